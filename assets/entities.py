@@ -1,0 +1,30 @@
+"""entities.*: one asset per contract table (thin wrapper around healthwork.stages.run_entities)."""
+
+from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
+
+from assets._meta import table_metadata
+from assets.clean import CLEAN_ARTICLES
+from healthwork import stages
+from healthwork.extract import TABLES
+from healthwork.store import TABLE_BY_NAME
+from healthwork.versioning import code_version
+from pipelines.resources import WarehouseResource
+
+ENTITY_KEYS = {t: AssetKey(["entities", t]) for t in TABLES}
+
+
+@multi_asset(
+    specs=[AssetSpec(key, deps=[CLEAN_ARTICLES], group_name="entities", kinds={"duckdb"},
+                     code_version=code_version("entities"),
+                     description=TABLE_BY_NAME[f"entities.{t}"].comment) for t, key in ENTITY_KEYS.items()],
+)
+def entity_tables(context: AssetExecutionContext, warehouse: WarehouseResource):
+    def progress(done: int, total: int) -> None:
+        context.log.info(f"extracted entities from {done}/{total} articles")
+
+    with warehouse.store().write() as con:
+        s = stages.run_entities(con, progress=progress)
+        metas = {t: table_metadata(con, f"entities.{t}") for t in TABLES}
+    context.log.info(f"extracted {s.extracted} articles; rows: {s.rows}; failed: {len(s.failed)}")
+    for t, key in ENTITY_KEYS.items():
+        yield MaterializeResult(asset_key=key, metadata={**metas[t], "articles_extracted_this_run": s.extracted})

@@ -1,0 +1,29 @@
+"""warehouse/published: the atomic publish of the staging copy to the file analysts read."""
+
+import duckdb
+from dagster import AssetExecutionContext, AssetKey, MaterializeResult, MetadataValue, asset
+
+from assets.clean import CLEAN_ARTICLES, DROPPED_LINES
+from assets.entities import ENTITY_KEYS
+from assets.metrics import PROGRAMME_FUNDING
+from assets.raw import RAW_FILES
+from pipelines.resources import WarehouseResource
+
+PUBLISHED = AssetKey(["warehouse", "published"])
+PUBLISH_DEPS = [RAW_FILES, CLEAN_ARTICLES, DROPPED_LINES, *ENTITY_KEYS.values(), PROGRAMME_FUNDING]
+
+
+@asset(key=PUBLISHED, deps=PUBLISH_DEPS, group_name="publish", kinds={"duckdb"},
+       description="The warehouse analysts open read-only, replaced atomically when a run's stages succeeded.")
+def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
+    path = warehouse.store().publish()
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        counts = {f"{s}.{t}": con.execute(f"SELECT count(*) FROM {s}.{t}").fetchone()[0]
+                  for s, t in con.execute("SELECT schema_name, table_name FROM duckdb_tables() "
+                                          "WHERE database_name = current_database() ORDER BY 1, 2").fetchall()}
+    finally:
+        con.close()
+    context.log.info(f"published {path}")
+    return MaterializeResult(metadata={"path": MetadataValue.path(str(path)), "tables": MetadataValue.json(counts),
+                                       "size_bytes": path.stat().st_size})

@@ -1,0 +1,40 @@
+"""raw.files: every input file as received (thin wrapper around healthwork.stages.run_raw)."""
+
+from dagster import AssetExecutionContext, AssetKey, Config, MaterializeResult, MetadataValue, asset
+
+from assets._meta import table_metadata
+from healthwork import stages
+from healthwork.versioning import code_version
+from pipelines.resources import WarehouseResource
+
+RAW_FILES = AssetKey(["raw", "files"])
+
+
+class RawConfig(Config):
+    full_rebuild: bool = False  # forget the working copy and re-process every file
+
+
+@asset(key=RAW_FILES, group_name="raw", kinds={"duckdb"}, code_version=code_version("raw"),
+       description="Every input file of the seeds folder: name, sha256, size, decoded text, encoding, status.")
+def raw_files(context: AssetExecutionContext, config: RawConfig, warehouse: WarehouseResource) -> MaterializeResult:
+    store, settings = warehouse.store(), warehouse.settings()
+    if config.full_rebuild:
+        store.reset_staging()
+    with store.write() as con:
+        s = stages.run_raw(con, settings)
+        meta = table_metadata(con, "raw.files", "SELECT source_file, sha256, size_bytes, encoding, status "
+                                             "FROM raw.files ORDER BY source_file LIMIT 5")
+    context.log.info(f"{settings.seeds_dir}: {s.files} files, {len(s.new)} new, {len(s.changed)} changed, "
+                     f"{len(s.deleted)} deleted, {s.unchanged} unchanged, {len(s.quarantined)} quarantined")
+    for name in s.deleted:
+        context.log.info(f"deleted input file {name}: its rows are removed")
+    for name, why in s.skipped:
+        context.log.warning(f"skipped {name}: {why}")
+    return MaterializeResult(metadata={
+        **meta,
+        "seeds_dir": MetadataValue.path(str(settings.seeds_dir)),
+        "new": len(s.new), "changed": len(s.changed), "deleted": len(s.deleted), "unchanged": s.unchanged,
+        "quarantined": MetadataValue.json([{"file": f, "reason": r} for f, r in s.quarantined]),
+        "skipped": MetadataValue.json([{"file": f, "reason": r} for f, r in s.skipped]),
+        "articles": s.articles,
+    })

@@ -1,0 +1,186 @@
+"""Input bytes -> text: encodings, BOMs, mojibake, saved HTML, NULs and line ends.
+
+``decode_bytes`` never raises on bad input: it returns a ``Decoded`` whose ``problem`` names
+why the file cannot be an article (the pipeline quarantines it with that reason).
+"""
+from __future__ import annotations
+
+import codecs
+import html
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+# Quarantine reasons (stable strings: analysts filter dq.quarantine on them).
+EMPTY = "empty_file"
+TOO_LARGE = "too_large"
+BINARY = "binary"
+UNDECODABLE = "undecodable"
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "pdf"),
+    (b"PK\x03\x04", "zip"),
+    (b"\x89PNG", "png"),
+    (b"GIF8", "gif"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"\x1f\x8b", "gzip"),
+    (b"Rar!", "rar"),
+    (b"7z\xbc\xaf", "7z"),
+    (b"\x7fELF", "elf"),
+    (b"RIFF", "riff"),
+    (b"\xd0\xcf\x11\xe0", "ole"),
+)
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str | None
+    encoding: str | None
+    problem: str | None = None  # one of the reasons above, None when decoded
+    detail: str = ""  # human explanation (kept in dq.quarantine)
+    was_html: bool = False
+
+
+def _ftfy(text: str) -> str:
+    """Repair mojibake (Â£45m, â€™) without touching legitimate characters or quotes."""
+    import ftfy
+
+    return ftfy.fix_text(
+        text,
+        unescape_html=False,
+        uncurl_quotes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        fix_line_breaks=False,
+        normalization=None,
+        explain=False,
+    )
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return None
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    """UTF-16 without BOM: NULs in every other byte of ASCII-heavy text."""
+    sample = data[:4096]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _control_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    bad = sum(1 for ch in text[:20000] if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd")
+    return bad / min(len(text), 20000)
+
+
+_HTML_HINT = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|div|p|article)\b", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2000]
+    return bool(_HTML_HINT.search(head)) and text.count("<") > 5
+
+
+class _TextFromHtml(HTMLParser):
+    BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article",
+             "header", "footer", "nav", "aside", "blockquote", "figcaption", "title", "ul", "ol", "table"}
+    SKIP = {"script", "style", "noscript", "template", "svg"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIP:
+            self._skip += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n  • " if tag == "li" else "\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP:
+            self._skip = max(0, self._skip - 1)
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def html_to_text(markup: str) -> str:
+    """Saved HTML -> the plain-text dump our cleaner expects (one line per block element)."""
+    parser = _TextFromHtml()
+    parser.feed(markup)
+    parser.close()
+    lines = [ln.strip() if not ln.startswith("  • ") else ln.rstrip() for ln in "".join(parser.parts).split("\n")]
+    out: list[str] = []
+    for ln in lines:
+        if ln or (out and out[-1]):
+            out.append(html.unescape(ln))
+    return "\n".join(out).strip("\n")
+
+
+def normalise_text(text: str) -> str:
+    """Line ends to \\n, NULs and BOMs out, mojibake repaired."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").replace("\ufeff", "")
+    return _ftfy(text)
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str]:
+    """Not UTF-8: Windows-1252 (what UK Windows tools save) when every byte is defined in it,
+    else charset-normalizer's best guess, else cp1252 with replacement characters."""
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None:
+        return str(best), best.encoding
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def decode_bytes(data: bytes, max_bytes: int | None = None) -> Decoded:
+    """Decode one input file's bytes; ``problem`` says why it cannot be an article."""
+    if not data.strip():
+        return Decoded(None, None, EMPTY, "file is empty or only white space")
+    if max_bytes is not None and len(data) > max_bytes:
+        return Decoded(None, None, TOO_LARGE, f"{len(data)} bytes > limit {max_bytes}")
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return Decoded(None, None, BINARY, f"{kind} signature")
+    encoding = _bom_encoding(data) or _looks_utf16(data)
+    text: str | None = None
+    if encoding:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            text = None
+    if text is None:
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            text, encoding = _decode_legacy(data)
+    if _control_ratio(text) > 0.05:
+        return Decoded(None, encoding, BINARY, "too many control characters for text")
+    text = normalise_text(text)
+    was_html = looks_like_html(text)
+    if was_html:
+        text = html_to_text(text)
+    if not text.strip():
+        return Decoded(None, encoding, UNDECODABLE, "no text left after decoding", was_html)
+    return Decoded(text, encoding, None, "", was_html)

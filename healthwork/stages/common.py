@@ -1,0 +1,73 @@
+"""Shared bookkeeping of the stages: code versions, processed-article diffs, id lists."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+
+import duckdb
+import pandas as pd
+
+from healthwork.versioning import code_version
+
+log = logging.getLogger("healthwork")
+Progress = Callable[[int, int], None]
+
+def noop(done: int, total: int) -> None:
+    return None
+
+
+def stage_version_changed(con: duckdb.DuckDBPyConnection, stage: str) -> bool:
+    row = con.execute("SELECT code_version FROM meta.stage_state WHERE stage = ?", [stage]).fetchone()
+    return row is None or row[0] != code_version(stage)
+
+
+def record_stage_version(con: duckdb.DuckDBPyConnection, stage: str) -> None:
+    con.execute("DELETE FROM meta.stage_state WHERE stage = ?", [stage])
+    con.execute("INSERT INTO meta.stage_state VALUES (?, ?)", [stage, code_version(stage)])
+
+
+def ids_frame(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> None:
+    con.register("_todo", pd.DataFrame({"article_id": list(ids)}, dtype="object"))
+
+
+def processed(con: duckdb.DuckDBPyConnection, stage: str) -> dict[str, str]:
+    return dict(con.execute("SELECT article_id, version FROM meta.processed WHERE stage = ?", [stage]).fetchall())
+
+
+def forget(con: duckdb.DuckDBPyConnection, stage: str, tables: Sequence[str], ids: Sequence[str]) -> None:
+    if not ids:
+        return
+    ids_frame(con, ids)
+    for t in tables:
+        con.execute(f"DELETE FROM {t} WHERE article_id IN (SELECT article_id FROM _todo)")
+    con.execute("DELETE FROM meta.processed WHERE stage = ? AND article_id IN (SELECT article_id FROM _todo)", [stage])
+    con.unregister("_todo")
+
+
+def texts(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    ids_frame(con, ids)
+    out = dict(con.execute("SELECT f.article_id, f.text FROM raw.files f JOIN _todo USING (article_id) "
+                           "WHERE f.status = 'article'").fetchall())
+    con.unregister("_todo")
+    return out
+
+
+def names(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, str]:
+    ids_frame(con, ids)
+    out = dict(con.execute("SELECT f.article_id, f.source_file FROM raw.files f JOIN _todo USING (article_id) "
+                           "WHERE f.status = 'article'").fetchall())
+    con.unregister("_todo")
+    return out
+
+
+def drop_quarantine(con: duckdb.DuckDBPyConnection, stage: str, ids: Sequence[str]) -> None:
+    """Quarantine rows of a stage are keyed by file: remove those of the given articles."""
+    if not ids:
+        return
+    ids_frame(con, ids)
+    con.execute("""DELETE FROM dq.quarantine WHERE stage = ? AND source_file NOT IN
+                   (SELECT source_file FROM raw.files WHERE status = 'article'
+                    AND article_id NOT IN (SELECT article_id FROM _todo))""", [stage])
+    con.unregister("_todo")

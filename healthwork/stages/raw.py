@@ -1,0 +1,120 @@
+"""Stage raw: bring raw.files in line with the input folder; quarantine what cannot be an article."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from healthwork.config import Settings
+from healthwork.decode import decode_bytes
+from healthwork.ingest import Known, article_id_for, diff_folder, scan_folder, sha256_hex
+from healthwork.stages import common
+from healthwork.store import replace_rows
+
+DUPLICATE = "duplicate"
+
+
+@dataclass
+class RawSummary:
+    files: int = 0
+    new: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    quarantined: list[tuple[str, str]] = field(default_factory=list)  # (file, reason) of this run
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    articles: int = 0
+
+
+def run_raw(con: duckdb.DuckDBPyConnection, settings: Settings, full: bool = False) -> RawSummary:
+    """Bring ``raw.files`` in line with the input folder; quarantine what cannot be an article."""
+    s = RawSummary()
+    if full or common.stage_version_changed(con, "raw"):
+        con.execute("DELETE FROM raw.files")
+    known = {r[0]: Known(r[1], r[2], r[3]) for r in con.execute(
+        "SELECT source_file, size_bytes, mtime_ns, sha256 FROM raw.files").fetchall()}
+    files, skipped = scan_folder(settings.seeds_dir)
+    s.files, s.skipped = len(files), [(k.name, k.reason) for k in skipped]
+    diff = diff_folder(files, skipped, known)
+    s.unchanged, s.deleted = len(diff.unchanged), list(diff.deleted)
+    rows: list[dict[str, Any]] = []
+    touch_only: list[tuple[int, str]] = []
+    for f in (*diff.new, *diff.touched):
+        try:
+            data = f.path.read_bytes()
+        except OSError as exc:
+            s.skipped.append((f.name, f"cannot read: {exc.strerror or exc}"))
+            continue
+        sha = sha256_hex(data)
+        if f.name in known and known[f.name].sha256 == sha:
+            touch_only.append((f.mtime_ns, f.name))  # touched, same content: nothing to redo
+            s.unchanged += 1
+            continue
+        (s.changed if f.name in known else s.new).append(f.name)
+        d = decode_bytes(data, settings.max_file_bytes)
+        if d.problem:
+            s.quarantined.append((f.name, d.problem))
+        rows.append({
+            "source_file": f.name, "sha256": sha, "size_bytes": len(data), "mtime_ns": f.mtime_ns,
+            "encoding": d.encoding, "was_html": d.was_html, "text": d.text,
+            "status": "quarantined" if d.problem else "article", "article_id": None if d.problem else article_id_for(sha),
+            "duplicate_of": None, "problem": d.problem, "detail": d.detail,
+        })
+    names = [*diff.deleted, *(r["source_file"] for r in rows)]
+    if names:
+        con.register("_names", pd.DataFrame({"n": names}))
+        con.execute("DELETE FROM raw.files WHERE source_file IN (SELECT n FROM _names)")
+        con.unregister("_names")
+    for mtime, name in touch_only:
+        con.execute("UPDATE raw.files SET mtime_ns = ? WHERE source_file = ?", [mtime, name])
+    if rows:
+        df = pd.DataFrame(rows)
+        df["seen_at"] = pd.Timestamp.now(tz="UTC").tz_localize(None)
+        con.register("_rows", df)
+        con.execute("""INSERT INTO raw.files BY NAME SELECT source_file, sha256, size_bytes, mtime_ns, encoding,
+                       was_html, text, status, article_id, duplicate_of, seen_at FROM _rows""")
+        con.unregister("_rows")
+        quarantine_detail = {r["source_file"]: (r["problem"], r["detail"]) for r in rows if r["problem"]}
+    else:
+        quarantine_detail = {}
+    _mark_exact_duplicates(con)
+    _rebuild_raw_quarantine(con, s.skipped, quarantine_detail)
+    for name in s.deleted:
+        common.log.info("input file %s was deleted: its rows are removed", name)
+    s.articles = con.execute("SELECT count(*) FROM raw.files WHERE status = 'article'").fetchone()[0]
+    common.record_stage_version(con, "raw")
+    return s
+
+
+def _mark_exact_duplicates(con: duckdb.DuckDBPyConnection) -> None:
+    """Among decodable files with the same bytes, the first by name is the article, the rest link to it."""
+    con.execute("""
+        UPDATE raw.files AS f SET
+            status = CASE WHEN d.rn = 1 THEN 'article' ELSE 'duplicate' END,
+            duplicate_of = CASE WHEN d.rn = 1 THEN NULL ELSE d.first_name END
+        FROM (SELECT source_file,
+                     row_number() OVER (PARTITION BY sha256 ORDER BY source_file) AS rn,
+                     first_value(source_file) OVER (PARTITION BY sha256 ORDER BY source_file) AS first_name
+              FROM raw.files WHERE status <> 'quarantined') AS d
+        WHERE f.source_file = d.source_file""")
+
+
+def _rebuild_raw_quarantine(con: duckdb.DuckDBPyConnection, skipped: list[tuple[str, str]],
+                            detail: dict[str, tuple[str | None, str]]) -> None:
+    old = {r[0]: (r[1], r[2]) for r in con.execute(
+        "SELECT source_file, reason, detail FROM dq.quarantine WHERE stage = 'raw'").fetchall()}
+    con.execute("DELETE FROM dq.quarantine WHERE stage = 'raw'")
+    rows = []
+    for name, sha, status, dup in con.execute(
+            "SELECT source_file, sha256, status, duplicate_of FROM raw.files WHERE status <> 'article' ORDER BY 1").fetchall():
+        if status == "duplicate":
+            rows.append({"source_file": name, "sha256": sha, "stage": "raw", "reason": DUPLICATE,
+                         "detail": f"same bytes as {dup}", "duplicate_of": dup})
+        else:
+            reason, why = detail.get(name) or old.get(name) or ("quarantined", "")
+            rows.append({"source_file": name, "sha256": sha, "stage": "raw", "reason": reason, "detail": why})
+    for name, why in skipped:
+        rows.append({"source_file": name, "sha256": None, "stage": "raw", "reason": "skipped", "detail": why})
+    replace_rows(con, "dq.quarantine", rows, article_ids=[]) if rows else None

@@ -1,0 +1,27 @@
+"""The one ``Definitions`` object: the UI (`dagster dev`), `healthwork run` and the tests all load it."""
+from __future__ import annotations
+
+from dagster import Definitions, in_process_executor, load_asset_checks_from_modules, load_assets_from_modules
+
+import assets.clean
+import assets.entities
+import assets.metrics
+import assets.publish
+import assets.raw
+import expectations.checks
+from pipelines.jobs import JOBS
+from pipelines.resources import WarehouseResource
+from pipelines.schedules import SCHEDULES
+from pipelines.sensors import SENSORS
+
+ASSET_MODULES = [assets.raw, assets.clean, assets.entities, assets.metrics, assets.publish]
+
+defs = Definitions(
+    assets=load_assets_from_modules(ASSET_MODULES),
+    asset_checks=load_asset_checks_from_modules([expectations.checks]),
+    jobs=JOBS,
+    sensors=SENSORS,
+    schedules=SCHEDULES,
+    resources={"warehouse": WarehouseResource()},
+    executor=in_process_executor,
+)

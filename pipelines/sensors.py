@@ -1,0 +1,4 @@
+"""Sensors (filled in by the incremental-processing work)."""
+from __future__ import annotations
+
+SENSORS: list = []
