@@ -1,0 +1,124 @@
+"""Date recognition for saved news pages: the formats seen on UK (and US) sites, no dateparser needed.
+
+Recognised (case-insensitive, optional weekday and ordinal suffix):
+  ``9 December 2024``, ``9 Dec 2024``, ``9th Dec. 2024``, ``Monday 9 December, 2024``
+  ``Dec 9, 2024``, ``December 9th 2024``, ``Nov. 19, 2019``
+  ``2024-01-02`` (also with a time, ``2019-11-19T12:48:14Z``)
+  ``02/01/2024``, ``02.01.2024``, ``2-1-2024``: day-first (UK) unless the day slot is > 12
+  and the month slot is not, then month-first (``11/19/2019``).
+Relative dates ("2 days ago") are recognised by :func:`is_date_line` but never parsed into a date.
+All patterns are linear (bounded repetitions, no nested quantifiers).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTHS: dict[str, int] = {}
+for _i, _names in enumerate(
+    [
+        ("january", "jan"),
+        ("february", "feb"),
+        ("march", "mar"),
+        ("april", "apr"),
+        ("may",),
+        ("june", "jun"),
+        ("july", "jul"),
+        ("august", "aug"),
+        ("september", "sep", "sept"),
+        ("october", "oct"),
+        ("november", "nov"),
+        ("december", "dec"),
+    ],
+    1,
+):
+    for _n in _names:
+        _MONTHS[_n] = _i
+
+_MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR = r"((?:19|20)\d\d)"
+
+DATE_RE = re.compile(
+    # 9 December 2024 / 9th Dec. 2024 / 9 Dec, 2024
+    rf"\b(?P<d1>\d{{1,2}}){_ORD}(?:\s+of)?[ \t]+(?P<m1>{_MON})\.?,?[ \t]+(?P<y1>(?:19|20)\d\d)\b"
+    # Dec 9, 2024 / December 9th 2024 / Nov. 19, 2019
+    rf"|\b(?P<m2>{_MON})\.?[ \t]+(?P<d2>\d{{1,2}}){_ORD},?[ \t]+(?P<y2>(?:19|20)\d\d)\b"
+    # 2024-01-02 (ISO), optionally followed by a time
+    rf"|\b(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]?\d)-(?P<d3>[0-3]?\d)(?![\d-])"
+    # 02/01/2024, 02.01.2024, 2-1-2024
+    rf"|(?<![\d/.-])(?P<a4>[0-3]?\d)(?P<s4>[/.-])(?P<b4>[01]?\d)(?P=s4)(?P<y4>(?:19|20)\d\d)(?![\d/])",
+    re.IGNORECASE,
+)
+
+_RELATIVE_RE = re.compile(
+    r"^(?:updated |posted |published )?(?:about |over |just )?(?:\d{1,3}|an?|one)\s+(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago$"
+    r"|^(?:today|yesterday|just now)$",
+    re.IGNORECASE,
+)
+
+# what may surround a date on a line that is "only a date": weekdays, times, zones, labels
+_DATE_LINE_FILLER = re.compile(
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b"
+    r"|t\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:z|[+-]\d\d:?\d\d)?"
+    r"|\b\d{1,2}(?::\d\d){1,2}(?:\.\d+)?\s*(?:[ap]\.?m\.?)?"
+    r"|\b\d{1,2}\s*[ap]\.?m\b\.?"
+    r"|\b(?:gmt|bst|utc|z|et|est|edt|pst|pdt|cst|cdt|cet|cest|ist)\b"
+    r"|\b(?:published|posted|updated|last|modified|first|original|originally|date|on|at|am|pm|and|the|of|min|read|reading|time)\b"
+    r"|[^\w]+",
+    re.IGNORECASE,
+)
+
+
+def _mk(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _from_match(m: re.Match[str]) -> dt.date | None:
+    g = m.groupdict()
+    if g["d1"]:
+        return _mk(int(g["y1"]), _MONTHS[g["m1"][:3].lower()], int(g["d1"]))
+    if g["m2"]:
+        return _mk(int(g["y2"]), _MONTHS[g["m2"][:3].lower()], int(g["d2"]))
+    if g["y3"]:
+        return _mk(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+    a, b, y = int(g["a4"]), int(g["b4"]), int(g["y4"])
+    if a <= 12 < b:  # 11/19/2019: the second slot cannot be a month, so month-first
+        return _mk(y, a, b)
+    return _mk(y, b, a)  # UK day-first
+
+
+def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
+    """Every valid date in ``text`` as (start, end, date), in order."""
+    out: list[tuple[int, int, dt.date]] = []
+    for m in DATE_RE.finditer(text):
+        d = _from_match(m)
+        if d is not None:
+            out.append((m.start(), m.end(), d))
+    return out
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first date written in ``text``, or None."""
+    found = find_dates(text)
+    return found[0][2] if found else None
+
+
+def is_date_line(text: str) -> bool:
+    """True when the line says nothing but a date (with weekday, time, zone, 'Published'/'Updated' labels)."""
+    s = text.strip()
+    if not s or len(s) > 90:
+        return False
+    if _RELATIVE_RE.match(s):
+        return True
+    found = find_dates(s)
+    if not found:
+        return False
+    rest = s
+    for a, b, _ in reversed(found):
+        rest = rest[:a] + " " + rest[b:]
+    rest = _DATE_LINE_FILLER.sub("", rest)
+    return len(rest) <= 2

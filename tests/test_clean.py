@@ -1,0 +1,354 @@
+"""Cleaning stage: line-level F1 and metadata on the seeds, the shared dev set and our own fixture pages.
+
+The scorer below mirrors ../shared/tools/score.py (its normalisation is imported from there when the
+shared folder exists, else a copy is used) and computes ``common_line_keys`` over each folder exactly
+as the pipeline does: the folder is the corpus.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import re
+import time
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from healthwork.clean import CleanResult, clean_article, common_line_keys, line_keys
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+PAGES = Path(__file__).resolve().parent / "pages"
+
+
+# ---------------------------------------------------------------- scoring helpers
+
+def _load_score_module():
+    p = SHARED / "tools" / "score.py"
+    if not p.exists():
+        return None
+    spec = importlib.util.spec_from_file_location("hw_shared_score", p)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+_SCORE = _load_score_module()
+
+
+def _norm(s: str | None) -> str:
+    if _SCORE is not None:
+        return _SCORE.norm(s)
+    if s is None:
+        return ""
+    s = unicodedata.normalize("NFKC", s)
+    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    s = s.replace("\u2013", "-").replace("\u2014", "-")
+    return re.sub(r"\s+", " ", s).strip().lower()
+
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_LIST_MARK = re.compile(r"^(?:[\u2022\u00b7\u25aa\u25cf\u2023\u2043*\-]|\d{1,3}[.)]|[a-z][.)])\s+")
+
+
+def _line_norm(s: str | None) -> str:
+    if _SCORE is not None:
+        return _SCORE.line_norm(s)
+    return _LIST_MARK.sub("", _norm((s or "").translate(_INVISIBLE)))
+
+
+def clean_folder(raw_dir: Path, names: list[str]) -> dict[str, CleanResult]:
+    """Clean every file of a folder with the folder as the corpus for template lines (as the pipeline does)."""
+    texts = {n: (raw_dir / n).read_text(encoding="utf-8") for n in names}
+    counts: Counter[str] = Counter()
+    for t in texts.values():
+        counts.update(line_keys(t))
+    common = common_line_keys(counts, len(texts))
+    return {n: clean_article(t, common) for n, t in texts.items()}
+
+
+def score_cleaning(lines: list[str], gold: dict, body: str) -> tuple[int, int, int, list[str]]:
+    """score.py's line-level cleaning count for one file: (tp, fp, fn, misses)."""
+    nbody = _norm(body)
+    paras = {_line_norm(x) for x in (body or "").split("\n") if x.strip()}
+    lbody = "\n".join(sorted(paras))
+
+    def kept(line: str) -> bool:
+        n = _line_norm(line)
+        return n in paras if len(n) < 40 else (n in nbody or n in lbody)
+
+    tp = fp = fn = 0
+    misses: list[str] = []
+    body_set = set(gold["body_lines"])
+    optional = set(gold.get("optional_lines", []))
+    body_norms = {_line_norm(lines[j - 1]) for j in body_set}
+    seen_bp: set[str] = set()
+    for i, line in enumerate(lines, 1):
+        n = _line_norm(line)
+        if len(n) < 3 or i in optional:
+            continue
+        if i in body_set:
+            if kept(line):
+                tp += 1
+            else:
+                fn += 1
+                misses.append(f"{i}: body line lost: {line.strip()[:90]}")
+        elif n not in seen_bp and n not in body_norms:
+            seen_bp.add(n)
+            if kept(line):
+                fp += 1
+                misses.append(f"{i}: boilerplate kept: {line.strip()[:90]}")
+    return tp, fp, fn, misses
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def evaluate(raw_dir: Path, gold_dir: Path) -> dict:
+    """Cleaning P/R/F1 and title/author/date/url accuracy of a folder against its gold JSON files."""
+    golds = {}
+    for p in sorted(gold_dir.glob("*.json")):
+        g = json.loads(p.read_text(encoding="utf-8"))
+        golds[g.get("file", p.stem + ".txt")] = g
+    names = sorted(golds)
+    res = clean_folder(raw_dir, names)
+    tp = fp = fn = 0
+    misses: dict[str, list[str]] = {}
+    meta_ok = Counter()
+    for n in names:
+        g, r = golds[n], res[n]
+        lines = (raw_dir / n).read_text(encoding="utf-8").split("\n")
+        a, b, c, ms = score_cleaning(lines, g, r.body)
+        tp, fp, fn = tp + a, fp + b, fn + c
+        for fld, got in (("title", r.title), ("author", r.author), ("published_date", r.published_date), ("url", r.url)):
+            want = g.get(fld)
+            got_s = got.isoformat() if isinstance(got, dt.date) else got
+            if _norm(want) == _norm(got_s):
+                meta_ok[fld] += 1
+            else:
+                ms.append(f"{fld}: want {want!r} got {got_s!r}")
+        if ms:
+            misses[n] = ms
+    p, r, f = prf(tp, fp, fn)
+    out = {"p": p, "r": r, "f1": f, "n": len(names), "misses": misses}
+    for fld in ("title", "author", "published_date", "url"):
+        out[fld] = meta_ok[fld] / len(names) if names else 1.0
+    return out
+
+
+# ---------------------------------------------------------------- corpus-level thresholds
+
+needs_shared = pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="../shared (gold, dev set) not present")
+
+# reached when written: dev set P 0.970 R 0.951 F1 0.960 (trafilatura with the full HTML: 0.960)
+DEVSET_MIN_F1 = 0.955
+
+
+@needs_shared
+def test_seeds_cleaning_and_metadata():
+    ev = evaluate(ROOT / "seeds", SHARED / "gold")
+    assert ev["n"] == 5
+    assert ev["f1"] >= 0.98, ev["misses"]
+    for fld in ("title", "author", "published_date"):
+        assert ev[fld] >= 0.98, (fld, ev["misses"])
+
+
+@needs_shared
+def test_devset_cleaning_f1():
+    dev = SHARED / "devset" / "pages"
+    if not (dev / "raw").is_dir():
+        pytest.skip("dev set absent")
+    ev = evaluate(dev / "raw", dev / "gold")
+    assert ev["n"] == 50
+    assert ev["f1"] >= DEVSET_MIN_F1, (ev["p"], ev["r"], ev["f1"])
+    assert ev["p"] >= 0.95 and ev["r"] >= 0.94, (ev["p"], ev["r"])
+
+
+def test_own_pages_cleaning_and_metadata():
+    ev = evaluate(PAGES, PAGES)
+    assert ev["n"] >= 10
+    assert ev["f1"] >= 0.95, ev["misses"]
+    for fld in ("title", "author", "published_date", "url"):
+        assert ev[fld] >= 0.9, (fld, ev["misses"])
+
+
+# ---------------------------------------------------------------- single pages, exact values
+
+def _page(name: str, corpus: bool = True) -> CleanResult:
+    """Clean one fixture page, with our fixture folder as the corpus (as the pipeline would)."""
+    if corpus:
+        return clean_folder(PAGES, sorted(p.name for p in PAGES.glob("*.txt")))[name]
+    return clean_article((PAGES / name).read_text(encoding="utf-8"))
+
+
+def _rules(r: CleanResult) -> dict[str, str]:
+    return {d.text: d.rule for d in r.dropped}
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_trade_journal_paywall(corpus: bool):
+    r = _page("trade_journal_paywall.txt", corpus)
+    assert r.title == "Occupational health leaders question WorkWell evaluation timetable"
+    assert r.author == "Sarah Okafor"  # 'By', job title and date stripped
+    assert r.published_date == dt.date(2025, 2, 3)
+    assert r.url is None
+    assert r.body.startswith("Occupational health leaders have warned")
+    assert r.body.endswith('said its policy lead, Dr Mark Ellison.')
+    assert "subscribers only" not in r.body and "Most read" not in r.body
+    rules = _rules(r)
+    assert rules["Most read"] == "after_article_end"
+    assert rules["Getty Images/iStockphoto"] == "caption"
+    assert rules["28 Jan 2025"] == "date_line"
+    assert rules["Sarah Okafor"] == "author_box"
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_second_article_is_cut(corpus: bool):
+    r = _page("second_article_appended.txt", corpus)
+    assert r.title == "Combined authority expands Connect to Work to young people leaving care"
+    assert r.author == "Gemma Price"
+    assert r.published_date == dt.date(2025, 4, 9)  # not the appended article's 8 April
+    assert len(r.body.split("\n")) == 5
+    assert "bootcamps" not in r.body
+    rules = _rules(r)
+    assert rules["Skills bootcamps funding confirmed for another year"] == "second_article"
+    assert rules["By Daniel Hughes"] == "byline"
+
+
+def test_sidebar_dates_are_not_the_article_date():
+    r = _page("sidebar_dates_only.txt")
+    assert r.title == "Health and growth accelerator funds employment advisers in talking therapies"
+    assert r.published_date is None
+    assert r.author is None
+
+
+def test_no_date_and_date_at_top():
+    r = _page("no_date_page.txt")
+    assert r.published_date is None
+    assert r.author == "Rachel Boateng"
+    r = _page("date_at_top.txt")
+    assert r.published_date == dt.date(2024, 11, 5)
+    assert r.title == "Employers urged to join local health and work network"
+
+
+def test_govuk_and_council_formats():
+    r = _page("govuk_announcement.txt")
+    assert r.title == "Thousands more to benefit from joined-up health and work support"
+    assert r.published_date == dt.date(2024, 12, 9)
+    assert r.author is None
+    assert "Work and Pensions Secretary Liz Kendall said:" in r.body.split("\n")
+    r = _page("council_press_release.txt")
+    assert r.published_date == dt.date(2025, 3, 14)
+    assert "Notes to editors" not in r.body and "press office" not in r.body
+    r = _page("nhs_trust_news.txt")
+    assert r.published_date == dt.date(2025, 1, 2)  # 02/01/2025 is day-first
+    assert "  • a work and health assessment with a trained adviser".strip() in r.body.split("\n")
+
+
+def test_syndicated_copy_url_and_comments():
+    r = _page("syndicated_aggregator.txt")
+    assert r.url == "https://www.northerngazette.example.co.uk/news/jobcentres-and-gp-surgeries-team-up-under-new-health-and-work-pilot"
+    assert r.author == "Tom Reid" and r.published_date == dt.date(2025, 1, 2)
+    r = _page("charity_blog_comments.txt")
+    assert r.author == "James O'Connor"
+    assert "employers in small businesses" not in r.body  # a reader's comment, not the article
+    assert r.body.split("\n")[-1].startswith("We hope the national WorkWell roll-out")
+
+
+def test_inline_chrome_inside_body():
+    r = _page("local_newspaper_inline_chrome.txt")
+    body = r.body.split("\n")
+    assert body[0].startswith("More than 600 people have been helped")
+    assert len(body) == 7
+    rules = _rules(r)
+    assert rules["Advertisement"] == "advert"
+    assert rules["Staff at the WorkWell hub on Eastmoor High Street. Picture: Eastmoor Echo"] == "caption"
+    assert rules["Read more: Council approves budget for new community health centre"] == "related_list"
+    assert r.author == "Chloe Bennett" and r.published_date == dt.date(2024, 12, 10)
+
+
+# ---------------------------------------------------------------- the template (cc_net) signal
+
+_MENU = "Example Health News\n  • Home\n  • News\n  • Jobs\nSign up for our weekly bulletin\n"
+_FOOT = "\nFollow us on social media\nSite map\nExample Health News Ltd\n"
+
+
+def _story(title: str, paras: list[str]) -> str:
+    return _MENU + title + "\nBy Alex Morgan\n9 December 2024\n" + "\n".join(paras) + _FOOT
+
+
+def test_template_lines_dropped_but_syndicated_body_kept():
+    shared = [
+        "The WorkWell service will be rolled out to every integrated care board area in England from next April.",
+        "Up to 250,000 more people with health conditions are expected to be supported over three years.",
+    ]
+    texts = {
+        "a.txt": _story("WorkWell to go national", shared + ["Local providers said they were ready to expand the service quickly."]),
+        "b.txt": _story("WorkWell roll-out confirmed", shared),
+        "c.txt": _story("Connect to Work reaches 10,000 people", ["Connect to Work has now supported more than 10,000 people into jobs across England."]),
+    }
+    counts: Counter[str] = Counter()
+    for t in texts.values():
+        counts.update(line_keys(t))
+    common = common_line_keys(counts, len(texts))
+    assert "site map" in common and "example health news ltd" in common
+    r = clean_article(texts["b.txt"], common)
+    assert r.body.split("\n") == shared  # shared sentences are syndicated body, not template
+    assert r.title == "WorkWell roll-out confirmed"
+    assert r.author == "Alex Morgan" and r.published_date == dt.date(2024, 12, 9)
+    assert _rules(r)["Site map"] == "template_repeat"
+
+
+def test_common_line_keys_threshold():
+    assert common_line_keys({"a": 1, "b": 2}, 5) == frozenset({"b"})
+    # in a big corpus a pair of files sharing a line is not enough
+    assert common_line_keys({"a": 2, "b": 6}, 10_000) == frozenset({"b"})
+
+
+# ---------------------------------------------------------------- contract details
+
+def test_every_nonblank_line_is_kept_or_dropped_with_a_rule():
+    text = (PAGES / "local_newspaper_inline_chrome.txt").read_text(encoding="utf-8")
+    r = clean_article(text)
+    nonblank = {i for i, x in enumerate(text.split("\n"), 1) if x.strip()}
+    dropped = {d.line_no for d in r.dropped}
+    assert set(r.kept_line_nos) | dropped == nonblank
+    assert not set(r.kept_line_nos) & dropped
+    assert all(d.rule for d in r.dropped)
+    lines = text.split("\n")
+    assert r.body == "\n".join(lines[i - 1].strip() for i in r.kept_line_nos)
+
+
+def test_empty_and_boilerplate_only_pages():
+    r = clean_article("")
+    assert (r.title, r.author, r.published_date, r.url, r.body) == (None, None, None, None, "")
+    r = clean_article("Home\n  • News\n  • Contact\nCookie settings\n© 2025 Example Ltd")
+    assert r.body == "" and r.title is None and r.published_date is None
+    assert {d.rule for d in r.dropped} >= {"menu_item", "footer"}
+
+
+def test_pathological_lines_are_fast():
+    long_line = ("word " * 20000) + "."
+    t = time.perf_counter()
+    clean_article("Title here\n" + long_line + "\n" + "By " + "A" * 5000 + "\n" + ("(" * 3000))
+    assert time.perf_counter() - t < 1.0
+
+
+@needs_shared
+def test_speed_per_article():
+    dev = SHARED / "devset" / "pages" / "raw"
+    if not dev.is_dir():
+        pytest.skip("dev set absent")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(dev.glob("*.txt"))]
+    t = time.process_time()
+    for x in texts:
+        clean_article(x)
+    per = (time.process_time() - t) / len(texts)
+    assert per < 0.010, per  # ~1-2 ms measured; generous bound for loaded CI machines
