@@ -1,0 +1,205 @@
+"""Counts of people stated in an article body ("250,000 people", "up to 1.1 million patients").
+
+Rows, in body order::
+
+    {value, qualifier, raw_text, text, what, per, span_start, span_end}
+
+- ``value``: the number as a float (``2.8m`` -> 2800000.0, ``half a million`` -> 500000.0);
+- ``qualifier``: ``exact`` | ``up_to`` | ``more_than`` | ``about``, from the words before the
+  number (same vocabulary as ``money``: "Some 37,000" and "almost 2,000" are ``about``);
+- ``what``: the counted noun phrase with its modifiers ("people", "young people",
+  "economically inactive people"); "more/extra/additional" are left out;
+- ``per``: ``day``/``week``/``month``/``year`` for a rate ("100 patients a day"), else None;
+- ``raw_text`` = ``text`` = ``body[span_start:span_end]``: qualifier, number, modifiers, noun
+  and rate as written ("Up to 250,000 more people", "100 patients a day").
+
+Only people are counted: the noun must be one of ``PEOPLE_NOUNS`` (people, patients, workers,
+claimants, residents, adults, employees, participants, individuals, jobseekers, ...), reached
+from the number through at most four modifier words that are neither function words nor
+plural nouns (``and``/``or`` allowed inside: "20,000 sick and disabled people") ("20 locations", "15 areas that ... 25,000 people" are not counts). Money,
+percentages ("44% of people", "20 per cent of workers"), ratios ("one in five people",
+"1 in 4 adults"), years ("in 2023 people ...", "May 19, 2019 People ...") and numbers that are
+part of a name ("Windows 10 users": a capitalised word before the number, mid-sentence) are
+not counts. A count never spans a line break.
+
+Ranges and shared nouns: a bare number joined to a count by ``to`` (or ``and`` after
+``between``) is a second count of the same noun, on either side: "from around 2,700 patients
+to around 700" gives 2700 and 700; "between 500 and 700 people" and "1-2 million people" give
+two rows each (a multiplier on the high end only is shared when the low number is smaller).
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from healthwork.extract.text import find_all
+from healthwork.extract.money import MULT, NUM, NUMBER_WORDS, QUALIFIER_WORDS, parse_number, qualifier_of
+
+__all__ = ["extract", "PEOPLE_NOUNS"]
+
+#: nouns (plural, or collective) that count people
+PEOPLE_NOUNS: tuple[str, ...] = (
+    "people", "persons", "patients", "inpatients", "outpatients", "workers", "claimants", "residents",
+    "adults", "children", "kids", "teenagers", "youngsters", "employees", "staff", "participants",
+    "individuals", "jobseekers", "job seekers", "job-seekers", "carers", "caregivers", "users",
+    "service users", "pupils", "students", "learners", "apprentices", "graduates", "trainees",
+    "recruits", "veterans", "women", "men", "boys", "girls", "babies", "parents", "mothers",
+    "fathers", "clients", "citizens", "recipients", "applicants", "customers", "volunteers",
+    "nurses", "doctors", "GPs", "clinicians", "therapists", "physiotherapists", "midwives",
+    "teachers", "pensioners", "over-50s", "over 50s", "under-25s", "NEETs", "Britons", "Brits",
+    "sufferers", "survivors", "victims", "migrants", "refugees", "professionals", "practitioners",
+    "advisers", "advisors", "coaches", "colleagues", "members", "taxpayers", "unemployed",
+    "economically inactive", "jobless", "inhabitants", "voters", "consumers", "visitors", "attendees",
+    "starters", "leavers", "beneficiaries",
+)
+
+_MOD_STOP = frozenset(
+    "of in to the a an that which who whom whose where when while with for on at from by has have had "
+    "were are is was be been being and or but nor per cent percent than as this these those their its "
+    "his her our your my into over under will would could should can may might must not no yet so "
+    "if then there here it they we you he she i more-than up about around some almost nearly only "
+    "just also each every all both any most least less fewer".split()
+)
+_SKIP_MODS = frozenset({"more", "extra", "additional", "further", "other", "new"})
+
+_NOUN_ALT = "|".join(
+    r"[\s-]".join(re.escape(w) for w in re.split(r"[\s-]", n)) for n in sorted(PEOPLE_NOUNS, key=len, reverse=True))
+_QUAL_ALT = "|".join(r"\s+".join(re.escape(w) for w in q.split()) for q in sorted(QUALIFIER_WORDS, key=len, reverse=True))
+_WORDNUM_ALT = "|".join(r"\s+".join(re.escape(w) for w in q.split()) for q in sorted(NUMBER_WORDS, key=len, reverse=True))
+_WORD_MULT = r"[^\S\n]+(?:million|billion|thousand)(?![A-Za-z])"
+
+_HS = r"[^\S\n]"  # whitespace inside a paragraph: a count never spans a line break
+_REST = (rf"{_HS}+(?P<mods>(?:[A-Za-z][\w'\u2019-]*{_HS}+){{0,4}}?)"
+         rf"(?P<noun>{_NOUN_ALT})(?![\w-])(?!\s+(?:{_NOUN_ALT})(?![\w-]))"
+         rf"(?P<rate>\s+(?:a|per|each|every)\s+(?P<per>day|week|month|year))?(?![\w-])")
+# Scanning: cheap scans find numbers (and "million"/"billion"/"thousand" for word numbers);
+# the full patterns are only tried (``.match``) there.
+_NUM_SCAN = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
+_COUNT_NUM = re.compile(rf"(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%£$€])(?!\.\d){_REST}", re.IGNORECASE)
+_BIG_WORDS = ("million", "Million", "billion", "Billion", "thousand", "Thousand")
+_WORDNUM_BEFORE = re.compile(rf"(?<![\w-])(?:{_WORDNUM_ALT})\s+\Z", re.IGNORECASE)
+_COUNT_WORD = re.compile(rf"(?P<wnum>{_WORDNUM_ALT})(?P<wmult>{_WORD_MULT}){_REST}", re.IGNORECASE)
+_QUAL_BEFORE = re.compile(rf"(?<![\w-])(?P<qual>{_QUAL_ALT})\s+\Z", re.IGNORECASE)
+_BAD_BEFORE_NUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,£$€/:")
+# a bare second number after the count: "... patients to around 700", "between 500 and 700 people"
+_TAIL = re.compile(
+    rf"\s*,?\s*(?P<conn>to|and)\s+(?:(?P<qual>{_QUAL_ALT})\s+)?(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€.,-])",
+    re.IGNORECASE,
+)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
+_TAIL_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'-]*)")
+# a bare first number before the count: "from 2,700 to 700 patients", "500-700 people"
+_HEAD = re.compile(
+    rf"(?:(?<![\w-])(?P<between>between|from)\s+)?(?:(?<![\w-])(?P<qual>{_QUAL_ALT})\s+)?"
+    rf"(?<![\w.,£$€/:-])(?P<num>{NUM})(?P<mult>{MULT})?\s*(?P<conn>to|and|-|\u2013)\s*\Z",
+    re.IGNORECASE,
+)
+_RATIO_BEFORE = re.compile(r"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in|\bout\s+of)\s+$",
+                           re.IGNORECASE)
+# a capitalised word just before the number, not opening a sentence: a name ("Windows 10 users")
+_NAME_BEFORE = re.compile(r"(?<=[\w,;:)'\u2019\"\u201d])[^\S\n]+(?P<word>[A-Z][\w-]*)[^\S\n]+\Z")
+_YEAR_PREP = re.compile(r"\b(?:in|since|by|from|until|till|during|before|after|of|to|the|early|late|mid)\s+$",
+                        re.IGNORECASE)
+
+
+def _is_year(num: str | None, mult: str | None) -> bool:
+    return bool(num) and not mult and len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2099
+
+
+def _mods_ok(mods: str) -> bool:
+    for k, w in enumerate(mods.split()):
+        lw = w.lower().strip("'\u2019")
+        if k > 0 and lw in ("and", "or"):
+            continue  # "sick and disabled people"
+        if lw in _MOD_STOP or lw.isdigit():
+            return False
+        if lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and len(lw) > 3:
+            return False  # a plural noun in between: "20 locations", "15 areas"
+    return True
+
+
+def _row(body: str, s: int, e: int, value: Decimal, qualifier: str, what: str, per: str | None) -> dict[str, Any]:
+    text = body[s:e]
+    return {"value": float(value), "qualifier": qualifier, "raw_text": text, "text": text, "what": what,
+            "per": per, "span_start": s, "span_end": e}
+
+
+def _candidates(body: str) -> list[re.Match[str]]:
+    """Matches of number + modifiers + people noun, in order, not overlapping."""
+    found: list[re.Match[str]] = []
+    for n in _NUM_SCAN.finditer(body):
+        i = n.start()
+        if i > 0 and (body[i - 1] in _BAD_BEFORE_NUM or (body[i - 1] == "-" and i > 1 and body[i - 2].isalpha())):
+            continue  # inside a word, money, a decimal, a date/time or a name like "Covid-19"
+        m = _COUNT_NUM.match(body, i)
+        if m and _mods_ok(m.group("mods")):
+            found.append(m)
+    for i in find_all(body, _BIG_WORDS):
+        b = _WORDNUM_BEFORE.search(body, max(0, i - 20), i)
+        if b:
+            m = _COUNT_WORD.match(body, b.start())
+            if m and _mods_ok(m.group("mods")):
+                found.append(m)
+    found.sort(key=lambda m: m.start())
+    out: list[re.Match[str]] = []
+    for m in found:
+        if not out or m.start() >= out[-1].end():
+            out.append(m)
+    return out
+
+
+def extract(body: str, **_: Any) -> list[dict[str, Any]]:
+    """Every count of people in ``body`` (see the module docstring for the rules)."""
+    rows: list[dict[str, Any]] = []
+    taken_until = 0  # end of the last accepted row: a head number must not be re-read
+    for m in _candidates(body):
+        if m.start() < taken_until:
+            continue
+        gd = m.groupdict()
+        num, mult, wnum = gd.get("num"), gd.get("mult") or gd.get("wmult"), gd.get("wnum")
+        mods = m.group("mods")
+        start = m.start()
+        if _RATIO_BEFORE.search(body, max(0, start - 12), start):
+            continue
+        nb = _NAME_BEFORE.search(body, max(0, start - 30), start)
+        if nb and nb.group("word").lower() not in _MOD_STOP and nb.group("word").lower() not in QUALIFIER_WORDS:
+            continue
+        q = _QUAL_BEFORE.search(body, max(0, start - 25), start)
+        if not q and _is_year(num, mult) and (_YEAR_PREP.search(body, max(0, start - 8), start)
+                                              or body[max(0, start - 2):start].startswith(",")):
+            continue
+        value = parse_number(num, mult, wnum)
+        if value is None:
+            continue
+        if q:
+            start = q.start()
+        noun = " ".join(m.group("noun").split())
+        what = " ".join([w for w in mods.split() if w.lower() not in _SKIP_MODS] + [noun])
+        per = m.group("per").lower() if m.group("per") else None
+
+        head = _HEAD.search(body, max(taken_until, start - 45), start) if num else None
+        if head and not _is_year(head.group("num"), head.group("mult")) \
+                and (head.group("conn").lower() != "and" or (head.group("between") or "").lower() == "between"):
+            hv = parse_number(head.group("num"), head.group("mult"))
+            if hv is not None:
+                if not head.group("mult") and mult and Decimal(head.group("num").replace(",", "")) < Decimal(num.replace(",", "")):
+                    hv = parse_number(head.group("num"), mult)
+                hs = head.start("qual") if head.group("qual") else head.start("num")
+                rows.append(_row(body, hs, head.end("mult") if head.group("mult") else head.end("num"),
+                                 hv, qualifier_of(head.group("qual")), what, per))
+        rows.append(_row(body, start, m.end(), value, qualifier_of(q.group("qual") if q else None), what, per))
+        end = m.end()
+
+        tail = _TAIL.match(body, end)
+        if tail and (tail.group("conn").lower() == "to" or _BETWEEN_BEFORE.search(body, max(0, start - 9), start)):
+            nxt = _TAIL_NEXT_WORD.match(body, tail.end())
+            next_word = nxt.group(1).lower() if nxt else ""
+            if not _is_year(tail.group("num"), tail.group("mult")) and (not next_word or next_word in _MOD_STOP):
+                tv = parse_number(tail.group("num"), tail.group("mult"))
+                if tv is not None:
+                    ts = tail.start("qual") if tail.group("qual") else tail.start("num")
+                    rows.append(_row(body, ts, tail.end(), tv, qualifier_of(tail.group("qual")), what, per))
+                    end = tail.end()
+        taken_until = end
+    return rows

@@ -1,0 +1,458 @@
+"""Organisations named in an article body, with canonical full names and acronyms resolved.
+
+One row per mention: ``{name, acronym, org_type, text, span_start, span_end}`` where ``name`` is
+the canonical full name (``DWP`` -> ``Department for Work and Pensions``), ``acronym`` the
+organisation's acronym when it has one (None otherwise) and ``text == body[span_start:span_end]``.
+
+How organisations are found (no NER model):
+
+1. the reference table ``reference/organisations.csv`` (canonical name, acronyms, aliases);
+2. general patterns: capitalised names ending in an organisation word (``... NHS Foundation Trust``,
+   ``... City Council``, ``... Alliance``, ``... Confederation``, ``... Integrated Care Board``...)
+   and names headed by one (``Department for X``, ``Office for X``, ``Royal College of X``,
+   ``University of X``, ``Institute for X``...);
+3. the employer in a role phrase: ``head of health and protection at Broadstone``;
+4. acronyms defined in the text, ``Care Forum Wales (CFW)``, then resolved on later use (``CFW``).
+
+Following the gold annotations' convention, generic or non-organisational names are *not*
+counted: bare ``NHS``, ``the government``/``Government``, ``G7``, ``UK Parliament``, lowercase
+generic references (``the integrated care board``), programmes and facilities (``... Hub``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from healthwork.reference import load_csv
+
+Row = dict[str, Any]
+
+# --------------------------------------------------------------------------- shared lexicons
+
+#: Words that head a job title ("chief executive", "head of policy", "secretary of state"...).
+#: Shared with people.py (role detection), lowercase.
+ROLE_HEADS: frozenset[str] = frozenset(
+    """
+    secretary minister executive chief director head chair chairman chairwoman chairperson president
+    officer leader manager founder co-founder cofounder lead adviser advisor spokesperson spokesman
+    spokeswoman mp mps msp mep mayor councillor commissioner chancellor economist analyst researcher
+    partner principal governor dean editor correspondent nurse doctor gp consultant surgeon physician
+    therapist physiotherapist psychologist psychiatrist coach trustee deputy inspector registrar
+    controller ambassador envoy tsar czar premier campaigner expert author boss owner representative
+    official counsel solicitor barrister lawyer judge clinician scientist vice-chancellor ceo cfo coo
+    md professor lecturer fellow specialist practitioner administrator coordinator co-ordinator
+    superintendent matron midwife pharmacist dentist paramedic organiser convenor chaplain
+    director-general treasurer steward negotiator strategist
+    """.split()
+)
+
+#: Capitalised words that start a sentence or a clause and are never the first word of a name.
+STOP_CAPS: frozenset[str] = frozenset(
+    """
+    The A An At In For From By With To On As And Of Or Nor This That These Those Our Their His Her Its
+    My Your We They He She It I Both Each Every All Some Many Most Much More Under Over After Before
+    Since When While Whilst Where Across Through Via Following Including Meanwhile However Also If But
+    Then Yet So Unlike Like Within Without Between Among Amongst Around Against During Despite Until
+    Into Onto Upon Per Than Whether Which Who What Why How There Here Now Today Yesterday Tomorrow
+    Last Next Earlier Later Recently Currently Previously Additionally Furthermore Moreover Overall
+    According Instead Alongside Beyond Behind Above Below Near Outside Inside Another Other Such Only
+    Just Even Not No Yes Please Thanks Thank New Data Similar Initiatives Figures Research Analysis
+    """.split()
+)
+
+_ROLE_TITLE_WORDS: frozenset[str] = frozenset(w.capitalize() for w in ROLE_HEADS) | frozenset(
+    {"CEO", "MP", "MPs", "GP", "Shadow", "Deputy", "Acting", "Interim", "Former", "Senior", "Junior",
+     "Assistant", "Associate", "Vice", "Executive", "Permanent", "Under-Secretary", "Lord", "Lady",
+     "Baroness", "Sir", "Dame", "Dr", "Professor", "Prof", "Mr", "Mrs", "Ms", "Miss", "Cllr"}
+)
+
+# Words that make a capitalised name generic when they are all there is ("the Trust", "NHS Trust").
+_GENERIC_WORDS: frozenset[str] = frozenset(
+    """
+    The the NHS Local National Regional Integrated Care Board Combined Authority Trust Foundation
+    Council City County Borough District Metropolitan Health Service Services Hospital Hospitals
+    University College Group Partnership Alliance Network Forum Commission Agency Committee Office
+    Fund Institute Association Society Federation Confederation Union Charity ICB Community
+    Mayoral Teaching Acute Mental Primary Social Partnerships Department Ministry Government
+    """.split()
+)
+
+# --------------------------------------------------------------------------- regexes (compiled once)
+
+# A capitalised word: "Manchester", "NHS", "Guy's", "Stoke-on-Trent", "St", "Thomas'".
+_CAP = r"(?:[A-Z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*(?:(?<=s)['’](?![A-Za-z]))?)"
+_CONN = r"(?: (?:and|&|of|for|upon|on|in|the|de|la) | )"
+_TRAIL_PLACE = r"(?: (?:Wales|Scotland|England|UK|Cymru|London|Northern Ireland))"
+
+_SUFFIXES = (
+    "NHS Foundation Trust", "NHS Trust", "Foundation Trust", "Trust", "Integrated Care Board",
+    "Integrated Care System", "Integrated Care Partnership", "ICB", "Health Board",
+    "Mayoral Combined Authority", "Combined County Authority", "Combined Authority", "Authority",
+    "Alliance", "Confederation", "Federation", "Association", "Society", "Institute", "Council",
+    "Foundation", "Partnership", "Network", "Forum", "Union", "Commission", "Agency", "University",
+    "College", "Fund", "Charity", "Service", "Group", "Committee", "Inspectorate", "Ombudsman",
+    "Office", "Consortium", "Collaborative", "Co-operative", "Cooperative", "Institution",
+    "Ltd", "Limited", "plc", "PLC", "LLP", "Inc", "Corporation", "Company", "Bank", "Congress",
+)
+_SUFFIX = "(?:" + "|".join(re.escape(s) for s in sorted(_SUFFIXES, key=len, reverse=True)) + ")"
+
+# "<Capitalised words> <suffix> [Wales]": greedy, bounded, so the longest name in a run wins.
+# (Patterns open with a lookahead on the first character: much faster scanning in CPython's re.)
+_SUFFIX_RE = re.compile(
+    rf"(?=[A-Z])(?<![\w'’-])(?:{_CAP}{_CONN}){{0,8}}{_SUFFIX}{_TRAIL_PLACE}?(?![\w-])"
+)
+# NHS trust names may contain commas: "Tees, Esk and Wear Valleys NHS Foundation Trust".
+_NHS_TRUST_RE = re.compile(
+    rf"(?=[A-Z])(?<![\w'’-])(?:{_CAP}(?:,? (?:and|&|of|upon|on) |, | )){{1,9}}NHS (?:Foundation )?Trust(?![\w-])"
+)
+_HEADS = (
+    "Royal College", "Department", "Ministry", "Office", "College", "University", "Institute",
+    "Society", "Association", "Federation", "Confederation", "Faculty", "Academy", "Commission",
+    "Council", "Agency", "Centre", "Center", "School", "Chamber", "Chambers", "Board", "Trust",
+    "Foundation", "Coalition", "Campaign", "Alliance", "Network", "Forum", "Fund",
+)
+_HEAD = "(?:" + "|".join(re.escape(h) for h in sorted(_HEADS, key=len, reverse=True)) + ")"
+# Cheap hints (no leading lookbehind, so CPython's re scans them fast).
+_SUFFIX_HINT_RE = re.compile(rf"{_SUFFIX}(?![\w-])")
+_NHS_TRUST_HINT_RE = re.compile(r"NHS (?:Foundation )?Trust(?![\w-])")
+_ADJ = r"(?:(?:Royal|National|British|Chartered|Scottish|Welsh|General|Independent|European|International|Local|Medical|UK|NHS) )"
+# "<Head> of|for [the] <Capitalised words>": "Department for Work and Pensions", "Royal College of
+# Occupational Therapists", "Office for National Statistics", "University of Manchester".
+_PREFIX_RE = re.compile(
+    rf"(?=[A-Zt])(?<![\w'’-])(?:(?:The|the) )?{_ADJ}{{0,3}}{_HEAD} (?:of|for) (?:the )?{_CAP}(?:(?: and | & | of | for | in | on | the | ){_CAP}){{0,6}}(?![\w-])"
+)
+_HEAD_HINT_RE = re.compile(rf"{_HEAD} (?:of|for) ")
+_GENERIC_PLAN = (
+    (_NHS_TRUST_HINT_RE, _NHS_TRUST_RE, 220, 0),
+    (_SUFFIX_HINT_RE, _SUFFIX_RE, 220, 40),
+    (_HEAD_HINT_RE, _PREFIX_RE, 60, 200),
+)
+_ROLE_HEAD_RE = "(?:" + "|".join(
+    re.escape(w) for w in sorted(ROLE_HEADS | {"chief executive", "chief economist", "managing director"}, key=len, reverse=True)
+) + ")"
+# The employer after a role: "head of health and protection at Broadstone", "director at Acme Ltd".
+_AT_ORG_RE = re.compile(rf" at (?:the )?({_CAP}(?:(?: and | & | of | for | ){_CAP}){{0,5}})(?![\w-])")
+_ROLE_TAIL_RE = re.compile(
+    rf"(?i:\b{_ROLE_HEAD_RE})(?: (?:of|for) [a-z][a-z&,-]*(?: [a-z][a-z&,-]*){{0,6}})?$"
+)
+_ACRONYM_DEF_RE = re.compile(r" ?\(([A-Z][A-Za-z&]{1,9})\)")
+_WORD_RE = re.compile(r"(?=[A-Za-z])(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*")
+_CAP_WORD_RE = re.compile(r"(?=[A-Zt])(?<![A-Za-z0-9])(?:[A-Z][A-Za-z0-9]*|the)(?![A-Za-z0-9])")
+_SPLIT_AND_RE = re.compile(r" (?:and|&) |, ")
+_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
+_ROLE_OF_RE = re.compile(r"(?: [A-Z][A-Za-z-]*){0,4}? (?:of|at|for) (?:the )?")
+
+
+# --------------------------------------------------------------------------- reference table
+
+
+@dataclass(frozen=True)
+class _Entry:
+    surface: str
+    name: str
+    acronym: str | None
+    org_type: str
+    is_acronym: bool
+
+
+@dataclass(frozen=True)
+class _Reference:
+    by_first_word: dict[str, tuple[_Entry, ...]]
+    by_surface: dict[str, _Entry]
+    regex: re.Pattern[str]
+    canonical: dict[str, _Entry]  # lowercased canonical name -> entry
+    icb_areas: frozenset[str]
+
+
+def trie_regex(strings: list[str] | tuple[str, ...] | set[str] | frozenset[str]) -> str:
+    """A regex alternation of ``strings`` factorised as a trie (fast to scan; longer names tried first)."""
+    trie: dict[str, Any] = {}
+    for st in strings:
+        node = trie
+        for ch in st:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
+_KEY_RE = re.compile(r"([A-Za-z][A-Za-z0-9]*)(?: ([A-Za-z][A-Za-z0-9]*))?")
+
+
+def surface_key(s: str) -> str:
+    """Index key of a reference name: its first two words ("NHS England") or its first word."""
+    m = _KEY_RE.match(s)
+    if not m:
+        return s
+    return f"{m.group(1)} {m.group(2)}" if m.group(2) else m.group(1)
+
+
+def keys_at(text: str, pos: int) -> tuple[str, ...]:
+    """Index keys to try for a name starting at ``pos`` (two-word key first, then one-word key)."""
+    m = _KEY_RE.match(text, pos)
+    if not m:
+        return ()
+    return (f"{m.group(1)} {m.group(2)}", m.group(1)) if m.group(2) else (m.group(1),)
+
+
+@cache
+def _reference() -> _Reference:
+    entries: list[_Entry] = []
+    canonical: dict[str, _Entry] = {}
+    for row in load_csv("organisations"):
+        name = row["name"]
+        acronyms = [a for a in row.get("acronyms", "").split("|") if a]
+        aliases = [a for a in row.get("aliases", "").split("|") if a]
+        acr = acronyms[0] if acronyms else None
+        otype = row.get("type", "") or "organisation"
+        surfaces = [name, *aliases]
+        for s in list(surfaces):
+            if s.startswith("The "):
+                surfaces.append("the " + s[4:])
+        for s in dict.fromkeys(surfaces):
+            entries.append(_Entry(s, name, acr, otype, False))
+        for a in acronyms:
+            entries.append(_Entry(a, name, acr, otype, True))
+        canonical[name.lower()] = _Entry(name, name, acr, otype, False)
+    by_first: dict[str, list[_Entry]] = {}
+    for e in entries:
+        by_first.setdefault(surface_key(e.surface), []).append(e)
+    frozen = {k: tuple(sorted(v, key=lambda e: len(e.surface), reverse=True)) for k, v in by_first.items()}
+    icb_areas = frozenset(r["name"] for r in load_csv("places") if r.get("place_type") == "icb")
+    by_surface: dict[str, _Entry] = {}
+    for e in entries:
+        by_surface.setdefault(e.surface, e)
+    rx = re.compile("(?:" + trie_regex(set(by_surface)) + r")(?![A-Za-z0-9_]|-[A-Za-z])")
+    return _Reference(frozen, by_surface, rx, canonical, icb_areas)
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    out: set[str] = set()
+    for r in load_csv("places"):
+        out.add(r["name"])
+        out.update(a for a in r.get("aliases", "").split("|") if a)
+    return frozenset(out)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _boundary_ok(body: str, start: int, end: int) -> bool:
+    if start > 0 and (body[start - 1].isalnum() or body[start - 1] in "-_"):
+        return False
+    if end < len(body):
+        c = body[end]
+        if c.isalnum() or c == "_":
+            return False
+        if c == "-" and end + 1 < len(body) and body[end + 1].isalpha():
+            return False
+    return True
+
+
+def _strip_leading(body: str, start: int, end: int) -> int:
+    """Move ``start`` past sentence-initial function words and role words ("At", "Chief Executive of")."""
+    while start < end:
+        m = _TOKEN_RE.match(body, start)
+        if not m:
+            break
+        w = m.group(0)
+        nxt = m.end()
+        if w in STOP_CAPS or w.lower() in {"the", "a", "an"}:
+            start = nxt + 1
+            continue
+        if w in _ROLE_TITLE_WORDS or w.lower() in ROLE_HEADS:
+            # a role before the organisation: "Chief Executive of Leeds City Council"
+            rest = body[nxt:end]
+            m2 = _ROLE_OF_RE.match(rest)
+            if m2:
+                start = nxt + m2.end()
+                continue
+            if rest.startswith(" "):
+                start = nxt + 1
+                continue
+        break
+    return start
+
+
+def _is_generic(name: str) -> bool:
+    words = [w for w in re.split(r"[\s,&]+", name) if w and w not in {"and", "of", "for", "the", "in", "on", "upon"}]
+    return all(w in _GENERIC_WORDS for w in words)
+
+
+def _canonical_generic(text: str) -> tuple[str, str | None]:
+    """Canonical name and acronym of a name found by the general patterns."""
+    ref = _reference()
+    name = re.sub(r"^(?:The|the) ", "", text)
+    name = re.sub(r"\s+", " ", name)
+    if name.endswith(" ICB") or name.endswith(" Integrated Care Board"):
+        area = re.sub(r"^NHS ", "", re.sub(r" (?:ICB|Integrated Care Board)$", "", name))
+        if area in ref.icb_areas:
+            return f"NHS {area} Integrated Care Board", "ICB"
+        return re.sub(r" ICB$", " Integrated Care Board", name), None
+    e = ref.canonical.get(name.lower())
+    if e is not None:
+        return e.name, e.acronym
+    return name, None
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def _find_reference(body: str) -> list[tuple[int, int, str, str | None, str]]:
+    ref = _reference()
+    out: list[tuple[int, int, str, str | None, str]] = []
+    for m in ref.regex.finditer(body):
+        start, end = m.span()
+        if start > 0 and (body[start - 1].isalnum() or body[start - 1] in "-_"):
+            continue
+        e = ref.by_surface[m.group(0)]
+        acr = e.surface if e.is_acronym else e.acronym
+        out.append((start, end, e.name, acr, e.org_type))
+    return out
+
+
+def _find_generic(body: str) -> list[tuple[int, int, str, str | None, str]]:
+    spans: set[tuple[int, int]] = set()
+    # The full name patterns run only in windows around a cheap "hint" (a suffix or head word).
+    for hint, rx, back, fwd in _GENERIC_PLAN:
+        done = -1
+        for h in hint.finditer(body):
+            if h.start() < done:
+                continue
+            for m in rx.finditer(body, max(0, h.start() - back), min(len(body), h.end() + fwd)):
+                if m.start() <= h.start() and m.end() >= h.end():
+                    spans.add((m.start(), m.end()))
+                    done = max(done, m.end())
+    out: list[tuple[int, int, str, str | None, str]] = []
+    for s, e in sorted(spans):
+        for ps, pe in _split_run(body, s, e):
+            ps = _strip_leading(body, ps, pe)
+            if pe - ps < 4:
+                continue
+            text = body[ps:pe]
+            if _is_generic(text) or " " not in text.strip():
+                continue
+            name, acr = _canonical_generic(text)
+            out.append((ps, pe, name, acr, "organisation"))
+    return out
+
+
+def _split_run(body: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Split "Northern Care Alliance and Manchester University NHS Foundation Trust" in two."""
+    text = body[s:e]
+    parts: list[tuple[int, int]] = []
+    start = 0
+    for m in _SPLIT_AND_RE.finditer(text):
+        left = text[start:m.start()]
+        right = text[m.end():]
+        left_last = left.rsplit(" ", 1)[-1]
+        right_first = right.split(" ", 1)[0]
+        if (left_last in _SUFFIXES or left_last in {"Trust", "ICB"}) and len(right.split()) >= 2:
+            parts.append((s + start, s + m.start()))
+            start = m.end()
+        elif right_first.isupper() and len(right_first) > 1 and m.group(0).strip() in {"and", "&"}:
+            # "Office for National Statistics and NHS England": an acronym starts a new name
+            parts.append((s + start, s + m.start()))
+            start = m.end()
+    parts.append((s + start, e))
+    return parts
+
+
+def _find_role_employers(body: str) -> list[tuple[int, int, str, str | None, str]]:
+    places = _place_names()
+    out: list[tuple[int, int, str, str | None, str]] = []
+    for m in _AT_ORG_RE.finditer(body):
+        if not _ROLE_TAIL_RE.search(body, max(0, m.start() - 90), m.start()):
+            continue
+        s, e = m.span(1)
+        text = body[s:e]
+        if text in places or text.split(" ", 1)[0] in STOP_CAPS:
+            continue
+        name, acr = _canonical_generic(text)
+        out.append((s, e, name, acr, "organisation"))
+    return out
+
+
+def _resolve_overlaps(
+    cands: list[tuple[int, int, str, str | None, str]], priority: dict[int, int]
+) -> list[tuple[int, int, str, str | None, str]]:
+    """Keep non-overlapping spans: longer first, then by source priority."""
+    order = sorted(range(len(cands)), key=lambda i: (-(cands[i][1] - cands[i][0]), priority[i], cands[i][0]))
+    taken: list[tuple[int, int]] = []
+    kept: list[tuple[int, int, str, str | None, str]] = []
+    for i in order:
+        s, e = cands[i][0], cands[i][1]
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        kept.append(cands[i])
+    kept.sort(key=lambda c: c[0])
+    return kept
+
+
+#: Same-length normalisation for matching: odd spaces become " " so offsets stay valid.
+_ODD_SPACE_RE = re.compile("[\u00a0\u2007\u2009\u200a\u202f\u205f\u3000\t\r\f\v]")
+
+
+def normalise_spaces(body: str) -> str:
+    """``body`` with non-breaking and other odd spaces as plain spaces (same length, same offsets)."""
+    return _ODD_SPACE_RE.sub(" ", body)
+
+
+@lru_cache(maxsize=256)
+def _extract_cached(body: str) -> tuple[tuple[int, int, str, str | None, str], ...]:
+    body = normalise_spaces(body)
+    ref = _find_reference(body)
+    gen = _find_generic(body)
+    emp = _find_role_employers(body)
+    cands = ref + gen + emp
+    priority = {i: (0 if i < len(ref) else 1 if i < len(ref) + len(gen) else 2) for i in range(len(cands))}
+    # a reference match inside a generic one of the same organisation keeps the reference name
+    kept = _resolve_overlaps(cands, priority)
+    # acronyms defined in the text: "Care Forum Wales (CFW)"
+    defined: dict[str, tuple[str, str]] = {}
+    for s, e, name, acr, otype in kept:
+        m = _ACRONYM_DEF_RE.match(body, e)
+        if m and sum(c.isupper() for c in m.group(1)) >= 2:
+            defined[m.group(1)] = (name, otype)
+    if defined:
+        extra: list[tuple[int, int, str, str | None, str]] = []
+        rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in defined) + r")(?![\w-])")
+        for m in rx.finditer(body):
+            if body[m.start() - 1 : m.start()] == "(" and body[m.end() : m.end() + 1] == ")":
+                continue  # the definition itself
+            if any(s <= m.start() < e for s, e, *_ in kept):
+                continue
+            name, otype = defined[m.group(1)]
+            extra.append((m.start(), m.end(), name, m.group(1), otype))
+        kept = sorted(kept + extra, key=lambda c: c[0])
+        kept = [(s, e, n, a if a else _defined_acronym(n, defined), t) for s, e, n, a, t in kept]
+    return tuple(kept)
+
+
+def _defined_acronym(name: str, defined: dict[str, tuple[str, str]]) -> str | None:
+    for acr, (n, _) in defined.items():
+        if n == name:
+            return acr
+    return None
+
+
+def extract(body: str, **_: Any) -> list[Row]:
+    """Organisation mentions of ``body``, one row per mention, in text order."""
+    if not body:
+        return []
+    return [
+        {"name": name, "acronym": acr, "org_type": otype, "text": body[s:e], "span_start": s, "span_end": e}
+        for s, e, name, acr, otype in _extract_cached(body)
+    ]

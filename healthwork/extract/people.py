@@ -1,0 +1,420 @@
+"""Real people named in an article body, with their role and organisation when stated.
+
+**One row per mention** (every time a person is named), in text order:
+``{name, role, organisation, text, span_start, span_end}``:
+
+- ``name``: the full name, resolved across the article (``Stride`` after ``Mel Stride`` is
+  ``Mel Stride``; ``Stride and Atkins told`` gives two rows); honorifics are dropped
+  (``Professor Dame Carol Black`` -> ``Carol Black``) unless only a surname is known (``Dr Smith``);
+- ``role``: the job title as written, e.g. ``work and pensions secretary``, ``NHS chief executive``,
+  ``Head of policy and practice``; the same for every mention of the person (None when never stated);
+- ``organisation``: canonical name of the employer when stated (``Matthew Taylor, chief executive of
+  the NHS Confederation`` -> ``NHS Confederation``), else None;
+- ``text`` == ``body[span_start:span_end]``: the name as written at that mention.
+
+No NER model: capitalised name patterns must be anchored by a cue -- a role just before or after
+(``health secretary Victoria Atkins``, ``Pat McFadden, secretary of state for ...``, ``The shadow
+employment minister, Alison McGovern,``), an honorific (Dr, Professor, Sir, Baroness...), a speech
+verb (``said``, ``added``, ``told``...), ``according to`` -- or start with a given name from
+``reference/first_names.csv``. Names of organisations, places, programmes and months are filtered
+out (``Health Secretary``, ``The Times``, ``NHS England``, ``Jobcentre Plus`` are not people).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from typing import Any
+
+from healthwork.extract import organisations
+from healthwork.reference import load_csv
+
+Row = dict[str, Any]
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿ"
+# A name word: Mel, McFadden, MacDonald, O'Brien, DeSantis, Smith-Jones, Zoë.
+_TOK = rf"[{_UP}](?:[{_LOW}]+|['’][{_UP}][{_LOW}]+)(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)?"
+_TITLES = (
+    "Dr", "Doctor", "Professor", "Prof", "Sir", "Dame", "Lord", "Lady", "Baroness", "Baron", "Mr", "Mrs",
+    "Ms", "Miss", "Mx", "Cllr", "Councillor", "Rev", "Reverend", "Canon", "Judge", "Dean",
+)
+_TITLE = "(?:" + "|".join(_TITLES) + r")\.?"
+_PARTICLE = r"(?:de|da|di|du|van|von|der|den|le|la|bin|al|el|ter|van der|van de|de la)"
+_SEP = rf"(?: (?:[{_UP}]\. )?(?:{_PARTICLE} )?)"
+# A capitalised run of at least two name words, or one after an honorific ("Dr Smith").
+_RUN_RE = re.compile(
+    rf"(?=[{_UP}])(?<![\w'’-])((?:(?:{_TITLE}|Rt\.? Hon\.?) )+)?({_TOK}(?(1)(?:{_SEP}{_TOK}){{0,5}}|(?:{_SEP}{_TOK}){{1,5}}))(?![\w-])"
+)
+_TOKEN_RE = re.compile(rf"{_TOK}|(?<= )(?:{_PARTICLE})(?= )|[{_UP}]\.")
+_WORD_BACK_RE = re.compile(r"([A-Za-z][A-Za-z'’-]*)([ ,]*)$")
+
+SPEECH_VERBS: frozenset[str] = frozenset(
+    """
+    said says say added adds told tells explained explains commented comments warned warns stated states
+    noted notes argued argues claimed claims insisted insists admitted admits revealed reveals announced
+    announces wrote writes continued continues remarked remarks responded responds replied replies
+    acknowledged acknowledges emphasised emphasises stressed stresses suggested suggests urged urges
+    believes believed thinks thought welcomed welcomes highlighted highlights concluded concludes
+    recalled recalls confirmed confirms described describes predicted predicts cautioned cautions
+    agreed agrees explained explaining saying adding telling
+    """.split()
+)
+
+# Words that are never part of a person's name: organisation/place/programme/date vocabulary.
+_NOT_NAME: frozenset[str] = frozenset(
+    """
+    Hub Alliance Trust Council Foundation University College Service Services Group Partnership Board
+    Authority Committee Office Agency Commission Centre Center Programme Program Scheme Plan Act Strategy
+    Review Report Survey Index Fund Award Awards Day Week Month Year Street Road Lane Avenue Square
+    Hospital Hospitals Clinic Clinics Surgery Practice Times Today News Post Mail Guardian Telegraph
+    Journal Magazine Gazette Echo Herald Observer Independent Plus Network Forum Union Institute Society
+    Association Federation Confederation Vanguard Pathways Working Britain British England English Wales
+    Welsh Scotland Scottish Ireland Irish Kingdom Government Parliament Ministry Department Health Care
+    Social Mental National Royal Northern Southern Eastern Western North South East West Central Greater
+    Upper Lower Elective Diabetes Prevention Type Employment Pensions Jobcentre Universal Credit Statutory
+    Sick Pay Accelerator Accelerators Growth Labour Conservative Conservatives Tory Tories Liberal
+    Democrats Democrat Reform Party Brexit Covid Coronavirus Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday January February March April May June July August September October November
+    December Christmas Easter Budget Spending Autumn Spring Summer Winter Statement Paper Bank Treasury
+    Cabinet Home Foreign Justice Defence Education Business Trade Energy Transport Digital Data Research
+    Medical Medicine Nursing Nurses Doctors Occupational Therapists Therapy Workers Work Jobs Pension
+    Insurance Benefits Benefit Allowance Disability Support Plus Group Limited Ltd Holdings Partners
+    Capital Economics Consulting Solutions Systems Technologies Media Press Radio Television Online
+    Well Wellbeing Fit Note Notes Connect Get Back Return Employer Employers Employees Staff Team
+    Patients Patient Public Private Local Regional County City Borough District Metropolitan Mayoral
+    Combined Integrated Sector Industry Economy Market Labour Markets Commons Lords House Select
+    Secretary Minister Chief Executive Director Officer Chair Chairman President Leader Manager Head
+    Shadow Deputy State Prime Chancellor Mayor Commissioner Spokesperson Spokesman Spokeswoman
+    """.split()
+)
+
+_ROLE_CAP_WORDS: frozenset[str] = frozenset(
+    """
+    Secretary Minister Chancellor Mayor Executive Officer Director Chair Chairman Chairwoman Chairperson
+    President Leader Commissioner Councillor Spokesperson Spokesman Spokeswoman Head Lead Manager Founder
+    Editor Correspondent Governor Principal MP MPs MSP MEP Ambassador Chief Deputy Shadow Premier Tsar
+    Economist Analyst Partner Adviser Advisor Consultant Nurse Officer Inspector Registrar Controller
+    Envoy Campaigner Trustee Boss CEO Treasurer Coordinator Co-ordinator Superintendent Matron Midwife
+    Pharmacist Dentist Paramedic Professor Lecturer Fellow Researcher Scientist Specialist Practitioner
+    Administrator Owner Representative Official Solicitor Barrister Lawyer Clinician Director-General
+    """.split()
+)
+
+_BACK_STOP: frozenset[str] = frozenset(
+    """
+    the a an by to from with said says told tells according that which who whom whose as in on at while
+    when also has have had is was were are be been being will would could should can may might must
+    its their his her our my your after before since during including include includes included led
+    says added says than then but or nor not if so such both either neither via per into onto upon
+    about against among amongst between through across over under toward towards like unlike
+    briefing interview statement report letter told asked
+    """.split()
+)
+_VERB_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+_SPEECH_BEFORE_RE = re.compile(rf"\b(?:{_VERB_ALT}|according to|told by|asked)(?: [a-z][a-z-]*){{0,5}} $")
+_SURNAME_SPEECH_RE = re.compile(rf"(?=[{_UP}])(?<![\w'’-][ ])(?<![A-Z])\b([{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?) (?:{_VERB_ALT})\b")
+_ROLE_SPLIT_RE = re.compile(r"^(.*?)(?:,? (?:at|of|for|with) (?:the )?)$")
+_POST_END_RE = re.compile(r"[,.;:!?\n“”\"‘(]| (?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b| who\b")
+_SENT_START_RE = re.compile(r"(?:^|[.!?:;“”\"‘’\n]\s*)(?=[^\s])", re.M)
+
+
+@cache
+def _first_names() -> tuple[frozenset[str], frozenset[str]]:
+    rows = load_csv("first_names")
+    names = frozenset(r["name"] for r in rows)
+    ambiguous = frozenset(r["name"] for r in rows if r.get("ambiguous"))
+    return names, ambiguous
+
+
+@cache
+def _place_surfaces() -> frozenset[str]:
+    out: set[str] = set()
+    for r in load_csv("places"):
+        out.add(r["name"])
+        out.update(a for a in r.get("aliases", "").split("|") if a)
+    return frozenset(out)
+
+
+@dataclass
+class _Person:
+    name: str
+    tokens: tuple[str, ...]
+    role: str | None = None
+    organisation: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+_POSS_RE = re.compile(r"['’]s?$")
+
+
+def _bare(w: str) -> str:
+    """A word lowercased, without surrounding punctuation or a possessive 's."""
+    return _POSS_RE.sub("", w.strip(",.;:()“”\"‘")).lower()
+
+
+def _tokens(s: str) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(s)]
+
+
+_BOUNDARY_RE = re.compile(r"[\n;:“”\"‘]|[.!?](?= )")
+_BACK_TOKEN_RE = re.compile(r"([A-Za-z][A-Za-z'’&-]*)([^A-Za-z]*)")
+
+
+def _sentence_start(body: str, pos: int) -> int:
+    """Start of the clause containing ``pos`` (after the last sentence/quote boundary, 400 chars at most)."""
+    lo = max(0, pos - 400)
+    last = None
+    for last in _BOUNDARY_RE.finditer(body, lo, pos):
+        pass
+    return last.end() if last is not None else lo
+
+
+def _role_before(body: str, start: int, person_spans: list[tuple[int, int]]) -> tuple[str | None, int]:
+    """Role words just before a name: "work and pensions secretary Mel Stride". Returns (role, role_start)."""
+    limit = _sentence_start(body, start)
+    toks = list(_BACK_TOKEN_RE.finditer(body, limit, start))
+    words: list[tuple[str, int]] = []
+    for m in reversed(toks[-12:]):
+        if m.group(2) != " ":
+            break  # punctuation (a comma) ends the role
+        w = m.group(1)
+        ws = m.start(1)
+        if w.lower() in _BACK_STOP:
+            break
+        if any(s <= ws < e for s, e in person_spans):
+            break
+        if w[0].isupper() and not w.isupper() and ws != limit and _POSS_RE.sub("", w) not in _ROLE_CAP_WORDS:
+            # a capitalised word mid-sentence that is not a role word ("Government's", a name)
+            if body[limit:ws].strip():
+                break
+        words.append((w, ws))
+    if not words:
+        return None, start
+    if words[0][0].lower() in {"of", "at", "for", "from", "with", "and", "&"}:
+        return None, start  # "editor of Marketplace Tech": what follows is an organisation, not a person
+    words.reverse()
+    while words and words[0][0].lower() in {"and", "of", "for", "&"}:
+        words.pop(0)
+    if not words or not any(is_role_word(w) for w, _ in words):
+        return None, start
+    rs = words[0][1]
+    return body[rs:start].strip(), rs
+
+
+def is_role_word(w: str) -> bool:
+    """A job-title head word: the ROLE_HEADS lexicon, or a profession noun (geologist, physician)."""
+    w = _bare(w)
+    return w in organisations.ROLE_HEADS or (len(w) > 6 and w.endswith(("ologist", "ist", "ician")))
+
+
+def _role_clause_before(body: str, start: int) -> str | None:
+    """"The shadow employment minister, Alison McGovern," -> the clause before the comma."""
+    j = start
+    while j > 0 and body[j - 1] == " ":
+        j -= 1
+    if j == 0 or body[j - 1] != ",":
+        return None
+    cs = _sentence_start(body, j - 1)
+    clause = body[cs : j - 1].strip()
+    words = clause.split()
+    if not words or len(words) > 16:
+        return None
+    if not any(is_role_word(w) for w in words[:6]):
+        return None
+    if any(w.lower() in SPEECH_VERBS for w in words):
+        return None
+    return clause
+
+
+def _role_after(body: str, end: int) -> str | None:
+    """", chief executive of the NHS Confederation said" -> "chief executive of the NHS Confederation"."""
+    if not body.startswith(", ", end):
+        return None
+    s = end + 2
+    m = _POST_END_RE.search(body, s, min(len(body), s + 160))
+    e = m.start() if m else min(len(body), s + 160)
+    phrase = body[s:e].strip()
+    words = phrase.split()
+    if not words or len(words) > 16:
+        return None
+    if words[0].lower() in _BACK_STOP or words[0].lower() in {"also", "who", "which", "and", "but"}:
+        return None
+    if not any(is_role_word(w) for w in words[:5]):
+        return None
+    return phrase
+
+
+def _split_role_org(phrase: str, phrase_start: int, org_rows: list[Row]) -> tuple[str, str | None]:
+    """"head of health and protection at Broadstone" -> ("head of health and protection", "Broadstone")."""
+    pe = phrase_start + len(phrase)
+    for o in org_rows:
+        if phrase_start <= o["span_start"] and o["span_end"] <= pe:
+            before = phrase[: o["span_start"] - phrase_start]
+            m = _ROLE_SPLIT_RE.match(before)
+            role = (m.group(1) if m else before).strip().rstrip(",")
+            role = re.sub(r"^(?:The|the|a|an) ", "", role)
+            if role:
+                return role, o["name"]
+            return phrase, o["name"]
+    role = re.sub(r"^(?:The|the|a|an) ", "", phrase.strip())
+    return role, None
+
+
+def _is_plausible_name(toks: list[str], places: frozenset[str]) -> bool:
+    if not toks or len(toks) > 4:
+        return False
+    for t in toks:
+        if t in _NOT_NAME or t in organisations.STOP_CAPS:
+            return False
+    full = " ".join(toks)
+    if full in places or toks[0] in places:
+        return False
+    return True
+
+
+@lru_cache(maxsize=256)
+def _extract_cached(body: str) -> tuple[tuple[int, int, str, str | None, str | None], ...]:
+    work = organisations.normalise_spaces(body)
+    org_rows = organisations.extract(body)
+    org_spans = [(o["span_start"], o["span_end"]) for o in org_rows]
+    places = _place_surfaces()
+    first_names, ambiguous = _first_names()
+
+    persons: dict[str, _Person] = {}
+    order: list[_Person] = []
+    full_spans: list[tuple[int, int]] = []
+    titled_single: list[tuple[int, int, str, str]] = []  # (start, end, title, surname)
+
+    # surnames used alone as speakers ("Lopez said"): evidence for the full name found elsewhere
+    speech_surnames = {m.group(1) for m in _SURNAME_SPEECH_RE.finditer(work)}
+    for m in _RUN_RE.finditer(work):
+        titles = [t for t in (m.group(1) or "").split() if t.rstrip(".") not in {"Rt", "Hon"}]
+        run_s = m.start(2)
+        toks = _tokens(m.group(2))
+        # strip leading words up to the last capitalised role word: "Health Secretary Wes Streeting"
+        cap_role_end = None
+        k = 0
+        for idx, (t, _, _) in enumerate(toks):
+            if t in _ROLE_CAP_WORDS or t in organisations.STOP_CAPS:
+                k = idx + 1
+                if t in _ROLE_CAP_WORDS:
+                    cap_role_end = idx
+        name_toks = toks[k:]
+        if not name_toks:
+            continue
+        ns = run_s + name_toks[0][1]
+        ne = run_s + name_toks[-1][2]
+        if k > 0:
+            titles = []  # titles belonged to the role words, e.g. "Dr" before "Chief Executive"
+        # inside an organisation's name ("Joseph Rowntree Foundation")?
+        if any(os <= ns < oe or os < ne <= oe for os, oe in org_spans):
+            continue
+        words = [t for t, _, _ in name_toks if not t.endswith(".")]
+        if len(words) == 1:
+            if titles:
+                titled_single.append((m.start(1) if m.group(1) else ns, ne, titles[0].rstrip("."), words[0]))
+            continue
+        if not _is_plausible_name(words, places):
+            continue
+        # evidence that this is a person
+        before_role, _ = _role_before(work, m.start(1) if m.group(1) else ns, full_spans)
+        clause = _role_clause_before(work, m.start(1) if m.group(1) else ns)
+        after = _role_after(work, ne)
+        nxt = re.match(r"[’']?s? ?,? ?(\w+)", work[ne : ne + 30])
+        speech_after = bool(nxt and nxt.group(1).lower() in SPEECH_VERBS)
+        speech_before = bool(_SPEECH_BEFORE_RE.search(work, max(0, ns - 60), ns))
+        first_ok = words[0] in first_names and words[0] not in ambiguous
+        cue = bool(titles) or cap_role_end is not None or before_role or clause or after or words[-1] in speech_surnames
+        if not (cue or first_ok or ((speech_after or speech_before) and (words[0] in first_names or len(words) >= 2))):
+            continue
+        name = " ".join(words)
+        role: str | None = None
+        org: str | None = None
+        if cap_role_end is not None:
+            rs = run_s + toks[0][1]
+            re_ = run_s + toks[cap_role_end][2]
+            back, bstart = _role_before(work, rs, full_spans)
+            role = work[bstart if back else rs : re_]
+            role, org = _split_role_org(role, bstart if back else rs, org_rows)
+        elif before_role:
+            role, org = _split_role_org(before_role, ns - len(before_role) - 1, org_rows)
+        elif after:
+            role, org = _split_role_org(after, ne + 2, org_rows)
+        elif clause:
+            cs = work.rfind(clause, 0, ns)
+            role, org = _split_role_org(clause, cs, org_rows)
+        p = persons.get(name)
+        if p is None:
+            p = _Person(name, tuple(words))
+            persons[name] = p
+        if p.role is None and role:
+            p.role = role
+        if p.organisation is None and org:
+            p.organisation = org
+        p.mentions.append((ns, ne))
+        full_spans.append((ns, ne))
+        order.append(p)
+
+    # titled surnames with no full name: "Dr Smith"
+    for s, e, title, surname in titled_single:
+        if any(fs <= s < fe for fs, fe in full_spans):
+            continue
+        known = [p for p in persons.values() if p.tokens[-1] == surname]
+        if known:
+            continue  # resolved below as a surname mention
+        name = f"{title} {surname}"
+        p = persons.setdefault(name, _Person(name, (surname,)))
+        p.mentions.append((s, e))
+        full_spans.append((s, e))
+
+    # surname (or given name) mentions resolved to the full name: "Stride and Atkins told"
+    if persons:
+        by_last: dict[str, list[_Person]] = {}
+        for p in persons.values():
+            if len(p.tokens) >= 2:
+                by_last.setdefault(p.tokens[-1], []).append(p)
+        if by_last:
+            rx = re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(k) for k in by_last) + r")(?![\w-])")
+            for m in rx.finditer(work):
+                s, e = m.span(1)
+                if any(fs <= s < fe for fs, fe in full_spans):
+                    continue
+                if any(os <= s < oe for os, oe in org_spans):
+                    continue
+                # glued to another capitalised word -> part of another name ("Taylor Review")
+                pm = re.search(r"([A-Z][\w'’-]*) $", work[max(0, s - 30) : s])
+                if pm and pm.group(1) not in organisations.STOP_CAPS and pm.group(1).rstrip(".") not in _TITLES:
+                    continue
+                nm = re.match(r" ([A-Z][\w'’-]*)", work[e : e + 30])
+                if nm and nm.group(1) not in organisations.STOP_CAPS:
+                    continue
+                cands = by_last[m.group(1)]
+                best = None
+                for p in cands:
+                    if p.mentions and p.mentions[0][0] < s:
+                        if best is None or p.mentions[0][0] > best.mentions[0][0]:
+                            best = p
+                best = best or cands[0]
+                ts = s
+                tm = re.search(r"(?:^|[^\w])((?:" + "|".join(_TITLES) + r")\.? )$", work[max(0, s - 15) : s])
+                if tm:
+                    ts = s - len(tm.group(1))
+                best.mentions.append((ts, e))
+
+    out: list[tuple[int, int, str, str | None, str | None]] = []
+    for p in persons.values():
+        for s, e in p.mentions:
+            out.append((s, e, p.name, p.role, p.organisation))
+    out.sort()
+    return tuple(out)
+
+
+def extract(body: str, **_: Any) -> list[Row]:
+    """Person mentions of ``body`` (one row per mention, names resolved), in text order."""
+    if not body:
+        return []
+    return [
+        {"name": n, "role": r, "organisation": o, "text": body[s:e], "span_start": s, "span_end": e}
+        for s, e, n, r, o in _extract_cached(body)
+    ]

@@ -1,0 +1,146 @@
+"""Programme mentions: named UK health-and-work schemes, resolved to one canonical name.
+
+All names come from ``reference/programmes.csv`` (columns ``programme, alias, case_sensitive,
+needs_prior``): add a row there to teach a new programme or spelling, no code change needed.
+The canonical name only matches when it is also listed as an alias (so that an ordinary-English
+name such as ``Fit for Work`` can be restricted to a safer spelling).
+
+Matching rules
+- an alias matches on word boundaries, any run of whitespace between its words, with an
+  optional final plural (``accelerators`` for ``accelerator``, ``WorkWell pilots`` contains
+  ``WorkWell``); at each position the longest alias wins;
+- ``case_sensitive=yes`` aliases (ordinary-English phrases such as ``Access to Work``) only
+  match with exactly the listed capitalisation;
+- ``needs_prior=yes`` aliases (anaphora such as ``the accelerators``, short acronyms) only
+  count once the same programme has been named earlier in the body by another alias.
+
+Generic words ("the scheme", "the programme", "the pilot") are never mentions.
+
+Rows: ``{programme, text, span_start, span_end}`` with ``body[span_start:span_end] == text``,
+one per mention, in body order.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from healthwork.reference import load_csv
+
+__all__ = ["extract", "canonical_names"]
+
+
+@dataclass(frozen=True)
+class _Alias:
+    programme: str
+    alias: str
+    case_sensitive: bool
+    needs_prior: bool
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    pattern: re.Pattern[str]  # all aliases, longest first (fallback scan)
+    by_key: dict[str, tuple[_Alias, ...]]  # lower-cased alias (whitespace-collapsed) -> aliases
+    needles: tuple[str, ...]  # lower-cased word starts: every alias begins with one of them
+
+
+def _yes(v: str) -> bool:
+    return v.strip().lower() in {"yes", "y", "true", "1"}
+
+
+def _stem(alias: str) -> str:
+    """Alias without its final plural, so singular and plural both match ("accelerators")."""
+    alias = " ".join(alias.split())
+    last = alias.rsplit(" ", 1)[-1]
+    if len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us")) and last[-2].islower():
+        return alias[:-1]
+    return alias
+
+
+def _key(s: str) -> str:
+    return " ".join(s.split()).lower()
+
+
+@cache
+def _matcher() -> _Matcher:
+    aliases: list[_Alias] = []
+    for row in load_csv("programmes"):
+        prog, alias = row.get("programme", ""), row.get("alias", "")
+        if prog and alias:
+            aliases.append(_Alias(prog, _stem(alias), _yes(row.get("case_sensitive", "")),
+                                  _yes(row.get("needs_prior", ""))))
+    by_key: dict[str, list[_Alias]] = {}
+    for a in aliases:
+        by_key.setdefault(_key(a.alias), []).append(a)
+    firsts = sorted({k.split()[0] for k in by_key})
+    # drop first words that start with another one ("work" covers "workwell", "working")
+    needles = tuple(w for w in firsts if not any(w != o and w.startswith(o) for o in firsts))
+    return _Matcher(_compile(list(by_key)), {k: tuple(v) for k, v in by_key.items()}, needles)
+
+
+def _compile(keys: list[str]) -> re.Pattern[str]:
+    """One pattern for these aliases: longest first (the regex takes the first that fits), no
+    letter/digit right before, optional plural, no letter/digit right after."""
+    alts = sorted(keys, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(w) for w in k.split()) for k in alts)
+    return re.compile(rf"(?<![\w-])(?P<name>{body})(?:e?s)?(?![\w])", re.IGNORECASE)
+
+
+def canonical_names() -> tuple[str, ...]:
+    """All canonical programme names of the reference data, sorted."""
+    return tuple(sorted({a.programme for v in _matcher().by_key.values() for a in v}))
+
+
+def _resolve(m: _Matcher, name: str) -> tuple[_Alias, ...]:
+    """The aliases the matched text fits (case rules applied)."""
+    cands = m.by_key.get(_key(name), ())
+    plain = " ".join(name.split())
+    return tuple(a for a in cands if not a.case_sensitive or a.alias == plain)
+
+
+def _hits(m: _Matcher, body: str) -> list[re.Match[str]]:
+    """Non-overlapping alias matches, leftmost first (as ``finditer``), found fast.
+
+    Scanning the body with one big case-insensitive alternation is slow, so candidate offsets
+    are found with ``str.find`` on the lower-cased body for each alias's first word, and the
+    alternation is only tried there.
+    """
+    low = body.lower()
+    if len(low) != len(body):  # rare characters whose lower case changes length
+        return list(m.pattern.finditer(body))
+    found: list[re.Match[str]] = []
+    for needle in m.needles:
+        i = low.find(needle)
+        while i >= 0:
+            if i == 0 or not (low[i - 1].isalnum() or low[i - 1] in "_-"):
+                hit = m.pattern.match(body, i)
+                if hit:
+                    found.append(hit)
+            i = low.find(needle, i + 1)
+    found.sort(key=lambda h: (h.start(), -h.end()))
+    out: list[re.Match[str]] = []
+    for hit in found:
+        if not out or hit.start() >= out[-1].end():
+            out.append(hit)
+    return out
+
+
+def extract(body: str, **_: Any) -> list[dict[str, Any]]:
+    """Every programme mention in ``body`` (see the module docstring for the rules)."""
+    m = _matcher()
+    rows: list[dict[str, Any]] = []
+    named: set[str] = set()  # programmes already named by a needs_prior=no alias
+    for hit in _hits(m, body):
+        fits = _resolve(m, hit.group("name"))
+        chosen = next((a for a in fits if not a.needs_prior), None)
+        if chosen is None:
+            chosen = next((a for a in fits if a.programme in named), None)
+        if chosen is None:
+            continue
+        if not chosen.needs_prior:
+            named.add(chosen.programme)
+        s, e = hit.span()
+        rows.append({"programme": chosen.programme, "text": body[s:e], "span_start": s, "span_end": e})
+    return rows

@@ -1,0 +1,254 @@
+"""Direct quotations in an article body and who said them.
+
+One row per quotation *per speaker*: ``{speaker, text, span_start, span_end}`` where ``text`` is the
+quotation without its quote marks and ``body[span_start:span_end] == text``. A quotation running
+over several paragraphs gives one row per paragraph (each a contiguous span), all with the same
+speaker. A joint quotation (``Stride and Atkins told The Times: "..."``) gives one row per speaker
+with the same text and span. ``speaker`` is the full name, resolved with the person rows
+(``people.extract``), or None when the quotation is not attributed to a person (``the document
+highlighted``, ``the DHSC said``).
+
+Quote marks: curly and straight double quotes, and single curly quotes used as quote marks
+(``‘...’``, also closed by a straight ``'``); apostrophes (We’re, people’s, peoples’) are not
+quote marks. Scare quotes -- a few words with no speech attribution next to them (‘super
+clinics’, "social prescribing") -- are not quotations.
+
+Attribution, in order: a speech verb after the quotation (``"...," said Stride``, ``"...," he
+added``, ``"...," according to X``); a speech verb before it in the same sentence (``Stride said:
+"..."``, ``X, role, said: "..."``, ``Stride and Atkins told The Times: "..."``, ``told the Times
+the scheme was "..."``); otherwise a quotation opening a paragraph, or following an attributed one
+in the same paragraph, continues the previous speaker.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from healthwork.extract import organisations, people as people_mod
+
+Row = dict[str, Any]
+
+_SCARE_MAX_WORDS = 4
+_OPEN_DOUBLE = "“"
+_CLOSE_DOUBLE = "”"
+_VERBS = "|".join(sorted(people_mod.SPEECH_VERBS, key=len, reverse=True))
+_PRONOUN = r"(?:he|she|they|He|She|They)"
+_AFTER_VERB_FIRST_RE = re.compile(rf"^[\s,]*(?:{_VERBS})\b ?")
+_AFTER_SUBJ_RE = re.compile(
+    rf"^[\s,]*(?:(?:the |The )?([A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|and|of|for|the))*?)|({_PRONOUN})) (?:(?:also|then|later|further) )?(?:{_VERBS})\b"
+)
+_ACCORDING_RE = re.compile(r"\baccording to\b", re.I)
+_BEFORE_VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
+_PRONOUN_SUBJ_RE = re.compile(rf"(?:^|[\s,])({_PRONOUN}) (?:(?:also|then|later|further) )?(?:{_VERBS})\b")
+_WORD_RE = re.compile(r"[\w'’-]+")
+_ROLE_GAP_RE = re.compile(r"(?:(?:the|a|an|[a-z][a-z-]*|[A-Z]{2,6})[ ,]+){0,6}")
+_FALLBACK_NAME_RE = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-zA-Z'’-]+){1,2})")
+
+
+_PARA_RE = re.compile(r"[^\n]+")
+_QUOTE_CHAR_RE = re.compile("[“\"‘']")
+_APOS_RE = re.compile("[’']")
+
+
+def _paragraphs(body: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _PARA_RE.finditer(body)]
+
+
+def _is_opener(body: str, i: int, ps: int) -> bool:
+    prev = body[i - 1] if i > ps else " "
+    nxt = body[i + 1] if i + 1 < len(body) else " "
+    return (prev.isspace() or prev in "([{—–-:;,/“\"‘") and not nxt.isspace()
+
+
+_NOT_POSSESSIVE_NEXT = frozenset(
+    {"he", "she", "they", "according", "and", "or", "but", "as", "at", "in", "on", "for", "to", "from", "is",
+     "are", "was", "were", "which", "that", "with", "lists", "the", "a", "an", "by"}
+)
+
+
+def _single_closer(body: str, i: int, pe: int) -> int:
+    """Position of the mark closing the single quote opened at ``i`` (``pe`` when none).
+
+    A ``’`` after an ``s`` and before a lowercase word ("peoples’ health") is taken as a plural
+    possessive when the quotation would otherwise be long; a later closing mark is preferred then.
+    """
+    last_possessive = -1
+    for am in _APOS_RE.finditer(body, i + 2, min(pe, i + 5000)):
+        j = am.start()
+        if body[j - 1].isspace():
+            continue
+        nxt = body[j + 1] if j + 1 < pe else "\n"
+        if nxt.isalnum():
+            continue  # apostrophe inside a word: We’re, people’s
+        if body[j - 1] in "sS" and nxt == " ":
+            m = _WORD_RE.match(body, j + 2)
+            w = m.group(0) if m else ""
+            if w[:1].islower() and w not in people_mod.SPEECH_VERBS and w not in _NOT_POSSESSIVE_NEXT:
+                if len(body[i + 1 : j].split()) <= _SCARE_MAX_WORDS:
+                    return j  # 'super clinics’ at ...: a short scare quote ends here
+                last_possessive = j
+                continue
+        return j
+    return last_possessive if last_possessive >= 0 else pe
+
+
+def _find_quotes(body: str) -> list[tuple[int, int, int, int, int]]:
+    """(qs, qe, mark_start, mark_end, paragraph_index): text span and the span including marks."""
+    out: list[tuple[int, int, int, int, int]] = []
+    for pi, (ps, pe) in enumerate(_paragraphs(body)):
+        i = ps
+        while i < pe:
+            qm = _QUOTE_CHAR_RE.search(body, i, pe)
+            if qm is None:
+                break
+            i = qm.start()
+            c = body[i]
+            close = -1
+            if c == _OPEN_DOUBLE:
+                close = body.find(_CLOSE_DOUBLE, i + 1, pe)
+                close = pe if close < 0 else close
+            elif c == '"' and _is_opener(body, i, ps):
+                close = body.find('"', i + 1, pe)
+                close = pe if close < 0 else close
+            elif c == "‘" and _is_opener(body, i, ps):
+                close = _single_closer(body, i, pe)
+            elif c == "'" and (i == ps or body[max(ps, i - 2) : i] in {": ", ", "}) and body[i + 1 : i + 2].isupper():
+                close = _single_closer(body, i, pe)
+            if close < 0:
+                i += 1
+                continue
+            qs, qe = i + 1, close
+            while qs < qe and body[qs].isspace():
+                qs += 1
+            while qe > qs and body[qe - 1].isspace():
+                qe -= 1
+            if qe > qs:
+                out.append((qs, qe, i, min(close + 1, pe), pi))
+            i = close + 1
+    return out
+
+
+def _person_at(people_rows: list[Row], s: int, e: int) -> list[Row]:
+    return [p for p in people_rows if s <= p["span_start"] and p["span_end"] <= e]
+
+
+def _joint(people_rows: list[Row], last: Row, body: str) -> list[str]:
+    """The speaker(s) ending at ``last``: "Stride and Atkins" -> both."""
+    names = [last["name"]]
+    cur = last
+    while True:
+        prev = [p for p in people_rows if p["span_end"] <= cur["span_start"] and
+                re.fullmatch(r"(?:,| and| &|, and) ", body[p["span_end"] : cur["span_start"]])]
+        if not prev:
+            break
+        cur = max(prev, key=lambda p: p["span_end"])
+        names.insert(0, cur["name"])
+    return list(dict.fromkeys(names))
+
+
+_SENT_END_RE = re.compile(r"[.!?](?= )|(?<=[.!?])[”\"’']")
+
+
+def _sentence_prefix_start(body: str, pos: int, ps: int) -> int:
+    """Start of the sentence holding ``pos`` (at most 400 characters back, never before ``ps``)."""
+    lo = max(ps, pos - 400)
+    last = None
+    for last in _SENT_END_RE.finditer(body, lo, pos):
+        pass
+    if last is None:
+        return lo
+    end = last.end()
+    return end + 1 if body[end : end + 1] == " " else end
+
+
+def extract(body: str, people: list[Row] | None = None, **_: Any) -> list[Row]:
+    """Quotations of ``body`` with their speakers (see the module docstring)."""
+    if not body:
+        return []
+    work = organisations.normalise_spaces(body)
+    people_rows = people if people is not None else people_mod.extract(body)
+    quotes = _find_quotes(work)
+    rows: list[Row] = []
+    last_speakers: list[str] = []
+    last_quote_para = -2
+    paras = _paragraphs(work)
+    for qs, qe, ms, me, pi in quotes:
+        ps, pe = paras[pi]
+        text = work[qs:qe]
+        n_words = len(text.split())
+        speakers: list[str] | None = None  # None: no attribution found; []: attributed to a non-person
+        # 1. attribution after the closing mark
+        tail = work[me : min(pe, me + 120)]
+        adjacent = False
+        m = _AFTER_VERB_FIRST_RE.match(tail)
+        if m:
+            adjacent = True
+            after = tail[m.end() :]
+            pm = re.match(_PRONOUN + r"\b", after)
+            cands = _person_at(people_rows, me + m.end(), me + m.end() + 60)
+            if pm:
+                speakers = list(last_speakers)
+            elif cands and _ROLE_GAP_RE.fullmatch(work[me + m.end() : cands[0]["span_start"]]):
+                # "said Sarah Jones", "said planetary geologist Rosaly Lopes"
+                speakers = [cands[0]["name"]]
+            else:
+                fm = _FALLBACK_NAME_RE.match(after)
+                speakers = [fm.group(1)] if fm and fm.group(1).split()[0] in people_mod._first_names()[0] else []
+        else:
+            m = _AFTER_SUBJ_RE.match(tail)
+            if m:
+                adjacent = True
+                if m.group(2):
+                    speakers = list(last_speakers)
+                else:
+                    cands = _person_at(people_rows, me, me + m.end())
+                    speakers = [_joint(people_rows, cands[-1], work)[-1]] if cands else []
+                    if cands:
+                        speakers = _joint(people_rows, cands[-1], work)
+            elif _ACCORDING_RE.match(tail.lstrip(" ,")):
+                adjacent = True
+                cands = _person_at(people_rows, me, me + 80)
+                speakers = [cands[0]["name"]] if cands else []
+        # 2. attribution before the opening mark, in the same sentence
+        if speakers is None:
+            pre_s = _sentence_prefix_start(work, ms, ps)
+            prefix = work[pre_s:ms]
+            vm = None
+            for vm in _BEFORE_VERB_RE.finditer(prefix):
+                pass
+            if vm is not None or prefix.rstrip().endswith(":"):
+                # next to the marks: "said: “", "said “", "Smith said the plan was “" (three words at most)
+                near = vm is not None and len(prefix[vm.end() :].split()) <= 3
+                adjacent = adjacent or prefix.rstrip().endswith((":", ",")) or near
+                verb_pos = pre_s + (vm.start() if vm else len(prefix))
+                cands = [p for p in people_rows if pre_s <= p["span_start"] and p["span_end"] <= verb_pos]
+                if cands:
+                    speakers = _joint(people_rows, cands[-1], work)
+                elif _PRONOUN_SUBJ_RE.search(prefix):
+                    speakers = list(last_speakers)
+                elif _ACCORDING_RE.search(prefix):
+                    cands = _person_at(people_rows, pre_s, ms)
+                    speakers = [cands[-1]["name"]] if cands else []
+                else:
+                    speakers = []
+            else:
+                am = _ACCORDING_RE.search(work, me, min(pe, me + 200))
+                if am:
+                    cands = _person_at(people_rows, am.end(), am.end() + 60)
+                    speakers = [cands[0]["name"]] if cands else []
+        # scare quotes: a few words, not attributed right next to the marks
+        if n_words <= _SCARE_MAX_WORDS and not adjacent:
+            continue
+        # 3. continuation of the previous speaker
+        if speakers is None:
+            at_para_start = ms == ps
+            if last_speakers and (at_para_start or last_quote_para == pi) and last_quote_para >= pi - 1:
+                speakers = list(last_speakers)
+            else:
+                speakers = []
+        if speakers:
+            last_speakers = speakers
+        last_quote_para = pi
+        for sp in speakers or [None]:
+            rows.append({"speaker": sp, "text": body[qs:qe], "span_start": qs, "span_end": qe})
+    return rows

@@ -1,0 +1,123 @@
+"""Paragraph and sentence spans of an article body, shared by the extractors.
+
+A body is the article text with paragraphs separated by ``\\n`` (see ``clean.articles.body``).
+All spans are ``(start, end)`` pairs of 0-based, end-exclusive offsets into the body, so
+``body[start:end]`` is the segment; leading/trailing whitespace is excluded and empty
+segments are dropped.
+
+    >>> body = "Mr. Smith said £5m. It helps.\\nNew para."
+    >>> [body[s:e] for s, e in sentence_spans(body)]
+    ['Mr. Smith said £5m.', 'It helps.', 'New para.']
+    >>> find_span(paragraph_spans(body), body.index("New"))
+    (30, 39)
+
+Sentence splitting is deliberately simple and fast (one compiled regex, linear time): a
+sentence ends at ``.``, ``!`` or ``?`` (plus any closing quotes/brackets) followed by
+whitespace and a capital letter, digit, opening quote or bracket, unless the full stop ends a
+common abbreviation (``Mr.``, ``Dr.``, ``No.``...), a dotted one (``e.g.``, ``U.S.``) or a
+single initial (``J.``).
+Paragraph breaks always end a sentence.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+Span = tuple[int, int]
+
+__all__ = ["Span", "paragraph_spans", "sentence_spans", "find_span", "span_index", "find_all"]
+
+_PARA = re.compile(r"[^\n]+")
+# candidate sentence end: terminal punctuation, optional closers, whitespace, then a likely
+# sentence opener. The opener is only looked at, not consumed.
+_SENT_END = re.compile(r"""[.!?]+['"\u2019\u201d)\]]*(?=\s+['"\u2018\u201c(\[]?[A-Z0-9\u00a3$\u20ac])""")
+_ABBREV = frozenset(
+    "mr mrs ms dr prof sir st rev hon cllr gen col capt lt sgt no nos vol fig approx est "
+    "inc ltd co corp dept govt jan feb mar apr jun jul aug sep sept oct nov dec "
+    "e.g eg i.e ie etc vs cf al".split()
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def paragraph_spans(body: str) -> list[Span]:
+    """Spans of the non-blank lines (paragraphs) of ``body``, whitespace-trimmed."""
+    out: list[Span] = []
+    for m in _PARA.finditer(body):
+        s, e = _trim(body, m.start(), m.end())
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def sentence_spans(body: str) -> list[Span]:
+    """Spans of the sentences of ``body`` in order; never crosses a paragraph break."""
+    out: list[Span] = []
+    marks = find_all(body, (".", "!", "?"))  # literal finds: much faster than a regex scan
+    k = 0
+    for ps, pe in paragraph_spans(body):
+        start = ps
+        while k < len(marks) and marks[k] < ps:
+            k += 1
+        while k < len(marks) and marks[k] < pe:
+            i = marks[k]
+            k += 1
+            if i < start or (i > ps and body[i - 1] in ".!?"):
+                continue  # inside a run of marks already read
+            m = _SENT_END.match(body, i, pe)
+            if not m or (body[i] == "." and _is_abbreviation(body, ps, i)):
+                continue
+            s, e = _trim(body, start, m.end())
+            if s < e:
+                out.append((s, e))
+            start = m.end()
+        s, e = _trim(body, start, pe)
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def span_index(spans: Sequence[Span], pos: int) -> int:
+    """Index of the span in ``spans`` (sorted, non-overlapping) containing ``pos``, else -1."""
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+        return i
+    return -1
+
+
+def find_span(spans: Sequence[Span], pos: int) -> Span | None:
+    """The span in ``spans`` (sorted, non-overlapping) containing offset ``pos``, else None."""
+    i = span_index(spans, pos)
+    return spans[i] if i >= 0 else None
+
+
+def find_all(text: str, needles: Sequence[str]) -> list[int]:
+    """Sorted offsets of every occurrence of each literal needle in ``text`` (case-sensitive).
+
+    Far faster than scanning with a regex alternation: use it to find where a costly pattern
+    can start, then try the pattern there with ``Pattern.match``.
+    """
+    out: set[int] = set()
+    for needle in needles:
+        i = text.find(needle)
+        while i >= 0:
+            out.add(i)
+            i = text.find(needle, i + 1)
+    return sorted(out)
+
+
+def _is_abbreviation(body: str, para_start: int, dot: int) -> bool:
+    m = _WORD_BEFORE.search(body, max(para_start, dot - 12), dot)
+    if not m:
+        return False
+    word = m.group(1)
+    # single initials ("J."), dotted abbreviations ("U.S.", "e.g.") and the listed words
+    return (len(word) == 1 and word.isupper()) or "." in word or word.lower() in _ABBREV
+
+
+def _trim(body: str, s: int, e: int) -> Span:
+    while s < e and body[s].isspace():
+        s += 1
+    while e > s and body[e - 1].isspace():
+        e -= 1
+    return s, e

@@ -1,0 +1,143 @@
+"""People counts: values, qualifiers, nouns, ranges, and what is not a count of people."""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from healthwork.extract import counts
+
+GOLD_DIR = Path(__file__).resolve().parents[2] / "shared" / "gold"
+
+
+def values(text: str) -> list[tuple[float, str]]:
+    out = []
+    for r in counts.extract(text):
+        assert text[r["span_start"]:r["span_end"]] == r["text"] == r["raw_text"]
+        out.append((r["value"], r["qualifier"]))
+    return out
+
+
+CASES: list[tuple[str, list[tuple[float, str]]]] = [
+    ("Around 250,000 people will be supported.", [(250000.0, "about")]),
+    ("Up to 1.1 million people could benefit.", [(1.1e6, "up_to")]),
+    ("The trust treated 37,000 patients last year.", [(37000.0, "exact")]),
+    ("Some 37,000 people off work were helped.", [(37000.0, "about")]),
+    ("It has helped almost 2,000 people back to work.", [(2000.0, "about")]),
+    ("More than half a million young people are out of work.", [(500000.0, "more_than")]),
+    ("There are 2.8m people out of work due to long-term sickness.", [(2.8e6, "exact")]),
+    ("The clinics see 100 patients a day.", [(100.0, "exact")]),
+    ("The list fell from around 2,700 patients to around 700 – a big drop.", [(2700.0, "about"), (700.0, "about")]),
+    ("The pilot has provided over 25,000 people with support.", [(25000.0, "more_than")]),
+    ("Up to 250,000 more people with health conditions will be helped.", [(250000.0, "up_to")]),
+    ("Nearly 4,000 jobseekers attended.", [(4000.0, "about")]),
+    ("At least 300 claimants were sanctioned.", [(300.0, "more_than")]),
+    ("The firm employs 12,000 staff and 3,500 nurses.", [(12000.0, "exact"), (3500.0, "exact")]),
+    ("Two million people are on waiting lists.", [(2e6, "exact")]),
+    ("Around 1.1 million economically inactive people want to work.", [(1.1e6, "about")]),
+    ("It will help 20,000 more sick and disabled people.", [(20000.0, "exact")]),
+    ("Between 500 and 700 patients were seen.", [(500.0, "exact"), (700.0, "exact")]),
+    ("Between 1-2 million workers are affected.", [(1e6, "exact"), (2e6, "exact")]),
+    ("From 300 to 400 residents took part.", [(300.0, "exact"), (400.0, "exact")]),
+    ("The service reached 5,400 participants and 870 employers.", [(5400.0, "exact")]),
+    ("Fewer than 50 individuals applied.", [(50.0, "up_to")]),
+    ("An estimated 4.2m working-age adults are inactive.", [(4.2e6, "about")]),
+    ("Our pilot provided support to 25,000 people to remain in their jobs.", [(25000.0, "exact")]),
+]
+
+NOT_COUNTS = [
+    "The trial ran in 20 locations across 15 areas.",
+    "The scheme in 15 areas that has provided support.",
+    "44% of people and 20 per cent of workers said so.",
+    "One in five people and 1 in 4 adults agree.",
+    "In 2023 people waited longer.",
+    "The £45m trial will fund 300 jobs.",
+    "Covid-19 patients were seen within six weeks.",
+    "Waiting lists fell 130% faster; 9 out of 10 patients were happy.",
+    "Hundreds of people and thousands of patients were seen.",
+    "The update affects Windows 10 users and Boeing 787 passengers.",
+    "Published November 19, 2019\nPeople are still waiting.",
+    "The ward has 24\npatients.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_counts(text: str, expected: list[tuple[float, str]]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_COUNTS)
+def test_not_counts(text: str) -> None:
+    assert counts.extract(text) == []
+
+
+def test_row_fields() -> None:
+    (row,) = counts.extract("Some 37,000 people were helped.")
+    assert row == {"value": 37000.0, "qualifier": "about", "raw_text": "Some 37,000 people",
+                   "text": "Some 37,000 people", "what": "people", "per": None, "span_start": 0, "span_end": 18}
+
+
+def test_what_and_rate() -> None:
+    rows = counts.extract("These have enabled 100 patients a day and more than half a million young people.")
+    assert [(r["raw_text"], r["what"], r["per"]) for r in rows] == [
+        ("100 patients a day", "patients", "day"),
+        ("more than half a million young people", "young people", None),
+    ]
+
+
+def test_inherited_noun_raw_text() -> None:
+    rows = counts.extract("from around 2,700 patients to around 700 –")
+    assert [(r["raw_text"], r["what"]) for r in rows] == [("around 2,700 patients", "patients"), ("around 700", "patients")]
+
+
+def test_evidence_invariant_on_mixed_text() -> None:
+    body = "\n".join(c[0] for c in CASES) + "\n" + "\n".join(NOT_COUNTS)
+    rows = counts.extract(body)
+    assert len(rows) == sum(len(c[1]) for c in CASES)
+    for r in rows:
+        assert body[r["span_start"]:r["span_end"]] == r["text"]
+
+
+DEVSET = Path(__file__).resolve().parents[2] / "shared" / "devset" / "pages" / "raw"
+
+
+@pytest.mark.skipif(not DEVSET.exists(), reason="shared devset not available")
+def test_evidence_invariant_on_devset_pages() -> None:
+    """Real, messy pages (menus, prices, dates): no crash, every row traceable to its words."""
+    for path in sorted(DEVSET.glob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for r in counts.extract(text):
+            assert text[r["span_start"]:r["span_end"]] == r["text"], path.name
+
+
+def _gold() -> list[dict]:
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD_DIR.glob("*.json"))]
+
+
+@pytest.mark.skipif(not GOLD_DIR.exists(), reason="shared gold not available")
+def test_seed_gold_values() -> None:
+    for g in _gold():
+        body = "\n".join(g["body"])
+        got = sorted((r["value"], r["qualifier"]) for r in counts.extract(body))
+        want = sorted((float(x["value"]), x["qualifier"]) for x in g["people_counts"])
+        assert got == want, g["file"]
+
+
+@pytest.mark.skipif(not GOLD_DIR.exists(), reason="shared gold not available")
+def test_speed_on_seed_bodies() -> None:
+    bodies = ["\n".join(g["body"]) for g in _gold()]
+    n, t0 = 0, time.process_time()
+    while n < 500:
+        for b in bodies:
+            counts.extract(b)
+            n += 1
+    assert n / max(time.process_time() - t0, 1e-9) > 1000
+
+
+def test_no_catastrophic_backtracking() -> None:
+    nasty = ("1 " + "word " * 5000 + "12,345," * 2000 + " more than " * 1000 + "people ") * 2
+    t0 = time.process_time()
+    counts.extract(nasty)
+    assert time.process_time() - t0 < 2.0

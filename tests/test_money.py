@@ -1,0 +1,255 @@
+"""Money amounts: normalisation, qualifiers, periods, ranges, kinds, programmes and evidence spans."""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from healthwork.extract import money, programmes
+
+GOLD_DIR = Path(__file__).resolve().parents[2] / "shared" / "gold"
+
+
+def rows(text: str) -> list[tuple]:
+    """(amount, currency, qualifier, period_years, per_year) of every row, spans checked."""
+    out = []
+    for r in money.extract(text):
+        assert text[r["span_start"]:r["span_end"]] == r["text"] == r["raw_text"]
+        out.append((r["amount"], r["currency"], r["qualifier"], r["period_years"], r["per_year"]))
+    return out
+
+
+# text, expected rows (amount, currency, qualifier, period_years, per_year)
+CASES: list[tuple[str, list[tuple]]] = [
+    # gov.uk press releases
+    ("The government will invest £1.2 billion over four years to support disabled people.",
+     [(1.2e9, "GBP", "exact", 4.0, False)]),
+    ("Councils will receive a further £5m to support residents back into work.",
+     [(5e6, "GBP", "exact", None, False)]),
+    ("WorkWell will be backed by up to £259m over three years.", [(259e6, "GBP", "up_to", 3.0, False)]),
+    ("It will be backed by up to £259 million over the next three years.", [(259e6, "GBP", "up_to", 3.0, False)]),
+    ("Connect to Work is backed by £115 million a year.", [(115e6, "GBP", "exact", 1.0, True)]),
+    ("More than £1bn has been invested in employment support.", [(1e9, "GBP", "more_than", None, False)]),
+    ("An extra £20m over the next two years will fund the trailblazers.", [(20e6, "GBP", "exact", 2.0, False)]),
+    ("The package is worth £2.5bn.", [(2.5e9, "GBP", "exact", None, False)]),
+    ("The £2.5 billion Back to Work Plan was announced in the Autumn Statement.",
+     [(2.5e9, "GBP", "exact", None, False)]),
+    ("Over the next three years, £5m will be invested in local services.", [(5e6, "GBP", "exact", 3.0, False)]),
+    ("In excess of £3m will be invested over the next decade.", [(3e6, "GBP", "more_than", 10.0, False)]),
+    ("Funding of £4.5m is available from 2025 to 2028.", [(4.5e6, "GBP", "exact", 3.0, False)]),
+    ("A three-year, £12m programme will start in April.", [(12e6, "GBP", "exact", 3.0, False)]),
+    ("The pilot had a budget of £20m for two years.", [(20e6, "GBP", "exact", 2.0, False)]),
+    ("Investment of £2m annually for five years.", [(2e6, "GBP", "exact", 5.0, True)]),
+    ("Funding of GBP 5m was confirmed.", [(5e6, "GBP", "exact", None, False)]),
+    ("The fund will spend £600m over 18 months.", [(600e6, "GBP", "exact", 1.5, False)]),
+    # council and NHS trust news
+    ("The trust pays £500,000 a year for agency staff.", [(500000.0, "GBP", "exact", 1.0, True)]),
+    ("A £3.5m-a-year contract was awarded to the provider.", [(3.5e6, "GBP", "exact", 1.0, True)]),
+    ("The council has been awarded £40,000 to run the scheme.", [(40000.0, "GBP", "exact", None, False)]),
+    ("The hospital charity raised nearly £300,000.", [(300000.0, "GBP", "about", None, False)]),
+    ("The programme receives £1.5 million per year.", [(1.5e6, "GBP", "exact", 1.0, True)]),
+    ("Some £30m has been set aside for the pilots.", [(30e6, "GBP", "about", None, False)]),
+    ("Approximately £45,000 was raised for the hospice.", [(45000.0, "GBP", "about", None, False)]),
+    ("The ICB will get around £7 billion.", [(7e9, "GBP", "about", None, False)]),
+    ("Almost £1m has been spent on locum doctors.", [(1e6, "GBP", "about", None, False)]),
+    ("The new clinic cost £40k.", [(40000.0, "GBP", "exact", None, False)]),
+    ("The scheme costs £250 per participant.", [(250.0, "GBP", "exact", None, False)]),
+    ("The hospital received 45 million pounds from the fund.", [(45e6, "GBP", "exact", None, False)]),
+    ("The project cost half a billion pounds.", [(5e8, "GBP", "exact", None, False)]),
+    # ranges: two rows each
+    ("Each project will get £1m-£2m from the fund.", [(1e6, "GBP", "exact", None, False), (2e6, "GBP", "exact", None, False)]),
+    ("Grants of between £10,000 and £50,000 are available.",
+     [(10000.0, "GBP", "exact", None, False), (50000.0, "GBP", "exact", None, False)]),
+    ("Grants worth £1-2m will be made available.", [(1e6, "GBP", "exact", None, False), (2e6, "GBP", "exact", None, False)]),
+    ("Bids of £5k to 10k are welcome.", [(5000.0, "GBP", "exact", None, False), (10000.0, "GBP", "exact", None, False)]),
+    ("Up to £1m–£2m per area.", [(1e6, "GBP", "up_to", None, False), (2e6, "GBP", "up_to", None, False)]),
+    # trade press, other currencies
+    ("The US firm raised $79m in its latest round.", [(79e6, "USD", "exact", None, False)]),
+    ("It sold for US$1.2bn.", [(1.2e9, "USD", "exact", None, False)]),
+    ("The EU has allocated €10m to the project.", [(10e6, "EUR", "exact", None, False)]),
+    ("The deal is valued at 5m euros.", [(5e6, "EUR", "exact", None, False)]),
+    ("Sickness costs the economy £150bn annually.", [(150e9, "GBP", "exact", 1.0, True)]),
+    ("The UK economy loses £100bn a year to ill health.", [(100e9, "GBP", "exact", 1.0, True)]),
+    ("The firm was fined £40,000 by the HSE.", [(40000.0, "GBP", "exact", None, False)]),
+    ("The company was hit with the £40k fine after an inspection.", [(40000.0, "GBP", "exact", None, False)]),
+    ("The chief executive's salary is £250,000.", [(250000.0, "GBP", "exact", None, False)]),
+    ("Bonuses of at least £2,000 were paid.", [(2000.0, "GBP", "more_than", None, False)]),
+    ("Providers can claim as much as £3,500 per person.", [(3500.0, "GBP", "up_to", None, False)]),
+    ("Tickets cost £5.", [(5.0, "GBP", "exact", None, False)]),
+    ("He handed over £2m to the trust.", [(2e6, "GBP", "exact", None, False)]),
+    ("A further £1.25bn, rising to £2bn by 2028, was confirmed.",
+     [(1.25e9, "GBP", "exact", None, False), (2e9, "GBP", "exact", None, False)]),
+    ("It was £5m a year ago.", [(5e6, "GBP", "exact", None, False)]),
+    ("GateHouse closed its $1.1-billion takeover, promising a $300-million cut.",
+     [(1.1e9, "USD", "exact", None, False), (300e6, "USD", "exact", None, False)]),
+    ("The ICB secured £2.5 bn, and £750,000 a year for the next two years.",
+     [(2.5e9, "GBP", "exact", None, False), (750000.0, "GBP", "exact", 2.0, True)]),
+]
+
+NOT_MONEY = [
+    "Waiting lists fell 130% faster than the national average.",
+    "44% of people said they were out of work in 2025.",
+    "The figure rose from 2.8 million in 2023 to 3 million in 2025.",
+    "Some 37,000 people have been helped back into work.",
+    "The 2025-26 budget was published on 12 March 2025.",
+    "One in five people want to work, 20 per cent more than in 2019.",
+    "They waited over three years for treatment in 15 areas.",
+    "He found a pound coin. The Euro 2024 final was played.",
+    "It costs nothing extra to the taxpayer.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_money_phrases(text: str, expected: list[tuple]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_MONEY)
+def test_not_money(text: str) -> None:
+    assert money.extract(text) == []
+
+
+@pytest.mark.parametrize(("text", "raw"), [
+    ("backed by up to £259m over three years", ["up to £259m"]),
+    ("some £30m", ["some £30m"]),
+    ("between £1m and £2m", ["£1m", "£2m"]),
+    ("£1-2m", ["£1", "2m"]),
+    ("a £3.5m-a-year deal", ["£3.5m"]),
+    ("nearly 45 million pounds", ["nearly 45 million pounds"]),
+])
+def test_raw_text_is_the_phrase_with_its_qualifier(text: str, raw: list[str]) -> None:
+    assert [r["raw_text"] for r in money.extract(text)] == raw
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The company was hit with the £40k fine.", "fine"),
+    ("The firm was fined £40,000.", "fine"),
+    ("It was ordered to pay £1.5m in damages.", "fine"),
+    ("Sickness costs the economy £150bn.", "cost"),
+    ("The council spent £2.3m on consultants.", "cost"),
+    ("The chief executive's salary is £250,000.", "cost"),
+    ("The energy bill was £30,000.", "cost"),
+    ("The £45m trial will run in three areas.", "funding"),
+    ("£57m is being made available through a grants competition.", "funding"),
+    ("The ICB has allocated £2m to the pilot.", "funding"),
+    ("Backed by up to £259m, the roll out follows the pilot.", "funding"),
+    ("The group was valued at $79m.", "other"),
+])
+def test_kind(text: str, kind: str) -> None:
+    (row,) = money.extract(text)
+    assert row["kind"] == kind
+
+
+def test_two_amounts_get_their_own_kinds() -> None:
+    got = [(r["amount"], r["kind"]) for r in money.extract(
+        "The firm was ordered to pay £1.5m in damages and £200,000 costs.")]
+    assert got == [(1.5e6, "fine"), (200000.0, "cost")]
+
+
+def test_programme_nearest_in_sentence() -> None:
+    text = ("WorkWell is part of the wider offer. The government will invest £1bn in Connect to Work "
+            "and £20m in the Youth Guarantee.")
+    got = [(r["amount"], r["programme"]) for r in money.extract(text)]
+    assert got == [(1e9, "Connect to Work"), (20e6, "Youth Guarantee")]
+
+
+def test_programme_from_paragraph_then_article() -> None:
+    text = ("The WorkWell service will be rolled out nationally.\n"
+            "Ministers say WorkWell has helped thousands.\n"
+            "The roll out is backed by £64m.\n"
+            "Ill health costs employers £100bn.")
+    got = [(r["amount"], r["kind"], r["programme"]) for r in money.extract(text)]
+    # funding falls back to the article's dominant programme; a cost does not
+    assert got == [(64e6, "funding", "WorkWell"), (100e9, "cost", None)]
+
+
+def test_programme_not_guessed_when_article_names_several() -> None:
+    text = ("WorkWell and Connect to Work were discussed.\n"
+            "A new fund worth £10m was announced.")
+    assert [r["programme"] for r in money.extract(text)] == [None]
+
+
+def test_programme_mentions_can_be_passed_in() -> None:
+    text = "The £45m trial will create health and growth accelerators."
+    progs = programmes.extract(text)
+    assert money.extract(text, programme_mentions=progs) == money.extract(text)
+    assert money.extract(text, programme_mentions=[])[0]["programme"] is None
+
+
+def test_row_fields_and_types() -> None:
+    (row,) = money.extract("The £45m trial by NHS England will see health and growth accelerators created.")
+    assert row == {
+        "amount": 45000000.0, "currency": "GBP", "qualifier": "exact", "period_years": None,
+        "per_year": False, "programme": "Health and Growth Accelerators", "kind": "funding",
+        "raw_text": "£45m", "text": "£45m", "span_start": 4, "span_end": 8,
+    }
+    assert isinstance(row["amount"], float)
+
+
+def test_evidence_invariant_on_mixed_text() -> None:
+    body = "\n".join(c[0] for c in CASES) + "\n" + "\n".join(NOT_MONEY)
+    got = money.extract(body)
+    assert len(got) == sum(len(c[1]) for c in CASES)
+    for r in got:
+        assert body[r["span_start"]:r["span_end"]] == r["text"] == r["raw_text"]
+        assert r["qualifier"] in {"exact", "up_to", "more_than", "about"}
+        assert r["kind"] in {"funding", "cost", "fine", "other"}
+        assert r["currency"] in {"GBP", "USD", "EUR"}
+
+
+DEVSET = GOLD_DIR.parent / "devset" / "pages" / "raw"
+
+
+@pytest.mark.skipif(not DEVSET.exists(), reason="shared devset not available")
+def test_evidence_invariant_on_devset_pages() -> None:
+    """Real, messy pages (prices, shares, menus): no crash, every row traceable to its words."""
+    n = 0
+    for path in sorted(DEVSET.glob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for r in money.extract(text):
+            assert text[r["span_start"]:r["span_end"]] == r["text"] == r["raw_text"], path.name
+            assert r["amount"] > 0
+            n += 1
+    assert n > 20
+
+
+def _gold() -> list[dict]:
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD_DIR.glob("*.json"))]
+
+
+@pytest.mark.skipif(not GOLD_DIR.exists(), reason="shared gold not available")
+def test_seed_gold_values() -> None:
+    found = {}
+    for g in _gold():
+        body = "\n".join(g["body"])
+        rs = money.extract(body, programme_mentions=programmes.extract(body))
+        for r in rs:
+            assert body[r["span_start"]:r["span_end"]] == r["text"]
+        found[g["file"]] = [(r["amount"], r["currency"], r["qualifier"], r["period_years"], r["programme"]) for r in rs]
+        want = [(float(x["amount"]), x["currency"], x["qualifier"], x["period_years"], x["programme"])
+                for x in g["funding"]]
+        assert sorted(found[g["file"]], key=str) == sorted(want, key=str), g["file"]
+    values = [v for vs in found.values() for v in vs]
+    assert (45000000.0, "GBP", "exact", None, "Health and Growth Accelerators") in values
+    assert values.count((259000000.0, "GBP", "up_to", 3.0, "WorkWell")) == 2
+
+
+@pytest.mark.skipif(not GOLD_DIR.exists(), reason="shared gold not available")
+def test_speed_on_seed_bodies() -> None:
+    bodies = ["\n".join(g["body"]) for g in _gold()]
+    n, t0 = 0, time.process_time()
+    while n < 500:
+        for b in bodies:
+            money.extract(b)
+            n += 1
+    rate = n / max(time.process_time() - t0, 1e-9)
+    assert rate > 1000, f"{rate:.0f} articles/s"
+
+
+def test_no_catastrophic_backtracking() -> None:
+    nasty = ("£" + "1," * 3000 + " " + "up to " * 2000 + "1" * 5000 + " million " * 500 + "pounds ") * 2
+    t0 = time.process_time()
+    money.extract(nasty)
+    assert time.process_time() - t0 < 2.0

@@ -1,0 +1,147 @@
+"""organisations.extract: canonical names, acronyms resolved, generic names left out."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from healthwork.extract import organisations
+
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
+
+
+def orgs(body: str) -> set[str]:
+    return {r["name"] for r in organisations.extract(body)}
+
+
+def test_acronyms_resolve_to_full_names() -> None:
+    body = "The DWP and DHSC will work with the ONS, while the OBR assesses the effects."
+    assert orgs(body) == {
+        "Department for Work and Pensions",
+        "Department of Health and Social Care",
+        "Office for National Statistics",
+        "Office for Budget Responsibility",
+    }
+    row = next(r for r in organisations.extract(body) if r["text"] == "DWP")
+    assert row["acronym"] == "DWP"
+
+
+def test_nhs_trusts_and_alliance_split() -> None:
+    body = (
+        "Clinics were set up at the Northern Care Alliance and Manchester University NHS Foundation Trust, at "
+        "Warrington & Halton Hospitals NHS Foundation Trust and at Tees, Esk and Wear Valleys NHS Foundation Trust. "
+        "At East Lancashire Hospitals NHS Trust, scans were faster."
+    )
+    assert orgs(body) == {
+        "Northern Care Alliance",
+        "Manchester University NHS Foundation Trust",
+        "Warrington & Halton Hospitals NHS Foundation Trust",
+        "Tees, Esk and Wear Valleys NHS Foundation Trust",
+        "East Lancashire Hospitals NHS Trust",
+    }
+
+
+def test_generic_and_excluded_names() -> None:
+    body = (
+        "The government said the NHS and the integrated care board would help; every ICB agreed. "
+        "Government figures put the UK highest in the G7. The Trust said the Council would decide. "
+        "Patients were booked at the Trafford Elective Surgery Hub."
+    )
+    assert orgs(body) == set()
+
+
+def test_acronym_defined_in_text() -> None:
+    body = "Care Forum Wales (CFW) represents providers. CFW chair Mario Kreft said costs had risen."
+    rows = organisations.extract(body)
+    assert {r["name"] for r in rows} == {"Care Forum Wales"}
+    assert [r["text"] for r in rows] == ["Care Forum Wales", "CFW"]
+    assert all(r["acronym"] == "CFW" for r in rows)
+
+
+def test_prefix_patterns_departments_colleges() -> None:
+    body = (
+        "The Royal College of Occupational Therapists and the Institute for Employment Studies responded, as did "
+        "the Department for Business and Trade and the University of Sheffield."
+    )
+    assert orgs(body) == {
+        "Royal College of Occupational Therapists",
+        "Institute for Employment Studies",
+        "Department for Business and Trade",
+        "University of Sheffield",
+    }
+
+
+def test_newspapers_and_trade_press() -> None:
+    body = "Stride told The Times, and later the Times again, while Personnel Today and the Financial Times reported it."
+    assert orgs(body) == {"The Times", "Personnel Today", "Financial Times"}
+
+
+def test_council_and_combined_authority() -> None:
+    body = (
+        "Leeds City Council and Durham County Council joined the South Yorkshire Mayoral Combined Authority "
+        "and Tees Valley Combined Authority in the bid."
+    )
+    assert orgs(body) == {
+        "Leeds City Council",
+        "Durham County Council",
+        "South Yorkshire Mayoral Combined Authority",
+        "Tees Valley Combined Authority",
+    }
+
+
+def test_icb_names_canonical() -> None:
+    body = (
+        "NHS North East and North Cumbria Integrated Care Board leads the pilot with South Yorkshire ICB "
+        "and NHS Greater Manchester ICB."
+    )
+    assert orgs(body) == {
+        "NHS North East and North Cumbria Integrated Care Board",
+        "NHS South Yorkshire Integrated Care Board",
+        "NHS Greater Manchester Integrated Care Board",
+    }
+
+
+def test_role_at_company_and_chief_executive_of() -> None:
+    body = (
+        "Brett Hill, head of health and protection at Broadstone, said so. Jane Doe, chief economist at "
+        "Capital Economics, agreed, as did the chief executive of Leeds Teaching Hospitals NHS Trust."
+    )
+    assert orgs(body) == {"Broadstone", "Capital Economics", "Leeds Teaching Hospitals NHS Trust"}
+
+
+def test_gov_uk_bodies_and_charities() -> None:
+    body = (
+        "Jobcentre Plus work coaches, the Health and Safety Executive, Citizens Advice, the King’s Fund and "
+        "NHS England will take part, the Chartered Institute of Personnel and Development (CIPD) said."
+    )
+    assert orgs(body) == {
+        "Jobcentre Plus",
+        "Health and Safety Executive",
+        "Citizens Advice",
+        "The King's Fund",
+        "NHS England",
+        "Chartered Institute of Personnel and Development",
+    }
+
+
+def test_nbsp_inside_names() -> None:
+    body = "Matthew Taylor, chief executive of the\u00a0NHS\u00a0Confederation, spoke."
+    rows = organisations.extract(body)
+    assert [r["name"] for r in rows] == ["NHS Confederation"]
+    assert rows[0]["text"] == "NHS\u00a0Confederation"
+
+
+def test_spans_match_text() -> None:
+    for p in sorted(GOLD.glob("*.json")):
+        body = "\n".join(json.loads(p.read_text(encoding="utf-8"))["body"])
+        for r in organisations.extract(body):
+            assert body[r["span_start"] : r["span_end"]] == r["text"]
+
+
+def test_seed_gold_organisations() -> None:
+    for p in sorted(GOLD.glob("*.json")):
+        gold = json.loads(p.read_text(encoding="utf-8"))
+        body = "\n".join(gold["body"])
+        assert orgs(body) == set(gold["organisations"]), p.name
+    body = "\n".join(json.loads(next(GOLD.glob("000_*.json")).read_text(encoding="utf-8"))["body"])
+    dhsc = [r for r in organisations.extract(body) if r["text"] == "DHSC"]
+    assert dhsc and all(r["name"] == "Department of Health and Social Care" for r in dhsc)

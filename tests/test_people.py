@@ -1,0 +1,139 @@
+"""people.extract: names resolved across the article, roles and organisations as written."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from healthwork.extract import people
+
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
+
+
+def names(body: str) -> set[str]:
+    return {r["name"] for r in people.extract(body)}
+
+
+def person(body: str, name: str) -> dict:
+    rows = [r for r in people.extract(body) if r["name"] == name]
+    assert rows, f"{name} not found in {names(body)}"
+    return rows[0]
+
+
+def test_role_before_name_lowercase() -> None:
+    body = "The plan was set out by work and pensions secretary Mel Stride and health secretary Victoria Atkins."
+    assert names(body) == {"Mel Stride", "Victoria Atkins"}
+    assert person(body, "Mel Stride")["role"] == "work and pensions secretary"
+    assert person(body, "Victoria Atkins")["role"] == "health secretary"
+
+
+def test_surname_resolution_and_joint_mention() -> None:
+    body = (
+        "Work and pensions secretary Mel Stride and health secretary Victoria Atkins announced the pilots.\n"
+        "Stride and Atkins told reporters the scheme would expand. Stride’s department will lead."
+    )
+    rows = people.extract(body)
+    assert {r["name"] for r in rows} == {"Mel Stride", "Victoria Atkins"}
+    surname_rows = [r for r in rows if r["text"] in {"Stride", "Atkins"}]
+    assert {r["name"] for r in surname_rows} == {"Mel Stride", "Victoria Atkins"}
+    assert len([r for r in rows if r["name"] == "Mel Stride"]) == 3
+
+
+def test_title_case_role_before_name() -> None:
+    body = "Health Secretary Wes Streeting said the NHS would change. Chancellor Rachel Reeves agreed."
+    assert names(body) == {"Wes Streeting", "Rachel Reeves"}
+    assert person(body, "Wes Streeting")["role"] == "Health Secretary"
+
+
+def test_appositive_role_with_organisation() -> None:
+    body = "Matthew Taylor, chief executive of the NHS Confederation said: “This is welcome.”"
+    row = person(body, "Matthew Taylor")
+    assert row["role"] == "chief executive"
+    assert row["organisation"] == "NHS Confederation"
+
+
+def test_role_at_company() -> None:
+    body = "Brett Hill, head of health and protection at Broadstone, said the move was overdue."
+    row = person(body, "Brett Hill")
+    assert row["role"] == "head of health and protection"
+    assert row["organisation"] == "Broadstone"
+
+
+def test_role_clause_before_comma() -> None:
+    body = (
+        "Head of policy and practice at the Royal College of Occupational Therapists, Joseph Brunwin, said: "
+        "‘We hear good things.’\nThe shadow employment minister, Alison McGovern, also told the Times it was late."
+    )
+    row = person(body, "Joseph Brunwin")
+    assert row["role"] == "Head of policy and practice"
+    assert row["organisation"] == "Royal College of Occupational Therapists"
+    assert person(body, "Alison McGovern")["role"] == "shadow employment minister"
+
+
+def test_honorifics_dropped_and_kept_for_surname_only() -> None:
+    body = (
+        "Professor Dame Carol Black, who led the review, said employers must act. "
+        "Dr Patel, a GP in Leeds, agreed with Sir Keir Starmer."
+    )
+    got = names(body)
+    assert "Carol Black" in got
+    assert "Keir Starmer" in got
+    assert "Dr Patel" in got
+
+
+def test_council_press_release_phrasing() -> None:
+    body = (
+        "Councillor Jane Hartley, executive member for adult social care at Leeds City Council, said the "
+        "service had helped 400 residents. Council leader James Lewis added that funding was secure."
+    )
+    got = names(body)
+    assert {"Jane Hartley", "James Lewis"} <= got
+    assert person(body, "Jane Hartley")["organisation"] == "Leeds City Council"
+
+
+def test_speech_verb_with_given_name() -> None:
+    body = "“We are delighted,” said Sarah Jones. Priya Shah explained the next steps."
+    assert names(body) == {"Sarah Jones", "Priya Shah"}
+
+
+def test_organisations_places_programmes_are_not_people() -> None:
+    body = (
+        "NHS England said the Northern Care Alliance and Jobcentre Plus would help. The Times reported that "
+        "Personnel Today readers in South Yorkshire and West Yorkshire backed Get Britain Working. "
+        "Health Secretary said nothing. In March Universal Credit changed."
+    )
+    assert names(body) == set()
+
+
+def test_nbsp_and_unknown_surname() -> None:
+    body = "Head of research, Joseph\u00a0Brunwin, said the evidence was clear. Smith was not named."
+    assert names(body) == {"Joseph Brunwin"}
+
+
+def test_spans_match_text() -> None:
+    bodies = [json.loads(p.read_text(encoding="utf-8"))["body"] for p in sorted(GOLD.glob("*.json"))]
+    assert bodies
+    for paras in bodies:
+        body = "\n".join(paras)
+        for r in people.extract(body):
+            assert body[r["span_start"] : r["span_end"]] == r["text"]
+            assert r["name"]
+
+
+@pytest.mark.parametrize(
+    "stem,name,role",
+    [
+        ("002", "Mel Stride", "work and pensions secretary"),
+        ("002", "Alison McGovern", "shadow employment minister"),
+        ("001", "Amanda Pritchard", "NHS chief executive"),
+        ("003", "Pat McFadden", "Secretary of state for work and pensions"),
+        ("004", "Brett Hill", "head of health and protection"),
+    ],
+)
+def test_seed_gold_roles(stem: str, name: str, role: str) -> None:
+    path = next(GOLD.glob(f"{stem}_*.json"))
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    body = "\n".join(gold["body"])
+    assert person(body, name)["role"] == role
+    assert names(body) == {p["name"] for p in gold["people"]}

@@ -1,0 +1,125 @@
+"""Programme mentions: canonical names from reference/programmes.csv, case rules, anaphora, spans."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from healthwork.extract import programmes
+from healthwork.reference import load_csv
+
+GOLD_DIR = Path(__file__).resolve().parents[2] / "shared" / "gold"
+
+
+def names(text: str) -> list[str]:
+    out = []
+    for r in programmes.extract(text):
+        assert text[r["span_start"]:r["span_end"]] == r["text"]
+        out.append(r["programme"])
+    return out
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The WorkWell Vanguard service will be tested in 15 areas.", ["WorkWell"]),
+    ("The early-intervention service, Workwell, integrates with the NHS.", ["WorkWell"]),
+    ("Therapists involved in WorkWell pilots said so. WorkWell's expansion was welcomed.", ["WorkWell", "WorkWell"]),
+    ("The £45m trial will see 'health and growth accelerators' created.", ["Health and Growth Accelerators"]),
+    ("NHS accelerators will test digital tools.", ["Health and Growth Accelerators"]),
+    ("Health and Growth Accelerators launch. The accelerators will work on prevention.",
+     ["Health and Growth Accelerators", "Health and Growth Accelerators"]),
+    ("as outlined in its Get Britain Working white paper", ["Get Britain Working"]),
+    ("Get Britain Working trailblazers will start in eight areas.", ["Get Britain Working"]),
+    ("WorkWell is part of the Pathways to Work offer.", ["WorkWell", "Pathways to Work"]),
+    ("Connect to Work will support 100,000 people a year.", ["Connect to Work"]),
+    ("the NHS Type 2 Diabetes Prevention Programme", ["NHS Type 2 Diabetes Prevention Programme"]),
+    ("the Diabetes Prevention Programme, known as Healthier You", ["NHS Type 2 Diabetes Prevention Programme"] * 2),
+    ("The Youth Guarantee and the youth guarantee trailblazers.", ["Youth Guarantee", "Youth Guarantee"]),
+    ("Apply for an Access to Work grant.", ["Access to Work"]),
+    ("The Restart Scheme and the Work and Health Programme ended.", ["Restart Scheme", "Work and Health Programme"]),
+    ("Individual Placement and Support (IPS) helps people. IPS works.",
+     ["Individual Placement and Support", "Individual Placement and Support", "Individual Placement and Support"]),
+    ("Referrals to NHS Talking Therapies rose.", ["NHS Talking Therapies"]),
+    ("Universal Support will help 100,000 people.", ["Universal Support"]),
+    ("The Back to Work Plan was announced in 2023.", ["Back to Work Plan"]),
+])
+def test_mentions(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The scheme will be rolled out after the pilot. The programme was a success.",
+    "It includes talking therapies and bariatric surgery.",  # generic service, not the named one
+    "The accelerators will create jobs.",  # anaphora without an earlier mention
+    "Good access to work is vital; there are many pathways to work.",  # case-sensitive aliases
+    "People signed off as not fit for work.",
+    "We want staff to work well together.",
+    "IPS is an acronym with many meanings.",
+])
+def test_not_mentions(text: str) -> None:
+    assert programmes.extract(text) == []
+
+
+def test_row_fields_and_spans() -> None:
+    text = "The NHS is testing 'health and growth accelerators'."
+    (row,) = programmes.extract(text)
+    assert row == {"programme": "Health and Growth Accelerators", "text": "health and growth accelerators",
+                   "span_start": 20, "span_end": 50}
+
+
+def test_reference_csv_is_well_formed() -> None:
+    rows = load_csv("programmes")
+    assert len(rows) >= 20
+    for r in rows:
+        assert r["programme"] and r["alias"]
+        assert r["case_sensitive"] in {"yes", "no"} and r["needs_prior"] in {"yes", "no"}
+    canon = set(programmes.canonical_names())
+    for name in ["Health and Growth Accelerators", "WorkWell", "Connect to Work", "Get Britain Working",
+                 "Back to Work Plan", "Youth Guarantee", "Pathways to Work", "Access to Work",
+                 "Universal Support", "NHS Type 2 Diabetes Prevention Programme", "Work and Health Programme",
+                 "Restart Scheme", "Individual Placement and Support"]:
+        assert name in canon
+
+
+def _gold() -> list[dict]:
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD_DIR.glob("*.json"))]
+
+
+def _key(s: str) -> str:  # as the scorer: case and a final plural folded
+    k = s.lower()
+    return k[:-1] if k.endswith("s") and not k.endswith("ss") else k
+
+
+@pytest.mark.skipif(not GOLD_DIR.exists(), reason="shared gold not available")
+def test_seed_gold_sets() -> None:
+    for g in _gold():
+        body = "\n".join(g["body"])
+        got = {_key(r["programme"]) for r in programmes.extract(body)}
+        assert got == {_key(p) for p in g["programmes"]}, g["file"]
+
+
+def test_new_programme_needs_only_a_csv_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    extra = ({"programme": "Example Work Fund", "alias": "Example Work Fund", "case_sensitive": "no",
+              "needs_prior": "no", "note": ""},)
+    monkeypatch.setattr(programmes, "load_csv", lambda name: load_csv(name) + extra)
+    programmes._matcher.cache_clear()
+    try:
+        assert names("The example work fund opened. WorkWell too.") == ["Example Work Fund", "WorkWell"]
+    finally:
+        monkeypatch.undo()
+        programmes._matcher.cache_clear()
+    assert names("The example work fund opened.") == []
+
+
+DEVSET = GOLD_DIR.parent / "devset" / "pages" / "raw"
+
+
+@pytest.mark.skipif(not DEVSET.exists(), reason="shared devset not available")
+def test_no_mentions_in_unrelated_devset_pages() -> None:
+    """General news pages (US politics, tech, business) name none of our programmes."""
+    for path in sorted(DEVSET.glob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        rows = programmes.extract(text)
+        for r in rows:
+            assert text[r["span_start"]:r["span_end"]] == r["text"]
+        assert rows == [], (path.name, [r["text"] for r in rows])

@@ -1,0 +1,152 @@
+"""quotes.extract: quotations without their marks, speakers resolved with the person rows."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from healthwork.extract import people, quotes
+
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
+
+
+def q(body: str) -> list[tuple[str | None, str]]:
+    return [(r["speaker"], r["text"]) for r in quotes.extract(body, people=people.extract(body))]
+
+
+def test_said_colon_curly_double() -> None:
+    body = "Health and social care secretary Wes Streeting said: “We are cutting waiting lists.”"
+    assert q(body) == [("Wes Streeting", "We are cutting waiting lists.")]
+
+
+def test_quote_then_said_name() -> None:
+    body = "Chief executive Sarah Jones welcomed the plan.\n\"It is a big step forward,\" said Sarah Jones."
+    assert q(body) == [("Sarah Jones", "It is a big step forward,")]
+
+
+def test_he_added_and_multi_paragraph_continuation() -> None:
+    body = (
+        "NHS chief executive Amanda Pritchard said: “By tackling economic inactivity we help growth.\n"
+        "“Whether it is advisers in clinics or digital tools, this is vital,” she added.\n"
+        "“We will report back in the spring.”"
+    )
+    got = q(body)
+    assert [s for s, _ in got] == ["Amanda Pritchard"] * 3
+    assert got[0][1] == "By tackling economic inactivity we help growth."
+    assert got[1][1].startswith("Whether it is")
+
+
+def test_joint_speakers_one_row_each() -> None:
+    body = (
+        "Work and pensions secretary Mel Stride and health secretary Victoria Atkins wrote to MPs.\n"
+        "Stride and Atkins told The Times: “We know the longer someone is out of work, the harder it gets.”"
+    )
+    got = q(body)
+    assert {s for s, _ in got} == {"Mel Stride", "Victoria Atkins"}
+    assert len({t for _, t in got}) == 1
+
+
+def test_scare_quotes_are_not_quotes() -> None:
+    body = (
+        "The trusts set up ‘super clinics’ and ‘high flow theatre’ lists, and NHS “social prescribing” grew. "
+        "The pilots are known as 'accelerators'."
+    )
+    assert q(body) == []
+
+
+def test_single_curly_quotes_with_apostrophes_inside() -> None:
+    body = (
+        "Secretary of state for health Wes Streeting said: ‘We’re issuing millions of fit notes and people’s "
+        "lives and peoples’ health suffer. It isn’t right.’"
+    )
+    got = q(body)
+    assert got == [
+        (
+            "Wes Streeting",
+            "We’re issuing millions of fit notes and people’s lives and peoples’ health suffer. It isn’t right.",
+        )
+    ]
+
+
+def test_curly_open_straight_close_and_nested_double() -> None:
+    body = (
+        "Minister Pat McFadden said: ‘We're issuing notes dismissing people as simply \"not fit for work\". "
+        "That will change.'\n‘Crucially, it eases pressure on GPs.'"
+    )
+    got = q(body)
+    assert [s for s, _ in got] == ["Pat McFadden", "Pat McFadden"]
+    assert got[0][1].endswith("That will change.")
+    assert got[1][1] == "Crucially, it eases pressure on GPs."
+
+
+def test_told_newspaper_reported_speech_with_quote() -> None:
+    body = "The shadow employment minister, Alison McGovern, also told the Times the scheme was “all too little and it’s far too late”."
+    assert q(body) == [("Alison McGovern", "all too little and it’s far too late")]
+
+
+def test_unattributed_document_quote_has_no_speaker() -> None:
+    body = "The services, the document highlighted, will “provide evidence-based, low intensity work and health assessments”."
+    assert q(body) == [(None, "provide evidence-based, low intensity work and health assessments")]
+
+
+def test_according_to() -> None:
+    body = "Employers must adapt, according to Dr Jill Ward, chair of the Society of Occupational Medicine: “Good work is good for health.”"
+    got = q(body)
+    assert got and got[0][0] == "Jill Ward"
+
+
+def test_press_release_appositive_added() -> None:
+    body = (
+        "Pat McFadden, secretary of state for work and pensions, said: “Too often people are signed off.”\n"
+        "Wes Streeting, secretary of state for health and social care, added: “WorkWell changes that.”"
+    )
+    assert q(body) == [("Pat McFadden", "Too often people are signed off."), ("Wes Streeting", "WorkWell changes that.")]
+
+
+def test_org_speaker_is_none() -> None:
+    body = "“The results are encouraging and will be published in full next year,” the DHSC said."
+    assert q(body) == [(None, "The results are encouraging and will be published in full next year,")]
+
+
+def test_spans_match_text_on_seed_bodies() -> None:
+    n = 0
+    for p in sorted(GOLD.glob("*.json")):
+        body = "\n".join(json.loads(p.read_text(encoding="utf-8"))["body"])
+        for r in quotes.extract(body, people=people.extract(body)):
+            assert body[r["span_start"] : r["span_end"]] == r["text"]
+            assert r["text"][:1] not in "“”\"‘’'" and r["text"][-1:] not in "“”\"‘’'"
+            n += 1
+    assert n >= 10
+
+
+def test_seed_gold_speakers() -> None:
+    for p in sorted(GOLD.glob("*.json")):
+        gold = json.loads(p.read_text(encoding="utf-8"))
+        body = "\n".join(gold["body"])
+        got = {r["speaker"] for r in quotes.extract(body, people=people.extract(body)) if r["speaker"]}
+        assert got == set(gold["quoted_speakers"]), p.name
+    body = "\n".join(json.loads(next(GOLD.glob("000_*.json")).read_text(encoding="utf-8"))["body"])
+    rows = quotes.extract(body)  # people=None: computed inside
+    assert rows and all(r["speaker"] == "Wes Streeting" for r in rows)
+
+
+def test_adversarial_inputs_stay_fast() -> None:
+    """No catastrophic backtracking or quadratic scans on pathological text (generous bound)."""
+    import time
+
+    from healthwork.extract import organisations, places
+
+    bodies = [
+        '"' + 'x "y ' * 2000,
+        "‘" + "a’ b ‘" * 2000,
+        "‘" + "peoples’ thing " * 2000,
+        " and ".join(["Big Word"] * 1500) + " Trust",
+        " ".join(["Word"] * 4000),
+        "Department of " * 2000,
+    ]
+    t = time.process_time()
+    for b in bodies:
+        ppl = people.extract(b)
+        quotes.extract(b, people=ppl)
+        organisations.extract(b)
+        places.extract(b)
+    assert time.process_time() - t < 10
