@@ -114,8 +114,8 @@ def test_not_money(text: str) -> None:
 @pytest.mark.parametrize(("text", "raw"), [
     ("backed by up to £259m over three years", ["up to £259m"]),
     ("some £30m", ["some £30m"]),
-    ("between £1m and £2m", ["£1m", "£2m"]),
-    ("£1-2m", ["£1", "2m"]),
+    ("between £1m and £2m", ["£1m and £2m", "£1m and £2m"]),  # a range: both rows cite the whole range
+    ("£1-2m", ["£1-2m", "£1-2m"]),
     ("a £3.5m-a-year deal", ["£3.5m"]),
     ("nearly 45 million pounds", ["nearly 45 million pounds"]),
 ])

@@ -15,6 +15,7 @@ Recognised forms
   ``£1-2m`` each yield one row for the low and one for the high amount (a multiplier written
   only on the high end is shared when the low number is smaller: ``£1-2m`` is 1e6 and 2e6);
   a qualifier written before the range, and period/rate words after it, apply to both rows;
+  both rows' ``raw_text`` and span cover the whole range (``£1-2m``), which re-parses to both;
 - a percentage or a plain number is never money; pence (``50p``) are not read.
 
 Fields
@@ -414,10 +415,11 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None, *
             if value2 is not None:
                 if a.num and not a.mult and tail.group("mult") and _dec(a.num) < _dec(tail.group("num")):
                     value = parse_number(a.num, tail.group("mult")) or value
-                found.append((start, end, value, a.currency, qualifier))
-                s2 = tail.start("cur") if tail.group("cur") else tail.start("num")
+                # both rows carry the whole range as their evidence: "£1-2m" read alone as
+                # "£1" or "2m" would not give the amount (the low end borrows the multiplier)
+                found.append((start, tail.end(), value, a.currency, qualifier))
                 cur2 = _currency(tail.group("cur")) if tail.group("cur") else a.currency
-                found.append((s2, tail.end(), value2, cur2, qualifier))
+                found.append((start, tail.end(), value2, cur2, qualifier))
                 groups.append((first, tail.end()))
                 pos = tail.end()
                 continue

@@ -1,0 +1,234 @@
+"""A thin Great Expectations 1.x wrapper: validate a DataFrame against a ``Suite``, build Data Docs.
+
+dagster-ge does not support GX 1.x, so this is the whole integration: an ephemeral context
+(in-memory stores, progress bars and analytics off) -> a pandas data source -> one dataframe asset
+and whole-dataframe batch definition per suite -> the suite -> ``ValidationDefinition.run(
+batch_parameters={"dataframe": df})``. GX is imported lazily, once per process (about 3.5 s).
+
+One context serves one pipeline run (``session_key``): its validation results are what the Data
+Docs site at ``docs_dir`` indexes, so the site shows the latest run (history is in
+``dq.check_results``). No Dagster here.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import math
+import shutil
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from expectations.rules import Rule, Suite
+
+log = logging.getLogger("healthwork.expectations")
+
+N_EXAMPLES = 5  # unexpected values kept per failed expectation
+DATASOURCE = "healthwork"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one expectation found."""
+
+    rule: Rule
+    success: bool
+    observed: Any  # GX's observed value, or the unexpected count/percent for column-map rules
+    examples: tuple[dict[str, Any], ...]  # a few unexpected rows: the value and the suite's ``show`` columns
+    error: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.rule.label
+
+
+@dataclass(frozen=True)
+class SuiteResult:
+    suite: str
+    outcomes: tuple[Outcome, ...]
+    n_rows: int
+    docs_index: str | None = None  # file path of the Data Docs index, when built
+    docs_page: str | None = None  # this validation's page
+
+    @property
+    def success(self) -> bool:
+        return all(o.success for o in self.outcomes)
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if not o.success]
+
+    @property
+    def blocking_failed(self) -> list[Outcome]:
+        return [o for o in self.failed if o.rule.blocking]
+
+    def outcome(self, label: str) -> Outcome:
+        return next(o for o in self.outcomes if o.label == label)
+
+
+# ---------------------------------------------------------------- GX (lazy)
+
+_lock = threading.Lock()
+_session: tuple[tuple[str | None, str | None], Any] | None = None
+_built: set[Any] = set()  # validation results of the session already rendered to Data Docs
+
+
+def _gx() -> Any:
+    import great_expectations as gx  # noqa: PLC0415 - ~3.5 s: only when a check runs
+
+    return gx
+
+
+def _new_context(docs_dir: Path | None) -> Any:
+    gx = _gx()
+    from great_expectations.data_context.types.base import (  # noqa: PLC0415
+        DataContextConfig,
+        InMemoryStoreBackendDefaults,
+        ProgressBarsConfig,
+    )
+
+    cfg = DataContextConfig(
+        store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
+        progress_bars=ProgressBarsConfig(globally=False, metric_calculations=False),
+        analytics_enabled=False,
+        data_docs_sites={},
+    )
+    ctx = gx.get_context(mode="ephemeral", project_config=cfg)
+    if docs_dir is not None:
+        # pages of earlier runs are not reachable from this run's index: start the site afresh
+        shutil.rmtree(docs_dir / "validations", ignore_errors=True)
+        docs_dir.mkdir(parents=True, exist_ok=True)
+        ctx.add_data_docs_site("healthwork", {
+            "class_name": "SiteBuilder",
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)},
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+        })
+    ctx.data_sources.add_pandas(DATASOURCE)
+    return ctx
+
+
+def _context(docs_dir: Path | None, run_id: str | None) -> Any:
+    """The context of this run (a new run, or another docs folder, gets a new one)."""
+    global _session
+    key = (str(docs_dir) if docs_dir else None, run_id)
+    if _session is None or _session[0] != key:
+        _session = (key, _new_context(docs_dir))
+        _built.clear()
+    return _session[1]
+
+
+def _validation_definition(ctx: Any, suite: Suite) -> Any:
+    gx = _gx()
+    try:
+        return ctx.validation_definitions.get(suite.name)
+    except Exception:  # noqa: BLE001 - GX raises its own not-found errors
+        pass
+    ds = ctx.data_sources.get(DATASOURCE)
+    batch = ds.add_dataframe_asset(suite.name).add_batch_definition_whole_dataframe("whole table")
+    gx_suite = ctx.suites.add(gx.ExpectationSuite(name=suite.name))
+    for r in suite.rules:
+        cls = getattr(gx.expectations, r.expectation)
+        notes = r.why if r.blocking else f"{r.why} (warning only: does not block downstream assets)"
+        gx_suite.add_expectation(cls(**dict(r.kwargs), notes=notes, meta={"blocking": r.blocking, "rule": r.label}))
+    return ctx.validation_definitions.add(gx.ValidationDefinition(name=suite.name, data=batch, suite=gx_suite))
+
+
+# ---------------------------------------------------------------- public
+
+def validate(suite: Suite, df: pd.DataFrame, params: Mapping[str, Any] | None = None, *,
+             docs_dir: Path | None = None, run_id: str | None = None) -> SuiteResult:
+    """Validate ``df`` against ``suite``; with ``docs_dir``, (re)build the Data Docs site there."""
+    missing = sorted(set(suite.params) - set(params or {}))
+    if missing:
+        raise ValueError(f"suite {suite.name} needs parameters {missing}")
+    show = [c for c in suite.show if c in df.columns]
+    with _lock:
+        ctx = _context(docs_dir, run_id)
+        vd = _validation_definition(ctx, suite)
+        from great_expectations.core.run_identifier import RunIdentifier  # noqa: PLC0415
+
+        gx_run = RunIdentifier(run_name=run_id or "adhoc", run_time=dt.datetime.now(dt.timezone.utc))
+        res = vd.run(batch_parameters={"dataframe": df.reset_index(drop=True)},
+                     expectation_parameters=dict(params or {}), run_id=gx_run,
+                     result_format={"result_format": "SUMMARY", "partial_unexpected_count": N_EXAMPLES,
+                                    **({"unexpected_index_column_names": show} if show else {})})
+    by_label = {}
+    for er in res.results:
+        meta = er.expectation_config.meta or {}
+        by_label[meta.get("rule")] = er
+    outcomes = []
+    for r in suite.rules:
+        er = by_label.get(r.label)
+        if er is None:
+            outcomes.append(Outcome(r, False, None, (), "GX returned no result for this rule"))
+            continue
+        result = er.result or {}
+        exc = er.exception_info or {}
+        error = exc.get("exception_message") if exc.get("raised_exception") else None
+        if "observed_value" in result:
+            observed = result["observed_value"]
+        elif "unexpected_count" in result:
+            observed = {"element_count": result.get("element_count"), "unexpected_count": result.get("unexpected_count"),
+                        "unexpected_percent": result.get("unexpected_percent")}
+        else:
+            observed = None
+        examples = result.get("partial_unexpected_index_list") or [
+            {r.column or "value": v} for v in result.get("partial_unexpected_list") or []]
+        outcomes.append(Outcome(r, bool(er.success), jsonable(observed),
+                                tuple(jsonable(e) for e in examples[:N_EXAMPLES]), error))
+    return SuiteResult(suite.name, tuple(outcomes), len(df))
+
+
+def build_docs(docs_dir: Path, run_id: str | None, suite_names: list[str]) -> tuple[str | None, dict[str, str]]:
+    """Build the Data Docs site of this run's context: (index.html path, {suite: its validation page})."""
+    try:
+        with _lock:
+            ctx = _context(docs_dir, run_id)
+            # render only what is new since the last build (suites and this stage's results) + the index
+            from great_expectations.data_context.types.resource_identifiers import (  # noqa: PLC0415
+                ExpectationSuiteIdentifier,
+            )
+
+            keys = set(ctx.validation_results_store.list_keys()) - _built
+            todo = [*keys, *(ExpectationSuiteIdentifier(name=n) for n in suite_names)]
+            urls = ctx.build_data_docs(resource_identifiers=todo)
+            _built.update(keys)
+    except Exception:  # noqa: BLE001 - docs are a view: never fail a check over them
+        log.exception("building Data Docs in %s failed", docs_dir)
+        return None, {}
+    index = _file_path(next(iter(urls.values()))) if urls else None
+    pages = {n: p for n in suite_names if (p := _page_for(docs_dir, n, run_id or "adhoc"))}
+    return index, pages
+
+
+def jsonable(v: Any) -> Any:
+    """GX results carry numpy scalars, dates and NaN: make them plain JSON values."""
+    if isinstance(v, Mapping):
+        return {str(k): jsonable(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple, set, frozenset)):
+        return [jsonable(x) for x in v]
+    if hasattr(v, "item") and not isinstance(v, (str, bytes)):  # numpy scalar
+        v = v.item()
+    if isinstance(v, float) and (math.isnan(v) or math.isinf(v)):
+        return None
+    if v is None or isinstance(v, (str, int, float, bool)):
+        return v
+    if isinstance(v, (dt.date, dt.datetime)):
+        return None if pd.isna(v) else v.isoformat()
+    return str(v)
+
+
+def _file_path(url: str) -> str:
+    return url[len("file://"):] if url.startswith("file://") else url
+
+
+def _page_for(docs_dir: Path, suite_name: str, run_name: str) -> str | None:
+    """The latest Data Docs page of a suite in this run (GX lays pages out by suite, run name and time)."""
+    root = docs_dir / "validations" / Path(*suite_name.split("."))
+    pages = sorted(root.glob(f"{run_name}/**/*.html"), key=lambda p: p.stat().st_mtime)
+    return str(pages[-1]) if pages else None

@@ -1,0 +1,134 @@
+"""entities.*: evidence spans inside the body and equal to the text; parsed, well-formed values."""
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import duckdb
+import pandas as pd
+
+from expectations.rules import Rule, between, holds, in_set, matches, not_null, suite
+from expectations.suites import Check
+from expectations.vocab import FUNDING_KINDS, ISO_CURRENCIES, ONS_CODE_RE, PERSON_NAME_RE, PLACE_TYPES, QUALIFIERS
+from healthwork.config import Settings
+from healthwork.extract import TABLES, money, programmes
+
+SHOW = ("article_id", "span_start", "span_end", "text")
+
+
+def _evidence() -> list[Rule]:
+    """Rules every entity table obeys: a row belongs to an article and quotes its words exactly."""
+    return [
+        not_null("article_id", "every entity row names its article"),
+        holds("article_exists", "the article is in clean.articles"),
+        holds("span_in_body", "0 <= span_start < span_end <= length(body)"),
+        holds("span_matches_text", "substr(body, span_start + 1, span_end - span_start) = text"),
+    ]
+
+
+def _programme_rule(column: str) -> Rule:
+    return in_set(column, programmes.canonical_names(), "programmes use their canonical name (NULL allowed)")
+
+
+SUITES = {
+    "funding": suite(
+        "entities.funding", _evidence(),
+        not_null("amount", "every money row has an amount"),
+        between("amount", "amount > 0", min_value=0, strict_min=True),
+        not_null("raw_text", "the words as written are kept"),
+        holds("reparsed_amount_equal", "re-parsing raw_text with the money parser gives the same amount"),
+        in_set("currency", ISO_CURRENCIES, "currency is an ISO 4217 code"),
+        in_set("qualifier", QUALIFIERS, "qualifier is exact, up_to, more_than or about"),
+        in_set("kind", FUNDING_KINDS, "kind is funding, cost, fine or other"),
+        between("period_years", "period_years > 0 and at most a century (NULL allowed)", min_value=0,
+                max_value=100, strict_min=True),
+        _programme_rule("programme"),
+        show=(*SHOW, "raw_text", "amount"),
+    ),
+    "person_mentions": suite(
+        "entities.person_mentions", _evidence(),
+        not_null("name", "every person row has a name"),
+        matches("name", PERSON_NAME_RE, "a person's name looks like a full name (capitalised words)", blocking=False),
+        show=(*SHOW, "name"),
+    ),
+    "quotes": suite(
+        "entities.quotes", _evidence(),
+        matches("text", r"\S", "a quotation has words"),
+        matches("speaker", PERSON_NAME_RE, "a speaker looks like a full name (NULL when unattributed)",
+                blocking=False),
+        show=(*SHOW, "speaker"),
+    ),
+    "organisation_mentions": suite(
+        "entities.organisation_mentions", _evidence(),
+        not_null("name", "every organisation row has its canonical name"),
+        show=(*SHOW, "name"),
+    ),
+    "place_mentions": suite(
+        "entities.place_mentions", _evidence(),
+        not_null("name", "every place row has its canonical name"),
+        matches("ons_code", ONS_CODE_RE, "ONS GSS codes are a letter and 8 digits (NULL when unknown)"),
+        in_set("place_type", PLACE_TYPES, "place_type is a known kind of area"),
+        show=(*SHOW, "name", "ons_code"),
+    ),
+    "programme_mentions": suite(
+        "entities.programme_mentions", _evidence(),
+        not_null("programme", "every programme row names the programme"),
+        _programme_rule("programme"),
+        show=(*SHOW, "programme"),
+    ),
+    "people_counts": suite(
+        "entities.people_counts", _evidence(),
+        not_null("value", "every count has a value"),
+        between("value", "a count of people is > 0", min_value=0, strict_min=True),
+        in_set("qualifier", QUALIFIERS, "qualifier is exact, up_to, more_than or about"),
+        show=(*SHOW, "value"),
+    ),
+}
+assert set(SUITES) == set(TABLES), "one suite per entity table"
+
+
+def reparse_amounts(raw_text: str) -> list[float]:
+    """The amounts the money parser reads in ``raw_text`` alone (the parser is healthwork.extract.money)."""
+    return [float(r["amount"]) for r in money.extract(raw_text)]
+
+
+def _equal(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def _int(v: object) -> int | None:
+    return None if v is None or pd.isna(v) else int(v)  # type: ignore[call-overload, arg-type]
+
+
+def derive_evidence(rows: pd.DataFrame, bodies: Mapping[str, str]) -> pd.DataFrame:
+    """Entity rows + {article_id: body} -> article_exists, span_in_body, span_matches_text."""
+    df = rows.copy()
+    exists, inside, same = [], [], []
+    for a, s, e, t in zip(df["article_id"], df["span_start"], df["span_end"], df["text"]):
+        body = bodies.get(a)
+        s, e = _int(s), _int(e)
+        ok = body is not None and s is not None and e is not None and 0 <= s < e <= len(body)
+        exists.append(body is not None)
+        inside.append(ok)
+        same.append(ok and isinstance(t, str) and body[s:e] == t)  # type: ignore[index]
+    df["article_exists"], df["span_in_body"], df["span_matches_text"] = exists, inside, same
+    return df
+
+
+def derive_funding(rows: pd.DataFrame, bodies: Mapping[str, str]) -> pd.DataFrame:
+    """Funding rows: evidence columns and ``reparsed_amount_equal``."""
+    df = derive_evidence(rows, bodies)
+    df["reparsed_amount_equal"] = [
+        isinstance(t, str) and a is not None and not pd.isna(a) and any(_equal(float(a), x) for x in reparse_amounts(t))
+        for t, a in zip(df["raw_text"], df["amount"])]
+    return df
+
+
+def load(con: duckdb.DuckDBPyConnection, settings: Settings) -> list[Check]:
+    bodies = dict(con.execute("SELECT article_id, body FROM clean.articles").fetchall())
+    out = []
+    for table, s in SUITES.items():
+        rows = con.execute(f"SELECT * FROM entities.{table} ORDER BY article_id, span_start").df()
+        df = derive_funding(rows, bodies) if table == "funding" else derive_evidence(rows, bodies)
+        out.append(Check(s, df))
+    return out

@@ -1,0 +1,58 @@
+"""raw.files: every input file decoded, non-empty, within the size limit, unique per content."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import duckdb
+import pandas as pd
+
+from expectations.rules import holds, in_set, matches, not_null, suite, unique
+from expectations.suites import Check
+from expectations.vocab import RAW_STATUSES, SHA256_RE
+from healthwork.config import Settings
+from healthwork.ingest import article_id_for
+
+SUITE = suite(
+    "raw.files",
+    not_null("source_file", "every row is an input file"),
+    unique("source_file", "one row per input file name"),
+    in_set("status", RAW_STATUSES, "a file is an article, a duplicate or quarantined"),
+    matches("sha256", SHA256_RE, "sha256 is 64 lower-case hex digits"),
+    unique("sha256", "sha256 unique per content: a repeated content is a duplicate, not a second article",
+           where='status == "article"'),
+    holds("decoded", "every file that was not quarantined was decoded (an encoding and a text, no U+FFFD)"),
+    holds("non_empty", "every file that was not quarantined has non-blank text"),
+    holds("size_within_limits", "every file that was not quarantined has 1..HEALTHWORK_MAX_FILE_BYTES bytes"),
+    holds("article_id_from_content", "an article's id is derived from its bytes (same content, same id)"),
+    holds("duplicate_points_to_original", "a duplicate names the article file with the same bytes"),
+    holds("quarantine_recorded", "every quarantined file has its reason in dq.quarantine"),
+    show=("source_file", "status"),
+)
+
+
+def derive(files: pd.DataFrame, max_file_bytes: int, quarantined_files: Iterable[str] = ()) -> pd.DataFrame:
+    """raw.files rows (text included) -> the columns the suite asserts."""
+    df = files.copy()
+    recorded = set(quarantined_files)
+    kept = [s != "quarantined" for s in df["status"]]
+    texts = [t if isinstance(t, str) else None for t in df["text"]]
+    encodings = [e if isinstance(e, str) and e else None for e in df["encoding"]]
+    df["decoded"] = [not k or (t is not None and e is not None and "\ufffd" not in t)
+                     for k, t, e in zip(kept, texts, encodings)]
+    df["non_empty"] = [not k or (t is not None and t.strip() != "") for k, t in zip(kept, texts)]
+    df["size_within_limits"] = [not k or (pd.notna(n) and 0 < int(n) <= max_file_bytes)
+                                for k, n in zip(kept, df["size_bytes"])]
+    df["article_id_from_content"] = [s != "article" or (isinstance(sha, str) and a == article_id_for(sha))
+                                     for s, sha, a in zip(df["status"], df["sha256"], df["article_id"])]
+    article_sha = {n: sha for n, sha, s in zip(df["source_file"], df["sha256"], df["status"]) if s == "article"}
+    df["duplicate_points_to_original"] = [s != "duplicate" or (d in article_sha and article_sha[d] == sha)
+                                          for s, d, sha in zip(df["status"], df["duplicate_of"], df["sha256"])]
+    df["quarantine_recorded"] = [s != "quarantined" or n in recorded for s, n in zip(df["status"], df["source_file"])]
+    return df.drop(columns=["text"])
+
+
+def load(con: duckdb.DuckDBPyConnection, settings: Settings) -> list[Check]:
+    files = con.execute("SELECT source_file, sha256, size_bytes, encoding, text, status, article_id, duplicate_of "
+                        "FROM raw.files ORDER BY source_file").df()
+    quarantined = [r[0] for r in con.execute("SELECT source_file FROM dq.quarantine WHERE stage = 'raw'").fetchall()]
+    return [Check(SUITE, derive(files, settings.max_file_bytes, quarantined))]
