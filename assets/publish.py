@@ -5,12 +5,13 @@ from dagster import AssetExecutionContext, AssetKey, MaterializeResult, Metadata
 
 from assets.clean import CLEAN_ARTICLES, DROPPED_LINES
 from assets.entities import ENTITY_KEYS
-from assets.metrics import PROGRAMME_FUNDING
+from assets.metrics import ARTICLE_DUPLICATES, MART_KEYS, METRIC_KEYS
 from assets.raw import RAW_FILES
 from pipelines.resources import WarehouseResource
 
 PUBLISHED = AssetKey(["warehouse", "published"])
-PUBLISH_DEPS = [RAW_FILES, CLEAN_ARTICLES, DROPPED_LINES, *ENTITY_KEYS.values(), PROGRAMME_FUNDING]
+PUBLISH_DEPS = [RAW_FILES, CLEAN_ARTICLES, DROPPED_LINES, *ENTITY_KEYS.values(), ARTICLE_DUPLICATES,
+                *METRIC_KEYS.values(), *MART_KEYS.values()]
 
 
 @asset(key=PUBLISHED, deps=PUBLISH_DEPS, group_name="publish", kinds={"duckdb"},

@@ -1,0 +1,185 @@
+"""Metrics: pure functions on hand-made entity frames, then real values on the seeds warehouse."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from healthwork import marts, metrics
+from healthwork.metrics import Corpus, money_label
+
+FUNDING_COLS = ["article_id", "amount", "currency", "qualifier", "period_years", "per_year", "programme", "kind",
+                "raw_text", "span_start", "span_end"]
+
+
+def _money(article_id: str, body: str, raw: str, amount: float, programme: str | None = "Example Programme",
+           qualifier: str = "exact", period: float | None = None, kind: str = "funding", nth: int = 0) -> dict:
+    start = -1
+    for _ in range(nth + 1):
+        start = body.index(raw, start + 1)
+    return {"article_id": article_id, "amount": amount, "currency": "GBP", "qualifier": qualifier,
+            "period_years": period, "per_year": False, "programme": programme, "kind": kind, "raw_text": raw,
+            "span_start": start, "span_end": start + len(raw)}
+
+
+def _mention(article_id: str, body: str, text: str, **cols) -> dict:
+    start = body.index(text)
+    return {"article_id": article_id, "span_start": start, "span_end": start + len(text), **cols}
+
+
+BODY_A = ("The Example Programme will be backed by £45m, the department said.\n"
+          "South Shire will receive £3.5m of the £45m to open two clinics.\n"
+          "Up to 12,000 people will be supported by the Example Programme in its first year.\n"
+          "A separate £2m fine was issued to a contractor.")
+BODY_B = ("Ministers confirmed £45m for the Example Programme.\n"
+          "Its pilot, which cost £57m, helped 3,000 people in North Shire.")
+BODY_C = "The Example Programme pilot received £57m. East Shire was one of the pilot areas."
+
+
+@pytest.fixture()
+def corpus() -> Corpus:
+    articles = pd.DataFrame({"article_id": ["a", "b", "c", "d"],
+                             "published_date": [dt.date(2025, 1, 10), dt.date(2025, 3, 2), None, dt.date(2025, 3, 9)],
+                             "body": [BODY_A, BODY_B, BODY_C, BODY_B]})
+    funding = pd.DataFrame([
+        _money("a", BODY_A, "£45m", 45e6), _money("a", BODY_A, "£3.5m", 3.5e6), _money("a", BODY_A, "£45m", 45e6, nth=1),
+        _money("a", BODY_A, "£2m", 2e6, kind="fine"),
+        _money("b", BODY_B, "£45m", 45e6), _money("b", BODY_B, "£57m", 57e6),
+        _money("c", BODY_C, "£57m", 57e6),
+        _money("d", BODY_B, "£45m", 45e6), _money("d", BODY_B, "£57m", 57e6),
+    ], columns=FUNDING_COLS)
+    progs = pd.DataFrame([{"article_id": a, "span_start": i, "span_end": i + 17, "programme": "Example Programme"}
+                          for a, body in (("a", BODY_A), ("b", BODY_B), ("c", BODY_C), ("d", BODY_B))
+                          for i in range(len(body)) if body.startswith("Example Programme", i)])
+    places = pd.DataFrame([
+        _mention("a", BODY_A, "South Shire", name="South Shire", ons_code="E99000001", place_type="other"),
+        _mention("b", BODY_B, "North Shire", name="North Shire", ons_code=None, place_type="other"),
+        _mention("c", BODY_C, "East Shire", name="East Shire", ons_code="E99000003", place_type="other"),
+    ])
+    people = pd.DataFrame([
+        _mention("a", BODY_A, "Up to 12,000 people", value=12000.0, qualifier="up_to", what="people",
+                 raw_text="Up to 12,000 people"),
+        _mention("b", BODY_B, "3,000 people", value=3000.0, qualifier="exact", what="people", raw_text="3,000 people"),
+    ])
+    # d is a syndicated copy of b
+    return Corpus(articles=articles, funding=funding, programme_mentions=progs, place_mentions=places,
+                  people_counts=people, canonical={"d": "b"})
+
+
+def _by_label(df: pd.DataFrame) -> dict[str, pd.Series]:
+    return {r["label"]: r for _, r in df.iterrows()}
+
+
+def test_money_label():
+    assert money_label(259e6, "GBP", "up_to", 3) == "up to £259m over 3 years"
+    assert money_label(3.5e6, "GBP") == "£3.5m"
+    assert money_label(2.5e9, "EUR", "about") == "about €2.5bn"
+    assert money_label(40e3, "USD", "more_than", 1, per_year=True) == "more than $40k a year"
+    assert money_label(1e6, "JPY", period_years=1) == "JPY 1m over 1 year"
+
+
+def test_one_row_per_commitment_with_counts_dates_and_shares(corpus):
+    pf = metrics.programme_funding(corpus)
+    rows = _by_label(pf)
+    assert sorted(rows) == ["£3.5m", "£45m", "£57m"]  # the fine is not funding
+    big = rows["£45m"]
+    # stated twice in a, once in b and once in its syndicated copy d: 2 distinct articles
+    assert big["article_ids"] == ["a", "b", "d"] and big["n_articles"] == 2 and big["n_mentions"] == 4
+    assert (big["first_reported"], big["last_reported"]) == (dt.date(2025, 1, 10), dt.date(2025, 3, 9))
+    assert big["part_of"] is None
+    share = rows["£3.5m"]
+    assert share["part_of"] == big["commitment_id"] and share["places"] == ["South Shire"]
+    pilot = rows["£57m"]  # the pilot's money stays a separate commitment, not a share
+    assert pilot["part_of"] is None and pilot["n_articles"] == 2 and pilot["first_reported"] == dt.date(2025, 3, 2)
+    assert big["commitment_id"] == metrics.commitment_id("Example Programme", 45e6, "GBP", "exact", None)
+
+
+def test_share_needs_the_article_to_say_so():
+    body = "The scheme gets £45m. Separately, £3.5m was announced for the Example Programme in South Shire."
+    c = Corpus(articles=pd.DataFrame({"article_id": ["x"], "published_date": [None], "body": [body]}),
+               funding=pd.DataFrame([_money("x", body, "£45m", 45e6), _money("x", body, "£3.5m", 3.5e6)]))
+    assert metrics.programme_funding(c)["part_of"].isna().all()
+    body2 = "Each of the three areas will each receive £15m from the £45m fund for the Example Programme."
+    c2 = Corpus(articles=pd.DataFrame({"article_id": ["y"], "published_date": [None], "body": [body2]}),
+                funding=pd.DataFrame([_money("y", body2, "£15m", 15e6), _money("y", body2, "£45m", 45e6)]))
+    pf = _by_label(metrics.programme_funding(c2))
+    assert pf["£15m"]["part_of"] == pf["£45m"]["commitment_id"]
+
+
+def test_summary_reach_places_and_timeline(corpus):
+    m = metrics.compute(corpus)
+    s = m.programme_summary.set_index("programme").loc["Example Programme"]
+    assert s["n_articles"] == 3 and s["n_commitments"] == 3
+    assert s["largest_label"] == "£57m" and s["largest_amount"] == 57e6
+    assert s["total_committed_gbp"] == 45e6 + 57e6  # the share is inside the £45m
+    assert s["people_to_reach"] == 12000 and s["people_to_reach_qualifier"] == "up_to"
+    assert (s["first_mentioned"], s["last_mentioned"]) == (dt.date(2025, 1, 10), dt.date(2025, 3, 9))
+    assert s["places"] == ["East Shire", "North Shire", "South Shire"]
+    reach = m.programme_reach.set_index("value")
+    assert bool(reach.loc[12000.0, "is_target"]) and not bool(reach.loc[3000.0, "is_target"])
+
+    places = m.place_coverage.set_index("place")
+    assert places.loc["South Shire", "ons_code"] == "E99000001"
+    assert places.loc["South Shire", "funding_mentioned_gbp"] == 3.5e6  # the share, not its whole
+    assert places.loc["North Shire", "ons_code"] is None and places.loc["North Shire", "funding_mentioned_gbp"] == 57e6
+    assert places.loc["East Shire", "programmes"] == ["Example Programme"]
+
+    t = m.funding_timeline
+    jan = t[t["month"] == dt.date(2025, 1, 1)].iloc[0]
+    assert jan["n_new_commitments"] == 2 and jan["new_committed_gbp"] == 45e6  # £45m and its £3.5m share
+    mar = t[t["month"] == dt.date(2025, 3, 1)].iloc[0]
+    assert mar["n_articles"] == 1 and mar["n_new_commitments"] == 1 and mar["new_committed_gbp"] == 57e6
+    assert t["month"].isna().iloc[-1] and t.iloc[-1]["article_ids"] == ["c"]  # undated last
+
+    groups = m.article_groups.set_index("article_id")
+    assert groups.loc["d", "canonical_article_id"] == "b" and groups.loc["b", "group_size"] == 2
+
+
+def test_empty_corpus_gives_empty_tables():
+    c = Corpus(articles=pd.DataFrame({"article_id": [], "published_date": [], "body": []}),
+               funding=pd.DataFrame(columns=FUNDING_COLS))
+    for name, df in metrics.compute(c).tables().items():
+        assert df.empty, name
+
+
+# ---------------------------------------------------------------- the seeds warehouse
+
+def _commitments(con, programme: str) -> list[tuple]:
+    return con.execute("SELECT amount, currency, qualifier, period_years, n_articles, len(article_ids) "
+                       "FROM metrics.programme_funding WHERE programme = ? ORDER BY amount", [programme]).fetchall()
+
+
+def test_seeds_workwell_commitments(seeds_db):
+    assert _commitments(seeds_db, "WorkWell") == [(57e6, "GBP", "exact", None, 1, 1),
+                                                   (259e6, "GBP", "up_to", 3.0, 2, 2)]
+    assert _commitments(seeds_db, "Health and Growth Accelerators") == [(45e6, "GBP", "exact", None, 1, 1)]
+    # every commitment is one row, however many articles repeat it
+    assert seeds_db.execute("SELECT count(*) = count(DISTINCT (programme, amount, currency, qualifier, period_years)) "
+                            "FROM metrics.programme_funding").fetchone()[0]
+    assert seeds_db.execute("SELECT first_reported FROM metrics.programme_funding WHERE programme = 'WorkWell' "
+                            "AND amount = 57e6").fetchone()[0] == dt.date(2024, 1, 2)
+
+
+def test_seeds_summary_places_and_views(seeds_db):
+    row = seeds_db.execute("SELECT largest_label, n_commitments, people_to_reach, places FROM metrics.programme_summary "
+                           "WHERE programme = 'WorkWell'").fetchone()
+    assert row == ("up to £259m over 3 years", 2, 250000.0, ["England"])
+    hga = seeds_db.execute("SELECT place, ons_code FROM metrics.place_coverage "
+                           "WHERE list_contains(programmes, 'Health and Growth Accelerators') ORDER BY place").fetchall()
+    assert ("South Yorkshire", "E47000002") in hga and ("West Yorkshire", "E47000003") in hga
+    # the two independent reports of the national roll-out are not syndicated copies of each other
+    assert seeds_db.execute("SELECT count(*) FROM clean.article_duplicates").fetchone()[0] == 0
+
+
+def test_every_metrics_and_marts_column_is_documented(seeds_db):
+    undocumented = seeds_db.execute(
+        "SELECT schema_name || '.' || table_name || '.' || column_name FROM duckdb_columns() "
+        "WHERE schema_name IN ('metrics', 'marts') AND (comment IS NULL OR comment = '')").fetchall()
+    assert undocumented == []
+    views = {r[0]: r[1] for r in seeds_db.execute(
+        "SELECT view_name, comment FROM duckdb_views() WHERE schema_name = 'marts'").fetchall()}
+    assert set(views) == {v.name for v in marts.VIEWS} and all(views.values())
+    tables = seeds_db.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'metrics' "
+                              "AND (comment IS NULL OR comment = '')").fetchone()[0]
+    assert tables == 0

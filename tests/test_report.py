@@ -1,0 +1,72 @@
+"""The HTML report: self-contained, escaped, written beside the warehouse by the CLI and the asset."""
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+
+from healthwork import cli
+from healthwork.report import esc, report_path, write_report
+from healthwork.stages.metrics import run_marts, run_metrics
+
+EVIL = "<script>alert('x')</script>"
+
+
+def _copy_of_seeds_warehouse(seeds_build, tmp_path):
+    path = tmp_path / "wh" / "healthwork.duckdb"
+    path.parent.mkdir()
+    shutil.copyfile(seeds_build[1], path)
+    return path
+
+
+def test_report_escapes_article_text(seeds_build, tmp_path):
+    path = _copy_of_seeds_warehouse(seeds_build, tmp_path)
+    con = duckdb.connect(str(path))
+    try:
+        aid = con.execute("SELECT article_id FROM metrics.commitment_mentions ORDER BY article_id LIMIT 1").fetchone()[0]
+        con.execute("UPDATE clean.articles SET title = ? WHERE article_id = ?", [f"Headline {EVIL}", aid])
+        con.execute("UPDATE entities.place_mentions SET name = ? WHERE name = 'England'", [f"Eng<b>land</b>{EVIL}"])
+        run_metrics(con)
+        run_marts(con)
+        con.execute("UPDATE metrics.commitment_mentions SET sentence = ? WHERE article_id = ?", [f"Said {EVIL}", aid])
+    finally:
+        con.close()
+    page = write_report(path).read_text(encoding="utf-8")
+    assert EVIL not in page and "<b>land" not in page
+    assert "Headline &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "Said &lt;script&gt;" in page
+    assert "Eng&lt;b&gt;land" in page  # in the places table and, escaped, in the chart labels
+
+
+def test_report_is_self_contained_with_three_charts(seeds_build):
+    page = report_path(seeds_build[1]).read_text(encoding="utf-8")  # written by the warehouse/report asset
+    assert "<script src" not in page.lower()  # plotly.js inlined, nothing loaded from the network
+    assert page.count("Plotly.newPlot") == 3
+    for anchor in ("chart-funding", "chart-timeline", "chart-places"):
+        assert f'id="{anchor}"' in page
+    assert "up to £259m over 3 years" in page and "Health and Growth Accelerators" in page
+
+
+def test_report_asset_metadata_shows_chart_data(seeds_build):
+    result = seeds_build[0]
+    mats = {e.asset_key.to_user_string(): e.materialization for e in result.get_asset_materialization_events()}
+    meta = mats["warehouse/report"].metadata
+    assert meta["path"].value == str(report_path(seeds_build[1]))
+    assert meta["link"].value.startswith("file://")
+    assert "£45m" in meta["chart: funding_by_programme"].value
+    headline = mats["metrics/programme_funding"].metadata["headline"].value
+    assert "WorkWell: up to £259m over 3 years" in headline
+
+
+def test_cli_report_writes_beside_the_warehouse(seeds_build, tmp_path, monkeypatch):
+    monkeypatch.delenv("HEALTHWORK_WAREHOUSE", raising=False)  # the CLI sets it: restored after the test
+    path = _copy_of_seeds_warehouse(seeds_build, tmp_path)
+    assert cli.main(["report", "--warehouse", str(path)]) == 0
+    assert (path.parent / "report.html").stat().st_size > 1_000_000  # plotly.js inlined
+    out = tmp_path / "elsewhere.html"
+    assert cli.main(["report", "--warehouse", str(path), "--out", str(out)]) == 0 and out.exists()
+    assert cli.main(["report", "--warehouse", str(tmp_path / "missing.duckdb")]) == 2
+
+
+def test_esc():
+    assert esc(None) == "" and esc(["a<", "b"]) == "a&lt;, b" and esc(250000.0) == "250,000"
