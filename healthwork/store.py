@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import logging
 import os
 import shutil
 import time
@@ -21,6 +22,8 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+
+log = logging.getLogger("healthwork")
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ SCHEMAS: dict[str, str] = {
     "clean": "One row per article: boilerplate removed, metadata extracted",
     "entities": "One row per thing found in an article body, with its evidence span",
     "metrics": "Aggregates across articles, deduplicated",
+    "marts": "Documented views for analysts over metrics, clean and entities (start here)",
     "dq": "Data-quality results of every check, per run, and quarantined input",
     "meta": "Pipeline bookkeeping (code versions of each stage)",
 }
@@ -77,7 +81,9 @@ TABLES: tuple[Table, ...] = (
        ("status", "VARCHAR", "article | quarantined | duplicate"),
        ("article_id", "VARCHAR", "the article this file became (duplicates point at the original's)"),
        ("duplicate_of", "VARCHAR", "for exact duplicates: the file whose content it repeats"),
-       ("seen_at", "TIMESTAMP", "when this content was first read (UTC)")),
+       ("seen_at", "TIMESTAMP", "when this content was first read (UTC); a load time, not part of the content"),
+       ("truncated", "BOOLEAN", "text longer than healthwork.limits.MAX_ARTICLE_CHARS: cleaning and extraction "
+                                "saw only its first part (text keeps it all)")),
     _t("clean", "articles", "One row per article: the main article's text and metadata",
        ARTICLE,
        ("source_file", "VARCHAR", "the input file's name"),
@@ -157,7 +163,76 @@ TABLES: tuple[Table, ...] = (
        ("n_articles", "INTEGER", "distinct articles reporting it (syndicated copies counted once)"),
        ("first_reported", "DATE", "earliest publication date among them"),
        ("last_reported", "DATE", "latest publication date among them"),
-       ("article_ids", "VARCHAR[]", "the articles, for drill-down")),
+       ("article_ids", "VARCHAR[]", "the articles, for drill-down"),
+       ("commitment_id", "VARCHAR", "stable id of the commitment (hash of programme, amount, currency, qualifier, period)"),
+       ("label", "VARCHAR", "the commitment as an analyst writes it, e.g. 'up to £259m over 3 years'"),
+       ("per_year", "BOOLEAN", "the amount is stated per year"),
+       ("part_of", "VARCHAR", "commitment_id of the larger commitment this is a share of (an article says so), else NULL"),
+       ("places", "VARCHAR[]", "places named in the sentences that state this money"),
+       ("raw_texts", "VARCHAR[]", "the distinct ways the articles write the amount"),
+       ("n_mentions", "INTEGER", "funding rows (mentions) behind this commitment, copies included")),
+    _t("metrics", "commitment_mentions", "Every funding row behind a commitment: which article says so, and where",
+       ("commitment_id", "VARCHAR", "the commitment (metrics.programme_funding.commitment_id)"),
+       ARTICLE,
+       ("raw_text", "VARCHAR", "the amount as written"),
+       ("sentence", "VARCHAR", "the sentence of the body stating it"),
+       ("span_start", "INTEGER", "0-based offset of the amount in clean.articles.body"),
+       ("span_end", "INTEGER", "end offset (exclusive) of the amount"),
+       ("part_of", "VARCHAR", "commitment_id of the larger commitment this sentence makes it a share of, else NULL")),
+    _t("metrics", "programme_reach", "Counts of people tied to a programme (named in the same paragraph), deduplicated",
+       ("programme", "VARCHAR", "canonical programme name"),
+       ("value", "DOUBLE", "the number of people"),
+       ("qualifier", "VARCHAR", "exact | up_to | more_than | about"),
+       ("what", "VARCHAR", "the noun counted (people, patients, ...)"),
+       ("is_target", "BOOLEAN", "the sentence looks forward (will/aims/expected): people the programme should reach"),
+       ("n_articles", "INTEGER", "distinct articles stating it (syndicated copies counted once)"),
+       ("first_reported", "DATE", "earliest publication date among them"),
+       ("last_reported", "DATE", "latest publication date among them"),
+       ("article_ids", "VARCHAR[]", "the articles, for drill-down"),
+       ("raw_texts", "VARCHAR[]", "the words as written")),
+    _t("metrics", "programme_summary", "One row per programme: money, reach, places and coverage in the news",
+       ("programme", "VARCHAR", "canonical programme name"),
+       ("n_articles", "INTEGER", "distinct articles naming it or stating money for it (syndicated copies counted once)"),
+       ("article_ids", "VARCHAR[]", "the articles, for drill-down"),
+       ("first_mentioned", "DATE", "earliest publication date of those articles"),
+       ("last_mentioned", "DATE", "latest publication date of those articles"),
+       ("n_commitments", "INTEGER", "distinct funding commitments (metrics.programme_funding rows)"),
+       ("largest_commitment_id", "VARCHAR", "commitment_id of the largest commitment (GBP preferred)"),
+       ("largest_label", "VARCHAR", "the largest commitment as written for analysts"),
+       ("largest_amount", "DOUBLE", "its amount, in units of largest_currency"),
+       ("largest_currency", "VARCHAR", "its ISO 4217 code"),
+       ("largest_qualifier", "VARCHAR", "its qualifier"),
+       ("largest_period_years", "DOUBLE", "years it covers"),
+       ("total_committed_gbp", "DOUBLE", "sum of distinct GBP commitments that are not a share of another (a restated commitment counts twice)"),
+       ("people_to_reach", "DOUBLE", "largest target count of people (metrics.programme_reach.is_target)"),
+       ("people_to_reach_qualifier", "VARCHAR", "its qualifier (up_to, ...)"),
+       ("places", "VARCHAR[]", "places named in paragraphs about the programme"),
+       ("n_places", "INTEGER", "number of those places")),
+    _t("metrics", "funding_timeline", "Per month and programme: articles published and commitments first reported",
+       ("month", "DATE", "first day of the month of publication; NULL for articles without a date"),
+       ("programme", "VARCHAR", "canonical programme name"),
+       ("n_articles", "INTEGER", "distinct articles that month naming the programme (syndicated copies counted once)"),
+       ("article_ids", "VARCHAR[]", "the articles, for drill-down"),
+       ("n_new_commitments", "INTEGER", "commitments whose first_reported falls in the month"),
+       ("new_commitment_ids", "VARCHAR[]", "their commitment_ids"),
+       ("new_committed_gbp", "DOUBLE", "sum of those in GBP that are not a share of another commitment")),
+    _t("metrics", "place_coverage", "One row per place (with its ONS code): articles, programmes and money mentioned",
+       ("place", "VARCHAR", "canonical place name"),
+       ("ons_code", "VARCHAR", "ONS GSS code; NULL when unknown"),
+       ("place_type", "VARCHAR", "country | region | icb | combined_authority | local_authority | other"),
+       ("n_articles", "INTEGER", "distinct articles naming the place (syndicated copies counted once)"),
+       ("article_ids", "VARCHAR[]", "the articles, for drill-down"),
+       ("first_mentioned", "DATE", "earliest publication date of those articles"),
+       ("last_mentioned", "DATE", "latest publication date of those articles"),
+       ("programmes", "VARCHAR[]", "programmes named in the paragraphs naming the place"),
+       ("n_commitments", "INTEGER", "distinct commitments stated in a sentence naming the place"),
+       ("commitment_ids", "VARCHAR[]", "their commitment_ids (a share replaces its whole)"),
+       ("funding_mentioned_gbp", "DOUBLE", "sum of those in GBP; a commitment shared by several places counts for each")),
+    _t("metrics", "article_groups", "Every article and the canonical copy it counts as (syndicated copies share one)",
+       ARTICLE,
+       ("canonical_article_id", "VARCHAR", "earliest published copy of the story (itself when not syndicated)"),
+       ("is_canonical", "BOOLEAN", "this article is the copy that counts"),
+       ("group_size", "INTEGER", "copies of the story in the corpus (1 when not syndicated)")),
     _t("dq", "check_results", "One row per expectation per check run",
        ("run_id", "VARCHAR", "Dagster run id (or 'adhoc')"),
        ("asset", "VARCHAR", "asset key checked"),
@@ -195,6 +270,31 @@ def ddl() -> list[str]:
         out.append(f"COMMENT ON TABLE {t.qualified} IS {_lit(t.comment)}")
         out += [f"COMMENT ON COLUMN {t.qualified}.{c.name} IS {_lit(c.comment)}" for c in t.columns]
     return out
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> bool:
+    """Bring the file's schemas, tables, columns and comments in line with ``TABLES``; True when
+    anything had to be done. One catalog query when nothing has changed (the full DDL is a few
+    hundred statements, most of a second: too slow to run on every connection)."""
+    have_tables = {(s, n): c or "" for s, n, c in con.execute(
+        "SELECT schema_name, table_name, comment FROM duckdb_tables() "
+        "WHERE database_name = current_database()").fetchall()}
+    have_cols = {(s, n, c): (ty, cm or "") for s, n, c, ty, cm in con.execute(
+        "SELECT schema_name, table_name, column_name, data_type, comment FROM duckdb_columns() "
+        "WHERE database_name = current_database()").fetchall()}
+    missing_cols = [(t, c) for t in TABLES if (t.schema, t.name) in have_tables
+                    for c in t.columns if (t.schema, t.name, c.name) not in have_cols]
+    current = not missing_cols and all(
+        have_tables.get((t.schema, t.name)) == t.comment
+        and all(have_cols.get((t.schema, t.name, c.name)) == (c.type, c.comment) for c in t.columns)
+        for t in TABLES)
+    if current:
+        return False
+    for t, c in missing_cols:  # a column added to the registry: add it to existing tables (NULL for old rows)
+        con.execute(f"ALTER TABLE {t.qualified} ADD COLUMN IF NOT EXISTS {c.name} {c.type}")
+    for stmt in ddl():
+        con.execute(stmt)
+    return True
 
 
 def _lit(s: str) -> str:
@@ -266,30 +366,35 @@ class Warehouse:
                 con.close()
 
     def _open_staging(self) -> duckdb.DuckDBPyConnection:
+        """Open staging (under the lock). After a kill, staging is either intact (DuckDB replays its
+        WAL: committed stages are kept, an interrupted one is rolled back and simply runs again) or
+        unreadable, and then rebuilt from the published file, which a kill never touches."""
         if not self.staging.exists() and self.published.exists():
-            shutil.copyfile(self.published, self.staging)
+            Path(str(self.staging) + ".wal").unlink(missing_ok=True)  # never replay a WAL onto another file
+            _copy_atomic(self.published, self.staging)  # a kill mid-copy never leaves half a staging file
         try:
-            con = duckdb.connect(str(self.staging))
-        except duckdb.Error:
-            # Unreadable staging (e.g. killed mid-checkpoint): start again from the published copy.
+            return _connect_with_schema(self.staging)
+        except duckdb.Error as exc:
+            log.warning("staging %s is unreadable (%s): starting again from the published warehouse",
+                        self.staging, exc)
             for p in (self.staging, Path(str(self.staging) + ".wal")):
                 p.unlink(missing_ok=True)
             if self.published.exists():
-                shutil.copyfile(self.published, self.staging)
-            con = duckdb.connect(str(self.staging))
-        for stmt in ddl():
-            con.execute(stmt)
-        return con
+                _copy_atomic(self.published, self.staging)
+            return _connect_with_schema(self.staging)
+
+    def _remove_leftovers(self) -> None:
+        """Temporary copies of runs killed mid-copy (only ever written under the lock, which we hold)."""
+        for pattern in (f".{self.published.name}.*.tmp", f".{self.staging.name}.*.tmp"):
+            for p in self.published.parent.glob(pattern):
+                p.unlink(missing_ok=True)
 
     def reset_staging(self) -> None:
         """Forget the working copy (``--full``): the next write starts from an empty warehouse."""
         with self.lock():
             for p in (self.staging, Path(str(self.staging) + ".wal")):
                 p.unlink(missing_ok=True)
-            con = duckdb.connect(str(self.staging))
-            for stmt in ddl():
-                con.execute(stmt)
-            con.close()
+            _connect_with_schema(self.staging).close()
 
     @contextlib.contextmanager
     def read_staging(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -304,25 +409,93 @@ class Warehouse:
     def publish(self) -> Path:
         """Atomically replace the published warehouse with the staging copy."""
         with self.lock():
+            self._remove_leftovers()
             con = self._open_staging()
             con.execute("CHECKPOINT")
             con.close()
-            tmp = self.published.with_name(f".{self.published.name}.{os.getpid()}.tmp")
-            shutil.copyfile(self.staging, tmp)
-            with open(tmp, "rb+") as fh:
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.published)
-            dir_fd = os.open(self.published.parent, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
+            _copy_atomic(self.staging, self.published)
         return self.published
 
 
+def _connect_with_schema(path: Path) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(str(path))
+    try:
+        ensure_schema(con)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _copy_atomic(src: Path, dst: Path) -> None:
+    """Copy ``src`` over ``dst`` so that ``dst`` is at every moment either the old file or the
+    complete new one: copy beside it, fsync, rename (atomic on POSIX), fsync the folder.
+
+    A reader that opened the old ``dst`` keeps reading the old file until it reconnects."""
+    tmp = dst.with_name(f".{dst.name}.{os.getpid()}.tmp")
+    try:
+        shutil.copyfile(src, tmp)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, dst)
+    finally:
+        tmp.unlink(missing_ok=True)
+    dir_fd = os.open(dst.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
 def connect_published(path: Path | str) -> duckdb.DuckDBPyConnection:
-    """How analysts (and the report) open the warehouse: read-only, never blocking a run."""
-    return duckdb.connect(str(path), read_only=True)
+    """How analysts (and the report) open the warehouse: read-only, never blocking a run.
+
+    Runs never open this file for writing (they write a staging copy and rename a finished copy
+    over it), so a read-only connection never meets a lock and always sees one whole run. A
+    connection keeps seeing the run it opened; connect again to see a newer publish.
+
+    ``duckdb.connect(path, read_only=True)`` shares one database instance per file *per process*:
+    while any connection to it is open, a new one still sees the old file. This function attaches
+    the file to a fresh in-memory instance instead, so each call sees the latest publish whatever
+    else the process holds open (the database keeps the file's name: ``current_database()`` is the stem)."""
+    path = Path(path).resolve()
+    if not path.exists():
+        raise FileNotFoundError(f"no warehouse published at {path} yet: run `healthwork run` first")
+    alias = path.stem if path.stem.isidentifier() and path.stem not in {"memory", "system", "temp"} else "warehouse"
+    con = duckdb.connect()
+    try:
+        con.execute(f"ATTACH {_lit(str(path))} AS {alias} (READ_ONLY)")
+        con.execute(f"USE {alias}")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+# Columns that record when or where a run happened rather than what its input said: two runs on
+# the same files differ only in these (tests/test_determinism.py compares everything else).
+VOLATILE_COLUMNS: dict[str, frozenset[str]] = {
+    "raw.files": frozenset({"seen_at", "mtime_ns"}),  # load time; the file's modification time
+    "dq.check_results": frozenset({"run_id", "checked_at"}),
+}
+
+
+def table_contents(con: duckdb.DuckDBPyConnection, with_volatile: bool = False) -> dict[str, list[tuple]]:
+    """Every table's rows in a canonical order (ORDER BY ALL), without ``VOLATILE_COLUMNS`` unless asked:
+    what "two runs give identical contents" compares."""
+    out: dict[str, list[tuple]] = {}
+    for schema, name in con.execute("SELECT schema_name, table_name FROM duckdb_tables() "
+                                    "WHERE database_name = current_database() ORDER BY 1, 2").fetchall():
+        table = f"{schema}.{name}"
+        skip = set() if with_volatile else VOLATILE_COLUMNS.get(table, frozenset())
+        cols = [c for (c,) in con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() "
+            "AND schema_name = ? AND table_name = ? ORDER BY column_index", [schema, name]).fetchall()
+            if c not in skip]
+        if cols:
+            sel = ", ".join(f'"{c}"' for c in cols)
+            out[table] = con.execute(f"SELECT {sel} FROM {table} ORDER BY ALL").fetchall()
+    return out
 
 
 def replace_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict[str, Any]] | pd.DataFrame,

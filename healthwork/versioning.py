@@ -13,8 +13,8 @@ from pathlib import Path
 _PKG = Path(__file__).resolve().parent
 
 STAGE_SOURCES: dict[str, tuple[str, ...]] = {
-    "raw": ("decode.py", "ingest.py"),
-    "clean": ("clean.py", "dates.py"),
+    "raw": ("decode.py", "ingest.py", "limits.py"),
+    "clean": ("clean.py", "dates.py", "limits.py"),
     "entities": ("extract", "reference"),
     "metrics": ("metrics.py", "dedup.py"),
 }

@@ -8,16 +8,18 @@ import assets.entities
 import assets.metrics
 import assets.publish
 import assets.raw
+import assets.report
 import expectations.checks
+from pipelines.automation import with_automation
 from pipelines.jobs import JOBS
 from pipelines.resources import WarehouseResource
 from pipelines.schedules import SCHEDULES
 from pipelines.sensors import SENSORS
 
-ASSET_MODULES = [assets.raw, assets.clean, assets.entities, assets.metrics, assets.publish]
+ASSET_MODULES = [assets.raw, assets.clean, assets.entities, assets.metrics, assets.publish, assets.report]
 
 defs = Definitions(
-    assets=load_assets_from_modules(ASSET_MODULES),
+    assets=with_automation(load_assets_from_modules(ASSET_MODULES)),  # eager metrics, marts, publish
     asset_checks=load_asset_checks_from_modules([expectations.checks]),
     jobs=JOBS,
     sensors=SENSORS,

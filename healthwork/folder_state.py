@@ -1,0 +1,210 @@
+"""The input folder's state for the folder sensor: a cheap fingerprint, the pending changes, a compact cursor.
+
+The sensor must stay cheap on a folder of 10,000 files, so it works in two steps:
+
+1. *Fast path* - ``scan_folder`` (one ``stat`` per file, no reads) gives a fingerprint of the
+   folder (a digest of every name, size and mtime). When it equals the cursor's and the
+   published warehouse file has not been replaced since the last evaluation, nothing can have
+   changed: no file is opened, the warehouse is not read.
+2. Otherwise the folder is compared with ``raw.files`` of the *published* warehouse (opened
+   read-only: what the pipeline has actually processed) with ``diff_folder``: files whose name,
+   size and mtime match are unchanged without being read; only new and touched files are
+   hashed, and a touched file whose hash is the one the warehouse holds is not a change.
+
+The cursor holds only digests (a few hundred bytes whatever the folder size): the fingerprint,
+the warehouse file's signature and the run key last requested. The run key is a digest of the
+pending changes (names + content hashes, deleted names) *and* of the warehouse they are relative
+to (its contents and the identity of the published file, which every publish replaces), so a
+repeated evaluation of the same situation yields the same key (Dagster never queues it twice),
+while the same file re-added after its deletion - same folder, same warehouse contents as
+before it was first added - yields a new one.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import duckdb
+
+from healthwork.ingest import FileStat, Known, Skipped, diff_folder, scan_folder, sha256_hex
+
+CURSOR_VERSION = 1
+Hasher = Callable[[Path], str]
+
+
+def file_sha256(path: Path) -> str:
+    """sha256 of a file's bytes, exactly as ``run_raw`` computes it."""
+    return sha256_hex(path.read_bytes())
+
+
+def fingerprint(files: Sequence[FileStat]) -> str:
+    """Digest of the folder's names, sizes and mtimes (no file is read)."""
+    h = hashlib.sha256()
+    for f in sorted(files, key=lambda f: f.name):
+        h.update(f"{f.name}\0{f.size}\0{f.mtime_ns}\n".encode("utf-8", "surrogateescape"))
+    return h.hexdigest()[:32]
+
+
+def known_digest(known: Mapping[str, Known]) -> str:
+    """Digest of what the warehouse holds (names + content hashes)."""
+    h = hashlib.sha256()
+    for name in sorted(known):
+        h.update(f"{name}\0{known[name].sha256}\n".encode("utf-8", "surrogateescape"))
+    return h.hexdigest()[:32]
+
+
+def warehouse_signature(path: Path) -> str:
+    """Changes whenever the published file is replaced (publish renames a new file over it)."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return "missing"
+    return f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
+
+
+def read_known(warehouse: Path) -> dict[str, Known]:
+    """What the published warehouse has processed, per input file name (empty when none yet)."""
+    if not warehouse.exists():
+        return {}
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        has_table = con.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'raw' "
+                                "AND table_name = 'files'").fetchone()[0]
+        if not has_table:
+            return {}
+        rows = con.execute("SELECT source_file, size_bytes, mtime_ns, sha256 FROM raw.files").fetchall()
+    finally:
+        con.close()
+    return {name: Known(int(size), int(mtime), sha) for name, size, mtime, sha in rows}
+
+
+@dataclass(frozen=True)
+class Pending:
+    """What the pipeline has still to do for the folder: by name, with content hashes."""
+
+    new: tuple[tuple[str, str], ...] = ()  # (name, sha256)
+    changed: tuple[tuple[str, str], ...] = ()  # same name, new content
+    deleted: tuple[str, ...] = ()
+    touched_same: tuple[str, ...] = ()  # mtime/size changed, same bytes: nothing to redo
+    unreadable: tuple[str, ...] = ()  # vanished or unreadable between scan and hash: next time
+    hashed: int = 0  # files read to compute these (new + touched only)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.new or self.changed or self.deleted)
+
+    def describe(self, limit: int = 20) -> str:
+        parts = []
+        for label, names in (("new", [n for n, _ in self.new]), ("changed", [n for n, _ in self.changed]),
+                             ("deleted", list(self.deleted))):
+            if names:
+                shown = ", ".join(names[:limit]) + (f" (+{len(names) - limit} more)" if len(names) > limit else "")
+                parts.append(f"{len(names)} {label}: {shown}")
+        return "; ".join(parts) or "no change"
+
+
+def pending_changes(files: Sequence[FileStat], skipped: Sequence[Skipped], known: Mapping[str, Known],
+                    hasher: Hasher = file_sha256) -> Pending:
+    """Diff the scanned folder with the warehouse; hash only new and touched files."""
+    diff = diff_folder(list(files), list(skipped), known)
+    new, changed, same, unreadable = [], [], [], []
+    hashed = 0
+    for f in (*diff.new, *diff.touched):
+        try:
+            sha = hasher(f.path)
+        except OSError:
+            unreadable.append(f.name)
+            continue
+        hashed += 1
+        k = known.get(f.name)
+        if k is None:
+            new.append((f.name, sha))
+        elif k.sha256 == sha:
+            same.append(f.name)
+        else:
+            changed.append((f.name, sha))
+    return Pending(tuple(new), tuple(changed), tuple(diff.deleted), tuple(same), tuple(unreadable), hashed)
+
+
+def run_key(pending: Pending, base: str) -> str:
+    """Stable id of "these changes on top of this published warehouse" (``base``: see ``evaluate``)."""
+    h = hashlib.sha256(base.encode())
+    for tag, items in (("N", pending.new), ("C", pending.changed)):
+        for name, sha in sorted(items):
+            h.update(f"{tag}\0{name}\0{sha}\n".encode("utf-8", "surrogateescape"))
+    for name in sorted(pending.deleted):
+        h.update(f"D\0{name}\n".encode("utf-8", "surrogateescape"))
+    return "folder-" + h.hexdigest()[:24]
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """The sensor's memory between evaluations: digests only, so it stays small for any folder size."""
+
+    folder: str = ""  # fingerprint() of the folder at the last evaluation
+    warehouse: str = ""  # warehouse_signature() of the published file then
+    run_key: str = ""  # the run key last requested ("" when the warehouse was up to date)
+    files: int = 0  # number of input files then (for humans reading the cursor)
+
+    def dumps(self) -> str:
+        return json.dumps({"v": CURSOR_VERSION, "f": self.folder, "w": self.warehouse, "k": self.run_key,
+                           "n": self.files}, separators=(",", ":"))
+
+    @classmethod
+    def loads(cls, raw: str | None) -> Cursor:
+        """A cursor from its JSON (an empty or unreadable cursor means: start afresh)."""
+        if not raw:
+            return cls()
+        with contextlib.suppress(ValueError, TypeError, AttributeError):
+            d = json.loads(raw)
+            if d.get("v") == CURSOR_VERSION:
+                return cls(str(d.get("f", "")), str(d.get("w", "")), str(d.get("k", "")), int(d.get("n", 0)))
+        return cls()
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    cursor: Cursor
+    run_key: str | None  # set when a run should be requested
+    reason: str
+    files: int
+    pending: Pending | None = None  # None on the fast path (nothing was compared)
+    skipped: tuple[Skipped, ...] = field(default=())
+
+
+def evaluate(folder: Path, warehouse: Path, cursor: Cursor, hasher: Hasher = file_sha256) -> Evaluation:
+    """One sensor evaluation: should a run be requested for the folder, and the next cursor."""
+    files, skipped = scan_folder(folder)
+    fp, wsig = fingerprint(files), warehouse_signature(warehouse)
+    if cursor.folder == fp and cursor.warehouse == wsig:
+        return Evaluation(cursor, None, f"no change in {len(files)} files since the last evaluation",
+                          len(files), None, tuple(skipped))
+    known = read_known(warehouse)
+    pending = pending_changes(files, skipped, known, hasher)
+    # a file that could not be read is looked at again next time (keep the fingerprint stale)
+    nxt = Cursor("" if pending.unreadable else fp, wsig, cursor.run_key, len(files))
+    if pending.empty:
+        return Evaluation(replace(nxt, run_key=""), None, f"warehouse up to date with {len(files)} files",
+                          len(files), pending, tuple(skipped))
+    key = run_key(pending, f"{wsig}|{known_digest(known)}")
+    if key == cursor.run_key:
+        return Evaluation(nxt, None, f"run {key} already requested for {pending.describe()}",
+                          len(files), pending, tuple(skipped))
+    return Evaluation(replace(nxt, run_key=key), key, pending.describe(), len(files), pending, tuple(skipped))
+
+
+def env_seconds(name: str, default: int) -> int:
+    """A whole number of seconds from the environment (``default`` when unset)."""
+    raw = os.environ.get(name, "")
+    try:
+        value = int(raw) if raw else default
+    except ValueError as exc:
+        raise ValueError(f"{name} must be a whole number of seconds, got {raw!r}") from exc
+    if value < 1:
+        raise ValueError(f"{name} must be at least 1 second, got {value}")
+    return value
