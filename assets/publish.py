@@ -1,12 +1,12 @@
 """warehouse/published: the atomic publish of the staging copy to the file analysts read."""
 
-import duckdb
 from dagster import AssetExecutionContext, AssetKey, MaterializeResult, MetadataValue, asset
 
 from assets.clean import CLEAN_ARTICLES, DROPPED_LINES
 from assets.entities import ENTITY_KEYS
 from assets.metrics import ARTICLE_DUPLICATES, MART_KEYS, METRIC_KEYS
 from assets.raw import RAW_FILES
+from healthwork.store import connect_published
 from pipelines.resources import WarehouseResource
 
 PUBLISHED = AssetKey(["warehouse", "published"])
@@ -18,7 +18,7 @@ PUBLISH_DEPS = [RAW_FILES, CLEAN_ARTICLES, DROPPED_LINES, *ENTITY_KEYS.values(),
        description="The warehouse analysts open read-only, replaced atomically when a run's stages succeeded.")
 def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
     path = warehouse.store().publish()
-    con = duckdb.connect(str(path), read_only=True)
+    con = connect_published(path)  # exactly as analysts open it
     try:
         counts = {f"{s}.{t}": con.execute(f"SELECT count(*) FROM {s}.{t}").fetchone()[0]
                   for s, t in con.execute("SELECT schema_name, table_name FROM duckdb_tables() "

@@ -31,15 +31,15 @@ from pathlib import Path
 
 import duckdb
 
-from healthwork.ingest import FileStat, Known, Skipped, diff_folder, scan_folder, sha256_hex
+from healthwork.ingest import FileStat, Known, Skipped, diff_folder, read_file, scan_folder
 
 CURSOR_VERSION = 1
 Hasher = Callable[[Path], str]
 
 
 def file_sha256(path: Path) -> str:
-    """sha256 of a file's bytes, exactly as ``run_raw`` computes it."""
-    return sha256_hex(path.read_bytes())
+    """sha256 of a file's bytes, exactly as ``run_raw`` computes it (streamed: a huge file costs no memory)."""
+    return read_file(path, max_bytes=0).sha256
 
 
 def fingerprint(files: Sequence[FileStat]) -> str:

@@ -49,6 +49,45 @@ class FolderDiff:
     skipped: tuple[Skipped, ...]
 
 
+@dataclass(frozen=True)
+class FileRead:
+    """One input file read with bounded memory: always its hash and size, its bytes only when small enough."""
+
+    sha256: str
+    size: int
+    data: bytes | None  # None when the file is over the size limit (hashed, not kept)
+
+
+_CHUNK = 1 << 20
+
+
+def read_file(path: Path, max_bytes: int | None = None) -> FileRead:
+    """Hash a file by streaming it; keep its bytes only up to ``max_bytes`` (raises OSError)."""
+    h = hashlib.sha256()
+    kept: list[bytes] | None = []
+    size = 0
+    with open(path, "rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            h.update(chunk)
+            size += len(chunk)
+            if kept is not None:
+                if max_bytes is not None and size > max_bytes:
+                    kept = None
+                else:
+                    kept.append(chunk)
+    return FileRead(h.hexdigest(), size, None if kept is None else b"".join(kept))
+
+
+def display_name(name: str) -> str:
+    """A file name as stored in the warehouse: names that are not valid UTF-8 (a zip made on an old
+    Windows machine) keep their undecodable bytes as ``\\xe9`` escapes instead of failing the insert."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", errors="backslashreplace")
+
+
 def skip_reason(entry: os.DirEntry[str]) -> str | None:
     """Why a folder entry is not an input file (None when it is one)."""
     name = entry.name
@@ -78,19 +117,20 @@ def scan_folder(folder: Path) -> tuple[list[FileStat], list[Skipped]]:
     skipped: list[Skipped] = []
     with os.scandir(folder) as it:
         for entry in it:
+            name = display_name(entry.name)
             reason = skip_reason(entry)
             if reason:
-                skipped.append(Skipped(entry.name, reason))
+                skipped.append(Skipped(name, reason))
                 continue
             try:
                 st = entry.stat()
             except OSError as exc:
-                skipped.append(Skipped(entry.name, f"cannot stat: {exc.strerror or exc}"))
+                skipped.append(Skipped(name, f"cannot stat: {exc.strerror or exc}"))
                 continue
             if not stat.S_ISREG(st.st_mode):
-                skipped.append(Skipped(entry.name, "not a regular file"))
+                skipped.append(Skipped(name, "not a regular file"))
                 continue
-            files.append(FileStat(entry.name, Path(entry.path), st.st_size, st.st_mtime_ns))
+            files.append(FileStat(name, Path(entry.path), st.st_size, st.st_mtime_ns))
     files.sort(key=lambda f: f.name)
     skipped.sort(key=lambda s: s.name)
     return files, skipped

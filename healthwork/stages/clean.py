@@ -98,11 +98,9 @@ def run_clean(con: duckdb.DuckDBPyConnection, full: bool = False, progress: comm
     replace_rows(con, "meta.processed", done_rows, article_ids=[])
     common.drop_quarantine(con, "clean", todo)
     if quarantine:
-        names = common.names(con, [q[0] for q in quarantine])
-        replace_rows(con, "dq.quarantine", [
-            {"source_file": names[a], "sha256": None, "stage": "clean", "reason": why, "detail": det}
-            for a, why, det in quarantine], article_ids=[])
-        s.quarantined = [(names[a], why) for a, why, _ in quarantine]
+        q_rows = common.quarantine_rows(con, "clean", quarantine)
+        replace_rows(con, "dq.quarantine", q_rows, article_ids=[])
+        s.quarantined = [(r["source_file"], r["reason"]) for r in q_rows]
     s.cleaned = len(art_rows)
     s.articles = con.execute("SELECT count(*) FROM clean.articles").fetchone()[0]
     common.record_stage_version(con, "clean")

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 import duckdb
 import pandas as pd
 
+from healthwork import limits
 from healthwork.versioning import code_version
 
 log = logging.getLogger("healthwork")
@@ -45,13 +46,29 @@ def forget(con: duckdb.DuckDBPyConnection, stage: str, tables: Sequence[str], id
 
 
 def texts(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, str]:
+    """Decoded text of each article, cut to ``limits.MAX_ARTICLE_CHARS`` (raw.files.truncated says which)."""
     if not ids:
         return {}
     ids_frame(con, ids)
-    out = dict(con.execute("SELECT f.article_id, f.text FROM raw.files f JOIN _todo USING (article_id) "
-                           "WHERE f.status = 'article'").fetchall())
+    out = {a: limits.cap_text(t) for a, t in con.execute(
+        "SELECT f.article_id, f.text FROM raw.files f JOIN _todo USING (article_id) "
+        "WHERE f.status = 'article'").fetchall()}
     con.unregister("_todo")
     return out
+
+
+def quarantine_rows(con: duckdb.DuckDBPyConnection, stage: str,
+                    items: Sequence[tuple[str, str, str]]) -> list[dict[str, str | None]]:
+    """dq.quarantine rows for (article_id, reason, detail) items: with the file's name and sha256."""
+    if not items:
+        return []
+    ids_frame(con, [a for a, _, _ in items])
+    files = {a: (n, sha) for a, n, sha in con.execute(
+        "SELECT f.article_id, f.source_file, f.sha256 FROM raw.files f JOIN _todo USING (article_id) "
+        "WHERE f.status = 'article'").fetchall()}
+    con.unregister("_todo")
+    return [{"source_file": files[a][0], "sha256": files[a][1], "stage": stage, "reason": why, "detail": det}
+            for a, why, det in items]
 
 
 def names(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, str]:

@@ -50,12 +50,12 @@ def run_entities(con: duckdb.DuckDBPyConnection, full: bool = False, progress: c
             found = extract_entities(body)
         except Exception as exc:
             common.log.exception("entity extraction failed for %s", name)
-            failed.append((name, f"{type(exc).__name__}: {exc}"))
+            failed.append((aid, EXTRACT_ERROR, f"{type(exc).__name__}: {exc}"))
             found = {}
         for t, rows in found.items():
             out[t] += [{**r, "article_id": aid} for r in rows]
         done_rows.append({"stage": "entities", "article_id": aid, "version": bodies[aid],
-                          "outcome": "quarantined" if name in dict(failed) else "ok"})
+                          "outcome": "quarantined" if failed and failed[-1][0] == aid else "ok"})
         if i % 500 == 0:
             progress(i, len(articles))
     progress(len(articles), len(articles))
@@ -63,11 +63,10 @@ def run_entities(con: duckdb.DuckDBPyConnection, full: bool = False, progress: c
         replace_rows(con, f"entities.{t}", out[t], article_ids=todo)
     common.forget(con, "entities", (), todo)
     replace_rows(con, "meta.processed", done_rows, article_ids=[])
-    if failed:
-        replace_rows(con, "dq.quarantine", [
-            {"source_file": n, "stage": "entities", "reason": EXTRACT_ERROR, "detail": d} for n, d in failed],
-            article_ids=[])
-    s.failed = failed
+    common.drop_quarantine(con, "entities", [*stale, *todo])
+    q_rows = common.quarantine_rows(con, "entities", failed)
+    replace_rows(con, "dq.quarantine", q_rows, article_ids=[])
+    s.failed = [(r["source_file"], r["detail"]) for r in q_rows]
     s.extracted = len(articles)
     s.rows = {t: con.execute(f"SELECT count(*) FROM entities.{t}").fetchone()[0] for t in ENTITY_TABLES}
     common.record_stage_version(con, "entities")

@@ -7,9 +7,10 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from healthwork import limits
 from healthwork.config import Settings
-from healthwork.decode import decode_bytes
-from healthwork.ingest import Known, article_id_for, diff_folder, scan_folder, sha256_hex
+from healthwork.decode import UNDECODABLE, Decoded, decode_bytes, too_large
+from healthwork.ingest import Known, article_id_for, diff_folder, read_file, scan_folder
 from healthwork.stages import common
 from healthwork.store import replace_rows
 
@@ -42,25 +43,34 @@ def run_raw(con: duckdb.DuckDBPyConnection, settings: Settings, full: bool = Fal
     rows: list[dict[str, Any]] = []
     touch_only: list[tuple[int, str]] = []
     for f in (*diff.new, *diff.touched):
-        try:
-            data = f.path.read_bytes()
+        try:  # the file may have gone, or become unreadable, since the folder was scanned
+            got = read_file(f.path, settings.max_file_bytes)
         except OSError as exc:
+            common.log.warning("skipped %s: cannot read: %s", f.name, exc.strerror or exc)
             s.skipped.append((f.name, f"cannot read: {exc.strerror or exc}"))
             continue
-        sha = sha256_hex(data)
+        sha = got.sha256
         if f.name in known and known[f.name].sha256 == sha:
             touch_only.append((f.mtime_ns, f.name))  # touched, same content: nothing to redo
             s.unchanged += 1
             continue
         (s.changed if f.name in known else s.new).append(f.name)
-        d = decode_bytes(data, settings.max_file_bytes)
+        try:
+            d = (decode_bytes(got.data, settings.max_file_bytes) if got.data is not None
+                 else too_large(got.size, settings.max_file_bytes))
+        except Exception as exc:  # a decoder bug on one file never fails the run for the others
+            common.log.exception("decoding %s failed", f.name)
+            d = Decoded(None, None, UNDECODABLE, f"{type(exc).__name__}: {exc}")
         if d.problem:
             s.quarantined.append((f.name, d.problem))
+        if limits.is_capped(d.text):
+            common.log.warning("%s: text of %d characters is processed up to %d (healthwork.limits.MAX_ARTICLE_CHARS)",
+                               f.name, len(d.text or ""), limits.MAX_ARTICLE_CHARS)
         rows.append({
-            "source_file": f.name, "sha256": sha, "size_bytes": len(data), "mtime_ns": f.mtime_ns,
+            "source_file": f.name, "sha256": sha, "size_bytes": got.size, "mtime_ns": f.mtime_ns,
             "encoding": d.encoding, "was_html": d.was_html, "text": d.text,
             "status": "quarantined" if d.problem else "article", "article_id": None if d.problem else article_id_for(sha),
-            "duplicate_of": None, "problem": d.problem, "detail": d.detail,
+            "duplicate_of": None, "problem": d.problem, "detail": d.detail, "truncated": limits.is_capped(d.text),
         })
     names = [*diff.deleted, *(r["source_file"] for r in rows)]
     if names:
@@ -74,7 +84,7 @@ def run_raw(con: duckdb.DuckDBPyConnection, settings: Settings, full: bool = Fal
         df["seen_at"] = pd.Timestamp.now(tz="UTC").tz_localize(None)
         con.register("_rows", df)
         con.execute("""INSERT INTO raw.files BY NAME SELECT source_file, sha256, size_bytes, mtime_ns, encoding,
-                       was_html, text, status, article_id, duplicate_of, seen_at FROM _rows""")
+                       was_html, text, status, article_id, duplicate_of, seen_at, truncated FROM _rows""")
         con.unregister("_rows")
         quarantine_detail = {r["source_file"]: (r["problem"], r["detail"]) for r in rows if r["problem"]}
     else:
@@ -117,4 +127,4 @@ def _rebuild_raw_quarantine(con: duckdb.DuckDBPyConnection, skipped: list[tuple[
             rows.append({"source_file": name, "sha256": sha, "stage": "raw", "reason": reason, "detail": why})
     for name, why in skipped:
         rows.append({"source_file": name, "sha256": None, "stage": "raw", "reason": "skipped", "detail": why})
-    replace_rows(con, "dq.quarantine", rows, article_ids=[]) if rows else None
+    replace_rows(con, "dq.quarantine", rows, article_ids=[])  # insert only: the DELETE above cleared the stage
