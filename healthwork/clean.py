@@ -5,17 +5,22 @@ How it works (no site lists, no phrase lists beyond a few generic boilerplate cu
 1. Every non-blank line gets a *shape* class and a score: long sentence-like lines (terminal
    punctuation, many words, normal stop-word density) score positive in proportion to their length;
    menu items (list bullets without sentences), short title-like lines, date-only lines, bylines,
-   captions/credits, cue-word boilerplate (sign-up, cookie, share, advert, related, footer) and lines
-   repeated across the corpus (``common_lines``, the cc_net idea; only used against lines that are not
-   sentences, so syndicated copies keep their shared body) score negative.
+   reading times, captions/credits (a credit line also makes the line above it a caption), agency and
+   contributor credits, cue-word boilerplate (sign-up, cookie, share, advert, reader-support/affiliate
+   promotion, related, footer) and lines repeated across the corpus (``common_lines``, the cc_net idea;
+   only used against lines that are not sentences, so syndicated copies keep their shared body) score
+   negative. A line with none of the cue words, digits or marks skips the cue tests (the cheap path).
 2. Strong "the article is over" lines ("You may also like", "Most read", "previous post", an author
    box, a second headline followed by its own byline/date) are barriers that no span may cross.
 3. The main article is the maximum-scoring contiguous span of lines (Kadane), preferring the first
    article when a second one is appended. Its head is trimmed of the standfirst/caption block that
-   ends in a byline/date/credit line; inside it only sentence-like lines are kept.
+   ends in a byline/date/credit line; inside it sentence-like lines are kept, and so are lists announced
+   by a colon, subheadings (not template ones) between paragraphs and ellipsis lines amid the story.
 4. Metadata come from the zone just above the body: the headline (scored: position, shape, being
-   followed by a byline/date), the byline (name only), the article's own date (labelled "published"
-   preferred, "updated"-only dates ignored, never dates from lists), and a canonical URL when the
+   followed by a byline/date), the byline (name only: "By X, Health Correspondent", "X | Reporter",
+   "Posted on <date> by X", "Words: X", "Author: X", "X, Local Democracy Reporter"; no role, weekday or
+   date), the article's own date (labelled "published" preferred, also with the label on the line above;
+   "updated"-only dates ignored, never dates from lists or photo captions), and a canonical URL when the
    text states one. Fields are None when absent.
 """
 from __future__ import annotations
@@ -49,6 +54,7 @@ class CleanResult:
 
 
 _WS = re.compile(r"\s+")
+_YEAR_HINT = re.compile(r"(?:19|20)\d\d")  # every date healthwork.dates recognises has a four-digit year
 
 
 def line_key(line: str) -> str:
@@ -103,12 +109,13 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("share_buttons", re.compile(r"^(?:share|tweet|print|email|e-mail|copy link|pin|save|bookmark)\b|\bshare (?:this|on|via|the)\b|\b(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|flipboard|instagram|youtube|tiktok)\b|\bfollow us\b", re.I)),
     ("advert", re.compile(r"^(?:advertisement|advert|sponsored|promoted|ad|ads|partner content|paid (?:content|post))\b|\bsponsored\b|\bpromoted\b|\badvertis", re.I)),
     ("related_list", re.compile(r"^on [\w-]+(?:\.[\w-]+)+:|^(?:related|read more|read next|read also|also read|see also|more on|more from|more in|more stories|more news|more like this|recommended|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|most (?:read|popular|viewed|shared|commented)|popular|trending|latest|top stories|further reading|watch|listen|click here|find out more|learn more|view (?:all|more)|next up|up next|continue reading)\b", re.I)),
+    ("navigation", re.compile(r"^(?:skip to (?:the )?(?:main )?(?:content|navigation|search)|skip navigation|back to top|return to top|main menu|navigation menu|toggle navigation|open menu|close menu|search this site|search the site|you are here\b)", re.I)),
     ("feedback_prompt", re.compile(r"\b(?:was|is) this (?:page|article|information|content) (?:useful|helpful)\b|\breport a problem\b|\bgive (?:us )?(?:your )?feedback\b|\bthank you for your feedback\b|\bpage last (?:reviewed|updated)\b|\bnext review due\b", re.I)),
     ("comment_prompt", re.compile(r"\bcomments?\b|\bleave a reply\b|\bjoin the (?:conversation|discussion|debate)\b|\bposting (?:rules|guidelines)\b|\bcommunity guidelines\b|\breply\b", re.I)),
 ]
 _STRONG_SIGNUP = re.compile(
     r"^(?:sign[ -]?up|subscribe|register|get our|join our|download our|follow us)\b.{0,140}$|\bunsubscribe\b|\byour email address\b|"
-    r"\bdelivered (?:straight |directly |right )?to your (?:inbox|door|letterbox)\b|"
+    r"\bdelivered (?:straight |directly |right |every \w+ )?(?:to|through) your (?:inbox|door|doorstep|letterbox)\b|"
     r"\b(?:sign[ -]?up|subscribe|register)\b.{0,40}\b(?:our|my)\b.{0,50}\b(?:newsletters?|e-?newsletters?|mailing list|bulletins?|round-?ups?|alerts|digests?|updates)\b",
     re.I,
 )
@@ -129,6 +136,12 @@ _SOFT_END_RE = re.compile(
     re.I,
 )
 
+# first words of the two patterns above (a cheap test before running them)
+_END_FIRST_WORDS = frozenset(
+    """you more most popular previous next about leave post join notes note editors editors' editor's ends media press
+    related recommended read further top latest around share tags tag topics filed categories comments""".split()
+)
+
 _CREDIT_WORDS = r"(?:getty(?: images)?|shutterstock|alamy|istock(?:photo)?|reuters|pa (?:media|wire|images)|pa|ap|afp|epa|bloomberg|unsplash|pexels|handout|supplied|stock image|file photo)"
 _CAPTION_START = re.compile(
     r"courtesy of\b|(?:file photo|photo(?:graph)?s?|pictures?|pictured|image(?: credit)?s?|main image|top image|illustration|credit|caption|above|top|video|gallery)\b\s*[:|]"
@@ -140,7 +153,25 @@ _CAPTION_END = re.compile(
     r"(?:photo(?:graph)?|image|picture|credit|illustration)\s*(?:credit)?\s*:\s*[^.:]{2,80}$"
     r"|\((?:photo|image|picture|credit|pic)[^)]{0,80}\)\s*$"
     rf"|(?:/|\||\bvia\b)\s*{_CREDIT_WORDS}\s*\)?\s*$"
-    r"|\([^()]{1,60}/[^()]{1,60}\)\s*$",
+    r"|\([^()]{1,60}/[^()]{1,60}\)\s*$"
+    rf"|\(\s*{_CREDIT_WORDS}\s*\)\s*$",
+    re.I,
+)
+_CAPTION_LABEL = re.compile(
+    r"(?:file photo|photo(?:graph)?s?|pictures?|pictured|image(?: credit)?s?|main image|top image|illustration|caption|video|gallery)\s*[:|]", re.I
+)
+_ATTACHED_CREDIT = re.compile(r"^\((?:image|photo|photograph|picture|credit|pic)s?\b|^courtesy of\b", re.I)
+# a long caption still ends in its credit: '(Photos by A, left, and B/Agency)', '(Image credit: X)', '(Name/Agency)'
+_LONG_CAPTION_END = re.compile(
+    r"\((?:photos?|images?|pictures?|pics?|credit)\b[^()]{0,120}\)\.?$"
+    rf"|\([^()]{{1,50}}/\s*(?:{_CREDIT_WORDS}|[A-Z][\w .&'’-]{{1,30}})\)\.?$"
+    rf"|\(\s*{_CREDIT_WORDS}\s*\)\.?$",
+    re.I,
+)
+# news-agency and contributor credits after the story: '(Reporting by X; Editing by Y)', 'X contributed to this report.'
+_CREDIT_LINE = re.compile(
+    r"^\(?(?:additional )?(?:reporting|writing|editing)(?: and (?:writing|editing|reporting))? by\b"
+    r"|\bediting by\b|\b(?:contributed|added) (?:reporting |additional reporting )?to this (?:report|story|article)\b",
     re.I,
 )
 
@@ -148,7 +179,7 @@ _CAPTION_END = re.compile(
 _CAPTION_TRIGGERS = frozenset(
     """photo photograph photos image images picture pictures pictured credit caption illustration pic getty shutterstock
     alamy istock istockphoto reuters pa ap afp epa bloomberg unsplash pexels handout supplied stock file above top
-    main video gallery of courtesy""".split()
+    main video gallery courtesy""".split()
 )
 
 
@@ -177,11 +208,22 @@ _NOT_NAME_WORDS = frozenset(
     trust government department the our team staff admin editorial share print email read min mins
     minute minutes more menu search contact about jobs events updated published posted by and""".split()
 )
-_BYLINE_RE = re.compile(
-    r"^(?:[\W\d]{0,3}.{0,40}?[|,/\-–—]\s*)?(?:written |posted |words |reported |story |article |text |interview )?by[:\s]\s*(?P<rest>\S.{0,150})$",
+# "By X", "Written by X", "Words by X", "Posted by X", "Section | By X" (the prefix before 'by' is checked in code)
+_BY_RE = re.compile(r"\bby(?::\s*|\s+)(?=\S)", re.I)
+_BY_PREFIX_WORDS = frozenset("written posted words reported story article text interview report reporting compiled edited published".split())
+# "Author: X", "Words: X", "Reporter: X" (a colon or dash is required: 'Words matter' is not a byline)
+_BYLINE_LABEL_RE = re.compile(
+    r"^(?:authors?|written by|words(?: by)?|reporter|reported by|posted by|story by|text|byline|by|contributors?|posted)\s*[:\-–—|]\s*(?P<rest>\S.{0,120})$",
     re.I,
 )
-_BYLINE_LABEL_RE = re.compile(r"^(?:author|written by|words|reporter|posted by|by)\s*[:\-]?\s*(?P<rest>.{0,120})$", re.I)
+# a journalist's role after the name: "X, Health Correspondent", "X | Reporter", "X, Local Democracy Reporter"
+_ROLE_RE = re.compile(
+    r"\b(?:reporter|reporters|correspondent|editor|writer|journalist|columnist|contributor|reporting service|democracy reporting"
+    r"|news desk|newsdesk|staff writer|freelance)\b",
+    re.I,
+)
+_ROLE_HINT_RE = re.compile(r"report|correspondent|editor|writer|journalist|columnist|contributor|freelance|desk")
+_NAME_ROLE_SPLIT = re.compile(r"\s*(?:,|\||\s[–—-]\s|/)\s*")
 _BIO_NAME = r"^(?:[A-Z][\w'’\-]+\s){0,3}[A-Z][\w'’\-]+(?:\s\([^()]{1,40}\))?"
 _BIO_RE = re.compile(
     _BIO_NAME + r" (?:is|was|has been) [^.]{0,60}?\b(?i:reporter|editor|writer|correspondent|journalist|contributor|columnist"
@@ -204,15 +246,28 @@ def _looks_sentence(s: str) -> bool:
     return s[-1] in _TERMINAL and not s.endswith("...") and not s.endswith("…")
 
 
+_BYLINE_ALONE = frozenset({"by", "written by", "author", "authors", "words", "words by", "posted by", "reporter", "byline"})
+_NAME_STOP = re.compile(
+    r"\s[|–—/@]|[|,;(@\[:•·]|\s-\s|\s\d|\s+(?:on|at|in|for|from|and updated|updated|published|posted|last|first)\b", re.I
+)
+_ORG_BYLINE_WORDS = frozenset({"editorial", "newsroom", "editors"})
+_WEEKDAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAY_ABBR = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
+_MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
 def _clean_name(rest: str) -> str | None:
-    """The person name at the start of ``rest`` (after 'By'): stops at separators, dates, job titles."""
-    found = find_dates(rest)
-    if found:
-        rest = rest[: found[0][0]]
-    rest = re.split(r"\s[|–—/@]|[|,;(@\[]|\s-\s|\s\d|\s+on\s|\s+at\s|\s+in\s|\s+for\s|\s+updated\b|\s+published\b", rest, maxsplit=1)[0]
+    """The person name at the start of ``rest`` (after 'By'): stops at separators, dates, weekdays, job titles."""
+    if _DIGIT.search(rest):
+        found = find_dates(rest)
+        if found:
+            rest = rest[: found[0][0]]
+    rest = _NAME_STOP.split(rest, maxsplit=1)[0]
     toks = rest.replace("\u00a0", " ").split()
     out: list[str] = []
-    for t in toks:
+    for i, t in enumerate(toks):
         tl = t.lower().strip(".")
         if tl in ("and", "&") and out:
             out.append(t)
@@ -220,7 +275,18 @@ def _clean_name(rest: str) -> str | None:
         if tl in _NAME_PARTICLES and out:
             out.append(t)
             continue
-        if tl in _JOB_WORDS or not _NAME_TOKEN.match(t):
+        # 'Name Thursday 9 May', 'Name Thu', 'Name March 2025': the date has begun
+        if tl in _WEEKDAY_WORDS or (tl in _WEEKDAY_ABBR and (i == len(toks) - 1 or t.endswith((",", ".")))):
+            break
+        if tl in _MONTH_WORDS and i == len(toks) - 1 and len(out) >= 2:
+            break
+        if tl in _ORG_BYLINE_WORDS:
+            return None  # 'Example Magazine Editorial Staff': an organisation, not a person
+        if tl in _JOB_WORDS or not _NAME_TOKEN.match(t) or (len(out) >= 2 and tl in _NOT_NAME_WORDS):
+            break
+        g = _GLUED.search(t, 1)
+        if g and (t[g.start() + 1:].lower() in _JOB_WORDS or t[g.start() + 1:].lower() in _NOT_NAME_WORDS):
+            out.append(t[: g.start() + 1])  # 'HiltzikBusiness Columnist': the role glued to the surname
             break
         out.append(t)
     while out and (out[-1].lower() in ("and", "&") or out[-1].lower() in _NAME_PARTICLES):
@@ -233,15 +299,56 @@ def _clean_name(rest: str) -> str | None:
     return " ".join(out)
 
 
+def _by_prefix_ok(prefix: str) -> bool:
+    """What may stand before 'by' in a byline: nothing, a label word ('Written', 'Words', 'Posted'), a date
+    with its label ('Posted on 3 March 2025'), or a short section label ending in a separator ('News | ')."""
+    p = prefix.strip()
+    if not p:
+        return True
+    if p[-1] in "|,/-–—•·:" and len(p) <= 44:
+        return True
+    pl = p.lower()
+    if pl in _BY_PREFIX_WORDS or (len(p) <= 20 and pl.split()[-1] in _BY_PREFIX_WORDS and len(pl.split()) <= 2):
+        return True
+    return len(p) <= 70 and _DIGIT.search(p) is not None and is_date_line(p)
+
+
 def _byline_name(s: str) -> str | None:
-    """Name from a byline line ('By Jane Smith, Health Correspondent | 9 Dec 2024'), or None."""
-    if len(s) > 160:
+    """Name from a byline line, or None: 'By Jane Smith, Health Correspondent | 9 Dec 2024', 'Posted on 3 March
+    2025 by Jane Smith', 'Words: Jane Smith', 'Author: Jane Smith', 'Jane Smith | Reporter',
+    'Jane Smith, Local Democracy Reporter'."""
+    n = len(s)
+    if n > 160:
         return None
-    m = _BYLINE_RE.match(s)
-    if not m:
-        return None
-    rest = m.group("rest")
-    return _clean_name(rest)
+    low = s.lower()
+    if "by" in low:
+        m = _BY_RE.search(s)
+        if m and m.start() <= 80 and _by_prefix_ok(s[: m.start()]):
+            nm = _clean_name(s[m.end():])
+            if nm:
+                return nm
+    if ":" in s or "|" in s or "-" in s or "–" in s or "—" in s:
+        m = _BYLINE_LABEL_RE.match(s)
+        if m:
+            nm = _clean_name(m.group("rest"))
+            if nm:
+                return nm
+    if n <= 110 and _ROLE_HINT_RE.search(low):
+        parts = _NAME_ROLE_SPLIT.split(s, maxsplit=1)
+        if len(parts) == 2:
+            if _ROLE_RE.search(parts[1]) and not _looks_sentence(parts[1]):
+                head = parts[0].strip()
+                nm = _clean_name(head)
+                if nm and nm == head:
+                    return nm
+        else:  # 'Jane Smith Local Democracy Reporter'
+            nm = _clean_name(s)
+            if nm and s.startswith(nm) and _is_role_line(s[len(nm):].strip()):
+                return nm
+    return None
+
+
+_byline_name_cached = lru_cache(maxsize=1 << 14)(_byline_name)
 
 
 def _bare_name(s: str) -> str | None:
@@ -261,6 +368,9 @@ def _bare_name(s: str) -> str | None:
     return t
 
 
+_Shape = tuple[int, str, float, bool, bool, bool, int]  # kind, rule, score, sentence, end, header, words
+
+
 class _Line:
     __slots__ = ("no", "s", "c", "n", "words", "is_list", "kind", "rule", "score", "sent", "end", "header", "srule")
     kind: int
@@ -272,19 +382,15 @@ class _Line:
     words: int
     srule: str  # the shape rule, before the corpus template override
 
-    def __init__(self, no: int, s: str, c: str, is_list: bool) -> None:
+    def __init__(self, no: int, s: str, c: str, is_list: bool, shape: _Shape) -> None:
         self.no = no
         self.s = s
         self.c = c  # content without list marker
         self.n = len(c)
-        self.words = 0
         self.is_list = is_list
-        self.kind = _DROP
-        self.rule = ""
-        self.score = 0.0
-        self.sent = False
-        self.end = False  # article-over marker
-        self.header = False  # byline / date / credit: closes a header block
+        # kind, rule, score, sentence, article-over marker, header (byline / date / credit: closes a header block)
+        self.kind, self.rule, self.score, self.sent, self.end, self.header, self.words = shape
+        self.srule = self.rule
 
 
 _COPYRIGHT = re.compile(r"©\s*(?:(?:19|20)\d\d|copyright)|\bcopyright\b.{0,20}(?:19|20)\d\d|\ball rights reserved\b|(?:19|20)\d\d\s*©", re.I)
@@ -300,18 +406,57 @@ _CUE_TRIGGERS: dict[str, frozenset[str]] = {
     "share_buttons": frozenset("share tweet print email e copy pin save bookmark facebook twitter linkedin whatsapp pinterest reddit flipboard instagram youtube tiktok follow".split()),
     "advert": frozenset("advertisement advert sponsored promoted ad ads partner paid advertising advertise advertiser advertisers".split()),
     "related_list": frozenset("on related read see also more recommended you most popular trending latest top further watch listen click find learn view next up continue".split()),
+    "navigation": frozenset("skip back return main navigation toggle open close search you".split()),
     "feedback_prompt": frozenset("useful helpful report feedback page review reviewed".split()),
     "comment_prompt": frozenset("comment comments leave join posting community reply".split()),
 }
 _CUE_RX = dict(_CUES)
+_SIGNUP_FORM_WORDS = re.compile(
+    r"\bsubscri(?:be|bed|ption)\b|\bnewsletters?\b|\be-?newsletter\b|\binbox\b|\bemail\b|\bopt ?out\b|\bunsubscribe\b|\bthis field\b"
+    r"|\brequired\b|\bmailing list\b|\baccount\b|\bpassword\b|\bfree\b|\btoday\b|\bnow\b|\bhere\b|\bupdates\b|\balerts\b|\bbulletins?\b",
+    re.I,
+)
 _ALL_TRIGGERS = frozenset().union(*_CUE_TRIGGERS.values())
+_BIO_WORDS = frozenset("is was has joined".split())
+_ROLE_WORDS = frozenset("reporter reporters correspondent editor writer journalist columnist contributor reporting desk newsdesk freelance".split())
+# a bio names the writer's trade, or says when they joined (in a year: digits)
+_BIO_ROLE_WORDS = frozenset(
+    "reporter editor writer correspondent journalist contributor columnist freelancer author blogger producer presenter joined".split()
+    + "reporters editors writers correspondents journalists contributors columnists freelancers authors bloggers producers presenters".split()
+)
+_LABEL_WORDS = frozenset("by author authors written words reporter reported posted story text byline contributor contributors".split())
+_BYLINE_GATE = _LABEL_WORDS | _ROLE_WORDS  # a byline has 'by', a label ('Author:', 'Words:') or a journalist's role
 _SIGNUP_TRIGGERS = frozenset("sign signup subscribe register get join download follow unsubscribe email delivered".split())
 _ALPHA = re.compile(r"[a-z]+")
+# promotion of the publication itself: reader-support and affiliate disclosures, print subscription offers
+_PROMO_RE = re.compile(
+    r"\bif you (?:enjoyed|liked|like|value|appreciate|found value in|have enjoyed) (?:this|our|reading)\b.{0,80}\b(?:article|story|journalism|piece|content|reporting|work)\b"
+    r"|\b(?:we|this site|the site|[\w.]+ may) (?:may |might |could )?(?:earn|receive|get)s? (?:a )?(?:small )?(?:affiliate )?(?:commission|share of (?:the )?(?:revenue|sales))\b"
+    r"|\baffiliate (?:links?|commission|partnerships?)\b|\bsupport (?:our|independent|local|quality) journalism\b"
+    r"|\bconsider (?:supporting|subscribing to|donating to|making a contribution)\b|\bmake a (?:one-off |small )?(?:contribution|donation) to (?:us|our)\b"
+    r"|\b\d+ issues? for [£$€]\s?\d",
+    re.I,
+)
+# words one of which every promotion pattern has (the cheap test before the pattern; also signal words below)
+_PROMO_HINT = re.compile(r"if you|commission|share of|affiliate|journalism|consider|contribution|donation|issues? for")
+_PROMO_WORDS = frozenset("you commission share affiliate journalism consider contribution donation issue issues".split())
+# words without which a line (no digits, no ©, no '/', starting with a letter) cannot match any cue, date, byline,
+# caption, bio or end marker: such a line skips straight to its plain shape
+_SIGNAL_WORDS = (
+    _ALL_TRIGGERS | _SIGNUP_TRIGGERS | _CAPTION_TRIGGERS | _END_FIRST_WORDS | _BIO_WORDS | _ROLE_WORDS | _LABEL_WORDS
+    | frozenset("c copyright reserved trademark trademarks http https ago today yesterday reading contributed added by".split())
+    | _PROMO_WORDS
+)
+
+
+_SHARE_STRICT = re.compile(r"^(?:share|tweet|print|email|e-mail|copy link|pin|save|bookmark)\b|\bshare (?:this|on|via|the)\b|\bfollow us\b", re.I)
 
 
 def _cue(c: str, low: str, n: int, sentence: bool, words: set[str]) -> str | None:
     if n < 500 and ("©" in c or "reserved" in low or "trademark" in low) and _FOOTER_STRONG.search(c):
         return "footer"
+    if sentence and 40 <= n <= 400 and _PROMO_HINT.search(low) and _PROMO_RE.search(c):
+        return "promo"
     if n > 220:
         return None
     if sentence and n >= 70:
@@ -332,17 +477,23 @@ def _cue(c: str, low: str, n: int, sentence: bool, words: set[str]) -> str | Non
                 continue
             if rule == "related_list" and sentence and n > 60:
                 continue
+            # 'Twitter seemed a bit confused by the campaign:' is a sentence about a platform, not a share button
+            if rule == "share_buttons" and sentence and c.count(" ") >= 5 and not _SHARE_STRICT.search(c):
+                continue
+            # 'Employers can sign up to the charter', 'Local employers sign up to health charter': the bare verbs
+            # (sign up, register, log in) only make a sign-up form of a short line or with a form's other words
+            if rule == "signup_form" and len(words) >= 6 and not _SIGNUP_FORM_WORDS.search(c):
+                continue
             return rule
     return None
 
 
 def _classify(ln: _Line, common: frozenset[str] | set[str], author_names: set[str]) -> None:
+    """Apply the author box and the corpus template signal on top of the line's shape (already set)."""
     if author_names and ln.n <= 60 and ln.c.strip(" .") in author_names:
-        ln.kind, ln.rule, ln.score, ln.end, ln.sent, ln.words = _DROP, "author_box", _BARRIER, True, False, len(ln.c.split())
+        ln.kind, ln.rule, ln.score, ln.end, ln.sent = _DROP, "author_box", _BARRIER, True, False
         ln.header, ln.srule = False, ln.rule
         return
-    ln.kind, ln.rule, ln.score, ln.sent, ln.end, ln.header, ln.words = _shape(ln.c, ln.is_list)
-    ln.srule = ln.rule
     if (
         common
         and not ln.end
@@ -354,38 +505,72 @@ def _classify(ln: _Line, common: frozenset[str] | set[str], author_names: set[st
         ln.kind, ln.rule, ln.score = _DROP, "template_repeat", min(ln.score, -0.5)
 
 
-_Shape = tuple[int, str, float, bool, bool, bool, int]  # kind, rule, score, sentence, end, header, words
+# '6 min read', '5-minute read', 'Reading time: 4 minutes', 'Estimated reading time 3 mins'
+_READING_TIME = re.compile(
+    r"^(?:(?:estimated )?reading time\s*:?\s*)?(?:about |approx\.? )?\d{1,3}\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?(?:\s+(?:read|to read|reading time))?\s*$"
+    r"|^\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\b",
+    re.I,
+)
+
+
 
 
 @lru_cache(maxsize=1 << 16)
 def _shape(c: str, is_list: bool) -> _Shape:
     """Shape class of one line's text (pure, cached: a corpus repeats its template lines)."""
     n = len(c)
-    sentence = _looks_sentence(c)
-    toks = c.split()
-    nw = len(toks)
+    last = c[-1]
+    sentence = last in _TERMINAL and not (last == "." and c.endswith("..."))
     low = c.lower()
+    ltoks = low.split()
+    nw = len(ltoks)
+    has_digit = _DIGIT.search(c) is not None
 
-    if n <= 60:
+    # the word set feeds the caption and cue tests; a long paragraph that ends as a sentence needs neither
+    if n <= 300 and not (sentence and n > 220):
+        words = set(_ALPHA.findall(low))
+        # prefilter: a line with none of the signal words, digits or marks can only be body text, a short line or a menu item
+        if (
+            c[0].isalpha()
+            and words.isdisjoint(_SIGNAL_WORDS)
+            and "©" not in c
+            and "/" not in c
+            and (not has_digit or _YEAR_HINT.search(c) is None)  # every date has a four-digit year
+        ):
+            return _plain_shape(c, n, nw, ltoks, sentence, is_list)
+    else:
+        words = set()
+    if n <= 60 and (ltoks[0].rstrip(":»›>") in _END_FIRST_WORDS or not c[0].isalpha()):
         st = c.rstrip(" :»›>")
         if _END_RE.match(st):
             return (_DROP, "after_article_end", _BARRIER, sentence, True, False, nw)
         if _SOFT_END_RE.match(st):
             return (_DROP, "related_list", -4.0, sentence, False, False, nw)
-    if n < 400 and nw < 80 and (" is " in c or " was " in c or " has been " in c or " joined " in c) and _BIO_RE.match(c):
+    if (
+        n < 400
+        and nw < 80
+        and (" is " in c or " was " in c or " has been " in c or " joined " in c)
+        and (not words.isdisjoint(_BIO_ROLE_WORDS) or (n > 220 and not words))
+        and _BIO_RE.match(c)
+    ):
         return (_DROP, "author_bio", _BARRIER, sentence, True, False, nw)
-    has_digit = _DIGIT.search(c) is not None
     if n <= 90 and has_digit and (is_date_line(c) or (not sentence and nw <= 10 and find_dates(c))):
         return (_DROP, "date_line", -1.0, sentence, False, True, nw)
-    if n <= 160 and "by" in low and (low.rstrip(":") in ("by", "written by") or _byline_name(c)):
+    if n <= 40 and has_digit and "read" in low and _READING_TIME.match(c):
+        return (_DROP, "reading_time", -1.0, sentence, False, True, nw)
+    if n <= 400 and ("ing by" in low or "to this" in low) and _CREDIT_LINE.search(c):
+        return (_DROP, "credit", -1.0, sentence, False, False, nw)
+    if n <= 20 and low.rstrip(": ") in _BYLINE_ALONE:
         return (_DROP, "byline", -1.0, sentence, False, True, nw)
-    if n <= 20 and low.rstrip(":") in ("author", "words"):
+    if n <= 160 and not words.isdisjoint(_BYLINE_GATE) and _byline_name(c) and not (sentence and nw > 12 and len(_STOP.intersection(ltoks)) > 4):
         return (_DROP, "byline", -1.0, sentence, False, True, nw)
     if n < 500 and ("©" in c or "copyright" in low or "reserved" in low) and _COPYRIGHT.search(c):
         return (_DROP, "footer", -1.5, sentence, False, False, nw)
-    words = set(_ALPHA.findall(low)) if n <= 300 else set()
     if n <= 300 and not (sentence and n > 200) and _is_caption(c, low, words):
         return (_DROP, "caption", -0.6, sentence, False, True, nw)
+    if 200 < n <= 400 and sentence:
+        if (last in ")." and _LONG_CAPTION_END.search(c[-140:])) or _CAPTION_LABEL.match(c):
+            return (_DROP, "caption", -0.6, sentence, False, True, nw)
     if "http" in low and n < 300:
         if _URL_LABEL_RE.search(c):
             return (_DROP, "source_link", -1.0, sentence, False, False, nw)
@@ -393,8 +578,13 @@ def _shape(c: str, is_list: bool) -> _Shape:
             return (_DROP, "url_line", -1.0, sentence, False, False, nw)
     cue = _cue(c, low, n, sentence, words)
     if cue is not None:
-        heavy = cue in ("cookie_notice", "footer", "related_list", "paywall")
+        heavy = cue in ("cookie_notice", "footer", "related_list", "paywall", "promo")
         return (_DROP, cue, -1.5 if heavy else -0.5, sentence, False, cue in ("share_buttons", "advert"), nw)
+    return _plain_shape(c, n, nw, ltoks, sentence, is_list)
+
+
+def _plain_shape(c: str, n: int, nw: int, ltoks: list[str], sentence: bool, is_list: bool) -> _Shape:
+    """Shape of a line that no cue claimed: list item, body paragraph, short sentence or a non-sentence line."""
     if is_list:
         if sentence and n >= 40 and nw >= 6:
             return (_LIST_SENT, "list_item", 0.3 + min(n, 300) / 100, sentence, False, False, nw)
@@ -403,11 +593,13 @@ def _shape(c: str, is_list: bool) -> _Shape:
         return (_DROP, "related_list", -1.0, sentence, False, False, nw)
     if n >= 60 and nw >= 8 and (sentence or (n >= 150 and _INNER_SENT.search(c))):
         if n < 200:
-            if len(_STOP.intersection(low.split())) < 0.06 * nw:
+            if len(_STOP.intersection(ltoks)) < 0.06 * nw:
                 return (_DROP, "low_stopwords", -0.5, sentence, False, False, nw)
         if not sentence and len(_GLUED.findall(c)) >= 2:
             return (_DROP, "glued_links", -0.5, sentence, False, False, nw)
         return (_GOOD, "", 1.0 + min(n, 400) / 50, sentence, False, False, nw)
+    if not sentence and nw >= 2 and c[1] == ":" and c[0] in "AQ":
+        return (_SHORT, "", 0.3, sentence, False, False, nw)  # an interview's 'Q: ...' / 'A: ...' without a full stop
     if sentence and nw >= 3 and n >= 12:
         first = c[0]
         if first.isupper() or first.isdigit() or first in "“\"‘'(£$€[":
@@ -432,9 +624,26 @@ def _title_like(ln: _Line) -> bool:
 _SOFT_RULES = frozenset({"short_non_sentence", "no_sentence_end", "menu_item", "list_item", "related_list"})
 
 
-def _rescue_lists_and_subheads(L: list[_Line], keep: list[bool], a: int, b: int) -> None:
+def _rescue_lists_and_subheads(
+    L: list[_Line], keep: list[bool], a: int, b: int, common: frozenset[str] | set[str] = frozenset()
+) -> None:
     """Inside the article: keep a list announced by a colon, and a lone subheading between paragraphs."""
     N = len(L)
+    # a line ending in an ellipsis is a truncated teaser in a link list, but inside the story, right after a kept
+    # paragraph and with story text soon after, it is the writer's style ('Because once you understand this …')
+    for j in range(a + 1, b):
+        ln = L[j]
+        if (
+            not keep[j]
+            and keep[j - 1]
+            and ln.rule == "related_list"
+            and not ln.is_list
+            and ln.words >= 3
+            and (ln.c.endswith("…") or ln.c.endswith("..."))
+            and any(keep[k] and L[k].kind == _GOOD for k in range(j + 1, min(b + 1, j + 5)))
+        ):
+            keep[j] = True
+            ln.rule = ""
     j = a
     while j <= b:
         ln = L[j]
@@ -470,17 +679,28 @@ def _rescue_lists_and_subheads(L: list[_Line], keep: list[bool], a: int, b: int)
         if not keep[j] and ln.is_list and ln.rule == "menu_item" and ln.words >= 4 and keep[j + 1] and L[j + 1].is_list:
             keep[j] = True
             ln.rule = ""
-    for j in range(a + 1, b):
+    def subhead(j: int) -> bool:
         ln = L[j]
         if keep[j] or ln.rule not in ("short_non_sentence", "no_sentence_end", "menu_item") or ln.end:
-            continue
+            return False
         if ln.rule == "menu_item" and not ln.s[:1].isdigit():
-            continue
+            return False
         if not (2 <= ln.words <= 16 and ln.n <= 120) or _bare_name(ln.c):
-            continue
-        if keep[j - 1] and keep[j + 1] and L[j + 1].kind == _GOOD:
-            keep[j] = True
-            ln.rule = ""
+            return False
+        if common and line_key(ln.s) in common:
+            ln.rule = "template_repeat"  # a heading the site prints on many pages: chrome, not this story's
+            return False
+        return True
+
+    for j in range(a + 1, b):
+        if not keep[j] and keep[j - 1]:
+            # a subheading (or a heading and its sub-heading) between paragraphs
+            if keep[j + 1] and L[j + 1].kind == _GOOD and subhead(j):
+                keep[j] = True
+                L[j].rule = ""
+            elif j + 2 <= b and keep[j + 2] and L[j + 2].kind == _GOOD and not keep[j + 1] and subhead(j) and subhead(j + 1):
+                keep[j] = keep[j + 1] = True
+                L[j].rule = L[j + 1].rule = ""
 
 
 def _kadane(scores: list[float], lo: int, hi: int) -> tuple[float, int, int]:
@@ -500,9 +720,13 @@ def _kadane(scores: list[float], lo: int, hi: int) -> tuple[float, int, int]:
 def clean_article(text: str, common_lines: Iterable[str] = frozenset()) -> CleanResult:
     """Find the main article in a saved page: body paragraphs, metadata and why every other line went."""
     common = common_lines if isinstance(common_lines, (set, frozenset)) else frozenset(common_lines)
-    raw_lines = text.split("\n")
     L: list[_Line] = []
-    for i, raw in enumerate(raw_lines, 1):
+    # byline names anywhere: a line that is only that name later on opens the author box
+    author_names: set[str] = set()
+    shape = _shape
+    i = 0
+    for raw in text.split("\n"):
+        i += 1
         s = raw.strip()
         if not s:
             continue
@@ -510,25 +734,39 @@ def clean_article(text: str, common_lines: Iterable[str] = frozenset()) -> Clean
             s = s.strip("\u200b\ufeff \t")
             if not s:
                 continue
-        m = _LIST_MARK.match(s) if (s[0] in _LIST_FIRST or s[0].isdigit() or s[1:2] in ".)") else None
-        if m and m.end() < len(s):
-            L.append(_Line(i, s, s[m.end():], True))
-        else:
-            L.append(_Line(i, s, s, False))
-    if not L:
-        return CleanResult(None, None, None, None, "", (), ())
-
-    # byline names anywhere: a line that is only that name later on opens the author box
-    author_names: set[str] = set()
-    for ln in L:
-        if ln.n <= 160 and ln.c[:2].lower() == "by" or (ln.n <= 160 and " by " in ln.c[:60].lower()):
-            nm = _byline_name(ln.c)
+        c, is_list = s, False
+        f0 = s[0]
+        if f0 in _LIST_FIRST or f0.isdigit() or s[1:2] in ".)":
+            m = _LIST_MARK.match(s)
+            if m and m.end() < len(s):
+                c, is_list = s[m.end():], True
+        sh = shape(c, is_list)
+        L.append(_Line(i, s, c, is_list, sh))
+        if sh[1] == "byline" or sh[1] == "date_line":
+            nm = _byline_name_cached(c)
             if nm:
                 author_names.add(nm)
-    for ln in L:
-        _classify(ln, common, author_names)
+    if not L:
+        return CleanResult(None, None, None, None, "", (), ())
+    if author_names or common:
+        for ln in L:
+            _classify(ln, common, author_names)
 
     N = len(L)
+    # a credit that hangs on the line above ('(Image: X)', 'Courtesy of X'), or follows a caption printed twice
+    # (gallery markup), makes that line a caption
+    for j in range(1, N):
+        ln = L[j]
+        if ln.srule != "caption" or ln.n > 80:
+            continue
+        prev = L[j - 1]
+        if prev.kind == _DROP or prev.n > 400 or prev.end:
+            continue
+        if _ATTACHED_CREDIT.match(ln.c):
+            prev.kind, prev.rule, prev.score, prev.header = _DROP, "caption", -0.6, False
+        elif j >= 2 and L[j - 2].c == prev.c:
+            for q in (L[j - 2], prev):
+                q.kind, q.rule, q.score, q.header = _DROP, "caption", -0.6, False
     # exact duplicates of a non-sentence line (captions shown twice, repeated teaser headlines)
     seen: dict[str, int] = {}
     for j, ln in enumerate(L):
@@ -547,7 +785,7 @@ def clean_article(text: str, common_lines: Iterable[str] = frozenset()) -> Clean
         if ln.kind == _GOOD:
             good_before += 1
             continue
-        if good_before >= 2 and ln.kind in (_DROP, _SHORT) and not ln.end and _title_like(ln) and not ln.sent:
+        if good_before >= 2 and not ln.sent and not ln.end and ln.kind in (_DROP, _SHORT) and _title_like(ln):
             for k in range(j + 1, min(j + 3, N)):
                 nx = L[k]
                 if nx.rule in ("byline", "date_line"):
@@ -576,7 +814,8 @@ def clean_article(text: str, common_lines: Iterable[str] = frozenset()) -> Clean
             n_good += 1
         if ln.kind == _DROP and scores[j] != _BARRIER:
             run += 1
-            real_run += 1
+            if ln.rule != "caption":  # an image gallery sits inside a story: it does not separate two blocks
+                real_run += 1
             if run > 4:
                 scores[j] *= 2.0
             if real_run == 9 and n_good >= 2:  # nine lines of chrome in a row: the article is not on both sides
@@ -641,7 +880,7 @@ def clean_article(text: str, common_lines: Iterable[str] = frozenset()) -> Clean
         for j in range(a, b + 1):
             if L[j].kind in (_GOOD, _SHORT, _LIST_SENT):
                 keep[j] = True
-        _rescue_lists_and_subheads(L, keep, a, b)
+        _rescue_lists_and_subheads(L, keep, a, b, common)
         kept_idx = [j for j in range(N) if keep[j]]
         # a leading short line without a following body line is not body
         while kept_idx and L[kept_idx[0]].kind == _SHORT and len(kept_idx) > 1 and L[kept_idx[1]].kind != _GOOD:
@@ -663,6 +902,7 @@ def clean_article(text: str, common_lines: Iterable[str] = frozenset()) -> Clean
 
     dropped: list[DroppedLine] = []
     generic = ("short_non_sentence", "no_sentence_end", "menu_item")
+    new = object.__new__
     for j, ln in enumerate(L):
         if j in kept_set:
             continue
@@ -673,7 +913,10 @@ def clean_article(text: str, common_lines: Iterable[str] = frozenset()) -> Clean
             rule = "before_article" if j < first_body else ("after_article_end" if j > last_body else "not_body")
         elif j > last_body and ln.kind != _DROP:
             rule = "after_article_end"
-        dropped.append(DroppedLine(ln.no, ln.s, rule))
+        # DroppedLine(ln.no, ln.s, rule) without the frozen dataclass's per-field object.__setattr__ (hot path)
+        d = new(DroppedLine)
+        d.__dict__.update(line_no=ln.no, text=ln.s, rule=rule)
+        dropped.append(d)
 
     title_j, title = _find_title(L, first_body, common)
     author = _find_author(L, title_j, first_body)
@@ -697,7 +940,7 @@ def _find_title(L: list[_Line], first_body: int, common: frozenset[str] | set[st
         ln = L[j]
         if not _title_like(ln) or ln.kind == _GOOD and ln.n > 160:
             continue
-        if ln.rule in ("cookie_notice", "footer", "signup_form", "share_buttons", "advert", "related_list", "comment_prompt", "paywall", "template_repeat") and not (ln.rule == "template_repeat"):
+        if ln.rule in ("cookie_notice", "footer", "signup_form", "share_buttons", "advert", "related_list", "comment_prompt", "paywall", "navigation", "promo", "credit"):
             continue
         c = ln.c
         sc = 3.0
@@ -745,7 +988,8 @@ def _find_title(L: list[_Line], first_body: int, common: frozenset[str] | set[st
             if (
                 j + 2 < len(L)
                 and _title_like(L[j + 1])
-                and L[j + 1].n > ln.n
+                # a kicker label is short; a breadcrumb trail glued to the headline contains it
+                and (L[j + 1].n > ln.n or (ln.words >= 6 and L[j + 1].words >= 6 and L[j + 1].c not in c))
                 and L[j + 1].kind != _GOOD
                 and L[j + 2].rule in ("byline", "date_line")
             ):
@@ -762,34 +1006,45 @@ def _find_title(L: list[_Line], first_body: int, common: frozenset[str] | set[st
     return best_j, L[best_j].c
 
 
+def _is_role_line(c: str) -> bool:
+    """A line that is only a journalist's role ('Health Correspondent', 'Local Democracy Reporting Service')."""
+    return 0 < len(c) <= 60 and not _looks_sentence(c) and len(c.split()) <= 6 and _ROLE_RE.search(c) is not None
+
+
 def _find_author(L: list[_Line], title_j: int, first_body: int) -> str | None:
-    if first_body >= len(L):
+    N = len(L)
+    if first_body >= N:
         return None
     lo = max(0, title_j - 2)
-    hi = min(len(L), first_body + 1)
+    # the byline may follow a standfirst kept as body: look a few non-body lines past the first body line
+    hi = min(N, first_body + 4)
     for j in range(lo, hi):
-        c = L[j].c
-        if L[j].n > 160:
+        ln = L[j]
+        if ln.n > 160 or (j > first_body and ln.kind == _GOOD):
             continue
-        nm = _byline_name(c)
+        nm = _byline_name(ln.c)
         if nm:
             return nm
-        low = c.lower().rstrip(":").strip()
-        if low in ("by", "author", "written by", "words") and j + 1 < len(L):
+        low = ln.c.lower().rstrip(": ").strip()
+        if low in _BYLINE_ALONE and j + 1 < N:
             nm = _clean_name(L[j + 1].c)
             if nm:
                 return nm
-        m = _BYLINE_LABEL_RE.match(c)
-        if m and low.startswith(("author", "written by", "words", "reporter")):
-            nm = _clean_name(m.group("rest"))
-            if nm:
-                return nm
-    # a bare name next to a date line, between headline and body
+    # a bare name next to a date line or its role line, or with a @handle, between headline and body
     for j in range(max(lo, title_j + 1), first_body):
         nm = _bare_name(L[j].c)
-        if nm and ((j > 0 and L[j - 1].rule == "date_line") or (j + 1 < len(L) and L[j + 1].rule == "date_line") or "@" in L[j].c):
+        if nm and (
+            (j > 0 and L[j - 1].rule == "date_line")
+            or (j + 1 < N and (L[j + 1].rule == "date_line" or _is_role_line(L[j + 1].c)))
+            or "@" in L[j].c
+        ):
             return nm
     return None
+
+
+_DATE_LABEL_ONLY = re.compile(
+    r"^(?:date )?(?:first |originally |last )?(?:published|posted|updated|modified|reviewed|issued|released|date)(?: (?:on|at|date))?\s*:?$", re.I
+)
 
 
 def _line_date(c: str) -> tuple[dt.date | None, bool]:
@@ -832,7 +1087,12 @@ def _find_date(L: list[_Line], title_j: int, first_body: int, last_body: int) ->
         if ln.rule not in ("date_line", "byline", "") and not _PUBLISHED_LABEL.search(ln.c):
             if ln.rule not in ("short_non_sentence", "caption", "share_buttons", "menu_item"):
                 continue
-        d, labelled = _line_date(ln.c)
+            if ln.rule == "caption" and ln.n > 80:
+                continue  # a photo caption's date is the picture's, not the article's
+        c = ln.c
+        if j > 0 and ln.rule == "date_line" and L[j - 1].n <= 30 and _DATE_LABEL_ONLY.match(L[j - 1].c):
+            c = L[j - 1].c + " " + c  # 'Last updated:' / '5 March 2025' on two lines
+        d, labelled = _line_date(c)
         if d is not None:
             cands.append((d, labelled))
     for d, lab in cands:

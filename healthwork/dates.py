@@ -3,7 +3,7 @@
 Recognised (case-insensitive, optional weekday and ordinal suffix):
   ``9 December 2024``, ``9 Dec 2024``, ``9th Dec. 2024``, ``Monday 9 December, 2024``
   ``Dec 9, 2024``, ``December 9th 2024``, ``Nov. 19, 2019``
-  ``2024-01-02`` (also with a time, ``2019-11-19T12:48:14Z``)
+  ``2024-01-02`` (also with a time, ``2019-11-19T12:48:14Z``), ``2024/01/02``, ``12-Jun-2024``
   ``02/01/2024``, ``02.01.2024``, ``2-1-2024``: day-first (UK) unless the day slot is > 12
   and the month slot is not, then month-first (``11/19/2019``).
 Relative dates ("2 days ago") are recognised by :func:`is_date_line` but never parsed into a date.
@@ -40,12 +40,12 @@ _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"((?:19|20)\d\d)"
 
 DATE_RE = re.compile(
-    # 9 December 2024 / 9th Dec. 2024 / 9 Dec, 2024
-    rf"\b(?P<d1>\d{{1,2}}){_ORD}(?:\s+of)?[ \t]+(?P<m1>{_MON})\.?,?[ \t]+(?P<y1>(?:19|20)\d\d)\b"
-    # Dec 9, 2024 / December 9th 2024 / Nov. 19, 2019
+    # 9 December 2024 / 9th Dec. 2024 / 9 Dec, 2024 / 3rd of March 2025 / 12-Jun-2025
+    rf"\b(?P<d1>\d{{1,2}}){_ORD}(?:\s+of)?(?:[ \t]+|-)(?P<m1>{_MON})\.?,?(?:[ \t]+|-)(?P<y1>(?:19|20)\d\d)\b"
+    # Dec 9, 2024 / December 9th 2024 / Nov. 19, 2019 / March 3rd, 2025
     rf"|\b(?P<m2>{_MON})\.?[ \t]+(?P<d2>\d{{1,2}}){_ORD},?[ \t]+(?P<y2>(?:19|20)\d\d)\b"
-    # 2024-01-02 (ISO), optionally followed by a time
-    rf"|\b(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]?\d)-(?P<d3>[0-3]?\d)(?![\d-])"
+    # 2024-01-02 (ISO), optionally followed by a time; 2024/01/02, 2024.01.02
+    rf"|\b(?P<y3>(?:19|20)\d\d)(?P<s3>[-/.])(?P<m3>[01]?\d)(?P=s3)(?P<d3>[0-3]?\d)(?![\d/.-]\d|\d)"
     # 02/01/2024, 02.01.2024, 2-1-2024
     rf"|(?<![\d/.-])(?P<a4>[0-3]?\d)(?P<s4>[/.-])(?P<b4>[01]?\d)(?P=s4)(?P<y4>(?:19|20)\d\d)(?![\d/])",
     re.IGNORECASE,
@@ -63,8 +63,9 @@ _DATE_LINE_FILLER = re.compile(
     r"|t\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:z|[+-]\d\d:?\d\d)?"
     r"|\b\d{1,2}(?::\d\d){1,2}(?:\.\d+)?\s*(?:[ap]\.?m\.?)?"
     r"|\b\d{1,2}\s*[ap]\.?m\b\.?"
+    r"|\b\d{1,2}\.\d\d\s*(?:[ap]\.?m\b\.?)?"
     r"|\b(?:gmt|bst|utc|z|et|est|edt|pst|pdt|cst|cdt|cet|cest|ist)\b"
-    r"|\b(?:published|posted|updated|last|modified|first|original|originally|date|on|at|am|pm|and|the|of|min|read|reading|time)\b"
+    r"|\b(?:published|posted|updated|last|modified|first|original|originally|date|on|at|am|pm|and|the|of|min|mins|read|reading|time|issued|released|created|uploaded)\b"
     r"|[^\w]+",
     re.IGNORECASE,
 )
@@ -84,6 +85,8 @@ def _from_match(m: re.Match[str]) -> dt.date | None:
     if g["m2"]:
         return _mk(int(g["y2"]), _MONTHS[g["m2"][:3].lower()], int(g["d2"]))
     if g["y3"]:
+        if g["s3"] != "-" and (len(g["m3"]) != 2 or len(g["d3"]) != 2):
+            return None  # '2025.1.2' is a version number; '2025/01/02' is a date
         return _mk(int(g["y3"]), int(g["m3"]), int(g["d3"]))
     a, b, y = int(g["a4"]), int(g["b4"]), int(g["y4"])
     if a <= 12 < b:  # 11/19/2019: the second slot cannot be a month, so month-first
@@ -91,9 +94,14 @@ def _from_match(m: re.Match[str]) -> dt.date | None:
     return _mk(y, b, a)  # UK day-first
 
 
+_YEAR_HINT = re.compile(r"(?:19|20)\d\d")
+
+
 def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
     """Every valid date in ``text`` as (start, end, date), in order."""
     out: list[tuple[int, int, dt.date]] = []
+    if _YEAR_HINT.search(text) is None:  # every pattern has a four-digit year: a cheap test first
+        return out
     for m in DATE_RE.finditer(text):
         d = _from_match(m)
         if d is not None:

@@ -147,8 +147,9 @@ def evaluate(raw_dir: Path, gold_dir: Path) -> dict:
 
 needs_shared = pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="../shared (gold, dev set) not present")
 
-# reached when written: dev set P 0.970 R 0.951 F1 0.960 (trafilatura with the full HTML: 0.960)
-DEVSET_MIN_F1 = 0.955
+# reached: dev set P 0.987 R 0.971 F1 0.979 (before the byline/caption/ellipsis rules: P 0.970 R 0.951 F1 0.960;
+# trafilatura with the full HTML: 0.960)
+DEVSET_MIN_F1 = 0.975
 
 
 @needs_shared
@@ -168,13 +169,13 @@ def test_devset_cleaning_f1():
     ev = evaluate(dev / "raw", dev / "gold")
     assert ev["n"] == 50
     assert ev["f1"] >= DEVSET_MIN_F1, (ev["p"], ev["r"], ev["f1"])
-    assert ev["p"] >= 0.95 and ev["r"] >= 0.94, (ev["p"], ev["r"])
+    assert ev["p"] >= 0.98 and ev["r"] >= 0.965, (ev["p"], ev["r"])
 
 
 def test_own_pages_cleaning_and_metadata():
     ev = evaluate(PAGES, PAGES)
-    assert ev["n"] >= 10
-    assert ev["f1"] >= 0.95, ev["misses"]
+    assert ev["n"] >= 18
+    assert ev["f1"] >= 0.98, ev["misses"]
     for fld in ("title", "author", "published_date", "url"):
         assert ev[fld] >= 0.9, (fld, ev["misses"])
 
@@ -272,6 +273,187 @@ def test_inline_chrome_inside_body():
     assert rules["Staff at the WorkWell hub on Eastmoor High Street. Picture: Eastmoor Echo"] == "caption"
     assert rules["Read more: Council approves budget for new community health centre"] == "related_list"
     assert r.author == "Chloe Bennett" and r.published_date == dt.date(2024, 12, 10)
+
+
+def test_local_paper_ldrs_byline_updated_and_comments():
+    r = _page("local_paper_ldrs_comments.txt")
+    assert r.title == "Council backs plan to put employment advisers in every GP practice in the borough"
+    assert r.author == "Amira Haddad"  # not 'Local Democracy Reporting Service'
+    assert r.published_date == dt.date(2025, 3, 3)  # 'Published', not 'Last updated'
+    body = r.body.split("\n")
+    assert body[0].startswith("Employment advisers are to be based")
+    assert not any("nobody has ever asked" in x or "nurses instead" in x for x in body)  # readers' comments
+    rules = _rules(r)
+    assert rules["By Amira Haddad, Local Democracy Reporting Service"] == "byline"
+    assert rules["Last updated: Tuesday 4 March 2025, 8:02am"] == "date_line"
+
+
+def test_govuk_from_published_last_updated():
+    r = _page("govuk_news_story_updated.txt")
+    assert r.title == "Employer occupational health pilot opens to small businesses in 20 more areas"
+    assert r.author is None
+    assert r.published_date == dt.date(2025, 3, 3)  # 'Published' / '3 March 2025' on two lines; 5 March is an update
+    body = r.body.split("\n")
+    assert "• advice on workplace adjustments" in body
+    assert body[-1].startswith("Employers can check whether their area is included")
+
+
+def test_charity_words_byline_and_events_sidebar():
+    r = _page("charity_news_words_events.txt")
+    assert r.author == "Priya Raman" and r.published_date == dt.date(2025, 6, 12)
+    assert r.title == "Why peer mentors are the missing piece in getting people back to work"
+    body = r.body.split("\n")
+    assert body[-1].startswith("If you have lived experience")
+    assert not any("quiz night" in x or "workshop" in x.lower() for x in body)
+    assert _rules(r)["Words: Priya Raman"] == "byline"
+
+
+def test_trade_press_name_pipe_role_reading_time():
+    r = _page("trade_press_pipe_role.txt")
+    assert r.author == "Daniel Osei" and r.published_date == dt.date(2025, 3, 3)
+    rules = _rules(r)
+    assert rules["Daniel Osei | Reporter"] == "byline"
+    assert rules["5 min read"] == "reading_time"
+    assert rules["Daniel Osei"] == "author_box"
+
+
+def test_nhs_trust_posted_on_date_by_name_and_council_written_by():
+    r = _page("nhs_trust_posted_by.txt")
+    assert r.author == "Harriet Clarke" and r.published_date == dt.date(2025, 6, 12)  # 12.06.2025 is day-first
+    r = _page("council_news_written_by.txt")
+    assert r.title == "Local employers sign up to health and work charter"  # 'sign up' in a headline is not a form
+    assert r.author == "Tom Ashworth"
+    assert r.published_date == dt.date(2025, 3, 3)  # 'Last updated' above the headline is not the date
+    assert r.body.split("\n")[-1] == "Employers can sign up to the charter on the council's website."
+
+
+# ---------------------------------------------------------------- bylines and dates, one form at a time
+
+_BODY = (
+    "Employers in the north of England will be able to refer staff to a new occupational health service from April.\n"
+    "The service is funded by the integrated care board and will be delivered by a local NHS trust over two years.\n"
+    "Officials said the first referrals were expected within weeks of the launch, with more sites to follow.\n"
+)
+
+
+def _mini(*header: str) -> CleanResult:
+    return clean_article("Example Health News\n  • Home\n  • News\nNew occupational health service for small employers\n"
+                         + "".join(h + "\n" for h in header) + _BODY + "Related articles\n  • Another story")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Jane Smith, Health Correspondent",
+        "Jane Smith | Reporter",
+        "Written by Jane Smith",
+        "Author: Jane Smith",
+        "Posted by Jane Smith on 3 March 2025",
+        "Jane Smith, Local Democracy Reporter",
+        "By Jane Smith, Local Democracy Reporting Service",
+        "Jane Smith Local Democracy Reporter",
+        "Words by Jane Smith",
+        "Words: Jane Smith",
+        "Posted on 3 March 2025 by Jane Smith",
+        "Posted on Thursday 12 June 2025 by Jane Smith",
+        "By Jane Smith Thursday 12 June 2025",
+        "by Jane Smith Thu, 12 Jun 2025",
+        "By Jane Smith Published: Monday 3 March 2025, 10:15am",
+        "12.06.2025 by Jane Smith",
+        "News | By Jane Smith",
+        "Reporter: Jane Smith",
+        "By: Jane Smith",
+        "Jane Smith - Senior Reporter",
+    ],
+)
+def test_byline_forms_give_the_name_only(line: str):
+    r = _mini(line)
+    assert r.author == "Jane Smith", line
+    assert r.title == "New occupational health service for small employers"
+    assert r.body.startswith("Employers in the north")
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("By", "Jane Smith"),
+        ("Jane Smith", "Health Correspondent"),
+        ("Jane Smith", "3 March 2025"),
+    ],
+)
+def test_two_line_bylines(lines: tuple[str, ...]):
+    assert _mini(*lines).author == "Jane Smith"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By Press Office", "Posted by admin on 3 March 2025", "By Local Democracy Reporting Service",
+     "By Example Magazine Editorial Staff", "Funded by Health Education England"],
+)
+def test_not_a_person_byline(line: str):
+    assert _mini(line).author is None
+
+
+@pytest.mark.parametrize(
+    "lines, want",
+    [
+        (("Published: Monday 3 March 2025, 10:15am", "Last updated: Tuesday 4 March 2025, 8:02am"), dt.date(2025, 3, 3)),
+        (("Last updated: Tuesday 4 March 2025", "Published: Monday 3 March 2025"), dt.date(2025, 3, 3)),
+        (("Published 3 March 2025 Last updated 5 March 2025",), dt.date(2025, 3, 3)),
+        (("Last updated 5 March 2025 | First published 3 March 2025",), dt.date(2025, 3, 3)),
+        (("Last updated", "5 March 2025", "Published", "3 March 2025"), dt.date(2025, 3, 3)),
+        (("Last updated: 5 March 2025",), None),  # an update date alone is not the publication date
+        (("Thursday 12 June 2025",), dt.date(2025, 6, 12)),
+        (("12.06.2025",), dt.date(2025, 6, 12)),
+        (("3rd March 2025",), dt.date(2025, 3, 3)),
+        (("March 3rd, 2025",), dt.date(2025, 3, 3)),
+        (("By Jane Smith", "3rd March 2025 | 5 min read"), dt.date(2025, 3, 3)),
+    ],
+)
+def test_published_date_forms(lines: tuple[str, ...], want: dt.date | None):
+    assert _mini(*lines).published_date == want
+
+
+def test_reading_time_and_credit_lines():
+    r = clean_article(
+        "Example Health News\nNew occupational health service for small employers\nWords: Jane Smith\n6 min read\n" + _BODY
+        + "(Reporting by Jane Smith; Editing by Tom Brown)\nTom Brown contributed to this report.\nMost read\n"
+    )
+    rules = _rules(r)
+    assert rules["6 min read"] == "reading_time"
+    assert rules["(Reporting by Jane Smith; Editing by Tom Brown)"] == "credit"
+    assert rules["Tom Brown contributed to this report."] == "credit"
+    assert len(r.body.split("\n")) == 3 and r.author == "Jane Smith"
+
+
+def test_captions_with_credits_and_reader_support_pitch():
+    text = (
+        "New occupational health service for small employers\nBy Jane Smith\n" + _BODY
+        + "A work coach meets a jobseeker at the new hub in the town centre on Monday morning.\n(Image: Example Council)\n"
+        + "Officials said the service would be reviewed after its first year of operation by the council.\n"
+        + "If you value our journalism, please consider supporting independent local reporting today.\n"
+        + "Some of the links in this article are affiliate links and we may earn a small commission.\n"
+    )
+    r = clean_article(text)
+    rules = _rules(r)
+    assert rules["A work coach meets a jobseeker at the new hub in the town centre on Monday morning."] == "caption"
+    assert rules["Some of the links in this article are affiliate links and we may earn a small commission."] == "promo"
+    assert r.body.split("\n")[-1].startswith("Officials said the service would be reviewed")
+
+
+def test_ellipsis_and_qa_lines_inside_the_story():
+    text = (
+        "Ten questions for the new chief executive\nBy Jane Smith\n" + _BODY
+        + "And then there is the question of money …\n"
+        + "The board has agreed a budget that will pay for the first two years of the service in full.\n"
+        + "Q: Favourite book?\nA: A Fistful of Rice\nQ: Where did you grow up?\n"
+        + "A: In a small town on the coast, where most people worked in fishing or at the port.\n"
+        + "Related stories\nCouncil approves new budget for community health services in the district...\n"
+    )
+    body = clean_article(text).body.split("\n")
+    assert "And then there is the question of money …" in body
+    assert "A: A Fistful of Rice" in body
+    assert not any(x.startswith("Council approves") for x in body)
 
 
 # ---------------------------------------------------------------- the template (cc_net) signal

@@ -24,13 +24,24 @@ from healthwork.dates import find_dates, is_date_line, parse_date
         ("2024-01-02", dt.date(2024, 1, 2)),
         ("2019-11-19T12:48:14Z", dt.date(2019, 11, 19)),
         ("Published: 14 March 2025", dt.date(2025, 3, 14)),
+        ("Thursday 12 June 2025", dt.date(2025, 6, 12)),
+        ("12.06.2025", dt.date(2025, 6, 12)),
+        ("3rd March 2025", dt.date(2025, 3, 3)),
+        ("3rd of March 2025", dt.date(2025, 3, 3)),
+        ("March 3rd, 2025", dt.date(2025, 3, 3)),
+        ("Published: Monday 3 March 2025, 10:15am", dt.date(2025, 3, 3)),
+        ("12-Jun-2025", dt.date(2025, 6, 12)),
+        ("2025/06/12", dt.date(2025, 6, 12)),
+        ("Posted on 2025.06.12 by Jane Smith", dt.date(2025, 6, 12)),
     ],
 )
 def test_parse_date(text: str, want: dt.date) -> None:
     assert parse_date(text) == want
 
 
-@pytest.mark.parametrize("text", ["31/02/2024", "no date here", "2,700 patients", "£45m over 2024", "13/13/2024"])
+@pytest.mark.parametrize(
+    "text", ["31/02/2024", "no date here", "2,700 patients", "£45m over 2024", "13/13/2024", "version 2025.1.2", "2025-06-123"]
+)
 def test_no_date(text: str) -> None:
     assert parse_date(text) is None
 
@@ -40,6 +51,10 @@ def test_is_date_line() -> None:
     assert is_date_line("Published 9 December 2024")
     assert is_date_line("13 hours ago")
     assert is_date_line("2019-11-19T12:48:14Z")
+    assert is_date_line("Published: Monday 3 March 2025, 10:15am")
+    assert is_date_line("Last updated: Tuesday 4 March 2025, 8:02am")
+    assert is_date_line("Thu 12 Jun 2025 10.15 BST")
+    assert is_date_line("Issued: 3 March 2025")
     assert not is_date_line("by Nic Paton 9 Dec 2024")
     assert not is_date_line("The scheme launched on 9 December 2024 in Leeds.")
 
