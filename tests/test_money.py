@@ -236,20 +236,77 @@ def test_seed_gold_values() -> None:
     assert values.count((259000000.0, "GBP", "up_to", 3.0, "WorkWell")) == 2
 
 
-@pytest.mark.skipif(not GOLD_DIR.exists(), reason="shared gold not available")
-def test_speed_on_seed_bodies() -> None:
-    bodies = ["\n".join(g["body"]) for g in _gold()]
-    n, t0 = 0, time.process_time()
-    while n < 500:
-        for b in bodies:
-            money.extract(b)
-            n += 1
-    rate = n / max(time.process_time() - t0, 1e-9)
-    assert rate > 1000, f"{rate:.0f} articles/s"
-
-
 def test_no_catastrophic_backtracking() -> None:
     nasty = ("£" + "1," * 3000 + " " + "up to " * 2000 + "1" * 5000 + " million " * 500 + "pounds ") * 2
     t0 = time.process_time()
     money.extract(nasty)
     assert time.process_time() - t0 < 2.0
+
+
+# --- styles the seeds lack: council press release, gov.uk, trade press, local news -----------------
+
+def _detail(text: str) -> list[tuple]:
+    return [(r["amount"], r["currency"], r["period_years"], r["per_year"], r["programme"], r["kind"])
+            for r in money.extract(text)]
+
+
+def test_cost_fine_and_foreign_amounts_get_no_article_programme() -> None:
+    # the article is about WorkWell, but these amounts are not WorkWell's money
+    text = ("WorkWell will be expanded to every region. WorkWell has helped thousands of people.\n"
+            "Ill-health-related economic inactivity costs the economy about £85bn a year, according to the ONS.\n"
+            "In a separate case, a logistics firm was fined £120,000 after a worker was injured.\n"
+            "A comparable scheme run by a Dutch insurer received €50m in public funding.\n"
+            "Spending on health-related benefits is forecast to rise by a further £7bn by the end of the decade.\n"
+            "The expansion is backed by £57m.")
+    assert _detail(text) == [
+        (85e9, "GBP", 1.0, True, None, "cost"),
+        (120000.0, "GBP", None, False, None, "fine"),
+        (50e6, "EUR", None, False, None, "funding"),
+        (7e9, "GBP", None, False, None, "cost"),
+        (57e6, "GBP", None, False, "WorkWell", "funding"),
+    ]
+
+
+def test_cost_tied_to_programme_in_its_own_sentence() -> None:
+    text = "WorkWell is a new service.\nThe government said WorkWell will cost £64m to run."
+    assert [(r["programme"], r["kind"]) for r in money.extract(text)] == [("WorkWell", "cost")]
+    # in the paragraph but not the sentence: a cost is not the programme's
+    text = "WorkWell is a new service. Sickness absence costs employers £100bn."
+    assert [(r["programme"], r["kind"]) for r in money.extract(text)] == [(None, "cost")]
+
+
+@pytest.mark.parametrize("text, per_year, period", [
+    # rate words later in the clause
+    ("The government has committed up to £40m to expand Individual Placement and Support in Leeds a year.",
+     True, 1.0),
+    ("Under the plans, £1.2bn will go to the Youth Guarantee a year, on top of money already announced.",
+     True, 1.0),
+    ("A further round of bids will share £240m from the Work and Health Programme budget each year.", True, 1.0),
+    ("The council will receive £5m a year for three years.", True, 3.0),
+    # not a rate of the money
+    ("Leeds received £5m to see 200 patients a year.", False, None),
+    ("The trust got £5m a year ago.", False, None),
+    ("The pilot received £2m and ran for a year.", False, None),
+    ("The £3m fund was announced more than a year after the review.", False, None),
+])
+def test_per_year_phrasings(text: str, per_year: bool, period: float | None) -> None:
+    (row,) = money.extract(text)
+    assert (row["per_year"], row["period_years"]) == (per_year, period)
+
+
+def test_council_press_release_period_later_in_the_sentence() -> None:
+    text = ("Leeds City Council has been awarded £2.4m from the Department for Work and Pensions to deliver "
+            "Connect to Work across the district over three years.")
+    assert _detail(text) == [(2.4e6, "GBP", 3.0, False, "Connect to Work", "funding")]
+
+
+def test_govuk_announcement_and_nhs_trust_news() -> None:
+    text = ("The government is investing £240 million in the Get Britain Working plan, the Department for "
+            "Work and Pensions announced today.\n"
+            "Minister for Employment Alison McGovern said:\n"
+            "The £350,000 occupational health service, funded by NHS England, will run until March 2026.")
+    # one mention of a programme is not enough to give it the article's other money
+    assert _detail(text) == [
+        (240e6, "GBP", None, False, "Get Britain Working", "funding"),
+        (350000.0, "GBP", None, False, None, "funding"),
+    ]

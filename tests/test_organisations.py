@@ -145,3 +145,27 @@ def test_seed_gold_organisations() -> None:
     body = "\n".join(json.loads(next(GOLD.glob("000_*.json")).read_text(encoding="utf-8"))["body"])
     dhsc = [r for r in organisations.extract(body) if r["text"] == "DHSC"]
     assert dhsc and all(r["name"] == "Department of Health and Social Care" for r in dhsc)
+
+
+def test_alias_inside_another_bodys_name_is_not_the_uk_body() -> None:
+    body = ("Julie Graham, Washington State Department of Health public information officer, spoke.\n"
+            "Long-dated U.S. Treasury yields slipped.")
+    assert orgs(body) == set()
+    body = "The Treasury said the Department of Health would publish figures. UK Treasury data agreed."
+    assert orgs(body) == {"HM Treasury", "Department of Health and Social Care"}
+    body = "It was cleared by Smith. Treasury officials agreed."
+    assert orgs(body) == {"HM Treasury"}
+
+
+def test_role_words_joined_by_and_are_not_part_of_the_name() -> None:
+    body = "“We are ready,” said Michael Sims, CEO and Founder of Ceres Robotics Inc."
+    assert orgs(body) == {"Ceres Robotics Inc"}
+
+
+def test_council_and_trust_press_release_names() -> None:
+    body = ("Leeds City Council has been awarded £2.4m from the Department for Work and Pensions.\n"
+            "Dr Helen Carter, chief medical officer at Sheffield Teaching Hospitals NHS Foundation Trust, said "
+            "the service was funded by NHS England.\n"
+            "Cllr Mohammed Rafiq, leader of Bradford Council, welcomed it.")
+    assert orgs(body) == {"Leeds City Council", "Department for Work and Pensions",
+                          "Sheffield Teaching Hospitals NHS Foundation Trust", "NHS England", "Bradford Council"}

@@ -137,3 +137,64 @@ def test_seed_gold_roles(stem: str, name: str, role: str) -> None:
     body = "\n".join(gold["body"])
     assert person(body, name)["role"] == role
     assert names(body) == {p["name"] for p in gold["people"]}
+
+
+# --- styles the seeds lack: gov.uk, council, NHS trust, trade press, local news -------------------
+
+def test_govuk_minister_for_department_before_name() -> None:
+    body = ("Minister for Employment Alison McGovern said:\n“We are determined to help people.”\n"
+            "Secretary of State for Work and Pensions Liz Kendall said: “This matters.”")
+    assert person(body, "Alison McGovern")["role"] == "Minister for Employment"
+    assert person(body, "Liz Kendall")["role"] == "Secretary of State for Work and Pensions"
+    assert names(body) == {"Alison McGovern", "Liz Kendall"}
+
+
+def test_title_case_department_role_before_name() -> None:
+    body = "Work and Pensions Secretary Liz Kendall and Health and Social Care Secretary Wes Streeting visited."
+    assert person(body, "Liz Kendall")["role"] == "Work and Pensions Secretary"
+    assert person(body, "Wes Streeting")["role"] == "Health and Social Care Secretary"
+
+
+def test_programme_names_are_never_people() -> None:
+    body = ("Laura Adeyemi, chief executive at Business in the Community, described the Youth Guarantee as "
+            "“nowhere near enough”.\n"
+            "Priya Greaves, director of policy at the Institute for Employment Studies, described Individual "
+            "Placement and Support as “a step in the right direction”.\n"
+            "Sarah Smith welcomed Universal Support and said Pathways to Work would follow.")
+    assert names(body) == {"Laura Adeyemi", "Priya Greaves", "Sarah Smith"}
+
+
+def test_nhs_trust_news_and_local_paper() -> None:
+    body = ("Dr Helen Carter, chief medical officer at Sheffield Teaching Hospitals NHS Foundation Trust, said "
+            "staff wellbeing was a priority.\n"
+            "Mum-of-two Kelly Brown, 34, from Wigan, said the scheme had “changed my life completely”.\n"
+            "Speaking at the launch, Bolton South East MP Yasmin Qureshi said the hub would help.")
+    assert names(body) == {"Helen Carter", "Kelly Brown", "Yasmin Qureshi"}
+    assert person(body, "Helen Carter")["organisation"] == "Sheffield Teaching Hospitals NHS Foundation Trust"
+
+
+def test_outlets_and_sentence_openers_are_not_people() -> None:
+    body = ("An insurgent source told Agence France-Presse the men were freed.\n"
+            "The San Francisco Chronicle says police are investigating.\n"
+            "Would Adam Schiff resign? Although James missed two free throws, the Lakers won.\n"
+            "The firm said in a statement to Rolling Stone that talks continue.\n"
+            "Kotak Institutional Equities said the market was fair.")
+    assert names(body) == {"Adam Schiff"}
+
+
+def test_appositive_role_with_article() -> None:
+    body = "Marco Villa, the company’s chief operating officer, said the lander would be ready."
+    assert person(body, "Marco Villa")["role"] == "company’s chief operating officer"
+    body = "Rainfall is rare, said study co-author Anezina Solomonidou, a European Space Agency research fellow."
+    p = person(body, "Anezina Solomonidou")
+    assert (p["role"], p["organisation"]) == ("European Space Agency research fellow", "European Space Agency")
+
+
+def test_local_leaders_with_places_and_surname_words() -> None:
+    body = ("Mayor of Greater Manchester Andy Burnham said the city region was ready.\n"
+            "West Midlands Mayor Andy Street welcomed the plan, and former prime minister Theresa May agreed.\n"
+            "Cllr Sarah Hall, cabinet member for health at Calderdale Council, said: “We are delighted.”")
+    assert names(body) == {"Andy Burnham", "Andy Street", "Theresa May", "Sarah Hall"}
+    assert person(body, "Andy Burnham")["role"] == "Mayor of Greater Manchester"
+    assert (person(body, "Sarah Hall")["role"], person(body, "Sarah Hall")["organisation"]) == (
+        "cabinet member for health", "Calderdale Council")

@@ -116,3 +116,9 @@ def test_seed_gold_places() -> None:
     body = "\n".join(json.loads(next(GOLD.glob("001_*.json")).read_text(encoding="utf-8"))["body"])
     assert got(body)["South Yorkshire"] == "E47000002"
     assert got(body)["England"] == "E92000001"
+
+
+def test_place_before_a_persons_name_is_a_place() -> None:
+    from healthwork.extract import places as _places
+    body = "Mayor of Greater Manchester Andy Burnham said the Trafford Elective Surgery Hub would open."
+    assert [r["name"] for r in _places.extract(body)] == ["Greater Manchester"]

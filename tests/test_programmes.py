@@ -123,3 +123,9 @@ def test_no_mentions_in_unrelated_devset_pages() -> None:
         for r in rows:
             assert text[r["span_start"]:r["span_end"]] == r["text"]
         assert rows == [], (path.name, [r["text"] for r in rows])
+
+
+def test_get_britain_working_slogan_is_not_the_programme() -> None:
+    assert names("The minister said: “We are determined to get Britain working again.”") == []
+    assert names("The Get Britain Working white paper set out Get Britain Working trailblazers.") == [
+        "Get Britain Working", "Get Britain Working"]

@@ -150,3 +150,54 @@ def test_adversarial_inputs_stay_fast() -> None:
         organisations.extract(b)
         places.extract(b)
     assert time.process_time() - t < 10
+
+
+# --- quoted fragments and styles the seeds lack -------------------------------------------------
+
+def test_described_as_fragment_is_a_quote() -> None:
+    body = ("Zara Ferreira, head of public affairs at Macmillan Cancer Support, described the Access to Work "
+            "scheme as “hugely encouraging”.\n"
+            "Patrick Zielinski, chief economist at Versus Arthritis, described Individual Placement and Support "
+            "as “a welcome first step”.")
+    assert q(body) == [("Zara Ferreira", "hugely encouraging"), ("Patrick Zielinski", "a welcome first step")]
+
+
+def test_called_and_told_fragments_are_quotes() -> None:
+    body = ("Union leader Sarah Jones called the scheme “a lifeline for families”.\n"
+            "The shadow employment minister, Alison McGovern, also told the Times the scheme was "
+            "“all too little and it’s far too late”.\n"
+            "Cllr Mohammed Rafiq, leader of Bradford Council, said the programme was “exactly what our "
+            "communities need”.")
+    assert q(body) == [
+        ("Sarah Jones", "a lifeline for families"),
+        ("Alison McGovern", "all too little and it’s far too late"),
+        ("Mohammed Rafiq", "exactly what our communities need"),
+    ]
+
+
+def test_short_unattributed_or_named_things_stay_scare_quotes() -> None:
+    body = ("Care Forum Wales has called for a ‘national fee model’ to end the ‘postcode lottery’.\n"
+            "The centres, which Sarah Jones opened, are called “health hubs for all”.\n"
+            "Sarah Jones said the hubs, known as “super clinics”, would open soon.")
+    assert q(body) == []
+
+
+def test_govuk_intro_line_then_quote_paragraph() -> None:
+    body = ("Minister for Employment Alison McGovern said:\n"
+            "“Too many people are locked out of work because of ill health.”\n"
+            "Work and Pensions Secretary Liz Kendall said:\n"
+            "“We are determined to get Britain working again.”")
+    assert [s for s, _ in q(body)] == ["Alison McGovern", "Liz Kendall"]
+
+
+def test_new_sentence_after_quote_is_not_its_attribution() -> None:
+    body = "Sarah Jones, director at Acme, said: “We are proud.” She described the pilot as “a real success”."
+    assert q(body) == [("Sarah Jones", "We are proud."), ("Sarah Jones", "a real success")]
+
+
+def test_pronoun_is_the_person_named_since_the_last_quote() -> None:
+    body = ("“We pray for their recovery,” said press secretary Stephanie Grisham.\n"
+            "When Afghan President Ashraf Ghani announced the exchange, he said it was agreed.\n"
+            "He also said he hoped the swap would “pave the way for direct talks”.\n"
+            "“It is a stock-specific market,” he said.")
+    assert [s for s, _ in q(body)] == ["Stephanie Grisham", "Ashraf Ghani", "Ashraf Ghani"]

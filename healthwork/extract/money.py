@@ -24,7 +24,9 @@ Fields
   ``about`` (around, about, almost, nearly, some, approximately, roughly, an estimated,
   close to, just under, circa), else ``exact``. ``a further`` / ``an extra`` are not qualifiers.
 - ``per_year``: the amount is a yearly rate (``£500,000 a year``, ``£3.5m-a-year``,
-  ``per annum``, ``annually``, ``an annual £5m``).
+  ``per annum``, ``annually``, ``an annual £5m``; also a rate word later in the clause:
+  ``£40m to expand the service in Leeds a year``, unless another number comes between or
+  the words are a duration or a date: ``for a year``, ``a year ago``).
 - ``period_years``: the period the amount covers: ``over three years`` / ``over the next
   three years`` / ``for two years`` / ``across a five-year period`` / ``a three-year £5m
   deal`` / ``over 18 months`` (1.5) / ``over the next decade`` (10) / ``from 2025 to 2028``
@@ -32,16 +34,19 @@ Fields
   stated period has ``period_years`` 1; with one (``£5m a year for three years``) the stated
   period is kept and ``per_year`` stays True.
 - ``kind``: from the keyword nearest to the amount in its sentence (vague words such as
-  "paid", "provided", "scheme" count as 15 characters further away): ``fine`` (fined, fine,
+  "paid", "provided", "scheme", "further" only decide when no specific keyword is within
+  reach: "Spending on benefits will rise by a further £7bn" is a cost): ``fine`` (fined, fine,
   penalty, damages), ``cost`` (cost, bill, salary, spent, wages, paid...), ``funding`` (funded,
   invested, backed, grant, allocated, made available, trial, pilot, scheme, boost...), else
   ``other``; ties go fine > cost > funding.
 - ``programme``: the canonical programme the money belongs to: a mention the amount is
   explicitly for ("£20m for the Youth Guarantee", "£1bn in Connect to Work"); else the
-  nearest programme mention in the same sentence; else, for funding and cost, the nearest
-  earlier (then later) mention in the same paragraph; else, for funding only, the article's
-  dominant programme (the most mentioned one, when it has at least two mentions and more
-  than half of all mentions). Programme names come from ``programmes.extract`` (pass its rows
+  nearest programme mention in the same sentence; else, for funding in pounds only, the
+  nearest earlier (then later) mention in the same paragraph, else the article's dominant
+  programme (the most mentioned one, when it has at least two mentions and more than half of
+  all mentions). A cost, a fine or a foreign-currency amount gets a programme only from its
+  own sentence ("WorkWell will cost £X"): costs to the economy, fines and a foreign scheme's
+  budget belong to no programme. Programme names come from ``programmes.extract`` (pass its rows
   as ``programme_mentions`` to avoid a second pass).
 - ``raw_text`` = ``text`` = ``body[span_start:span_end]``: the phrase as written with its
   qualifier (``up to £259m``), without period or rate words.
@@ -170,6 +175,14 @@ _PERIOD_OPENING = re.compile(
     re.IGNORECASE)
 _PER_YEAR_REMOTE = re.compile(
     r"(?<![\w-])(?:annually|each\s+year|every\s+year|per\s+year|per\s+annum)(?![\w-])", re.IGNORECASE)
+# "a year" later in the clause ("£40m to expand the service in Leeds a year"): only when it is
+# not a duration or a point in time ("for a year", "within a year", "a year ago", "a year's")
+_A_YEAR_REMOTE = re.compile(
+    r"(?<![\w-])(?:a|one)\s+year(?![\w'\u2019-])(?!\s+(?:ago|earlier|later|on|before|after|from|since|or|and|in|into|to))",
+    re.IGNORECASE)
+_A_YEAR_NOT_AFTER = re.compile(
+    r"(?<![\w-])(?:for|in|within|over|than|after|last|next|once|twice|about|nearly|almost|under|by|just|"
+    r"past|first|up|of|least|half|quarter|another|per|every|each)\s+$", re.IGNORECASE)
 # text between an amount and the programme it is for: "£20m (over two years) for the ..."
 _FOR_PROGRAMME = re.compile(
     r"(?:\s+[\w-]+){0,4}?\s+(?:in|for|on|into|to|towards|through|via|from|under)"
@@ -178,7 +191,7 @@ _CLAUSE_STOP = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 _KIND_WORDS: dict[str, str] = {
     "fine": "fine fined fines fining penalty penalties penalised penalized damages",
-    "cost": "cost costs costing costed bill bills salary salaries spent overspend overspent expenditure wage "
+    "cost": "cost costs costing costed bill bills salary salaries spent spending overspend overspent expenditure wage "
             "wages paid charge charges charged debt debts deficit loss losses lose loses losing lost expense "
             "expenses price priced prices fee fees payout payouts pay pays paying earn earns earned earning "
             "earnings income remuneration",
@@ -202,7 +215,7 @@ _WEAK_KIND_WORDS = frozenset(
     "pay pays paying paid provide provided provides providing receive received receives receiving available "
     "support supported supporting service services further extra additional programme programmes scheme "
     "schemes project projects initiative initiatives".split())
-_WEAK_PENALTY = 15
+_WEAK_PENALTY = 1000  # vague words only decide when no specific keyword is in reach
 _NOT_QUAL_OVER = re.compile(r"(?:hand(?:ed|s|ing)?|turn(?:ed|s|ing)?|sign(?:ed|s|ing)?|pass(?:ed|es|ing)?)\s+$", re.IGNORECASE)
 
 
@@ -284,7 +297,7 @@ class _Ctx:
         i = span_index(self.paragraphs, pos)
         return self.paragraphs[i] if i >= 0 else (pos, pos)
 
-    def programme(self, s: int, e: int, kind: str) -> str | None:
+    def programme(self, s: int, e: int, kind: str, currency: str = "GBP") -> str | None:
         ss, se = self.sentence(s)
         best: tuple[int, int, str] | None = None
         for r in self.mentions:
@@ -297,7 +310,10 @@ class _Ctx:
                 best = key if best is None or key < best else best
         if best:
             return best[2]
-        if kind in {"funding", "cost"}:
+        # beyond the sentence only money given to something (kind funding) in pounds is
+        # assumed to be the programme's: a cost, a fine or a foreign amount belongs to a
+        # programme only when its own sentence ties them ("WorkWell will cost £X")
+        if kind == "funding" and currency == "GBP":
             ps, pe = self.paragraph(s)
             before = [r for r in self.mentions if ps <= r["span_start"] and r["span_end"] <= s]
             if before:
@@ -305,7 +321,6 @@ class _Ctx:
             after = [r for r in self.mentions if r["span_start"] >= e and r["span_end"] <= pe]
             if after:
                 return after[0]["programme"]
-        if kind == "funding":
             return self.dominant
         return None
 
@@ -442,7 +457,7 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None, *
                 "qualifier": qualifier,
                 "period_years": period if period is not None else (1.0 if per_year else None),
                 "per_year": per_year,
-                "programme": ctx.programme(start, end, kind),
+                "programme": ctx.programme(start, end, kind, currency),
                 "kind": kind,
                 "raw_text": text,
                 "text": text,
@@ -477,12 +492,18 @@ def _rate_and_period(ctx: _Ctx, start: int, end: int, next_start: int) -> tuple[
         if om:
             period = _period_value(om)
     if period is None:
-        limit = min(se, pos + 100)
+        limit = min(se, pos + 160)
         m = _PERIOD_REMOTE.search(body, pos, _clause_end(body, pos, limit))
         if m:
             period = _period_value(m)
     if not per_year:
-        limit = min(se, pos + 100)
-        if _PER_YEAR_REMOTE.search(body, pos, _clause_end(body, pos, limit)):
+        limit = _clause_end(body, pos, min(se, pos + 100))
+        if _PER_YEAR_REMOTE.search(body, pos, limit):
             per_year = True
+        else:
+            am = _A_YEAR_REMOTE.search(body, pos, limit)
+            # no other number in between: "£5m to see 200 patients a year" is a rate of patients
+            if am and not any(c.isdigit() for c in body[pos : am.start()]) \
+                    and not _A_YEAR_NOT_AFTER.search(body, max(pos, am.start() - 12), am.start()):
+                per_year = True
     return per_year, period

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from healthwork.reference import load_csv
+from healthwork.reference import load_csv, place_names
 
 Row = dict[str, Any]
 
@@ -43,7 +43,7 @@ ROLE_HEADS: frozenset[str] = frozenset(
     controller ambassador envoy tsar czar premier campaigner expert author boss owner representative
     official counsel solicitor barrister lawyer judge clinician scientist vice-chancellor ceo cfo coo
     md professor lecturer fellow specialist practitioner administrator coordinator co-ordinator
-    superintendent matron midwife pharmacist dentist paramedic organiser convenor chaplain
+    superintendent matron midwife pharmacist dentist paramedic organiser convenor chaplain member
     director-general treasurer steward negotiator strategist
     """.split()
 )
@@ -236,15 +236,6 @@ def _reference() -> _Reference:
     return _Reference(frozen, by_surface, rx, canonical, icb_areas)
 
 
-@cache
-def _place_names() -> frozenset[str]:
-    out: set[str] = set()
-    for r in load_csv("places"):
-        out.add(r["name"])
-        out.update(a for a in r.get("aliases", "").split("|") if a)
-    return frozenset(out)
-
-
 # --------------------------------------------------------------------------- helpers
 
 
@@ -268,7 +259,7 @@ def _strip_leading(body: str, start: int, end: int) -> int:
             break
         w = m.group(0)
         nxt = m.end()
-        if w in STOP_CAPS or w.lower() in {"the", "a", "an"}:
+        if w in STOP_CAPS or w.lower() in {"the", "a", "an"} or w in {"and", "of", "for", "at"}:
             start = nxt + 1
             continue
         if w in _ROLE_TITLE_WORDS or w.lower() in ROLE_HEADS:
@@ -317,9 +308,29 @@ def _find_reference(body: str) -> list[tuple[int, int, str, str | None, str]]:
         if start > 0 and (body[start - 1].isalnum() or body[start - 1] in "-_"):
             continue
         e = ref.by_surface[m.group(0)]
+        if not e.is_acronym and e.surface not in (e.name, "the " + e.name[4:]) and _inside_longer_name(body, start):
+            continue  # an alias inside another body's name: "Washington State Department of Health", "U.S. Treasury"
         acr = e.surface if e.is_acronym else e.acronym
         out.append((start, end, e.name, acr, e.org_type))
     return out
+
+
+_PREV_WORD_RE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)[ \u00a0]$")
+_NATIONAL_PREFIX = frozenset({"UK", "HM", "British", "UK's", "UK’s", "Britain's", "Britain’s", "England's", "England’s",
+                              "English", "NHS"})
+
+
+def _inside_longer_name(body: str, start: int) -> bool:
+    """Whether a capitalised word (not a sentence opener or a role) runs into ``body[start:]``."""
+    m = _PREV_WORD_RE.search(body, max(0, start - 40), start)
+    if not m:
+        return False
+    w = m.group(1)
+    if w.endswith(".") and w.count(".") == 1:
+        return False  # the end of a sentence ("... said Smith. Treasury officials"), not "U.S."
+    if not w[0].isupper() or w in STOP_CAPS or w in _ROLE_TITLE_WORDS or w in _NATIONAL_PREFIX:
+        return False
+    return True
 
 
 def _find_generic(body: str) -> list[tuple[int, int, str, str | None, str]]:
@@ -370,7 +381,7 @@ def _split_run(body: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _find_role_employers(body: str) -> list[tuple[int, int, str, str | None, str]]:
-    places = _place_names()
+    places = place_names()
     out: list[tuple[int, int, str, str | None, str]] = []
     for m in _AT_ORG_RE.finditer(body):
         if not _ROLE_TAIL_RE.search(body, max(0, m.start() - 90), m.start()):

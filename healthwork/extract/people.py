@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from healthwork.extract import organisations
-from healthwork.reference import load_csv
+from healthwork.extract import organisations, programmes
+from healthwork.reference import load_csv, place_names
 
 Row = dict[str, Any]
 
@@ -81,6 +81,10 @@ _NOT_NAME: frozenset[str] = frozenset(
     Medical Medicine Nursing Nurses Doctors Occupational Therapists Therapy Workers Work Jobs Pension
     Insurance Benefits Benefit Allowance Disability Support Plus Group Limited Ltd Holdings Partners
     Capital Economics Consulting Solutions Systems Technologies Media Press Radio Television Online
+    Robotics Equities Securities Institutional Directorate Chronicle Presse Facts Ventures Labs Motors
+    Airlines Airways Tribune Bulletin Productions Records Studios Entertainment Pictures Films Stores
+    Brands Foods Pharmaceuticals Pharma Therapeutics Mission United Nations States America American
+    Republic Federal Agence Fact
     Well Wellbeing Fit Note Notes Connect Get Back Return Employer Employers Employees Staff Team
     Patients Patient Public Private Local Regional County City Borough District Metropolitan Mayoral
     Combined Integrated Sector Industry Economy Market Labour Markets Commons Lords House Select
@@ -98,6 +102,14 @@ _ROLE_CAP_WORDS: frozenset[str] = frozenset(
     Envoy Campaigner Trustee Boss CEO Treasurer Coordinator Co-ordinator Superintendent Matron Midwife
     Pharmacist Dentist Paramedic Professor Lecturer Fellow Researcher Scientist Specialist Practitioner
     Administrator Owner Representative Official Solicitor Barrister Lawyer Clinician Director-General
+    Employee Worker Resident Patient Student Teacher Driver Witness Volunteer Carer
+    """.split()
+)
+# capitalised only because they open a sentence or a question: never part of a name
+_LEAD_STRIP: frozenset[str] = frozenset(
+    """
+    Although Though Would Could Should Can Cannot Did Does Do Has Have Had Is Was Were Are Because
+    Asked Once Unless Whereas Perhaps Maybe Indeed Still Already Again Ever Never Why Let
     """.split()
 )
 
@@ -112,6 +124,10 @@ _BACK_STOP: frozenset[str] = frozenset(
     """.split()
 )
 _VERB_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+# the name is the object of "told" or of a preposition: "told Agence France-Presse", "said in a
+# statement to Rolling Stone" (the listener, usually an outlet) -- but "according to X" is a source
+_OBJECT_BEFORE_RE = re.compile(r"(?<![\w-])(?:told|tells|telling|to|in|with|from|at|on|for|of|by|and|into|that)\s$")
+_ACCORDING_BEFORE_RE = re.compile(r"\baccording to\s$")
 _SPEECH_BEFORE_RE = re.compile(rf"\b(?:{_VERB_ALT}|according to|told by|asked)(?: [a-z][a-z-]*){{0,5}} $")
 _SURNAME_SPEECH_RE = re.compile(rf"(?=[{_UP}])(?<![\w'’-][ ])(?<![A-Z])\b([{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?) (?:{_VERB_ALT})\b")
 _ROLE_SPLIT_RE = re.compile(r"^(.*?)(?:,? (?:at|of|for|with) (?:the )?)$")
@@ -128,12 +144,26 @@ def _first_names() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
-def _place_surfaces() -> frozenset[str]:
+def _reference_names() -> frozenset[str]:
+    """Lower-cased names and aliases of every programme, organisation and place: never a person."""
     out: set[str] = set()
+    for r in load_csv("programmes"):
+        out.update((r.get("programme", ""), r.get("alias", "")))
+    for r in load_csv("organisations"):
+        out.add(r.get("name", ""))
+        out.update(r.get("aliases", "").split("|"))
     for r in load_csv("places"):
-        out.add(r["name"])
-        out.update(a for a in r.get("aliases", "").split("|") if a)
-    return frozenset(out)
+        out.add(r.get("name", ""))
+        out.update(r.get("aliases", "").split("|"))
+    names = {" ".join(n.split()).lower() for n in out if n.strip()}
+    # with their leading runs of two or more words: "Individual Placement" (and Support)
+    prefixes = {" ".join(w[:k]) for n in names for w in [n.split()] for k in range(2, len(w))}
+    return frozenset(names | prefixes)
+
+
+def _is_reference_name(name: str) -> bool:
+    """``Youth Guarantee``, ``Individual Placement`` (a programme's leading words), ``Greater Manchester``."""
+    return name.lower() in _reference_names()
 
 
 @dataclass
@@ -238,33 +268,88 @@ def _role_after(body: str, end: int) -> str | None:
     words = phrase.split()
     if not words or len(words) > 16:
         return None
-    if words[0].lower() in _BACK_STOP or words[0].lower() in {"also", "who", "which", "and", "but"}:
+    # an appositive with an article: ", the company's chief operating officer", ", a research fellow"
+    art = 1 if words[0].lower() in {"the", "a", "an"} and len(words) > 1 else 0
+    if art == 0 and (words[0].lower() in _BACK_STOP or words[0].lower() in {"also", "who", "which", "and", "but"}):
         return None
-    if not any(is_role_word(w) for w in words[:5]):
+    if not any(is_role_word(w) for w in words[art : art + 6 if art else 5]):
         return None
     return phrase
 
 
+_ROLE_FOR_RE = re.compile(
+    r"(?:^|(?<=[\s(]))((?:[A-Z][\w'’-]*\s+)*?(?:[A-Z][\w'’-]*)(?:\s+of\s+State)?\s+(?:for|of)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*\s+(?:and|&)\s+)?)$")
+
+
+_CAP_AND_BEFORE_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]* (?:and|&) $")
+
+
+def _role_for_before(body: str, dept_start: int, dept_end: int) -> str | None:
+    """"Minister for Employment" before a name: the role words ending in department words."""
+    m = _ROLE_FOR_RE.search(body, max(_sentence_start(body, dept_start), dept_start - 60), dept_start)
+    if not m:
+        return None
+    words = m.group(1).split()
+    if not any(w in _ROLE_CAP_WORDS for w in words):
+        return None
+    return body[m.start(1) : dept_end]
+
+
+_ROLE_LEAD_RE = re.compile(
+    r"^(?:(?:as|when|while|whilst|although|though|after|before|since|because|if|and|but)\s+"
+    r"(?:(?:a|an|the)\s+)?)+(?=\S)", re.IGNORECASE)
+
+
 def _split_role_org(phrase: str, phrase_start: int, org_rows: list[Row]) -> tuple[str, str | None]:
     """"head of health and protection at Broadstone" -> ("head of health and protection", "Broadstone")."""
+    role, org = _split_role_org_raw(phrase, phrase_start, org_rows)
+    # "As a lung biologist", "When Afghan President": the opening conjunction is not the role
+    m = _ROLE_LEAD_RE.match(role)
+    if m:
+        role = role[m.end():]
+    return role, org
+
+
+def _split_role_org_raw(phrase: str, phrase_start: int, org_rows: list[Row]) -> tuple[str, str | None]:
     pe = phrase_start + len(phrase)
     for o in org_rows:
         if phrase_start <= o["span_start"] and o["span_end"] <= pe:
             before = phrase[: o["span_start"] - phrase_start]
             m = _ROLE_SPLIT_RE.match(before)
             role = (m.group(1) if m else before).strip().rstrip(",")
-            role = re.sub(r"^(?:The|the|a|an) ", "", role)
+            role = re.sub(r"^(?:The|the|a|an)(?: |$)", "", role)
             if role:
                 return role, o["name"]
-            return phrase, o["name"]
+            return re.sub(r"^(?:The|the|a|an) ", "", phrase.strip()), o["name"]
     role = re.sub(r"^(?:The|the|a|an) ", "", phrase.strip())
     return role, None
+
+
+def _after_the(body: str, name: str) -> bool:
+    """Whether ``name`` is written right after "the" anywhere in ``body``."""
+    for art in ("the ", "The "):
+        i = body.find(art + name)
+        while i >= 0:
+            j = i + len(art) + len(name)
+            if (i == 0 or not body[i - 1].isalnum()) and (j >= len(body) or not (body[j].isalnum() or body[j] == "-")):
+                return True
+            i = body.find(art + name, i + 1)
+    return False
+
+
+# words of _NOT_NAME that are also common surnames: allowed last after a given name ("Theresa May")
+_SURNAME_WORDS: frozenset[str] = frozenset("May Street Lane Day West North Post Hall".split())
 
 
 def _is_plausible_name(toks: list[str], places: frozenset[str]) -> bool:
     if not toks or len(toks) > 4:
         return False
-    for t in toks:
+    first_names, ambiguous = _first_names()
+    for i, t in enumerate(toks):
+        if i == len(toks) - 1 and i > 0 and t in _SURNAME_WORDS and toks[0] in first_names \
+                and toks[0] not in ambiguous:
+            continue
         if t in _NOT_NAME or t in organisations.STOP_CAPS:
             return False
     full = " ".join(toks)
@@ -278,7 +363,9 @@ def _extract_cached(body: str) -> tuple[tuple[int, int, str, str | None, str | N
     work = organisations.normalise_spaces(body)
     org_rows = organisations.extract(body)
     org_spans = [(o["span_start"], o["span_end"]) for o in org_rows]
-    places = _place_surfaces()
+    # programme mentions ("Individual Placement and Support") are never people either
+    org_spans += [(r["span_start"], r["span_end"]) for r in programmes.extract(body)]
+    places = place_names()
     first_names, ambiguous = _first_names()
 
     persons: dict[str, _Person] = {}
@@ -296,10 +383,24 @@ def _extract_cached(body: str) -> tuple[tuple[int, int, str, str | None, str | N
         cap_role_end = None
         k = 0
         for idx, (t, _, _) in enumerate(toks):
-            if t in _ROLE_CAP_WORDS or t in organisations.STOP_CAPS:
+            if t in _ROLE_CAP_WORDS or t in organisations.STOP_CAPS or t in _LEAD_STRIP:
                 k = idx + 1
                 if t in _ROLE_CAP_WORDS:
                     cap_role_end = idx
+        # leading department words ending a role: "Minister for Employment Alison McGovern",
+        # "Secretary of State for Work and Pensions Liz Kendall"
+        dept_start = k
+        while k < len(toks) - 2:
+            if toks[k][0] in _NOT_NAME:
+                k += 1
+                continue
+            # a place opening the run: "Mayor of Greater Manchester Andy Burnham"
+            j = next((j for j in range(len(toks) - 2, k, -1)
+                      if " ".join(t for t, _, _ in toks[k:j]) in places), 0)
+            if not j:
+                break
+            k = j
+        dept_end = run_s + toks[k - 1][2] if k > dept_start else None
         name_toks = toks[k:]
         if not name_toks:
             continue
@@ -315,7 +416,7 @@ def _extract_cached(body: str) -> tuple[tuple[int, int, str, str | None, str | N
             if titles:
                 titled_single.append((m.start(1) if m.group(1) else ns, ne, titles[0].rstrip("."), words[0]))
             continue
-        if not _is_plausible_name(words, places):
+        if not _is_plausible_name(words, places) or _is_reference_name(" ".join(words)):
             continue
         # evidence that this is a person
         before_role, _ = _role_before(work, m.start(1) if m.group(1) else ns, full_spans)
@@ -325,16 +426,30 @@ def _extract_cached(body: str) -> tuple[tuple[int, int, str, str | None, str | N
         speech_after = bool(nxt and nxt.group(1).lower() in SPEECH_VERBS)
         speech_before = bool(_SPEECH_BEFORE_RE.search(work, max(0, ns - 60), ns))
         first_ok = words[0] in first_names and words[0] not in ambiguous
+        if dept_end is not None and cap_role_end is None:
+            cap_role_end = -1 if _role_for_before(work, run_s + toks[dept_start][1], dept_end) else None
         cue = bool(titles) or cap_role_end is not None or before_role or clause or after or words[-1] in speech_surnames
-        if not (cue or first_ok or ((speech_after or speech_before) and (words[0] in first_names or len(words) >= 2))):
+        known_first = words[0] in first_names
+        if not (cue or first_ok or (speech_after and (known_first or len(words) >= 2))
+                or (speech_before and (known_first or not _OBJECT_BEFORE_RE.search(work, max(0, ns - 10), ns)
+                                       or _ACCORDING_BEFORE_RE.search(work, max(0, ns - 15), ns)))):
             continue
         name = " ".join(words)
+        if not titles and _after_the(work, name):
+            continue  # "the San Francisco Chronicle", "the United States": a thing, not a person
         role: str | None = None
         org: str | None = None
-        if cap_role_end is not None:
+        dept_role = _role_for_before(work, run_s + toks[dept_start][1], dept_end) if dept_end else None
+        if dept_role:
+            role, org = _split_role_org(dept_role, dept_end - len(dept_role), org_rows)
+        elif cap_role_end is not None:
             rs = run_s + toks[0][1]
             re_ = run_s + toks[cap_role_end][2]
             back, bstart = _role_before(work, rs, full_spans)
+            if not back:
+                am = _CAP_AND_BEFORE_RE.search(work, max(0, rs - 40), rs)
+                if am and not any(ps <= am.start() < pe for ps, pe in full_spans):
+                    rs = am.start()  # "Work and Pensions Secretary Liz Kendall"
             role = work[bstart if back else rs : re_]
             role, org = _split_role_org(role, bstart if back else rs, org_rows)
         elif before_role:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from healthwork.extract import organisations
+from healthwork.extract import organisations, people
 from healthwork.reference import load_csv
 
 Row = dict[str, Any]
@@ -88,15 +88,17 @@ def _table() -> dict[str, tuple[_Place, ...]]:
     return {k: tuple(sorted(v, key=lambda p: len(p.surface), reverse=True)) for k, v in by_first.items()}
 
 
-def _part_of_larger_name(body: str, start: int, end: int) -> bool:
-    """True when the match is glued to other capitalised words: "NHS England", "Trafford ... Hub"."""
+def _part_of_larger_name(body: str, start: int, end: int, person_starts: frozenset[int] = frozenset()) -> bool:
+    """True when the match is glued to other capitalised words: "NHS England", "Trafford ... Hub"
+    (a person's name right after does not count: "Mayor of Greater Manchester Andy Burnham")."""
     m = _PREV_WORD_RE.search(body, max(0, start - 40), start)
     if m and m.end() == start:
         w = m.group(1)
         if w[0].isupper() and (w not in organisations.STOP_CAPS or w == "New"):
             return True
     m = _NEXT_WORD_RE.match(body, end)
-    if m and m.group(1) not in _FOLLOW_OK and m.group(1) not in organisations.STOP_CAPS:
+    if m and m.group(1) not in _FOLLOW_OK and m.group(1) not in organisations.STOP_CAPS \
+            and m.start(1) not in person_starts:
         return True
     return False
 
@@ -104,7 +106,8 @@ def _part_of_larger_name(body: str, start: int, end: int) -> bool:
 _SKIP = _Place("", "", None, "other", False)
 
 
-def _match_at(work: str, start: int, cands: tuple[_Place, ...], org_spans: list[tuple[int, int]]) -> _Place | None:
+def _match_at(work: str, start: int, cands: tuple[_Place, ...], org_spans: list[tuple[int, int]],
+              person_starts: frozenset[int] = frozenset()) -> _Place | None:
     """The longest place name at ``start`` (``_SKIP`` when it is part of a larger name)."""
     for p in cands:
         end = start + len(p.surface)
@@ -115,7 +118,7 @@ def _match_at(work: str, start: int, cands: tuple[_Place, ...], org_spans: list[
         if not p.full_org_name:
             if any(os <= start and end <= oe and (oe - os) > (end - start) for os, oe in org_spans):
                 return _SKIP  # inside an organisation's name
-            if _part_of_larger_name(work, start, end):
+            if _part_of_larger_name(work, start, end, person_starts):
                 return _SKIP
         return p
     return None
@@ -126,12 +129,15 @@ def _extract_cached(body: str) -> tuple[tuple[int, int, _Place], ...]:
     work = organisations.normalise_spaces(body)
     rx, by_surface = _regex()
     org_spans = [(r["span_start"], r["span_end"]) for r in organisations.extract(body)]
+    person_starts: frozenset[int] | None = None
     out: list[tuple[int, int, _Place]] = []
     for m in rx.finditer(work):
         start = m.start()
         if start > 0 and (work[start - 1].isalnum() or work[start - 1] in "-_"):
             continue
-        hit = _match_at(work, start, (by_surface[m.group(0)],), org_spans)
+        if person_starts is None and _NEXT_WORD_RE.match(work, m.end()):
+            person_starts = frozenset(r["span_start"] for r in people.extract(body))  # only when needed
+        hit = _match_at(work, start, (by_surface[m.group(0)],), org_spans, person_starts or frozenset())
         if hit is not None and hit is not _SKIP:
             out.append((start, m.end(), hit))
     return tuple(out)

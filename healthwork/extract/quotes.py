@@ -11,13 +11,18 @@ highlighted``, ``the DHSC said``).
 Quote marks: curly and straight double quotes, and single curly quotes used as quote marks
 (``‘...’``, also closed by a straight ``'``); apostrophes (We’re, people’s, peoples’) are not
 quote marks. Scare quotes -- a few words with no speech attribution next to them (‘super
-clinics’, "social prescribing") -- are not quotations.
+clinics’, "social prescribing") -- are not quotations. A quoted fragment is a quotation of the
+named speaker of its sentence when it has three words or more (``X told the Times the scheme was
+“all too little and it’s far too late”``), or two or more as the object of a describing verb
+(``X described the plan as “long overdue”``, ``X called the scheme “a lifeline for families”``).
 
 Attribution, in order: a speech verb after the quotation (``"...," said Stride``, ``"...," he
 added``, ``"...," according to X``); a speech verb before it in the same sentence (``Stride said:
 "..."``, ``X, role, said: "..."``, ``Stride and Atkins told The Times: "..."``, ``told the Times
 the scheme was "..."``); otherwise a quotation opening a paragraph, or following an attributed one
-in the same paragraph, continues the previous speaker.
+in the same paragraph, continues the previous speaker; a quotation opening the paragraph after
+an introducing line (``Minister for Employment Alison McGovern said:``) is that person's. A
+pronoun (``he said``) is the last person named since the previous quotation, else its speaker.
 """
 from __future__ import annotations
 
@@ -43,6 +48,19 @@ _PRONOUN_SUBJ_RE = re.compile(rf"(?:^|[\s,])({_PRONOUN}) (?:(?:also|then|later|f
 _WORD_RE = re.compile(r"[\w'’-]+")
 _ROLE_GAP_RE = re.compile(r"(?:(?:the|a|an|[a-z][a-z-]*|[A-Z]{2,6})[ ,]+){0,6}")
 _FALLBACK_NAME_RE = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-zA-Z'’-]+){1,2})")
+# a verb of describing whose object is the quoted words: "X described the plan as “…”",
+# "X called the scheme “…”", "X branded it “…”" (not "called for", not the passive "was called")
+_DESCRIBE_RE = re.compile(
+    r"(?<![\w-])(?:(?P<as_verb>describ(?:ed|es|ing)|hail(?:ed|s|ing)|condemn(?:ed|s|ing)|dismiss(?:ed|es|ing))"
+    r"|(?P<verb>call(?:ed|s|ing)|brand(?:ed|s|ing)|dubb?(?:ed|s|ing)|label(?:l?ed|s|l?ing)|term(?:ed|s|ing)))"
+    r"(?P<obj>(?: [\w'’,&-]+){0,10}?)(?(as_verb) as| (?:as )?)\s*$"
+)
+_DESCRIBE_NOT_RE = re.compile(r"^ (?:for|on|in|up|off|out|back|to|into|at)\b")
+_PRONOUN_BEFORE_RE = re.compile(rf"(?:^|[\s,]){_PRONOUN} (?:(?:also|then|later|has|have|had) )?$")
+_AFTER_SENT_END_RE = re.compile(r"\s*(?:[.!?]|$)")
+_PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|it's|it’s)\s+$")
+_FRAGMENT_MIN_WORDS = 3  # a quoted fragment this long, by a named speaker in the sentence, is a quote
+_DESCRIBED_MIN_WORDS = 2  # "X described it as “long overdue”"
 
 
 _PARA_RE = re.compile(r"[^\n]+")
@@ -128,6 +146,10 @@ def _find_quotes(body: str) -> list[tuple[int, int, int, int, int]]:
     return out
 
 
+def _find_quote_in(quotes: list[tuple[int, int, int, int, int]], pi: int) -> bool:
+    return any(q[4] == pi for q in quotes)
+
+
 def _person_at(people_rows: list[Row], s: int, e: int) -> list[Row]:
     return [p for p in people_rows if s <= p["span_start"] and p["span_end"] <= e]
 
@@ -171,9 +193,22 @@ def extract(body: str, people: list[Row] | None = None, **_: Any) -> list[Row]:
     rows: list[Row] = []
     last_speakers: list[str] = []
     last_quote_para = -2
+    last_quote_end = 0
     paras = _paragraphs(work)
+    marks = [(q[2], q[3]) for q in quotes]
     for qs, qe, ms, me, pi in quotes:
         ps, pe = paras[pi]
+
+        def pronoun_ref() -> list[str]:
+            """Who "he"/"she" is: the last person named since the previous quotation (outside
+            quotation marks, this paragraph or the one before), else that quotation's speaker."""
+            lo = max(last_quote_end, paras[pi - 1][0] if pi > 0 else ps)
+            named = [p for p in people_rows if lo <= p["span_start"] and p["span_end"] <= ms
+                     and not any(a <= p["span_start"] < b for a, b in marks)]
+            if named:
+                return [max(named, key=lambda p: p["span_end"])["name"]]
+            return list(last_speakers)
+
         text = work[qs:qe]
         n_words = len(text.split())
         speakers: list[str] | None = None  # None: no attribution found; []: attributed to a non-person
@@ -187,7 +222,7 @@ def extract(body: str, people: list[Row] | None = None, **_: Any) -> list[Row]:
             pm = re.match(_PRONOUN + r"\b", after)
             cands = _person_at(people_rows, me + m.end(), me + m.end() + 60)
             if pm:
-                speakers = list(last_speakers)
+                speakers = pronoun_ref()
             elif cands and _ROLE_GAP_RE.fullmatch(work[me + m.end() : cands[0]["span_start"]]):
                 # "said Sarah Jones", "said planetary geologist Rosaly Lopes"
                 speakers = [cands[0]["name"]]
@@ -196,10 +231,13 @@ def extract(body: str, people: list[Row] | None = None, **_: Any) -> list[Row]:
                 speakers = [fm.group(1)] if fm and fm.group(1).split()[0] in people_mod._first_names()[0] else []
         else:
             m = _AFTER_SUBJ_RE.match(tail)
+            if m and text[-1:] in ".!?" and not _AFTER_SENT_END_RE.match(tail, m.end()):
+                # “… proud.” She described the plan as “…”: a new sentence, not an attribution
+                m = None
             if m:
                 adjacent = True
                 if m.group(2):
-                    speakers = list(last_speakers)
+                    speakers = pronoun_ref()
                 else:
                     cands = _person_at(people_rows, me, me + m.end())
                     speakers = [_joint(people_rows, cands[-1], work)[-1]] if cands else []
@@ -210,9 +248,23 @@ def extract(body: str, people: list[Row] | None = None, **_: Any) -> list[Row]:
                 cands = _person_at(people_rows, me, me + 80)
                 speakers = [cands[0]["name"]] if cands else []
         # 2. attribution before the opening mark, in the same sentence
+        described = False
         if speakers is None:
             pre_s = _sentence_prefix_start(work, ms, ps)
             prefix = work[pre_s:ms]
+            dm = _DESCRIBE_RE.search(prefix)
+            if dm and not _DESCRIBE_NOT_RE.match(dm.group("obj")) \
+                    and not _PASSIVE_RE.search(prefix, 0, dm.start()):
+                # "Smith, chief executive at X, described the plan as “…”": the describer
+                verb_pos = pre_s + dm.start()
+                cands = [p for p in people_rows if pre_s <= p["span_start"] and p["span_end"] <= verb_pos]
+                if cands:
+                    speakers = _joint(people_rows, cands[-1], work)
+                    described = True
+                elif _PRONOUN_BEFORE_RE.search(prefix, 0, dm.start()):
+                    speakers = pronoun_ref()
+                    described = bool(speakers)
+        if speakers is None:
             vm = None
             for vm in _BEFORE_VERB_RE.finditer(prefix):
                 pass
@@ -225,7 +277,7 @@ def extract(body: str, people: list[Row] | None = None, **_: Any) -> list[Row]:
                 if cands:
                     speakers = _joint(people_rows, cands[-1], work)
                 elif _PRONOUN_SUBJ_RE.search(prefix):
-                    speakers = list(last_speakers)
+                    speakers = pronoun_ref()
                 elif _ACCORDING_RE.search(prefix):
                     cands = _person_at(people_rows, pre_s, ms)
                     speakers = [cands[-1]["name"]] if cands else []
@@ -236,9 +288,33 @@ def extract(body: str, people: list[Row] | None = None, **_: Any) -> list[Row]:
                 if am:
                     cands = _person_at(people_rows, am.end(), am.end() + 60)
                     speakers = [cands[0]["name"]] if cands else []
-        # scare quotes: a few words, not attributed right next to the marks
+        # 2b. a quotation opening a paragraph after an introducing one ("Minister for
+        # Employment Alison McGovern said:" on its own line)
+        if speakers is None and ms == ps and pi > 0:
+            pps, ppe = paras[pi - 1]
+            intro = work[pps:ppe].rstrip()
+            if intro.endswith(":") and not _find_quote_in(quotes, pi - 1):
+                i_s = _sentence_prefix_start(work, pps + len(intro), pps)
+                vm = None
+                for vm in _BEFORE_VERB_RE.finditer(work, i_s, pps + len(intro)):
+                    pass
+                if vm is not None:
+                    cands = [p for p in people_rows if i_s <= p["span_start"] and p["span_end"] <= vm.start()]
+                    if cands:
+                        speakers = _joint(people_rows, cands[-1], work)
+                        adjacent = True
+                    elif _PRONOUN_SUBJ_RE.search(work, i_s, pps + len(intro)):
+                        speakers = pronoun_ref()
+                        adjacent = True
+        # scare quotes: a few words, not attributed right next to the marks; but a fragment
+        # of several words attributed to a named speaker in its sentence is that person's
+        # ("X told the Times the scheme was “all too little”"), and so are two words a named
+        # speaker describes something as ("X described the plan as “long overdue”")
         if n_words <= _SCARE_MAX_WORDS and not adjacent:
-            continue
+            named = bool(speakers) and any(speakers)
+            if not (named and (n_words >= _FRAGMENT_MIN_WORDS
+                               or (described and n_words >= _DESCRIBED_MIN_WORDS))):
+                continue
         # 3. continuation of the previous speaker
         if speakers is None:
             at_para_start = ms == ps
@@ -249,6 +325,7 @@ def extract(body: str, people: list[Row] | None = None, **_: Any) -> list[Row]:
         if speakers:
             last_speakers = speakers
         last_quote_para = pi
+        last_quote_end = me
         for sp in speakers or [None]:
             rows.append({"speaker": sp, "text": body[qs:qe], "span_start": qs, "span_end": qe})
     return rows

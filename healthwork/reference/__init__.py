@@ -19,3 +19,13 @@ def load_csv(name: str) -> tuple[dict[str, str], ...]:
     with path.open(encoding="utf-8", newline="") as fh:
         lines = [ln for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
     return tuple({k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines))
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Every place name and alias of ``places.csv`` as written (never a person's or organisation's name)."""
+    out: set[str] = set()
+    for r in load_csv("places"):
+        out.add(r["name"])
+        out.update(a for a in r.get("aliases", "").split("|") if a)
+    return frozenset(out)
