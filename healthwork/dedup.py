@@ -229,18 +229,92 @@ def _order_key(a: Article) -> tuple:
 
 
 def candidate_pairs(sigs: np.ndarray) -> set[tuple[int, int]]:
-    """Index pairs (i < j) sharing at least one LSH band: a datasketch MinHashLSH index (its banding
-    is tuned for ``LSH_THRESHOLD``), read bucket by bucket rather than queried document by document."""
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    for i, row in enumerate(sigs):
-        lsh.insert(i, LeanMinHash(seed=SEED, hashvalues=row, scheme="affine32"), check_duplication=False)
-    pairs: set[tuple[int, int]] = set()
-    for table in lsh.hashtables:
-        for bucket, n in table.itemcounts().items():
-            if n > 1:
-                members = sorted(table.get(bucket))
-                pairs.update((a, b) for k, a in enumerate(members) for b in members[k + 1:])
-    return pairs
+    """Index pairs (i < j) sharing at least one LSH band (see ``candidate_codes``)."""
+    n = len(sigs)
+    return {(int(c // n), int(c % n)) for c in candidate_codes(sigs)}
+
+
+def candidate_codes(sigs: np.ndarray) -> np.ndarray:
+    """Sorted unique codes ``i * len(sigs) + j`` of the index pairs (i < j) sharing at least one LSH band.
+
+    The bands are those of a datasketch ``MinHashLSH`` tuned for ``LSH_THRESHOLD`` (``hashranges``:
+    37 bands of 3 rows); two documents share a band's bucket exactly when their signatures are equal
+    on the band's rows, so the buckets are found by sorting each band's rows (vectorised numpy)
+    instead of inserting every document into datasketch's hash tables."""
+    n = len(sigs)
+    if n < 2:
+        return np.empty(0, dtype=np.int64)
+    codes = []
+    for start, end in MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges:
+        band = sigs[:, start:end]
+        order = np.lexsort(band.T[::-1])  # rows sorted by the band's values (first row most significant)
+        sb = band[order]
+        new_bucket = np.concatenate([[True], (sb[1:] != sb[:-1]).any(axis=1)])
+        bucket = np.cumsum(new_bucket)
+        d = 1
+        while d < n:  # members of a bucket are contiguous: pair each with the one d places on
+            same = bucket[:-d] == bucket[d:]
+            if not same.any():
+                break
+            a, b = order[:-d][same], order[d:][same]
+            codes.append(np.minimum(a, b).astype(np.int64) * n + np.maximum(a, b))
+            d += 1
+    return np.unique(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
+
+
+def intersection_sizes(sets: Sequence[np.ndarray], left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """``len(np.intersect1d(sets[l], sets[r]))`` for every pair (l, r) of unique-valued sets; ``left``
+    is sorted (pairs grouped by their left document).
+
+    Shingles get compact ids; per left document, its shingles are marked in a boolean table and the
+    shingles of all its partners are looked up in it at once (one gather per document)."""
+    out = np.zeros(len(left), dtype=np.int64)
+    if not len(left):
+        return out
+    lens = np.array([len(x) for x in sets], dtype=np.int64)
+    flat = np.concatenate(sets) if lens.sum() else np.empty(0, dtype=np.uint64)
+    _, ids = np.unique(flat, return_inverse=True)
+    ids = ids.astype(np.int32).ravel()
+    starts = np.concatenate([[0], np.cumsum(lens)])
+    table = np.zeros(int(ids.max()) + 1 if len(ids) else 1, dtype=bool)
+    bounds = np.flatnonzero(np.concatenate([[True], left[1:] != left[:-1], [True]]))
+    right_list = right.tolist()
+    for lo, hi in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
+        i = int(left[lo])
+        base = ids[starts[i]:starts[i + 1]]
+        if not len(base):
+            continue
+        parts = [ids[starts[j]:starts[j + 1]] for j in right_list[lo:hi]]
+        cat = np.concatenate(parts)
+        if not len(cat):
+            continue
+        table[base] = True
+        cs = np.concatenate([[0], np.cumsum(table[cat])])
+        table[base] = False
+        ends = np.cumsum(lens[right_list[lo:hi]])
+        out[lo:hi] = cs[ends] - cs[np.concatenate([[0], ends[:-1]])]
+    return out
+
+
+def _scores(sets: Sequence[np.ndarray], left: np.ndarray, right: np.ndarray,
+            inter: np.ndarray) -> list[tuple[float, str] | None]:
+    """``score(sets[l], sets[r])`` for every pair, from their intersection sizes (same arithmetic:
+    integer counts, one IEEE division, so the same floats)."""
+    lens = np.array([len(s) for s in sets], dtype=np.int64)
+    la, lb = lens[left], lens[right]
+    union = la + lb - inter
+    small = np.minimum(la, lb)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        jac = np.where(union > 0, inter / np.where(union > 0, union, 1), 0.0)
+        con = np.where(small > 0, inter / np.where(small > 0, small, 1), 0.0)
+    by_j = jac >= JACCARD_THRESHOLD
+    by_c = ~by_j & (small >= MIN_SHINGLES_FOR_CONTAINMENT) & (con >= CONTAINMENT_THRESHOLD)
+    out: list[tuple[float, str] | None] = [None] * len(left)
+    for k in np.flatnonzero(by_j).tolist():
+        out[k] = (float(jac[k]), METHOD_JACCARD)
+    for k in np.flatnonzero(by_c).tolist():
+        out[k] = (float(con[k]), METHOD_CONTAINMENT)
+    return out
 
 
 def find_duplicates(articles: Iterable[Article]) -> pd.DataFrame:
@@ -249,9 +323,13 @@ def find_duplicates(articles: Iterable[Article]) -> pd.DataFrame:
     arts = sorted((a for a in articles if a.body and a.body.strip()), key=_order_key)
     rank = {a.article_id: i for i, a in enumerate(arts)}
     sets = shingle_sets([a.body for a in arts])
+    n = len(arts)
+    codes = candidate_codes(signatures(sets))
+    left, right = codes // max(n, 1), codes % max(n, 1)
+    inter = intersection_sizes(sets, left, right)
     out = []
-    for i, j in sorted(candidate_pairs(signatures(sets))):
-        hit = score(sets[i], sets[j])
+    # the scores of ``score`` for every candidate at once; only linked pairs leave numpy
+    for i, j, hit in zip(left.tolist(), right.tolist(), _scores(sets, left, right, inter)):
         if hit:
             a, b = sorted((arts[i].article_id, arts[j].article_id), key=rank.__getitem__)
             out.append({"article_id_a": a, "article_id_b": b, "similarity": round(hit[0], 4), "method": hit[1]})

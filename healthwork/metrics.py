@@ -228,31 +228,43 @@ def programme_funding(funding: pd.DataFrame | Corpus, articles: pd.DataFrame | N
     if f.empty:
         return pd.DataFrame(columns=FUNDING_COLUMNS)
     places = _sentence_places(c)
+    # rows of each commitment in first-appearance order (as ``groupby(sort=False)``), plain Python
+    # over column lists: per-group pandas indexing costs ~1 ms a group (seconds on 10k articles)
+    groups: dict[str, list[int]] = {}
+    for i, cid in enumerate(f["commitment_id"].tolist()):
+        groups.setdefault(cid, []).append(i)
+    col = {k: f[k].tolist() for k in ("programme", "amount", "currency", "qualifier", "period_years", "article_id",
+                                      "part_of", "sentence", "raw_text")}
+    per_year_col = f["per_year"].tolist() if "per_year" in f else None
     out = []
-    for cid, g in f.groupby("commitment_id", sort=False):
-        first = g.iloc[0]
-        ids = sorted(set(g["article_id"]))
+    for cid, rows in groups.items():
+        first = rows[0]
+        amount, currency, qualifier = col["amount"][first], col["currency"][first], col["qualifier"][first]
+        period = col["period_years"][first]
+        arts = [col["article_id"][i] for i in rows]
+        ids = sorted(set(arts))
         lo, hi = c.first_last(ids)
-        parents = Counter(p for p in g["part_of"] if p)
-        per_year = bool(g["per_year"].fillna(False).astype(bool).any()) if "per_year" in g else False
+        parents = Counter(p for p in (col["part_of"][i] for i in rows) if p)
+        per_year = (any(bool(v) for v in (per_year_col[i] for i in rows) if not _missing(v))
+                    if per_year_col is not None else False)
         out.append({
-            "programme": first["programme"],
-            "amount": float(first["amount"]),
-            "currency": first["currency"],
-            "qualifier": first["qualifier"],
-            "period_years": None if _missing(first["period_years"]) else float(first["period_years"]),
+            "programme": col["programme"][first],
+            "amount": float(amount),
+            "currency": currency,
+            "qualifier": qualifier,
+            "period_years": None if _missing(period) else float(period),
             "n_articles": c.n_distinct(ids),
             "first_reported": lo,
             "last_reported": hi,
             "article_ids": ids,
             "commitment_id": cid,
-            "label": money_label(first["amount"], first["currency"], first["qualifier"], first["period_years"],
-                                 per_year),
+            "label": money_label(amount, currency, qualifier, period, per_year),
             "per_year": per_year,
             "part_of": parents.most_common(1)[0][0] if parents else None,
-            "places": sorted({p for a, s in zip(g["article_id"], g["sentence"]) for p in places.get((a, s), ())}),
-            "raw_texts": sorted(set(g["raw_text"].dropna())),
-            "n_mentions": len(g),
+            "places": sorted({p for a, s in zip(arts, (col["sentence"][i] for i in rows))
+                              for p in places.get((a, s), ())}),
+            "raw_texts": sorted({t for t in (col["raw_text"][i] for i in rows) if not _missing(t)}),
+            "n_mentions": len(rows),
         })
     df = pd.DataFrame(out, columns=FUNDING_COLUMNS)
     return df.sort_values(["programme", "amount", "qualifier", "commitment_id"], ignore_index=True)

@@ -118,8 +118,15 @@ def derive_evidence(rows: pd.DataFrame, bodies: Mapping[str, str]) -> pd.DataFra
 def derive_funding(rows: pd.DataFrame, bodies: Mapping[str, str]) -> pd.DataFrame:
     """Funding rows: evidence columns and ``reparsed_amount_equal``."""
     df = derive_evidence(rows, bodies)
+    parsed: dict[str, list[float]] = {}  # the parser is a pure function of the text: once per distinct raw_text
+
+    def amounts(t: str) -> list[float]:
+        if t not in parsed:
+            parsed[t] = reparse_amounts(t)
+        return parsed[t]
+
     df["reparsed_amount_equal"] = [
-        isinstance(t, str) and a is not None and not pd.isna(a) and any(_equal(float(a), x) for x in reparse_amounts(t))
+        isinstance(t, str) and a is not None and not pd.isna(a) and any(_equal(float(a), x) for x in amounts(t))
         for t, a in zip(df["raw_text"], df["amount"])]
     return df
 
