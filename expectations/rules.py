@@ -86,8 +86,9 @@ def unique(column: str, why: str, where: str | None = None, blocking: bool = Tru
                  condition_parser="pandas" if where else None)
 
 
-def in_set(column: str, values: Iterable[Any], why: str, blocking: bool = True) -> Rule:
-    return _rule("ExpectColumnValuesToBeInSet", why, blocking, column=column, value_set=sorted(values))
+def in_set(column: str, values: Iterable[Any], why: str, blocking: bool = True, mostly: float | None = None) -> Rule:
+    return _rule("ExpectColumnValuesToBeInSet", why, blocking, column=column, value_set=sorted(values),
+                 mostly=mostly)
 
 
 def holds(column: str, why: str, blocking: bool = True) -> Rule:

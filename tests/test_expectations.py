@@ -113,7 +113,7 @@ def test_clean_suite_fails_the_right_rule(change: dict[str, object], rule: str) 
     # boilerplate in the only article: the warning (every line) and the blocking 90% rule both fail
     boilerplate = {BOILERPLATE_WARN, BOILERPLATE_BLOCK}
     if change.get("body") == RAW_TEXT:  # the raw text is full of boilerplate too: those rules fail as well
-        assert failed(clean_check(**change)) == {rule, *boilerplate}
+        assert failed(clean_check(**change)) == {rule, RAW_TEXT_BLOCK, *boilerplate}
     elif rule == BOILERPLATE_WARN:
         assert failed(clean_check(**change)) == boilerplate
     else:
@@ -122,6 +122,23 @@ def test_clean_suite_fails_the_right_rule(change: dict[str, object], rule: str) 
 
 BOILERPLATE_WARN = "expect_column_values_to_be_null(boilerplate_line)"
 BOILERPLATE_BLOCK = "expect_column_values_to_be_null(boilerplate_article)"
+RAW_TEXT_WARN = "expect_column_values_to_be_in_set(body_is_raw_text)"
+RAW_TEXT_BLOCK = "expect_column_values_to_be_in_set(body_is_raw_text_corpus)"
+
+
+def test_one_uncleaned_file_in_many_articles_only_warns() -> None:
+    """A bare paragraph file may rightly be all body: one warns; a cleaner leaving many untouched blocks."""
+    def run(n_raw: int) -> set[tuple[str, bool]]:
+        rows = [{"article_id": f"a{i}", "source_file": f"{i}.txt", "title": "Pilots to tackle sick leave",
+                 "author": None, "published_date": pd.Timestamp("2024-01-02"), "url": None, "body": BODY}
+                for i in range(20)]
+        raws = {f"a{i}": (f"{i}.txt", BODY if i < n_raw else RAW_TEXT) for i in range(20)}
+        r = runner.validate(cs.SUITE, cs.derive(pd.DataFrame(rows), raws, ("home",)),
+                            {"expected_articles": 20, "latest_date": dt.date(2025, 1, 1)})
+        return {(o.rule.label, o.rule.blocking) for o in r.failed}
+
+    assert run(1) == {(RAW_TEXT_WARN, False)}
+    assert run(3) == {(RAW_TEXT_WARN, False), (RAW_TEXT_BLOCK, True)}
 
 
 def test_one_stray_boilerplate_line_in_many_articles_only_warns() -> None:
