@@ -125,3 +125,22 @@ def test_raw_stage_survives_files_vanishing_or_failing_between_scan_and_read(tmp
     assert q["a.txt"].startswith("cannot read: No such file")
     assert q["b.txt"] == "cannot read: Permission denied"
     assert ("fifo.txt", "not a regular file") in s.skipped
+
+
+def test_raw_stage_records_new_mtimes_of_touched_files_without_reprocessing(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (folder / name).write_text(f"Headline {name}\nA sentence of the article about {name} in full.\n")
+    settings = get_settings(str(tmp_path / "w.duckdb"), str(folder))
+    with Warehouse(settings.warehouse).write() as con:
+        run_raw(con, settings)
+        seen = dict(con.execute("SELECT source_file, seen_at FROM raw.files").fetchall())
+        for name, ns in (("a.txt", 1_700_000_000_000_000_000), ("c.txt", 1_750_000_000_000_000_000)):
+            os.utime(folder / name, ns=(ns, ns))  # touched: same bytes, new mtime
+        s = run_raw(con, settings)
+        rows = {n: (m, t) for n, m, t in con.execute("SELECT source_file, mtime_ns, seen_at FROM raw.files").fetchall()}
+    assert (s.new, s.changed, s.unchanged) == ([], [], 3)
+    assert rows["a.txt"][0] == 1_700_000_000_000_000_000 and rows["c.txt"][0] == 1_750_000_000_000_000_000
+    assert rows["b.txt"][0] == (folder / "b.txt").stat().st_mtime_ns
+    assert {n: t for n, (_, t) in rows.items()} == seen  # rows kept, not re-read

@@ -77,8 +77,11 @@ def run_raw(con: duckdb.DuckDBPyConnection, settings: Settings, full: bool = Fal
         con.register("_names", pd.DataFrame({"n": names}))
         con.execute("DELETE FROM raw.files WHERE source_file IN (SELECT n FROM _names)")
         con.unregister("_names")
-    for mtime, name in touch_only:
-        con.execute("UPDATE raw.files SET mtime_ns = ? WHERE source_file = ?", [mtime, name])
+    if touch_only:  # same bytes, new mtime (a `touch`, a copy): one bulk update, not one per file
+        con.register("_touched", pd.DataFrame(touch_only, columns=["mtime_ns", "source_file"]))
+        con.execute("UPDATE raw.files AS f SET mtime_ns = t.mtime_ns FROM _touched AS t "
+                    "WHERE f.source_file = t.source_file")
+        con.unregister("_touched")
     if rows:
         df = pd.DataFrame(rows)
         df["seen_at"] = pd.Timestamp.now(tz="UTC").tz_localize(None)
