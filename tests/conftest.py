@@ -33,6 +33,23 @@ def run_pipeline(seeds_dir: Path, warehouse: Path, full: bool = False):
                 os.environ[k] = v
 
 
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """(seeds dir, warehouse path): a fresh copy of the seeds and an empty warehouse location, set in
+    the environment as a user would (``HEALTHWORK_SEEDS_DIR`` / ``HEALTHWORK_WAREHOUSE``)."""
+    from healthwork.config import ENV_SEEDS_DIR, ENV_WAREHOUSE
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for f in sorted(SEEDS.glob("*.txt")):
+        shutil.copyfile(f, seeds / f.name)
+    warehouse = tmp_path / "wh" / "healthwork.duckdb"
+    monkeypatch.setenv(ENV_SEEDS_DIR, str(seeds))
+    monkeypatch.setenv(ENV_WAREHOUSE, str(warehouse))
+    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+    return seeds, warehouse
+
+
 @pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory: pytest.TempPathFactory):
     """(result, warehouse path, seeds dir) of one run over a copy of the bundled seeds."""

@@ -3,7 +3,6 @@ a change of the cross-file template statistics re-cleans exactly the earlier art
 """
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,43 +12,12 @@ from dagster import DagsterInstance
 
 from healthwork import clean as cleaning
 from healthwork import cli, stages
-from healthwork.config import ENV_SEEDS_DIR, ENV_WAREHOUSE, get_settings
+from healthwork.config import get_settings
 from healthwork.ingest import article_id_for, sha256_hex
 from healthwork.store import Warehouse
 from pipelines.definitions import defs
 from pipelines.jobs import ALL_JOB_NAME
-
-ROOT = Path(__file__).resolve().parents[1]
-
-NEW_NAME = "900_northeast_workwell.txt"
-NEW_ARTICLE = """Skip to main content
-Occupational Health Weekly
-News | Analysis | Jobs | Events
-Councils in the North East win £18 million to widen WorkWell support
-By Harriet Okafor
-12 March 2026
-Employers in County Durham and Northumberland will be able to refer staff struggling with back pain, anxiety or long Covid to a new WorkWell service after the region secured £18 million from the Department for Work and Pensions.
-The money will fund a network of work and health coaches based in GP surgeries and community hubs over the next two years, with a target of supporting 9,500 people who are either off sick or worried about keeping their job.
-Local leaders said the service would focus on small firms, which rarely have access to occupational health advice of their own.
-Under the plan, a worker will be offered a first conversation with a coach within ten working days of a referral, followed by a personalised return-to-work plan agreed with their employer.
-A spokesperson for the North East Combined Authority said the aim was to stop short absences turning into long spells out of the labour market.
-Related stories
-Share this article
-Cookie settings | Privacy policy | Terms of use
-"""
-
-
-@pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    for f in sorted((ROOT / "seeds").glob("*.txt")):
-        shutil.copyfile(f, seeds / f.name)
-    warehouse = tmp_path / "wh" / "healthwork.duckdb"
-    monkeypatch.setenv(ENV_SEEDS_DIR, str(seeds))
-    monkeypatch.setenv(ENV_WAREHOUSE, str(warehouse))
-    monkeypatch.delenv("DAGSTER_HOME", raising=False)
-    return seeds, warehouse
+from tests.articles import NEW_ARTICLE, NEW_NAME
 
 
 def run_job(checks: bool = True):

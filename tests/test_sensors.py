@@ -7,8 +7,6 @@ each step checks what the sensor requests *and* what the run then does to the wa
 from __future__ import annotations
 
 import os
-import shutil
-import time
 from pathlib import Path
 
 import duckdb
@@ -30,41 +28,14 @@ from pipelines.definitions import defs
 from pipelines.jobs import ALL_JOB_NAME
 from pipelines.schedules import DEFAULT_CRON, ENV_SCHEDULE_CRON, build_schedule
 from pipelines.sensors import seeds_folder_sensor
+from tests.articles import NEW_ARTICLE, NEW_NAME
 
-ROOT = Path(__file__).resolve().parents[1]
 
-NEW_NAME = "900_northeast_workwell.txt"
-NEW_ARTICLE = """Skip to main content
-Occupational Health Weekly
-News | Analysis | Jobs | Events
-Councils in the North East win £18 million to widen WorkWell support
-By Harriet Okafor
-12 March 2026
-Employers in County Durham and Northumberland will be able to refer staff struggling with back pain, anxiety or long Covid to a new WorkWell service after the region secured £18 million from the Department for Work and Pensions.
-The money will fund a network of work and health coaches based in GP surgeries and community hubs over the next two years, with a target of supporting 9,500 people who are either off sick or worried about keeping their job.
-Local leaders said the service would focus on small firms, which rarely have access to occupational health advice of their own.
-Under the plan, a worker will be offered a first conversation with a coach within ten working days of a referral, followed by a personalised return-to-work plan agreed with their employer.
-A spokesperson for the North East Combined Authority said the aim was to stop short absences turning into long spells out of the labour market.
-Related stories
-Share this article
-Cookie settings | Privacy policy | Terms of use
-"""
 # the same page after the publisher corrected the amount
 CHANGED_ARTICLE = NEW_ARTICLE.replace("£18 million", "£21 million")
 
 
 # ---------------------------------------------------------------- helpers
-
-@pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    for f in sorted((ROOT / "seeds").glob("*.txt")):
-        shutil.copyfile(f, seeds / f.name)
-    warehouse = tmp_path / "wh" / "healthwork.duckdb"
-    monkeypatch.setenv(ENV_SEEDS_DIR, str(seeds))
-    monkeypatch.setenv(ENV_WAREHOUSE, str(warehouse))
-    return seeds, warehouse
 
 
 def tick(cursor: str | None):
@@ -264,12 +235,11 @@ def test_sensor_evaluation_is_cheap_on_a_large_folder(tmp_path: Path) -> None:
     def forbidden(path: Path) -> str:
         raise AssertionError(f"read {path}")
 
-    t0 = time.perf_counter()
+    # no file is read (the hasher raises): unchanged files are known by size and mtime alone; its time on
+    # 10,000 files is measured by the benchmark, not asserted here
     ev = folder_state.evaluate(folder, tmp_path / "absent.duckdb",
                                folder_state.Cursor(folder_state.fingerprint(files), "missing", "", len(files)), forbidden)
-    fast = time.perf_counter() - t0
     assert ev.pending is None and ev.run_key is None
-    assert fast < 3.0, fast  # ~0.2 s here (one stat per file); generous for a loaded CI machine
 
 
 # ---------------------------------------------------------------- schedule and automation
