@@ -295,6 +295,29 @@ def profile_pipeline(raw: Path, root: Path, env: dict, top: int = 22) -> list[tu
 
 
 # --------------------------------------------------------------------------- warehouse queries
+def sensor_times(folder: Path, plus: Path, warehouse: Path, repeat: int = 3) -> dict:
+    """The folder sensor's evaluation on the big corpus, as the daemon runs it (median of ``repeat``):
+    a first tick (no cursor: compares every file's size and mtime with raw.files, hashes nothing
+    unchanged), a tick with nothing changed (folder fingerprint only), and a tick after one new file."""
+    from healthwork import folder_state as fs
+
+    def timed(dir_: Path, cur: fs.Cursor) -> tuple[float, fs.Evaluation]:
+        runs = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            ev = fs.evaluate(dir_, warehouse, cur)
+            runs.append((time.perf_counter() - t0, ev))
+        return sorted(runs, key=lambda x: x[0])[len(runs) // 2]
+
+    first_s, ev = timed(folder, fs.Cursor())
+    same_s, _ = timed(folder, ev.cursor)
+    new_s, ev_new = timed(plus, ev.cursor)
+    return {"files": ev.files, "first_s": first_s, "unchanged_s": same_s, "one_new_s": new_s,
+            "first_hashed": ev.pending.hashed if ev.pending else 0,
+            "one_new_hashed": ev_new.pending.hashed if ev_new.pending else 0,
+            "one_new_requests": int(ev_new.run_key is not None)}
+
+
 QUERIES = {
     "funding by programme, 2024 onwards (join + group)": """
         SELECT f.programme, count(*) AS n, count(DISTINCT f.article_id) AS articles, sum(f.amount) AS total
@@ -507,6 +530,16 @@ def write_report(r: dict) -> None:
           "of the failed check (entities, metrics, publish), so its time covers only what ran. The `checks excluded` "
           "rows run the same assets, resources and executor without the asset checks (`bench/nochecks.py`); the "
           "targets, quality scores, warehouse size and queries use those runs.\n")
+    if r.get("sensor"):
+        x = r["sensor"]
+        a("## Folder sensor\n")
+        a(f"`healthwork.folder_state.evaluate` (what `seeds_folder_sensor` runs each tick) on the {x['files']:,}-file "
+          "folder against the published warehouse, median of 3:\n")
+        a("| tick | seconds | files hashed | run requested |")
+        a("| --- | ---: | ---: | --- |")
+        a(f"| first tick (no cursor: size+mtime of every file compared with raw.files) | {x['first_s']:.3f} | {x['first_hashed']} | no |")
+        a(f"| nothing changed (folder fingerprint equals the cursor's) | {x['unchanged_s']:.3f} | 0 | no |")
+        a(f"| one new file | {x['one_new_s']:.3f} | {x['one_new_hashed']} | {'yes' if x['one_new_requests'] else 'no'} |\n")
     a("## Pure functions (one core)\n")
     a(f"decode + clean + extract on {p['n']:,} articles sampled evenly from the {r['big']:,} corpus, template lines "
       f"computed over the whole corpus as the clean stage does: **{p['per_core']:.0f} articles/s/core** "
@@ -682,6 +715,8 @@ def main(argv: list[str] | None = None) -> int:
     r["staging_size_mib"] = st.stat().st_size / 2**20 if st.exists() else 0.0
     r["corpus_mib"] = sum(f.stat().st_size for f in (dirs[big] / "raw").iterdir()) / 2**20
     r["queries"] = queries(readable(wh_big))
+    r["sensor"] = sensor_times(dirs[big] / "raw", plus, readable(wh_big))
+    print(f"sensor: {r['sensor']}", flush=True)
     r["pure"] = pure(dirs[big] / "raw", a.pure_sample)
     print(f"pure: {r['pure']}", flush=True)
     sc = r["scores"].get(big)

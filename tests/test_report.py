@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 
 import duckdb
+import pytest
 
 from healthwork import cli
 from healthwork.report import esc, report_path, write_report
@@ -70,3 +72,21 @@ def test_cli_report_writes_beside_the_warehouse(seeds_build, tmp_path, monkeypat
 
 def test_esc():
     assert esc(None) == "" and esc(["a<", "b"]) == "a&lt;, b" and esc(250000.0) == "250,000"
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no headless Chromium here (apt-get install chromium)")
+def test_report_renders_its_charts_in_a_real_browser(seeds_build, tmp_path):
+    """Headless Chromium opens the file offline, runs the inlined plotly.js and draws all three charts."""
+    flags = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=5000", "--window-size=1300,2400"]
+    url = report_path(seeds_build[1]).resolve().as_uri()
+    dom = subprocess.run([*flags, "--dump-dom", url], capture_output=True, text=True, timeout=120).stdout
+    assert dom.count('class="plot-container plotly"') == 3  # each chart was drawn by plotly.js
+    assert dom.count('class="xtick"') >= 3 and "WorkWell" in dom
+    png = tmp_path / "report.png"
+    subprocess.run([*flags, f"--screenshot={png}", url], capture_output=True, timeout=120)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 50_000  # a full page, not blank
