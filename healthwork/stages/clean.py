@@ -8,6 +8,7 @@ import duckdb
 import pandas as pd
 
 from healthwork import clean as cleaning
+from healthwork import parallel
 from healthwork.stages import common
 from healthwork.store import replace_rows
 
@@ -47,7 +48,9 @@ def run_clean(con: duckdb.DuckDBPyConnection, full: bool = False, progress: comm
     todo = sorted(set(active) - set(done))
     texts = common.texts(con, todo)
     # cross-file line statistics: add the new files' lines, then see which template lines changed
-    line_rows = [{"article_id": a, "line_key": k} for a in todo for k in sorted(cleaning.line_keys(texts[a]))]
+    keys = list(parallel.ordered_map(parallel.sorted_line_keys, [texts[a] for a in todo]))
+    line_rows = pd.DataFrame({"article_id": [a for a, ks in zip(todo, keys) for _ in ks],
+                              "line_key": [k for ks in keys for k in ks]}, dtype="object")
     replace_rows(con, "clean.file_lines", line_rows, article_ids=todo)
     n_files = con.execute("SELECT count(DISTINCT article_id) FROM clean.file_lines").fetchone()[0]
     counts = dict(con.execute(
@@ -69,13 +72,14 @@ def run_clean(con: duckdb.DuckDBPyConnection, full: bool = False, progress: comm
     s.common_lines = len(template)
 
     art_rows, drop_rows, done_rows, quarantine = [], [], [], []
-    for i, aid in enumerate(todo, 1):
+    results = parallel.ordered_map(parallel.safe_clean, [texts[a] for a in todo],
+                                   init=parallel.set_template, init_args=(frozenset(template),))
+    for i, (aid, got) in enumerate(zip(todo, results), 1):
         text = texts[aid]
-        try:
-            r = cleaning.clean_article(text, template)
-        except Exception as exc:  # one bad file never fails the run for the good ones
-            common.log.exception("cleaning %s failed", active[aid])
-            quarantine.append((aid, CLEAN_ERROR, f"{type(exc).__name__}: {exc}"))
+        r = got.value
+        if r is None:  # one bad file never fails the run for the good ones
+            common.log.error("cleaning %s failed\n%s", active[aid], got.trace)
+            quarantine.append((aid, CLEAN_ERROR, got.error or "unknown error"))
             continue
         drop_rows += [{"article_id": aid, "line_no": d.line_no, "text": d.text, "rule": d.rule} for d in r.dropped]
         if not has_article(r.body):

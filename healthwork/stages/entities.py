@@ -6,8 +6,8 @@ from typing import Any
 
 import duckdb
 
+from healthwork import parallel
 from healthwork.extract import TABLES as ENTITY_TABLES
-from healthwork.extract import extract_entities
 from healthwork.stages import common
 from healthwork.store import replace_rows
 
@@ -45,13 +45,12 @@ def run_entities(con: duckdb.DuckDBPyConnection, full: bool = False, progress: c
     con.unregister("_todo")
     out: dict[str, list[dict[str, Any]]] = {t: [] for t in ENTITY_TABLES}
     done_rows, failed = [], []
-    for i, (aid, body, name) in enumerate(articles, 1):
-        try:
-            found = extract_entities(body)
-        except Exception as exc:
-            common.log.exception("entity extraction failed for %s", name)
-            failed.append((aid, EXTRACT_ERROR, f"{type(exc).__name__}: {exc}"))
-            found = {}
+    results = parallel.ordered_map(parallel.safe_extract, [body for _, body, _ in articles])
+    for i, ((aid, _, name), got) in enumerate(zip(articles, results), 1):
+        found = got.value or {}
+        if got.error is not None:
+            common.log.error("entity extraction failed for %s\n%s", name, got.trace)
+            failed.append((aid, EXTRACT_ERROR, got.error))
         for t, rows in found.items():
             out[t] += [{**r, "article_id": aid} for r in rows]
         done_rows.append({"stage": "entities", "article_id": aid, "version": bodies[aid],

@@ -1,13 +1,15 @@
 """Stage raw: bring raw.files in line with the input folder; quarantine what cannot be an article."""
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import duckdb
 import pandas as pd
 
-from healthwork import limits
+from healthwork import limits, parallel
 from healthwork.config import Settings
 from healthwork.decode import UNDECODABLE, Decoded, decode_bytes, too_large
 from healthwork.ingest import Known, article_id_for, diff_folder, read_file, scan_folder
@@ -15,6 +17,35 @@ from healthwork.stages import common
 from healthwork.store import replace_rows
 
 DUPLICATE = "duplicate"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """One input file read, hashed and (unless its content is already known) decoded."""
+
+    sha256: str = ""
+    size: int = 0
+    decoded: Decoded | None = None  # None: same bytes as the warehouse already holds
+    read_error: str | None = None  # the file could not be read
+    trace: str = ""  # traceback of a decoder failure (the file is then quarantined as undecodable)
+
+
+def load_file(task: tuple[str, int, str | None]) -> Loaded:
+    """(path, size limit, sha256 the warehouse knows for this name) -> Loaded. Never raises: runs on the
+    worker processes of ``healthwork.parallel`` for large batches."""
+    path, max_bytes, known_sha = task
+    try:
+        got = read_file(Path(path), max_bytes)
+    except OSError as exc:
+        return Loaded(read_error=str(exc.strerror or exc))
+    if got.sha256 == known_sha:
+        return Loaded(got.sha256, got.size)
+    try:
+        d = decode_bytes(got.data, max_bytes) if got.data is not None else too_large(got.size, max_bytes)
+        return Loaded(got.sha256, got.size, d)
+    except Exception as exc:  # noqa: BLE001
+        return Loaded(got.sha256, got.size, Decoded(None, None, UNDECODABLE, f"{type(exc).__name__}: {exc}"),
+                      trace=traceback.format_exc())
 
 
 @dataclass
@@ -42,25 +73,22 @@ def run_raw(con: duckdb.DuckDBPyConnection, settings: Settings, full: bool = Fal
     s.unchanged, s.deleted = len(diff.unchanged), list(diff.deleted)
     rows: list[dict[str, Any]] = []
     touch_only: list[tuple[int, str]] = []
-    for f in (*diff.new, *diff.touched):
-        try:  # the file may have gone, or become unreadable, since the folder was scanned
-            got = read_file(f.path, settings.max_file_bytes)
-        except OSError as exc:
-            common.log.warning("skipped %s: cannot read: %s", f.name, exc.strerror or exc)
-            s.skipped.append((f.name, f"cannot read: {exc.strerror or exc}"))
+    todo = [*diff.new, *diff.touched]
+    tasks = [(str(f.path), settings.max_file_bytes, known[f.name].sha256 if f.name in known else None) for f in todo]
+    for f, got in zip(todo, parallel.ordered_map(load_file, tasks)):
+        if got.read_error is not None:  # the file has gone, or become unreadable, since the folder was scanned
+            common.log.warning("skipped %s: cannot read: %s", f.name, got.read_error)
+            s.skipped.append((f.name, f"cannot read: {got.read_error}"))
             continue
         sha = got.sha256
-        if f.name in known and known[f.name].sha256 == sha:
+        if got.decoded is None:
             touch_only.append((f.mtime_ns, f.name))  # touched, same content: nothing to redo
             s.unchanged += 1
             continue
         (s.changed if f.name in known else s.new).append(f.name)
-        try:
-            d = (decode_bytes(got.data, settings.max_file_bytes) if got.data is not None
-                 else too_large(got.size, settings.max_file_bytes))
-        except Exception as exc:  # a decoder bug on one file never fails the run for the others
-            common.log.exception("decoding %s failed", f.name)
-            d = Decoded(None, None, UNDECODABLE, f"{type(exc).__name__}: {exc}")
+        d = got.decoded
+        if got.trace:  # a decoder bug on one file never fails the run for the others
+            common.log.error("decoding %s failed\n%s", f.name, got.trace)
         if d.problem:
             s.quarantined.append((f.name, d.problem))
         if limits.is_capped(d.text):

@@ -1,0 +1,114 @@
+"""The per-article work on a process pool gives exactly the in-process results, in order, and
+one failing article is reported, not raised."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from healthwork import parallel
+from healthwork.clean import line_key
+
+PAGES = Path(__file__).resolve().parent / "pages"
+TEXTS = [p.read_text(encoding="utf-8") for p in sorted(PAGES.glob("*.txt"))]
+
+
+def test_pool_gives_the_in_process_results_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = (TEXTS * 8)[:120]  # enough for two workers
+    template = frozenset({line_key("Home"), line_key("Sign up to our newsletter")})
+    monkeypatch.setenv(parallel.ENV_WORKERS, "1")
+    alone = list(parallel.ordered_map(parallel.safe_clean, texts, init=parallel.set_template, init_args=(template,)))
+    monkeypatch.setenv(parallel.ENV_WORKERS, "2")
+    pooled = list(parallel.ordered_map(parallel.safe_clean, texts, init=parallel.set_template, init_args=(template,),
+                                       min_batch=1))
+    assert pooled == alone and all(o.error is None for o in pooled)
+    bodies = [o.value.body for o in alone]
+    extracted = list(parallel.ordered_map(parallel.safe_extract, bodies, min_batch=1))
+    assert [o.value for o in extracted] == [parallel.safe_extract(b).value for b in bodies]
+    assert any(o.value["funding"] for o in extracted)
+
+
+def test_a_failing_article_is_reported_not_raised(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(parallel.ENV_WORKERS, "2")
+    bodies: list = ["The council gets £5m for WorkWell."] * 60 + [None] + ["£2m more."] * 59
+    out = list(parallel.ordered_map(parallel.safe_extract, bodies, min_batch=1))
+    assert len(out) == 120
+    assert out[60].value is None and out[60].error.startswith(("TypeError", "AttributeError"))
+    assert "Traceback" in out[60].trace
+    assert out[0].value["funding"][0]["amount"] == 5_000_000 and out[61].value["funding"][0]["amount"] == 2_000_000
+
+
+def _pid(_: object) -> int:
+    return os.getpid()
+
+
+def test_large_batches_run_in_worker_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(parallel.ENV_WORKERS, "2")
+    pids = set(parallel.ordered_map(_pid, range(400)))
+    assert pids and os.getpid() not in pids
+
+
+def test_small_batches_stay_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(parallel.ENV_WORKERS, "2")
+    seen: list[int] = []
+    out = list(parallel.ordered_map(lambda x: (seen.append(os.getpid()), x * 2)[1], [1, 2, 3]))  # a lambda can't be pickled
+    assert out == [2, 4, 6] and set(seen) == {os.getpid()}
+
+
+@pytest.mark.parametrize("raw", ["0", "-2", "two"])
+def test_workers_setting_is_validated(monkeypatch: pytest.MonkeyPatch, raw: str) -> None:
+    monkeypatch.setenv(parallel.ENV_WORKERS, raw)
+    with pytest.raises(ValueError, match="HEALTHWORK_WORKERS"):
+        parallel.workers()
+
+
+def test_a_cleaner_crash_quarantines_that_article_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from healthwork import clean as cleaning
+    from healthwork.config import get_settings
+    from healthwork.stages import run_clean, run_raw
+    from healthwork.store import Warehouse
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (folder / name).write_text(f"Council backs new work scheme\nThe council said the scheme in {name} will help "
+                                   "many people back to work.\nIt opens to residents across the county next spring, "
+                                   "the cabinet member said on Monday.\n")
+    real = cleaning.clean_article
+
+    def flaky(text: str, common_lines=frozenset()):
+        if "b.txt" in text:
+            raise RuntimeError("boom")
+        return real(text, common_lines)
+
+    monkeypatch.setattr(cleaning, "clean_article", flaky)
+    settings = get_settings(str(tmp_path / "w.duckdb"), str(folder))
+    with Warehouse(settings.warehouse).write() as con:
+        run_raw(con, settings)
+        s = run_clean(con)
+        cleaned = [r[0] for r in con.execute("SELECT source_file FROM clean.articles ORDER BY 1").fetchall()]
+        q = con.execute("SELECT source_file, reason, detail FROM dq.quarantine WHERE stage = 'clean'").fetchall()
+    assert cleaned == ["a.txt", "c.txt"]
+    assert q == [("b.txt", "clean_error", "RuntimeError: boom")]
+    assert s.quarantined == [("b.txt", "clean_error")]
+
+
+def test_workers_never_re_run_the_main_script(tmp_path: Path) -> None:
+    """Workers start without importing ``__main__``: an unguarded script (or ``python -m dagster``, whose
+    __main__ runs the CLI on import) must run its top level once, not once per worker."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "import os, sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})\n"
+        "print('TOP', flush=True)\n"
+        "os.environ['HEALTHWORK_WORKERS'] = '2'\n"
+        "from healthwork import parallel\n"
+        "from tests.test_parallel import _pid\n"
+        "print('PIDS', len(set(parallel.ordered_map(_pid, range(400)))), flush=True)\n")
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.count("TOP") == 1 and "PIDS" in out.stdout
