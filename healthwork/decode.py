@@ -99,11 +99,14 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")  # C0 controls but \t \n \f \r, and U+FFFD
+
+
 def _control_ratio(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(1 for ch in text[:20000] if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd")
-    return bad / min(len(text), 20000)
+    head = text[:20000]
+    return len(_CONTROL_RE.findall(head)) / len(head)
 
 
 _HTML_HINT = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|div|p|article)\b", re.I)

@@ -144,6 +144,18 @@ _SPLIT_AND_RE = re.compile(r" (?:and|&) |, ")
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
 _ROLE_OF_RE = re.compile(r"(?: [A-Z][A-Za-z-]*){0,4}? (?:of|at|for) (?:the )?")
 
+_LEADING_THE_RE = re.compile(r"^(?:The|the) ")
+_SPACES_RE = re.compile(r"\s+")
+_NHS_PREFIX_RE = re.compile(r"^NHS ")
+_ICB_SUFFIX_RE = re.compile(r" (?:ICB|Integrated Care Board)$")
+_ICB_ABBR_RE = re.compile(r" ICB$")
+
+
+@lru_cache(maxsize=4096)
+def _acronyms_re(acronyms: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of these acronyms as a whole word (articles define the same few: compile once)."""
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in acronyms) + r")(?![\w-])")
+
 
 # --------------------------------------------------------------------------- reference table
 
@@ -284,13 +296,13 @@ def _is_generic(name: str) -> bool:
 def _canonical_generic(text: str) -> tuple[str, str | None]:
     """Canonical name and acronym of a name found by the general patterns."""
     ref = _reference()
-    name = re.sub(r"^(?:The|the) ", "", text)
-    name = re.sub(r"\s+", " ", name)
+    name = _LEADING_THE_RE.sub("", text)
+    name = _SPACES_RE.sub(" ", name)
     if name.endswith(" ICB") or name.endswith(" Integrated Care Board"):
-        area = re.sub(r"^NHS ", "", re.sub(r" (?:ICB|Integrated Care Board)$", "", name))
+        area = _NHS_PREFIX_RE.sub("", _ICB_SUFFIX_RE.sub("", name))
         if area in ref.icb_areas:
             return f"NHS {area} Integrated Care Board", "ICB"
-        return re.sub(r" ICB$", " Integrated Care Board", name), None
+        return _ICB_ABBR_RE.sub(" Integrated Care Board", name), None
     e = ref.canonical.get(name.lower())
     if e is not None:
         return e.name, e.acronym
@@ -439,7 +451,7 @@ def _extract_cached(body: str) -> tuple[tuple[int, int, str, str | None, str], .
             defined[m.group(1)] = (name, otype)
     if defined:
         extra: list[tuple[int, int, str, str | None, str]] = []
-        rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in defined) + r")(?![\w-])")
+        rx = _acronyms_re(tuple(defined))
         for m in rx.finditer(body):
             if body[m.start() - 1 : m.start()] == "(" and body[m.end() : m.end() + 1] == ")":
                 continue  # the definition itself

@@ -39,7 +39,21 @@ _TITLES = (
     "Dr", "Doctor", "Professor", "Prof", "Sir", "Dame", "Lord", "Lady", "Baroness", "Baron", "Mr", "Mrs",
     "Ms", "Miss", "Mx", "Cllr", "Councillor", "Rev", "Reverend", "Canon", "Judge", "Dean",
 )
+
+# patterns used per candidate name: compiled once (re's own cache is evicted by the per-article patterns)
+_CAP_WORD_BEFORE_RE = re.compile(r"([A-Z][\w'’-]*) $")
+_CAP_WORD_AFTER_RE = re.compile(r" ([A-Z][\w'’-]*)")
+_TITLE_BEFORE_RE = re.compile(r"(?:^|[^\w])((?:" + "|".join(_TITLES) + r")\.? )$")
+_ARTICLE_OR_END_RE = re.compile(r"^(?:The|the|a|an)(?: |$)")
+_LEADING_ARTICLE_RE = re.compile(r"^(?:The|the|a|an) ")
+_NEXT_WORD_RE = re.compile(r"[’']?s? ?,? ?(\w+)")
 _TITLE = "(?:" + "|".join(_TITLES) + r")\.?"
+
+
+@lru_cache(maxsize=4096)
+def _last_names_re(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of these last names as a whole word (the same people recur across articles: compile once)."""
+    return re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(k) for k in names) + r")(?![\w-])")
 _PARTICLE = r"(?:de|da|di|du|van|von|der|den|le|la|bin|al|el|ter|van der|van de|de la)"
 _SEP = rf"(?: (?:[{_UP}]\. )?(?:{_PARTICLE} )?)"
 # A capitalised run of at least two name words, or one after an honorific ("Dr Smith").
@@ -318,11 +332,11 @@ def _split_role_org_raw(phrase: str, phrase_start: int, org_rows: list[Row]) -> 
             before = phrase[: o["span_start"] - phrase_start]
             m = _ROLE_SPLIT_RE.match(before)
             role = (m.group(1) if m else before).strip().rstrip(",")
-            role = re.sub(r"^(?:The|the|a|an)(?: |$)", "", role)
+            role = _ARTICLE_OR_END_RE.sub("", role)
             if role:
                 return role, o["name"]
-            return re.sub(r"^(?:The|the|a|an) ", "", phrase.strip()), o["name"]
-    role = re.sub(r"^(?:The|the|a|an) ", "", phrase.strip())
+            return _LEADING_ARTICLE_RE.sub("", phrase.strip()), o["name"]
+    role = _LEADING_ARTICLE_RE.sub("", phrase.strip())
     return role, None
 
 
@@ -422,7 +436,7 @@ def _extract_cached(body: str) -> tuple[tuple[int, int, str, str | None, str | N
         before_role, _ = _role_before(work, m.start(1) if m.group(1) else ns, full_spans)
         clause = _role_clause_before(work, m.start(1) if m.group(1) else ns)
         after = _role_after(work, ne)
-        nxt = re.match(r"[’']?s? ?,? ?(\w+)", work[ne : ne + 30])
+        nxt = _NEXT_WORD_RE.match(work[ne : ne + 30])
         speech_after = bool(nxt and nxt.group(1).lower() in SPEECH_VERBS)
         speech_before = bool(_SPEECH_BEFORE_RE.search(work, max(0, ns - 60), ns))
         first_ok = words[0] in first_names and words[0] not in ambiguous
@@ -490,7 +504,7 @@ def _extract_cached(body: str) -> tuple[tuple[int, int, str, str | None, str | N
             if len(p.tokens) >= 2:
                 by_last.setdefault(p.tokens[-1], []).append(p)
         if by_last:
-            rx = re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(k) for k in by_last) + r")(?![\w-])")
+            rx = _last_names_re(tuple(by_last))
             for m in rx.finditer(work):
                 s, e = m.span(1)
                 if any(fs <= s < fe for fs, fe in full_spans):
@@ -498,10 +512,10 @@ def _extract_cached(body: str) -> tuple[tuple[int, int, str, str | None, str | N
                 if any(os <= s < oe for os, oe in org_spans):
                     continue
                 # glued to another capitalised word -> part of another name ("Taylor Review")
-                pm = re.search(r"([A-Z][\w'’-]*) $", work[max(0, s - 30) : s])
+                pm = _CAP_WORD_BEFORE_RE.search(work[max(0, s - 30) : s])
                 if pm and pm.group(1) not in organisations.STOP_CAPS and pm.group(1).rstrip(".") not in _TITLES:
                     continue
-                nm = re.match(r" ([A-Z][\w'’-]*)", work[e : e + 30])
+                nm = _CAP_WORD_AFTER_RE.match(work[e : e + 30])
                 if nm and nm.group(1) not in organisations.STOP_CAPS:
                     continue
                 cands = by_last[m.group(1)]
@@ -512,7 +526,7 @@ def _extract_cached(body: str) -> tuple[tuple[int, int, str, str | None, str | N
                             best = p
                 best = best or cands[0]
                 ts = s
-                tm = re.search(r"(?:^|[^\w])((?:" + "|".join(_TITLES) + r")\.? )$", work[max(0, s - 15) : s])
+                tm = _TITLE_BEFORE_RE.search(work[max(0, s - 15) : s])
                 if tm:
                     ts = s - len(tm.group(1))
                 best.mentions.append((ts, e))
