@@ -486,8 +486,11 @@ def write_report(r: dict) -> None:
       f"`expectations`; content fingerprint `{r['tree']}`), because other engineers edit the tree while it runs.\n")
     a(f"The machine is shared with other sessions: load average during the runs was "
       f"{min(x['load'] for x in r['runs'].values()):.1f}–{max(x['load'] for x in r['runs'].values()):.1f} on 2 cores, "
-      "so wall times include waiting for a CPU. The pipeline runs on one core (in-process executor), so its "
-      "**CPU time** is what it would take on an idle machine; both are shown.\n")
+      "so wall times include waiting for a CPU. Dagster runs one step at a time (in-process executor); inside the "
+      "raw, clean and entities steps, batches of 400+ articles decode, clean and extract on a process pool "
+      "(`HEALTHWORK_WORKERS`, here both cores). The CPU column counts the `healthwork` process itself and its "
+      "waited-for children, not the pool's workers (children of a forkserver), so targets are judged on **wall "
+      "time**.\n")
     a("## Targets\n")
     full10 = r["runs"].get(f"full {r['big']}")
     inc1 = r["runs"].get("incremental +1")
@@ -497,20 +500,17 @@ def write_report(r: dict) -> None:
     rss = max(x["peak_rss_mib"] for x in r["runs"].values()) / 1024
     p = r["pure"]
     ratio_wall = full10["wall_s"] / (r["big"] / p["per_core"]) if full10 else None
-    ratio_cpu = full10["cpu_s"] / (r["big"] / p["per_core"]) if full10 else None
     sc = r["scores"].get(r["big"]) or r["scores"].get(r["sizes"][0])
     a("| target | measured | status |")
     a("| --- | --- | --- |")
     if full10:
-        a(f"| {r['big']:,} full rebuild < 60 s | {fmt_s(full10['wall_s'])} s wall, {fmt_s(full10['cpu_s'])} s CPU | "
-          f"wall {ok(full10['wall_s'], 60)}, CPU {ok(full10['cpu_s'], 60)} |")
+        a(f"| {r['big']:,} full rebuild < 60 s | {fmt_s(full10['wall_s'])} s wall | {ok(full10['wall_s'], 60)} |")
     if inc1:
-        a(f"| 1 new article into {r['big']:,} < 5 s | {fmt_s(inc1['wall_s'])} s wall, {fmt_s(inc1['cpu_s'])} s CPU | "
-          f"wall {ok(inc1['wall_s'], 5)}, CPU {ok(inc1['cpu_s'], 5)} |")
+        a(f"| 1 new article into {r['big']:,} < 5 s | {fmt_s(inc1['wall_s'])} s wall | {ok(inc1['wall_s'], 5)} |")
     a(f"| peak RSS < 1.5 GiB | {rss:.2f} GiB | {ok(rss, 1.5)} |")
     a(f"| pure extraction ≥ 300 articles/s/core | {p['per_core']:.0f} articles/s/core | {ok(p['per_core'], 300, False)} |")
     if ratio_wall:
-        a(f"| pipeline/pure ≤ 3 | {ratio_wall:.2f} (wall) / {ratio_cpu:.2f} (CPU) | wall {ok(ratio_wall, 3)}, CPU {ok(ratio_cpu, 3)} |")
+        a(f"| pipeline/pure ≤ 3 | {ratio_wall:.2f} (pipeline wall / pure one-core time) | {ok(ratio_wall, 3)} |")
     if sc:
         a(f"| score.py mean ≥ 0.95 on the generated corpus | {sc['score']:.3f} | {ok(sc['score'], 0.95, False)} |")
     a("")
@@ -551,11 +551,10 @@ def write_report(r: dict) -> None:
     a(f"| total | {sum(p['phase_ms'].values()):.2f} |\n")
     if full10:
         pure_big = r["big"] / p["per_core"]
-        a(f"Pipeline/pure: the {r['big']:,} rebuild took {full10['wall_s']:.1f} s wall / {full10['cpu_s']:.1f} s CPU against "
-          f"{pure_big:.1f} s of pure work → ratio **{ratio_wall:.2f}** (wall), **{ratio_cpu:.2f}** (CPU). "
-          f"The difference ({full10['cpu_s'] - pure_big:.1f} s CPU) is everything around the pure functions: imports and "
-          "Dagster, whole-corpus steps (duplicates, metrics, report), DuckDB writes and the publish copy; see the "
-          "step times and findings below.\n")
+        a(f"Pipeline/pure: the {r['big']:,} rebuild took {full10['wall_s']:.1f} s wall against {pure_big:.1f} s of pure "
+          f"work on one core → ratio **{ratio_wall:.2f}**. The pure work runs on both cores, so the pipeline's own cost "
+          "(imports and Dagster, the data-quality checks, whole-corpus steps such as duplicates, metrics and the report, "
+          "DuckDB writes and the publish copy) is roughly the wall time minus half the pure time; see the findings below.\n")
     a("## Warehouse\n")
     q = r["queries"]
     a(f"{r['big']:,}-article warehouse: published file **{r['wh_size_mib']:.1f} MiB** (staging copy beside it "
