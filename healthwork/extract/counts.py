@@ -33,7 +33,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from healthwork.extract.text import find_all
+from healthwork.extract.text import find_all, leftmost_non_overlapping
 from healthwork.extract.money import MULT, NUM, NUMBER_WORDS, QUALIFIER_WORDS, parse_number, qualifier_of
 
 __all__ = ["extract", "PEOPLE_NOUNS"]
@@ -142,11 +142,7 @@ def _candidates(body: str) -> list[re.Match[str]]:
             if m and _mods_ok(m.group("mods")):
                 found.append(m)
     found.sort(key=lambda m: m.start())
-    out: list[re.Match[str]] = []
-    for m in found:
-        if not out or m.start() >= out[-1].end():
-            out.append(m)
-    return out
+    return leftmost_non_overlapping(found)
 
 
 def extract(body: str, **_: Any) -> list[dict[str, Any]]:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from healthwork.extract.text import leftmost_non_overlapping
 from healthwork.reference import load_csv
 
 __all__ = ["extract", "canonical_names"]
@@ -120,11 +121,7 @@ def _hits(m: _Matcher, body: str) -> list[re.Match[str]]:
                     found.append(hit)
             i = low.find(needle, i + 1)
     found.sort(key=lambda h: (h.start(), -h.end()))
-    out: list[re.Match[str]] = []
-    for hit in found:
-        if not out or hit.start() >= out[-1].end():
-            out.append(hit)
-    return out
+    return leftmost_non_overlapping(found)
 
 
 def extract(body: str, **_: Any) -> list[dict[str, Any]]:

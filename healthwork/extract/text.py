@@ -106,6 +106,16 @@ def find_all(text: str, needles: Sequence[str]) -> list[int]:
     return sorted(out)
 
 
+def leftmost_non_overlapping(matches: Sequence[re.Match[str]]) -> list[re.Match[str]]:
+    """Matches in the order given (sort them first: by start, longest first), dropping any that
+    starts inside one already kept."""
+    out: list[re.Match[str]] = []
+    for m in matches:
+        if not out or m.start() >= out[-1].end():
+            out.append(m)
+    return out
+
+
 def _is_abbreviation(body: str, para_start: int, dot: int) -> bool:
     m = _WORD_BEFORE.search(body, max(para_start, dot - 12), dot)
     if not m:
