@@ -15,7 +15,7 @@ import logging
 import os
 import shutil
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -313,6 +313,31 @@ class WarehouseLocked(RuntimeError):
     pass
 
 
+@contextlib.contextmanager
+def _exclusive(path: Path, timeout_s: float, what: str,
+               waiting: Callable[[str], None] | None = None) -> Iterator[None]:
+    """An exclusive ``flock`` on ``path``: wait for it up to ``timeout_s``, then raise WarehouseLocked."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+") as fh:
+        deadline = time.monotonic() + timeout_s
+        told = False
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise WarehouseLocked(f"{what} ({path} is locked; waited {timeout_s:.0f} s)") from None
+                if waiting is not None and not told:
+                    waiting(f"{what}: waiting for {path}")
+                    told = True
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 @dataclass(frozen=True)
 class Warehouse:
     """The published warehouse file and the staging copy runs write to."""
@@ -328,24 +353,25 @@ class Warehouse:
     def lock_path(self) -> Path:
         return self.published.with_name(f".{self.published.stem}.lock")
 
+    @property
+    def run_lock_path(self) -> Path:
+        return self.published.with_name(f".{self.published.stem}.run.lock")
+
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
         """Exclusive lock for writers (another run in another process waits, then fails clearly)."""
-        self.published.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.lock_path, "a+") as fh:
-            deadline = time.monotonic() + self.lock_timeout_s
-            while True:
-                try:
-                    fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() > deadline:
-                        raise WarehouseLocked(f"another run holds {self.lock_path}") from None
-                    time.sleep(0.2)
-            try:
-                yield
-            finally:
-                fcntl.flock(fh, fcntl.LOCK_UN)
+        with _exclusive(self.lock_path, self.lock_timeout_s, "another run is writing"):
+            yield
+
+    @contextlib.contextmanager
+    def hold_run(self, waiting: Callable[[str], None] | None = None) -> Iterator[None]:
+        """One run at a time for the whole run, not only for each write: two runs (``healthwork run``
+        by hand while the daemon runs one) must not interleave their stages. A second run waits up to
+        ``lock_timeout_s`` for the first to finish (``waiting`` is told once), then fails clearly. The
+        OS drops the lock when a run's process dies, so a killed run never blocks the next."""
+        with _exclusive(self.run_lock_path, self.lock_timeout_s, "another run of this warehouse is in progress",
+                        waiting):
+            yield
 
     @contextlib.contextmanager
     def write(self) -> Iterator[duckdb.DuckDBPyConnection]:
