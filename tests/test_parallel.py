@@ -63,11 +63,8 @@ def test_workers_setting_is_validated(monkeypatch: pytest.MonkeyPatch, raw: str)
         parallel.workers()
 
 
-def test_a_cleaner_crash_quarantines_that_article_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from healthwork import clean as cleaning
+def _three_articles(tmp_path: Path):
     from healthwork.config import get_settings
-    from healthwork.stages import run_clean, run_raw
-    from healthwork.store import Warehouse
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -75,6 +72,15 @@ def test_a_cleaner_crash_quarantines_that_article_only(tmp_path: Path, monkeypat
         (folder / name).write_text(f"Council backs new work scheme\nThe council said the scheme in {name} will help "
                                    "many people back to work.\nIt opens to residents across the county next spring, "
                                    "the cabinet member said on Monday.\n")
+    return get_settings(str(tmp_path / "w.duckdb"), str(folder))
+
+
+def test_a_cleaner_crash_quarantines_that_article_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from healthwork import clean as cleaning
+    from healthwork.stages import run_clean, run_raw
+    from healthwork.store import Warehouse
+
+    settings = _three_articles(tmp_path)
     real = cleaning.clean_article
 
     def flaky(text: str, common_lines=frozenset()):
@@ -83,7 +89,6 @@ def test_a_cleaner_crash_quarantines_that_article_only(tmp_path: Path, monkeypat
         return real(text, common_lines)
 
     monkeypatch.setattr(cleaning, "clean_article", flaky)
-    settings = get_settings(str(tmp_path / "w.duckdb"), str(folder))
     with Warehouse(settings.warehouse).write() as con:
         run_raw(con, settings)
         s = run_clean(con)
@@ -112,3 +117,29 @@ def test_workers_never_re_run_the_main_script(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.count("TOP") == 1 and "PIDS" in out.stdout
+
+
+def test_an_extractor_crash_quarantines_that_article_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from healthwork import extract
+    from healthwork.stages import run_clean, run_entities, run_raw
+    from healthwork.store import Warehouse
+
+    settings = _three_articles(tmp_path)
+    real = extract.extract_entities
+
+    def flaky(body: str):
+        if "b.txt" in body:
+            raise ValueError("bad span")
+        return real(body)
+
+    monkeypatch.setattr(extract, "extract_entities", flaky)
+    with Warehouse(settings.warehouse).write() as con:
+        run_raw(con, settings)
+        run_clean(con)
+        s = run_entities(con)
+        outcomes = con.execute("""SELECT f.source_file, p.outcome FROM meta.processed p JOIN raw.files f
+                                  USING (article_id) WHERE p.stage = 'entities' ORDER BY 1""").fetchall()
+        q = con.execute("SELECT source_file, reason, detail FROM dq.quarantine WHERE stage = 'entities'").fetchall()
+    assert outcomes == [("a.txt", "ok"), ("b.txt", "quarantined"), ("c.txt", "ok")]
+    assert q == [("b.txt", "extract_error", "ValueError: bad span")]
+    assert s.failed == [("b.txt", "ValueError: bad span")]

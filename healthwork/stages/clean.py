@@ -76,11 +76,11 @@ def run_clean(con: duckdb.DuckDBPyConnection, full: bool = False, progress: comm
                                    init=parallel.set_template, init_args=(frozenset(template),))
     for i, (aid, got) in enumerate(zip(todo, results), 1):
         text = texts[aid]
-        r = got.value
-        if r is None:  # one bad file never fails the run for the good ones
+        if got.error is not None:  # one bad file never fails the run for the good ones
             common.log.error("cleaning %s failed\n%s", active[aid], got.trace)
-            quarantine.append((aid, CLEAN_ERROR, got.error or "unknown error"))
+            quarantine.append((aid, CLEAN_ERROR, got.error))
             continue
+        r = got.value
         drop_rows += [{"article_id": aid, "line_no": d.line_no, "text": d.text, "rule": d.rule} for d in r.dropped]
         if not has_article(r.body):
             quarantine.append((aid, NO_ARTICLE, "no sentence-like lines left after cleaning"))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -45,16 +46,21 @@ def forget(con: duckdb.DuckDBPyConnection, stage: str, tables: Sequence[str], id
     con.unregister("_todo")
 
 
+def _article_files(con: duckdb.DuckDBPyConnection, ids: Sequence[str], columns: str) -> list[tuple[Any, ...]]:
+    """(article_id, *columns) of the raw.files article rows of these articles."""
+    ids_frame(con, ids)
+    try:
+        return con.execute(f"SELECT f.article_id, {columns} FROM raw.files f JOIN _todo USING (article_id) "
+                           "WHERE f.status = 'article'").fetchall()
+    finally:
+        con.unregister("_todo")
+
+
 def texts(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, str]:
     """Decoded text of each article, cut to ``limits.MAX_ARTICLE_CHARS`` (raw.files.truncated says which)."""
     if not ids:
         return {}
-    ids_frame(con, ids)
-    out = {a: limits.cap_text(t) for a, t in con.execute(
-        "SELECT f.article_id, f.text FROM raw.files f JOIN _todo USING (article_id) "
-        "WHERE f.status = 'article'").fetchall()}
-    con.unregister("_todo")
-    return out
+    return {a: limits.cap_text(t) for a, t in _article_files(con, ids, "f.text")}
 
 
 def quarantine_rows(con: duckdb.DuckDBPyConnection, stage: str,
@@ -62,21 +68,9 @@ def quarantine_rows(con: duckdb.DuckDBPyConnection, stage: str,
     """dq.quarantine rows for (article_id, reason, detail) items: with the file's name and sha256."""
     if not items:
         return []
-    ids_frame(con, [a for a, _, _ in items])
-    files = {a: (n, sha) for a, n, sha in con.execute(
-        "SELECT f.article_id, f.source_file, f.sha256 FROM raw.files f JOIN _todo USING (article_id) "
-        "WHERE f.status = 'article'").fetchall()}
-    con.unregister("_todo")
+    files = {a: (n, sha) for a, n, sha in _article_files(con, [a for a, _, _ in items], "f.source_file, f.sha256")}
     return [{"source_file": files[a][0], "sha256": files[a][1], "stage": stage, "reason": why, "detail": det}
             for a, why, det in items]
-
-
-def names(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, str]:
-    ids_frame(con, ids)
-    out = dict(con.execute("SELECT f.article_id, f.source_file FROM raw.files f JOIN _todo USING (article_id) "
-                           "WHERE f.status = 'article'").fetchall())
-    con.unregister("_todo")
-    return out
 
 
 def drop_quarantine(con: duckdb.DuckDBPyConnection, stage: str, ids: Sequence[str]) -> None:

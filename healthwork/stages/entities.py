@@ -54,7 +54,7 @@ def run_entities(con: duckdb.DuckDBPyConnection, full: bool = False, progress: c
         for t, rows in found.items():
             out[t] += [{**r, "article_id": aid} for r in rows]
         done_rows.append({"stage": "entities", "article_id": aid, "version": bodies[aid],
-                          "outcome": "quarantined" if failed and failed[-1][0] == aid else "ok"})
+                          "outcome": "ok" if got.error is None else "quarantined"})
         if i % 500 == 0:
             progress(i, len(articles))
     progress(len(articles), len(articles))

@@ -91,14 +91,15 @@ def run_raw(con: duckdb.DuckDBPyConnection, settings: Settings, full: bool = Fal
             common.log.error("decoding %s failed\n%s", f.name, got.trace)
         if d.problem:
             s.quarantined.append((f.name, d.problem))
-        if limits.is_capped(d.text):
+        capped = limits.is_capped(d.text)
+        if capped:
             common.log.warning("%s: text of %d characters is processed up to %d (healthwork.limits.MAX_ARTICLE_CHARS)",
                                f.name, len(d.text or ""), limits.MAX_ARTICLE_CHARS)
         rows.append({
             "source_file": f.name, "sha256": sha, "size_bytes": got.size, "mtime_ns": f.mtime_ns,
             "encoding": d.encoding, "was_html": d.was_html, "text": d.text,
             "status": "quarantined" if d.problem else "article", "article_id": None if d.problem else article_id_for(sha),
-            "duplicate_of": None, "problem": d.problem, "detail": d.detail, "truncated": limits.is_capped(d.text),
+            "duplicate_of": None, "problem": d.problem, "detail": d.detail, "truncated": capped,
         })
     names = [*diff.deleted, *(r["source_file"] for r in rows)]
     if names:
