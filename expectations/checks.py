@@ -3,7 +3,9 @@
 Thin wrappers: read the staging copy, validate (``expectations.stage``), record every expectation
 in ``dq.check_results``, turn the result into an ``AssetCheckResult``. A failed *blocking* rule
 gives severity ERROR, so Dagster skips everything downstream in that run, ``warehouse/published``
-included: bad data is never published. A failed warning-only rule gives WARN (the run goes on).
+included: bad data is never published. A failed rule about one article (``expectations.triage``)
+sets that article aside in ``dq.quarantine`` and gives WARN, as does a warning-only rule: the run
+goes on with the other articles.
 """
 
 import json
@@ -25,29 +27,42 @@ from assets.entities import ENTITY_KEYS
 from assets.metrics import PROGRAMME_FUNDING
 from assets.raw import RAW_FILES
 from expectations.runner import SuiteResult
-from expectations.stage import check_stage, record_results
+from expectations.stage import StageCheck, check_and_quarantine, record_results
+from expectations.triage import Verdict
 from pipelines.resources import WarehouseResource
 
 CHECK_NAME = "gx_expectations"
 
 
-def _run(context: AssetCheckExecutionContext, warehouse: WarehouseResource, stage: str) -> list[SuiteResult]:
+def _run(context: AssetCheckExecutionContext, warehouse: WarehouseResource, stage: str) -> StageCheck:
     store = warehouse.store()
-    results = check_stage(store, warehouse.settings(), stage, context.run.run_id)
-    n = record_results(store, context.run.run_id, CHECK_NAME, results)
+    checked = check_and_quarantine(store, warehouse.settings(), stage, context.run.run_id)
+    n = record_results(store, context.run.run_id, CHECK_NAME, checked.results)
     context.log.info(f"{stage}: {n} expectations recorded in dq.check_results")
-    return results
+    for name, reason in checked.quarantined:
+        context.log.warning(f"{stage}: quarantined {name}: {reason}")
+    return checked
 
 
-def _result(r: SuiteResult) -> AssetCheckResult:
+def _results(checked: StageCheck) -> list[AssetCheckResult]:
+    return [_result(r, checked.verdict(r.suite), checked.quarantined) for r in checked.results]
+
+
+def _result(r: SuiteResult, verdict: Verdict, quarantined: list[tuple[str, str]]) -> AssetCheckResult:
     failed = r.failed
     if failed:
         description = f"{len(failed)} of {len(r.outcomes)} expectations failed: " + ", ".join(o.label for o in failed)
     else:
         description = f"all {len(r.outcomes)} expectations passed on {r.n_rows} rows"
+    if verdict.faults:
+        description += f"; {len(verdict.quarantined_keys)} article(s) quarantined, the rest go on"
+    if verdict.broken:
+        description += f"; too many articles fail {', '.join(verdict.broken)}: the stage is broken"
     rows = ["| expectation | blocking | observed | unexpected examples |", "|---|---|---|---|"]
     for o in failed:
-        cells = [o.label, "yes" if o.rule.blocking else "warn", json.dumps(o.observed if not o.error else o.error),
+        kind = "yes" if o.rule.label in verdict.blocking else "quarantine" if o.rule.scope == "row" and o.rule.blocking \
+            else "warn"
+        cells = [o.label, kind, json.dumps(o.observed if not o.error else o.error),
                  json.dumps(list(o.examples[:3]), ensure_ascii=False)]
         rows.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ")[:300] for c in cells) + " |")
     metadata = {
@@ -57,6 +72,8 @@ def _result(r: SuiteResult) -> AssetCheckResult:
         "failed": MetadataValue.int(len(failed)),
         "failed_expectations": MetadataValue.md("\n".join(rows) if failed else "_none_"),
         "unexpected_examples": MetadataValue.json({o.label: list(o.examples) for o in failed}),
+        "quarantined": MetadataValue.int(len(verdict.quarantined_keys)),  # articles this suite set aside
+        "quarantined_at_stage": MetadataValue.json([{"file": f, "reason": why} for f, why in quarantined]),
     }
     if r.docs_index:
         metadata["data_docs"] = MetadataValue.path(r.docs_index)
@@ -64,7 +81,7 @@ def _result(r: SuiteResult) -> AssetCheckResult:
         metadata["data_docs_page"] = MetadataValue.url(f"file://{r.docs_page}")
     return AssetCheckResult(
         asset_key=AssetKey(r.suite.split(".")), check_name=CHECK_NAME, passed=r.success,
-        severity=AssetCheckSeverity.ERROR if r.blocking_failed else AssetCheckSeverity.WARN,
+        severity=AssetCheckSeverity.ERROR if verdict.blocks else AssetCheckSeverity.WARN,
         description=description, metadata=metadata,
     )
 
@@ -72,15 +89,15 @@ def _result(r: SuiteResult) -> AssetCheckResult:
 @asset_check(asset=RAW_FILES, name=CHECK_NAME, blocking=True,
              description="raw suite: every file decoded, non-empty, within the size limit, sha256 unique per content")
 def raw_files_expectations(context: AssetCheckExecutionContext, warehouse: WarehouseResource) -> AssetCheckResult:
-    (r,) = _run(context, warehouse, "raw")
-    return _result(r)
+    (r,) = _results(_run(context, warehouse, "raw"))
+    return r
 
 
 @asset_check(asset=CLEAN_ARTICLES, name=CHECK_NAME, blocking=True,
              description="clean suite: one row per article file, real body, no boilerplate left, valid dates/urls")
 def clean_articles_expectations(context: AssetCheckExecutionContext, warehouse: WarehouseResource) -> AssetCheckResult:
-    (r,) = _run(context, warehouse, "clean")
-    return _result(r)
+    (r,) = _results(_run(context, warehouse, "clean"))
+    return r
 
 
 @multi_asset_check(
@@ -90,13 +107,12 @@ def clean_articles_expectations(context: AssetCheckExecutionContext, warehouse: 
            for key in ENTITY_KEYS.values()],
 )
 def entity_expectations(context: AssetCheckExecutionContext, warehouse: WarehouseResource) -> Iterator[AssetCheckResult]:
-    for r in _run(context, warehouse, "entities"):
-        yield _result(r)
+    yield from _results(_run(context, warehouse, "entities"))
 
 
 @asset_check(asset=PROGRAMME_FUNDING, name=CHECK_NAME, blocking=True,
              description="metrics suite: totals reconcile with entities.funding, no duplicate commitments")
 def programme_funding_expectations(context: AssetCheckExecutionContext,
                                    warehouse: WarehouseResource) -> AssetCheckResult:
-    (r,) = _run(context, warehouse, "metrics")
-    return _result(r)
+    (r,) = _results(_run(context, warehouse, "metrics"))
+    return r

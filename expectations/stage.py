@@ -3,6 +3,8 @@
     results = check_stage(store, settings, "entities", run_id)   # reads the staging copy
     record_results(store, run_id, CHECK_NAME, results)          # dq.check_results, in staging
 
+    checked = check_and_quarantine(store, settings, "clean", run_id)  # the same, and row faults set aside
+
 A suite's name is its table (``entities.funding``); the asset it checks is the same path
 (``entities/funding``).
 """
@@ -19,11 +21,14 @@ import duckdb
 from expectations import runner
 from expectations.runner import SuiteResult
 from expectations.suites import Check
+from expectations.triage import Verdict, faults_by_key, judge
 from expectations.suites import clean as clean_suite
 from expectations.suites import entities as entities_suite
 from expectations.suites import metrics as metrics_suite
 from expectations.suites import raw as raw_suite
 from healthwork.config import Settings
+from healthwork.stages.quarantine import STAGES as QUARANTINE_STAGES
+from healthwork.stages.quarantine import SetAside, set_aside
 from healthwork.store import Warehouse, replace_rows
 
 Loader = Callable[[duckdb.DuckDBPyConnection, Settings], list[Check]]
@@ -49,6 +54,11 @@ def asset_path(suite_name: str) -> str:
 def check_stage(store: Warehouse, settings: Settings, stage: str, run_id: str | None = None,
                 docs: bool = True) -> list[SuiteResult]:
     """Validate every suite of ``stage`` against the staging copy; rebuild Data Docs once."""
+    return [r for r, _ in _validate(store, settings, stage, run_id, docs)]
+
+
+def _validate(store: Warehouse, settings: Settings, stage: str, run_id: str | None,
+              docs: bool) -> list[tuple[SuiteResult, Check]]:
     with store.read_staging() as con:
         checks = STAGES[stage](con, settings)
     docs_dir = data_docs_dir(settings.warehouse) if docs else None
@@ -56,7 +66,40 @@ def check_stage(store: Warehouse, settings: Settings, stage: str, run_id: str | 
     if docs_dir is not None:
         index, pages = runner.build_docs(docs_dir, run_id, [r.suite for r in results])
         results = [dataclasses.replace(r, docs_index=index, docs_page=pages.get(r.suite)) for r in results]
-    return results
+    return list(zip(results, checks))
+
+
+@dataclasses.dataclass(frozen=True)
+class StageCheck:
+    """A stage's suite results, what each means for the run, and the files set aside because of them."""
+
+    results: list[SuiteResult]
+    verdicts: list[Verdict]
+    quarantined: list[tuple[str, str]]  # (source_file, reason) set aside by this check
+
+    def verdict(self, suite: str) -> Verdict:
+        return next(v for v in self.verdicts if v.suite == suite)
+
+    @property
+    def blocks(self) -> bool:
+        return any(v.blocks for v in self.verdicts)
+
+
+def check_and_quarantine(store: Warehouse, settings: Settings, stage: str, run_id: str | None = None,
+                         docs: bool = True) -> StageCheck:
+    """Validate ``stage``; set aside (in the staging copy) the articles that break a rule about one article.
+
+    Nothing is set aside when a rule about the whole table blocks the run anyway (the staging copy is
+    then not published, and the next run judges afresh)."""
+    pairs = _validate(store, settings, stage, run_id, docs)
+    verdicts = [judge(c, r) for r, c in pairs]
+    quarantined: list[tuple[str, str]] = []
+    faults = faults_by_key(verdicts)
+    if faults and stage in QUARANTINE_STAGES and not any(v.blocks for v in verdicts):
+        with store.write() as con:
+            quarantined = set_aside(con, stage, [SetAside(f.key, f.reason, f.rule, f.detail)
+                                                 for f in faults.values()])
+    return StageCheck([r for r, _ in pairs], verdicts, quarantined)
 
 
 def result_rows(run_id: str | None, check_name: str, results: Sequence[SuiteResult],

@@ -20,3 +20,4 @@ class Check:
     suite: Suite
     frame: pd.DataFrame
     params: dict[str, Any] = field(default_factory=dict)
+    population: int | None = None  # articles checked, when not one per row (entity rows): for the broken-stage rate

@@ -1,4 +1,9 @@
-"""entities.*: evidence spans inside the body and equal to the text; parsed, well-formed values."""
+"""entities.*: evidence spans inside the body and equal to the text; parsed, well-formed values.
+
+A rule about one entity row is about its article (``per_row``, key ``article_id``): a span that does not
+match or an amount that does not re-parse quarantines that article's entities, the others go on. Rows
+naming no article or an article not in clean.articles are bookkeeping faults of the table: they block.
+"""
 from __future__ import annotations
 
 import math
@@ -7,13 +12,14 @@ from collections.abc import Mapping
 import duckdb
 import pandas as pd
 
-from expectations.rules import Rule, between, holds, in_set, matches, not_null, suite
+from expectations.rules import Rule, between, holds, in_set, matches, not_null, per_row, suite
 from expectations.suites import Check
 from expectations.vocab import FUNDING_KINDS, ISO_CURRENCIES, ONS_CODE_RE, PERSON_NAME_RE, PLACE_TYPES, QUALIFIERS
 from healthwork.config import Settings
 from healthwork.extract import TABLES, money, programmes
 
 SHOW = ("article_id", "span_start", "span_end", "text")
+KEY = "article_id"  # a row fault quarantines the article's entities
 
 
 def _evidence() -> list[Rule]:
@@ -21,8 +27,10 @@ def _evidence() -> list[Rule]:
     return [
         not_null("article_id", "every entity row names its article"),
         holds("article_exists", "the article is in clean.articles"),
-        holds("span_in_body", "0 <= span_start < span_end <= length(body)"),
-        holds("span_matches_text", "substr(body, span_start + 1, span_end - span_start) = text"),
+        *per_row(
+            holds("span_in_body", "0 <= span_start < span_end <= length(body)"),
+            holds("span_matches_text", "substr(body, span_start + 1, span_end - span_start) = text"),
+        ),
     ]
 
 
@@ -33,55 +41,63 @@ def _programme_rule(column: str) -> Rule:
 SUITES = {
     "funding": suite(
         "entities.funding", _evidence(),
-        not_null("amount", "every money row has an amount"),
-        between("amount", "amount > 0", min_value=0, strict_min=True),
-        not_null("raw_text", "the words as written are kept"),
-        holds("reparsed_amount_equal", "re-parsing raw_text with the money parser gives the same amount"),
-        in_set("currency", ISO_CURRENCIES, "currency is an ISO 4217 code"),
-        in_set("qualifier", QUALIFIERS, "qualifier is exact, up_to, more_than or about"),
-        in_set("kind", FUNDING_KINDS, "kind is funding, cost, fine or other"),
-        between("period_years", "period_years > 0 and at most a century (NULL allowed)", min_value=0,
-                max_value=100, strict_min=True),
-        _programme_rule("programme"),
-        show=(*SHOW, "raw_text", "amount"),
+        *per_row(
+            not_null("amount", "every money row has an amount"),
+            between("amount", "amount > 0", min_value=0, strict_min=True),
+            not_null("raw_text", "the words as written are kept"),
+            holds("reparsed_amount_equal", "re-parsing raw_text with the money parser gives the same amount"),
+            in_set("currency", ISO_CURRENCIES, "currency is an ISO 4217 code"),
+            in_set("qualifier", QUALIFIERS, "qualifier is exact, up_to, more_than or about"),
+            in_set("kind", FUNDING_KINDS, "kind is funding, cost, fine or other"),
+            between("period_years", "period_years > 0 and at most a century (NULL allowed)", min_value=0,
+                    max_value=100, strict_min=True),
+            _programme_rule("programme"),
+        ),
+        show=(*SHOW, "raw_text", "amount"), key=KEY,
     ),
     "person_mentions": suite(
         "entities.person_mentions", _evidence(),
-        not_null("name", "every person row has a name"),
+        *per_row(not_null("name", "every person row has a name")),
         matches("name", PERSON_NAME_RE, "a person's name looks like a full name (capitalised words)", blocking=False),
-        show=(*SHOW, "name"),
+        show=(*SHOW, "name"), key=KEY,
     ),
     "quotes": suite(
         "entities.quotes", _evidence(),
-        matches("text", r"\S", "a quotation has words"),
+        *per_row(matches("text", r"\S", "a quotation has words")),
         matches("speaker", PERSON_NAME_RE, "a speaker looks like a full name (NULL when unattributed)",
                 blocking=False),
-        show=(*SHOW, "speaker"),
+        show=(*SHOW, "speaker"), key=KEY,
     ),
     "organisation_mentions": suite(
         "entities.organisation_mentions", _evidence(),
-        not_null("name", "every organisation row has its canonical name"),
-        show=(*SHOW, "name"),
+        *per_row(not_null("name", "every organisation row has its canonical name")),
+        show=(*SHOW, "name"), key=KEY,
     ),
     "place_mentions": suite(
         "entities.place_mentions", _evidence(),
-        not_null("name", "every place row has its canonical name"),
-        matches("ons_code", ONS_CODE_RE, "ONS GSS codes are a letter and 8 digits (NULL when unknown)"),
-        in_set("place_type", PLACE_TYPES, "place_type is a known kind of area"),
-        show=(*SHOW, "name", "ons_code"),
+        *per_row(
+            not_null("name", "every place row has its canonical name"),
+            matches("ons_code", ONS_CODE_RE, "ONS GSS codes are a letter and 8 digits (NULL when unknown)"),
+            in_set("place_type", PLACE_TYPES, "place_type is a known kind of area"),
+        ),
+        show=(*SHOW, "name", "ons_code"), key=KEY,
     ),
     "programme_mentions": suite(
         "entities.programme_mentions", _evidence(),
-        not_null("programme", "every programme row names the programme"),
-        _programme_rule("programme"),
-        show=(*SHOW, "programme"),
+        *per_row(
+            not_null("programme", "every programme row names the programme"),
+            _programme_rule("programme"),
+        ),
+        show=(*SHOW, "programme"), key=KEY,
     ),
     "people_counts": suite(
         "entities.people_counts", _evidence(),
-        not_null("value", "every count has a value"),
-        between("value", "a count of people is > 0", min_value=0, strict_min=True),
-        in_set("qualifier", QUALIFIERS, "qualifier is exact, up_to, more_than or about"),
-        show=(*SHOW, "value"),
+        *per_row(
+            not_null("value", "every count has a value"),
+            between("value", "a count of people is > 0", min_value=0, strict_min=True),
+            in_set("qualifier", QUALIFIERS, "qualifier is exact, up_to, more_than or about"),
+        ),
+        show=(*SHOW, "value"), key=KEY,
     ),
 }
 assert set(SUITES) == set(TABLES), "one suite per entity table"
@@ -137,5 +153,5 @@ def load(con: duckdb.DuckDBPyConnection, settings: Settings) -> list[Check]:
     for table, s in SUITES.items():
         rows = con.execute(f"SELECT * FROM entities.{table} ORDER BY article_id, span_start").df()
         df = derive_funding(rows, bodies) if table == "funding" else derive_evidence(rows, bodies)
-        out.append(Check(s, df))
+        out.append(Check(s, df, population=len(bodies)))
     return out

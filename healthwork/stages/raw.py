@@ -147,6 +147,8 @@ def _rebuild_raw_quarantine(con: duckdb.DuckDBPyConnection, skipped: list[tuple[
                             detail: dict[str, tuple[str | None, str]]) -> None:
     old = {r[0]: (r[1], r[2]) for r in con.execute(
         "SELECT source_file, reason, detail FROM dq.quarantine WHERE stage = 'raw'").fetchall()}
+    rules = dict(con.execute("SELECT source_file, rule FROM dq.quarantine WHERE stage = 'raw' "
+                             "AND rule IS NOT NULL").fetchall())  # set aside by the raw check: still is
     con.execute("DELETE FROM dq.quarantine WHERE stage = 'raw'")
     rows = []
     for name, sha, status, dup in con.execute(
@@ -156,7 +158,8 @@ def _rebuild_raw_quarantine(con: duckdb.DuckDBPyConnection, skipped: list[tuple[
                          "detail": f"same bytes as {dup}", "duplicate_of": dup})
         else:
             reason, why = detail.get(name) or old.get(name) or ("quarantined", "")
-            rows.append({"source_file": name, "sha256": sha, "stage": "raw", "reason": reason, "detail": why})
+            rows.append({"source_file": name, "sha256": sha, "stage": "raw", "reason": reason, "detail": why,
+                         "rule": None if name in detail else rules.get(name)})
     for name, why in skipped:
         rows.append({"source_file": name, "sha256": None, "stage": "raw", "reason": "skipped", "detail": why})
     replace_rows(con, "dq.quarantine", rows, article_ids=[])  # insert only: the DELETE above cleared the stage
