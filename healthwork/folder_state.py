@@ -38,8 +38,9 @@ Hasher = Callable[[Path], str]
 
 
 def file_sha256(path: Path) -> str:
-    """sha256 of a file's bytes, exactly as ``run_raw`` computes it (streamed: a huge file costs no memory)."""
-    return read_file(path, max_bytes=0).sha256
+    """sha256 of a file's bytes, exactly as ``run_raw`` computes it (streamed: a huge file costs no memory).
+    Like ``run_raw``, only a file whose real path is inside the input folder (``path``'s folder) is read."""
+    return read_file(path, max_bytes=0, root=path.parent).sha256
 
 
 def fingerprint(files: Sequence[FileStat]) -> str:

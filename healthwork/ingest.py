@@ -1,10 +1,16 @@
 """The input folder -> the files to (re)process, by comparing it with what the warehouse holds.
 
+Only the folder's own files are input: a symbolic link whose real path leaves the folder (to
+``/etc/passwd``, a home directory, another project) is listed as skipped with reason
+``outside_input`` and never opened; ``read_file`` re-checks the real path when it opens a file,
+so a link swapped in after the scan is refused too.
+
 Cheap on large folders: a file whose name, size and mtime are unchanged is not read again;
 only new or touched files are hashed (and re-hashing confirms whether the content changed).
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import stat
@@ -25,10 +31,19 @@ class FileStat:
     mtime_ns: int
 
 
+OUTSIDE_INPUT = "outside_input"  # dq.quarantine reason of a link that leaves the input folder
+SKIPPED = "skipped"  # dq.quarantine reason of every other entry that is not an input file
+
+
 @dataclass(frozen=True)
 class Skipped:
     name: str
-    reason: str
+    reason: str  # human explanation
+    code: str = SKIPPED  # stable reason code (dq.quarantine.reason)
+
+
+class OutsideInputError(PermissionError):
+    """A file whose real path is not inside the input folder: never read."""
 
 
 @dataclass(frozen=True)
@@ -59,14 +74,40 @@ class FileRead:
 
 
 _CHUNK = 1 << 20
+OUTSIDE_REASON = "symbolic link to a file outside the input folder (not read)"
 
 
-def read_file(path: Path, max_bytes: int | None = None) -> FileRead:
-    """Hash a file by streaming it; keep its bytes only up to ``max_bytes`` (raises OSError)."""
+def is_inside(path: str | Path, folder: str | Path) -> bool:
+    """``path``'s real path (every link followed) is inside ``folder``'s real path."""
+    real, root = os.path.realpath(path), os.path.realpath(folder)
+    return os.path.commonpath([real, root]) == root and real != root
+
+
+def _open_confined(path: Path, root: Path | None) -> int:
+    """A read-only descriptor of a regular file; with ``root``, only when its real path is inside ``root``
+    (the real path is opened with O_NOFOLLOW, so no link swapped in meanwhile is followed)."""
+    target = str(path)
+    if root is not None:
+        if not is_inside(path, root):
+            raise OutsideInputError(errno.EACCES, "real path is outside the input folder", str(path))
+        target = os.path.realpath(path)
+    fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | (os.O_NOFOLLOW if root is not None else 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise IsADirectoryError(errno.EINVAL, "not a regular file", str(path))
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_file(path: Path, max_bytes: int | None = None, root: Path | None = None) -> FileRead:
+    """Hash a file by streaming it; keep its bytes only up to ``max_bytes`` (raises OSError). With ``root``
+    (the input folder), a file whose real path is outside it raises ``OutsideInputError`` unread."""
     h = hashlib.sha256()
     kept: list[bytes] | None = []
     size = 0
-    with open(path, "rb") as fh:
+    with os.fdopen(_open_confined(path, root), "rb") as fh:
         while chunk := fh.read(_CHUNK):
             h.update(chunk)
             size += len(chunk)
@@ -88,7 +129,7 @@ def display_name(name: str) -> str:
         return os.fsencode(name).decode("utf-8", errors="backslashreplace")
 
 
-def skip_reason(entry: os.DirEntry[str]) -> str | None:
+def skip_reason(entry: os.DirEntry[str], folder: Path | None = None) -> str | None:
     """Why a folder entry is not an input file (None when it is one)."""
     name = entry.name
     if name.startswith(_SKIP_PREFIXES):
@@ -98,6 +139,8 @@ def skip_reason(entry: os.DirEntry[str]) -> str | None:
     try:
         if entry.is_symlink() and not os.path.exists(entry.path):
             return "broken symbolic link"
+        if entry.is_symlink() and folder is not None and not is_inside(entry.path, folder):
+            return OUTSIDE_REASON
         if entry.is_dir():
             return "directory"
         if not entry.is_file():
@@ -118,9 +161,9 @@ def scan_folder(folder: Path) -> tuple[list[FileStat], list[Skipped]]:
     with os.scandir(folder) as it:
         for entry in it:
             name = display_name(entry.name)
-            reason = skip_reason(entry)
+            reason = skip_reason(entry, folder)
             if reason:
-                skipped.append(Skipped(name, reason))
+                skipped.append(Skipped(name, reason, OUTSIDE_INPUT if reason == OUTSIDE_REASON else SKIPPED))
                 continue
             try:
                 st = entry.stat()

@@ -12,7 +12,16 @@ import pandas as pd
 from healthwork import limits, parallel
 from healthwork.config import Settings
 from healthwork.decode import UNDECODABLE, Decoded, decode_bytes, too_large
-from healthwork.ingest import Known, article_id_for, diff_folder, read_file, scan_folder
+from healthwork.ingest import (
+    OUTSIDE_INPUT,
+    SKIPPED,
+    Known,
+    OutsideInputError,
+    article_id_for,
+    diff_folder,
+    read_file,
+    scan_folder,
+)
 from healthwork.stages import common
 from healthwork.store import replace_rows
 
@@ -28,14 +37,17 @@ class Loaded:
     decoded: Decoded | None = None  # None: same bytes as the warehouse already holds
     read_error: str | None = None  # the file could not be read
     trace: str = ""  # traceback of a decoder failure (the file is then quarantined as undecodable)
+    outside: bool = False  # its real path left the input folder after the scan: not read
 
 
-def load_file(task: tuple[str, int, str | None]) -> Loaded:
-    """(path, size limit, sha256 the warehouse knows for this name) -> Loaded. Never raises: runs on the
+def load_file(task: tuple[str, int, str | None, str]) -> Loaded:
+    """(path, size limit, sha256 the warehouse knows for this name, input folder) -> Loaded. Never raises: runs on the
     worker processes of ``healthwork.parallel`` for large batches."""
-    path, max_bytes, known_sha = task
+    path, max_bytes, known_sha, root = task
     try:
-        got = read_file(Path(path), max_bytes)
+        got = read_file(Path(path), max_bytes, Path(root))
+    except OutsideInputError as exc:
+        return Loaded(read_error=str(exc.strerror or exc), outside=True)
     except OSError as exc:
         return Loaded(read_error=str(exc.strerror or exc))
     if got.sha256 == known_sha:
@@ -69,16 +81,20 @@ def run_raw(con: duckdb.DuckDBPyConnection, settings: Settings, full: bool = Fal
         "SELECT source_file, size_bytes, mtime_ns, sha256 FROM raw.files").fetchall()}
     files, skipped = scan_folder(settings.seeds_dir)
     s.files, s.skipped = len(files), [(k.name, k.reason) for k in skipped]
+    codes = {k.name: k.code for k in skipped}
     diff = diff_folder(files, skipped, known)
     s.unchanged, s.deleted = len(diff.unchanged), list(diff.deleted)
     rows: list[dict[str, Any]] = []
     touch_only: list[tuple[int, str]] = []
     todo = [*diff.new, *diff.touched]
-    tasks = [(str(f.path), settings.max_file_bytes, known[f.name].sha256 if f.name in known else None) for f in todo]
+    tasks = [(str(f.path), settings.max_file_bytes, known[f.name].sha256 if f.name in known else None,
+              str(settings.seeds_dir)) for f in todo]
     for f, got in zip(todo, parallel.ordered_map(load_file, tasks)):
         if got.read_error is not None:  # the file has gone, or become unreadable, since the folder was scanned
             common.log.warning("skipped %s: cannot read: %s", f.name, got.read_error)
             s.skipped.append((f.name, f"cannot read: {got.read_error}"))
+            if got.outside:
+                codes[f.name] = OUTSIDE_INPUT
             continue
         sha = got.sha256
         if got.decoded is None:
@@ -122,7 +138,7 @@ def run_raw(con: duckdb.DuckDBPyConnection, settings: Settings, full: bool = Fal
     else:
         quarantine_detail = {}
     _mark_exact_duplicates(con)
-    _rebuild_raw_quarantine(con, s.skipped, quarantine_detail)
+    _rebuild_raw_quarantine(con, s.skipped, quarantine_detail, codes)
     for name in s.deleted:
         common.log.info("input file %s was deleted: its rows are removed", name)
     s.articles = con.execute("SELECT count(*) FROM raw.files WHERE status = 'article'").fetchone()[0]
@@ -144,7 +160,7 @@ def _mark_exact_duplicates(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _rebuild_raw_quarantine(con: duckdb.DuckDBPyConnection, skipped: list[tuple[str, str]],
-                            detail: dict[str, tuple[str | None, str]]) -> None:
+                            detail: dict[str, tuple[str | None, str]], codes: dict[str, str]) -> None:
     old = {r[0]: (r[1], r[2]) for r in con.execute(
         "SELECT source_file, reason, detail FROM dq.quarantine WHERE stage = 'raw'").fetchall()}
     rules = dict(con.execute("SELECT source_file, rule FROM dq.quarantine WHERE stage = 'raw' "
@@ -161,5 +177,6 @@ def _rebuild_raw_quarantine(con: duckdb.DuckDBPyConnection, skipped: list[tuple[
             rows.append({"source_file": name, "sha256": sha, "stage": "raw", "reason": reason, "detail": why,
                          "rule": None if name in detail else rules.get(name)})
     for name, why in skipped:
-        rows.append({"source_file": name, "sha256": None, "stage": "raw", "reason": "skipped", "detail": why})
+        rows.append({"source_file": name, "sha256": None, "stage": "raw", "reason": codes.get(name, SKIPPED),
+                     "detail": why})
     replace_rows(con, "dq.quarantine", rows, article_ids=[])  # insert only: the DELETE above cleared the stage
