@@ -12,12 +12,14 @@ RAW_FILES = AssetKey(["raw", "files"])
 
 class RawConfig(Config):
     full_rebuild: bool = False  # forget the working copy and re-process every file
+    allow_mass_delete: bool = False  # may remove all or most published articles (healthwork.stages.guard)
 
 
 @asset(key=RAW_FILES, group_name="raw", kinds={"duckdb"}, code_version=code_version("raw"),
        description="Every input file of the seeds folder: name, sha256, size, decoded text, encoding, status.")
 def raw_files(context: AssetExecutionContext, config: RawConfig, warehouse: WarehouseResource) -> MaterializeResult:
     store, settings = warehouse.store(), warehouse.settings()
+    stages.guard_mass_deletion(settings, allow=config.allow_mass_delete)  # before anything is changed
     if config.full_rebuild:
         store.reset_staging()
     with store.write() as con:

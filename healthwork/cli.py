@@ -2,14 +2,20 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
+import re
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
-from healthwork.config import ENV_SEEDS_DIR, ENV_WAREHOUSE, PROJECT_ROOT, get_settings
+from healthwork.config import ENV_ALLOW_MASS_DELETE, ENV_SEEDS_DIR, ENV_WAREHOUSE, PROJECT_ROOT, get_settings
+from healthwork.failures import describe_exception, one_line, root_cause
 
 
 def _apply_paths(args: argparse.Namespace) -> None:
@@ -63,12 +69,84 @@ def _what_changed(result) -> list[str]:  # noqa: ANN001 (a Dagster ExecuteInProc
     return lines
 
 
+def input_folder_problem(folder: Path) -> str | None:
+    """Why ``folder`` cannot be the input folder (None when it can)."""
+    if not folder.exists():
+        return f"input folder {folder} does not exist"
+    if not folder.is_dir():
+        return f"input folder {folder} is a file, not a folder"
+    if not os.access(folder, os.R_OK | os.X_OK):
+        return f"permission denied: cannot list the input folder {folder}"
+    return None
+
+
+def _run_failure(result) -> str | None:  # noqa: ANN001 (a Dagster ExecuteInProcessResult)
+    """One line naming the cause of the first failure of a run that raised (None when nothing raised)."""
+    for ev in result.all_events:
+        error = getattr(ev.event_specific_data, "error", None) if ev.event_specific_data else None
+        if error is not None and (ev.is_failure or ev.event_type_value in ("RUN_FAILURE", "RESOURCE_INIT_FAILURE")):
+            return one_line(root_cause(error))
+    return None
+
+
+def _quarantined_by_checks(checks) -> int:  # noqa: ANN001 (Dagster AssetCheckEvaluations)
+    """Files the checks of this run set aside (each stage's list is on each of its checks)."""
+    seen: set[tuple[str, str]] = set()
+    for c in checks:
+        for item in getattr(c.metadata.get("quarantined_at_stage"), "value", None) or []:
+            seen.add((c.asset_key.path[0], str(item.get("file"))))
+    return len(seen)
+
+
+@contextlib.contextmanager
+def _traces_to_logs_only(verbose: bool) -> Iterator[None]:
+    """Dagster's console logger prints a stack trace under every failure event: keep them out of the
+    terminal (they stay in the run's Dagster logs) unless --verbose."""
+    if verbose:
+        yield
+        return
+    real = sys.stderr
+    sys.stderr = _NoTraces(real)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.stderr = real
+
+
+class _NoTraces(io.TextIOBase):
+    """A text stream that drops Dagster's ERROR records and every stack trace (the CLI prints the cause in
+    one line; the records stay in the run's Dagster event log)."""
+
+    _RECORD = re.compile(r"^\S*\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
+
+    def __init__(self, out: TextIO) -> None:
+        self._out, self._skip, self._partial = out, False, ""
+
+    def write(self, text: str) -> int:
+        lines = (self._partial + text).split("\n")
+        self._partial = lines.pop()
+        for line in lines:
+            if self._RECORD.match(line):  # a record starts: ERROR records (error, trace) are the CLI's one line
+                self._skip = " - ERROR - " in line
+            elif line.strip().startswith(("Stack Trace:", "The above exception")):
+                self._skip = True
+            if not self._skip:
+                self._out.write(line + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self._partial and not self._skip:
+            self._out.write(self._partial)
+        self._partial = ""
+        self._out.flush()
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     _apply_paths(args)
     settings = get_settings()
-    if not settings.seeds_dir.is_dir():
-        print(f"error: input folder {settings.seeds_dir} does not exist (set {ENV_SEEDS_DIR} or --seeds)",
-              file=sys.stderr)
+    problem = input_folder_problem(settings.seeds_dir)
+    if problem:
+        print(f"error: {problem} (set {ENV_SEEDS_DIR} or --seeds)", file=sys.stderr)
         return 2
     from dagster import AssetCheckSeverity, DagsterInstance
 
@@ -79,20 +157,38 @@ def cmd_run(args: argparse.Namespace) -> int:
     print(f"healthwork run ({'full rebuild' if args.full else 'incremental'}): {settings.seeds_dir} -> {settings.warehouse}")
     job = defs.resolve_job_def(ALL_JOB_NAME)
     run_config = {
-        "ops": {"raw__files": {"config": {"full_rebuild": bool(args.full)}}},
+        "ops": {"raw__files": {"config": {"full_rebuild": bool(args.full),
+                                          "allow_mass_delete": bool(args.allow_mass_delete)}}},
         "loggers": {"console": {"config": {"log_level": "DEBUG" if args.verbose else "INFO"}}},
     }
-    instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else DagsterInstance.ephemeral()
-    result = job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False)
+    try:
+        instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else DagsterInstance.ephemeral()
+        with _traces_to_logs_only(args.verbose):
+            result = job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False)
+    except (OSError, RuntimeError) as exc:  # the instance or the run could not even start
+        print(f"error: {describe_exception(exc)}; nothing was published", file=sys.stderr)
+        return 1
+    cause = _run_failure(result)
+    if cause is not None:  # an expected failure: one line, the published warehouse is untouched
+        print(f"error: {cause}", file=sys.stderr)
+        print(f"nothing published: {settings.warehouse} is as the last successful run left it "
+              f"(full trace: the Dagster logs of run {result.run_id}, or -v)", file=sys.stderr)
+        print(f"run {result.run_id} FAILED in {time.perf_counter() - t0:.1f} s")
+        return 1
     checks = result.get_asset_check_evaluations()
     failed = [c for c in checks if not c.passed and c.severity == AssetCheckSeverity.ERROR]
     warned = [c for c in checks if not c.passed and c.severity != AssetCheckSeverity.ERROR]
     elapsed = time.perf_counter() - t0
     for line in _what_changed(result):
         print(line)
-    if settings.warehouse.exists():
+    published = any(e.asset_key is not None and e.asset_key.to_user_string() == "warehouse/published"
+                    for e in result.get_asset_materialization_events())
+    if published and settings.warehouse.exists():  # never an earlier run's numbers
         for line in _summary(settings.warehouse):
             print(line)
+    else:
+        print(f"nothing published: {settings.warehouse} is as the last successful run left it")
+    print(f"quarantined by checks this run: {_quarantined_by_checks(checks)}")
     print(f"checks:         {len(checks) - len(failed) - len(warned)} passed, {len(warned)} warned, "
           f"{len(failed)} failed")
     for c in warned:
@@ -161,6 +257,9 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--seeds", help=f"input folder (default: ${ENV_SEEDS_DIR} or seeds/)")
     run.add_argument("--warehouse", help=f"warehouse file (default: ${ENV_WAREHOUSE} or warehouse/healthwork.duckdb)")
     run.add_argument("-v", "--verbose", action="store_true", help="show Dagster's debug events too")
+    run.add_argument("--allow-mass-delete", action="store_true",
+                     help=f"let this run remove all or most published articles whose files are gone from the input "
+                          f"folder (otherwise it stops; also {ENV_ALLOW_MASS_DELETE}=1)")
     run.set_defaults(func=cmd_run)
     ui = sub.add_parser("ui", help="start the Dagster UI and daemon on 127.0.0.1")
     ui.add_argument("--port", type=int, default=3000)

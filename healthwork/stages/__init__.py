@@ -7,7 +7,8 @@ stage re-process everything. Dagster assets are thin wrappers around these funct
 """
 from healthwork.stages.clean import run_clean
 from healthwork.stages.entities import run_entities
+from healthwork.stages.guard import MassDeletionRefused, guard_mass_deletion
 from healthwork.stages.metrics import run_metrics
 from healthwork.stages.raw import run_raw
 
-__all__ = ["run_raw", "run_clean", "run_entities", "run_metrics"]
+__all__ = ["run_raw", "run_clean", "run_entities", "run_metrics", "guard_mass_deletion", "MassDeletionRefused"]
