@@ -7,7 +7,7 @@ import hashlib
 import pandas as pd
 import pytest
 
-from expectations import runner
+from expectations import runner, triage
 from expectations.suites import Check
 from expectations.suites import clean as cs
 from expectations.suites import entities as es
@@ -110,53 +110,52 @@ def test_clean_suite_passes_a_good_article() -> None:
     ({"source_file": "z.txt"}, "expect_column_values_to_be_in_set(raw_is_article)"),
 ])
 def test_clean_suite_fails_the_right_rule(change: dict[str, object], rule: str) -> None:
-    # boilerplate in the only article: the warning (every line) and the blocking 90% rule both fail
-    boilerplate = {BOILERPLATE_WARN, BOILERPLATE_BLOCK}
-    if change.get("body") == RAW_TEXT:  # the raw text is full of boilerplate too: those rules fail as well
-        assert failed(clean_check(**change)) == {rule, RAW_TEXT_BLOCK, *boilerplate}
-    elif rule == BOILERPLATE_WARN:
-        assert failed(clean_check(**change)) == boilerplate
+    if change.get("body") == RAW_TEXT:  # the raw text is full of boilerplate too: that warning fails as well
+        assert failed(clean_check(**change)) == {rule, BOILERPLATE_WARN}
     else:
         assert failed(clean_check(**change)) == {rule}
 
 
 BOILERPLATE_WARN = "expect_column_values_to_be_null(boilerplate_line)"
-BOILERPLATE_BLOCK = "expect_column_values_to_be_null(boilerplate_article)"
-RAW_TEXT_WARN = "expect_column_values_to_be_in_set(body_is_raw_text)"
-RAW_TEXT_BLOCK = "expect_column_values_to_be_in_set(body_is_raw_text_corpus)"
+RAW_TEXT_RULE = "expect_column_values_to_be_in_set(body_is_raw_text)"
 
 
-def test_one_uncleaned_file_in_many_articles_only_warns() -> None:
-    """A bare paragraph file may rightly be all body: one warns; a cleaner leaving many untouched blocks."""
-    def run(n_raw: int) -> set[tuple[str, bool]]:
-        rows = [{"article_id": f"a{i}", "source_file": f"{i}.txt", "title": "Pilots to tackle sick leave",
-                 "author": None, "published_date": pd.Timestamp("2024-01-02"), "url": None, "body": BODY}
-                for i in range(20)]
-        raws = {f"a{i}": (f"{i}.txt", BODY if i < n_raw else RAW_TEXT) for i in range(20)}
-        r = runner.validate(cs.SUITE, cs.derive(pd.DataFrame(rows), raws, ("home",)),
-                            {"expected_articles": 20, "latest_date": dt.date(2025, 1, 1)})
-        return {(o.rule.label, o.rule.blocking) for o in r.failed}
-
-    assert run(1) == {(RAW_TEXT_WARN, False)}
-    assert run(3) == {(RAW_TEXT_WARN, False), (RAW_TEXT_BLOCK, True)}
-
-
-def test_one_stray_boilerplate_line_in_many_articles_only_warns() -> None:
+def _clean_verdict(n_articles: int, n_raw: int, extra_line: str = "") -> triage.Verdict:
+    """``n_articles`` good articles of which the first ``n_raw`` came out with nothing cleaned."""
     rows = [{"article_id": f"a{i}", "source_file": f"{i}.txt", "title": "Pilots to tackle sick leave",
              "author": None, "published_date": pd.Timestamp("2024-01-02"), "url": None,
-             "body": BODY + ("\nAdvertisement" if i == 0 else "")} for i in range(20)]
-    raws = {f"a{i}": (f"{i}.txt", RAW_TEXT) for i in range(20)}
-    df = cs.derive(pd.DataFrame(rows), raws, ("home",))
-    r = runner.validate(cs.SUITE, df, {"expected_articles": 20, "latest_date": dt.date(2025, 1, 1)})
-    assert {o.rule.label for o in r.failed} == {BOILERPLATE_WARN}
-    assert not any(o.rule.blocking for o in r.failed)
+             "body": (RAW_TEXT if i < n_raw else BODY) + (extra_line if i == 0 else "")} for i in range(n_articles)]
+    raws = {f"a{i}": (f"{i}.txt", RAW_TEXT) for i in range(n_articles)}
+    check = Check(cs.SUITE, cs.derive(pd.DataFrame(rows), raws, ("home",)),
+                  {"expected_articles": n_articles, "latest_date": dt.date(2025, 1, 1)})
+    return triage.judge(check, runner.validate(check.suite, check.frame, check.params))
+
+
+def test_one_uncleaned_file_among_few_articles_is_quarantined_not_blocking() -> None:
+    """1 in 6 is a bad file, not a broken cleaner: it is set aside, the run goes on."""
+    v = _clean_verdict(6, 1)
+    assert not v.blocks
+    assert v.quarantined_keys == ["a0"]
+    assert {(f.reason, f.rule) for f in v.faults} == {("body_is_raw_text", RAW_TEXT_RULE)}
+
+
+def test_many_uncleaned_files_show_a_broken_cleaner_and_block() -> None:
+    """3 of 20 (more than 10% of at least 20 articles) fail the same rule: the cleaner is broken."""
+    assert not _clean_verdict(20, 2).blocks  # 10%: still bad files
+    v = _clean_verdict(20, 3)
+    assert v.blocks and RAW_TEXT_RULE in v.broken and RAW_TEXT_RULE in v.blocking
+
+
+def test_one_stray_boilerplate_line_only_warns() -> None:
+    v = _clean_verdict(20, 0, extra_line="\nAdvertisement")
+    assert not v.blocks and v.faults == ()  # a warning quarantines nothing
 
 
 def test_clean_suite_reports_the_boilerplate_line() -> None:
     r = runner.validate(*_args(clean_check(body=BODY + "\nShare this article")))
-    warn, block = sorted(r.failed, key=lambda o: o.rule.blocking)
+    (warn,) = r.failed
     assert warn.examples == ({"boilerplate_line": "[share_buttons] Share this article", "source_file": "a.txt"},)
-    assert not warn.rule.blocking and block.rule.blocking
+    assert not warn.rule.blocking and warn.rule.scope == "row"
 
 
 def _args(c: Check) -> tuple[object, ...]:
@@ -313,3 +312,23 @@ def test_metrics_suite_on_empty_tables() -> None:
     empty = pd.DataFrame(columns=list(metric_rows()[0]))
     df, params = ms.derive(empty, FUNDING.iloc[3:], PUBLISHED)
     assert failed(Check(ms.SUITE, df, params)) == set()
+
+
+def test_row_rules_find_exactly_the_rows_gx_finds() -> None:
+    """A quarantine needs every failing row (GX reports a few examples): Python and GX must agree."""
+    good = funding_check().frame.iloc[0].to_dict()
+    bad = [{"currency": "XXX"}, {"amount": -5.0}, {"period_years": 250.0}, {"qualifier": "roughly"},
+           {"span_start": 0, "span_end": 3, "text": "nope"}, {"programme": "Not A Programme"}]
+    rows = [good] + [{**good, **b, "article_id": f"b{i}"} for i, b in enumerate(bad)]
+    check = Check(es.SUITES["funding"], es.derive_funding(pd.DataFrame(rows), {"a1": BODY, **{
+        f"b{i}": BODY for i in range(len(bad))}}))
+    result = runner.validate(check.suite, check.frame, check.params)
+    for o in result.outcomes:
+        if o.rule.scope == "row":
+            n = sum(o.rule.failing_rows(check.frame, check.params))
+            gx_count = o.observed["unexpected_count"] if isinstance(o.observed, dict) else 0
+            assert n == gx_count, o.label
+    v = triage.judge(check, result)
+    assert not v.blocks
+    assert v.quarantined_keys == [f"b{i}" for i in range(len(bad))]  # the good article keeps its rows
+    assert {f.key: f.reason for f in v.faults}["b0"] == "currency_not_allowed"
