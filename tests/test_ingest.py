@@ -108,12 +108,12 @@ def test_raw_stage_survives_files_vanishing_or_failing_between_scan_and_read(tmp
 
     real = raw_stage.read_file
 
-    def flaky(path, max_bytes=None):
+    def flaky(path, max_bytes=None, root=None):
         if path.name == "b.txt":
             raise PermissionError(13, "Permission denied")
         if path.name == "a.txt":
             path.unlink()  # deleted between the scan and the read
-        return real(path, max_bytes)
+        return real(path, max_bytes, root)
 
     monkeypatch.setattr(raw_stage, "read_file", flaky)
     settings = get_settings(str(tmp_path / "w.duckdb"), str(f))
