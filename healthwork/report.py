@@ -15,7 +15,7 @@ import datetime as dt
 import html
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -77,13 +77,16 @@ class ReportData:
     syndication: pd.DataFrame
     articles: pd.DataFrame
     built_from: str = ""
+    quarantine: pd.DataFrame = field(default_factory=pd.DataFrame)  # files set aside (duplicates not included)
 
 
 def report_data(con: duckdb.DuckDBPyConnection, built_from: str = "") -> ReportData:
     q = lambda v: con.execute(f"SELECT * FROM marts.{v}").df()  # noqa: E731
     return ReportData(programmes=q("programmes"), commitments=q("commitments"), evidence=q("commitment_evidence"),
                       timeline=q("timeline"), places=q("places"), syndication=q("syndication"),
-                      articles=q("articles"), built_from=built_from)
+                      articles=q("articles"), built_from=built_from,
+                      quarantine=con.execute("SELECT source_file, stage, reason, detail FROM dq.quarantine "
+                                             "WHERE reason <> 'duplicate' ORDER BY stage, source_file").df())
 
 
 def chart_data(d: ReportData) -> dict[str, pd.DataFrame]:
@@ -282,7 +285,8 @@ def render_html(d: ReportData, generated_at: dt.datetime | None = None) -> str:
     undated = int((d.articles["published_date"].isna()).sum()) if len(d.articles) else 0
     copies = int(d.articles["is_syndicated_copy"].sum()) if len(d.articles) else 0
     kpis = [("articles", len(d.articles)), ("syndicated copies", copies), ("programmes", len(d.programmes)),
-            ("distinct commitments", len(d.commitments)), ("places", len(d.places))]
+            ("distinct commitments", len(d.commitments)), ("places", len(d.places)),
+            ("files set aside", len(d.quarantine))]
     when = (generated_at or dt.datetime.now(dt.timezone.utc)).strftime("%Y-%m-%d %H:%M UTC")
     prog_cols = {"programme": "Programme", "largest_label": "Largest commitment", "n_commitments": "Commitments",
                  "total_committed_gbp": "Total GBP (distinct, not shares)", "people_to_reach": "People to reach",
@@ -309,6 +313,8 @@ everywhere but cannot be placed on the timeline.</p>
 {_table(d.places, place_cols)}
 <h2 id='syndication'>Syndicated copies (counted once)</h2>
 {_table(d.syndication, syn_cols)}
+<h2 id='quarantine'>Files set aside (not counted anywhere)</h2>
+{_table(d.quarantine, {"source_file": "file", "stage": "Stage", "reason": "Reason", "detail": "Why"})}
 """
     return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
             f"<meta name='viewport' content='width=device-width, initial-scale=1'>"

@@ -3,7 +3,9 @@
 ``seeds_folder_sensor`` watches the input folder (HEALTHWORK_SEEDS_DIR). When files are new,
 changed (same name, new bytes) or deleted compared with ``raw.files`` of the published
 warehouse, it requests one run of the whole job, which is incremental: only those files'
-rows are (re)computed or removed, then metrics and publish run over the corpus. The cheap
+rows are (re)computed or removed, then metrics and publish run over the corpus. Links leaving the
+input folder are never read (``healthwork.ingest``); a folder that lost all or most of the published
+articles (unmounted, emptied by mistake) requests no run (``healthwork.stages.guard``). The cheap
 comparison and the compact cursor live in ``healthwork.folder_state``. The run key is derived
 from the changes and the warehouse state, so the daemon never queues the same work twice.
 """
@@ -13,7 +15,7 @@ import time
 
 from dagster import DefaultSensorStatus, RunRequest, SensorEvaluationContext, SensorResult, SkipReason, sensor
 
-from healthwork import folder_state
+from healthwork import folder_state, stages
 from healthwork.config import get_settings
 from pipelines.automation import corpus_automation_sensor
 from pipelines.jobs import healthwork_job
@@ -42,6 +44,11 @@ def seeds_folder_sensor(context: SensorEvaluationContext) -> SensorResult | Skip
     if ev.run_key is None or ev.pending is None:
         return SensorResult(skip_reason=f"{ev.reason} [{ms:.0f} ms]", cursor=ev.cursor.dumps())
     p = ev.pending
+    if p.deleted:  # an empty or unmounted folder: do not request a run that would wipe the warehouse
+        try:
+            stages.guard_mass_deletion(settings)
+        except stages.MassDeletionRefused as exc:
+            return SensorResult(skip_reason=str(exc), cursor=context.cursor)  # look again next time
     context.log.info(f"{settings.seeds_dir}: {ev.files} files, {p.hashed} hashed in {ms:.0f} ms; "
                      f"requesting run {ev.run_key} for {p.describe()}")
     for name in p.deleted:

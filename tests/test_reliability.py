@@ -249,3 +249,20 @@ def test_a_wrapped_exception_is_described_by_its_cause() -> None:
             raise RuntimeError("step failed") from inner
     except RuntimeError as exc:
         assert describe_exception(exc) == "disk full: /data/wh/x.duckdb"
+
+
+def test_the_sensor_requests_no_run_for_an_emptied_folder(built, tmp_path: Path,  # noqa: ANN001
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from dagster import build_sensor_context
+
+    from healthwork.config import ENV_SEEDS_DIR, ENV_WAREHOUSE
+    from pipelines.sensors import seeds_folder_sensor
+
+    _, warehouse, _, _ = built
+    empty = tmp_path / "unmounted"
+    empty.mkdir()
+    monkeypatch.setenv(ENV_SEEDS_DIR, str(empty))
+    monkeypatch.setenv(ENV_WAREHOUSE, str(warehouse))
+    data = seeds_folder_sensor.evaluate_tick(build_sensor_context(cursor=None))
+    assert list(data.run_requests or []) == []
+    assert "refusing to remove" in (data.skip_message or "")
