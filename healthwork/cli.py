@@ -148,7 +148,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     if problem:
         print(f"error: {problem} (set {ENV_SEEDS_DIR} or --seeds)", file=sys.stderr)
         return 2
+    import duckdb
     from dagster import AssetCheckSeverity, DagsterInstance
+
+    from healthwork.store import WarehouseLocked
 
     from pipelines.definitions import defs
     from pipelines.jobs import ALL_JOB_NAME
@@ -165,14 +168,16 @@ def cmd_run(args: argparse.Namespace) -> int:
         instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else DagsterInstance.ephemeral()
         with _traces_to_logs_only(args.verbose):
             result = job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False)
-    except (OSError, RuntimeError) as exc:  # the instance or the run could not even start
+    except (OSError, WarehouseLocked, duckdb.IOException) as exc:  # the instance or the run could not even start
         print(f"error: {describe_exception(exc)}; nothing was published", file=sys.stderr)
         return 1
     cause = _run_failure(result)
     if cause is not None:  # an expected failure: one line, the published warehouse is untouched
         print(f"error: {cause}", file=sys.stderr)
+        where = (f"the Dagster logs of run {result.run_id} in {os.environ['DAGSTER_HOME']}"
+                 if os.environ.get("DAGSTER_HOME") else "run again with -v")
         print(f"nothing published: {settings.warehouse} is as the last successful run left it "
-              f"(full trace: the Dagster logs of run {result.run_id}, or -v)", file=sys.stderr)
+              f"(full trace: {where})", file=sys.stderr)
         print(f"run {result.run_id} FAILED in {time.perf_counter() - t0:.1f} s")
         return 1
     checks = result.get_asset_check_evaluations()
