@@ -176,8 +176,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"error: {cause}", file=sys.stderr)
         where = (f"the Dagster logs of run {result.run_id} in {os.environ['DAGSTER_HOME']}"
                  if os.environ.get("DAGSTER_HOME") else "run again with -v")
-        print(f"nothing published: {settings.warehouse} is as the last successful run left it "
-              f"(full trace: {where})", file=sys.stderr)
+        kept = ("is as the last successful run left it" if settings.warehouse.is_file()
+                else "was left untouched" if settings.warehouse.exists() else "was not created")
+        print(f"nothing published: {settings.warehouse} {kept} (full trace: {where})", file=sys.stderr)
         print(f"run {result.run_id} FAILED in {time.perf_counter() - t0:.1f} s")
         return 1
     checks = result.get_asset_check_evaluations()

@@ -80,6 +80,8 @@ def one_line(cause: Cause) -> str:
             return f"permission denied{where}"
         if "read-only file system" in low:
             return f"read-only file system{where}"
+        if "is a directory" in low:
+            return f"is a folder, not a file{where}"
     return f"{cause.kind}: {cause.message}" if cause.message else cause.kind
 
 

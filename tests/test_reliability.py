@@ -266,3 +266,8 @@ def test_the_sensor_requests_no_run_for_an_emptied_folder(built, tmp_path: Path,
     data = seeds_folder_sensor.evaluate_tick(build_sensor_context(cursor=None))
     assert list(data.run_requests or []) == []
     assert "refusing to remove" in (data.skip_message or "")
+
+
+def test_a_warehouse_path_that_is_a_folder_is_named_as_such() -> None:
+    cause = Cause("IOException", 'IO Error: Could not read from file "/data/hw.duckdb": Is a directory')
+    assert one_line(cause) == "is a folder, not a file: /data/hw.duckdb"
