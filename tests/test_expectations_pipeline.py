@@ -1,7 +1,6 @@
 """The checks inside the real job: seeds pass everything; a blocking failure stops the run before publishing."""
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
