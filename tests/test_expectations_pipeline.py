@@ -1,4 +1,5 @@
-"""The checks inside the real job: seeds pass everything; a blocking failure stops the run before publishing."""
+"""The checks inside the real job: seeds pass everything; a row fault quarantines its article and the rest
+is published; a table fault stops the run before publishing."""
 from __future__ import annotations
 
 import shutil
