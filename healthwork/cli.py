@@ -140,6 +140,16 @@ class _NoTraces(io.TextIOBase):
         self._partial = ""
         self._out.flush()
 
+    def isatty(self) -> bool:  # colours, encoding and the descriptor are the real stream's
+        return self._out.isatty()
+
+    def fileno(self) -> int:
+        return self._out.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._out.encoding
+
 
 def cmd_run(args: argparse.Namespace) -> int:
     _apply_paths(args)

@@ -271,3 +271,19 @@ def test_the_sensor_requests_no_run_for_an_emptied_folder(built, tmp_path: Path,
 def test_a_warehouse_path_that_is_a_folder_is_named_as_such() -> None:
     cause = Cause("IOException", 'IO Error: Could not read from file "/data/hw.duckdb": Is a directory')
     assert one_line(cause) == "is a folder, not a file: /data/hw.duckdb"
+
+
+def test_dagster_error_records_and_traces_stay_off_the_terminal() -> None:
+    import io
+
+    out = io.StringIO()
+    stream = cli._NoTraces(out)
+    stream.write("2026-01-01 10:00:00 +0000 - dagster - INFO - job - run - raw__files - cleaned 5/5 articles\n")
+    stream.write("2026-01-01 10:00:01 +0000 - dagster - ERROR - job - run - raw__files - STEP_FAILURE - failed.\n\n"
+                 "PermissionError: [Errno 13] Permission denied: '/x'\n\nStack Trace:\n  File \"a.py\", line 1\n")
+    stream.write("2026-01-01 10:00:02 +0000 - dagster - WARNING - job - run - clean - a warning\n")
+    stream.flush()
+    assert out.getvalue().splitlines() == [
+        "2026-01-01 10:00:00 +0000 - dagster - INFO - job - run - raw__files - cleaned 5/5 articles",
+        "2026-01-01 10:00:02 +0000 - dagster - WARNING - job - run - clean - a warning",
+    ]
