@@ -26,8 +26,8 @@ SUITE = suite(
     unique("sha256", "sha256 unique per content: a repeated content is a duplicate, not a second article",
            where='status == "article"'),
     per_row(
-        holds("decoded", "every file that was not quarantined was decoded: an encoding and a text with at most "
-              "a few U+FFFD replacement characters (characters lost before the file reached us)"),
+        holds("decoded", "the file decodes to readable text: an encoding, and at most one U+FFFD replacement "
+              "character per 500 characters (characters lost before the file reached us)"),
         holds("non_empty", "every file that was not quarantined has non-blank text"),
         holds("size_within_limits", "every file that was not quarantined has 1..HEALTHWORK_MAX_FILE_BYTES bytes"),
     ),
