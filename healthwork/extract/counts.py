@@ -34,7 +34,9 @@ from decimal import Decimal
 from typing import Any
 
 from healthwork.extract.text import find_all, leftmost_non_overlapping
-from healthwork.extract.money import MULT, NUM, NUMBER_WORDS, QUALIFIER_WORDS, parse_number, qualifier_of
+from healthwork.extract.numbers import (
+    MULT, NUM, QUALIFIER_WORDS, WORD_NUMBER, alternation, parse_number, qualifier_of, range_low,
+)
 
 __all__ = ["extract", "PEOPLE_NOUNS"]
 
@@ -65,8 +67,8 @@ _SKIP_MODS = frozenset({"more", "extra", "additional", "further", "other", "new"
 
 _NOUN_ALT = "|".join(
     r"[\s-]".join(re.escape(w) for w in re.split(r"[\s-]", n)) for n in sorted(PEOPLE_NOUNS, key=len, reverse=True))
-_QUAL_ALT = "|".join(r"\s+".join(re.escape(w) for w in q.split()) for q in sorted(QUALIFIER_WORDS, key=len, reverse=True))
-_WORDNUM_ALT = "|".join(r"\s+".join(re.escape(w) for w in q.split()) for q in sorted(NUMBER_WORDS, key=len, reverse=True))
+_QUAL_ALT = alternation(QUALIFIER_WORDS)
+_WORDNUM_ALT = WORD_NUMBER
 _WORD_MULT = r"[^\S\n]+(?:million|billion|thousand)(?![A-Za-z])"
 
 _HS = r"[^\S\n]"  # whitespace inside a paragraph: a count never spans a line break
@@ -177,10 +179,8 @@ def extract(body: str, **_: Any) -> list[dict[str, Any]]:
         head = _HEAD.search(body, max(taken_until, start - 45), start) if num else None
         if head and not _is_year(head.group("num"), head.group("mult")) \
                 and (head.group("conn").lower() != "and" or (head.group("between") or "").lower() == "between"):
-            hv = parse_number(head.group("num"), head.group("mult"))
+            hv = range_low(head.group("num"), head.group("mult"), num, mult)
             if hv is not None:
-                if not head.group("mult") and mult and Decimal(head.group("num").replace(",", "")) < Decimal(num.replace(",", "")):
-                    hv = parse_number(head.group("num"), mult)
                 hs = head.start("qual") if head.group("qual") else head.start("num")
                 rows.append(_row(body, hs, head.end("mult") if head.group("mult") else head.end("num"),
                                  hv, qualifier_of(head.group("qual")), what, per))

@@ -51,67 +51,28 @@ Fields
 - ``raw_text`` = ``text`` = ``body[span_start:span_end]``: the phrase as written with its
   qualifier (``up to £259m``), without period or rate words.
 
-The helpers ``parse_number`` and ``QUALIFIER_WORDS`` are shared with ``counts``.
+Numbers, multipliers, number words and qualifier phrases are read by ``numbers`` (shared with ``counts``).
 """
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, NamedTuple
 
 from healthwork.extract import programmes as _programmes
+from healthwork.extract.numbers import (
+    MULT, NUM, QUALIFIER_WORDS, WORD_NUMBER, alternation, parse_number, qualifier_of, range_low,
+)
 from healthwork.extract.text import Span, find_all, paragraph_spans, sentence_spans, span_index
 
-__all__ = ["extract", "parse_number", "qualifier_of", "QUALIFIER_WORDS", "NUMBER_WORDS"]
+__all__ = ["extract"]
 
-# ---------------------------------------------------------------------------------------------
-# shared vocabulary
-
-#: qualifier phrase (lower case, single spaces) -> qualifier value
-QUALIFIER_WORDS: dict[str, str] = {
-    **dict.fromkeys(["up to", "as much as", "as many as", "a maximum of", "maximum of", "less than",
-                     "fewer than", "under", "below", "no more than", "not more than"], "up_to"),
-    **dict.fromkeys(["more than", "over", "in excess of", "at least", "upwards of", "above",
-                     "just over", "well over", "a minimum of", "no less than", "no fewer than"],
-                    "more_than"),
-    **dict.fromkeys(["around", "about", "almost", "nearly", "some", "approximately", "approx.", "approx",
-                     "roughly", "an estimated", "estimated", "close to", "just under", "circa",
-                     "c.", "getting on for", "the best part of", "an approximate", "approaching"],
-                    "about"),
-}
-#: number words usable before a multiplier ("two million pounds", "half a million people")
-NUMBER_WORDS: dict[str, Decimal] = {
-    w: Decimal(i) for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split())
-} | {"a": Decimal(1), "an": Decimal(1), "half a": Decimal("0.5"), "a half": Decimal("0.5"),
-     "a quarter of a": Decimal("0.25"), "quarter of a": Decimal("0.25"),
-     "three quarters of a": Decimal("0.75"), "thirty": Decimal(30), "forty": Decimal(40),
-     "fifty": Decimal(50), "a hundred": Decimal(100), "one hundred": Decimal(100)}
 _PERIOD_WORDS: dict[str, float] = {
     w: float(i) for i, w in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve".split())
 } | {"a": 1.0, "an": 1.0, "fifteen": 15.0, "twenty": 20.0, "eighteen": 18.0, "twenty-four": 24.0,
      "thirty": 30.0, "thirty-six": 36.0}
-_MULT: dict[str, Decimal] = {
-    "k": Decimal(10) ** 3, "thousand": Decimal(10) ** 3,
-    "m": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "mln": Decimal(10) ** 6, "million": Decimal(10) ** 6,
-    "b": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "billion": Decimal(10) ** 9,
-    "tn": Decimal(10) ** 12, "trillion": Decimal(10) ** 12,
-}
-
-
-def _alt(words: list[str] | dict[str, Any]) -> str:
-    """Regex alternation of phrases, longest first, spaces matching any whitespace."""
-    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(words, key=len, reverse=True))
-
-
-NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORDNUM = _alt(NUMBER_WORDS)
-# multiplier: long words may follow a space or hyphen ("$1.1-billion"), short forms a space or
-# nothing ("£45m", "£2.5 bn"); never followed by a letter ("£5 more" is not a multiplier); never
-# across a line break
-MULT = r"(?:[ \u00a0-]?(?:trillion|billion|million|thousand)|[ \u00a0]?(?:bn|mn|mln|tn)|(?:m|b|k))(?![A-Za-z])"
+_WORDNUM = WORD_NUMBER
 
 _CUR_POST = (r"(?P<cur2>pounds?\s+sterling|pounds?|sterling|euros?|US\s+dollars?|dollars?|GBP|USD|EUR)"
              r"(?![A-Za-z])")
@@ -130,7 +91,7 @@ _MONEY_POST = re.compile(
     rf"(?:(?P<num>{NUM})|(?P<wnum>{_WORDNUM}))(?P<mult>{MULT})?\s*{_CUR_POST}", re.IGNORECASE)
 _NUM_BEFORE = re.compile(
     rf"(?:(?<![\w.,£$€])(?:{NUM})|(?<![\w-])(?:{_WORDNUM}))(?:{MULT})?\s*(?:US\s+)?\Z", re.IGNORECASE)
-_QUAL_BEFORE = re.compile(rf"(?<![\w-])(?:(?P<qual>{_alt(QUALIFIER_WORDS)})|(?P<between>between))\s+\Z",
+_QUAL_BEFORE = re.compile(rf"(?<![\w-])(?:(?P<qual>{alternation(QUALIFIER_WORDS)})|(?P<between>between))\s+\Z",
                           re.IGNORECASE)
 _RANGE_TAIL = re.compile(
     rf"\s*(?P<conn>-|\u2013|\u2014|to|and)\s*(?P<cur>£|€|US\s?\$|\$)?\s?(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%])",
@@ -143,7 +104,7 @@ _PER_YEAR_TAIL = re.compile(
 _PER_YEAR_PRE = re.compile(r"\b(?:annual|yearly)\s+(?:budget\s+of\s+|sum\s+of\s+)?$", re.IGNORECASE)
 _PER_YEAR_POST_ADJ = re.compile(r"\s+(?:annual|yearly)\b", re.IGNORECASE)
 
-_PWORD = _alt(_PERIOD_WORDS)
+_PWORD = alternation(_PERIOD_WORDS)
 _PERIOD_N = rf"(?P<n>\d+(?:\.\d+)?|{_PWORD})[\s-]+(?:(?:financial|academic|calendar|fiscal)\s+)?(?P<unit>years?|yrs?|months?)"
 _PERIOD_DECADE = r"(?P<decade>decade)"
 _PERIOD_FY = (r"(?P<y1>(?:19|20)\d\d)(?P<fy1>[-/]\d\d)?\s*(?:to|-|\u2013|and|until)\s*"
@@ -217,29 +178,6 @@ _WEAK_KIND_WORDS = frozenset(
     "schemes project projects initiative initiatives".split())
 _WEAK_PENALTY = 1000  # vague words only decide when no specific keyword is in reach
 _NOT_QUAL_OVER = re.compile(r"(?:hand(?:ed|s|ing)?|turn(?:ed|s|ing)?|sign(?:ed|s|ing)?|pass(?:ed|es|ing)?)\s+$", re.IGNORECASE)
-
-
-def parse_number(num: str | None = None, mult: str | None = None, word: str | None = None) -> Decimal | None:
-    """``"2.5", "bn"`` -> Decimal('2500000000.0'); ``word="half a", mult="million"`` -> 500000."""
-    try:
-        if word is not None:
-            value = NUMBER_WORDS[" ".join(word.lower().split())]
-        elif num is not None:
-            value = Decimal(num.replace(",", ""))
-        else:
-            return None
-    except (KeyError, InvalidOperation):
-        return None
-    if mult:
-        value *= _MULT[mult.strip(" \u00a0\t-").lower()]
-    return value
-
-
-def qualifier_of(phrase: str | None) -> str:
-    """Qualifier value of a qualifier phrase ("Up to" -> "up_to"); "exact" when none."""
-    if not phrase:
-        return "exact"
-    return QUALIFIER_WORDS.get(" ".join(phrase.lower().split()), "exact")
 
 
 def _currency(sym: str | None) -> str:
@@ -388,10 +326,6 @@ def _amounts(body: str) -> list[_Amount]:
     return out
 
 
-def _dec(num: str) -> Decimal:
-    return Decimal(num.replace(",", ""))
-
-
 def _clause_end(body: str, pos: int, limit: int) -> int:
     m = _CLAUSE_STOP.search(body, pos, limit)
     return m.start() if m else limit
@@ -428,8 +362,8 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None, *
         if tail and (tail.group("conn").lower() != "and" or between) and (tail.group("cur") or tail.group("mult")):
             value2 = parse_number(tail.group("num"), tail.group("mult"))
             if value2 is not None:
-                if a.num and not a.mult and tail.group("mult") and _dec(a.num) < _dec(tail.group("num")):
-                    value = parse_number(a.num, tail.group("mult")) or value
+                if a.num:
+                    value = range_low(a.num, a.mult, tail.group("num"), tail.group("mult")) or value
                 # both rows carry the whole range as their evidence: "£1-2m" read alone as
                 # "£1" or "2m" would not give the amount (the low end borrows the multiplier)
                 found.append((start, tail.end(), value, a.currency, qualifier))
