@@ -91,7 +91,8 @@ _MONEY_POST = re.compile(
     rf"(?:(?P<num>{NUM})|(?P<wnum>{_WORDNUM}))(?P<mult>{MULT})?\s*{_CUR_POST}", re.IGNORECASE)
 _NUM_BEFORE = re.compile(
     rf"(?:(?<![\w.,£$€])(?:{NUM})|(?<![\w-])(?:{_WORDNUM}))(?:{MULT})?\s*(?:US\s+)?\Z", re.IGNORECASE)
-_QUAL_BEFORE = re.compile(rf"(?<![\w-])(?:(?P<qual>{alternation(QUALIFIER_WORDS)})|(?P<between>between))\s+\Z",
+_QUAL_BEFORE = re.compile(rf"(?:(?<![\w-])(?:(?P<qual>{alternation(QUALIFIER_WORDS)})|(?P<between>between))\s+"
+                          rf"|(?P<tilde>~)\s*)\Z",
                           re.IGNORECASE)
 _RANGE_TAIL = re.compile(
     rf"\s*(?P<conn>-|\u2013|\u2014|to|and)\s*(?P<cur>£|€|US\s?\$|\$)?\s?(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%])",
@@ -148,14 +149,66 @@ _A_YEAR_NOT_AFTER = re.compile(
 _FOR_PROGRAMME = re.compile(
     r"(?:\s+[\w-]+){0,4}?\s+(?:in|for|on|into|to|towards|through|via|from|under)"
     r"(?:\s+(?:the|its|a|an|new|national|local|government's|govt's))*\s+", re.IGNORECASE)
+# a programme mention that names a document, not a recipient of money
+_DOCUMENT_AFTER = re.compile(r"['\u2019]?s?\s+(?:white|green)\s+paper", re.IGNORECASE)
+# two programme mentions listed together: "X and Y", "X, Y and the Z"
+_COORDINATION = re.compile(r"\s*(?:,|,?\s+(?:and|or|&))\s+(?:the\s+)?|\s*,\s*", re.IGNORECASE)
+# a list line: optional bullet or number, a name of capitalised words, a dash or colon, the amount
+_ALLOCATION_LINE = re.compile(
+    r"\s*(?:[\u2022*\u2013\u2014-]\s*|\(?\d{1,2}[.)]\s+)?"
+    r"[A-Z][\w'\u2019.&-]*(?:,?\s+(?:(?:and|of|the|&|upon|on|in|with)\s+)?[A-Z0-9][\w'\u2019.&-]*){0,7}"
+    r"(?:\s+\([^()\n]{1,40}\))?\s*(?:[:\u2013\u2014]|\s-)\s*(?:(?:up\s+to|around|about|almost|over|more\s+than)\s+)?")
+_LIST_ITEM_START = re.compile(r"\s*(?:[\u2022*\u2013\u2014-]\s*|\(?\d{1,2}[.)]\s+)?")
+_LIST_ITEM_GAP = re.compile(
+    r"(?:(?:,|\s+and|\s+&)?\s+[A-Z][\w'\u2019.&-]*)*\s*(?:[:\u2013\u2014]|\s-)\s*"
+    r"(?:(?:up\s+to|around|about|almost|over|more\s+than)\s+)?")
+# between a place and its money: "Telford will receive ", "Greater Lancashire: ", "Leeds has been awarded up to "
+_PLACE_BEFORE_GAP = re.compile(
+    r"(?:['\u2019]s\s+(?:share|allocation|award|grant|pot)\s+(?:is|was|will\s+be|of)\s+"
+    r"|\s*(?:[:\u2013\u2014]|\s-)\s*"
+    r"|(?:\s+(?:will|would|has|have|had|is|are|was|were|be|been|being|set|also|now|alone|itself|each|to|due|"
+    r"expected|getting|going))*"
+    r"\s+(?:get|gets|got|receive|receives|received|given|awarded|allocated|granted|handed|secured|secures|"
+    r"secure|won|wins|win|bag|bags|bagged|share|shares|sharing)(?:\s+(?:a\s+share\s+of|a\s+further|"
+    r"an\s+extra|an\s+additional|a\s+total\s+of|a|an))?\s+)"
+    r"(?:(?:up\s+to|around|about|almost|nearly|over|more\s+than|some|at\s+least|just\s+over|just\s+under)\s+)?",
+    re.IGNORECASE)
+# between money and its place: "£3m for Telford", "£40m will go to Leeds", "£2m allocated to the North East"
+_PLACE_AFTER_GAP = re.compile(
+    r"(?:\s+(?:will|would|is|was|has|have|been|be|being|set))*\s+(?:go(?:es|ing)?\s+|allocated\s+|awarded\s+|coming\s+|"
+    r"given\s+|earmarked\s+|going\s+)?(?:for|to|in)\s+(?:the\s+)?", re.IGNORECASE)
+# a rate that is not yearly: "£97 a week", "£250 per participant", "£12.21 an hour"
+_RATE_TAIL = re.compile(
+    r"(?:\s*|-)(?:a|an|per|each|every|/)[\s-]*(?:week|day|hour|month|night|shift|fortnight|person|head|"
+    r"participant|patient|pupil|child|place|claimant|worker|employee|user|resident|household|adult|family|"
+    r"visit|session|appointment|referral)(?![\w-])", re.IGNORECASE)
+_PAREN_OPEN = re.compile(r"\s*\(\s*")
+_PAREN_CLOSE = re.compile(r"\s*\)")
+# "£3.5m of the £45m", "almost £9m of its £115m"
+_SHARE_DIRECT = re.compile(r"\s+(?:out\s+)?of\s+(?:the|a|its|their|this|that|his|her|our)?\s*(?:(?:total|overall|national|"
+                           r"wider|whole|entire|original|new|government's|government\u2019s)\s+)*", re.IGNORECASE)
+# "£11.7m, its share of the £167.2m expansion", "£10m as part of the £125m programme"
+_SHARE_LATER = re.compile(
+    r"[^.;\n]{0,60}?(?<![\w-])(?:share|part|portion|slice|proportion|allocation)\s+of\s+(?:the|a|its|their|this)?\s*"
+    r"(?:(?:total|overall|national|wider|whole|entire|new|original|UK|government's|government\u2019s|"
+    r"UK\s+Government's|UK\s+Government\u2019s)\s+)*", re.IGNORECASE)
+# a sentence about a programme named elsewhere: "the scheme", "this pilot", "the expansion"
+_GENERIC_REFERENCE = re.compile(
+    r"(?<![\w-])(?:the|this|that|its|their|each|every)\s+(?:[\w-]+\s+)?(?:scheme|pilot|programme|program|"
+    r"service|trailblazer|initiative|project|trial|plan|expansion|rollout|roll-out|roll\s+out|reforms?)s?(?![\w-])",
+    re.IGNORECASE)
 _CLAUSE_STOP = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 _KIND_WORDS: dict[str, str] = {
-    "fine": "fine fined fines fining penalty penalties penalised penalized damages",
-    "cost": "cost costs costing costed bill bills salary salaries spent spending overspend overspent expenditure wage "
-            "wages paid charge charges charged debt debts deficit loss losses lose loses losing lost expense "
-            "expenses price priced prices fee fees payout payouts pay pays paying earn earns earned earning "
-            "earnings income remuneration",
+    "fine": "fine fined fines fining penalty penalties penalised penalized damages compensation",
+    "cost": "cost costs costing costed bill bills spent spending overspend overspent expenditure "
+            "paid charge charges charged debt debts loss losses lose loses losing lost expense "
+            "expenses fee fees payout payouts pay pays paying remuneration spend spends",
+    # rates, salaries, prices, cuts, money withdrawn or scrapped, deficits and shortfalls
+    "other": "salary salaries wage wages earn earns earned earning earnings income price priced prices "
+             "deficit deficits shortfall shortfalls gap cut cuts cutting slashed slash scrapped scrap scraps "
+             "scrapping withdrawn withdraw withdrew withdrawing axed axe strip strips stripped stripping saving savings save saves saved "
+             "reduction reductions clawed underspend",
     "funding": "fund funds funded funding invest invests invested investing investment investments backed "
                "backing grant grants allocate allocated allocates allocating allocation allocations award "
                "awards awarded available trial trials pilot pilots programme programmes scheme schemes boost "
@@ -165,17 +218,18 @@ _KIND_WORDS: dict[str, str] = {
                "received receives receiving earmark earmarked bid bids contract contracts initiative "
                "initiatives project projects service services fundraising raise raised further extra "
                "additional aside fenced ringfenced support supported supporting announce announced announces "
-               "announcement unveil unveiled unveils deal deals money cash",
+               "announcement unveil unveiled unveils deal deals money cash share sharing coming get gets got getting "
+               "worth drive",
 }
 _KIND_OF_WORD: dict[str, str] = {w: k for k, ws in _KIND_WORDS.items() for w in ws.split()}
 _WORD = re.compile(r"[A-Za-z]+")
-_KIND_RANK = {"fine": 0, "cost": 1, "funding": 2}
+_KIND_RANK = {"fine": 0, "cost": 1, "other": 2, "funding": 3}
 _KIND_REACH = 120  # characters either side of the amount, inside its sentence
 # vague words only decide when nothing specific is near: "ordered to pay £1.5m in damages" is a fine
 _WEAK_KIND_WORDS = frozenset(
     "pay pays paying paid provide provided provides providing receive received receives receiving available "
     "support supported supporting service services further extra additional programme programmes scheme "
-    "schemes project projects initiative initiatives".split())
+    "schemes project projects initiative initiatives coming get gets got getting worth".split())
 _WEAK_PENALTY = 1000  # vague words only decide when no specific keyword is in reach
 _NOT_QUAL_OVER = re.compile(r"(?:hand(?:ed|s|ing)?|turn(?:ed|s|ing)?|sign(?:ed|s|ing)?|pass(?:ed|es|ing)?)\s+$", re.IGNORECASE)
 
@@ -211,21 +265,17 @@ def _period_value(m: re.Match[str]) -> float | None:
 
 
 class _Ctx:
-    """Sentence/paragraph spans and programme mentions of one body, looked up by offset."""
+    """Sentence/paragraph spans, programme and place mentions of one body, looked up by offset."""
 
-    def __init__(self, body: str, mentions: list[dict[str, Any]]):
+    def __init__(self, body: str, mentions: list[dict[str, Any]], places: list[dict[str, Any]]):
         self.body = body
         self.sentences: list[Span] = sentence_spans(body)
         self.paragraphs: list[Span] = paragraph_spans(body)
         self.mentions = sorted(mentions, key=lambda r: r["span_start"])
-        counts: dict[str, int] = {}
-        for r in self.mentions:
-            counts[r["programme"]] = counts.get(r["programme"], 0) + 1
-        self.dominant: str | None = None
-        if counts:
-            top, n = max(counts.items(), key=lambda kv: kv[1])
-            if n >= 2 and n * 2 > len(self.mentions):
-                self.dominant = top
+        self.places = sorted(places, key=lambda r: r["span_start"])
+        # a mention of the document a programme was set out in ("the Get Britain Working white
+        # paper") does not make the article about that programme
+        self.main = _main_programme([r for r in self.mentions if not _DOCUMENT_AFTER.match(body, r["span_end"])])
 
     def sentence(self, pos: int) -> Span:
         i = span_index(self.sentences, pos)
@@ -235,50 +285,118 @@ class _Ctx:
         i = span_index(self.paragraphs, pos)
         return self.paragraphs[i] if i >= 0 else (pos, pos)
 
-    def programme(self, s: int, e: int, kind: str, currency: str = "GBP") -> str | None:
+    def programme(self, s: int, e: int, kind: str, currency: str, rate: bool) -> str | None:
+        """The programme the money ``body[s:e]`` is for (see the module docstring)."""
         ss, se = self.sentence(s)
-        best: tuple[int, int, str] | None = None
-        for r in self.mentions:
-            if e <= r["span_start"] <= e + 60 and r["span_end"] <= se \
-                    and _FOR_PROGRAMME.fullmatch(self.body, e, r["span_start"]):
+        in_sentence = [r for r in self.mentions if r["span_start"] >= ss and r["span_end"] <= se]
+        for r in in_sentence:
+            if e <= r["span_start"] <= e + 60 and _FOR_PROGRAMME.fullmatch(self.body, e, r["span_start"]):
                 return str(r["programme"])  # "£20m for the Youth Guarantee", "£1bn in Connect to Work"
-            if r["span_start"] >= ss and r["span_end"] <= se:
-                gap = max(r["span_start"] - e, s - r["span_end"], 0)
-                key = (gap, 0 if r["span_end"] <= s else 1, r["programme"])
-                best = key if best is None or key < best else best
-        if best:
-            return best[2]
+        if in_sentence:
+            ranked = sorted(in_sentence, key=lambda r: (max(r["span_start"] - e, s - r["span_end"], 0),
+                                                        0 if r["span_end"] <= s else 1))
+            nearest = ranked[0]
+            # "spent on the Communities for Work and PaCE schemes": a total across several schemes
+            for other in ranked[1:]:
+                if other["programme"] != nearest["programme"] and _coordinated(self.body, nearest, other):
+                    return None
+            return str(nearest["programme"])
         # beyond the sentence only money given to something (kind funding) in pounds is
-        # assumed to be the programme's: a cost, a fine or a foreign amount belongs to a
+        # assumed to be the programme's: a cost, a fine, a rate or a foreign amount belongs to a
         # programme only when its own sentence ties them ("WorkWell will cost £X")
-        if kind == "funding" and currency == "GBP":
-            ps, pe = self.paragraph(s)
-            before = [r for r in self.mentions if ps <= r["span_start"] and r["span_end"] <= s]
-            if before:
-                return before[-1]["programme"]
-            after = [r for r in self.mentions if r["span_start"] >= e and r["span_end"] <= pe]
-            if after:
-                return after[0]["programme"]
-            return self.dominant
+        # costs and other amounts only when their sentence is about "the scheme" ("the pilot will
+        # cost £2m")
+        if currency != "GBP" or rate or kind == "fine" \
+                or (kind != "funding" and not _GENERIC_REFERENCE.search(self.body, ss, se)):
+            return None
+        ps, pe = self.paragraph(s)
+        in_paragraph = {str(r["programme"]) for r in self.mentions if ps <= r["span_start"] and r["span_end"] <= pe}
+        if len(in_paragraph) == 1:
+            return in_paragraph.pop()
+        if in_paragraph:
+            return None  # a paragraph about several schemes: not one programme's money
+        return self.main
+
+    def place(self, s: int, e: int) -> str | None:
+        """The place the money ``body[s:e]`` is allocated to, when the text ties it."""
+        ls = self.body.rfind("\n", 0, s) + 1
+        ss, se = self.sentence(s)
+        before = [r for r in self.places if max(ss, ls, s - 80) <= r["span_start"] and r["span_end"] <= s]
+        if before and _PLACE_BEFORE_GAP.fullmatch(self.body, before[-1]["span_end"], s):
+            return str(before[-1]["name"])  # "Telford will receive £3m", "Greater Lancashire: £38.8m"
+        if before and _LIST_ITEM_START.fullmatch(self.body, ls, before[0]["span_start"]) \
+                and _LIST_ITEM_GAP.fullmatch(self.body, before[-1]["span_end"], s):
+            return str(before[0]["name"])  # "3. Devon, Plymouth and Torbay – £22.8m": the first named
+        for r in self.places:
+            if r["span_start"] >= e and r["span_end"] <= se and r["span_start"] <= e + 40:
+                if _PLACE_AFTER_GAP.fullmatch(self.body, e, r["span_start"]):
+                    return str(r["name"])  # "£3m for Telford", "£40m to Leeds"
+                break
         return None
 
 
+def _main_programme(mentions: list[dict[str, Any]]) -> str | None:
+    """The one programme an article is about: the only one it names, or the one named in more
+    than half of its programme mentions (at least twice)."""
+    counts: dict[str, int] = {}
+    for r in mentions:
+        counts[str(r["programme"])] = counts.get(str(r["programme"]), 0) + 1
+    if len(counts) == 1:
+        return next(iter(counts))
+    if counts:
+        top, n = max(counts.items(), key=lambda kv: kv[1])
+        if n >= 2 and n * 2 > len(mentions):
+            return top
+    return None
+
+
+def _coordinated(body: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two programme mentions joined as one list ("X and Y", "X, Y")."""
+    first, second = (a, b) if a["span_start"] < b["span_start"] else (b, a)
+    return bool(_COORDINATION.fullmatch(body, first["span_end"], second["span_start"]))
+
+
 def _kind(ctx: _Ctx, s: int, e: int) -> str:
-    """Kind from the keyword nearest the amount ``body[s:e]`` within its sentence."""
+    """Kind from the keyword nearest the amount ``body[s:e]`` within its sentence; an amount
+    listed against a name ("Greater Lancashire: £38.8m") is an allocation (funding)."""
+    body = ctx.body
     ss, se = ctx.sentence(s)
     best: tuple[int, int, str] | None = None
     for lo, hi in ((max(ss, s - _KIND_REACH), s), (e, min(se, e + _KIND_REACH))):
-        for m in _WORD.finditer(ctx.body, lo, hi):
-            kind = _KIND_OF_WORD.get(m.group().lower())
+        for m in _WORD.finditer(body, lo, hi):
+            word = m.group()
+            kind = _KIND_OF_WORD.get(word.lower())
             if kind is None:
                 continue
+            if word[0].isupper() and m.start() > ss and _in_name(body, m.start()):
+                continue  # inside a proper name: "Office for Budget Responsibility"
             gap = max(m.start() - e, s - m.end(), 0)
-            if m.group().lower() in _WEAK_KIND_WORDS:
+            if word.lower() in _WEAK_KIND_WORDS:
                 gap += _WEAK_PENALTY
             key = (gap, _KIND_RANK[kind], kind)
             if best is None or key < best:
                 best = key
+    if (best is None or best[0] >= _WEAK_PENALTY) and _is_allocation_line(body, s, e):
+        return "funding"
     return best[2] if best else "other"
+
+
+def _in_name(body: str, i: int) -> bool:
+    """The capitalised word at ``body[i]`` follows a word of the same sentence (not an opening
+    quote, bracket, colon or bullet), so it is part of a name."""
+    j = i - 1
+    while j >= 0 and body[j] == " ":
+        j -= 1
+    return j >= 0 and j < i - 1 and (body[j].isalnum() or body[j] in ",'\u2019")
+
+
+def _is_allocation_line(body: str, s: int, e: int) -> bool:
+    """``body[s:e]`` is the amount of a list line "<name> – £Xm" / "<name>: up to £Xm, for ..."."""
+    ls = body.rfind("\n", 0, s) + 1
+    return bool(_ALLOCATION_LINE.fullmatch(body, ls, s))
+
+
+_Found = tuple[int, int, Decimal, str, str]  # start, end, value, currency, qualifier
 
 
 class _Amount(NamedTuple):
@@ -331,15 +449,20 @@ def _clause_end(body: str, pos: int, limit: int) -> int:
     return m.start() if m else limit
 
 
-def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None, **_: Any) -> list[dict[str, Any]]:
-    """Every money amount in ``body`` (see the module docstring for the fields and rules)."""
+def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
+            place_mentions: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """Every money amount in ``body`` (see the module docstring for the fields and rules).
+
+    ``programme_mentions`` (rows of ``programmes.extract``; read here when None) tie money to
+    programmes; ``place_mentions`` (rows of ``places.extract``; none when None) tie funding to
+    the place it is allocated to."""
     amounts = _amounts(body)
     if not amounts:
         return []
     if programme_mentions is None:
         programme_mentions = _programmes.extract(body)
-    ctx = _Ctx(body, programme_mentions)
-    found: list[tuple[int, int, Decimal, str, str]] = []  # start, end, value, currency, qualifier
+    ctx = _Ctx(body, programme_mentions, place_mentions or [])
+    found: list[_Found] = []
     groups: list[tuple[int, int]] = []  # (first index in found, end of the whole phrase) per money phrase
     pos = 0
     for a in amounts:
@@ -352,7 +475,9 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None, *
             continue
         start, qualifier, between = a.start, "exact", False
         q = _QUAL_BEFORE.search(body, max(0, a.start - 25), a.start)
-        if q and q.group("between"):
+        if q and q.group("tilde"):
+            start, qualifier = q.start(), "about"
+        elif q and q.group("between"):
             between = True
         elif q and not (q.group("qual").lower() == "over"
                         and _NOT_QUAL_OVER.search(body, max(0, q.start() - 12), q.start())):
@@ -377,13 +502,18 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None, *
         pos = end
 
     rows: list[dict[str, Any]] = []
-    for gi, (first, phrase_end) in enumerate(groups):
-        last = groups[gi + 1][0] if gi + 1 < len(groups) else len(found)
-        next_start = found[groups[gi + 1][0]][0] if gi + 1 < len(groups) else len(body)
+    for first, last, phrase_end in _phrases(body, found, groups):
+        next_start = found[last][0] if last < len(found) else len(body)
         p_start = found[first][0]
-        per_year, period = _rate_and_period(ctx, p_start, phrase_end, next_start)
-        for start, end, value, currency, qualifier in found[first:last]:
-            kind = _kind(ctx, start, end)
+        rate = _RATE_TAIL.match(body, phrase_end)
+        if rate:  # "£97 a week", "£250 per participant": a rate, never a period
+            per_year, period = False, None
+        else:
+            per_year, period = _rate_and_period(ctx, p_start, phrase_end, next_start)
+        for k in range(first, last):
+            start, end, value, currency, qualifier = found[k]
+            # a rate, or a sum stated to the penny (a benefit rate, a price): not a grant
+            kind = "other" if rate or value != value.to_integral_value() else _kind(ctx, start, end)
             text = body[start:end]
             rows.append({
                 "amount": float(value),
@@ -391,14 +521,50 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None, *
                 "qualifier": qualifier,
                 "period_years": period if period is not None else (1.0 if per_year else None),
                 "per_year": per_year,
-                "programme": ctx.programme(start, end, kind, currency),
+                "programme": ctx.programme(start, end, kind, currency, rate is not None),
                 "kind": kind,
+                "place": ctx.place(start, end) if kind == "funding" else None,
+                "share_of_amount": _share_of(ctx, found, k, last),
                 "raw_text": text,
                 "text": text,
                 "span_start": start,
                 "span_end": end,
             })
     return rows
+
+
+def _phrases(body: str, found: list[_Found], groups: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Money phrases as (first, last) indices into ``found`` and the phrase end; an amount in
+    another currency in brackets right after ("£64m ($79m) a year") joins the phrase, so
+    period and rate words after the brackets apply to both."""
+    out: list[tuple[int, int, int]] = []
+    for gi, (first, phrase_end) in enumerate(groups):
+        last = groups[gi + 1][0] if gi + 1 < len(groups) else len(found)
+        if out and out[-1][1] == first:
+            prev_first, _, prev_end = out[-1]
+            opening = _PAREN_OPEN.fullmatch(body, prev_end, found[first][0])
+            closing = _PAREN_CLOSE.match(body, phrase_end)
+            if opening and closing:
+                out[-1] = (prev_first, last, closing.end())
+                continue
+        out.append((first, last, phrase_end))
+    return out
+
+
+def _share_of(ctx: _Ctx, found: list[_Found], k: int, phrase_last: int) -> float | None:
+    """Amount of the larger pot ``found[k]`` is stated to be a share of: "£3.5m of the £45m",
+    "£11.7m, its share of the £167.2m expansion"; else None."""
+    body = ctx.body
+    start, end = found[k][0], found[k][1]
+    nxt = next((f for f in found[phrase_last:] if f[0] >= end), None)
+    if nxt is None:
+        return None
+    if _SHARE_DIRECT.fullmatch(body, end, nxt[0]):
+        return float(nxt[2])
+    ss, se = ctx.sentence(start)
+    if nxt[0] < se and _SHARE_LATER.fullmatch(body, end, nxt[0]):
+        return float(nxt[2])
+    return None
 
 
 def _rate_and_period(ctx: _Ctx, start: int, end: int, next_start: int) -> tuple[bool, float | None]:
