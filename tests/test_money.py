@@ -41,7 +41,8 @@ CASES: list[tuple[str, list[tuple]]] = [
     ("Funding of £4.5m is available from 2025 to 2028.", [(4.5e6, "GBP", "exact", 3.0, False)]),
     ("A three-year, £12m programme will start in April.", [(12e6, "GBP", "exact", 3.0, False)]),
     ("The pilot had a budget of £20m for two years.", [(20e6, "GBP", "exact", 2.0, False)]),
-    ("Investment of £2m annually for five years.", [(2e6, "GBP", "exact", 5.0, True)]),
+    # a yearly figure for several years: the period is the year (guidelines)
+    ("Investment of £2m annually for five years.", [(2e6, "GBP", "exact", 1.0, True)]),
     ("Funding of GBP 5m was confirmed.", [(5e6, "GBP", "exact", None, False)]),
     ("The fund will spend £600m over 18 months.", [(600e6, "GBP", "exact", 1.5, False)]),
     # council and NHS trust news
@@ -85,7 +86,7 @@ CASES: list[tuple[str, list[tuple]]] = [
     ("GateHouse closed its $1.1-billion takeover, promising a $300-million cut.",
      [(1.1e9, "USD", "exact", None, False), (300e6, "USD", "exact", None, False)]),
     ("The ICB secured £2.5 bn, and £750,000 a year for the next two years.",
-     [(2.5e9, "GBP", "exact", None, False), (750000.0, "GBP", "exact", 2.0, True)]),
+     [(2.5e9, "GBP", "exact", None, False), (750000.0, "GBP", "exact", 1.0, True)]),
 ]
 
 NOT_MONEY = [
@@ -183,6 +184,7 @@ def test_row_fields_and_types() -> None:
     assert row == {
         "amount": 45000000.0, "currency": "GBP", "qualifier": "exact", "period_years": None,
         "per_year": False, "programme": "Health and Growth Accelerators", "kind": "funding",
+        "place": None, "share_of_amount": None,
         "raw_text": "£45m", "text": "£45m", "span_start": 4, "span_end": 8,
     }
     assert isinstance(row["amount"], float)
@@ -282,7 +284,7 @@ def test_cost_tied_to_programme_in_its_own_sentence() -> None:
     ("Under the plans, £1.2bn will go to the Youth Guarantee a year, on top of money already announced.",
      True, 1.0),
     ("A further round of bids will share £240m from the Work and Health Programme budget each year.", True, 1.0),
-    ("The council will receive £5m a year for three years.", True, 3.0),
+    ("The council will receive £5m a year for three years.", True, 1.0),  # the yearly figure
     # not a rate of the money
     ("Leeds received £5m to see 200 patients a year.", False, None),
     ("The trust got £5m a year ago.", False, None),
@@ -304,8 +306,8 @@ def test_govuk_announcement_and_nhs_trust_news() -> None:
     text = ("The government is investing £240 million in the Get Britain Working plan, the Department for "
             "Work and Pensions announced today.\n"
             "Minister for Employment Alison McGovern said:\n"
-            "The £350,000 occupational health service, funded by NHS England, will run until March 2026.")
-    # one mention of a programme is not enough to give it the article's other money
+            "Separately, NHS England has committed £350,000 to local hospices.")
+    # a programme named once only takes money stated in a sentence about "the scheme/service/pilot"
     assert _detail(text) == [
         (240e6, "GBP", None, False, "Get Britain Working", "funding"),
         (350000.0, "GBP", None, False, None, "funding"),

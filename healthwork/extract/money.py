@@ -108,14 +108,16 @@ _PER_YEAR_POST_ADJ = re.compile(r"\s+(?:annual|yearly)\b", re.IGNORECASE)
 _PWORD = alternation(_PERIOD_WORDS)
 _PERIOD_N = rf"(?P<n>\d+(?:\.\d+)?|{_PWORD})[\s-]+(?:(?:financial|academic|calendar|fiscal)\s+)?(?P<unit>years?|yrs?|months?)"
 _PERIOD_DECADE = r"(?P<decade>decade)"
-_PERIOD_FY = (r"(?P<y1>(?:19|20)\d\d)(?P<fy1>[-/]\d\d)?\s*(?:to|-|\u2013|and|until)\s*"
-              r"(?P<y2>(?:19|20)\d\d)(?P<fy2>[-/]\d\d)?(?!\d)")
+_MONTH = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+)")
+_PERIOD_FY = (rf"{_MONTH}?(?P<y1>(?:19|20)\d\d)(?P<fy1>[-/]\d\d)?\s*(?:to|-|\u2013|and|until)\s*"
+              rf"{_MONTH}?(?P<y2>(?:19|20)\d\d)(?P<fy2>[-/]\d\d)?(?!\d)")
 # "over three years", "over the next three years", "for two years", "across a five-year period",
 # "over the next decade", "from 2025 to 2028"
 _PERIOD_TAIL = re.compile(
     rf"(?:\s*,)?\s+(?:(?:spread|phased)\s+)?"
     rf"(?:(?:(?:over|across|for|during|within)\s+(?:(?:the|a|an)\s+)?"
-    rf"(?:(?:next|coming|following|first|last|past|previous|initial)\s+)?"
+    rf"(?:(?:next|coming|following|first|last|past|previous|initial)\s+)?(?:course\s+of\s+(?:the\s+next\s+)?)?"
     rf"|in\s+the\s+(?:next|coming|following)\s+)(?:{_PERIOD_N}|{_PERIOD_DECADE})(?![\w])"
     rf"|(?:(?:between|from|over|for|in|across)\s+)?{_PERIOD_FY})",
     re.IGNORECASE,
@@ -131,6 +133,8 @@ _PERIOD_REMOTE = re.compile(
 _PERIOD_PRE_ADJ = re.compile(
     rf"(?<![\w-])(?P<n>\d+(?:\.\d+)?|{_PWORD})-(?P<unit>year|month),?\s+"
     rf"(?:(?:[A-Za-z]+\s+){{1,2}}(?:worth|of|totalling|totaling)\s+)?$", re.IGNORECASE)
+# "a £5m, two-year programme", "the £5m three-year fund"
+_PERIOD_POST_ADJ = re.compile(rf",?\s+(?P<n>\d+(?:\.\d+)?|{_PWORD})-(?P<unit>year|month)(?![\w-])", re.IGNORECASE)
 # a period opening the sentence: "Over the next three years, £5m will be invested"
 _PERIOD_OPENING = re.compile(
     rf"(?:over|across|during|in)\s+the\s+(?:next|coming|following)\s+(?:{_PERIOD_N}|{_PERIOD_DECADE})\s*,",
@@ -193,10 +197,9 @@ _SHARE_LATER = re.compile(
     r"(?:(?:total|overall|national|wider|whole|entire|new|original|UK|government's|government\u2019s|"
     r"UK\s+Government's|UK\s+Government\u2019s)\s+)*", re.IGNORECASE)
 # a sentence about a programme named elsewhere: "the scheme", "this pilot", "the expansion"
-_GENERIC_REFERENCE = re.compile(
-    r"(?<![\w-])(?:the|this|that|its|their|each|every)\s+(?:[\w-]+\s+)?(?:scheme|pilot|programme|program|"
-    r"service|trailblazer|initiative|project|trial|plan|expansion|rollout|roll-out|roll\s+out|reforms?)s?(?![\w-])",
-    re.IGNORECASE)
+_SCHEME_NOUNS = (r"(?:scheme|pilot|programme|program|service|trailblazer|initiative|trial|expansion|rollout|roll-out|"
+                 r"roll\s+out)s?")
+_GENERIC_REFERENCE = re.compile(rf"(?<![\w-]){_SCHEME_NOUNS}(?![\w-])", re.IGNORECASE)
 _CLAUSE_STOP = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 _KIND_WORDS: dict[str, str] = {
@@ -276,6 +279,7 @@ class _Ctx:
         # a mention of the document a programme was set out in ("the Get Britain Working white
         # paper") does not make the article about that programme
         self.main = _main_programme([r for r in self.mentions if not _DOCUMENT_AFTER.match(body, r["span_end"])])
+        self.main_mentions = sum(1 for r in self.mentions if r["programme"] == self.main)
 
     def sentence(self, pos: int) -> Span:
         i = span_index(self.sentences, pos)
@@ -315,6 +319,8 @@ class _Ctx:
             return in_paragraph.pop()
         if in_paragraph:
             return None  # a paragraph about several schemes: not one programme's money
+        if self.main_mentions < 2 and not _GENERIC_REFERENCE.search(self.body, ss, se):
+            return None  # named once: only money in a sentence about "the scheme" is its
         return self.main
 
     def place(self, s: int, e: int) -> str | None:
@@ -519,7 +525,7 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
                 "amount": float(value),
                 "currency": currency,
                 "qualifier": qualifier,
-                "period_years": period if period is not None else (1.0 if per_year else None),
+                "period_years": 1.0 if per_year else period,  # "£3m a year for five years": the yearly figure
                 "per_year": per_year,
                 "programme": ctx.programme(start, end, kind, currency, rate is not None),
                 "kind": kind,
@@ -584,7 +590,7 @@ def _rate_and_period(ctx: _Ctx, start: int, end: int, next_start: int) -> tuple[
     if m:
         period = _period_value(m)
     if period is None:
-        pm = _PERIOD_PRE_ADJ.search(body, max(ss, start - 50), start)
+        pm = _PERIOD_PRE_ADJ.search(body, max(ss, start - 50), start) or _PERIOD_POST_ADJ.match(body, pos, se)
         if pm:
             period = _period_value(pm)
     if period is None:
