@@ -35,7 +35,7 @@ from typing import Any
 
 from healthwork.extract.text import find_all, leftmost_non_overlapping
 from healthwork.extract.numbers import (
-    MULT, NUM, QUALIFIER_WORDS, WORD_NUMBER, alternation, parse_number, qualifier_of, range_low,
+    MULT, NUM, NUMBER_WORDS, QUALIFIER_WORDS, WORD_NUMBER, alternation, parse_number, qualifier_of, range_low,
 )
 
 __all__ = ["extract", "PEOPLE_NOUNS"]
@@ -53,7 +53,8 @@ PEOPLE_NOUNS: tuple[str, ...] = (
     "sufferers", "survivors", "victims", "migrants", "refugees", "professionals", "practitioners",
     "advisers", "advisors", "coaches", "colleagues", "members", "taxpayers", "unemployed",
     "economically inactive", "jobless", "inhabitants", "voters", "consumers", "visitors", "attendees",
-    "starters", "leavers", "beneficiaries",
+    "starters", "leavers", "beneficiaries", "families", "households", "year-olds", "year olds", "mums", "dads",
+    "lone parents", "single parents",
 )
 
 _MOD_STOP = frozenset(
@@ -82,6 +83,13 @@ _COUNT_NUM = re.compile(rf"(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%£$€])(?!\.\d
 _BIG_WORDS = ("million", "Million", "billion", "Billion", "thousand", "Thousand")
 _WORDNUM_BEFORE = re.compile(rf"(?<![\w-])(?:{_WORDNUM_ALT})\s+\Z", re.IGNORECASE)
 _COUNT_WORD = re.compile(rf"(?P<wnum>{_WORDNUM_ALT})(?P<wmult>{_WORD_MULT}){_REST}", re.IGNORECASE)
+# a small number in words, no multiplier: "three people", "twenty-five apprentices" ("one", "a" and
+# "an" are not counts: "one young person", "a worker")
+_SMALL_WORDS = [w for w, v in NUMBER_WORDS.items() if v == v.to_integral_value() and 2 <= v < 100]
+_SMALL_WORD_SCAN = re.compile(rf"(?<![\w-])(?:{alternation(_SMALL_WORDS)})(?![\w-])", re.IGNORECASE)
+_COUNT_SMALL_WORD = re.compile(
+    rf"(?P<wnum>{alternation(_SMALL_WORDS)})(?!\s+(?:million|billion|thousand|hundred|quarters?)(?![\w-])){_REST}",
+    re.IGNORECASE)
 _QUAL_BEFORE = re.compile(rf"(?<![\w-])(?P<qual>{_QUAL_ALT})\s+\Z", re.IGNORECASE)
 _BAD_BEFORE_NUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,£$€/:")
 # a bare second number after the count: "... patients to around 700", "between 500 and 700 people"
@@ -103,6 +111,19 @@ _RATIO_BEFORE = re.compile(r"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight
 _NAME_BEFORE = re.compile(r"(?<=[\w,;:)'\u2019\"\u201d])[^\S\n]+(?P<word>[A-Z][\w-]*)[^\S\n]+\Z")
 _YEAR_PREP = re.compile(r"\b(?:in|since|by|from|until|till|during|before|after|of|to|the|early|late|mid)\s+$",
                         re.IGNORECASE)
+
+
+# a bare number (no noun) followed by a verb or a comparison: "13,000 have found work",
+# "800,000 more than in 2019", "600,000 could drop out"
+_BARE_COUNT = re.compile(
+    rf"(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€.,-])(?=[^\S\n]+(?:have|has|had|are|were|will|would|could|can|"
+    rf"may|might|should|more|fewer|now|already|went|moved|found|got|were|did|do|remain|still|of\s+whom|of\s+them|"
+    rf"moving|going|finding|getting|entering|starting|securing)(?![\w-]))",
+    re.IGNORECASE)
+_ANOTHER_BEFORE = re.compile(r"(?<![\w-])(?:another|a\s+further|an\s+extra|an\s+additional)\s+\Z", re.IGNORECASE)
+_ELLIPSIS_OPENER = re.compile(r"(?:,|\band|\bwith|[.!?])\s+\Z|\A\Z", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"(?:\bage[ds]?\b[^.\n]{0,20}|\d\s+(?:and|to|-)\s+)\Z", re.IGNORECASE)
+_ELLIPSIS_REACH = 250  # characters from the end of the count it continues
 
 
 def _is_year(num: str | None, mult: str | None) -> bool:
@@ -143,12 +164,63 @@ def _candidates(body: str) -> list[re.Match[str]]:
             m = _COUNT_WORD.match(body, b.start())
             if m and _mods_ok(m.group("mods")):
                 found.append(m)
-    found.sort(key=lambda m: m.start())
+    for w in _SMALL_WORD_SCAN.finditer(body):
+        m = _COUNT_SMALL_WORD.match(body, w.start())
+        if m and _mods_ok(m.group("mods")):
+            found.append(m)
+    found.sort(key=lambda m: (m.start(), -m.end()))
     return leftmost_non_overlapping(found)
 
 
-def extract(body: str, **_: Any) -> list[dict[str, Any]]:
+def extract(body: str) -> list[dict[str, Any]]:
     """Every count of people in ``body`` (see the module docstring for the rules)."""
+    rows = _noun_counts(body)
+    return sorted(rows + _elliptical_counts(body, rows), key=lambda r: (r["span_start"], r["span_end"]))
+
+
+def _elliptical_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Bare numbers that go on counting the people of a count just before them: "over 30,000
+    people have been helped, and over 13,000 have found work", "2.8 million people are
+    inactive, 800,000 more than in 2019", "... Another 600,000 could drop out"."""
+    if not rows:
+        return []
+    out: list[dict[str, Any]] = []
+    spans = [(r["span_start"], r["span_end"]) for r in rows]
+    for n in _NUM_SCAN.finditer(body):
+        i = n.start()
+        if i > 0 and (body[i - 1] in _BAD_BEFORE_NUM or body[i - 1] == "-"):
+            continue
+        if any(a <= i < b for a, b in spans):
+            continue
+        m = _BARE_COUNT.match(body, i)
+        if not m or _is_year(m.group("num"), m.group("mult")):
+            continue
+        prev = [r for r in rows if r["span_end"] <= i and i - r["span_end"] <= _ELLIPSIS_REACH
+                and "\n" not in body[r["span_end"]:i]]
+        if not prev:
+            continue
+        value = parse_number(m.group("num"), m.group("mult"))
+        if value is None or value < 10:
+            continue
+        start = i
+        q = _QUAL_BEFORE.search(body, max(0, i - 25), i)
+        another = _ANOTHER_BEFORE.search(body, max(0, i - 12), i)
+        if q:
+            start = q.start()
+        elif another:
+            start = another.start()
+        elif not _ELLIPSIS_OPENER.search(body, max(0, i - 6), i):
+            continue  # "... in 15 areas": only after a comma, "and" or a sentence start
+        if _AGE_BEFORE.search(body, max(0, i - 30), i):
+            continue  # "aged between 16 and 34 were ..."
+        end = m.end("mult") if m.group("mult") else m.end("num")
+        out.append(_row(body, start, end, value, qualifier_of(q.group("qual") if q else None),
+                        prev[-1]["what"], None))
+    return out
+
+
+def _noun_counts(body: str) -> list[dict[str, Any]]:
+    """Counts written with their people noun ("250,000 people", "up to 1.1 million patients")."""
     rows: list[dict[str, Any]] = []
     taken_until = 0  # end of the last accepted row: a head number must not be re-read
     for m in _candidates(body):
