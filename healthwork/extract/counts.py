@@ -123,7 +123,19 @@ _BARE_COUNT = re.compile(
 _ANOTHER_BEFORE = re.compile(r"(?<![\w-])(?:another|a\s+further|an\s+extra|an\s+additional)\s+\Z", re.IGNORECASE)
 _ELLIPSIS_OPENER = re.compile(r"(?:,|\band|\bwith|[.!?])\s+\Z|\A\Z", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"(?:\bage[ds]?\b[^.\n]{0,20}|\d\s+(?:and|to|-)\s+)\Z", re.IGNORECASE)
-_ELLIPSIS_REACH = 250  # characters from the end of the count it continues
+_ELLIPSIS_REACH = 250
+_STAFF_NOUNS = frozenset({"staff", "employees", "colleagues", "workers", "nurses", "doctors", "members"})
+_EMPLOYER_BEFORE = re.compile(
+    r"(?:\bemploy(?:s|ed|ing)?|\bits|\btheir|\bour|\bworkforce\s+of|\bheadcount\s+of|\bteam\s+of)"
+    r"(?:\s+(?:(?:a|about|around|some|almost|nearly|over|more\s+than|up\s+to)\s+)?)?\s*\Z",
+    re.IGNORECASE)
+# "the number of (young) people (out of work ...) (has risen|rose|stands|is) (to|at) 2.8 million"
+_NUMBER_OF = re.compile(
+    rf"(?<![\w-])number\s+of\s+(?P<what>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:{_NOUN_ALT}))(?![\w-])", re.IGNORECASE)
+_NUMBER_OF_VALUE = re.compile(
+    rf"[^.;:\n\d£$€%]{{0,90}}?\b(?:to|at|is|was|of|reached|hit|topped|exceeded|passed|by)\s+"
+    rf"(?:(?:{_QUAL_ALT})\s+)?(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€]|\.\d|[^\S\n]*(?:per\s*cent|percent))",
+    re.IGNORECASE)  # characters from the end of the count it continues
 
 
 def _is_year(num: str | None, mult: str | None) -> bool:
@@ -175,6 +187,7 @@ def _candidates(body: str) -> list[re.Match[str]]:
 def extract(body: str) -> list[dict[str, Any]]:
     """Every count of people in ``body`` (see the module docstring for the rules)."""
     rows = _noun_counts(body)
+    rows += _number_of_counts(body, rows)
     return sorted(rows + _elliptical_counts(body, rows), key=lambda r: (r["span_start"], r["span_end"]))
 
 
@@ -219,6 +232,26 @@ def _elliptical_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, 
     return out
 
 
+def _number_of_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A number stated for "the number of <people>" earlier in its clause: "the number of
+    people out of work because of ill health has risen to 2.8 million"."""
+    out: list[dict[str, Any]] = []
+    spans = [(r["span_start"], r["span_end"]) for r in rows]
+    for lead in _NUMBER_OF.finditer(body):
+        m = _NUMBER_OF_VALUE.match(body, lead.end())
+        if not m or any(a <= m.start("num") < b for a, b in spans) or _is_year(m.group("num"), m.group("mult")):
+            continue
+        value = parse_number(m.group("num"), m.group("mult"))
+        if value is None or value < 10:
+            continue
+        q = _QUAL_BEFORE.search(body, max(lead.end(), m.start("num") - 25), m.start("num"))
+        start = q.start() if q else m.start("num")
+        end = m.end("mult") if m.group("mult") else m.end("num")
+        what = " ".join(w for w in lead.group("what").split() if w.lower() not in _SKIP_MODS)
+        out.append(_row(body, start, end, value, qualifier_of(q.group("qual") if q else None), what, None))
+    return out
+
+
 def _noun_counts(body: str) -> list[dict[str, Any]]:
     """Counts written with their people noun ("250,000 people", "up to 1.1 million patients")."""
     rows: list[dict[str, Any]] = []
@@ -239,6 +272,8 @@ def _noun_counts(body: str) -> list[dict[str, Any]]:
         if not q and _is_year(num, mult) and (_YEAR_PREP.search(body, max(0, start - 8), start)
                                               or body[max(0, start - 2):start].startswith(",")):
             continue
+        if m.group("noun").lower() in _STAFF_NOUNS and _EMPLOYER_BEFORE.search(body, max(0, start - 40), start):
+            continue  # "the trust employs 5,000 staff": the staff of one employer are not a count of people
         value = parse_number(num, mult, wnum)
         if value is None:
             continue
