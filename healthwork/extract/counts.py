@@ -54,7 +54,7 @@ PEOPLE_NOUNS: tuple[str, ...] = (
     "advisers", "advisors", "coaches", "colleagues", "members", "taxpayers", "unemployed",
     "economically inactive", "jobless", "inhabitants", "voters", "consumers", "visitors", "attendees",
     "starters", "leavers", "beneficiaries", "families", "households", "year-olds", "year olds", "mums", "dads",
-    "lone parents", "single parents",
+    "lone parents", "single parents", "Londoners", "Scots",
 )
 
 _MOD_STOP = frozenset(
@@ -79,7 +79,7 @@ _REST = (rf"{_HS}+(?P<mods>(?:[A-Za-z][\w'\u2019-]*{_HS}+){{0,4}}?)"
 # Scanning: cheap scans find numbers (and "million"/"billion"/"thousand" for word numbers);
 # the full patterns are only tried (``.match``) there.
 _NUM_SCAN = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
-_COUNT_NUM = re.compile(rf"(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%£$€])(?!\.\d){_REST}", re.IGNORECASE)
+_COUNT_NUM = re.compile(rf"(?P<num>{NUM})(?P<mult>{MULT})?(?:\+|-plus)?(?![\d%£$€])(?!\.\d){_REST}", re.IGNORECASE)
 _BIG_WORDS = ("million", "Million", "billion", "Billion", "thousand", "Thousand")
 _WORDNUM_BEFORE = re.compile(rf"(?<![\w-])(?:{_WORDNUM_ALT})\s+\Z", re.IGNORECASE)
 _COUNT_WORD = re.compile(rf"(?P<wnum>{_WORDNUM_ALT})(?P<wmult>{_WORD_MULT}){_REST}", re.IGNORECASE)
@@ -118,7 +118,7 @@ _YEAR_PREP = re.compile(r"\b(?:in|since|by|from|until|till|during|before|after|o
 _BARE_COUNT = re.compile(
     rf"(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€.,-])(?=[^\S\n]+(?:have|has|had|are|were|will|would|could|can|"
     rf"may|might|should|more|fewer|now|already|went|moved|found|got|were|did|do|remain|still|of\s+whom|of\s+them|"
-    rf"moving|going|finding|getting|entering|starting|securing)(?![\w-]))",
+    rf"moving|going|finding|getting|entering|starting|securing|into)(?![\w-]))",
     re.IGNORECASE)
 _ANOTHER_BEFORE = re.compile(r"(?<![\w-])(?:another|a\s+further|an\s+extra|an\s+additional)\s+\Z", re.IGNORECASE)
 _ELLIPSIS_OPENER = re.compile(r"(?:,|\band|\bwith|[.!?])\s+\Z|\A\Z", re.IGNORECASE)
@@ -275,8 +275,8 @@ def _noun_counts(body: str) -> list[dict[str, Any]]:
         if m.group("noun").lower() in _STAFF_NOUNS and _EMPLOYER_BEFORE.search(body, max(0, start - 40), start):
             continue  # "the trust employs 5,000 staff": the staff of one employer are not a count of people
         value = parse_number(num, mult, wnum)
-        if value is None:
-            continue
+        if not value:
+            continue  # not a number, or "0" (the tail of "10 000")
         if q:
             start = q.start()
         noun = " ".join(m.group("noun").split())
