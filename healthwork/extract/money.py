@@ -197,6 +197,11 @@ _SHARE_LATER = re.compile(
     r"(?:(?:total|overall|national|wider|whole|entire|new|original|UK|government's|government\u2019s|"
     r"UK\s+Government's|UK\s+Government\u2019s)\s+)*", re.IGNORECASE)
 # a sentence about a programme named elsewhere: "the scheme", "this pilot", "the expansion"
+# money taken away: cut, scrapped, withdrawn ("scrapped the £30m fund", "cuts of £4m")
+_TAKEN_AWAY_BEFORE = re.compile(
+    r"(?<![\w-])(?:cut|cuts|cutting|slash(?:ed|es|ing)?|scrap(?:s|ped|ping)?|axe[sd]?|axing|withdr[ae]w(?:n|s|ing)?|"
+    r"strip(?:s|ped|ping)?|clawed\s+back|reduc(?:ed|es|ing|tion\s+of))(?:\s+(?:of|by|from|the|a|an|its|their))*"
+    r"(?:\s+[\w-]+){0,1}\s+\Z", re.IGNORECASE)
 _SCHEME_NOUNS = (r"(?:scheme|pilot|programme|program|service|trailblazer|initiative|trial|expansion|rollout|roll-out|"
                  r"roll\s+out)s?")
 _GENERIC_REFERENCE = re.compile(rf"(?<![\w-]){_SCHEME_NOUNS}(?![\w-])", re.IGNORECASE)
@@ -222,7 +227,7 @@ _KIND_WORDS: dict[str, str] = {
                "initiatives project projects service services fundraising raise raised further extra "
                "additional aside fenced ringfenced support supported supporting announce announced announces "
                "announcement unveil unveiled unveils deal deals money cash share sharing coming get gets got getting "
-               "worth drive",
+               "worth drive confirm confirms confirmed",
 }
 _KIND_OF_WORD: dict[str, str] = {w: k for k, ws in _KIND_WORDS.items() for w in ws.split()}
 _WORD = re.compile(r"[A-Za-z]+")
@@ -232,7 +237,8 @@ _KIND_REACH = 120  # characters either side of the amount, inside its sentence
 _WEAK_KIND_WORDS = frozenset(
     "pay pays paying paid provide provided provides providing receive received receives receiving available "
     "support supported supporting service services further extra additional programme programmes scheme "
-    "schemes project projects initiative initiatives coming get gets got getting worth".split())
+    "schemes project projects initiative initiatives coming get gets got getting worth confirm confirms confirmed"
+    .split())
 _WEAK_PENALTY = 1000  # vague words only decide when no specific keyword is in reach
 _NOT_QUAL_OVER = re.compile(r"(?:hand(?:ed|s|ing)?|turn(?:ed|s|ing)?|sign(?:ed|s|ing)?|pass(?:ed|es|ing)?)\s+$", re.IGNORECASE)
 
@@ -293,18 +299,17 @@ class _Ctx:
         """The programme the money ``body[s:e]`` is for (see the module docstring)."""
         ss, se = self.sentence(s)
         in_sentence = [r for r in self.mentions if r["span_start"] >= ss and r["span_end"] <= se]
-        for r in in_sentence:
-            if e <= r["span_start"] <= e + 60 and _FOR_PROGRAMME.fullmatch(self.body, e, r["span_start"]):
-                return str(r["programme"])  # "£20m for the Youth Guarantee", "£1bn in Connect to Work"
         if in_sentence:
-            ranked = sorted(in_sentence, key=lambda r: (max(r["span_start"] - e, s - r["span_end"], 0),
-                                                        0 if r["span_end"] <= s else 1))
-            nearest = ranked[0]
+            # "£20m for the Youth Guarantee", "£1bn in Connect to Work"; else the nearest mention
+            target = next((r for r in in_sentence if e <= r["span_start"] <= e + 60
+                           and _FOR_PROGRAMME.fullmatch(self.body, e, r["span_start"])), None)
+            if target is None:
+                target = min(in_sentence, key=lambda r: (max(r["span_start"] - e, s - r["span_end"], 0),
+                                                         0 if r["span_end"] <= s else 1))
             # "spent on the Communities for Work and PaCE schemes": a total across several schemes
-            for other in ranked[1:]:
-                if other["programme"] != nearest["programme"] and _coordinated(self.body, nearest, other):
-                    return None
-            return str(nearest["programme"])
+            if any(r["programme"] != target["programme"] and _coordinated(self.body, target, r) for r in in_sentence):
+                return None
+            return str(target["programme"])
         # beyond the sentence only money given to something (kind funding) in pounds is
         # assumed to be the programme's: a cost, a fine, a rate or a foreign amount belongs to a
         # programme only when its own sentence ties them ("WorkWell will cost £X")
@@ -328,11 +333,11 @@ class _Ctx:
         ls = self.body.rfind("\n", 0, s) + 1
         ss, se = self.sentence(s)
         before = [r for r in self.places if max(ss, ls, s - 80) <= r["span_start"] and r["span_end"] <= s]
-        if before and _PLACE_BEFORE_GAP.fullmatch(self.body, before[-1]["span_end"], s):
-            return str(before[-1]["name"])  # "Telford will receive £3m", "Greater Lancashire: £38.8m"
         if before and _LIST_ITEM_START.fullmatch(self.body, ls, before[0]["span_start"]) \
                 and _LIST_ITEM_GAP.fullmatch(self.body, before[-1]["span_end"], s):
             return str(before[0]["name"])  # "3. Devon, Plymouth and Torbay – £22.8m": the first named
+        if before and _PLACE_BEFORE_GAP.fullmatch(self.body, before[-1]["span_end"], s):
+            return str(before[-1]["name"])  # "Telford will receive £3m", "Greater Lancashire: £38.8m"
         for r in self.places:
             if r["span_start"] >= e and r["span_end"] <= se and r["span_start"] <= e + 40:
                 if _PLACE_AFTER_GAP.fullmatch(self.body, e, r["span_start"]):
@@ -382,6 +387,8 @@ def _kind(ctx: _Ctx, s: int, e: int) -> str:
             key = (gap, _KIND_RANK[kind], kind)
             if best is None or key < best:
                 best = key
+    if _TAKEN_AWAY_BEFORE.search(body, max(ss, s - 45), s):
+        return "other"  # "scrapped the £30m fund", "a cut of £4m to the service"
     if (best is None or best[0] >= _WEAK_PENALTY) and _is_allocation_line(body, s, e):
         return "funding"
     return best[2] if best else "other"
