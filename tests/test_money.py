@@ -307,11 +307,13 @@ def test_govuk_announcement_and_nhs_trust_news() -> None:
     text = ("The government is investing £240 million in the Get Britain Working plan, the Department for "
             "Work and Pensions announced today.\n"
             "Minister for Employment Alison McGovern said:\n"
-            "Separately, NHS England has committed £350,000 to local hospices.")
-    # a programme named once only takes money stated in a sentence about "the scheme/service/pilot"
+            "The £350,000 local service will run until March 2026.\n"
+            "Separately, Sickness absence costs employers £100bn a year.")
+    # an article about one programme (named once): its other funding is that programme's, a cost is not
     assert _detail(text) == [
         (240e6, "GBP", None, False, "Get Britain Working", "funding"),
-        (350000.0, "GBP", None, False, None, "funding"),
+        (350000.0, "GBP", None, False, "Get Britain Working", "funding"),
+        (100e9, "GBP", 1.0, True, None, "cost"),
     ]
 
 

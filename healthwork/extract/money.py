@@ -202,6 +202,9 @@ _TAKEN_AWAY_BEFORE = re.compile(
     r"(?<![\w-])(?:cut|cuts|cutting|slash(?:ed|es|ing)?|scrap(?:s|ped|ping)?|axe[sd]?|axing|withdr[ae]w(?:n|s|ing)?|"
     r"strip(?:s|ped|ping)?|clawed\s+back|reduc(?:ed|es|ing|tion\s+of))(?:\s+(?:of|by|from|the|a|an|its|their))*"
     r"(?:\s+[\w-]+){0,1}\s+\Z", re.IGNORECASE)
+# what a person gains or loses: "£3,000 a year worse off"
+_BETTER_OR_WORSE_OFF = re.compile(r"(?:\s+(?:a|per|each)\s+(?:year|week|month))?\s+(?:worse|better)\s+off\b",
+                                  re.IGNORECASE)
 _SCHEME_NOUNS = (r"(?:scheme|pilot|programme|program|service|trailblazer|initiative|trial|expansion|rollout|roll-out|"
                  r"roll\s+out)s?")
 _GENERIC_REFERENCE = re.compile(rf"(?<![\w-]){_SCHEME_NOUNS}(?![\w-])", re.IGNORECASE)
@@ -216,7 +219,7 @@ _KIND_WORDS: dict[str, str] = {
     "other": "salary salaries wage wages earn earns earned earning earnings income price priced prices "
              "deficit deficits shortfall shortfalls gap cut cuts cutting slashed slash scrapped scrap scraps "
              "scrapping withdrawn withdraw withdrew withdrawing axed axe strip strips stripped stripping saving savings save saves saved "
-             "reduction reductions clawed underspend",
+             "reduction reductions clawed underspend valued valuation value turnover revenue profit profits",
     "funding": "fund funds funded funding invest invests invested investing investment investments backed "
                "backing grant grants allocate allocated allocates allocating allocation allocations award "
                "awards awarded available trial trials pilot pilots programme programmes scheme schemes boost "
@@ -285,7 +288,6 @@ class _Ctx:
         # a mention of the document a programme was set out in ("the Get Britain Working white
         # paper") does not make the article about that programme
         self.main = _main_programme([r for r in self.mentions if not _DOCUMENT_AFTER.match(body, r["span_end"])])
-        self.main_mentions = sum(1 for r in self.mentions if r["programme"] == self.main)
 
     def sentence(self, pos: int) -> Span:
         i = span_index(self.sentences, pos)
@@ -324,8 +326,6 @@ class _Ctx:
             return in_paragraph.pop()
         if in_paragraph:
             return None  # a paragraph about several schemes: not one programme's money
-        if self.main_mentions < 2 and not _GENERIC_REFERENCE.search(self.body, ss, se):
-            return None  # named once: only money in a sentence about "the scheme" is its
         return self.main
 
     def place(self, s: int, e: int) -> str | None:
@@ -387,11 +387,13 @@ def _kind(ctx: _Ctx, s: int, e: int) -> str:
             key = (gap, _KIND_RANK[kind], kind)
             if best is None or key < best:
                 best = key
-    if _TAKEN_AWAY_BEFORE.search(body, max(ss, s - 45), s):
+    if _TAKEN_AWAY_BEFORE.search(body, max(ss, s - 45), s) or _BETTER_OR_WORSE_OFF.match(body, e):
         return "other"  # "scrapped the £30m fund", "a cut of £4m to the service"
     if (best is None or best[0] >= _WEAK_PENALTY) and _is_allocation_line(body, s, e):
         return "funding"
-    return best[2] if best else "other"
+    # no keyword near: in health-and-work news a bare amount is nearly always money given
+    # ("Leeds: £2m", "the £5m plan")
+    return best[2] if best else "funding"
 
 
 def _in_name(body: str, i: int) -> bool:
