@@ -490,3 +490,35 @@ def test_no_programme_for_a_department_budget_in_a_many_programme_article() -> N
 def test_exceed_is_more_than() -> None:
     assert _full("Funding for Connect to Work will exceed £1bn over the next five years.") == [
         (1e9, "GBP", "more_than", 5.0, "Connect to Work", "funding")]
+
+
+@pytest.mark.parametrize(("text", "periods"), [
+    ("It gets annual funding of £5m.", [1.0]),
+    ("The yearly cost is £2bn.", [1.0]),
+    ("Every year, sickness costs the economy £100bn.", [1.0]),
+    ("Spending will rise from £50bn to £65bn a year.", [1.0, 1.0]),  # compared amounts share the rate
+    ("The bill is £65bn annually, up from £50bn.", [1.0, 1.0]),
+    ("The bill is £65bn, up from £50bn in 2019.", [None, None]),
+])
+def test_yearly_rate_written_before_or_shared(text: str, periods: list[float | None]) -> None:
+    assert [r["period_years"] for r in money.extract(text)] == periods
+
+
+@pytest.mark.parametrize(("text", "programme"), [
+    # a department budget, a package, an unnamed fund: not the article's one programme
+    ("WorkWell is growing. WorkWell will reach 20 areas.\nThe department's budget is £9bn.", None),
+    ("WorkWell is growing. WorkWell will reach 20 areas.\nA £2bn package was set out in the Budget.", None),
+    ("WorkWell is growing. WorkWell will reach 20 areas.\nMinisters also set up a £3m innovation fund.", None),
+    ("WorkWell is growing. WorkWell will reach 20 areas.\nThe roll-out is backed by £57m.", "WorkWell"),
+])
+def test_article_programme_not_given_to_budgets_packages_and_funds(text: str, programme: str | None) -> None:
+    assert [r["programme"] for r in money.extract(text)] == [programme]
+
+
+@pytest.mark.parametrize(("text", "qualifier"), [
+    ("It costs in the region of £3m.", "about"), ("Grants are capped at £5,000.", "up_to"),
+    ("Spending could exceed £2bn.", "more_than"), ("It has ~£40m left.", "about"),
+])
+def test_more_qualifier_phrasings(text: str, qualifier: str) -> None:
+    (row,) = money.extract(text)
+    assert row["qualifier"] == qualifier

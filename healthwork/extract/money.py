@@ -102,7 +102,13 @@ _PER_YEAR_TAIL = re.compile(
     r"(?:\s*|-)(?:(?:a|per|each|every)[\s-]+(?:year|annum)|annually|yearly|p\.a\.|pa)(?![\w-])(?!\s+(?:ago|earlier|later))",
     re.IGNORECASE,
 )
-_PER_YEAR_PRE = re.compile(r"\b(?:annual|yearly)\s+(?:budget\s+of\s+|sum\s+of\s+)?$", re.IGNORECASE)
+# "an annual £5m", "annual funding of £5m", "the yearly cost is £2bn"
+_PER_YEAR_PRE = re.compile(
+    r"\b(?:annual|yearly)\s+(?:[a-z][\w-]*\s+){0,2}?(?:(?:of|is|was|will\s+be|would\s+be|worth|totalling|"
+    r"totaling|at|reached|reaches|stands\s+at|rose\s+to|rises\s+to|to)\s+)?$", re.IGNORECASE)
+# "Every year, sickness costs the economy £100bn", "Each year the trust spends £2m"
+_PER_YEAR_OPENING = re.compile(r"^(?:[\w'\u2019-]+\s+){0,2}?(?:each|every)\s+year,?\s+[^\d£$€\n]{0,80}$",
+                               re.IGNORECASE)
 _PER_YEAR_POST_ADJ = re.compile(r"\s+(?:annual|yearly)\b", re.IGNORECASE)
 
 _PWORD = alternation(_PERIOD_WORDS)
@@ -186,6 +192,11 @@ _RATE_TAIL = re.compile(
     r"(?:\s*|-)(?:a|an|per|each|every|/)[\s-]*(?:week|day|hour|month|night|shift|fortnight|person|head|"
     r"participant|patient|pupil|child|place|claimant|worker|employee|user|resident|household|adult|family|"
     r"visit|session|appointment|referral)(?![\w-])", re.IGNORECASE)
+# the words between two compared amounts: " to ", ", up from ", " compared with "
+_COMPARED = re.compile(
+    r"(?:\s+(?:(?:a|per|each)[\s-]+year|annually|per\s+annum))?,?\s+(?:(?:up|down|rising|falling|increasing|decreasing|rise|fall|compared|"
+    r"against|from)\s+)?(?:to|from|with|on)\s+(?:(?:around|about|almost|nearly|more\s+than|over|some|just\s+over|"
+    r"just\s+under)\s+)?|\s+(?:last|the\s+previous)\s+year\s+(?:to|from)\s+", re.IGNORECASE)
 _PAREN_OPEN = re.compile(r"\s*\(\s*")
 _PAREN_CLOSE = re.compile(r"\s*\)")
 # "£3.5m of the £45m", "almost £9m of its £115m"
@@ -205,6 +216,10 @@ _TAKEN_AWAY_BEFORE = re.compile(
 # what a person gains or loses: "£3,000 a year worse off"
 _BETTER_OR_WORSE_OFF = re.compile(r"(?:\s+(?:a|per|each)\s+(?:year|week|month))?\s+(?:worse|better)\s+off\b",
                                   re.IGNORECASE)
+_NOT_ONE_PROGRAMME = re.compile(
+    r"(?<![\w-])(?:package|budgets?|in\s+total|overall|altogether|settlement|spending\s+review)(?![\w-])",
+    re.IGNORECASE)
+_UNNAMED_FUND_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+fund(?![\w-])")
 _SCHEME_NOUNS = (r"(?:scheme|pilot|programme|program|service|trailblazer|initiative|trial|expansion|rollout|roll-out|"
                  r"roll\s+out)s?")
 _GENERIC_REFERENCE = re.compile(rf"(?<![\w-]){_SCHEME_NOUNS}(?![\w-])", re.IGNORECASE)
@@ -319,6 +334,9 @@ class _Ctx:
         # cost £2m")
         if currency != "GBP" or rate or kind == "fine" \
                 or (kind != "funding" and not _GENERIC_REFERENCE.search(self.body, ss, se)):
+            return None
+        # a department's budget, a package or total across schemes, an unnamed fund: no one programme's
+        if _NOT_ONE_PROGRAMME.search(self.body, ss, se) or _UNNAMED_FUND_AFTER.match(self.body, e):
             return None
         ps, pe = self.paragraph(s)
         in_paragraph = {str(r["programme"]) for r in self.mentions if ps <= r["span_start"] and r["span_end"] <= pe}
@@ -517,14 +535,13 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
         pos = end
 
     rows: list[dict[str, Any]] = []
-    for first, last, phrase_end in _phrases(body, found, groups):
-        next_start = found[last][0] if last < len(found) else len(body)
-        p_start = found[first][0]
-        rate = _RATE_TAIL.match(body, phrase_end)
-        if rate:  # "£97 a week", "£250 per participant": a rate, never a period
-            per_year, period = False, None
-        else:
-            per_year, period = _rate_and_period(ctx, p_start, phrase_end, next_start)
+    phrases = _phrases(body, found, groups)
+    rates = [_RATE_TAIL.match(body, phrase_end) for _, _, phrase_end in phrases]
+    periods = [(False, None) if rates[i] else
+               _rate_and_period(ctx, found[first][0], phrase_end, found[last][0] if last < len(found) else len(body))
+               for i, (first, last, phrase_end) in enumerate(phrases)]
+    _share_yearly_rate(body, found, phrases, periods)
+    for (first, last, phrase_end), rate, (per_year, period) in zip(phrases, rates, periods):
         for k in range(first, last):
             start, end, value, currency, qualifier = found[k]
             # a rate, or a sum stated to the penny (a benefit rate, a price): not a grant
@@ -546,6 +563,19 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
                 "span_end": end,
             })
     return rows
+
+
+def _share_yearly_rate(body: str, found: list[_Found], phrases: list[tuple[int, int, int]],
+                       periods: list[tuple[bool, float | None]]) -> None:
+    """Two amounts compared in one breath share a yearly rate: "rising from £50bn to £65bn a
+    year", "£65bn a year, up from £50bn" (in place)."""
+    for i in range(1, len(phrases)):
+        gap_start, gap_end = phrases[i - 1][2], found[phrases[i][0]][0]
+        if not _COMPARED.fullmatch(body, gap_start, gap_end):
+            continue
+        for a, b in ((i - 1, i), (i, i - 1)):
+            if periods[a][0] and not periods[b][0] and periods[b][1] is None:
+                periods[b] = (True, None)
 
 
 def _phrases(body: str, found: list[_Found], groups: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
@@ -592,7 +622,8 @@ def _rate_and_period(ctx: _Ctx, start: int, end: int, next_start: int) -> tuple[
     m = _PER_YEAR_TAIL.match(body, pos)
     if m and m.end() <= se:
         per_year, pos = True, m.end()
-    elif _PER_YEAR_PRE.search(body, max(ss, start - 30), start) or _PER_YEAR_POST_ADJ.match(body, end):
+    elif _PER_YEAR_PRE.search(body, max(ss, start - 45), start) or _PER_YEAR_POST_ADJ.match(body, end) \
+            or _PER_YEAR_OPENING.search(body, ss, start):
         per_year = True
     period: float | None = None
     m = _PERIOD_TAIL.match(body, pos, se)

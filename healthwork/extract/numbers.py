@@ -27,14 +27,17 @@ __all__ = [
 #: qualifier phrase (lower case, single spaces) -> qualifier value
 QUALIFIER_WORDS: dict[str, str] = {
     **dict.fromkeys(["up to", "as much as", "as many as", "a maximum of", "maximum of", "less than",
-                     "fewer than", "under", "below", "no more than", "not more than", "capped at"], "up_to"),
+                     "fewer than", "under", "below", "no more than", "not more than", "capped at", "a maximum",
+                     "maximum", "up to a maximum of", "a ceiling of"], "up_to"),
     **dict.fromkeys(["more than", "over", "in excess of", "at least", "upwards of", "above",
                      "just over", "well over", "a minimum of", "no less than", "no fewer than",
                      "exceed", "exceeds", "exceeded", "exceeding"],
                     "more_than"),
     **dict.fromkeys(["around", "about", "almost", "nearly", "some", "approximately", "approx.", "approx",
                      "roughly", "an estimated", "estimated", "close to", "just under", "circa",
-                     "c.", "getting on for", "the best part of", "an approximate", "approaching", "~"],
+                     "c.", "getting on for", "the best part of", "an approximate", "approaching", "~",
+                     "in the region of", "in the order of", "of the order of", "close on", "just shy of",
+                     "upward of", "roughly about", "an estimated total of"],
                     "about"),
 }
 
