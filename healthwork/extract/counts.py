@@ -86,7 +86,8 @@ _COUNT_WORD = re.compile(rf"(?P<wnum>{_WORDNUM_ALT})(?P<wmult>{_WORD_MULT}){_RES
 # a small number in words, no multiplier: "three people", "twenty-five apprentices" ("one", "a" and
 # "an" are not counts: "one young person", "a worker")
 _SMALL_WORDS = [w for w, v in NUMBER_WORDS.items() if v == v.to_integral_value() and 2 <= v < 100]
-_SMALL_WORD_SCAN = re.compile(rf"(?<![\w-])(?:{alternation(_SMALL_WORDS)})(?![\w-])", re.IGNORECASE)
+# where a small number word can start: its first word, lower case ("twenty" for "twenty-five")
+_SMALL_WORD_STARTS = tuple(sorted({w.split("-")[0] for w in _SMALL_WORDS}))
 _COUNT_SMALL_WORD = re.compile(
     rf"(?P<wnum>{alternation(_SMALL_WORDS)})(?!\s+(?:million|billion|thousand|hundred|quarters?)(?![\w-])){_REST}",
     re.IGNORECASE)
@@ -176,8 +177,11 @@ def _candidates(body: str) -> list[re.Match[str]]:
             m = _COUNT_WORD.match(body, b.start())
             if m and _mods_ok(m.group("mods")):
                 found.append(m)
-    for w in _SMALL_WORD_SCAN.finditer(body):
-        m = _COUNT_SMALL_WORD.match(body, w.start())
+    low = body.lower() if len(body.lower()) == len(body) else body
+    for i in find_all(low, _SMALL_WORD_STARTS):
+        if i > 0 and (body[i - 1].isalnum() or body[i - 1] in "_-"):
+            continue
+        m = _COUNT_SMALL_WORD.match(body, i)
         if m and _mods_ok(m.group("mods")):
             found.append(m)
     found.sort(key=lambda m: (m.start(), -m.end()))
@@ -237,7 +241,11 @@ def _number_of_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, A
     people out of work because of ill health has risen to 2.8 million"."""
     out: list[dict[str, Any]] = []
     spans = [(r["span_start"], r["span_end"]) for r in rows]
-    for lead in _NUMBER_OF.finditer(body):
+    low = body.lower() if len(body.lower()) == len(body) else body
+    for i in find_all(low, ("number of",)):
+        lead = _NUMBER_OF.match(body, i)
+        if not lead:
+            continue
         m = _NUMBER_OF_VALUE.match(body, lead.end())
         if not m or any(a <= m.start("num") < b for a, b in spans) or _is_year(m.group("num"), m.group("mult")):
             continue
