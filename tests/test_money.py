@@ -522,3 +522,15 @@ def test_article_programme_not_given_to_budgets_packages_and_funds(text: str, pr
 def test_more_qualifier_phrasings(text: str, qualifier: str) -> None:
     (row,) = money.extract(text)
     assert row["qualifier"] == qualifier
+
+
+def test_place_of_a_possessive_and_of_a_list_of_places() -> None:
+    text = "Devon, Plymouth and Torbay will get £22.8m, and Cumbria's £11.7m share will support 2,750 people."
+    rows = money.extract(text, programme_mentions=[], place_mentions=places.extract(text))
+    assert [(r["amount"], r["place"]) for r in rows] == [(22.8e6, "Devon"), (11.7e6, "Cumbria")]
+
+
+def test_place_and_share_are_only_for_funding_rows() -> None:
+    text = "Leeds was fined £40,000. Sickness costs Wigan £3m a year."
+    rows = money.extract(text, programme_mentions=[], place_mentions=places.extract(text))
+    assert [(r["kind"], r["place"], r["share_of_amount"]) for r in rows] == [("fine", None, None), ("cost", None, None)]

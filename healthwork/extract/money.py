@@ -175,7 +175,7 @@ _LIST_ITEM_GAP = re.compile(
 # between a place and its money: "Telford will receive ", "Greater Lancashire: ", "Leeds has been awarded up to "
 _PLACE_BEFORE_GAP = re.compile(
     r"(?:['\u2019]s\s+(?:share|allocation|award|grant|pot)\s+(?:is|was|will\s+be|of)\s+"
-    r"|\s*(?:[:\u2013\u2014]|\s-)\s*"
+    r"|\s*(?:[:\u2013\u2014]|\s-)\s*|['\u2019]s\s+"
     r"|(?:\s+(?:will|would|has|have|had|is|are|was|were|be|been|being|set|also|now|alone|itself|each|to|due|"
     r"expected|getting|going))*"
     r"\s+(?:get|gets|got|receive|receives|received|given|awarded|allocated|granted|handed|secured|secures|"
@@ -183,6 +183,7 @@ _PLACE_BEFORE_GAP = re.compile(
     r"an\s+extra|an\s+additional|a\s+total\s+of|a|an))?\s+)"
     r"(?:(?:up\s+to|around|about|almost|nearly|over|more\s+than|some|at\s+least|just\s+over|just\s+under)\s+)?",
     re.IGNORECASE)
+_PLACE_LIST_JOIN = re.compile(r",?\s+(?:and|&)\s+|,\s*")
 # between money and its place: "£3m for Telford", "£40m will go to Leeds", "£2m allocated to the North East"
 _PLACE_AFTER_GAP = re.compile(
     r"(?:\s+(?:will|would|is|was|has|have|been|be|being|set))*\s+(?:go(?:es|ing)?\s+|allocated\s+|awarded\s+|coming\s+|"
@@ -355,7 +356,12 @@ class _Ctx:
                 and _LIST_ITEM_GAP.fullmatch(self.body, before[-1]["span_end"], s):
             return str(before[0]["name"])  # "3. Devon, Plymouth and Torbay – £22.8m": the first named
         if before and _PLACE_BEFORE_GAP.fullmatch(self.body, before[-1]["span_end"], s):
-            return str(before[-1]["name"])  # "Telford will receive £3m", "Greater Lancashire: £38.8m"
+            # "Telford will receive £3m", "Cumbria's £11.7m"; of "Devon, Plymouth and Torbay will
+            # get £22.8m" the first named
+            k = len(before) - 1
+            while k > 0 and _PLACE_LIST_JOIN.fullmatch(self.body, before[k - 1]["span_end"], before[k]["span_start"]):
+                k -= 1
+            return str(before[k]["name"])
         for r in self.places:
             if r["span_start"] >= e and r["span_end"] <= se and r["span_start"] <= e + 40:
                 if _PLACE_AFTER_GAP.fullmatch(self.body, e, r["span_start"]):
