@@ -153,6 +153,9 @@ def test_no_catastrophic_backtracking() -> None:
     ("Twenty-five apprentices started in May.", [(25.0, "exact")]),
     ("More than 500+ families attended the fair.", [(500.0, "more_than")]),
     ("It supports 1,200 households in Leeds.", [(1200.0, "exact")]),
+    # a number in a state only people are in
+    ("A record 2.8 million are now out of work because of sickness.", [(2.8e6, "exact")]),
+    ("Almost 900,000 are NEET.", [(900000.0, "about")]),
 ])
 def test_counts_without_their_noun_next_to_the_number(text: str, expected: list[tuple[float, str]]) -> None:
     assert values(text) == expected

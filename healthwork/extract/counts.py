@@ -125,6 +125,13 @@ _ANOTHER_BEFORE = re.compile(r"(?<![\w-])(?:another|a\s+further|an\s+extra|an\s+
 _ELLIPSIS_OPENER = re.compile(r"(?:,|\band|\bwith|[.!?])\s+\Z|\A\Z", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"(?:\bage[ds]?\b[^.\n]{0,20}|\d\s+(?:and|to|-)\s+)\Z", re.IGNORECASE)
 _ELLIPSIS_REACH = 250
+_STATE_COUNT = re.compile(
+    rf"(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€.,-])[^\S\n]+"
+    rf"(?:(?:are|were|is|was|have\s+been|had\s+been|remain|remained|now|currently|still|already)[^\S\n]+){{1,2}}"
+    rf"(?P<state>out\s+of\s+work|economically\s+inactive|inactive|unemployed|off\s+sick|off\s+work|signed\s+off|"
+    rf"on\s+sick\s+leave|on\s+(?:NHS\s+)?waiting\s+lists?|jobless|not\s+in\s+work|not\s+working|NEETs?|"
+    rf"claiming|in\s+receipt\s+of|long-term\s+sick)(?![\w-])",
+    re.IGNORECASE)
 _STAFF_NOUNS = frozenset({"staff", "employees", "colleagues", "workers", "nurses", "doctors", "members"})
 _EMPLOYER_BEFORE = re.compile(
     r"(?:\bemploy(?:s|ed|ing)?|\bits|\btheir|\bour|\bworkforce\s+of|\bheadcount\s+of|\bteam\s+of)"
@@ -192,6 +199,7 @@ def extract(body: str) -> list[dict[str, Any]]:
     """Every count of people in ``body`` (see the module docstring for the rules)."""
     rows = _noun_counts(body)
     rows += _number_of_counts(body, rows)
+    rows += _state_counts(body, rows)
     return sorted(rows + _elliptical_counts(body, rows), key=lambda r: (r["span_start"], r["span_end"]))
 
 
@@ -233,6 +241,30 @@ def _elliptical_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, 
         end = m.end("mult") if m.group("mult") else m.end("num")
         out.append(_row(body, start, end, value, qualifier_of(q.group("qual") if q else None),
                         prev[-1]["what"], None))
+    return out
+
+
+def _state_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A number said to be in a state only people are in: "a record 2.8 million are now out of
+    work", "almost 1 million are NEET", "7,000 were signed off"."""
+    out: list[dict[str, Any]] = []
+    spans = [(r["span_start"], r["span_end"]) for r in rows]
+    for n in _NUM_SCAN.finditer(body):
+        i = n.start()
+        if i > 0 and (body[i - 1] in _BAD_BEFORE_NUM or body[i - 1] == "-"):
+            continue
+        if any(a <= i < b for a, b in spans):
+            continue
+        m = _STATE_COUNT.match(body, i)
+        if not m or _is_year(m.group("num"), m.group("mult")) or _AGE_BEFORE.search(body, max(0, i - 30), i):
+            continue
+        value = parse_number(m.group("num"), m.group("mult"))
+        if value is None or value < 10:
+            continue
+        q = _QUAL_BEFORE.search(body, max(0, i - 25), i)
+        end = m.end("mult") if m.group("mult") else m.end("num")
+        out.append(_row(body, q.start() if q else i, end, value, qualifier_of(q.group("qual") if q else None),
+                        " ".join(m.group("state").split()), None))
     return out
 
 
