@@ -1,57 +1,67 @@
 """Money amounts stated in an article body, normalised, qualified and tied to a programme.
 
-One row per money phrase, in body order::
+The spec is ../shared/gold/GUIDELINES.md (Funding). One row per money phrase, in body order::
 
-    {amount, currency, qualifier, period_years, per_year, programme, kind,
-     raw_text, text, span_start, span_end}
+    {amount, currency, qualifier, period_years, per_year, programme, kind, place,
+     share_of_amount, raw_text, text, span_start, span_end}
 
 Recognised forms
 - currency before the number: ``£45m``, ``£ 2.5 billion``, ``$79m``, ``US$5m``, ``€10m``,
   ``GBP 5m``; after it: ``45 million pounds``, ``half a billion pounds``, ``5m euros``,
-  ``10 million US dollars``, ``5m GBP``;
-- multipliers ``k``/``thousand``, ``m``/``mn``/``million``, ``bn``/``b``/``billion``,
-  ``tn``/``trillion`` (``£45m`` is 45000000.0, ``£40k`` 40000.0, ``£2.5bn`` 2.5e9);
+  ``10 million US dollars``, ``5m GBP``; numbers are read by ``numbers`` (shared with ``counts``);
 - **ranges give two rows**: ``£1m-£2m``, ``£1m to £2m``, ``between £1m and £2m`` and
-  ``£1-2m`` each yield one row for the low and one for the high amount (a multiplier written
-  only on the high end is shared when the low number is smaller: ``£1-2m`` is 1e6 and 2e6);
-  a qualifier written before the range, and period/rate words after it, apply to both rows;
-  both rows' ``raw_text`` and span cover the whole range (``£1-2m``), which re-parses to both;
+  ``£1-2m`` each yield one row for the low and one for the high amount (``numbers.range_low``:
+  ``£1-2m`` is 1e6 and 2e6); a qualifier before the range, and period/rate words after it,
+  apply to both rows; both rows' ``raw_text`` and span cover the whole range;
+- **several currencies**: ``£64m ($79m)`` is two rows; period and rate words after the
+  brackets apply to both (``£11bn ($14bn) a year``: both period 1);
 - a percentage or a plain number is never money; pence (``50p``) are not read.
 
 Fields
-- ``qualifier``: ``up_to`` (up to, as much as, a maximum of, less than, under, below),
-  ``more_than`` (more than, over, in excess of, at least, upwards of, above, just over),
-  ``about`` (around, about, almost, nearly, some, approximately, roughly, an estimated,
-  close to, just under, circa), else ``exact``. ``a further`` / ``an extra`` are not qualifiers.
-- ``per_year``: the amount is a yearly rate (``£500,000 a year``, ``£3.5m-a-year``,
-  ``per annum``, ``annually``, ``an annual £5m``; also a rate word later in the clause:
-  ``£40m to expand the service in Leeds a year``, unless another number comes between or
-  the words are a duration or a date: ``for a year``, ``a year ago``).
-- ``period_years``: the period the amount covers: ``over three years`` / ``over the next
-  three years`` / ``for two years`` / ``across a five-year period`` / ``a three-year £5m
-  deal`` / ``over 18 months`` (1.5) / ``over the next decade`` (10) / ``from 2025 to 2028``
-  (3; financial years ``2025-26 to 2027-28`` count inclusively, 3). A yearly rate with no
-  stated period has ``period_years`` 1; with one (``£5m a year for three years``) the stated
-  period is kept and ``per_year`` stays True.
-- ``kind``: from the keyword nearest to the amount in its sentence (vague words such as
-  "paid", "provided", "scheme", "further" only decide when no specific keyword is within
-  reach: "Spending on benefits will rise by a further £7bn" is a cost): ``fine`` (fined, fine,
-  penalty, damages), ``cost`` (cost, bill, salary, spent, wages, paid...), ``funding`` (funded,
-  invested, backed, grant, allocated, made available, trial, pilot, scheme, boost...), else
-  ``other``; ties go fine > cost > funding.
-- ``programme``: the canonical programme the money belongs to: a mention the amount is
-  explicitly for ("£20m for the Youth Guarantee", "£1bn in Connect to Work"); else the
-  nearest programme mention in the same sentence; else, for funding in pounds only, the
-  nearest earlier (then later) mention in the same paragraph, else the article's dominant
-  programme (the most mentioned one, when it has at least two mentions and more than half of
-  all mentions). A cost, a fine or a foreign-currency amount gets a programme only from its
-  own sentence ("WorkWell will cost £X"): costs to the economy, fines and a foreign scheme's
-  budget belong to no programme. Programme names come from ``programmes.extract`` (pass its rows
-  as ``programme_mentions`` to avoid a second pass).
+- ``qualifier``: ``up_to`` (up to, as much as, a maximum of, capped at, less than, under),
+  ``more_than`` (more than, over, in excess of, at least, exceed...), ``about`` (around, about,
+  almost, nearly, some, approximately, ~, in the region of...), else ``exact``
+  (``numbers.QUALIFIER_WORDS``). ``a further`` / ``an extra`` are not qualifiers.
+- ``per_year``: the amount is a yearly rate (``£500,000 a year``, ``£3.5m-a-year``, ``per annum``,
+  ``annually``, ``an annual £5m``, ``annual funding of £5m``, ``Every year, ... £5m``; a rate word
+  later in the clause, unless another number comes between or it is a duration or a date:
+  ``for a year``, ``a year ago``); two compared amounts share it (``from £50bn to £65bn a year``).
+- ``period_years``: a yearly rate is 1 (``£3m a year for five years`` is the annual figure,
+  period 1); else the span stated: ``over three years`` / ``over the next three years`` /
+  ``for two years`` / ``a three-year £5m deal`` / ``a £5m, two-year programme`` / ``over 18
+  months`` (1.5) / ``over the next decade`` (10) / ``from 2025 to 2028`` (3; financial years
+  ``2025-26 to 2027-28`` count inclusively, 3); None when the text gives none. A rate per
+  week, day, hour, month or person (``£123 per week``, ``£250 per participant``) has
+  ``kind`` other, ``per_year`` False and ``period_years`` None.
+- ``kind``: ``fine`` (fined, penalty, damages), ``cost`` (cost, bill, spent, spending: the
+  benefits bill, the economic cost of sickness), ``other`` (salaries, wages, prices,
+  valuations, cuts, money scrapped or withdrawn, savings, deficits and shortfalls, rates, sums
+  to the penny, "£3,000 a year worse off"), ``funding`` (funded, invested, backed, grant,
+  allocated, pilot, scheme...). The keyword nearest to the amount in its sentence decides
+  (vague words such as "paid", "scheme", "further" only when no specific one is within
+  reach; capitalised words inside a name such as "Office for Budget Responsibility" do not
+  count); cut/scrapped words just before the amount make it other; a list line
+  ("Greater Lancashire: £38.8m") and an amount with no keyword near are funding.
+- ``programme``: the canonical programme the money is for (``programme_mentions``: rows of
+  ``programmes.extract``): a mention the amount is explicitly for ("£20m for the Youth
+  Guarantee", "£1bn in Connect to Work"), else the nearest mention in the same sentence --
+  but None when the sentence lists several programmes together ("spent on the X and Y
+  schemes": a total across schemes). Beyond the sentence, only money in pounds that is
+  funding (or a cost/other amount in a sentence about "the scheme/pilot/programme/service")
+  takes a programme: the paragraph's only programme, else the article's one programme (the
+  only one named, or the one with more than half of the mentions, at least two; a "white
+  paper" mention does not count); never a department's budget, a package, a total or an
+  unnamed fund ("a new £3m fund"). Fines, rates and foreign amounts only from their sentence.
+- ``place`` (funding only): the canonical name (``place_mentions``: rows of
+  ``places.extract``) of the place the money is allocated to when the text ties it: a list line
+  ("3. Devon, Plymouth and Torbay – £22.8m": the first named), a recipient before the amount
+  ("Telford will receive £3m", "Cumbria's £11.7m share") or after it ("£3m for Telford",
+  "£35m is coming to South Yorkshire"); else None.
+- ``share_of_amount``: the amount of the larger pot this one is stated to be a share of
+  ("£3.5m of the £45m" -> 45000000.0; "£11.7m, its share of the £167.2m expansion" ->
+  167200000.0); else None. Both amounts are rows and both take the programme.
 - ``raw_text`` = ``text`` = ``body[span_start:span_end]``: the phrase as written with its
   qualifier (``up to £259m``), without period or rate words.
-
-Numbers, multipliers, number words and qualifier phrases are read by ``numbers`` (shared with ``counts``).
 """
 from __future__ import annotations
 
