@@ -534,3 +534,14 @@ def test_place_and_share_are_only_for_funding_rows() -> None:
     text = "Leeds was fined £40,000. Sickness costs Wigan £3m a year."
     rows = money.extract(text, programme_mentions=[], place_mentions=places.extract(text))
     assert [(r["kind"], r["place"], r["share_of_amount"]) for r in rows] == [("fine", None, None), ("cost", None, None)]
+
+
+@pytest.mark.parametrize(("text", "shares"), [
+    ("Of the £45m, £3.5m will go to Bristol.", [None, 45e6]),
+    ("Leeds will get almost £9m of the £115m.", [115e6, None]),
+    ("The £10m is part of a £125m programme.", [125e6, None]),
+    ("The £200m is part of a £125m programme.", [None, None]),  # a share is smaller than its pot
+    ("It got £10m of funding and £2m of loans.", [None, None]),
+])
+def test_share_of_amount(text: str, shares: list[float | None]) -> None:
+    assert [r["share_of_amount"] for r in money.extract(text)] == shares

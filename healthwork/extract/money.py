@@ -208,6 +208,8 @@ _COMPARED = re.compile(
     r"(?:\s+(?:(?:a|per|each)[\s-]+year|annually|per\s+annum))?,?\s+(?:(?:up|down|rising|falling|increasing|decreasing|rise|fall|compared|"
     r"against|from)\s+)?(?:to|from|with|on)\s+(?:(?:around|about|almost|nearly|more\s+than|over|some|just\s+over|"
     r"just\s+under)\s+)?|\s+(?:last|the\s+previous)\s+year\s+(?:to|from)\s+", re.IGNORECASE)
+_OF_POT_BEFORE = re.compile(r"(?<![\w-])of\s+(?:the|this|that|its|their)?\s*\Z", re.IGNORECASE)
+_OF_POT_GAP = re.compile(r"(?:\s+[a-z][\w-]*){0,4}?\s*,\s*(?:(?:up\s+to|around|about|almost|nearly|some|more\s+than|over)\s+)?")
 _PAREN_OPEN = re.compile(r"\s*\(\s*")
 _PAREN_CLOSE = re.compile(r"\s*\)")
 # "£3.5m of the £45m", "almost £9m of its £115m"
@@ -616,15 +618,18 @@ def _share_of(ctx: _Ctx, found: list[_Found], k: int, phrase_last: int) -> float
     """Amount of the larger pot ``found[k]`` is stated to be a share of: "£3.5m of the £45m",
     "£11.7m, its share of the £167.2m expansion"; else None."""
     body = ctx.body
-    start, end = found[k][0], found[k][1]
-    nxt = next((f for f in found[phrase_last:] if f[0] >= end), None)
-    if nxt is None:
-        return None
-    if _SHARE_DIRECT.fullmatch(body, end, nxt[0]):
-        return float(nxt[2])
+    start, end, value = found[k][0], found[k][1], found[k][2]
     ss, se = ctx.sentence(start)
-    if nxt[0] < se and _SHARE_LATER.fullmatch(body, end, nxt[0]):
+    nxt = next((f for f in found[phrase_last:] if f[0] >= end), None)
+    if nxt is not None and nxt[2] > value and (
+            _SHARE_DIRECT.fullmatch(body, end, nxt[0])
+            or (nxt[0] < se and _SHARE_LATER.fullmatch(body, end, nxt[0]))):
         return float(nxt[2])
+    # "Of the £45m, £3.5m will go to Bristol"
+    prev = next((f for f in reversed(found[:k]) if f[1] <= start and f[0] >= ss), None)
+    if prev is not None and prev[2] > value and _OF_POT_BEFORE.search(body, max(ss, prev[0] - 12), prev[0]) \
+            and _OF_POT_GAP.fullmatch(body, prev[1], start):
+        return float(prev[2])
     return None
 
 
