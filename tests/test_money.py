@@ -518,6 +518,9 @@ def test_article_programme_not_given_to_budgets_packages_and_funds(text: str, pr
 @pytest.mark.parametrize(("text", "qualifier"), [
     ("It costs in the region of £3m.", "about"), ("Grants are capped at £5,000.", "up_to"),
     ("Spending could exceed £2bn.", "more_than"), ("It has ~£40m left.", "about"),
+    ("Grants of £5,000+ are available.", "more_than"), ("Contracts worth £1m-plus were let.", "more_than"),
+    ("Bids of £10,000 or more are welcome.", "more_than"), ("Claims of £500 or less are paid.", "up_to"),
+    ("It will cost £5m or so.", "about"),
 ])
 def test_more_qualifier_phrasings(text: str, qualifier: str) -> None:
     (row,) = money.extract(text)

@@ -210,6 +210,9 @@ _COMPARED = re.compile(
     r"just\s+under)\s+)?|\s+(?:last|the\s+previous)\s+year\s+(?:to|from)\s+", re.IGNORECASE)
 _OF_POT_BEFORE = re.compile(r"(?<![\w-])of\s+(?:the|this|that|its|their)?\s*\Z", re.IGNORECASE)
 _OF_POT_GAP = re.compile(r"(?:\s+[a-z][\w-]*){0,4}?\s*,\s*(?:(?:up\s+to|around|about|almost|nearly|some|more\s+than|over)\s+)?")
+_QUAL_AFTER = re.compile(r"(?P<more>\+|-plus\b|\s+or\s+(?:more|above|over)\b|\s+and\s+(?:above|over|upwards)\b)"
+                         r"|(?P<less>\s+or\s+(?:less|under|below)\b|\s+at\s+most\b)|(?P<about>\s+or\s+so\b)",
+                         re.IGNORECASE)
 _PAREN_OPEN = re.compile(r"\s*\(\s*")
 _PAREN_CLOSE = re.compile(r"\s*\)")
 # "£3.5m of the £45m", "almost £9m of its £115m"
@@ -548,6 +551,10 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
                 groups.append((first, tail.end()))
                 pos = tail.end()
                 continue
+        if qualifier == "exact":  # "£5m+", "£5m or more", "£500 or less"
+            after = _QUAL_AFTER.match(body, end)
+            if after:
+                qualifier = "more_than" if after.group("more") else "about" if after.group("about") else "up_to"
         found.append((start, end, value, a.currency, qualifier))
         groups.append((first, end))
         pos = end
