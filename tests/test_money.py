@@ -521,6 +521,8 @@ def test_article_programme_not_given_to_budgets_packages_and_funds(text: str, pr
     ("Grants of £5,000+ are available.", "more_than"), ("Contracts worth £1m-plus were let.", "more_than"),
     ("Bids of £10,000 or more are welcome.", "more_than"), ("Claims of £500 or less are paid.", "up_to"),
     ("It will cost £5m or so.", "about"),
+    ("The council could get up to a further £5m.", "up_to"), ("Around another £2m is needed.", "about"),
+    ("The council got a further £5m.", "exact"),
 ])
 def test_more_qualifier_phrasings(text: str, qualifier: str) -> None:
     (row,) = money.extract(text)

@@ -102,6 +102,7 @@ _MONEY_POST = re.compile(
 _NUM_BEFORE = re.compile(
     rf"(?:(?<![\w.,£$€])(?:{NUM})|(?<![\w-])(?:{_WORDNUM}))(?:{MULT})?\s*(?:US\s+)?\Z", re.IGNORECASE)
 _QUAL_BEFORE = re.compile(rf"(?:(?<![\w-])(?:(?P<qual>{alternation(QUALIFIER_WORDS)})|(?P<between>between))\s+"
+                          rf"(?:(?:a\s+further|another|an\s+extra|an\s+additional|a\s+total\s+of|a\s+combined)\s+)?"
                           rf"|(?P<tilde>~)\s*)\Z",
                           re.IGNORECASE)
 _RANGE_TAIL = re.compile(
@@ -528,7 +529,7 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
         if value is None:
             continue
         start, qualifier, between = a.start, "exact", False
-        q = _QUAL_BEFORE.search(body, max(0, a.start - 25), a.start)
+        q = _QUAL_BEFORE.search(body, max(0, a.start - 40), a.start)
         if q and q.group("tilde"):
             start, qualifier = q.start(), "about"
         elif q and q.group("between"):
