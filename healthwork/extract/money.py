@@ -206,25 +206,27 @@ _RATE_TAIL = re.compile(
     r"visit|session|appointment|referral)(?![\w-])", re.IGNORECASE)
 # the words between two compared amounts: " to ", ", up from ", " compared with "
 _COMPARED = re.compile(
-    r"(?:\s+(?:(?:a|per|each)[\s-]+year|annually|per\s+annum))?,?\s+(?:(?:up|down|rising|falling|increasing|decreasing|rise|fall|compared|"
-    r"against|from)\s+)?(?:to|from|with|on)\s+(?:(?:around|about|almost|nearly|more\s+than|over|some|just\s+over|"
+    r"(?:\s+(?:(?:a|per|each)[\s-]+year|annually|per\s+annum))?,?\s+"
+    r"(?:(?:up|down|rising|falling|increasing|decreasing|rise|fall|compared|against|from)\s+)?(?:to|from|with|on)\s+"
+    r"(?:(?:around|about|almost|nearly|more\s+than|over|some|just\s+over|"
     r"just\s+under)\s+)?|\s+(?:last|the\s+previous)\s+year\s+(?:to|from)\s+", re.IGNORECASE)
 _OF_POT_BEFORE = re.compile(r"(?<![\w-])of\s+(?:the|this|that|its|their)?\s*\Z", re.IGNORECASE)
-_OF_POT_GAP = re.compile(r"(?:\s+[a-z][\w-]*){0,4}?\s*,\s*(?:(?:up\s+to|around|about|almost|nearly|some|more\s+than|over)\s+)?")
+_OF_POT_GAP = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,4}?\s*,\s*(?:(?:up\s+to|around|about|almost|nearly|some|more\s+than|over)\s+)?")
 _QUAL_AFTER = re.compile(r"(?P<more>\+|-plus\b|\s+or\s+(?:more|above|over)\b|\s+and\s+(?:above|over|upwards)\b)"
                          r"|(?P<less>\s+or\s+(?:less|under|below)\b|\s+at\s+most\b)|(?P<about>\s+or\s+so\b)",
                          re.IGNORECASE)
 _PAREN_OPEN = re.compile(r"\s*\(\s*")
 _PAREN_CLOSE = re.compile(r"\s*\)")
 # "£3.5m of the £45m", "almost £9m of its £115m"
-_SHARE_DIRECT = re.compile(r"\s+(?:out\s+)?of\s+(?:the|a|its|their|this|that|his|her|our)?\s*(?:(?:total|overall|national|"
+_SHARE_DIRECT = re.compile(r"\s+(?:out\s+)?of\s+(?:the|a|its|their|this|that|his|her|our)?\s*"
+                           r"(?:(?:total|overall|national|"
                            r"wider|whole|entire|original|new|government's|government\u2019s)\s+)*", re.IGNORECASE)
 # "£11.7m, its share of the £167.2m expansion", "£10m as part of the £125m programme"
 _SHARE_LATER = re.compile(
     r"[^.;\n]{0,60}?(?<![\w-])(?:share|part|portion|slice|proportion|allocation)\s+of\s+(?:the|a|its|their|this)?\s*"
     r"(?:(?:total|overall|national|wider|whole|entire|new|original|UK|government's|government\u2019s|"
     r"UK\s+Government's|UK\s+Government\u2019s)\s+)*", re.IGNORECASE)
-# a sentence about a programme named elsewhere: "the scheme", "this pilot", "the expansion"
 # money taken away: cut, scrapped, withdrawn ("scrapped the £30m fund", "cuts of £4m")
 _TAKEN_AWAY_BEFORE = re.compile(
     r"(?<![\w-])(?:cut|cuts|cutting|slash(?:ed|es|ing)?|scrap(?:s|ped|ping)?|axe[sd]?|axing|withdr[ae]w(?:n|s|ing)?|"
@@ -233,10 +235,13 @@ _TAKEN_AWAY_BEFORE = re.compile(
 # what a person gains or loses: "£3,000 a year worse off"
 _BETTER_OR_WORSE_OFF = re.compile(r"(?:\s+(?:a|per|each)\s+(?:year|week|month))?\s+(?:worse|better)\s+off\b",
                                   re.IGNORECASE)
+# a department's budget, a package or total across schemes: not one programme's money
 _NOT_ONE_PROGRAMME = re.compile(
     r"(?<![\w-])(?:package|budgets?|in\s+total|overall|altogether|settlement|spending\s+review)(?![\w-])",
     re.IGNORECASE)
+# "£3m innovation fund": money for a fund with no programme name
 _UNNAMED_FUND_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+fund(?![\w-])")
+# a sentence about a programme named elsewhere: "the scheme", "this pilot", "the expansion"
 _SCHEME_NOUNS = (r"(?:scheme|pilot|programme|program|service|trailblazer|initiative|trial|expansion|rollout|roll-out|"
                  r"roll\s+out)s?")
 _GENERIC_REFERENCE = re.compile(rf"(?<![\w-]){_SCHEME_NOUNS}(?![\w-])", re.IGNORECASE)
@@ -250,8 +255,9 @@ _KIND_WORDS: dict[str, str] = {
     # rates, salaries, prices, cuts, money withdrawn or scrapped, deficits and shortfalls
     "other": "salary salaries wage wages earn earns earned earning earnings income price priced prices "
              "deficit deficits shortfall shortfalls gap cut cuts cutting slashed slash scrapped scrap scraps "
-             "scrapping withdrawn withdraw withdrew withdrawing axed axe strip strips stripped stripping saving savings save saves saved "
-             "reduction reductions clawed underspend valued valuation value turnover revenue profit profits",
+             "scrapping withdrawn withdraw withdrew withdrawing axed axe strip strips stripped stripping saving "
+             "savings save saves saved reduction reductions clawed underspend valued valuation value turnover "
+             "revenue profit profits",
     "funding": "fund funds funded funding invest invests invested investing investment investments backed "
                "backing grant grants allocate allocated allocates allocating allocation allocations award "
                "awards awarded available trial trials pilot pilots programme programmes scheme schemes boost "
