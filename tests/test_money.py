@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import json
 import time
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from healthwork.extract import money, programmes
+from healthwork.extract import counts, money, numbers, places, programmes
 
 GOLD_DIR = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
@@ -41,7 +42,8 @@ CASES: list[tuple[str, list[tuple]]] = [
     ("Funding of £4.5m is available from 2025 to 2028.", [(4.5e6, "GBP", "exact", 3.0, False)]),
     ("A three-year, £12m programme will start in April.", [(12e6, "GBP", "exact", 3.0, False)]),
     ("The pilot had a budget of £20m for two years.", [(20e6, "GBP", "exact", 2.0, False)]),
-    ("Investment of £2m annually for five years.", [(2e6, "GBP", "exact", 5.0, True)]),
+    # a yearly figure for several years: the period is the year (guidelines)
+    ("Investment of £2m annually for five years.", [(2e6, "GBP", "exact", 1.0, True)]),
     ("Funding of GBP 5m was confirmed.", [(5e6, "GBP", "exact", None, False)]),
     ("The fund will spend £600m over 18 months.", [(600e6, "GBP", "exact", 1.5, False)]),
     # council and NHS trust news
@@ -85,7 +87,7 @@ CASES: list[tuple[str, list[tuple]]] = [
     ("GateHouse closed its $1.1-billion takeover, promising a $300-million cut.",
      [(1.1e9, "USD", "exact", None, False), (300e6, "USD", "exact", None, False)]),
     ("The ICB secured £2.5 bn, and £750,000 a year for the next two years.",
-     [(2.5e9, "GBP", "exact", None, False), (750000.0, "GBP", "exact", 2.0, True)]),
+     [(2.5e9, "GBP", "exact", None, False), (750000.0, "GBP", "exact", 1.0, True)]),
 ]
 
 NOT_MONEY = [
@@ -129,7 +131,7 @@ def test_raw_text_is_the_phrase_with_its_qualifier(text: str, raw: list[str]) ->
     ("It was ordered to pay £1.5m in damages.", "fine"),
     ("Sickness costs the economy £150bn.", "cost"),
     ("The council spent £2.3m on consultants.", "cost"),
-    ("The chief executive's salary is £250,000.", "cost"),
+    ("The chief executive's salary is £250,000.", "other"),  # salaries are "other" (guidelines)
     ("The energy bill was £30,000.", "cost"),
     ("The £45m trial will run in three areas.", "funding"),
     ("£57m is being made available through a grants competition.", "funding"),
@@ -183,6 +185,7 @@ def test_row_fields_and_types() -> None:
     assert row == {
         "amount": 45000000.0, "currency": "GBP", "qualifier": "exact", "period_years": None,
         "per_year": False, "programme": "Health and Growth Accelerators", "kind": "funding",
+        "place": None, "share_of_amount": None,
         "raw_text": "£45m", "text": "£45m", "span_start": 4, "span_end": 8,
     }
     assert isinstance(row["amount"], float)
@@ -282,7 +285,7 @@ def test_cost_tied_to_programme_in_its_own_sentence() -> None:
     ("Under the plans, £1.2bn will go to the Youth Guarantee a year, on top of money already announced.",
      True, 1.0),
     ("A further round of bids will share £240m from the Work and Health Programme budget each year.", True, 1.0),
-    ("The council will receive £5m a year for three years.", True, 3.0),
+    ("The council will receive £5m a year for three years.", True, 1.0),  # the yearly figure
     # not a rate of the money
     ("Leeds received £5m to see 200 patients a year.", False, None),
     ("The trust got £5m a year ago.", False, None),
@@ -304,9 +307,246 @@ def test_govuk_announcement_and_nhs_trust_news() -> None:
     text = ("The government is investing £240 million in the Get Britain Working plan, the Department for "
             "Work and Pensions announced today.\n"
             "Minister for Employment Alison McGovern said:\n"
-            "The £350,000 occupational health service, funded by NHS England, will run until March 2026.")
-    # one mention of a programme is not enough to give it the article's other money
+            "The £350,000 local service will run until March 2026.\n"
+            "Separately, Sickness absence costs employers £100bn a year.")
+    # an article about one programme (named once): its other funding is that programme's, a cost is not
     assert _detail(text) == [
         (240e6, "GBP", None, False, "Get Britain Working", "funding"),
-        (350000.0, "GBP", None, False, None, "funding"),
+        (350000.0, "GBP", None, False, "Get Britain Working", "funding"),
+        (100e9, "GBP", 1.0, True, None, "cost"),
     ]
+
+
+# --- numbers.py: the one number reader shared with counts -------------------------------------------
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("2.8 million", 2800000), ("£45m"[1:], 45000000), ("2.5bn", 2500000000), ("5,667,000", 5667000),
+    ("half a million", 500000), ("three", 3), ("twenty-five", 25), ("a quarter of a billion", 250000000),
+    ("40k", 40000), ("1.1 trillion", 1.1e12), ("seventy thousand", 70000),
+])
+def test_numbers_parse(text: str, value: float) -> None:
+    assert numbers.parse(text) == Decimal(str(value)) or float(numbers.parse(text)) == float(value)
+
+
+@pytest.mark.parametrize("text", ["", "million", "2.8 millions", "£45m", "three people"])
+def test_numbers_parse_rejects_non_numbers(text: str) -> None:
+    assert numbers.parse(text) is None
+
+
+def test_numbers_range_low_shares_the_multiplier() -> None:
+    assert numbers.range_low("1", None, "2", "million") == 1000000
+    assert numbers.range_low("900", None, "2", "million") == 900  # not smaller: read as written
+    assert numbers.range_low("1.5", "m", "2", "bn") == 1500000
+
+
+@pytest.mark.parametrize(("phrase", "qualifier"), [
+    ("Up to", "up_to"), ("as much as", "up_to"), ("a maximum of", "up_to"), ("over", "more_than"),
+    ("more than", "more_than"), ("at least", "more_than"), ("exceed", "more_than"), ("around", "about"),
+    ("almost", "about"), ("nearly", "about"), ("some", "about"), ("~", "about"), (None, "exact"),
+    ("a further", "exact"),
+])
+def test_numbers_qualifiers(phrase: str | None, qualifier: str) -> None:
+    assert numbers.qualifier_of(phrase) == qualifier
+
+
+def test_money_and_counts_read_numbers_with_numbers_module_only() -> None:
+    src = Path(money.__file__).read_text(encoding="utf-8") + Path(counts.__file__).read_text(encoding="utf-8")
+    assert "Decimal(num" not in src and "def parse_number" not in src and "NUMBER_WORDS: dict" not in src
+
+
+# --- the guideline patterns, with made-up sentences -----------------------------------------------
+
+def _full(text: str, places_too: bool = True) -> list[tuple]:
+    progs = programmes.extract(text)
+    pl = places.extract(text) if places_too else []
+    return [(r["amount"], r["currency"], r["qualifier"], r["period_years"], r["programme"], r["kind"])
+            for r in money.extract(text, programme_mentions=progs, place_mentions=pl)]
+
+
+def test_amount_over_years_for_a_named_programme() -> None:
+    assert _full("Ministers confirmed £45m over three years for WorkWell.") == [
+        (45e6, "GBP", "exact", 3.0, "WorkWell", "funding")]
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("The hub gets £2m a year.", 1.0), ("The hub gets £2m per year.", 1.0), ("An annual £2m goes to the hub.", 1.0),
+    ("The hub gets £2m each year.", 1.0), ("The hub gets £2m over the next two years.", 2.0),
+    ("The hub gets five-year funding of £2m.", 5.0), ("The hub gets £2m a year for five years.", 1.0),
+    ("The hub is a £2m, four-year project.", 4.0), ("The hub gets £2m over the course of three years.", 3.0),
+    ("The hub gets £2m from April 2026 to March 2029.", 3.0), ("The hub gets £2m.", None),
+])
+def test_periods(text: str, period: float | None) -> None:
+    (row,) = money.extract(text)
+    assert row["period_years"] == period
+
+
+@pytest.mark.parametrize("text", [
+    "Claimants will receive £123 per week.", "The allowance is £45.50 a day.", "Carers get £81.90 a week.",
+])
+def test_rates_per_week_or_day_are_other_with_no_period(text: str) -> None:
+    (row,) = money.extract(text)
+    assert (row["kind"], row["period_years"], row["per_year"]) == ("other", None, False)
+
+
+def test_rate_is_not_the_programmes_money() -> None:
+    text = "WorkWell participants can claim £20 a week for travel. WorkWell runs in 15 areas."
+    assert _full(text) == [(20.0, "GBP", "exact", None, "WorkWell", "other")]  # named in its sentence
+    text = "WorkWell runs in 15 areas.\nWorkWell participants are paid expenses.\nEach gets £20 a week for travel."
+    assert _full(text) == [(20.0, "GBP", "exact", None, None, "other")]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The chief executive earns a salary of £180,000.", "other"),
+    ("The council cut £4m from the service.", "other"),
+    ("Ministers scrapped the £30m fund.", "other"),
+    ("The trust has a deficit of £12m.", "other"),
+    ("The benefits bill will reach £70bn.", "cost"),
+    ("Sickness absence costs the economy £100bn.", "cost"),
+    ("The employer was fined £50,000.", "fine"),
+    ("The government has allocated £7m to the pilot.", "funding"),
+    ("A single adult will lose £4.50.", "other"),  # stated to the penny: a rate or a price
+])
+def test_kinds_per_guidelines(text: str, kind: str) -> None:
+    (row,) = money.extract(text)
+    assert row["kind"] == kind
+
+
+def test_ranges_give_two_rows() -> None:
+    assert _full("Each council will get £2m-£4m from Connect to Work.") == [
+        (2e6, "GBP", "exact", None, "Connect to Work", "funding"),
+        (4e6, "GBP", "exact", None, "Connect to Work", "funding")]
+
+
+def test_amount_in_words() -> None:
+    assert _full("A hospice received half a million pounds from the lottery.") == [
+        (500000.0, "GBP", "exact", None, None, "funding")]
+    assert _full("The pilot is worth up to seven million pounds.") == [
+        (7e6, "GBP", "up_to", None, None, "funding")]
+
+
+def test_two_currencies_share_the_period() -> None:
+    assert _full("Obesity costs the health service £9bn ($11bn) a year, officials said.") == [
+        (9e9, "GBP", "exact", 1.0, None, "cost"), (11e9, "USD", "exact", 1.0, None, "cost")]
+
+
+def test_allocation_list_lines_are_funding_with_their_place() -> None:
+    text = ("Connect to Work is expanding. Connect to Work will reach nine more areas.\n"
+            "The new money is split as follows:\n"
+            "Wigan: £38.8 million\n"
+            "• Cumbria – up to £11.7m, for 2,600 people\n"
+            "3. Devon, Plymouth and Torbay - £22.8m")
+    rows = money.extract(text, programme_mentions=programmes.extract(text), place_mentions=places.extract(text))
+    got = [(r["amount"], r["qualifier"], r["kind"], r["programme"], r["place"]) for r in rows]
+    assert got == [
+        (38.8e6, "exact", "funding", "Connect to Work", "Wigan"),
+        (11.7e6, "up_to", "funding", "Connect to Work", "Cumbria"),
+        (22.8e6, "exact", "funding", "Connect to Work", "Devon"),
+    ]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Leeds will receive £3m to run the service.", "Leeds"),
+    ("Leeds has been awarded up to £2.4m.", "Leeds"),
+    ("The department set aside £3m for Wigan.", "Wigan"),
+    ("Up to £35m is coming to South Yorkshire.", "South Yorkshire"),
+    ("Ministers in Leeds announced a new £3m fund.", None),  # a place in the sentence, not the recipient
+])
+def test_place_the_money_is_allocated_to(text: str, place: str | None) -> None:
+    (row,) = money.extract(text, programme_mentions=[], place_mentions=places.extract(text))
+    assert row["place"] == place
+
+
+def test_shares_are_two_rows_both_with_the_programme() -> None:
+    text = "Bristol will get £3.5m of the £45m set aside for the Youth Guarantee."
+    rows = money.extract(text, programme_mentions=programmes.extract(text), place_mentions=places.extract(text))
+    got = [(r["amount"], r["programme"], r["share_of_amount"], r["place"]) for r in rows]
+    assert got == [(3.5e6, "Youth Guarantee", 45e6, "Bristol"), (45e6, "Youth Guarantee", None, None)]
+    text = "Cumbria will get £11.7m, its share of the £167.2m expansion of Connect to Work."
+    rows = money.extract(text, programme_mentions=programmes.extract(text), place_mentions=places.extract(text))
+    assert [(r["amount"], r["share_of_amount"], r["programme"]) for r in rows] == [
+        (11.7e6, 167.2e6, "Connect to Work"), (167.2e6, None, "Connect to Work")]
+
+
+def test_programme_from_a_sentence_about_the_scheme() -> None:
+    # the article is about one programme; "the scheme" in another paragraph takes it
+    text = ("WorkWell has launched in Dorset.\n"
+            "Local GPs will refer patients.\n"
+            "The scheme is backed by £3m.")
+    assert _full(text) == [(3e6, "GBP", "exact", None, "WorkWell", "funding")]
+
+
+def test_no_programme_for_a_total_across_several_schemes() -> None:
+    text = "Since 2019, £135m has been spent on the Restart Scheme and Work and Health Programme."
+    assert _full(text) == [(135e6, "GBP", "exact", None, None, "cost")]
+
+
+def test_no_programme_for_a_department_budget_in_a_many_programme_article() -> None:
+    text = ("WorkWell and Connect to Work were both praised.\n"
+            "The Youth Guarantee was also mentioned.\n"
+            "The Department for Work and Pensions has a budget of £9bn.")
+    assert [r["programme"] for r in money.extract(text)] == [None]
+
+
+def test_exceed_is_more_than() -> None:
+    assert _full("Funding for Connect to Work will exceed £1bn over the next five years.") == [
+        (1e9, "GBP", "more_than", 5.0, "Connect to Work", "funding")]
+
+
+@pytest.mark.parametrize(("text", "periods"), [
+    ("It gets annual funding of £5m.", [1.0]),
+    ("The yearly cost is £2bn.", [1.0]),
+    ("Every year, sickness costs the economy £100bn.", [1.0]),
+    ("Spending will rise from £50bn to £65bn a year.", [1.0, 1.0]),  # compared amounts share the rate
+    ("The bill is £65bn annually, up from £50bn.", [1.0, 1.0]),
+    ("The bill is £65bn, up from £50bn in 2019.", [None, None]),
+])
+def test_yearly_rate_written_before_or_shared(text: str, periods: list[float | None]) -> None:
+    assert [r["period_years"] for r in money.extract(text)] == periods
+
+
+@pytest.mark.parametrize(("text", "programme"), [
+    # a department budget, a package, an unnamed fund: not the article's one programme
+    ("WorkWell is growing. WorkWell will reach 20 areas.\nThe department's budget is £9bn.", None),
+    ("WorkWell is growing. WorkWell will reach 20 areas.\nA £2bn package was set out in the Budget.", None),
+    ("WorkWell is growing. WorkWell will reach 20 areas.\nMinisters also set up a £3m innovation fund.", None),
+    ("WorkWell is growing. WorkWell will reach 20 areas.\nThe roll-out is backed by £57m.", "WorkWell"),
+])
+def test_article_programme_not_given_to_budgets_packages_and_funds(text: str, programme: str | None) -> None:
+    assert [r["programme"] for r in money.extract(text)] == [programme]
+
+
+@pytest.mark.parametrize(("text", "qualifier"), [
+    ("It costs in the region of £3m.", "about"), ("Grants are capped at £5,000.", "up_to"),
+    ("Spending could exceed £2bn.", "more_than"), ("It has ~£40m left.", "about"),
+    ("Grants of £5,000+ are available.", "more_than"), ("Contracts worth £1m-plus were let.", "more_than"),
+    ("Bids of £10,000 or more are welcome.", "more_than"), ("Claims of £500 or less are paid.", "up_to"),
+    ("It will cost £5m or so.", "about"),
+    ("The council could get up to a further £5m.", "up_to"), ("Around another £2m is needed.", "about"),
+    ("The council got a further £5m.", "exact"),
+])
+def test_more_qualifier_phrasings(text: str, qualifier: str) -> None:
+    (row,) = money.extract(text)
+    assert row["qualifier"] == qualifier
+
+
+def test_place_of_a_possessive_and_of_a_list_of_places() -> None:
+    text = "Devon, Plymouth and Torbay will get £22.8m, and Cumbria's £11.7m share will support 2,750 people."
+    rows = money.extract(text, programme_mentions=[], place_mentions=places.extract(text))
+    assert [(r["amount"], r["place"]) for r in rows] == [(22.8e6, "Devon"), (11.7e6, "Cumbria")]
+
+
+def test_place_and_share_are_only_for_funding_rows() -> None:
+    text = "Leeds was fined £40,000. Sickness costs Wigan £3m a year."
+    rows = money.extract(text, programme_mentions=[], place_mentions=places.extract(text))
+    assert [(r["kind"], r["place"], r["share_of_amount"]) for r in rows] == [("fine", None, None), ("cost", None, None)]
+
+
+@pytest.mark.parametrize(("text", "shares"), [
+    ("Of the £45m, £3.5m will go to Bristol.", [None, 45e6]),
+    ("Leeds will get almost £9m of the £115m.", [115e6, None]),
+    ("The £10m is part of a £125m programme.", [125e6, None]),
+    ("The £200m is part of a £125m programme.", [None, None]),  # a share is smaller than its pot
+    ("It got £10m of funding and £2m of loans.", [None, None]),
+])
+def test_share_of_amount(text: str, shares: list[float | None]) -> None:
+    assert [r["share_of_amount"] for r in money.extract(text)] == shares

@@ -6,7 +6,8 @@ Every extractor is a pure function ``extract(body: str, ...) -> list[dict]`` who
 
 Tables (column names follow ../shared/CONTRACT.md; extra columns are allowed):
 
-- funding:               amount, currency, qualifier, period_years, per_year, programme, kind, raw_text
+- funding:               amount, currency, qualifier, period_years, per_year, programme, kind, raw_text,
+                         place, share_of_amount
 - person_mentions:       name, role, organisation
 - quotes:                speaker, text (the quotation, without the quote marks)
 - organisation_mentions: name (canonical), acronym
@@ -37,12 +38,13 @@ def extract_entities(body: str) -> dict[str, list[Row]]:
     """All entity rows of one article body, keyed by table name (see ``TABLES``)."""
     progs = programmes.extract(body)
     persons = people.extract(body)
+    place_rows = places.extract(body)
     return {
-        "funding": money.extract(body, programme_mentions=progs),
+        "funding": money.extract(body, programme_mentions=progs, place_mentions=place_rows),
         "person_mentions": persons,
         "quotes": quotes.extract(body, people=persons),
         "organisation_mentions": organisations.extract(body),
-        "place_mentions": places.extract(body),
+        "place_mentions": place_rows,
         "programme_mentions": progs,
         "people_counts": counts.extract(body),
     }

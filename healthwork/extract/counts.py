@@ -34,7 +34,9 @@ from decimal import Decimal
 from typing import Any
 
 from healthwork.extract.text import find_all, leftmost_non_overlapping
-from healthwork.extract.money import MULT, NUM, NUMBER_WORDS, QUALIFIER_WORDS, parse_number, qualifier_of
+from healthwork.extract.numbers import (
+    MULT, NUM, NUMBER_WORDS, QUALIFIER_WORDS, WORD_NUMBER, alternation, parse_number, qualifier_of, range_low,
+)
 
 __all__ = ["extract", "PEOPLE_NOUNS"]
 
@@ -51,7 +53,8 @@ PEOPLE_NOUNS: tuple[str, ...] = (
     "sufferers", "survivors", "victims", "migrants", "refugees", "professionals", "practitioners",
     "advisers", "advisors", "coaches", "colleagues", "members", "taxpayers", "unemployed",
     "economically inactive", "jobless", "inhabitants", "voters", "consumers", "visitors", "attendees",
-    "starters", "leavers", "beneficiaries",
+    "starters", "leavers", "beneficiaries", "families", "households", "year-olds", "year olds", "mums", "dads",
+    "lone parents", "single parents", "Londoners", "Scots",
 )
 
 _MOD_STOP = frozenset(
@@ -65,8 +68,8 @@ _SKIP_MODS = frozenset({"more", "extra", "additional", "further", "other", "new"
 
 _NOUN_ALT = "|".join(
     r"[\s-]".join(re.escape(w) for w in re.split(r"[\s-]", n)) for n in sorted(PEOPLE_NOUNS, key=len, reverse=True))
-_QUAL_ALT = "|".join(r"\s+".join(re.escape(w) for w in q.split()) for q in sorted(QUALIFIER_WORDS, key=len, reverse=True))
-_WORDNUM_ALT = "|".join(r"\s+".join(re.escape(w) for w in q.split()) for q in sorted(NUMBER_WORDS, key=len, reverse=True))
+_QUAL_ALT = alternation(QUALIFIER_WORDS)
+_WORDNUM_ALT = WORD_NUMBER
 _WORD_MULT = r"[^\S\n]+(?:million|billion|thousand)(?![A-Za-z])"
 
 _HS = r"[^\S\n]"  # whitespace inside a paragraph: a count never spans a line break
@@ -76,10 +79,18 @@ _REST = (rf"{_HS}+(?P<mods>(?:[A-Za-z][\w'\u2019-]*{_HS}+){{0,4}}?)"
 # Scanning: cheap scans find numbers (and "million"/"billion"/"thousand" for word numbers);
 # the full patterns are only tried (``.match``) there.
 _NUM_SCAN = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
-_COUNT_NUM = re.compile(rf"(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%£$€])(?!\.\d){_REST}", re.IGNORECASE)
+_COUNT_NUM = re.compile(rf"(?P<num>{NUM})(?P<mult>{MULT})?(?:\+|-plus)?(?![\d%£$€])(?!\.\d){_REST}", re.IGNORECASE)
 _BIG_WORDS = ("million", "Million", "billion", "Billion", "thousand", "Thousand")
 _WORDNUM_BEFORE = re.compile(rf"(?<![\w-])(?:{_WORDNUM_ALT})\s+\Z", re.IGNORECASE)
 _COUNT_WORD = re.compile(rf"(?P<wnum>{_WORDNUM_ALT})(?P<wmult>{_WORD_MULT}){_REST}", re.IGNORECASE)
+# a small number in words, no multiplier: "three people", "twenty-five apprentices" ("one", "a" and
+# "an" are not counts: "one young person", "a worker")
+_SMALL_WORDS = [w for w, v in NUMBER_WORDS.items() if v == v.to_integral_value() and 2 <= v < 100]
+# where a small number word can start: its first word, lower case ("twenty" for "twenty-five")
+_SMALL_WORD_STARTS = tuple(sorted({w.split("-")[0] for w in _SMALL_WORDS}))
+_COUNT_SMALL_WORD = re.compile(
+    rf"(?P<wnum>{alternation(_SMALL_WORDS)})(?!\s+(?:million|billion|thousand|hundred|quarters?)(?![\w-])){_REST}",
+    re.IGNORECASE)
 _QUAL_BEFORE = re.compile(rf"(?<![\w-])(?P<qual>{_QUAL_ALT})\s+\Z", re.IGNORECASE)
 _BAD_BEFORE_NUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,£$€/:")
 # a bare second number after the count: "... patients to around 700", "between 500 and 700 people"
@@ -101,6 +112,38 @@ _RATIO_BEFORE = re.compile(r"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight
 _NAME_BEFORE = re.compile(r"(?<=[\w,;:)'\u2019\"\u201d])[^\S\n]+(?P<word>[A-Z][\w-]*)[^\S\n]+\Z")
 _YEAR_PREP = re.compile(r"\b(?:in|since|by|from|until|till|during|before|after|of|to|the|early|late|mid)\s+$",
                         re.IGNORECASE)
+
+
+# a bare number (no noun) followed by a verb or a comparison: "13,000 have found work",
+# "800,000 more than in 2019", "600,000 could drop out"
+_BARE_COUNT = re.compile(
+    rf"(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€.,-])(?=[^\S\n]+(?:have|has|had|are|were|will|would|could|can|"
+    rf"may|might|should|more|fewer|now|already|went|moved|found|got|were|did|do|remain|still|of\s+whom|of\s+them|"
+    rf"moving|going|finding|getting|entering|starting|securing|into)(?![\w-]))",
+    re.IGNORECASE)
+_ANOTHER_BEFORE = re.compile(r"(?<![\w-])(?:another|a\s+further|an\s+extra|an\s+additional)\s+\Z", re.IGNORECASE)
+_ELLIPSIS_OPENER = re.compile(r"(?:,|\band|\bwith|[.!?])\s+\Z|\A\Z", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"(?:\bage[ds]?\b[^.\n]{0,20}|\d\s+(?:and|to|-)\s+)\Z", re.IGNORECASE)
+_ELLIPSIS_REACH = 250
+_STATE_COUNT = re.compile(
+    rf"(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€.,-])[^\S\n]+"
+    rf"(?:(?:are|were|is|was|have\s+been|had\s+been|remain|remained|now|currently|still|already)[^\S\n]+){{1,2}}"
+    rf"(?P<state>out\s+of\s+work|economically\s+inactive|inactive|unemployed|off\s+sick|off\s+work|signed\s+off|"
+    rf"on\s+sick\s+leave|on\s+(?:NHS\s+)?waiting\s+lists?|jobless|not\s+in\s+work|not\s+working|NEETs?|"
+    rf"claiming|in\s+receipt\s+of|long-term\s+sick)(?![\w-])",
+    re.IGNORECASE)
+_STAFF_NOUNS = frozenset({"staff", "employees", "colleagues", "workers", "nurses", "doctors", "members"})
+_EMPLOYER_BEFORE = re.compile(
+    r"(?:\bemploy(?:s|ed|ing)?|\bits|\btheir|\bour|\bworkforce\s+of|\bheadcount\s+of|\bteam\s+of)"
+    r"(?:\s+(?:(?:a|about|around|some|almost|nearly|over|more\s+than|up\s+to)\s+)?)?\s*\Z",
+    re.IGNORECASE)
+# "the number of (young) people (out of work ...) (has risen|rose|stands|is) (to|at) 2.8 million"
+_NUMBER_OF = re.compile(
+    rf"(?<![\w-])number\s+of\s+(?P<what>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:{_NOUN_ALT}))(?![\w-])", re.IGNORECASE)
+_NUMBER_OF_VALUE = re.compile(
+    rf"[^.;:\n\d£$€%]{{0,90}}?\b(?:to|at|is|was|of|reached|hit|topped|exceeded|passed|by)\s+"
+    rf"(?:(?:{_QUAL_ALT})\s+)?(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€]|\.\d|[^\S\n]*(?:per\s*cent|percent))",
+    re.IGNORECASE)  # characters from the end of the count it continues
 
 
 def _is_year(num: str | None, mult: str | None) -> bool:
@@ -141,12 +184,116 @@ def _candidates(body: str) -> list[re.Match[str]]:
             m = _COUNT_WORD.match(body, b.start())
             if m and _mods_ok(m.group("mods")):
                 found.append(m)
-    found.sort(key=lambda m: m.start())
+    low = body.lower() if len(body.lower()) == len(body) else body
+    for i in find_all(low, _SMALL_WORD_STARTS):
+        if i > 0 and (body[i - 1].isalnum() or body[i - 1] in "_-"):
+            continue
+        m = _COUNT_SMALL_WORD.match(body, i)
+        if m and _mods_ok(m.group("mods")):
+            found.append(m)
+    found.sort(key=lambda m: (m.start(), -m.end()))
     return leftmost_non_overlapping(found)
 
 
-def extract(body: str, **_: Any) -> list[dict[str, Any]]:
+def extract(body: str) -> list[dict[str, Any]]:
     """Every count of people in ``body`` (see the module docstring for the rules)."""
+    rows = _noun_counts(body)
+    rows += _number_of_counts(body, rows)
+    rows += _state_counts(body, rows)
+    return sorted(rows + _elliptical_counts(body, rows), key=lambda r: (r["span_start"], r["span_end"]))
+
+
+def _elliptical_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Bare numbers that go on counting the people of a count just before them: "over 30,000
+    people have been helped, and over 13,000 have found work", "2.8 million people are
+    inactive, 800,000 more than in 2019", "... Another 600,000 could drop out"."""
+    if not rows:
+        return []
+    out: list[dict[str, Any]] = []
+    spans = [(r["span_start"], r["span_end"]) for r in rows]
+    for n in _NUM_SCAN.finditer(body):
+        i = n.start()
+        if i > 0 and (body[i - 1] in _BAD_BEFORE_NUM or body[i - 1] == "-"):
+            continue
+        if any(a <= i < b for a, b in spans):
+            continue
+        m = _BARE_COUNT.match(body, i)
+        if not m or _is_year(m.group("num"), m.group("mult")):
+            continue
+        prev = [r for r in rows if r["span_end"] <= i and i - r["span_end"] <= _ELLIPSIS_REACH
+                and "\n" not in body[r["span_end"]:i]]
+        if not prev:
+            continue
+        value = parse_number(m.group("num"), m.group("mult"))
+        if value is None or value < 10:
+            continue
+        start = i
+        q = _QUAL_BEFORE.search(body, max(0, i - 25), i)
+        another = _ANOTHER_BEFORE.search(body, max(0, i - 12), i)
+        if q:
+            start = q.start()
+        elif another:
+            start = another.start()
+        elif not _ELLIPSIS_OPENER.search(body, max(0, i - 6), i):
+            continue  # "... in 15 areas": only after a comma, "and" or a sentence start
+        if _AGE_BEFORE.search(body, max(0, i - 30), i):
+            continue  # "aged between 16 and 34 were ..."
+        end = m.end("mult") if m.group("mult") else m.end("num")
+        out.append(_row(body, start, end, value, qualifier_of(q.group("qual") if q else None),
+                        prev[-1]["what"], None))
+    return out
+
+
+def _state_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A number said to be in a state only people are in: "a record 2.8 million are now out of
+    work", "almost 1 million are NEET", "7,000 were signed off"."""
+    out: list[dict[str, Any]] = []
+    spans = [(r["span_start"], r["span_end"]) for r in rows]
+    for n in _NUM_SCAN.finditer(body):
+        i = n.start()
+        if i > 0 and (body[i - 1] in _BAD_BEFORE_NUM or body[i - 1] == "-"):
+            continue
+        if any(a <= i < b for a, b in spans):
+            continue
+        m = _STATE_COUNT.match(body, i)
+        if not m or _is_year(m.group("num"), m.group("mult")) or _AGE_BEFORE.search(body, max(0, i - 30), i):
+            continue
+        value = parse_number(m.group("num"), m.group("mult"))
+        if value is None or value < 10:
+            continue
+        q = _QUAL_BEFORE.search(body, max(0, i - 25), i)
+        end = m.end("mult") if m.group("mult") else m.end("num")
+        out.append(_row(body, q.start() if q else i, end, value, qualifier_of(q.group("qual") if q else None),
+                        " ".join(m.group("state").split()), None))
+    return out
+
+
+def _number_of_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A number stated for "the number of <people>" earlier in its clause: "the number of
+    people out of work because of ill health has risen to 2.8 million"."""
+    out: list[dict[str, Any]] = []
+    spans = [(r["span_start"], r["span_end"]) for r in rows]
+    low = body.lower() if len(body.lower()) == len(body) else body
+    for i in find_all(low, ("number of",)):
+        lead = _NUMBER_OF.match(body, i)
+        if not lead:
+            continue
+        m = _NUMBER_OF_VALUE.match(body, lead.end())
+        if not m or any(a <= m.start("num") < b for a, b in spans) or _is_year(m.group("num"), m.group("mult")):
+            continue
+        value = parse_number(m.group("num"), m.group("mult"))
+        if value is None or value < 10:
+            continue
+        q = _QUAL_BEFORE.search(body, max(lead.end(), m.start("num") - 25), m.start("num"))
+        start = q.start() if q else m.start("num")
+        end = m.end("mult") if m.group("mult") else m.end("num")
+        what = " ".join(w for w in lead.group("what").split() if w.lower() not in _SKIP_MODS)
+        out.append(_row(body, start, end, value, qualifier_of(q.group("qual") if q else None), what, None))
+    return out
+
+
+def _noun_counts(body: str) -> list[dict[str, Any]]:
+    """Counts written with their people noun ("250,000 people", "up to 1.1 million patients")."""
     rows: list[dict[str, Any]] = []
     taken_until = 0  # end of the last accepted row: a head number must not be re-read
     for m in _candidates(body):
@@ -165,9 +312,11 @@ def extract(body: str, **_: Any) -> list[dict[str, Any]]:
         if not q and _is_year(num, mult) and (_YEAR_PREP.search(body, max(0, start - 8), start)
                                               or body[max(0, start - 2):start].startswith(",")):
             continue
+        if m.group("noun").lower() in _STAFF_NOUNS and _EMPLOYER_BEFORE.search(body, max(0, start - 40), start):
+            continue  # "the trust employs 5,000 staff": the staff of one employer are not a count of people
         value = parse_number(num, mult, wnum)
-        if value is None:
-            continue
+        if not value:
+            continue  # not a number, or "0" (the tail of "10 000")
         if q:
             start = q.start()
         noun = " ".join(m.group("noun").split())
@@ -177,10 +326,8 @@ def extract(body: str, **_: Any) -> list[dict[str, Any]]:
         head = _HEAD.search(body, max(taken_until, start - 45), start) if num else None
         if head and not _is_year(head.group("num"), head.group("mult")) \
                 and (head.group("conn").lower() != "and" or (head.group("between") or "").lower() == "between"):
-            hv = parse_number(head.group("num"), head.group("mult"))
+            hv = range_low(head.group("num"), head.group("mult"), num, mult)
             if hv is not None:
-                if not head.group("mult") and mult and Decimal(head.group("num").replace(",", "")) < Decimal(num.replace(",", "")):
-                    hv = parse_number(head.group("num"), mult)
                 hs = head.start("qual") if head.group("qual") else head.start("num")
                 rows.append(_row(body, hs, head.end("mult") if head.group("mult") else head.end("num"),
                                  hv, qualifier_of(head.group("qual")), what, per))

@@ -1,117 +1,88 @@
 """Money amounts stated in an article body, normalised, qualified and tied to a programme.
 
-One row per money phrase, in body order::
+The spec is ../shared/gold/GUIDELINES.md (Funding). One row per money phrase, in body order::
 
-    {amount, currency, qualifier, period_years, per_year, programme, kind,
-     raw_text, text, span_start, span_end}
+    {amount, currency, qualifier, period_years, per_year, programme, kind, place,
+     share_of_amount, raw_text, text, span_start, span_end}
 
 Recognised forms
 - currency before the number: ``£45m``, ``£ 2.5 billion``, ``$79m``, ``US$5m``, ``€10m``,
   ``GBP 5m``; after it: ``45 million pounds``, ``half a billion pounds``, ``5m euros``,
-  ``10 million US dollars``, ``5m GBP``;
-- multipliers ``k``/``thousand``, ``m``/``mn``/``million``, ``bn``/``b``/``billion``,
-  ``tn``/``trillion`` (``£45m`` is 45000000.0, ``£40k`` 40000.0, ``£2.5bn`` 2.5e9);
+  ``10 million US dollars``, ``5m GBP``; numbers are read by ``numbers`` (shared with ``counts``);
 - **ranges give two rows**: ``£1m-£2m``, ``£1m to £2m``, ``between £1m and £2m`` and
-  ``£1-2m`` each yield one row for the low and one for the high amount (a multiplier written
-  only on the high end is shared when the low number is smaller: ``£1-2m`` is 1e6 and 2e6);
-  a qualifier written before the range, and period/rate words after it, apply to both rows;
-  both rows' ``raw_text`` and span cover the whole range (``£1-2m``), which re-parses to both;
+  ``£1-2m`` each yield one row for the low and one for the high amount (``numbers.range_low``:
+  ``£1-2m`` is 1e6 and 2e6); a qualifier before the range, and period/rate words after it,
+  apply to both rows; both rows' ``raw_text`` and span cover the whole range;
+- **several currencies**: ``£64m ($79m)`` is two rows; period and rate words after the
+  brackets apply to both (``£11bn ($14bn) a year``: both period 1);
 - a percentage or a plain number is never money; pence (``50p``) are not read.
 
 Fields
-- ``qualifier``: ``up_to`` (up to, as much as, a maximum of, less than, under, below),
-  ``more_than`` (more than, over, in excess of, at least, upwards of, above, just over),
-  ``about`` (around, about, almost, nearly, some, approximately, roughly, an estimated,
-  close to, just under, circa), else ``exact``. ``a further`` / ``an extra`` are not qualifiers.
-- ``per_year``: the amount is a yearly rate (``£500,000 a year``, ``£3.5m-a-year``,
-  ``per annum``, ``annually``, ``an annual £5m``; also a rate word later in the clause:
-  ``£40m to expand the service in Leeds a year``, unless another number comes between or
-  the words are a duration or a date: ``for a year``, ``a year ago``).
-- ``period_years``: the period the amount covers: ``over three years`` / ``over the next
-  three years`` / ``for two years`` / ``across a five-year period`` / ``a three-year £5m
-  deal`` / ``over 18 months`` (1.5) / ``over the next decade`` (10) / ``from 2025 to 2028``
-  (3; financial years ``2025-26 to 2027-28`` count inclusively, 3). A yearly rate with no
-  stated period has ``period_years`` 1; with one (``£5m a year for three years``) the stated
-  period is kept and ``per_year`` stays True.
-- ``kind``: from the keyword nearest to the amount in its sentence (vague words such as
-  "paid", "provided", "scheme", "further" only decide when no specific keyword is within
-  reach: "Spending on benefits will rise by a further £7bn" is a cost): ``fine`` (fined, fine,
-  penalty, damages), ``cost`` (cost, bill, salary, spent, wages, paid...), ``funding`` (funded,
-  invested, backed, grant, allocated, made available, trial, pilot, scheme, boost...), else
-  ``other``; ties go fine > cost > funding.
-- ``programme``: the canonical programme the money belongs to: a mention the amount is
-  explicitly for ("£20m for the Youth Guarantee", "£1bn in Connect to Work"); else the
-  nearest programme mention in the same sentence; else, for funding in pounds only, the
-  nearest earlier (then later) mention in the same paragraph, else the article's dominant
-  programme (the most mentioned one, when it has at least two mentions and more than half of
-  all mentions). A cost, a fine or a foreign-currency amount gets a programme only from its
-  own sentence ("WorkWell will cost £X"): costs to the economy, fines and a foreign scheme's
-  budget belong to no programme. Programme names come from ``programmes.extract`` (pass its rows
-  as ``programme_mentions`` to avoid a second pass).
+- ``qualifier``: ``up_to`` (up to, as much as, a maximum of, capped at, less than, under),
+  ``more_than`` (more than, over, in excess of, at least, exceed...), ``about`` (around, about,
+  almost, nearly, some, approximately, ~, in the region of...), else ``exact``
+  (``numbers.QUALIFIER_WORDS``). ``a further`` / ``an extra`` are not qualifiers.
+- ``per_year``: the amount is a yearly rate (``£500,000 a year``, ``£3.5m-a-year``, ``per annum``,
+  ``annually``, ``an annual £5m``, ``annual funding of £5m``, ``Every year, ... £5m``; a rate word
+  later in the clause, unless another number comes between or it is a duration or a date:
+  ``for a year``, ``a year ago``); two compared amounts share it (``from £50bn to £65bn a year``).
+- ``period_years``: a yearly rate is 1 (``£3m a year for five years`` is the annual figure,
+  period 1); else the span stated: ``over three years`` / ``over the next three years`` /
+  ``for two years`` / ``a three-year £5m deal`` / ``a £5m, two-year programme`` / ``over 18
+  months`` (1.5) / ``over the next decade`` (10) / ``from 2025 to 2028`` (3; financial years
+  ``2025-26 to 2027-28`` count inclusively, 3); None when the text gives none. A rate per
+  week, day, hour, month or person (``£123 per week``, ``£250 per participant``) has
+  ``kind`` other, ``per_year`` False and ``period_years`` None.
+- ``kind``: ``fine`` (fined, penalty, damages), ``cost`` (cost, bill, spent, spending: the
+  benefits bill, the economic cost of sickness), ``other`` (salaries, wages, prices,
+  valuations, cuts, money scrapped or withdrawn, savings, deficits and shortfalls, rates, sums
+  to the penny, "£3,000 a year worse off"), ``funding`` (funded, invested, backed, grant,
+  allocated, pilot, scheme...). The keyword nearest to the amount in its sentence decides
+  (vague words such as "paid", "scheme", "further" only when no specific one is within
+  reach; capitalised words inside a name such as "Office for Budget Responsibility" do not
+  count); cut/scrapped words just before the amount make it other; a list line
+  ("Greater Lancashire: £38.8m") and an amount with no keyword near are funding.
+- ``programme``: the canonical programme the money is for (``programme_mentions``: rows of
+  ``programmes.extract``): a mention the amount is explicitly for ("£20m for the Youth
+  Guarantee", "£1bn in Connect to Work"), else the nearest mention in the same sentence --
+  but None when the sentence lists several programmes together ("spent on the X and Y
+  schemes": a total across schemes). Beyond the sentence, only money in pounds that is
+  funding (or a cost/other amount in a sentence about "the scheme/pilot/programme/service")
+  takes a programme: the paragraph's only programme, else the article's one programme (the
+  only one named, or the one with more than half of the mentions, at least two; a "white
+  paper" mention does not count); never a department's budget, a package, a total or an
+  unnamed fund ("a new £3m fund"). Fines, rates and foreign amounts only from their sentence.
+- ``place`` (funding only): the canonical name (``place_mentions``: rows of
+  ``places.extract``) of the place the money is allocated to when the text ties it: a list line
+  ("3. Devon, Plymouth and Torbay – £22.8m": the first named), a recipient before the amount
+  ("Telford will receive £3m", "Cumbria's £11.7m share") or after it ("£3m for Telford",
+  "£35m is coming to South Yorkshire"); else None.
+- ``share_of_amount``: the amount of the larger pot this one is stated to be a share of
+  ("£3.5m of the £45m" -> 45000000.0; "£11.7m, its share of the £167.2m expansion" ->
+  167200000.0); else None. Both amounts are rows and both take the programme.
 - ``raw_text`` = ``text`` = ``body[span_start:span_end]``: the phrase as written with its
   qualifier (``up to £259m``), without period or rate words.
-
-The helpers ``parse_number`` and ``QUALIFIER_WORDS`` are shared with ``counts``.
 """
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, NamedTuple
 
 from healthwork.extract import programmes as _programmes
+from healthwork.extract.numbers import (
+    MULT, NUM, QUALIFIER_WORDS, WORD_NUMBER, alternation, parse_number, qualifier_of, range_low,
+)
 from healthwork.extract.text import Span, find_all, paragraph_spans, sentence_spans, span_index
 
-__all__ = ["extract", "parse_number", "qualifier_of", "QUALIFIER_WORDS", "NUMBER_WORDS"]
+__all__ = ["extract"]
 
-# ---------------------------------------------------------------------------------------------
-# shared vocabulary
-
-#: qualifier phrase (lower case, single spaces) -> qualifier value
-QUALIFIER_WORDS: dict[str, str] = {
-    **dict.fromkeys(["up to", "as much as", "as many as", "a maximum of", "maximum of", "less than",
-                     "fewer than", "under", "below", "no more than", "not more than"], "up_to"),
-    **dict.fromkeys(["more than", "over", "in excess of", "at least", "upwards of", "above",
-                     "just over", "well over", "a minimum of", "no less than", "no fewer than"],
-                    "more_than"),
-    **dict.fromkeys(["around", "about", "almost", "nearly", "some", "approximately", "approx.", "approx",
-                     "roughly", "an estimated", "estimated", "close to", "just under", "circa",
-                     "c.", "getting on for", "the best part of", "an approximate", "approaching"],
-                    "about"),
-}
-#: number words usable before a multiplier ("two million pounds", "half a million people")
-NUMBER_WORDS: dict[str, Decimal] = {
-    w: Decimal(i) for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split())
-} | {"a": Decimal(1), "an": Decimal(1), "half a": Decimal("0.5"), "a half": Decimal("0.5"),
-     "a quarter of a": Decimal("0.25"), "quarter of a": Decimal("0.25"),
-     "three quarters of a": Decimal("0.75"), "thirty": Decimal(30), "forty": Decimal(40),
-     "fifty": Decimal(50), "a hundred": Decimal(100), "one hundred": Decimal(100)}
 _PERIOD_WORDS: dict[str, float] = {
     w: float(i) for i, w in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve".split())
 } | {"a": 1.0, "an": 1.0, "fifteen": 15.0, "twenty": 20.0, "eighteen": 18.0, "twenty-four": 24.0,
      "thirty": 30.0, "thirty-six": 36.0}
-_MULT: dict[str, Decimal] = {
-    "k": Decimal(10) ** 3, "thousand": Decimal(10) ** 3,
-    "m": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "mln": Decimal(10) ** 6, "million": Decimal(10) ** 6,
-    "b": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "billion": Decimal(10) ** 9,
-    "tn": Decimal(10) ** 12, "trillion": Decimal(10) ** 12,
-}
-
-
-def _alt(words: list[str] | dict[str, Any]) -> str:
-    """Regex alternation of phrases, longest first, spaces matching any whitespace."""
-    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(words, key=len, reverse=True))
-
-
-NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORDNUM = _alt(NUMBER_WORDS)
-# multiplier: long words may follow a space or hyphen ("$1.1-billion"), short forms a space or
-# nothing ("£45m", "£2.5 bn"); never followed by a letter ("£5 more" is not a multiplier); never
-# across a line break
-MULT = r"(?:[ \u00a0-]?(?:trillion|billion|million|thousand)|[ \u00a0]?(?:bn|mn|mln|tn)|(?:m|b|k))(?![A-Za-z])"
+_WORDNUM = WORD_NUMBER
 
 _CUR_POST = (r"(?P<cur2>pounds?\s+sterling|pounds?|sterling|euros?|US\s+dollars?|dollars?|GBP|USD|EUR)"
              r"(?![A-Za-z])")
@@ -130,7 +101,9 @@ _MONEY_POST = re.compile(
     rf"(?:(?P<num>{NUM})|(?P<wnum>{_WORDNUM}))(?P<mult>{MULT})?\s*{_CUR_POST}", re.IGNORECASE)
 _NUM_BEFORE = re.compile(
     rf"(?:(?<![\w.,£$€])(?:{NUM})|(?<![\w-])(?:{_WORDNUM}))(?:{MULT})?\s*(?:US\s+)?\Z", re.IGNORECASE)
-_QUAL_BEFORE = re.compile(rf"(?<![\w-])(?:(?P<qual>{_alt(QUALIFIER_WORDS)})|(?P<between>between))\s+\Z",
+_QUAL_BEFORE = re.compile(rf"(?:(?<![\w-])(?:(?P<qual>{alternation(QUALIFIER_WORDS)})|(?P<between>between))\s+"
+                          rf"(?:(?:a\s+further|another|an\s+extra|an\s+additional|a\s+total\s+of|a\s+combined)\s+)?"
+                          rf"|(?P<tilde>~)\s*)\Z",
                           re.IGNORECASE)
 _RANGE_TAIL = re.compile(
     rf"\s*(?P<conn>-|\u2013|\u2014|to|and)\s*(?P<cur>£|€|US\s?\$|\$)?\s?(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%])",
@@ -140,20 +113,28 @@ _PER_YEAR_TAIL = re.compile(
     r"(?:\s*|-)(?:(?:a|per|each|every)[\s-]+(?:year|annum)|annually|yearly|p\.a\.|pa)(?![\w-])(?!\s+(?:ago|earlier|later))",
     re.IGNORECASE,
 )
-_PER_YEAR_PRE = re.compile(r"\b(?:annual|yearly)\s+(?:budget\s+of\s+|sum\s+of\s+)?$", re.IGNORECASE)
+# "an annual £5m", "annual funding of £5m", "the yearly cost is £2bn"
+_PER_YEAR_PRE = re.compile(
+    r"\b(?:annual|yearly)\s+(?:[a-z][\w-]*\s+){0,2}?(?:(?:of|is|was|will\s+be|would\s+be|worth|totalling|"
+    r"totaling|at|reached|reaches|stands\s+at|rose\s+to|rises\s+to|to)\s+)?$", re.IGNORECASE)
+# "Every year, sickness costs the economy £100bn", "Each year the trust spends £2m"
+_PER_YEAR_OPENING = re.compile(r"^(?:[\w'\u2019-]+\s+){0,2}?(?:each|every)\s+year,?\s+[^\d£$€\n]{0,80}$",
+                               re.IGNORECASE)
 _PER_YEAR_POST_ADJ = re.compile(r"\s+(?:annual|yearly)\b", re.IGNORECASE)
 
-_PWORD = _alt(_PERIOD_WORDS)
+_PWORD = alternation(_PERIOD_WORDS)
 _PERIOD_N = rf"(?P<n>\d+(?:\.\d+)?|{_PWORD})[\s-]+(?:(?:financial|academic|calendar|fiscal)\s+)?(?P<unit>years?|yrs?|months?)"
 _PERIOD_DECADE = r"(?P<decade>decade)"
-_PERIOD_FY = (r"(?P<y1>(?:19|20)\d\d)(?P<fy1>[-/]\d\d)?\s*(?:to|-|\u2013|and|until)\s*"
-              r"(?P<y2>(?:19|20)\d\d)(?P<fy2>[-/]\d\d)?(?!\d)")
+_MONTH = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+)")
+_PERIOD_FY = (rf"{_MONTH}?(?P<y1>(?:19|20)\d\d)(?P<fy1>[-/]\d\d)?\s*(?:to|-|\u2013|and|until)\s*"
+              rf"{_MONTH}?(?P<y2>(?:19|20)\d\d)(?P<fy2>[-/]\d\d)?(?!\d)")
 # "over three years", "over the next three years", "for two years", "across a five-year period",
 # "over the next decade", "from 2025 to 2028"
 _PERIOD_TAIL = re.compile(
     rf"(?:\s*,)?\s+(?:(?:spread|phased)\s+)?"
     rf"(?:(?:(?:over|across|for|during|within)\s+(?:(?:the|a|an)\s+)?"
-    rf"(?:(?:next|coming|following|first|last|past|previous|initial)\s+)?"
+    rf"(?:(?:next|coming|following|first|last|past|previous|initial)\s+)?(?:course\s+of\s+(?:the\s+next\s+)?)?"
     rf"|in\s+the\s+(?:next|coming|following)\s+)(?:{_PERIOD_N}|{_PERIOD_DECADE})(?![\w])"
     rf"|(?:(?:between|from|over|for|in|across)\s+)?{_PERIOD_FY})",
     re.IGNORECASE,
@@ -169,6 +150,8 @@ _PERIOD_REMOTE = re.compile(
 _PERIOD_PRE_ADJ = re.compile(
     rf"(?<![\w-])(?P<n>\d+(?:\.\d+)?|{_PWORD})-(?P<unit>year|month),?\s+"
     rf"(?:(?:[A-Za-z]+\s+){{1,2}}(?:worth|of|totalling|totaling)\s+)?$", re.IGNORECASE)
+# "a £5m, two-year programme", "the £5m three-year fund"
+_PERIOD_POST_ADJ = re.compile(rf",?\s+(?P<n>\d+(?:\.\d+)?|{_PWORD})-(?P<unit>year|month)(?![\w-])", re.IGNORECASE)
 # a period opening the sentence: "Over the next three years, £5m will be invested"
 _PERIOD_OPENING = re.compile(
     rf"(?:over|across|during|in)\s+the\s+(?:next|coming|following)\s+(?:{_PERIOD_N}|{_PERIOD_DECADE})\s*,",
@@ -187,14 +170,94 @@ _A_YEAR_NOT_AFTER = re.compile(
 _FOR_PROGRAMME = re.compile(
     r"(?:\s+[\w-]+){0,4}?\s+(?:in|for|on|into|to|towards|through|via|from|under)"
     r"(?:\s+(?:the|its|a|an|new|national|local|government's|govt's))*\s+", re.IGNORECASE)
+# a programme mention that names a document, not a recipient of money
+_DOCUMENT_AFTER = re.compile(r"['\u2019]?s?\s+(?:white|green)\s+paper", re.IGNORECASE)
+# two programme mentions listed together: "X and Y", "X, Y and the Z"
+_COORDINATION = re.compile(r"\s*(?:,|,?\s+(?:and|or|&))\s+(?:the\s+)?|\s*,\s*", re.IGNORECASE)
+# a list line: optional bullet or number, a name of capitalised words, a dash or colon, the amount
+_ALLOCATION_LINE = re.compile(
+    r"\s*(?:[\u2022*\u2013\u2014-]\s*|\(?\d{1,2}[.)]\s+)?"
+    r"[A-Z][\w'\u2019.&-]*(?:,?\s+(?:(?:and|of|the|&|upon|on|in|with)\s+)?[A-Z0-9][\w'\u2019.&-]*){0,7}"
+    r"(?:\s+\([^()\n]{1,40}\))?\s*(?:[:\u2013\u2014]|\s-)\s*(?:(?:up\s+to|around|about|almost|over|more\s+than)\s+)?")
+_LIST_ITEM_START = re.compile(r"\s*(?:[\u2022*\u2013\u2014-]\s*|\(?\d{1,2}[.)]\s+)?")
+_LIST_ITEM_GAP = re.compile(
+    r"(?:(?:,|\s+and|\s+&)?\s+[A-Z][\w'\u2019.&-]*)*\s*(?:[:\u2013\u2014]|\s-)\s*"
+    r"(?:(?:up\s+to|around|about|almost|over|more\s+than)\s+)?")
+# between a place and its money: "Telford will receive ", "Greater Lancashire: ", "Leeds has been awarded up to "
+_PLACE_BEFORE_GAP = re.compile(
+    r"(?:['\u2019]s\s+(?:share|allocation|award|grant|pot)\s+(?:is|was|will\s+be|of)\s+"
+    r"|\s*(?:[:\u2013\u2014]|\s-)\s*|['\u2019]s\s+"
+    r"|(?:\s+(?:will|would|has|have|had|is|are|was|were|be|been|being|set|also|now|alone|itself|each|to|due|"
+    r"expected|getting|going))*"
+    r"\s+(?:get|gets|got|receive|receives|received|given|awarded|allocated|granted|handed|secured|secures|"
+    r"secure|won|wins|win|bag|bags|bagged|share|shares|sharing)(?:\s+(?:a\s+share\s+of|a\s+further|"
+    r"an\s+extra|an\s+additional|a\s+total\s+of|a|an))?\s+)"
+    r"(?:(?:up\s+to|around|about|almost|nearly|over|more\s+than|some|at\s+least|just\s+over|just\s+under)\s+)?",
+    re.IGNORECASE)
+_PLACE_LIST_JOIN = re.compile(r",?\s+(?:and|&)\s+|,\s*")
+# between money and its place: "£3m for Telford", "£40m will go to Leeds", "£2m allocated to the North East"
+_PLACE_AFTER_GAP = re.compile(
+    r"(?:\s+(?:will|would|is|was|has|have|been|be|being|set))*\s+(?:go(?:es|ing)?\s+|allocated\s+|awarded\s+|coming\s+|"
+    r"given\s+|earmarked\s+|going\s+)?(?:for|to|in)\s+(?:the\s+)?", re.IGNORECASE)
+# a rate that is not yearly: "£97 a week", "£250 per participant", "£12.21 an hour"
+_RATE_TAIL = re.compile(
+    r"(?:\s*|-)(?:a|an|per|each|every|/)[\s-]*(?:week|day|hour|month|night|shift|fortnight|person|head|"
+    r"participant|patient|pupil|child|place|claimant|worker|employee|user|resident|household|adult|family|"
+    r"visit|session|appointment|referral)(?![\w-])", re.IGNORECASE)
+# the words between two compared amounts: " to ", ", up from ", " compared with "
+_COMPARED = re.compile(
+    r"(?:\s+(?:(?:a|per|each)[\s-]+year|annually|per\s+annum))?,?\s+"
+    r"(?:(?:up|down|rising|falling|increasing|decreasing|rise|fall|compared|against|from)\s+)?(?:to|from|with|on)\s+"
+    r"(?:(?:around|about|almost|nearly|more\s+than|over|some|just\s+over|"
+    r"just\s+under)\s+)?|\s+(?:last|the\s+previous)\s+year\s+(?:to|from)\s+", re.IGNORECASE)
+_OF_POT_BEFORE = re.compile(r"(?<![\w-])of\s+(?:the|this|that|its|their)?\s*\Z", re.IGNORECASE)
+_OF_POT_GAP = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,4}?\s*,\s*(?:(?:up\s+to|around|about|almost|nearly|some|more\s+than|over)\s+)?")
+_QUAL_AFTER = re.compile(r"(?P<more>\+|-plus\b|\s+or\s+(?:more|above|over)\b|\s+and\s+(?:above|over|upwards)\b)"
+                         r"|(?P<less>\s+or\s+(?:less|under|below)\b|\s+at\s+most\b)|(?P<about>\s+or\s+so\b)",
+                         re.IGNORECASE)
+_PAREN_OPEN = re.compile(r"\s*\(\s*")
+_PAREN_CLOSE = re.compile(r"\s*\)")
+# "£3.5m of the £45m", "almost £9m of its £115m"
+_SHARE_DIRECT = re.compile(r"\s+(?:out\s+)?of\s+(?:the|a|its|their|this|that|his|her|our)?\s*"
+                           r"(?:(?:total|overall|national|"
+                           r"wider|whole|entire|original|new|government's|government\u2019s)\s+)*", re.IGNORECASE)
+# "£11.7m, its share of the £167.2m expansion", "£10m as part of the £125m programme"
+_SHARE_LATER = re.compile(
+    r"[^.;\n]{0,60}?(?<![\w-])(?:share|part|portion|slice|proportion|allocation)\s+of\s+(?:the|a|its|their|this)?\s*"
+    r"(?:(?:total|overall|national|wider|whole|entire|new|original|UK|government's|government\u2019s|"
+    r"UK\s+Government's|UK\s+Government\u2019s)\s+)*", re.IGNORECASE)
+# money taken away: cut, scrapped, withdrawn ("scrapped the £30m fund", "cuts of £4m")
+_TAKEN_AWAY_BEFORE = re.compile(
+    r"(?<![\w-])(?:cut|cuts|cutting|slash(?:ed|es|ing)?|scrap(?:s|ped|ping)?|axe[sd]?|axing|withdr[ae]w(?:n|s|ing)?|"
+    r"strip(?:s|ped|ping)?|clawed\s+back|reduc(?:ed|es|ing|tion\s+of))(?:\s+(?:of|by|from|the|a|an|its|their))*"
+    r"(?:\s+[\w-]+){0,1}\s+\Z", re.IGNORECASE)
+# what a person gains or loses: "£3,000 a year worse off"
+_BETTER_OR_WORSE_OFF = re.compile(r"(?:\s+(?:a|per|each)\s+(?:year|week|month))?\s+(?:worse|better)\s+off\b",
+                                  re.IGNORECASE)
+# a department's budget, a package or total across schemes: not one programme's money
+_NOT_ONE_PROGRAMME = re.compile(
+    r"(?<![\w-])(?:package|budgets?|in\s+total|overall|altogether|settlement|spending\s+review)(?![\w-])",
+    re.IGNORECASE)
+# "£3m innovation fund": money for a fund with no programme name
+_UNNAMED_FUND_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+fund(?![\w-])")
+# a sentence about a programme named elsewhere: "the scheme", "this pilot", "the expansion"
+_SCHEME_NOUNS = (r"(?:scheme|pilot|programme|program|service|trailblazer|initiative|trial|expansion|rollout|roll-out|"
+                 r"roll\s+out)s?")
+_GENERIC_REFERENCE = re.compile(rf"(?<![\w-]){_SCHEME_NOUNS}(?![\w-])", re.IGNORECASE)
 _CLAUSE_STOP = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 _KIND_WORDS: dict[str, str] = {
-    "fine": "fine fined fines fining penalty penalties penalised penalized damages",
-    "cost": "cost costs costing costed bill bills salary salaries spent spending overspend overspent expenditure wage "
-            "wages paid charge charges charged debt debts deficit loss losses lose loses losing lost expense "
-            "expenses price priced prices fee fees payout payouts pay pays paying earn earns earned earning "
-            "earnings income remuneration",
+    "fine": "fine fined fines fining penalty penalties penalised penalized damages compensation",
+    "cost": "cost costs costing costed bill bills spent spending overspend overspent expenditure "
+            "paid charge charges charged debt debts loss losses lose loses losing lost expense "
+            "expenses fee fees payout payouts pay pays paying remuneration spend spends",
+    # rates, salaries, prices, cuts, money withdrawn or scrapped, deficits and shortfalls
+    "other": "salary salaries wage wages earn earns earned earning earnings income price priced prices "
+             "deficit deficits shortfall shortfalls gap cut cuts cutting slashed slash scrapped scrap scraps "
+             "scrapping withdrawn withdraw withdrew withdrawing axed axe strip strips stripped stripping saving "
+             "savings save saves saved reduction reductions clawed underspend valued valuation value turnover "
+             "revenue profit profits",
     "funding": "fund funds funded funding invest invests invested investing investment investments backed "
                "backing grant grants allocate allocated allocates allocating allocation allocations award "
                "awards awarded available trial trials pilot pilots programme programmes scheme schemes boost "
@@ -204,42 +267,21 @@ _KIND_WORDS: dict[str, str] = {
                "received receives receiving earmark earmarked bid bids contract contracts initiative "
                "initiatives project projects service services fundraising raise raised further extra "
                "additional aside fenced ringfenced support supported supporting announce announced announces "
-               "announcement unveil unveiled unveils deal deals money cash",
+               "announcement unveil unveiled unveils deal deals money cash share sharing coming get gets got getting "
+               "worth drive confirm confirms confirmed",
 }
 _KIND_OF_WORD: dict[str, str] = {w: k for k, ws in _KIND_WORDS.items() for w in ws.split()}
 _WORD = re.compile(r"[A-Za-z]+")
-_KIND_RANK = {"fine": 0, "cost": 1, "funding": 2}
+_KIND_RANK = {"fine": 0, "cost": 1, "other": 2, "funding": 3}
 _KIND_REACH = 120  # characters either side of the amount, inside its sentence
 # vague words only decide when nothing specific is near: "ordered to pay £1.5m in damages" is a fine
 _WEAK_KIND_WORDS = frozenset(
     "pay pays paying paid provide provided provides providing receive received receives receiving available "
     "support supported supporting service services further extra additional programme programmes scheme "
-    "schemes project projects initiative initiatives".split())
+    "schemes project projects initiative initiatives coming get gets got getting worth confirm confirms confirmed"
+    .split())
 _WEAK_PENALTY = 1000  # vague words only decide when no specific keyword is in reach
 _NOT_QUAL_OVER = re.compile(r"(?:hand(?:ed|s|ing)?|turn(?:ed|s|ing)?|sign(?:ed|s|ing)?|pass(?:ed|es|ing)?)\s+$", re.IGNORECASE)
-
-
-def parse_number(num: str | None = None, mult: str | None = None, word: str | None = None) -> Decimal | None:
-    """``"2.5", "bn"`` -> Decimal('2500000000.0'); ``word="half a", mult="million"`` -> 500000."""
-    try:
-        if word is not None:
-            value = NUMBER_WORDS[" ".join(word.lower().split())]
-        elif num is not None:
-            value = Decimal(num.replace(",", ""))
-        else:
-            return None
-    except (KeyError, InvalidOperation):
-        return None
-    if mult:
-        value *= _MULT[mult.strip(" \u00a0\t-").lower()]
-    return value
-
-
-def qualifier_of(phrase: str | None) -> str:
-    """Qualifier value of a qualifier phrase ("Up to" -> "up_to"); "exact" when none."""
-    if not phrase:
-        return "exact"
-    return QUALIFIER_WORDS.get(" ".join(phrase.lower().split()), "exact")
 
 
 def _currency(sym: str | None) -> str:
@@ -273,21 +315,17 @@ def _period_value(m: re.Match[str]) -> float | None:
 
 
 class _Ctx:
-    """Sentence/paragraph spans and programme mentions of one body, looked up by offset."""
+    """Sentence/paragraph spans, programme and place mentions of one body, looked up by offset."""
 
-    def __init__(self, body: str, mentions: list[dict[str, Any]]):
+    def __init__(self, body: str, mentions: list[dict[str, Any]], places: list[dict[str, Any]]):
         self.body = body
         self.sentences: list[Span] = sentence_spans(body)
         self.paragraphs: list[Span] = paragraph_spans(body)
         self.mentions = sorted(mentions, key=lambda r: r["span_start"])
-        counts: dict[str, int] = {}
-        for r in self.mentions:
-            counts[r["programme"]] = counts.get(r["programme"], 0) + 1
-        self.dominant: str | None = None
-        if counts:
-            top, n = max(counts.items(), key=lambda kv: kv[1])
-            if n >= 2 and n * 2 > len(self.mentions):
-                self.dominant = top
+        self.places = sorted(places, key=lambda r: r["span_start"])
+        # a mention of the document a programme was set out in ("the Get Britain Working white
+        # paper") does not make the article about that programme
+        self.main = _main_programme([r for r in self.mentions if not _DOCUMENT_AFTER.match(body, r["span_end"])])
 
     def sentence(self, pos: int) -> Span:
         i = span_index(self.sentences, pos)
@@ -297,50 +335,129 @@ class _Ctx:
         i = span_index(self.paragraphs, pos)
         return self.paragraphs[i] if i >= 0 else (pos, pos)
 
-    def programme(self, s: int, e: int, kind: str, currency: str = "GBP") -> str | None:
+    def programme(self, s: int, e: int, kind: str, currency: str, rate: bool) -> str | None:
+        """The programme the money ``body[s:e]`` is for (see the module docstring)."""
         ss, se = self.sentence(s)
-        best: tuple[int, int, str] | None = None
-        for r in self.mentions:
-            if e <= r["span_start"] <= e + 60 and r["span_end"] <= se \
-                    and _FOR_PROGRAMME.fullmatch(self.body, e, r["span_start"]):
-                return str(r["programme"])  # "£20m for the Youth Guarantee", "£1bn in Connect to Work"
-            if r["span_start"] >= ss and r["span_end"] <= se:
-                gap = max(r["span_start"] - e, s - r["span_end"], 0)
-                key = (gap, 0 if r["span_end"] <= s else 1, r["programme"])
-                best = key if best is None or key < best else best
-        if best:
-            return best[2]
+        in_sentence = [r for r in self.mentions if r["span_start"] >= ss and r["span_end"] <= se]
+        if in_sentence:
+            # "£20m for the Youth Guarantee", "£1bn in Connect to Work"; else the nearest mention
+            target = next((r for r in in_sentence if e <= r["span_start"] <= e + 60
+                           and _FOR_PROGRAMME.fullmatch(self.body, e, r["span_start"])), None)
+            if target is None:
+                target = min(in_sentence, key=lambda r: (max(r["span_start"] - e, s - r["span_end"], 0),
+                                                         0 if r["span_end"] <= s else 1))
+            # "spent on the Communities for Work and PaCE schemes": a total across several schemes
+            if any(r["programme"] != target["programme"] and _coordinated(self.body, target, r) for r in in_sentence):
+                return None
+            return str(target["programme"])
         # beyond the sentence only money given to something (kind funding) in pounds is
-        # assumed to be the programme's: a cost, a fine or a foreign amount belongs to a
+        # assumed to be the programme's: a cost, a fine, a rate or a foreign amount belongs to a
         # programme only when its own sentence ties them ("WorkWell will cost £X")
-        if kind == "funding" and currency == "GBP":
-            ps, pe = self.paragraph(s)
-            before = [r for r in self.mentions if ps <= r["span_start"] and r["span_end"] <= s]
-            if before:
-                return before[-1]["programme"]
-            after = [r for r in self.mentions if r["span_start"] >= e and r["span_end"] <= pe]
-            if after:
-                return after[0]["programme"]
-            return self.dominant
+        # costs and other amounts only when their sentence is about "the scheme" ("the pilot will
+        # cost £2m")
+        if currency != "GBP" or rate or kind == "fine" \
+                or (kind != "funding" and not _GENERIC_REFERENCE.search(self.body, ss, se)):
+            return None
+        # a department's budget, a package or total across schemes, an unnamed fund: no one programme's
+        if _NOT_ONE_PROGRAMME.search(self.body, ss, se) or _UNNAMED_FUND_AFTER.match(self.body, e):
+            return None
+        ps, pe = self.paragraph(s)
+        in_paragraph = {str(r["programme"]) for r in self.mentions if ps <= r["span_start"] and r["span_end"] <= pe}
+        if len(in_paragraph) == 1:
+            return in_paragraph.pop()
+        if in_paragraph:
+            return None  # a paragraph about several schemes: not one programme's money
+        return self.main
+
+    def place(self, s: int, e: int) -> str | None:
+        """The place the money ``body[s:e]`` is allocated to, when the text ties it."""
+        ls = self.body.rfind("\n", 0, s) + 1
+        ss, se = self.sentence(s)
+        before = [r for r in self.places if max(ss, ls, s - 80) <= r["span_start"] and r["span_end"] <= s]
+        if before and _LIST_ITEM_START.fullmatch(self.body, ls, before[0]["span_start"]) \
+                and _LIST_ITEM_GAP.fullmatch(self.body, before[-1]["span_end"], s):
+            return str(before[0]["name"])  # "3. Devon, Plymouth and Torbay – £22.8m": the first named
+        if before and _PLACE_BEFORE_GAP.fullmatch(self.body, before[-1]["span_end"], s):
+            # "Telford will receive £3m", "Cumbria's £11.7m"; of "Devon, Plymouth and Torbay will
+            # get £22.8m" the first named
+            k = len(before) - 1
+            while k > 0 and _PLACE_LIST_JOIN.fullmatch(self.body, before[k - 1]["span_end"], before[k]["span_start"]):
+                k -= 1
+            return str(before[k]["name"])
+        for r in self.places:
+            if r["span_start"] >= e and r["span_end"] <= se and r["span_start"] <= e + 40:
+                if _PLACE_AFTER_GAP.fullmatch(self.body, e, r["span_start"]):
+                    return str(r["name"])  # "£3m for Telford", "£40m to Leeds"
+                break
         return None
 
 
+def _main_programme(mentions: list[dict[str, Any]]) -> str | None:
+    """The one programme an article is about: the only one it names, or the one named in more
+    than half of its programme mentions (at least twice)."""
+    counts: dict[str, int] = {}
+    for r in mentions:
+        counts[str(r["programme"])] = counts.get(str(r["programme"]), 0) + 1
+    if len(counts) == 1:
+        return next(iter(counts))
+    if counts:
+        top, n = max(counts.items(), key=lambda kv: kv[1])
+        if n >= 2 and n * 2 > len(mentions):
+            return top
+    return None
+
+
+def _coordinated(body: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two programme mentions joined as one list ("X and Y", "X, Y")."""
+    first, second = (a, b) if a["span_start"] < b["span_start"] else (b, a)
+    return bool(_COORDINATION.fullmatch(body, first["span_end"], second["span_start"]))
+
+
 def _kind(ctx: _Ctx, s: int, e: int) -> str:
-    """Kind from the keyword nearest the amount ``body[s:e]`` within its sentence."""
+    """Kind from the keyword nearest the amount ``body[s:e]`` within its sentence; an amount
+    listed against a name ("Greater Lancashire: £38.8m") is an allocation (funding)."""
+    body = ctx.body
     ss, se = ctx.sentence(s)
     best: tuple[int, int, str] | None = None
     for lo, hi in ((max(ss, s - _KIND_REACH), s), (e, min(se, e + _KIND_REACH))):
-        for m in _WORD.finditer(ctx.body, lo, hi):
-            kind = _KIND_OF_WORD.get(m.group().lower())
+        for m in _WORD.finditer(body, lo, hi):
+            word = m.group()
+            kind = _KIND_OF_WORD.get(word.lower())
             if kind is None:
                 continue
+            if word[0].isupper() and m.start() > ss and _in_name(body, m.start()):
+                continue  # inside a proper name: "Office for Budget Responsibility"
             gap = max(m.start() - e, s - m.end(), 0)
-            if m.group().lower() in _WEAK_KIND_WORDS:
+            if word.lower() in _WEAK_KIND_WORDS:
                 gap += _WEAK_PENALTY
             key = (gap, _KIND_RANK[kind], kind)
             if best is None or key < best:
                 best = key
-    return best[2] if best else "other"
+    if _TAKEN_AWAY_BEFORE.search(body, max(ss, s - 45), s) or _BETTER_OR_WORSE_OFF.match(body, e):
+        return "other"  # "scrapped the £30m fund", "a cut of £4m to the service"
+    if (best is None or best[0] >= _WEAK_PENALTY) and _is_allocation_line(body, s, e):
+        return "funding"
+    # no keyword near: in health-and-work news a bare amount is nearly always money given
+    # ("Leeds: £2m", "the £5m plan")
+    return best[2] if best else "funding"
+
+
+def _in_name(body: str, i: int) -> bool:
+    """The capitalised word at ``body[i]`` follows a word of the same sentence (not an opening
+    quote, bracket, colon or bullet), so it is part of a name."""
+    j = i - 1
+    while j >= 0 and body[j] == " ":
+        j -= 1
+    return j >= 0 and j < i - 1 and (body[j].isalnum() or body[j] in ",'\u2019")
+
+
+def _is_allocation_line(body: str, s: int, e: int) -> bool:
+    """``body[s:e]`` is the amount of a list line "<name> – £Xm" / "<name>: up to £Xm, for ..."."""
+    ls = body.rfind("\n", 0, s) + 1
+    return bool(_ALLOCATION_LINE.fullmatch(body, ls, s))
+
+
+_Found = tuple[int, int, Decimal, str, str]  # start, end, value, currency, qualifier
 
 
 class _Amount(NamedTuple):
@@ -388,24 +505,25 @@ def _amounts(body: str) -> list[_Amount]:
     return out
 
 
-def _dec(num: str) -> Decimal:
-    return Decimal(num.replace(",", ""))
-
-
 def _clause_end(body: str, pos: int, limit: int) -> int:
     m = _CLAUSE_STOP.search(body, pos, limit)
     return m.start() if m else limit
 
 
-def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None, **_: Any) -> list[dict[str, Any]]:
-    """Every money amount in ``body`` (see the module docstring for the fields and rules)."""
+def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
+            place_mentions: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """Every money amount in ``body`` (see the module docstring for the fields and rules).
+
+    ``programme_mentions`` (rows of ``programmes.extract``; read here when None) tie money to
+    programmes; ``place_mentions`` (rows of ``places.extract``; none when None) tie funding to
+    the place it is allocated to."""
     amounts = _amounts(body)
     if not amounts:
         return []
     if programme_mentions is None:
         programme_mentions = _programmes.extract(body)
-    ctx = _Ctx(body, programme_mentions)
-    found: list[tuple[int, int, Decimal, str, str]] = []  # start, end, value, currency, qualifier
+    ctx = _Ctx(body, programme_mentions, place_mentions or [])
+    found: list[_Found] = []
     groups: list[tuple[int, int]] = []  # (first index in found, end of the whole phrase) per money phrase
     pos = 0
     for a in amounts:
@@ -417,8 +535,10 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None, *
         if value is None:
             continue
         start, qualifier, between = a.start, "exact", False
-        q = _QUAL_BEFORE.search(body, max(0, a.start - 25), a.start)
-        if q and q.group("between"):
+        q = _QUAL_BEFORE.search(body, max(0, a.start - 40), a.start)
+        if q and q.group("tilde"):
+            start, qualifier = q.start(), "about"
+        elif q and q.group("between"):
             between = True
         elif q and not (q.group("qual").lower() == "over"
                         and _NOT_QUAL_OVER.search(body, max(0, q.start() - 12), q.start())):
@@ -428,8 +548,8 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None, *
         if tail and (tail.group("conn").lower() != "and" or between) and (tail.group("cur") or tail.group("mult")):
             value2 = parse_number(tail.group("num"), tail.group("mult"))
             if value2 is not None:
-                if a.num and not a.mult and tail.group("mult") and _dec(a.num) < _dec(tail.group("num")):
-                    value = parse_number(a.num, tail.group("mult")) or value
+                if a.num:
+                    value = range_low(a.num, a.mult, tail.group("num"), tail.group("mult")) or value
                 # both rows carry the whole range as their evidence: "£1-2m" read alone as
                 # "£1" or "2m" would not give the amount (the low end borrows the multiplier)
                 found.append((start, tail.end(), value, a.currency, qualifier))
@@ -438,33 +558,93 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None, *
                 groups.append((first, tail.end()))
                 pos = tail.end()
                 continue
+        if qualifier == "exact":  # "£5m+", "£5m or more", "£500 or less"
+            after = _QUAL_AFTER.match(body, end)
+            if after:
+                qualifier = "more_than" if after.group("more") else "about" if after.group("about") else "up_to"
         found.append((start, end, value, a.currency, qualifier))
         groups.append((first, end))
         pos = end
 
     rows: list[dict[str, Any]] = []
-    for gi, (first, phrase_end) in enumerate(groups):
-        last = groups[gi + 1][0] if gi + 1 < len(groups) else len(found)
-        next_start = found[groups[gi + 1][0]][0] if gi + 1 < len(groups) else len(body)
-        p_start = found[first][0]
-        per_year, period = _rate_and_period(ctx, p_start, phrase_end, next_start)
-        for start, end, value, currency, qualifier in found[first:last]:
-            kind = _kind(ctx, start, end)
+    phrases = _phrases(body, found, groups)
+    rates = [_RATE_TAIL.match(body, phrase_end) for _, _, phrase_end in phrases]
+    periods = [(False, None) if rates[i] else
+               _rate_and_period(ctx, found[first][0], phrase_end, found[last][0] if last < len(found) else len(body))
+               for i, (first, last, phrase_end) in enumerate(phrases)]
+    _share_yearly_rate(body, found, phrases, periods)
+    for (first, last, phrase_end), rate, (per_year, period) in zip(phrases, rates, periods):
+        for k in range(first, last):
+            start, end, value, currency, qualifier = found[k]
+            # a rate, or a sum stated to the penny (a benefit rate, a price): not a grant
+            kind = "other" if rate or value != value.to_integral_value() else _kind(ctx, start, end)
             text = body[start:end]
             rows.append({
                 "amount": float(value),
                 "currency": currency,
                 "qualifier": qualifier,
-                "period_years": period if period is not None else (1.0 if per_year else None),
+                "period_years": 1.0 if per_year else period,  # "£3m a year for five years": the yearly figure
                 "per_year": per_year,
-                "programme": ctx.programme(start, end, kind, currency),
+                "programme": ctx.programme(start, end, kind, currency, rate is not None),
                 "kind": kind,
+                "place": ctx.place(start, end) if kind == "funding" else None,
+                "share_of_amount": _share_of(ctx, found, k, last),
                 "raw_text": text,
                 "text": text,
                 "span_start": start,
                 "span_end": end,
             })
     return rows
+
+
+def _share_yearly_rate(body: str, found: list[_Found], phrases: list[tuple[int, int, int]],
+                       periods: list[tuple[bool, float | None]]) -> None:
+    """Two amounts compared in one breath share a yearly rate: "rising from £50bn to £65bn a
+    year", "£65bn a year, up from £50bn" (in place)."""
+    for i in range(1, len(phrases)):
+        gap_start, gap_end = phrases[i - 1][2], found[phrases[i][0]][0]
+        if not _COMPARED.fullmatch(body, gap_start, gap_end):
+            continue
+        for a, b in ((i - 1, i), (i, i - 1)):
+            if periods[a][0] and not periods[b][0] and periods[b][1] is None:
+                periods[b] = (True, None)
+
+
+def _phrases(body: str, found: list[_Found], groups: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Money phrases as (first, last) indices into ``found`` and the phrase end; an amount in
+    another currency in brackets right after ("£64m ($79m) a year") joins the phrase, so
+    period and rate words after the brackets apply to both."""
+    out: list[tuple[int, int, int]] = []
+    for gi, (first, phrase_end) in enumerate(groups):
+        last = groups[gi + 1][0] if gi + 1 < len(groups) else len(found)
+        if out and out[-1][1] == first:
+            prev_first, _, prev_end = out[-1]
+            opening = _PAREN_OPEN.fullmatch(body, prev_end, found[first][0])
+            closing = _PAREN_CLOSE.match(body, phrase_end)
+            if opening and closing:
+                out[-1] = (prev_first, last, closing.end())
+                continue
+        out.append((first, last, phrase_end))
+    return out
+
+
+def _share_of(ctx: _Ctx, found: list[_Found], k: int, phrase_last: int) -> float | None:
+    """Amount of the larger pot ``found[k]`` is stated to be a share of: "£3.5m of the £45m",
+    "£11.7m, its share of the £167.2m expansion"; else None."""
+    body = ctx.body
+    start, end, value = found[k][0], found[k][1], found[k][2]
+    ss, se = ctx.sentence(start)
+    nxt = next((f for f in found[phrase_last:] if f[0] >= end), None)
+    if nxt is not None and nxt[2] > value and (
+            _SHARE_DIRECT.fullmatch(body, end, nxt[0])
+            or (nxt[0] < se and _SHARE_LATER.fullmatch(body, end, nxt[0]))):
+        return float(nxt[2])
+    # "Of the £45m, £3.5m will go to Bristol"
+    prev = next((f for f in reversed(found[:k]) if f[1] <= start and f[0] >= ss), None)
+    if prev is not None and prev[2] > value and _OF_POT_BEFORE.search(body, max(ss, prev[0] - 12), prev[0]) \
+            and _OF_POT_GAP.fullmatch(body, prev[1], start):
+        return float(prev[2])
+    return None
 
 
 def _rate_and_period(ctx: _Ctx, start: int, end: int, next_start: int) -> tuple[bool, float | None]:
@@ -477,14 +657,15 @@ def _rate_and_period(ctx: _Ctx, start: int, end: int, next_start: int) -> tuple[
     m = _PER_YEAR_TAIL.match(body, pos)
     if m and m.end() <= se:
         per_year, pos = True, m.end()
-    elif _PER_YEAR_PRE.search(body, max(ss, start - 30), start) or _PER_YEAR_POST_ADJ.match(body, end):
+    elif _PER_YEAR_PRE.search(body, max(ss, start - 45), start) or _PER_YEAR_POST_ADJ.match(body, end) \
+            or _PER_YEAR_OPENING.search(body, ss, start):
         per_year = True
     period: float | None = None
     m = _PERIOD_TAIL.match(body, pos, se)
     if m:
         period = _period_value(m)
     if period is None:
-        pm = _PERIOD_PRE_ADJ.search(body, max(ss, start - 50), start)
+        pm = _PERIOD_PRE_ADJ.search(body, max(ss, start - 50), start) or _PERIOD_POST_ADJ.match(body, pos, se)
         if pm:
             period = _period_value(pm)
     if period is None:
