@@ -23,10 +23,11 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from itertools import combinations
 from typing import Any
 
 import pandas as pd
@@ -74,13 +75,6 @@ def canonical_article(article_id: str, duplicate_of: Mapping[str, str]) -> str:
         seen.add(article_id)
         article_id = duplicate_of[article_id]
     return article_id
-
-
-def commitment_id(programme: str, amount: float, currency: str, qualifier: str, period_years: float | None) -> str:
-    """Stable id of a distinct commitment (same key -> same id on every run and machine)."""
-    period = "" if _missing(period_years) else f"{float(period_years):g}"
-    key = f"{programme}|{float(amount)!r}|{currency}|{qualifier}|{period}"
-    return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 def money_label(amount: float, currency: str, qualifier: str = "exact", period_years: float | None = None,
@@ -149,9 +143,14 @@ class Corpus:
         return (min(ds), max(ds)) if ds else (None, None)
 
     @cached_property
+    def resolution(self) -> "Resolution":
+        """Funding rows of kind ``funding`` with a programme, resolved into commitments."""
+        return _resolve(self)
+
+    @property
     def money(self) -> pd.DataFrame:
-        """Funding rows of kind ``funding`` with a programme, with their commitment id and share link."""
-        return _money_rows(self)
+        """Funding rows of kind ``funding`` with a programme, with their commitment id, share link and reasons."""
+        return self.resolution.rows
 
     @cached_property
     def paragraph_programmes(self) -> dict[tuple[str, int], set[str]]:
@@ -169,84 +168,453 @@ class Corpus:
         return self.paragraph_programmes.get((article_id, self.paragraph(article_id, pos)), set())
 
 
-def _money_rows(c: Corpus) -> pd.DataFrame:
-    f = c.funding
-    if f.empty:
-        return f.assign(commitment_id=[], part_of=[], sentence=[])
-    f = f[(f["kind"] == "funding") & f["programme"].notna()].copy().reset_index(drop=True)
-    f["commitment_id"] = [commitment_id(*k) for k in f[COMMITMENT_KEY].itertuples(index=False, name=None)]
-    sent = [c.sentence(a, s) for a, s in zip(f["article_id"], f.get("span_start", [None] * len(f)))]
-    f["sentence"] = [s[0] for s in sent]
-    f["sentence_text"] = [s[2] for s in sent]
-    recs = f[["article_id", "programme", "currency", "amount", "commitment_id", "sentence"]].to_dict("records")
-    for r, (ss, se) in zip(recs, zip(f.get("span_start", [None] * len(f)), f.get("span_end", [None] * len(f)))):
-        r["span_start"], r["span_end"] = ss, se
-    by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in recs:
-        by_article[r["article_id"]].append(r)
-    f["part_of"] = [_share_parent(r, by_article[r["article_id"]], sent[i]) for i, r in enumerate(recs)]
-    return f
+# ---------------------------------------------------------------- commitment resolution
+#
+# A *mention* is one ``entities.funding`` row of kind ``funding`` with a programme. Mentions of the same
+# pot are merged into one *commitment* across articles; a commitment that an article presents as a share
+# of a larger one points at it (``part_of``). The rules, in the order they apply:
+#
+# Merging (same programme and currency always; every pair of mentions in a commitment must agree):
+# - amounts agree within 1% (a rounded restatement: £167.2m ~ £167m), within 4% when either figure is
+#   approximate (qualifier ``about``/``more_than``, or a one-digit round figure like £100m ~ £103.6m);
+#   a bound must hold: "more than £1bn" never merges with £950m, "up to £5m" never with £5.2m;
+# - periods agree, or only one mention states one ("£2.9bn" ~ "£2.9bn over three years"); an annual
+#   figure and a multi-year total with the same number stay apart;
+# - places agree, or only one mention names one; two places' allocations of the same size stay apart,
+#   and a mention without a place that fits allocations of several places stays on its own;
+# - money introduced as new ("a further £45m", "an additional £5m") never merges with money that is not.
+# Each mention keeps its ``merge_reason`` against the commitment's most precise mention.
+#
+# Shares (``part_of``), per mention, the first rule that applies:
+# 1. the funding row states the larger amount it is a share of (``share_of_amount``, when extracted);
+# 2. its sentence says so ("£9m of the £115m", "its share of the £167.2m", "will each receive £15m");
+# 3. it is an allocation to a place announced together with a national pot of the programme: the
+#    same article states a larger amount without a place; the smallest such amount is the pot.
+# A commitment is part of the larger commitment most of its mentions point at (never a smaller one).
+
+# Words before an amount introducing new money ("a further £45m", "any extra funding over £5.5m").
+_FURTHER = re.compile(r"\b(?:further|additional|extra|another)\s+(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
+# Words before an amount making it the whole something is a share of ("its award is part of £338m").
+_WHOLE = re.compile(r"\b(?:(?:part|share|portion|slice|proportion) of|out of|from)\s+(?:the\s+|a\s+|an\s+|its\s+|this\s+)?$",
+                    re.IGNORECASE)
+_BOUND_START = re.compile(r"[£$€\d]")
+_BROAD_PLACE_TYPES = frozenset({"country"})  # "England" or "Wales" in a sentence does not scope a pot
+_APPROX_QUALIFIERS = frozenset({"about", "more_than"})
+SAME_POT_TOLERANCE = 0.01
+ROUND_FIGURE_TOLERANCE = 0.04
 
 
-def _share_parent(row: dict[str, Any], article_rows: list[dict[str, Any]],
-                  sent: tuple[int, Span | None, str]) -> str | None:
-    """The commitment id ``row`` is a share of, when its sentence says it is part of a larger sum.
+@dataclass
+class Mention:
+    """One eligible funding row, as the resolver reads it."""
 
-    ``article_rows`` are the money rows of the same article (shares are only read within one article)."""
-    idx, span, text = sent
-    if span is None:
+    row: int
+    article_id: str
+    programme: str
+    currency: str
+    amount: float
+    qualifier: str
+    period_years: float | None
+    raw_text: str
+    span_start: int | None
+    span_end: int | None
+    sentence: int
+    sentence_start: int | None
+    sentence_text: str
+    place: str | None
+    share_of_amount: float | None
+    is_further: bool
+    is_whole: bool
+
+
+def significant_digits(amount: float) -> int:
+    """Digits that carry the figure: £103.6m has 4, £100m has 1, £3,028,875 has 7."""
+    return max(1, len(f"{abs(float(amount)):.0f}".rstrip("0")))
+
+
+def amounts_agree(a: Mention, b: Mention) -> str | None:
+    """Why two amounts can be the same pot ('same amount', 'rounding', 'qualifier'), or None when they cannot."""
+    x, y = float(a.amount), float(b.amount)
+    approx = bool({a.qualifier, b.qualifier} & _APPROX_QUALIFIERS) or min(significant_digits(x),
+                                                                         significant_digits(y)) <= 1
+    tolerance = ROUND_FIGURE_TOLERANCE if approx else SAME_POT_TOLERANCE
+    if abs(x - y) > tolerance * max(x, y):
         return None
-    same = [r for r in article_rows if r["programme"] == row["programme"] and r["currency"] == row["currency"]
-            and r["amount"] > row["amount"]]
+    for m, other in ((a, y), (b, x)):
+        if m.qualifier == "more_than" and other < m.amount * (1 - SAME_POT_TOLERANCE):
+            return None
+        if m.qualifier == "up_to" and other > m.amount * (1 + SAME_POT_TOLERANCE):
+            return None
+    reasons = []
+    if x != y:
+        reasons.append(f"rounding ({a.raw_text} ~ {b.raw_text})")
+    if a.qualifier != b.qualifier:
+        reasons.append(f"qualifier ({a.qualifier} ~ {b.qualifier})")
+    return "; ".join(reasons) or "same amount"
+
+
+def mentions_agree(a: Mention, b: Mention) -> str | None:
+    """Why two mentions can state the same commitment, or None when they cannot (see the rules above)."""
+    if (a.programme, a.currency) != (b.programme, b.currency) or a.is_further != b.is_further:
+        return None
+    if a.period_years is not None and b.period_years is not None and a.period_years != b.period_years:
+        return None
+    if a.place is not None and b.place is not None and a.place != b.place:
+        return None
+    reason = amounts_agree(a, b)
+    if reason is None:
+        return None
+    extra = []
+    if (a.period_years is None) != (b.period_years is None):
+        extra.append("period stated in one mention only")
+    if (a.place is None) != (b.place is None):
+        extra.append("place named in one mention only")
+    if a.article_id == b.article_id:
+        extra.append("restated in the same article")
+    return "; ".join([reason, *extra])
+
+
+def _precision_rank(m: Mention) -> tuple[Any, ...]:
+    """Sort key: the most precise statement of a commitment first (then exact, with a period, earliest)."""
+    return (-significant_digits(m.amount), m.qualifier != "exact", m.period_years is None, m.article_id,
+            -1 if m.span_start is None else m.span_start, m.row)
+
+
+def resolve_commitments(mentions: list[Mention]) -> list[list[int]]:
+    """Group mentions (by list position) into commitments; each group lists its most precise mention first.
+
+    Mentions naming a place are placed first, so a mention without a place can join the one place's
+    allocation it fits, and stays alone when it fits allocations of several places."""
+    order = sorted(range(len(mentions)), key=lambda i: (mentions[i].place is None, _precision_rank(mentions[i])))
+    groups: list[list[int]] = []
+    by_bucket: dict[tuple[str, str], list[int]] = defaultdict(list)  # (programme, currency) -> group numbers
+    for i in order:
+        m = mentions[i]
+        bucket = by_bucket[(m.programme, m.currency)]
+        fits = [g for g in bucket if all(mentions_agree(m, mentions[j]) is not None for j in groups[g])]
+        chosen: int | None = None
+        if fits:
+            places = {g: next((mentions[j].place for j in groups[g] if mentions[j].place), None) for g in fits}
+            same_place = [g for g in fits if places[g] == m.place]
+            if same_place:
+                chosen = min(same_place, key=lambda g: abs(mentions[groups[g][0]].amount - m.amount))
+            elif m.place is None and len({places[g] for g in fits}) == 1:
+                chosen = fits[0]
+            elif m.place is not None and len(fits) == 1:
+                chosen = fits[0]
+        if chosen is None:
+            by_bucket[(m.programme, m.currency)].append(len(groups))
+            groups.append([i])
+        else:
+            groups[chosen].append(i)
+    return [sorted(g, key=lambda i: _precision_rank(mentions[i])) for g in groups]
+
+
+def commitment_id(programme: str, amount: float, currency: str, qualifier: str, period_years: float | None,
+                  place: str | None = None, is_further: bool = False) -> str:
+    """Stable id of a distinct commitment (same key -> same id on every run and machine)."""
+    period = "" if _missing(period_years) else f"{float(period_years):g}"
+    key = f"{programme}|{float(amount)!r}|{currency}|{qualifier}|{period}"
+    if place:
+        key += f"|{place}"
+    if is_further:
+        key += "|further"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _optional_float(v: Any) -> float | None:
+    return None if _missing(v) else float(v)
+
+
+def _column(f: pd.DataFrame, name: str) -> list[Any]:
+    return f[name].tolist() if name in f else [None] * len(f)
+
+
+def _sentence_place_spans(c: Corpus) -> dict[tuple[str, int], list[tuple[int, int, str]]]:
+    """(article, sentence) -> (start, end, name) of the places it names, countries left out."""
+    out: dict[tuple[str, int], list[tuple[int, int, str]]] = defaultdict(list)
+    pm = c.place_mentions
+    if pm.empty:
+        return out
+    for a, n, s, e, t in zip(pm["article_id"], pm["name"], pm["span_start"], pm["span_end"],
+                             _column(pm, "place_type")):
+        if not _missing(n) and not _missing(s) and t not in _BROAD_PLACE_TYPES:
+            out[(a, c.sentence(a, s)[0])].append((int(s), int(s if _missing(e) else e), str(n)))
+    return out
+
+
+def _nearest_place(places: list[tuple[int, int, str]], start: int | None, end: int | None) -> str | None:
+    """The place named nearest to the amount in its sentence (the only one, when there is one)."""
+    if not places:
+        return None
+    if len({p[2] for p in places}) == 1 or start is None or end is None:
+        return places[0][2] if len({p[2] for p in places}) == 1 else None
+    return min(places, key=lambda p: (max(p[0] - end, start - p[1], 0), p[0]))[2]
+
+
+def _lead(sentence_start: int | None, text: str, span_start: int | None, raw_text: str) -> str:
+    """The words of the sentence before the figure (up to 60 characters), qualifier words included."""
+    lead = _BOUND_START.split(raw_text or "", maxsplit=1)[0]
+    if sentence_start is not None and span_start is not None:
+        lead = text[:max(0, span_start - sentence_start)] + lead
+    return lead[-60:]
+
+
+def _mentions(c: Corpus, f: pd.DataFrame) -> list[Mention]:
+    """The eligible funding rows ``f`` as mentions: sentence, place (extracted, or named nearest in the sentence)."""
+    has_place = "place" in f
+    sentence_places = {} if has_place else _sentence_place_spans(c)
+    out = []
+    cols = {k: _column(f, k) for k in ("article_id", "programme", "currency", "amount", "qualifier", "period_years",
+                                       "raw_text", "span_start", "span_end", "place", "share_of_amount")}
+    for i in range(len(f)):
+        a, s, e = cols["article_id"][i], cols["span_start"][i], cols["span_end"][i]
+        s = None if _missing(s) else int(s)
+        e = None if _missing(e) else int(e)
+        idx, span, text = c.sentence(a, s)
+        raw = "" if _missing(cols["raw_text"][i]) else str(cols["raw_text"][i])
+        place = (None if _missing(cols["place"][i]) else str(cols["place"][i])) if has_place \
+            else _nearest_place(sentence_places.get((a, idx), []), s, e)
+        lead = _lead(None if span is None else span[0], text, s, raw)
+        out.append(Mention(
+            row=i, article_id=a, programme=cols["programme"][i], currency=cols["currency"][i],
+            amount=float(cols["amount"][i]), qualifier=cols["qualifier"][i] or "exact",
+            period_years=_optional_float(cols["period_years"][i]), raw_text=raw, span_start=s, span_end=e,
+            sentence=idx, sentence_start=None if span is None else span[0], sentence_text=text, place=place, share_of_amount=_optional_float(cols["share_of_amount"][i]),
+            is_further=bool(_FURTHER.search(lead)), is_whole=bool(_WHOLE.search(lead))))
+    return out
+
+
+def _stated_share_parent(m: Mention, article: list[Mention], mentions: list[Mention]) -> int | None:
+    """Rule 1: the mention whose amount is the extracted ``share_of_amount`` (same article first)."""
+    if m.share_of_amount is None:
+        return None
+
+    def fits(o: Mention) -> bool:
+        return (o.programme, o.currency) == (m.programme, m.currency) and o.amount > m.amount \
+            and abs(o.amount - m.share_of_amount) <= SAME_POT_TOLERANCE * max(o.amount, m.share_of_amount)
+
+    here = [o for o in article if fits(o)]
+    if here:
+        return min(here, key=lambda o: abs(o.amount - m.share_of_amount)).row
+    elsewhere = [o for o in mentions if fits(o) and o.place is None]
+    return min(elsewhere, key=lambda o: (abs(o.amount - m.share_of_amount), o.row)).row if elsewhere else None
+
+
+def _sentence_share_parent(m: Mention, article: list[Mention]) -> int | None:
+    """Rule 2: the sentence says the money is a share of a larger sum of the programme in the article."""
+    if not m.sentence_text or m.span_end is None or m.span_start is None or m.sentence_start is None:
+        return None
+    same = [o for o in article if (o.programme, o.currency) == (m.programme, m.currency) and o.amount > m.amount]
     if not same:
         return None
-    after = text[int(row["span_end"]) - span[0]:]
-    if not _SHARE_AFTER.match(after) and not _SHARE_PHRASE.search(text):
+    after = m.sentence_text[m.span_end - m.sentence_start:] if m.sentence_start is not None else ""
+    follows = bool(_SHARE_AFTER.match(after))
+    if not follows and not _SHARE_PHRASE.search(m.sentence_text):
         return None
-    later = [r for r in same if r["sentence"] == idx and r["span_start"] >= row["span_end"]]
-    if later and _SHARE_AFTER.match(after):
+    later = [o for o in same if o.sentence == m.sentence and o.span_start is not None and o.span_start >= m.span_end]
+    if later and follows:
         # "£3.5m of the £45m": the larger amount named right after is the whole
-        return str(min(later, key=lambda r: r["span_start"])["commitment_id"])
+        return min(later, key=lambda o: o.span_start or 0).row
     # "£3.5m of the funding": the whole is the article's largest sum for the programme
-    return str(min(same, key=lambda r: (-r["amount"], r["span_start"], r["commitment_id"]))["commitment_id"])
+    return min(same, key=lambda o: (-o.amount, o.span_start or 0, o.row)).row
+
+
+def _parts_that_add_up(article: list[Mention], amount_of: Callable[[Mention], float],
+                       group_of: Mapping[int, int]) -> dict[int, int]:
+    """Rule 3: amounts of the programme in one article that add up to another amount it states
+    (£427,000 + £596,000 = £1,023,000) are its parts. Returns {part mention: whole mention}."""
+    out: dict[int, int] = {}
+    buckets: dict[tuple[str, str], dict[int, Mention]] = defaultdict(dict)
+    for m in article:  # one mention per commitment: a sum restated in the article is not two parts
+        buckets[(m.programme, m.currency)].setdefault(group_of[m.row], m)
+    for distinct in buckets.values():
+        ms = sorted(distinct.values(), key=lambda m: (m.span_start or 0, m.row))
+        if len(ms) < 3 or len(ms) > MAX_PARTS_SEARCHED:
+            continue
+        for whole in sorted(ms, key=amount_of, reverse=True):
+            total = amount_of(whole)
+            smaller = [m for m in ms if amount_of(m) < total and m.row not in out]
+            found = next((subset for size in range(2, len(smaller) + 1)
+                          for subset in combinations(smaller, size)
+                          if abs(sum(amount_of(m) for m in subset) - total) <= PARTS_TOLERANCE * total), None)
+            for m in found or ():
+                out[m.row] = whole.row
+    return out
+
+
+def _year_of_total(m: Mention, article: list[Mention]) -> int | None:
+    """Rule 4: a yearly amount stated in the same sentence as a larger multi-year total of the programme
+    ("builds to £1bn a year ... £2.2bn over four years in total") is one year of that total."""
+    if m.period_years != 1:
+        return None
+    totals = [o for o in article if (o.programme, o.currency) == (m.programme, m.currency) and o.sentence == m.sentence
+              and o.period_years is not None and o.period_years > 1 and o.amount > m.amount]
+    return min(totals, key=lambda o: (o.amount, o.row)).row if totals else None
+
+
+def _announced_with_pot(m: Mention, article: list[Mention], amount_of: Callable[[Mention], float],
+                        linked: set[int]) -> int | None:
+    """Rule 5: an allocation to a place, in an article that states a larger sum of the programme without a
+    place, is a share of the smallest such sum that can hold all the article's allocations below it."""
+    if m.place is None:
+        return None
+    same = [o for o in article if (o.programme, o.currency) == (m.programme, m.currency)]
+    allocations = {o.row: amount_of(o) for o in same if o.place is not None and o.row not in linked}
+    pots = sorted((o for o in same if o.place is None and amount_of(o) > amount_of(m) * (1 + SAME_POT_TOLERANCE)),
+                  key=lambda o: (amount_of(o), o.row))
+    for pot in pots:
+        size = amount_of(pot)
+        if sum(v for v in allocations.values() if v < size) <= size * (1 + SAME_POT_TOLERANCE):
+            return pot.row
+    return None
+
+
+SHARE_REASONS = ("the funding row states the larger amount it is a share of",
+                 "its sentence says it is a share of the larger sum",
+                 "with other amounts of the article it adds up to the larger sum",
+                 "a yearly amount stated with the multi-year total",
+                 "an allocation to a place announced with the national pot in the same article")
+MAX_PARTS_SEARCHED = 12  # amounts of one programme in one article searched for parts that add up
+PARTS_TOLERANCE = 0.005
+
+
+def _by_article(mentions: list[Mention]) -> dict[str, list[Mention]]:
+    out: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        out[m.article_id].append(m)
+    return out
+
+
+def _wholes_lose_their_place(mentions: list[Mention]) -> None:
+    """"£3.5m of the £45m" in a sentence naming South Shire, "its award is part of £338m": the place is the
+    share's, not the whole's."""
+    by_article = _by_article(mentions)
+    for m in mentions:
+        parent = _sentence_share_parent(m, by_article[m.article_id])
+        if parent is not None and mentions[parent].sentence == m.sentence:
+            mentions[parent].place = None
+        if m.is_whole:
+            m.place = None
+
+
+def _share_links(mentions: list[Mention], groups: list[list[int]]) -> list[tuple[int | None, str | None]]:
+    """Per mention: (mention it is a share of, why), by the first share rule that applies."""
+    group_of = {i: g for g, members in enumerate(groups) for i in members}
+
+    def amount_of(m: Mention) -> float:
+        return mentions[groups[group_of[m.row]][0]].amount
+
+    out: list[tuple[int | None, str | None]] = [(None, None)] * len(mentions)
+    for article in _by_article(mentions).values():
+        for m in article:
+            for rule, parent in enumerate((_stated_share_parent(m, article, mentions), _sentence_share_parent(m, article))):
+                if parent is not None:
+                    out[m.row] = (parent, SHARE_REASONS[rule])
+                    break
+        sums = _parts_that_add_up([m for m in article if out[m.row][0] is None], amount_of, group_of)
+        for m in article:
+            if out[m.row][0] is None and m.row in sums:
+                out[m.row] = (sums[m.row], SHARE_REASONS[2])
+        for m in article:
+            if out[m.row][0] is None and (year := _year_of_total(m, article)) is not None:
+                out[m.row] = (year, SHARE_REASONS[3])
+        linked = {m.row for m in article if out[m.row][0] is not None}
+        for m in article:
+            if out[m.row][0] is None and (pot := _announced_with_pot(m, article, amount_of, linked)) is not None:
+                out[m.row] = (pot, SHARE_REASONS[4])
+    return out
+
+
+@dataclass
+class Resolution:
+    """Eligible funding rows resolved into commitments."""
+
+    rows: pd.DataFrame  # the eligible rows, with sentence, place, commitment_id, part_of, reasons
+    commitments: list[list[int]]  # row numbers per commitment, most precise first
+    ids: list[str]  # commitment_id per commitment
+    parent: list[int | None]  # commitment number each commitment is a share of
+
+
+def _resolve(c: Corpus) -> Resolution:
+    f = c.funding
+    if f.empty or "programme" not in f:
+        empty = pd.DataFrame(columns=[*f.columns, "commitment_id", "part_of", "sentence", "sentence_text", "place",
+                                      "merge_reason", "share_reason"])
+        return Resolution(empty, [], [], [])
+    keep = f["programme"].notna() & (f["kind"] == "funding" if "kind" in f else True)
+    f = f[keep].copy().reset_index(drop=True)
+    mentions = _mentions(c, f)
+    if "place" not in f:
+        _wholes_lose_their_place(mentions)
+    groups = resolve_commitments(mentions)
+    group_of = {i: g for g, members in enumerate(groups) for i in members}
+    ids: list[str] = []
+    seen: Counter[str] = Counter()
+    reasons = [""] * len(mentions)
+    for members in groups:
+        best = mentions[members[0]]
+        period = best.period_years
+        if period is None:
+            periods = Counter(mentions[i].period_years for i in members if mentions[i].period_years is not None)
+            period = periods.most_common(1)[0][0] if periods else None
+        place = next((mentions[i].place for i in members if mentions[i].place), None)
+        cid = commitment_id(best.programme, best.amount, best.currency, best.qualifier, period, place, best.is_further)
+        seen[cid] += 1
+        ids.append(cid if seen[cid] == 1 else f"{cid}-{seen[cid]}")
+        reasons[members[0]] = "the most precise statement of the commitment"
+        for i in members[1:]:
+            reasons[i] = mentions_agree(mentions[i], best) or ""
+    links = _share_links(mentions, groups)
+    parent: list[int | None] = []
+    for g, members in enumerate(groups):
+        amount = mentions[members[0]].amount
+        votes = Counter(group_of[p] for p, _ in (links[i] for i in members)
+                        if p is not None and group_of[p] != g and mentions[groups[group_of[p]][0]].amount > amount)
+        parent.append(min(votes, key=lambda k: (-votes[k], mentions[groups[k][0]].amount)) if votes else None)
+    f["sentence"] = [m.sentence for m in mentions]
+    f["sentence_text"] = [m.sentence_text for m in mentions]
+    f["place"] = [m.place for m in mentions]
+    f["commitment_id"] = [ids[group_of[i]] for i in range(len(mentions))]
+    f["part_of"] = [None if p is None else ids[group_of[p]] for p, _ in links]
+    f["share_reason"] = [why for _, why in links]
+    f["merge_reason"] = reasons
+    return Resolution(f, groups, ids, parent)
 
 
 FUNDING_COLUMNS = ["programme", "amount", "currency", "qualifier", "period_years", "n_articles", "first_reported",
-                   "last_reported", "article_ids", "commitment_id", "label", "per_year", "part_of", "places",
+                   "last_reported", "article_ids", "commitment_id", "label", "per_year", "part_of", "place", "places",
                    "raw_texts", "n_mentions"]
 
 
 def programme_funding(funding: pd.DataFrame | Corpus, articles: pd.DataFrame | None = None,
                       duplicate_of: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """One row per distinct funding commitment: same programme, amount, currency, qualifier and
-    period reported by several articles is one row. Only money of kind ``funding`` with a programme.
+    """One row per distinct funding commitment, its mentions merged across articles (see the rules above).
+    Only money of kind ``funding`` with a programme.
 
     Accepts a ``Corpus`` or (funding, articles, duplicate_of) frames."""
     c = funding if isinstance(funding, Corpus) else Corpus(articles=articles, funding=funding,
                                                            canonical=duplicate_of or {})
-    f = c.money
+    res = c.resolution
+    f = res.rows
     if f.empty:
         return pd.DataFrame(columns=FUNDING_COLUMNS)
     places = _sentence_places(c)
-    # rows of each commitment in first-appearance order (as ``groupby(sort=False)``), plain Python
-    # over column lists: per-group pandas indexing costs ~1 ms a group (seconds on 10k articles)
-    groups: dict[str, list[int]] = {}
-    for i, cid in enumerate(f["commitment_id"].tolist()):
-        groups.setdefault(cid, []).append(i)
-    col = {k: f[k].tolist() for k in ("programme", "amount", "currency", "qualifier", "period_years", "article_id",
-                                      "part_of", "sentence", "raw_text")}
-    per_year_col = f["per_year"].tolist() if "per_year" in f else None
+    col = {k: _column(f, k) for k in ("programme", "amount", "currency", "qualifier", "period_years", "article_id",
+                                      "sentence", "raw_text", "per_year", "place")}
     out = []
-    for cid, rows in groups.items():
+    for g, rows in enumerate(res.commitments):
         first = rows[0]
-        amount, currency, qualifier = col["amount"][first], col["currency"][first], col["qualifier"][first]
+        amount, currency, qualifier = col["amount"][first], col["currency"][first], col["qualifier"][first] or "exact"
         period = col["period_years"][first]
+        if _missing(period):
+            periods = Counter(float(col["period_years"][i]) for i in rows if not _missing(col["period_years"][i]))
+            period = periods.most_common(1)[0][0] if periods else None
         arts = [col["article_id"][i] for i in rows]
         ids = sorted(set(arts))
         lo, hi = c.first_last(ids)
-        parents = Counter(p for p in (col["part_of"][i] for i in rows) if p)
-        per_year = (any(bool(v) for v in (per_year_col[i] for i in rows) if not _missing(v))
-                    if per_year_col is not None else False)
+        per_year = any(bool(col["per_year"][i]) for i in rows if not _missing(col["per_year"][i]))
+        parent = res.parent[g]
         out.append({
             "programme": col["programme"][first],
             "amount": float(amount),
@@ -257,10 +625,11 @@ def programme_funding(funding: pd.DataFrame | Corpus, articles: pd.DataFrame | N
             "first_reported": lo,
             "last_reported": hi,
             "article_ids": ids,
-            "commitment_id": cid,
+            "commitment_id": res.ids[g],
             "label": money_label(amount, currency, qualifier, period, per_year),
             "per_year": per_year,
-            "part_of": parents.most_common(1)[0][0] if parents else None,
+            "part_of": None if parent is None else res.ids[parent],
+            "place": next((col["place"][i] for i in rows if not _missing(col["place"][i])), None),
             "places": sorted({p for a, s in zip(arts, (col["sentence"][i] for i in rows))
                               for p in places.get((a, s), ())}),
             "raw_texts": sorted({t for t in (col["raw_text"][i] for i in rows) if not _missing(t)}),
@@ -279,17 +648,21 @@ def _sentence_places(c: Corpus) -> dict[tuple[str, int], set[str]]:
     return out
 
 
-MENTION_COLUMNS = ["commitment_id", "article_id", "raw_text", "sentence", "span_start", "span_end", "part_of"]
+MENTION_COLUMNS = ["commitment_id", "article_id", "raw_text", "sentence", "span_start", "span_end", "amount",
+                   "qualifier", "period_years", "place", "merge_reason", "part_of", "share_reason"]
 
 
 def commitment_mentions(c: Corpus) -> pd.DataFrame:
-    """Every funding row behind a commitment, with its sentence: the drill-down from a number to its evidence."""
+    """Every funding row behind a commitment, with its sentence, why it was merged into the commitment and why it
+    is a share of another: the drill-down from a number to its evidence."""
     f = c.money
     if f.empty:
         return pd.DataFrame(columns=MENTION_COLUMNS)
-    df = f.rename(columns={"sentence_text": "_text"}).assign(sentence=lambda d: d["_text"])
-    df = df.assign(span_start=df.get("span_start"), span_end=df.get("span_end"))[MENTION_COLUMNS]
-    return df.sort_values(["commitment_id", "article_id", "span_start"], ignore_index=True)
+    df = f.drop(columns=["sentence"]).rename(columns={"sentence_text": "sentence"})
+    for name in MENTION_COLUMNS:
+        if name not in df:
+            df[name] = None
+    return df[MENTION_COLUMNS].sort_values(["commitment_id", "article_id", "span_start"], ignore_index=True)
 
 
 REACH_COLUMNS = ["programme", "value", "qualifier", "what", "is_target", "n_articles", "first_reported",
