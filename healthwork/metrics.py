@@ -3,18 +3,21 @@
 Everything here is computed over the whole corpus from the ``entities.*`` rows, the articles'
 bodies and publication dates, and the syndication groups of ``healthwork.dedup``:
 
-- ``programme_funding``: one row per distinct funding commitment (programme, amount, currency,
-  qualifier, period); a per-area share of a larger commitment points at it (``part_of``).
+- ``programme_funding``: one row per distinct funding commitment: mentions of the same pot merged across
+  articles despite rounding, qualifier and period differences; a share of a larger commitment points at it
+  (``part_of``), so a programme's total is the sum of its top-level commitments. ``commitment_mentions``
+  links every commitment to its mentions with the reason of each merge and share (rules: see
+  "commitment resolution" below).
 - ``programme_reach``: counts of people tied to a programme, and whether they are a target.
 - ``programme_summary``, ``funding_timeline``, ``place_coverage``, ``article_groups``.
 
 How things are tied together inside an article (the only places a rule decides):
 - a place or a count of people belongs to a programme when its *paragraph* names the programme
   (a programme mention, or money of that programme);
-- money goes to a place when the place is named in the *sentence* that states the money;
-- money is a *share* of a larger commitment of the same programme when its sentence says so:
-  the larger amount follows it ("£3.5m of the £45m", "£3.5m from the £45m fund"), or a share
-  phrase does ("as part of", "its share of", "£3.5m of the funding", "will each receive £15m").
+- money goes to a place when the place is named in the *sentence* that states the money (a commitment's
+  ``scope`` is the one place the sentence gives that amount, see ``owned_places``);
+- money is a *share* of a larger commitment of the same programme when the article says so (see the
+  share rules under "commitment resolution").
 Syndicated copies (``dedup.canonical_map``) count once in every ``n_articles``.
 """
 from __future__ import annotations
@@ -126,6 +129,15 @@ class Corpus:
         return {a: (paragraph_spans(b or ""), sentence_spans(b or ""), b or "")
                 for a, b in zip(self.articles["article_id"], self.articles["body"])}
 
+    def body(self, article_id: str) -> str:
+        seg = self._segments.get(article_id)
+        return "" if seg is None else seg[2]
+
+    def paragraph_span(self, article_id: str, pos: Any) -> Span | None:
+        seg = self._segments.get(article_id)
+        i = self.paragraph(article_id, pos)
+        return None if seg is None or i < 0 else seg[0][i]
+
     def paragraph(self, article_id: str, pos: Any) -> int:
         seg = self._segments.get(article_id)
         return -1 if seg is None or _missing(pos) else span_index(seg[0], int(pos))
@@ -180,20 +192,32 @@ class Corpus:
 #   a bound must hold: "more than £1bn" never merges with £950m, "up to £5m" never with £5.2m;
 # - periods agree, or only one mention states one ("£2.9bn" ~ "£2.9bn over three years"); an annual
 #   figure and a multi-year total with the same number stay apart;
-# - places agree, or only one mention names one; two places' allocations of the same size stay apart,
-#   and a mention without a place that fits allocations of several places stays on its own;
+# - scopes agree, or only one mention has one; two places' allocations of the same size stay apart, and
+#   a mention without a scope that fits allocations of several places stays on its own. The scope is the
+#   extracted ``place`` of the row when the extractor gives that column, else the place its sentence gives
+#   the amount (``owned_places``) or the label of its list item ("• Local London - £47.1m"); countries do
+#   not scope, and the whole of a share ("part of £338m", "£3.5m of the £45m") has none;
 # - money introduced as new ("a further £45m", "an additional £5m") never merges with money that is not.
 # Each mention keeps its ``merge_reason`` against the commitment's most precise mention.
 #
 # Shares (``part_of``), per mention, the first rule that applies:
 # 1. the funding row states the larger amount it is a share of (``share_of_amount``, when extracted);
 # 2. its sentence says so ("£9m of the £115m", "its share of the £167.2m", "will each receive £15m");
-# 3. it is an allocation to a place announced together with a national pot of the programme: the
-#    same article states a larger amount without a place; the smallest such amount is the pot.
+# 3. with other amounts of the programme in the article it adds up to a larger amount stated there
+#    (£427,000 + £596,000 = £1,023,000);
+# 4. it is a yearly amount stated in one sentence with a larger multi-year total ("builds to £1bn a
+#    year ... £2.2bn over four years in total");
+# 5. it is an allocation (it has a scope) announced with a pot of the programme: the article states a
+#    larger amount without a scope; the pot is the smallest one that holds all the article's allocations;
+# 6. the article calls a larger amount the programme's total ("total funding would exceed £1bn").
+# Nothing else makes a share: amounts are never tied to a pot by size alone or across articles.
 # A commitment is part of the larger commitment most of its mentions point at (never a smaller one).
 
 # Words before an amount introducing new money ("a further £45m", "any extra funding over £5.5m").
 _FURTHER = re.compile(r"\b(?:further|additional|extra|another)\s+(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
+# Words around an amount saying it is a programme's total ("total funding would exceed £1bn", "£2.2bn in total").
+_TOTAL_BEFORE = re.compile(r"\b(?:total|overall|cumulative|combined)\b", re.IGNORECASE)
+_TOTAL_AFTER = re.compile(r"[^.;]{0,25}?\b(?:in total|in all|altogether|overall)\b", re.IGNORECASE)
 # Words before an amount making it the whole something is a share of ("its award is part of £338m").
 _WHOLE = re.compile(r"\b(?:(?:part|share|portion|slice|proportion) of|out of|from)\s+(?:the\s+|a\s+|an\s+|its\s+|this\s+)?$",
                     re.IGNORECASE)
@@ -221,10 +245,11 @@ class Mention:
     sentence: int
     sentence_start: int | None
     sentence_text: str
-    place: str | None
+    scope: str | None  # the place (or listed recipient) the money is allocated to
     share_of_amount: float | None
     is_further: bool
     is_whole: bool
+    is_total: bool
 
 
 def significant_digits(amount: float) -> int:
@@ -259,7 +284,7 @@ def mentions_agree(a: Mention, b: Mention) -> str | None:
         return None
     if a.period_years is not None and b.period_years is not None and a.period_years != b.period_years:
         return None
-    if a.place is not None and b.place is not None and a.place != b.place:
+    if a.scope is not None and b.scope is not None and a.scope != b.scope:
         return None
     reason = amounts_agree(a, b)
     if reason is None:
@@ -267,7 +292,7 @@ def mentions_agree(a: Mention, b: Mention) -> str | None:
     extra = []
     if (a.period_years is None) != (b.period_years is None):
         extra.append("period stated in one mention only")
-    if (a.place is None) != (b.place is None):
+    if (a.scope is None) != (b.scope is None):
         extra.append("place named in one mention only")
     if a.article_id == b.article_id:
         extra.append("restated in the same article")
@@ -285,7 +310,7 @@ def resolve_commitments(mentions: list[Mention]) -> list[list[int]]:
 
     Mentions naming a place are placed first, so a mention without a place can join the one place's
     allocation it fits, and stays alone when it fits allocations of several places."""
-    order = sorted(range(len(mentions)), key=lambda i: (mentions[i].place is None, _precision_rank(mentions[i])))
+    order = sorted(range(len(mentions)), key=lambda i: (mentions[i].scope is None, _precision_rank(mentions[i])))
     groups: list[list[int]] = []
     by_bucket: dict[tuple[str, str], list[int]] = defaultdict(list)  # (programme, currency) -> group numbers
     for i in order:
@@ -294,13 +319,13 @@ def resolve_commitments(mentions: list[Mention]) -> list[list[int]]:
         fits = [g for g in bucket if all(mentions_agree(m, mentions[j]) is not None for j in groups[g])]
         chosen: int | None = None
         if fits:
-            places = {g: next((mentions[j].place for j in groups[g] if mentions[j].place), None) for g in fits}
-            same_place = [g for g in fits if places[g] == m.place]
+            places = {g: next((mentions[j].scope for j in groups[g] if mentions[j].scope), None) for g in fits}
+            same_place = [g for g in fits if places[g] == m.scope]
             if same_place:
                 chosen = min(same_place, key=lambda g: abs(mentions[groups[g][0]].amount - m.amount))
-            elif m.place is None and len({places[g] for g in fits}) == 1:
+            elif m.scope is None and len({places[g] for g in fits}) == 1:
                 chosen = fits[0]
-            elif m.place is not None and len(fits) == 1:
+            elif m.scope is not None and len(fits) == 1:
                 chosen = fits[0]
         if chosen is None:
             by_bucket[(m.programme, m.currency)].append(len(groups))
@@ -330,26 +355,70 @@ def _column(f: pd.DataFrame, name: str) -> list[Any]:
     return f[name].tolist() if name in f else [None] * len(f)
 
 
-def _sentence_place_spans(c: Corpus) -> dict[tuple[str, int], list[tuple[int, int, str]]]:
-    """(article, sentence) -> (start, end, name) of the places it names, countries left out."""
-    out: dict[tuple[str, int], list[tuple[int, int, str]]] = defaultdict(list)
-    pm = c.place_mentions
-    if pm.empty:
-        return out
-    for a, n, s, e, t in zip(pm["article_id"], pm["name"], pm["span_start"], pm["span_end"],
-                             _column(pm, "place_type")):
-        if not _missing(n) and not _missing(s) and t not in _BROAD_PLACE_TYPES:
-            out[(a, c.sentence(a, s)[0])].append((int(s), int(s if _missing(e) else e), str(n)))
+_PLACE_AFTER = re.compile(r"\s*(?:in|for|to|across|at|covering)\s+(?:the\s+)?", re.IGNORECASE)
+MAX_PLACE_GAP = 30  # "£35.3m is coming to South Yorkshire": a place this close after the last amount is its
+_LIST_LABEL = re.compile(r"(?:[\u2022\u00b7\u25aa\u25cf\u2023*\-\u2013]|\d{1,3}[.)])\s+(?P<label>\w.{0,60}?)(?:\s+[-\u2013\u2014]|\s*:)\s*")
+
+
+def owned_places(body: str, amounts: list[Span], places: list[tuple[int, int, str]]) -> dict[Span, list[str]]:
+    """Which amount of a sentence each place of the sentence belongs to, by where it stands:
+    right after an amount and 'in/for/to' ("£49.7m in the North East") it is that amount's; otherwise
+    it is the next amount's ("Devon will get £22.8m and the South Midlands £32m"); after the last
+    amount it is that amount's when close ("up to £35.3m is coming to South Yorkshire"), else nobody's.
+    ``amounts`` and ``places`` are spans in ``body``."""
+    out: dict[Span, list[str]] = defaultdict(list)
+    amounts = sorted(amounts)
+    for start, end, name in sorted(places):
+        before = next((a for a in reversed(amounts) if a[1] <= start), None)
+        after = next((a for a in amounts if a[0] >= end), None)
+        gap = body[before[1]:start] if before else ""
+        if before and _PLACE_AFTER.fullmatch(gap):
+            out[before].append(name)
+        elif after:
+            out[after].append(name)
+        elif before and len(gap) <= MAX_PLACE_GAP:
+            out[before].append(name)
     return out
 
 
-def _nearest_place(places: list[tuple[int, int, str]], start: int | None, end: int | None) -> str | None:
-    """The place named nearest to the amount in its sentence (the only one, when there is one)."""
-    if not places:
+def list_label(body: str, paragraph: Span | None, amount_start: int) -> str | None:
+    """The label of a list item stating an amount ("• Central London Forward - up to £71.9m"), else None."""
+    if paragraph is None or not paragraph[0] <= amount_start <= paragraph[1]:
         return None
-    if len({p[2] for p in places}) == 1 or start is None or end is None:
-        return places[0][2] if len({p[2] for p in places}) == 1 else None
-    return min(places, key=lambda p: (max(p[0] - end, start - p[1], 0), p[0]))[2]
+    m = _LIST_LABEL.fullmatch(body, paragraph[0], amount_start)
+    return m.group("label").strip() if m else None
+
+
+def _amount_places(c: Corpus) -> dict[tuple[str, int], str]:
+    """(article, amount start) -> the place an amount is allocated to, read from its sentence (or list item):
+    the first place the sentence gives it (see ``owned_places``); countries never scope an amount."""
+    places: dict[tuple[str, int], list[tuple[int, int, str]]] = defaultdict(list)
+    pm = c.place_mentions
+    if not pm.empty:
+        for a, n, s, e, t in zip(pm["article_id"], pm["name"], pm["span_start"], pm["span_end"],
+                                 _column(pm, "place_type")):
+            if not _missing(n) and not _missing(s) and t not in _BROAD_PLACE_TYPES:
+                places[(a, c.sentence(a, s)[0])].append((int(s), int(s if _missing(e) else e), str(n)))
+    amounts: dict[tuple[str, int], list[Span]] = defaultdict(list)
+    f = c.funding
+    for a, s, e in zip(_column(f, "article_id"), _column(f, "span_start"), _column(f, "span_end")):
+        if not _missing(s) and not _missing(e):
+            amounts[(a, c.sentence(a, s)[0])].append((int(s), int(e)))
+    out: dict[tuple[str, int], str] = {}
+    for (a, idx), spans in amounts.items():
+        body = c.body(a)
+        owned = owned_places(body, spans, places.get((a, idx), []))
+        for span in spans:
+            if owned.get(span):
+                out[(a, span[0])] = owned[span][0]
+            elif (label := list_label(body, c.paragraph_span(a, span[0]), span[0])) is not None:
+                out[(a, span[0])] = label
+    return out
+
+
+def _tail(sentence: Span | None, text: str, span_end: int | None) -> str:
+    """The words of the sentence after the figure."""
+    return "" if sentence is None or span_end is None else text[max(0, span_end - sentence[0]):]
 
 
 def _lead(sentence_start: int | None, text: str, span_start: int | None, raw_text: str) -> str:
@@ -363,7 +432,7 @@ def _lead(sentence_start: int | None, text: str, span_start: int | None, raw_tex
 def _mentions(c: Corpus, f: pd.DataFrame) -> list[Mention]:
     """The eligible funding rows ``f`` as mentions: sentence, place (extracted, or named nearest in the sentence)."""
     has_place = "place" in f
-    sentence_places = {} if has_place else _sentence_place_spans(c)
+    amount_places = {} if has_place else _amount_places(c)
     out = []
     cols = {k: _column(f, k) for k in ("article_id", "programme", "currency", "amount", "qualifier", "period_years",
                                        "raw_text", "span_start", "span_end", "place", "share_of_amount")}
@@ -374,19 +443,21 @@ def _mentions(c: Corpus, f: pd.DataFrame) -> list[Mention]:
         idx, span, text = c.sentence(a, s)
         raw = "" if _missing(cols["raw_text"][i]) else str(cols["raw_text"][i])
         place = (None if _missing(cols["place"][i]) else str(cols["place"][i])) if has_place \
-            else _nearest_place(sentence_places.get((a, idx), []), s, e)
+            else amount_places.get((a, s))
         lead = _lead(None if span is None else span[0], text, s, raw)
         out.append(Mention(
             row=i, article_id=a, programme=cols["programme"][i], currency=cols["currency"][i],
             amount=float(cols["amount"][i]), qualifier=cols["qualifier"][i] or "exact",
             period_years=_optional_float(cols["period_years"][i]), raw_text=raw, span_start=s, span_end=e,
-            sentence=idx, sentence_start=None if span is None else span[0], sentence_text=text, place=place, share_of_amount=_optional_float(cols["share_of_amount"][i]),
-            is_further=bool(_FURTHER.search(lead)), is_whole=bool(_WHOLE.search(lead))))
+            sentence=idx, sentence_start=None if span is None else span[0], sentence_text=text, scope=place,
+            share_of_amount=_optional_float(cols["share_of_amount"][i]),
+            is_further=bool(_FURTHER.search(lead)), is_whole=bool(_WHOLE.search(lead)),
+            is_total=bool(_TOTAL_BEFORE.search(lead) or _TOTAL_AFTER.match(_tail(span, text, e)))))
     return out
 
 
 def _stated_share_parent(m: Mention, article: list[Mention], mentions: list[Mention]) -> int | None:
-    """Rule 1: the mention whose amount is the extracted ``share_of_amount`` (same article first)."""
+    """Share rule 1: the mention whose amount is the extracted ``share_of_amount`` (same article first)."""
     if m.share_of_amount is None:
         return None
 
@@ -397,12 +468,12 @@ def _stated_share_parent(m: Mention, article: list[Mention], mentions: list[Ment
     here = [o for o in article if fits(o)]
     if here:
         return min(here, key=lambda o: abs(o.amount - m.share_of_amount)).row
-    elsewhere = [o for o in mentions if fits(o) and o.place is None]
+    elsewhere = [o for o in mentions if fits(o) and o.scope is None]
     return min(elsewhere, key=lambda o: (abs(o.amount - m.share_of_amount), o.row)).row if elsewhere else None
 
 
 def _sentence_share_parent(m: Mention, article: list[Mention]) -> int | None:
-    """Rule 2: the sentence says the money is a share of a larger sum of the programme in the article."""
+    """Share rule 2: the sentence says the money is a share of a larger sum of the programme in the article."""
     if not m.sentence_text or m.span_end is None or m.span_start is None or m.sentence_start is None:
         return None
     same = [o for o in article if (o.programme, o.currency) == (m.programme, m.currency) and o.amount > m.amount]
@@ -422,7 +493,7 @@ def _sentence_share_parent(m: Mention, article: list[Mention]) -> int | None:
 
 def _parts_that_add_up(article: list[Mention], amount_of: Callable[[Mention], float],
                        group_of: Mapping[int, int]) -> dict[int, int]:
-    """Rule 3: amounts of the programme in one article that add up to another amount it states
+    """Share rule 3: amounts of the programme in one article that add up to another amount it states
     (£427,000 + £596,000 = £1,023,000) are its parts. Returns {part mention: whole mention}."""
     out: dict[int, int] = {}
     buckets: dict[tuple[str, str], dict[int, Mention]] = defaultdict(dict)
@@ -444,7 +515,7 @@ def _parts_that_add_up(article: list[Mention], amount_of: Callable[[Mention], fl
 
 
 def _year_of_total(m: Mention, article: list[Mention]) -> int | None:
-    """Rule 4: a yearly amount stated in the same sentence as a larger multi-year total of the programme
+    """Share rule 4: a yearly amount stated in the same sentence as a larger multi-year total of the programme
     ("builds to £1bn a year ... £2.2bn over four years in total") is one year of that total."""
     if m.period_years != 1:
         return None
@@ -455,13 +526,13 @@ def _year_of_total(m: Mention, article: list[Mention]) -> int | None:
 
 def _announced_with_pot(m: Mention, article: list[Mention], amount_of: Callable[[Mention], float],
                         linked: set[int]) -> int | None:
-    """Rule 5: an allocation to a place, in an article that states a larger sum of the programme without a
+    """Share rule 5: an allocation to a place, in an article that states a larger sum of the programme without a
     place, is a share of the smallest such sum that can hold all the article's allocations below it."""
-    if m.place is None:
+    if m.scope is None:
         return None
     same = [o for o in article if (o.programme, o.currency) == (m.programme, m.currency)]
-    allocations = {o.row: amount_of(o) for o in same if o.place is not None and o.row not in linked}
-    pots = sorted((o for o in same if o.place is None and amount_of(o) > amount_of(m) * (1 + SAME_POT_TOLERANCE)),
+    allocations = {o.row: amount_of(o) for o in same if o.scope is not None and o.row not in linked}
+    pots = sorted((o for o in same if o.scope is None and amount_of(o) > amount_of(m) * (1 + SAME_POT_TOLERANCE)),
                   key=lambda o: (amount_of(o), o.row))
     for pot in pots:
         size = amount_of(pot)
@@ -470,11 +541,20 @@ def _announced_with_pot(m: Mention, article: list[Mention], amount_of: Callable[
     return None
 
 
+def _within_total(m: Mention, article: list[Mention], amount_of: Callable[[Mention], float]) -> int | None:
+    """Share rule 6: a sum of the programme the article calls its total ("total funding would exceed £1bn")
+    holds the article's smaller sums of the programme; the smallest such total is the whole."""
+    totals = [o for o in article if o.is_total and (o.programme, o.currency) == (m.programme, m.currency)
+              and amount_of(o) > amount_of(m) * (1 + SAME_POT_TOLERANCE)]
+    return min(totals, key=lambda o: (amount_of(o), o.row)).row if totals else None
+
+
 SHARE_REASONS = ("the funding row states the larger amount it is a share of",
                  "its sentence says it is a share of the larger sum",
                  "with other amounts of the article it adds up to the larger sum",
                  "a yearly amount stated with the multi-year total",
-                 "an allocation to a place announced with the national pot in the same article")
+                 "an allocation to a place announced with the national pot in the same article",
+                 "the article calls the larger sum the programme's total")
 MAX_PARTS_SEARCHED = 12  # amounts of one programme in one article searched for parts that add up
 PARTS_TOLERANCE = 0.005
 
@@ -493,9 +573,9 @@ def _wholes_lose_their_place(mentions: list[Mention]) -> None:
     for m in mentions:
         parent = _sentence_share_parent(m, by_article[m.article_id])
         if parent is not None and mentions[parent].sentence == m.sentence:
-            mentions[parent].place = None
+            mentions[parent].scope = None
         if m.is_whole:
-            m.place = None
+            m.scope = None
 
 
 def _share_links(mentions: list[Mention], groups: list[list[int]]) -> list[tuple[int | None, str | None]]:
@@ -523,6 +603,9 @@ def _share_links(mentions: list[Mention], groups: list[list[int]]) -> list[tuple
         for m in article:
             if out[m.row][0] is None and (pot := _announced_with_pot(m, article, amount_of, linked)) is not None:
                 out[m.row] = (pot, SHARE_REASONS[4])
+        for m in article:
+            if out[m.row][0] is None and (total := _within_total(m, article, amount_of)) is not None:
+                out[m.row] = (total, SHARE_REASONS[5])
     return out
 
 
@@ -530,7 +613,7 @@ def _share_links(mentions: list[Mention], groups: list[list[int]]) -> list[tuple
 class Resolution:
     """Eligible funding rows resolved into commitments."""
 
-    rows: pd.DataFrame  # the eligible rows, with sentence, place, commitment_id, part_of, reasons
+    rows: pd.DataFrame  # the eligible rows, with sentence, scope, commitment_id, part_of, reasons
     commitments: list[list[int]]  # row numbers per commitment, most precise first
     ids: list[str]  # commitment_id per commitment
     parent: list[int | None]  # commitment number each commitment is a share of
@@ -539,7 +622,7 @@ class Resolution:
 def _resolve(c: Corpus) -> Resolution:
     f = c.funding
     if f.empty or "programme" not in f:
-        empty = pd.DataFrame(columns=[*f.columns, "commitment_id", "part_of", "sentence", "sentence_text", "place",
+        empty = pd.DataFrame(columns=[*f.columns, "commitment_id", "part_of", "sentence", "sentence_text", "scope",
                                       "merge_reason", "share_reason"])
         return Resolution(empty, [], [], [])
     keep = f["programme"].notna() & (f["kind"] == "funding" if "kind" in f else True)
@@ -558,7 +641,7 @@ def _resolve(c: Corpus) -> Resolution:
         if period is None:
             periods = Counter(mentions[i].period_years for i in members if mentions[i].period_years is not None)
             period = periods.most_common(1)[0][0] if periods else None
-        place = next((mentions[i].place for i in members if mentions[i].place), None)
+        place = next((mentions[i].scope for i in members if mentions[i].scope), None)
         cid = commitment_id(best.programme, best.amount, best.currency, best.qualifier, period, place, best.is_further)
         seen[cid] += 1
         ids.append(cid if seen[cid] == 1 else f"{cid}-{seen[cid]}")
@@ -574,7 +657,7 @@ def _resolve(c: Corpus) -> Resolution:
         parent.append(min(votes, key=lambda k: (-votes[k], mentions[groups[k][0]].amount)) if votes else None)
     f["sentence"] = [m.sentence for m in mentions]
     f["sentence_text"] = [m.sentence_text for m in mentions]
-    f["place"] = [m.place for m in mentions]
+    f["scope"] = [m.scope for m in mentions]
     f["commitment_id"] = [ids[group_of[i]] for i in range(len(mentions))]
     f["part_of"] = [None if p is None else ids[group_of[p]] for p, _ in links]
     f["share_reason"] = [why for _, why in links]
@@ -583,7 +666,7 @@ def _resolve(c: Corpus) -> Resolution:
 
 
 FUNDING_COLUMNS = ["programme", "amount", "currency", "qualifier", "period_years", "n_articles", "first_reported",
-                   "last_reported", "article_ids", "commitment_id", "label", "per_year", "part_of", "place", "places",
+                   "last_reported", "article_ids", "commitment_id", "label", "per_year", "part_of", "scope", "places",
                    "raw_texts", "n_mentions"]
 
 
@@ -601,7 +684,7 @@ def programme_funding(funding: pd.DataFrame | Corpus, articles: pd.DataFrame | N
         return pd.DataFrame(columns=FUNDING_COLUMNS)
     places = _sentence_places(c)
     col = {k: _column(f, k) for k in ("programme", "amount", "currency", "qualifier", "period_years", "article_id",
-                                      "sentence", "raw_text", "per_year", "place")}
+                                      "sentence", "raw_text", "per_year", "scope")}
     out = []
     for g, rows in enumerate(res.commitments):
         first = rows[0]
@@ -629,7 +712,7 @@ def programme_funding(funding: pd.DataFrame | Corpus, articles: pd.DataFrame | N
             "label": money_label(amount, currency, qualifier, period, per_year),
             "per_year": per_year,
             "part_of": None if parent is None else res.ids[parent],
-            "place": next((col["place"][i] for i in rows if not _missing(col["place"][i])), None),
+            "scope": next((col["scope"][i] for i in rows if not _missing(col["scope"][i])), None),
             "places": sorted({p for a, s in zip(arts, (col["sentence"][i] for i in rows))
                               for p in places.get((a, s), ())}),
             "raw_texts": sorted({t for t in (col["raw_text"][i] for i in rows) if not _missing(t)}),
@@ -649,7 +732,7 @@ def _sentence_places(c: Corpus) -> dict[tuple[str, int], set[str]]:
 
 
 MENTION_COLUMNS = ["commitment_id", "article_id", "raw_text", "sentence", "span_start", "span_end", "amount",
-                   "qualifier", "period_years", "place", "merge_reason", "part_of", "share_reason"]
+                   "qualifier", "period_years", "scope", "merge_reason", "part_of", "share_reason"]
 
 
 def commitment_mentions(c: Corpus) -> pd.DataFrame:
@@ -761,8 +844,8 @@ def programme_summary(c: Corpus, commitments: pd.DataFrame, reach: pd.DataFrame,
     """Per programme: articles, first/last mention, commitments (largest, GBP total), people to reach, places.
 
     ``largest_*`` is the largest commitment (GBP preferred over other currencies). ``total_committed_gbp``
-    adds up the distinct GBP commitments that are not a share of another one: a commitment restated in
-    other words (a total and its yearly amount) is counted twice, so read it with ``n_commitments``.
+    adds up the top-level (``part_of`` NULL) GBP commitments: restatements are one commitment and a share
+    is inside its whole, so the total holds.
     ``people_to_reach`` is the largest target count (``metrics.programme_reach.is_target``)."""
     arts = programme_articles(c)
     place_sets: dict[str, set[str]] = defaultdict(set)

@@ -118,7 +118,7 @@ def score(half: str, verbose: bool) -> dict[str, float]:
                 print(f"    {m}")
     if verbose:
         with pd.option_context("display.width", 200, "display.max_rows", 500, "display.max_colwidth", 40):
-            print(pf[["programme", "label", "place", "n_articles", "commitment_id", "part_of"]].to_string())
+            print(pf[["programme", "label", "scope", "n_articles", "commitment_id", "part_of"]].to_string())
     return {k: v["f"] for k, v in results.items()}
 
 
