@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import combinations
 from typing import Any
 
@@ -252,12 +252,13 @@ class Mention:
     is_total: bool
 
 
+@lru_cache(maxsize=65536)
 def significant_digits(amount: float) -> int:
     """Digits that carry the figure: £103.6m has 4, £100m has 1, £3,028,875 has 7."""
     return max(1, len(f"{abs(float(amount)):.0f}".rstrip("0")))
 
 
-def amounts_agree(a: Mention, b: Mention) -> str | None:
+def amounts_agree(a: Mention, b: Mention, with_reason: bool = True) -> str | None:
     """Why two amounts can be the same pot ('same amount', 'rounding', 'qualifier'), or None when they cannot."""
     x, y = float(a.amount), float(b.amount)
     approx = bool({a.qualifier, b.qualifier} & _APPROX_QUALIFIERS) or min(significant_digits(x),
@@ -270,6 +271,8 @@ def amounts_agree(a: Mention, b: Mention) -> str | None:
             return None
         if m.qualifier == "up_to" and other > m.amount * (1 + SAME_POT_TOLERANCE):
             return None
+    if not with_reason:
+        return "agree"
     reasons = []
     if x != y:
         reasons.append(f"rounding ({a.raw_text} ~ {b.raw_text})")
@@ -278,17 +281,18 @@ def amounts_agree(a: Mention, b: Mention) -> str | None:
     return "; ".join(reasons) or "same amount"
 
 
-def mentions_agree(a: Mention, b: Mention) -> str | None:
-    """Why two mentions can state the same commitment, or None when they cannot (see the rules above)."""
+def mentions_agree(a: Mention, b: Mention, with_reason: bool = True) -> str | None:
+    """Why two mentions can state the same commitment, or None when they cannot (see the rules above).
+    ``with_reason=False`` only tells whether they can ("agree")."""
     if (a.programme, a.currency) != (b.programme, b.currency) or a.is_further != b.is_further:
         return None
     if a.period_years is not None and b.period_years is not None and a.period_years != b.period_years:
         return None
     if a.scope is not None and b.scope is not None and a.scope != b.scope:
         return None
-    reason = amounts_agree(a, b)
-    if reason is None:
-        return None
+    reason = amounts_agree(a, b, with_reason)
+    if reason is None or not with_reason:
+        return reason
     extra = []
     if (a.period_years is None) != (b.period_years is None):
         extra.append("period stated in one mention only")
@@ -297,6 +301,10 @@ def mentions_agree(a: Mention, b: Mention) -> str | None:
     if a.article_id == b.article_id:
         extra.append("restated in the same article")
     return "; ".join([reason, *extra])
+
+
+def _amount_bin(amount: float) -> int:
+    return math.floor(math.log(max(float(amount), 1e-9)) / math.log(1.05))
 
 
 def _precision_rank(m: Mention) -> tuple[Any, ...]:
@@ -312,26 +320,38 @@ def resolve_commitments(mentions: list[Mention]) -> list[list[int]]:
     allocation it fits, and stays alone when it fits allocations of several places."""
     order = sorted(range(len(mentions)), key=lambda i: (mentions[i].scope is None, _precision_rank(mentions[i])))
     groups: list[list[int]] = []
-    by_bucket: dict[tuple[str, str], list[int]] = defaultdict(list)  # (programme, currency) -> group numbers
+    # per group, one mention per distinct (amount, qualifier, period, scope, new money): mentions alike in
+    # these agree with the same mentions, so a candidate is checked against these only
+    kinds: list[dict[tuple[Any, ...], int]] = []
+    scopes: list[str | None] = []
+    # (programme, currency, amount bin) -> group numbers; bins are 5% wide, wider than any tolerance,
+    # so a mention's candidates are the groups whose first mention is in its bin or a neighbouring one
+    by_bin: dict[tuple[str, str, int], list[int]] = defaultdict(list)
     for i in order:
         m = mentions[i]
-        bucket = by_bucket[(m.programme, m.currency)]
-        fits = [g for g in bucket if all(mentions_agree(m, mentions[j]) is not None for j in groups[g])]
+        kind = (m.amount, m.qualifier, m.period_years, m.scope, m.is_further)
+        k = _amount_bin(m.amount)
+        bucket = [g for b in (k - 1, k, k + 1) for g in by_bin.get((m.programme, m.currency, b), ())]
+        fits = sorted(g for g in bucket if all(mentions_agree(m, mentions[j], with_reason=False) is not None
+                                               for j in kinds[g].values()))
         chosen: int | None = None
         if fits:
-            places = {g: next((mentions[j].scope for j in groups[g] if mentions[j].scope), None) for g in fits}
-            same_place = [g for g in fits if places[g] == m.scope]
+            same_place = [g for g in fits if scopes[g] == m.scope]
             if same_place:
                 chosen = min(same_place, key=lambda g: abs(mentions[groups[g][0]].amount - m.amount))
-            elif m.scope is None and len({places[g] for g in fits}) == 1:
+            elif m.scope is None and len({scopes[g] for g in fits}) == 1:
                 chosen = fits[0]
             elif m.scope is not None and len(fits) == 1:
                 chosen = fits[0]
         if chosen is None:
-            by_bucket[(m.programme, m.currency)].append(len(groups))
-            groups.append([i])
-        else:
-            groups[chosen].append(i)
+            by_bin[(m.programme, m.currency, k)].append(len(groups))
+            chosen = len(groups)
+            groups.append([])
+            kinds.append({})
+            scopes.append(None)
+        groups[chosen].append(i)
+        kinds[chosen].setdefault(kind, i)
+        scopes[chosen] = scopes[chosen] or m.scope
     return [sorted(g, key=lambda i: _precision_rank(mentions[i])) for g in groups]
 
 
@@ -456,8 +476,9 @@ def _mentions(c: Corpus, f: pd.DataFrame) -> list[Mention]:
     return out
 
 
-def _stated_share_parent(m: Mention, article: list[Mention], mentions: list[Mention]) -> int | None:
-    """Share rule 1: the mention whose amount is the extracted ``share_of_amount`` (same article first)."""
+def _stated_share_parent(m: Mention, article: list[Mention], pots: list[Mention]) -> int | None:
+    """Share rule 1: the mention whose amount is the extracted ``share_of_amount``: in the same article, else a
+    mention without a scope of the same programme and currency in another one (``pots``)."""
     if m.share_of_amount is None:
         return None
 
@@ -468,7 +489,7 @@ def _stated_share_parent(m: Mention, article: list[Mention], mentions: list[Ment
     here = [o for o in article if fits(o)]
     if here:
         return min(here, key=lambda o: abs(o.amount - m.share_of_amount)).row
-    elsewhere = [o for o in mentions if fits(o) and o.scope is None]
+    elsewhere = [o for o in pots if fits(o)]
     return min(elsewhere, key=lambda o: (abs(o.amount - m.share_of_amount), o.row)).row if elsewhere else None
 
 
@@ -555,7 +576,7 @@ SHARE_REASONS = ("the funding row states the larger amount it is a share of",
                  "a yearly amount stated with the multi-year total",
                  "an allocation to a place announced with the national pot in the same article",
                  "the article calls the larger sum the programme's total")
-MAX_PARTS_SEARCHED = 12  # amounts of one programme in one article searched for parts that add up
+MAX_PARTS_SEARCHED = 10  # amounts of one programme in one article searched for parts that add up
 PARTS_TOLERANCE = 0.005
 
 
@@ -585,10 +606,15 @@ def _share_links(mentions: list[Mention], groups: list[list[int]]) -> list[tuple
     def amount_of(m: Mention) -> float:
         return mentions[groups[group_of[m.row]][0]].amount
 
+    pots: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.scope is None:
+            pots[(m.programme, m.currency)].append(m)
     out: list[tuple[int | None, str | None]] = [(None, None)] * len(mentions)
     for article in _by_article(mentions).values():
         for m in article:
-            for rule, parent in enumerate((_stated_share_parent(m, article, mentions), _sentence_share_parent(m, article))):
+            stated = _stated_share_parent(m, article, pots[(m.programme, m.currency)])
+            for rule, parent in enumerate((stated, _sentence_share_parent(m, article))):
                 if parent is not None:
                     out[m.row] = (parent, SHARE_REASONS[rule])
                     break
