@@ -671,7 +671,7 @@ def _resolve(c: Corpus) -> Resolution:
         cid = commitment_id(best.programme, best.amount, best.currency, best.qualifier, period, place, best.is_further)
         seen[cid] += 1
         ids.append(cid if seen[cid] == 1 else f"{cid}-{seen[cid]}")
-        reasons[members[0]] = "the most precise statement of the commitment"
+        reasons[members[0]] = "most precise mention"
         for i in members[1:]:
             reasons[i] = mentions_agree(mentions[i], best) or ""
     links = _share_links(mentions, groups)

@@ -212,7 +212,7 @@ def test_rounded_restatement_merges_with_its_reason():
     c = _corpus({"a": (a, [_money("a", a, "£167.2m", 167.2e6, period=5)]), "b": (b, [_money("b", b, "£167m", 167e6)])})
     assert _rows(c) == [(167.2e6, "exact", 5.0, None, 2)]
     reasons = dict(zip(metrics.commitment_mentions(c)["raw_text"], metrics.commitment_mentions(c)["merge_reason"]))
-    assert reasons["£167.2m"] == "the most precise statement of the commitment"
+    assert reasons["£167.2m"] == "most precise mention"
     assert reasons["£167m"] == "rounding (£167m ~ £167.2m); period stated in one mention only"
 
 
