@@ -246,6 +246,7 @@ class Mention:
     sentence_start: int | None
     sentence_text: str
     scope: str | None  # the place (or listed recipient) the money is allocated to
+    scope_from_text: bool  # read by ``owned_places``, not extracted with the row
     share_of_amount: float | None
     is_further: bool
     is_whole: bool
@@ -409,6 +410,14 @@ def list_label(body: str, paragraph: Span | None, amount_start: int) -> str | No
     return m.group("label").strip() if m else None
 
 
+def _broad_places(c: Corpus) -> set[str]:
+    """Names of the corpus's places that never scope an amount (countries)."""
+    pm = c.place_mentions
+    if pm.empty or "place_type" not in pm:
+        return set()
+    return {str(n) for n, t in zip(pm["name"], pm["place_type"]) if t in _BROAD_PLACE_TYPES}
+
+
 def _amount_places(c: Corpus) -> dict[tuple[str, int], str]:
     """(article, amount start) -> the place an amount is allocated to, read from its sentence (or list item):
     the first place the sentence gives it (see ``owned_places``); countries never scope an amount."""
@@ -450,9 +459,10 @@ def _lead(sentence_start: int | None, text: str, span_start: int | None, raw_tex
 
 
 def _mentions(c: Corpus, f: pd.DataFrame) -> list[Mention]:
-    """The eligible funding rows ``f`` as mentions: sentence, place (extracted, or named nearest in the sentence)."""
-    has_place = "place" in f
-    amount_places = {} if has_place else _amount_places(c)
+    """The eligible funding rows ``f`` as mentions, with their sentence and scope: the row's extracted ``place``
+    when it has one (a country is no scope), else the place its sentence gives the amount (``owned_places``)."""
+    amount_places = _amount_places(c)
+    broad = _broad_places(c)
     out = []
     cols = {k: _column(f, k) for k in ("article_id", "programme", "currency", "amount", "qualifier", "period_years",
                                        "raw_text", "span_start", "span_end", "place", "share_of_amount")}
@@ -462,14 +472,15 @@ def _mentions(c: Corpus, f: pd.DataFrame) -> list[Mention]:
         e = None if _missing(e) else int(e)
         idx, span, text = c.sentence(a, s)
         raw = "" if _missing(cols["raw_text"][i]) else str(cols["raw_text"][i])
-        place = (None if _missing(cols["place"][i]) else str(cols["place"][i])) if has_place \
-            else amount_places.get((a, s))
+        extracted = None if _missing(cols["place"][i]) or cols["place"][i] in broad else str(cols["place"][i])
+        place = extracted or amount_places.get((a, s))
         lead = _lead(None if span is None else span[0], text, s, raw)
         out.append(Mention(
             row=i, article_id=a, programme=cols["programme"][i], currency=cols["currency"][i],
             amount=float(cols["amount"][i]), qualifier=cols["qualifier"][i] or "exact",
             period_years=_optional_float(cols["period_years"][i]), raw_text=raw, span_start=s, span_end=e,
             sentence=idx, sentence_start=None if span is None else span[0], sentence_text=text, scope=place,
+            scope_from_text=extracted is None,
             share_of_amount=_optional_float(cols["share_of_amount"][i]),
             is_further=bool(_FURTHER.search(lead)), is_whole=bool(_WHOLE.search(lead)),
             is_total=bool(_TOTAL_BEFORE.search(lead) or _TOTAL_AFTER.match(_tail(span, text, e)))))
@@ -593,9 +604,9 @@ def _wholes_lose_their_place(mentions: list[Mention]) -> None:
     by_article = _by_article(mentions)
     for m in mentions:
         parent = _sentence_share_parent(m, by_article[m.article_id])
-        if parent is not None and mentions[parent].sentence == m.sentence:
+        if parent is not None and mentions[parent].sentence == m.sentence and mentions[parent].scope_from_text:
             mentions[parent].scope = None
-        if m.is_whole:
+        if m.is_whole and m.scope_from_text:
             m.scope = None
 
 
@@ -654,8 +665,7 @@ def _resolve(c: Corpus) -> Resolution:
     keep = f["programme"].notna() & (f["kind"] == "funding" if "kind" in f else True)
     f = f[keep].copy().reset_index(drop=True)
     mentions = _mentions(c, f)
-    if "place" not in f:
-        _wholes_lose_their_place(mentions)
+    _wholes_lose_their_place(mentions)
     groups = resolve_commitments(mentions)
     group_of = {i: g for g, members in enumerate(groups) for i in members}
     ids: list[str] = []

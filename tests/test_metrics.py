@@ -320,3 +320,14 @@ def test_owned_places_reads_which_amount_a_place_belongs_to():
     owned = metrics.owned_places(body, amounts, places)
     assert {body[s:e]: names for (s, e), names in owned.items()} == {
         "£7m": ["Northshire"], "£49m": ["Far East"], "£22m": ["Westshire"]}
+
+
+def test_a_country_never_scopes_a_pot_and_a_missing_place_is_read_from_the_sentence():
+    a = "England will share £115m from the Example Programme. North Shire gets £9m of it."
+    c = _corpus({"a": (a, [_money("a", a, "£115m", 115e6), _money("a", a, "£9m", 9e6)])},
+                places=[("a", "North Shire")], extra={"place": ["England", None], "share_of_amount": [None, None]})
+    c.place_mentions = pd.concat([c.place_mentions, pd.DataFrame(
+        [_mention("a", a, "England", name="England", ons_code="E92000001", place_type="country")])])
+    pf = metrics.programme_funding(c).set_index("amount")
+    assert pf.loc[115e6, "scope"] is None and pf.loc[9e6, "scope"] == "North Shire"
+    assert pf.loc[9e6, "part_of"] == pf.loc[115e6, "commitment_id"]  # an allocation announced with its pot
