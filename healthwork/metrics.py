@@ -557,9 +557,10 @@ def _year_of_total(m: Mention, article: list[Mention]) -> int | None:
 
 
 def _announced_with_pot(m: Mention, article: list[Mention], amount_of: Callable[[Mention], float],
-                        linked: set[int]) -> int | None:
+                        linked: set[int], held: Callable[[Mention], float]) -> int | None:
     """Share rule 5: an allocation to a place, in an article that states a larger sum of the programme without a
-    place, is a share of the smallest such sum that can hold all the article's allocations below it."""
+    place, is a share of the smallest such sum that can hold all the article's allocations below it besides
+    what the article already puts inside it (``held``)."""
     if m.scope is None:
         return None
     same = [o for o in article if (o.programme, o.currency) == (m.programme, m.currency)]
@@ -568,7 +569,7 @@ def _announced_with_pot(m: Mention, article: list[Mention], amount_of: Callable[
                   key=lambda o: (amount_of(o), o.row))
     for pot in pots:
         size = amount_of(pot)
-        if sum(v for v in allocations.values() if v < size) <= size * (1 + SAME_POT_TOLERANCE):
+        if held(pot) + sum(v for v in allocations.values() if v < size) <= size * (1 + SAME_POT_TOLERANCE):
             return pot.row
     return None
 
@@ -637,8 +638,16 @@ def _share_links(mentions: list[Mention], groups: list[list[int]]) -> list[tuple
             if out[m.row][0] is None and (year := _year_of_total(m, article)) is not None:
                 out[m.row] = (year, SHARE_REASONS[3])
         linked = {m.row for m in article if out[m.row][0] is not None}
+        inside: dict[int, dict[int, float]] = defaultdict(dict)  # group -> {child group: amount} the article puts in it
         for m in article:
-            if out[m.row][0] is None and (pot := _announced_with_pot(m, article, amount_of, linked)) is not None:
+            if (parent := out[m.row][0]) is not None:
+                inside[group_of[parent]][group_of[m.row]] = amount_of(m)
+
+        def held(pot: Mention) -> float:
+            return sum(inside[group_of[pot.row]].values())
+
+        for m in article:
+            if out[m.row][0] is None and (pot := _announced_with_pot(m, article, amount_of, linked, held)) is not None:
                 out[m.row] = (pot, SHARE_REASONS[4])
         for m in article:
             if out[m.row][0] is None and (total := _within_total(m, article, amount_of)) is not None:

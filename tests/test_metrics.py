@@ -331,3 +331,21 @@ def test_a_country_never_scopes_a_pot_and_a_missing_place_is_read_from_the_sente
     pf = metrics.programme_funding(c).set_index("amount")
     assert pf.loc[115e6, "scope"] is None and pf.loc[9e6, "scope"] == "North Shire"
     assert pf.loc[9e6, "part_of"] == pf.loc[115e6, "commitment_id"]  # an allocation announced with its pot
+
+
+def test_a_pot_already_filled_by_its_parts_takes_no_other_allocation():
+    a = ("This year the Example Programme grant is £1,023,000.\n"
+         "• Adults - £427,000\n"
+         "• Families - £596,000\n"
+         "Last year's lines were different.\n"
+         "• Adult provision - £415,000\n"
+         "• Family provision - £471,000")
+    c = _corpus({"a": (a, [_money("a", a, t, v) for t, v in (("£1,023,000", 1023e3), ("£427,000", 427e3),
+                                                              ("£596,000", 596e3), ("£415,000", 415e3),
+                                                              ("£471,000", 471e3))])})
+    pf = metrics.programme_funding(c).set_index("amount")
+    whole = pf.loc[1023e3, "commitment_id"]
+    assert pf.loc[427e3, "part_of"] == whole == pf.loc[596e3, "part_of"]
+    assert pf.loc[415e3, "part_of"] is None and pf.loc[471e3, "part_of"] is None
+    assert pf.loc[415e3, "scope"] == "Adult provision"  # a list item's label scopes its amount
+    assert metrics.compute(c).programme_summary.iloc[0]["total_committed_gbp"] == 1023e3 + 415e3 + 471e3
