@@ -222,6 +222,7 @@ _TOTAL_AFTER = re.compile(r"[^.;]{0,25}?\b(?:in total|in all|altogether|overall)
 _WHOLE = re.compile(r"\b(?:(?:part|share|portion|slice|proportion) of|out of|from)\s+(?:the\s+|a\s+|an\s+|its\s+|this\s+)?$",
                     re.IGNORECASE)
 _BOUND_START = re.compile(r"[£$€\d]")
+TOTAL_WORD_REACH = 45  # characters before an amount searched for "total"
 _BROAD_PLACE_TYPES = frozenset({"country"})  # "England" or "Wales" in a sentence does not scope a pot
 _APPROX_QUALIFIERS = frozenset({"about", "more_than"})
 SAME_POT_TOLERANCE = 0.01
@@ -483,7 +484,7 @@ def _mentions(c: Corpus, f: pd.DataFrame) -> list[Mention]:
             scope_from_text=extracted is None,
             share_of_amount=_optional_float(cols["share_of_amount"][i]),
             is_further=bool(_FURTHER.search(lead)), is_whole=bool(_WHOLE.search(lead)),
-            is_total=bool(_TOTAL_BEFORE.search(lead) or _TOTAL_AFTER.match(_tail(span, text, e)))))
+            is_total=bool(_TOTAL_BEFORE.search(lead[-TOTAL_WORD_REACH:]) or _TOTAL_AFTER.match(_tail(span, text, e)))))
     return out
 
 
