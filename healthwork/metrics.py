@@ -37,7 +37,6 @@ import pandas as pd
 
 from healthwork.extract.text import Span, paragraph_spans, sentence_spans, span_index
 
-COMMITMENT_KEY = ["programme", "amount", "currency", "qualifier", "period_years"]
 CURRENCY_SYMBOL = {"GBP": "£", "USD": "$", "EUR": "€"}
 QUALIFIER_WORDS = {"up_to": "up to ", "more_than": "more than ", "about": "about ", "exact": ""}
 
@@ -219,7 +218,8 @@ _FURTHER = re.compile(r"\b(?:further|additional|extra|another)\s+(?:[a-z-]+\s+){
 _TOTAL_BEFORE = re.compile(r"\b(?:total|overall|cumulative|combined)\b", re.IGNORECASE)
 _TOTAL_AFTER = re.compile(r"[^.;]{0,25}?\b(?:in total|in all|altogether|overall)\b", re.IGNORECASE)
 # Words before an amount making it the whole something is a share of ("its award is part of £338m").
-_WHOLE = re.compile(r"\b(?:(?:part|share|portion|slice|proportion) of|out of|from)\s+(?:the\s+|a\s+|an\s+|its\s+|this\s+)?$",
+_WHOLE = re.compile(r"\b(?:(?:part|share|portion|slice|proportion) of|out of|from)\s+"
+                    r"(?:the\s+|a\s+|an\s+|its\s+|this\s+)?$",
                     re.IGNORECASE)
 _BOUND_START = re.compile(r"[£$€\d]")
 TOTAL_WORD_REACH = 45  # characters before an amount searched for "total"
@@ -379,7 +379,9 @@ def _column(f: pd.DataFrame, name: str) -> list[Any]:
 
 _PLACE_AFTER = re.compile(r"\s*(?:in|for|to|across|at|covering)\s+(?:the\s+)?", re.IGNORECASE)
 MAX_PLACE_GAP = 30  # "£35.3m is coming to South Yorkshire": a place this close after the last amount is its
-_LIST_LABEL = re.compile(r"(?:[\u2022\u00b7\u25aa\u25cf\u2023*\-\u2013]|\d{1,3}[.)])\s+(?P<label>\w.{0,60}?)(?:\s+[-\u2013\u2014]|\s*:)\s*")
+# A list item "• Local London - up to £47.1m" / "3. Berkshire: £9.5m" up to its amount: the label scopes it.
+_LIST_LABEL = re.compile(r"(?:[\u2022\u00b7\u25aa\u25cf\u2023*\-\u2013]|\d{1,3}[.)])\s+"
+                         r"(?P<label>\w.{0,60}?)(?:\s+[-\u2013\u2014]|\s*:)\s*")
 
 
 def owned_places(body: str, amounts: list[Span], places: list[tuple[int, int, str]]) -> dict[Span, list[str]]:
