@@ -193,9 +193,9 @@ class Corpus:
 #   figure and a multi-year total with the same number stay apart;
 # - scopes agree, or only one mention has one; two places' allocations of the same size stay apart, and
 #   a mention without a scope that fits allocations of several places stays on its own. The scope is the
-#   extracted ``place`` of the row when the extractor gives that column, else the place its sentence gives
-#   the amount (``owned_places``) or the label of its list item ("• Local London - £47.1m"); countries do
-#   not scope, and the whole of a share ("part of £338m", "£3.5m of the £45m") has none;
+#   row's extracted ``place`` when it has one, else the place its sentence gives the amount
+#   (``owned_places``) or the label of its list item ("• Local London - £47.1m"); countries do not
+#   scope, and the whole of a share read from the text ("part of £338m", "£3.5m of the £45m") has none;
 # - money introduced as new ("a further £45m", "an additional £5m") never merges with money that is not.
 # Each mention keeps its ``merge_reason`` against the commitment's most precise mention.
 #
@@ -207,9 +207,11 @@ class Corpus:
 # 4. it is a yearly amount stated in one sentence with a larger multi-year total ("builds to £1bn a
 #    year ... £2.2bn over four years in total");
 # 5. it is an allocation (it has a scope) announced with a pot of the programme: the article states a
-#    larger amount without a scope; the pot is the smallest one that holds all the article's allocations;
+#    larger amount without a scope; the pot is the smallest one with room for all the article's
+#    allocations below it, besides what rules 1-4 already put inside it;
 # 6. the article calls a larger amount the programme's total ("total funding would exceed £1bn").
-# Nothing else makes a share: amounts are never tied to a pot by size alone or across articles.
+# Nothing else makes a share: an amount is never tied to a pot by size alone, and only rule 1 (the row
+# names the pot's amount) reaches a pot stated in another article.
 # A commitment is part of the larger commitment most of its mentions point at (never a smaller one).
 
 # Words before an amount introducing new money ("a further £45m", "any extra funding over £5.5m").
@@ -696,12 +698,15 @@ def _resolve(c: Corpus) -> Resolution:
         reasons[members[0]] = "most precise mention"
         for i in members[1:]:
             reasons[i] = mentions_agree(mentions[i], best) or ""
-    links = _share_links(mentions, groups)
+    def larger(link: tuple[int | None, str | None], g: int) -> bool:
+        """The link points at another commitment, larger than commitment ``g`` (a share is never its own whole)."""
+        p = link[0]
+        return p is not None and group_of[p] != g and mentions[groups[group_of[p]][0]].amount > mentions[groups[g][0]].amount
+
+    links = [link if larger(link, group_of[i]) else (None, None) for i, link in enumerate(_share_links(mentions, groups))]
     parent: list[int | None] = []
     for g, members in enumerate(groups):
-        amount = mentions[members[0]].amount
-        votes = Counter(group_of[p] for p, _ in (links[i] for i in members)
-                        if p is not None and group_of[p] != g and mentions[groups[group_of[p]][0]].amount > amount)
+        votes = Counter(group_of[p] for p, _ in (links[i] for i in members) if p is not None)
         parent.append(min(votes, key=lambda k: (-votes[k], mentions[groups[k][0]].amount)) if votes else None)
     f["sentence"] = [m.sentence for m in mentions]
     f["sentence_text"] = [m.sentence_text for m in mentions]
