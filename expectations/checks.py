@@ -111,7 +111,8 @@ def entity_expectations(context: AssetCheckExecutionContext, warehouse: Warehous
 
 
 @asset_check(asset=PROGRAMME_FUNDING, name=CHECK_NAME, blocking=True,
-             description="metrics suite: totals reconcile with entities.funding, no duplicate commitments")
+             description="metrics suite: every eligible funding row is in one commitment, no duplicate commitments, "
+                         "shares point at larger commitments")
 def programme_funding_expectations(context: AssetCheckExecutionContext,
                                    warehouse: WarehouseResource) -> AssetCheckResult:
     (r,) = _results(_run(context, warehouse, "metrics"))

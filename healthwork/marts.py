@@ -1,5 +1,14 @@
 """The analyst surface: documented views in schema ``marts`` over ``metrics``, ``clean`` and ``entities``.
 
+Totals that hold: a programme's total (``marts.programmes.total_committed_gbp``) is the sum of its
+top-level GBP commitments, those with ``part_of`` NULL. That adds up because ``metrics.programme_funding``
+has one row per commitment, not per sentence: restatements of one pot across articles ("£167.2m",
+"£167m", "£167.2m over five years") are merged into one commitment (each mention keeps its merge reason
+in ``metrics.commitment_mentions``), and an allocation that an article presents as a share of a larger
+pot ("£9m of the £115m", area allocations announced with the national pot, parts that add up to it)
+points at it with ``part_of`` and is left out of the total: it is already inside its whole. Only money of
+kind ``funding`` is a commitment (a benefits bill or a fine never enters a total).
+
 Every view and every column carries a ``COMMENT``, so ``SELECT * FROM duckdb_columns()`` (or
 ``duckdb_views()``) on the published warehouse documents what an analyst can query. Views hold no
 rule of their own: they join and label what the metrics stage computed, so a number in a view is
@@ -35,7 +44,7 @@ VIEWS: tuple[View, ...] = (
        """
        SELECT f.programme, f.label, f.amount, f.currency, f.qualifier, f.period_years, f.per_year,
               f.n_articles, f.first_reported, f.last_reported,
-              f.part_of IS NOT NULL AS is_share, p.label AS part_of_label, f.places, f.raw_texts,
+              f.part_of IS NOT NULL AS is_share, p.label AS part_of_label, f.scope, f.places, f.raw_texts,
               f.commitment_id, f.part_of AS part_of_commitment_id, f.article_ids
        FROM metrics.programme_funding f
        LEFT JOIN metrics.programme_funding p ON p.commitment_id = f.part_of
@@ -53,6 +62,7 @@ VIEWS: tuple[View, ...] = (
        ("last_reported", "latest publication date among them"),
        ("is_share", "an article says this money is part of a larger commitment of the programme"),
        ("part_of_label", "label of that larger commitment"),
+       ("scope", "the place (or listed recipient) the money is allocated to; NULL for a pot not tied to one"),
        ("places", "places named in the sentences stating this money"),
        ("raw_texts", "the distinct ways the articles write the amount"),
        ("commitment_id", "stable id of the commitment (join key to commitment_evidence)"),
@@ -62,7 +72,7 @@ VIEWS: tuple[View, ...] = (
        """
        SELECT m.commitment_id, f.programme, f.label, m.article_id, a.title, a.source_file, a.url,
               a.published_date, g.canonical_article_id, NOT coalesce(g.is_canonical, TRUE) AS is_syndicated_copy,
-              m.raw_text, m.sentence, m.span_start, m.span_end
+              m.raw_text, m.merge_reason, m.share_reason, m.sentence, m.span_start, m.span_end
        FROM metrics.commitment_mentions m
        JOIN metrics.programme_funding f USING (commitment_id)
        LEFT JOIN clean.articles a USING (article_id)
@@ -80,10 +90,13 @@ VIEWS: tuple[View, ...] = (
        ("canonical_article_id", "the copy this article counts as (itself unless syndicated)"),
        ("is_syndicated_copy", "this article is a near-duplicate of an earlier one and is not counted again"),
        ("raw_text", "the amount as written"),
+       ("merge_reason", "why this mention is this commitment (most precise mention, rounding, qualifier, ...)"),
+       ("share_reason", "why this mention makes the money a share of a larger commitment, else NULL"),
        ("sentence", "the sentence of the article stating it"),
        ("span_start", "offset of the amount in clean.articles.body (0-based)"),
        ("span_end", "end offset of the amount (exclusive)")),
-    _v("programmes", "One row per programme: largest commitment, money, people to reach, places, coverage",
+    _v("programmes", "One row per programme: largest commitment, total of its top-level GBP commitments (part_of "
+       "NULL: a share is inside its whole, a restatement is one commitment), people to reach, places, coverage",
        """
        SELECT programme, largest_label, largest_amount, largest_currency, n_commitments, total_committed_gbp,
               people_to_reach, people_to_reach_qualifier, places, n_places, n_articles,
@@ -96,7 +109,7 @@ VIEWS: tuple[View, ...] = (
        ("largest_amount", "amount of the largest commitment, in units of largest_currency"),
        ("largest_currency", "ISO 4217 code of the largest commitment"),
        ("n_commitments", "distinct funding commitments reported"),
-       ("total_committed_gbp", "sum of distinct GBP commitments that are not a share of another (a restatement counts twice)"),
+       ("total_committed_gbp", "sum of top-level GBP commitments (part_of NULL): a restatement or a share is not added twice"),
        ("people_to_reach", "largest number of people the programme should reach, as reported"),
        ("people_to_reach_qualifier", "qualifier of that number (up_to, more_than, ...)"),
        ("places", "places named in paragraphs about the programme"),

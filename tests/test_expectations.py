@@ -265,15 +265,20 @@ def metric_rows() -> list[dict[str, object]]:
     return [
         {"programme": "WorkWell", "amount": 259e6, "currency": "GBP", "qualifier": "up_to", "period_years": 3.0,
          "n_articles": 2, "first_reported": dt.date(2024, 5, 1), "last_reported": dt.date(2024, 6, 1),
-         "article_ids": ["a1", "a2"]},
+         "article_ids": ["a1", "a2"], "commitment_id": "ww259", "part_of": None, "n_mentions": 2},
         {"programme": "Health and Growth Accelerators", "amount": 45e6, "currency": "GBP", "qualifier": "exact",
          "period_years": float("nan"), "n_articles": 1, "first_reported": pd.Timestamp("2024-06-01"),
-         "last_reported": pd.Timestamp("2024-06-01"), "article_ids": ["a2"]},
+         "last_reported": pd.Timestamp("2024-06-01"), "article_ids": ["a2"], "commitment_id": "hga45",
+         "part_of": None, "n_mentions": 1},
     ]
 
 
-def metrics_check(rows: list[dict[str, object]]) -> Check:
-    df, params = ms.derive(pd.DataFrame(rows), FUNDING, PUBLISHED)
+MENTIONS = pd.DataFrame({"commitment_id": ["ww259", "ww259", "hga45"], "article_id": ["a1", "a2", "a2"],
+                         "amount": [259e6, 259e6, 45e6]})
+
+
+def metrics_check(rows: list[dict[str, object]], mentions: pd.DataFrame = MENTIONS) -> Check:
+    df, params = ms.derive(pd.DataFrame(rows), mentions, FUNDING, PUBLISHED)
     return Check(ms.SUITE, df, params)
 
 
@@ -285,9 +290,9 @@ def test_metrics_suite_duplicate_commitment() -> None:
     rows = metric_rows()
     rows.append(dict(rows[0]))
     assert failed(metrics_check(rows)) == {
-        "expect_column_values_to_be_unique(commitment_key)",
+        "expect_column_values_to_be_unique(commitment_id)",
         "expect_table_row_count_to_equal",  # one row more than distinct commitments
-        "expect_column_sum_to_be_between(amount)",  # and the total no longer reconciles
+        "expect_column_sum_to_be_between(n_mentions)",  # and its mentions are counted twice
     }
 
 
@@ -303,14 +308,26 @@ def test_metrics_suite_dates_must_reconcile() -> None:
     assert failed(metrics_check(rows)) == {"expect_column_values_to_be_in_set(dates_reconcile)"}
 
 
+def test_metrics_suite_share_must_point_at_a_larger_commitment() -> None:
+    rows = metric_rows()
+    rows[0]["part_of"] = "hga45"  # another programme, and smaller
+    assert failed(metrics_check(rows)) == {"expect_column_values_to_be_in_set(part_of_is_larger)"}
+
+
+def test_metrics_suite_amount_must_be_stated_by_a_mention() -> None:
+    rows = metric_rows()
+    rows[1]["amount"] = 44e6
+    assert failed(metrics_check(rows)) == {"expect_column_values_to_be_in_set(amount_is_stated)"}
+
+
 def test_metrics_suite_missing_commitment_breaks_the_totals() -> None:
     assert failed(metrics_check(metric_rows()[:1])) == {
-        "expect_table_row_count_to_equal", "expect_column_sum_to_be_between(amount)"}
+        "expect_table_row_count_to_equal", "expect_column_sum_to_be_between(n_mentions)"}
 
 
 def test_metrics_suite_on_empty_tables() -> None:
     empty = pd.DataFrame(columns=list(metric_rows()[0]))
-    df, params = ms.derive(empty, FUNDING.iloc[3:], PUBLISHED)
+    df, params = ms.derive(empty, MENTIONS.iloc[:0], FUNDING.iloc[3:], PUBLISHED)
     assert failed(Check(ms.SUITE, df, params)) == set()
 
 

@@ -183,3 +183,169 @@ def test_every_metrics_and_marts_column_is_documented(seeds_db):
     tables = seeds_db.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'metrics' "
                               "AND (comment IS NULL OR comment = '')").fetchone()[0]
     assert tables == 0
+
+
+# ---------------------------------------------------------------- commitment resolution (made-up articles)
+
+def _corpus(articles: dict[str, tuple[str, list[dict]]], places: list[tuple[str, str]] = (),
+            extra: dict[str, list] | None = None) -> Corpus:
+    """articles: id -> (body, money rows made by ``_money``); places: (article id, place name) named in the body."""
+    bodies = {a: body for a, (body, _) in articles.items()}
+    funding = pd.DataFrame([row for _, rows in articles.values() for row in rows], columns=FUNDING_COLS)
+    for col, values in (extra or {}).items():
+        funding[col] = values
+    place_rows = [_mention(a, bodies[a], name, name=name, ons_code=None, place_type="other") for a, name in places]
+    return Corpus(articles=pd.DataFrame({"article_id": list(bodies), "published_date": [None] * len(bodies),
+                                         "body": list(bodies.values())}),
+                  funding=funding, place_mentions=pd.DataFrame(place_rows))
+
+
+def _rows(c: Corpus) -> list[tuple]:
+    pf = metrics.programme_funding(c)
+    return [(r.amount, r.qualifier, None if pd.isna(r.period_years) else r.period_years, r.scope, r.n_articles)
+            for r in pf.itertuples()]
+
+
+def test_rounded_restatement_merges_with_its_reason():
+    a = "The Example Programme is expanding with £167.2m of funding over five years."
+    b = "A £167m expansion of the Example Programme was confirmed on Tuesday."
+    c = _corpus({"a": (a, [_money("a", a, "£167.2m", 167.2e6, period=5)]), "b": (b, [_money("b", b, "£167m", 167e6)])})
+    assert _rows(c) == [(167.2e6, "exact", 5.0, None, 2)]
+    reasons = dict(zip(metrics.commitment_mentions(c)["raw_text"], metrics.commitment_mentions(c)["merge_reason"]))
+    assert reasons["£167.2m"] == "most precise mention"
+    assert reasons["£167m"] == "rounding (£167m ~ £167.2m); period stated in one mention only"
+
+
+def test_qualifier_difference_merges():
+    a = "Total funding for the Example Programme will exceed £1bn."
+    b = "More than £1bn will go into the Example Programme."
+    c = _corpus({"a": (a, [_money("a", a, "£1bn", 1e9)]),
+                 "b": (b, [_money("b", b, "More than £1bn", 1e9, qualifier="more_than")])})
+    assert _rows(c) == [(1e9, "exact", None, None, 2)]
+    # a bound must hold: "more than £1bn" is not £950m
+    d = "The Example Programme has £950m so far."
+    c2 = _corpus({"b": (b, [_money("b", b, "More than £1bn", 1e9, qualifier="more_than")]),
+                  "d": (d, [_money("d", d, "£950m", 950e6)])})
+    assert len(_rows(c2)) == 2
+
+
+def test_two_places_allocations_of_the_same_size_stay_apart():
+    a = "North Shire will receive £3m from the Example Programme."
+    b = "The Example Programme gives £3m to South Shire."
+    c = _corpus({"a": (a, [_money("a", a, "£3m", 3e6)]), "b": (b, [_money("b", b, "£3m", 3e6)])},
+                places=[("a", "North Shire"), ("b", "South Shire")])
+    assert sorted(_rows(c), key=str) == [(3e6, "exact", None, "North Shire", 1), (3e6, "exact", None, "South Shire", 1)]
+    # a third article's £3m without a place fits both: it is not guessed into either
+    d = "The Example Programme area grant is £3m."
+    c3 = _corpus({"a": (a, [_money("a", a, "£3m", 3e6)]), "b": (b, [_money("b", b, "£3m", 3e6)]),
+                  "d": (d, [_money("d", d, "£3m", 3e6)])}, places=[("a", "North Shire"), ("b", "South Shire")])
+    assert len(_rows(c3)) == 3
+
+
+def test_annual_figure_and_multi_year_total_stay_apart():
+    a = "The Example Programme gets £3m a year."
+    b = "The Example Programme gets £15m over five years."
+    d = "The Example Programme gets £3m over five years."
+    c = _corpus({"a": (a, [_money("a", a, "£3m a year", 3e6, period=1)]),
+                 "b": (b, [_money("b", b, "£15m over five years", 15e6, period=5)]),
+                 "d": (d, [_money("d", d, "£3m over five years", 3e6, period=5)])})
+    assert sorted(_rows(c)) == [(3e6, "exact", 1.0, None, 1), (3e6, "exact", 5.0, None, 1), (15e6, "exact", 5.0, None, 1)]
+    assert metrics.programme_funding(c)["part_of"].isna().all()  # different sentences: no share
+
+
+def test_new_money_stays_apart_from_the_original():
+    a = "The Example Programme started with £45m. Ministers then added a further £45m for a second year."
+    c = _corpus({"a": (a, [_money("a", a, "£45m", 45e6), _money("a", a, "£45m", 45e6, period=1, nth=1)])})
+    assert sorted(_rows(c), key=str) == [(45e6, "exact", 1.0, None, 1), (45e6, "exact", None, None, 1)]
+
+
+def test_cost_never_enters_commitments_or_totals():
+    a = "The Example Programme gets £20m. The benefits bill it targets costs £100.7bn a year."
+    c = _corpus({"a": (a, [_money("a", a, "£20m", 20e6), _money("a", a, "£100.7bn", 100.7e9, kind="cost")])})
+    m = metrics.compute(c)
+    assert m.programme_funding["amount"].tolist() == [20e6]
+    assert m.commitment_mentions["raw_text"].tolist() == ["£20m"]
+    assert m.programme_summary.iloc[0]["total_committed_gbp"] == 20e6
+
+
+def test_share_stated_in_the_sentence():
+    a = "West Shire will get almost £9m of the £115m for the Example Programme."
+    c = _corpus({"a": (a, [_money("a", a, "almost £9m", 9e6, qualifier="about"), _money("a", a, "£115m", 115e6)])},
+                places=[("a", "West Shire")])
+    pf = metrics.programme_funding(c).set_index("amount")
+    assert pf.loc[9e6, "part_of"] == pf.loc[115e6, "commitment_id"] and pf.loc[9e6, "scope"] == "West Shire"
+    assert pf.loc[115e6, "part_of"] is None and pf.loc[115e6, "scope"] is None  # the whole is not West Shire's
+    why = metrics.commitment_mentions(c).set_index("raw_text").loc["almost £9m", "share_reason"]
+    assert why == "its sentence says it is a share of the larger sum"
+    assert metrics.compute(c).programme_summary.iloc[0]["total_committed_gbp"] == 115e6
+
+
+def test_allocations_announced_with_their_pot_and_parts_that_add_up():
+    a = ("The Example Programme is getting £50m this year.\n"
+         "• North Shire - £30m\n"
+         "• South Shire - £20m")
+    b = "The Example Programme grant of £1,023,000 has two lines: £427,000 for adults and £596,000 for families."
+    c = _corpus({"a": (a, [_money("a", a, "£50m", 50e6), _money("a", a, "£30m", 30e6), _money("a", a, "£20m", 20e6)]),
+                 "b": (b, [_money("b", b, "£1,023,000", 1023e3), _money("b", b, "£427,000", 427e3),
+                           _money("b", b, "£596,000", 596e3)])},
+                places=[("a", "North Shire"), ("a", "South Shire")])
+    pf = metrics.programme_funding(c).set_index("amount")
+    assert pf.loc[30e6, "part_of"] == pf.loc[50e6, "commitment_id"] == pf.loc[20e6, "part_of"]
+    assert pf.loc[427e3, "part_of"] == pf.loc[1023e3, "commitment_id"] == pf.loc[596e3, "part_of"]
+    assert metrics.compute(c).programme_summary.iloc[0]["total_committed_gbp"] == 50e6 + 1023e3
+
+
+def test_a_pot_is_never_tied_to_another_articles_pot_by_size_alone():
+    a = "The Example Programme has £100m."
+    b = "North Shire gets £10m from the Example Programme."
+    c = _corpus({"a": (a, [_money("a", a, "£100m", 100e6)]), "b": (b, [_money("b", b, "£10m", 10e6)])},
+                places=[("b", "North Shire")])
+    assert metrics.programme_funding(c)["part_of"].isna().all()
+    assert metrics.compute(c).programme_summary.iloc[0]["total_committed_gbp"] == 110e6
+
+
+def test_extracted_place_and_share_of_amount_are_used_when_given():
+    a = "The Example Programme pot is £115m."
+    b = "Our area's slice, £9m, was confirmed."
+    c = _corpus({"a": (a, [_money("a", a, "£115m", 115e6)]), "b": (b, [_money("b", b, "£9m", 9e6)])},
+                extra={"place": [None, "West Shire"], "share_of_amount": [None, 115e6]})
+    pf = metrics.programme_funding(c).set_index("amount")
+    assert pf.loc[9e6, "part_of"] == pf.loc[115e6, "commitment_id"] and pf.loc[9e6, "scope"] == "West Shire"
+
+
+def test_owned_places_reads_which_amount_a_place_belongs_to():
+    body = "Allocations range from £7m in Northshire to £49m in the Far East, and Westshire will get £22m."
+    amounts = [(body.index(t), body.index(t) + len(t)) for t in ("£7m", "£49m", "£22m")]
+    places = [(body.index(p), body.index(p) + len(p), p) for p in ("Northshire", "Far East", "Westshire")]
+    owned = metrics.owned_places(body, amounts, places)
+    assert {body[s:e]: names for (s, e), names in owned.items()} == {
+        "£7m": ["Northshire"], "£49m": ["Far East"], "£22m": ["Westshire"]}
+
+
+def test_a_country_never_scopes_a_pot_and_a_missing_place_is_read_from_the_sentence():
+    a = "England will share £115m from the Example Programme. North Shire gets £9m of it."
+    c = _corpus({"a": (a, [_money("a", a, "£115m", 115e6), _money("a", a, "£9m", 9e6)])},
+                places=[("a", "North Shire")], extra={"place": ["England", None], "share_of_amount": [None, None]})
+    c.place_mentions = pd.concat([c.place_mentions, pd.DataFrame(
+        [_mention("a", a, "England", name="England", ons_code="E92000001", place_type="country")])])
+    pf = metrics.programme_funding(c).set_index("amount")
+    assert pf.loc[115e6, "scope"] is None and pf.loc[9e6, "scope"] == "North Shire"
+    assert pf.loc[9e6, "part_of"] == pf.loc[115e6, "commitment_id"]  # an allocation announced with its pot
+
+
+def test_a_pot_already_filled_by_its_parts_takes_no_other_allocation():
+    a = ("This year the Example Programme grant is £1,023,000.\n"
+         "• Adults - £427,000\n"
+         "• Families - £596,000\n"
+         "Last year's lines were different.\n"
+         "• Adult provision - £415,000\n"
+         "• Family provision - £471,000")
+    c = _corpus({"a": (a, [_money("a", a, t, v) for t, v in (("£1,023,000", 1023e3), ("£427,000", 427e3),
+                                                              ("£596,000", 596e3), ("£415,000", 415e3),
+                                                              ("£471,000", 471e3))])})
+    pf = metrics.programme_funding(c).set_index("amount")
+    whole = pf.loc[1023e3, "commitment_id"]
+    assert pf.loc[427e3, "part_of"] == whole == pf.loc[596e3, "part_of"]
+    assert pf.loc[415e3, "part_of"] is None and pf.loc[471e3, "part_of"] is None
+    assert pf.loc[415e3, "scope"] == "Adult provision"  # a list item's label scopes its amount
+    assert metrics.compute(c).programme_summary.iloc[0]["total_committed_gbp"] == 1023e3 + 415e3 + 471e3

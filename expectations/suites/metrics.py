@@ -1,8 +1,8 @@
-"""metrics.programme_funding: totals reconcile with entities.funding; one row per commitment."""
+"""metrics.programme_funding: every eligible funding row is a mention of exactly one commitment; one row per
+commitment; shares point at a larger commitment of the same programme."""
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Mapping
 
 import duckdb
@@ -14,16 +14,16 @@ from expectations.suites import Check
 from expectations.vocab import ISO_CURRENCIES, QUALIFIERS
 from healthwork.config import Settings
 from healthwork.extract import programmes
-from healthwork.metrics import COMMITMENT_KEY
 
 SUITE = suite(
     "metrics.programme_funding",
-    unique("commitment_key", "no duplicate commitments: one row per programme, amount, currency, qualifier, period"),
-    row_count(param("n_commitments"),
-              "as many rows as distinct commitments among entities.funding rows of kind 'funding' with a programme"),
-    column_sum("amount", param("total_min"), param("total_max"),
-               "the total of the commitments equals the total of the distinct commitments in entities.funding"),
-    holds("article_ids_reconcile", "article_ids are exactly the articles whose funding rows state this commitment"),
+    unique("commitment_id", "one row per commitment"),
+    row_count(param("n_commitments"), "as many rows as distinct commitments in metrics.commitment_mentions"),
+    column_sum("n_mentions", param("n_eligible"), param("n_eligible"),
+               "every entities.funding row of kind 'funding' with a programme is a mention of exactly one commitment"),
+    holds("article_ids_reconcile", "article_ids are exactly the articles of the commitment's mentions"),
+    holds("amount_is_stated", "the commitment's amount is the amount of one of its mentions"),
+    holds("part_of_is_larger", "part_of is NULL or a larger commitment of the same programme and currency"),
     holds("n_articles_reconcile", "1 <= n_articles <= number of article_ids (syndicated copies counted once)"),
     holds("dates_reconcile", "first/last_reported are the earliest/latest publication dates of those articles"),
     not_null("programme", "a commitment belongs to a programme"),
@@ -31,7 +31,7 @@ SUITE = suite(
     between("amount", "amount > 0", min_value=0, strict_min=True),
     in_set("currency", ISO_CURRENCIES, "currency is an ISO 4217 code"),
     in_set("qualifier", QUALIFIERS, "qualifier is exact, up_to, more_than or about"),
-    show=("programme", "amount", "commitment_key"),
+    show=("programme", "amount", "commitment_id"),
 )
 
 
@@ -44,15 +44,6 @@ def _none(v: object) -> object:
     return v.item() if isinstance(v, np.generic) else v
 
 
-def commitment_key(row: Mapping[str, object]) -> str:
-    """Programme | amount | currency | qualifier | period (NULL period is empty)."""
-    parts = []
-    for c in COMMITMENT_KEY:
-        v = _none(row.get(c))
-        parts.append("" if v is None else (repr(float(v)) if isinstance(v, (int, float)) else str(v)))  # type: ignore[arg-type]
-    return "|".join(parts)
-
-
 def eligible(funding: pd.DataFrame) -> pd.DataFrame:
     """The entity rows metrics.programme_funding counts: money of kind 'funding' tied to a programme."""
     return funding[(funding["kind"] == "funding") & funding["programme"].notna()]
@@ -63,21 +54,29 @@ def _date(v: object) -> dt.date | None:
     return v.date() if isinstance(v, dt.datetime) else v  # type: ignore[return-value]
 
 
-def derive(pf: pd.DataFrame, funding: pd.DataFrame, published: Mapping[str, object]) -> tuple[pd.DataFrame, dict[str, float]]:
-    """metrics rows + entities.funding rows + {article_id: published_date} -> derived frame and suite parameters."""
+def derive(pf: pd.DataFrame, mentions: pd.DataFrame, funding: pd.DataFrame,
+           published: Mapping[str, object]) -> tuple[pd.DataFrame, dict[str, float]]:
+    """metrics rows + their mentions + entities.funding rows + {article_id: published_date} -> derived frame
+    and suite parameters."""
     df = pf.copy()
-    src = eligible(funding)
-    backing: dict[str, set[str]] = {}
-    amount_of: dict[str, float] = {}
-    for rec in src.to_dict("records"):
-        k = commitment_key(rec)
-        backing.setdefault(k, set()).add(str(rec["article_id"]))
-        amount_of[k] = float(rec["amount"])  # type: ignore[arg-type]
+    articles: dict[str, set[str]] = {}
+    amounts: dict[str, set[float]] = {}
+    for cid, article, amount in zip(mentions["commitment_id"], mentions["article_id"], mentions["amount"]):
+        articles.setdefault(str(cid), set()).add(str(article))
+        amounts.setdefault(str(cid), set()).add(float(amount))
     recs = df.to_dict("records")
-    keys = [commitment_key(r) for r in recs]
+    by_id = {str(r["commitment_id"]): r for r in recs}
     ids = [[str(a) for a in (_none(r["article_ids"]) or [])] for r in recs]  # type: ignore[union-attr]
-    df["commitment_key"] = keys
-    df["article_ids_reconcile"] = [sorted(set(i)) == sorted(i) and set(i) == backing.get(k, set()) for k, i in zip(keys, ids)]
+    df["article_ids_reconcile"] = [sorted(set(i)) == sorted(i) and set(i) == articles.get(str(r["commitment_id"]), set())
+                                   for r, i in zip(recs, ids)]
+    df["amount_is_stated"] = [float(r["amount"]) in amounts.get(str(r["commitment_id"]), set()) for r in recs]
+    part_ok = []
+    for r in recs:
+        parent = by_id.get(str(_none(r["part_of"]))) if _none(r["part_of"]) is not None else None
+        part_ok.append(_none(r["part_of"]) is None or (
+            parent is not None and parent["programme"] == r["programme"] and parent["currency"] == r["currency"]
+            and float(parent["amount"]) > float(r["amount"])))  # type: ignore[arg-type]
+    df["part_of_is_larger"] = part_ok
     df["n_articles_reconcile"] = [_none(r["n_articles"]) is not None and 1 <= int(r["n_articles"]) <= len(i)  # type: ignore[call-overload]
                                   for r, i in zip(recs, ids)]
     dates_ok = []
@@ -87,14 +86,14 @@ def derive(pf: pd.DataFrame, funding: pd.DataFrame, published: Mapping[str, obje
                         and _date(r["last_reported"]) == (max(ds) if ds else None))
     df["dates_reconcile"] = dates_ok
     df = df.drop(columns=["article_ids"])
-    total = math.fsum(amount_of.values())
-    tol = max(1e-6, abs(total) * 1e-9)
-    return df, {"n_commitments": len(backing), "total_min": total - tol, "total_max": total + tol}
+    n_eligible = float(len(eligible(funding)))
+    return df, {"n_commitments": float(len(articles)), "n_eligible": n_eligible}
 
 
 def load(con: duckdb.DuckDBPyConnection, settings: Settings) -> list[Check]:
     pf = con.execute("SELECT * FROM metrics.programme_funding").df()
+    mentions = con.execute("SELECT commitment_id, article_id, amount FROM metrics.commitment_mentions").df()
     funding = con.execute("SELECT * FROM entities.funding").df()
     published = dict(con.execute("SELECT article_id, published_date FROM clean.articles").fetchall())
-    df, params = derive(pf, funding, published)
+    df, params = derive(pf, mentions, funding, published)
     return [Check(SUITE, df, params)]
