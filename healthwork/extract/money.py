@@ -323,9 +323,19 @@ class _Ctx:
         self.paragraphs: list[Span] = paragraph_spans(body)
         self.mentions = sorted(mentions, key=lambda r: r["span_start"])
         self.places = sorted(places, key=lambda r: r["span_start"])
+        self._sentence_memo: dict[tuple[str, int, int], bool] = {}
         # a mention of the document a programme was set out in ("the Get Britain Working white
         # paper") does not make the article about that programme
         self.main = _main_programme([r for r in self.mentions if not _DOCUMENT_AFTER.match(body, r["span_end"])])
+
+    def sentence_has(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
+        """Whether ``pattern`` occurs in ``body[start:end]``, memoised: a sentence with many amounts
+        is searched once, not once per amount (a 30k-character run-on "sentence" stays linear)."""
+        key = (pattern.pattern, start, end)
+        found = self._sentence_memo.get(key)
+        if found is None:
+            found = self._sentence_memo[key] = pattern.search(self.body, start, end) is not None
+        return found
 
     def sentence(self, pos: int) -> Span:
         i = span_index(self.sentences, pos)
@@ -356,10 +366,10 @@ class _Ctx:
         # costs and other amounts only when their sentence is about "the scheme" ("the pilot will
         # cost £2m")
         if currency != "GBP" or rate or kind == "fine" \
-                or (kind != "funding" and not _GENERIC_REFERENCE.search(self.body, ss, se)):
+                or (kind != "funding" and not self.sentence_has(_GENERIC_REFERENCE, ss, se)):
             return None
         # a department's budget, a package or total across schemes, an unnamed fund: no one programme's
-        if _NOT_ONE_PROGRAMME.search(self.body, ss, se) or _UNNAMED_FUND_AFTER.match(self.body, e):
+        if self.sentence_has(_NOT_ONE_PROGRAMME, ss, se) or _UNNAMED_FUND_AFTER.match(self.body, e):
             return None
         ps, pe = self.paragraph(s)
         in_paragraph = {str(r["programme"]) for r in self.mentions if ps <= r["span_start"] and r["span_end"] <= pe}
