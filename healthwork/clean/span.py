@@ -1,0 +1,350 @@
+"""Span choice: which contiguous run of lines is the main article, and what inside it is kept."""
+from __future__ import annotations
+
+from healthwork.clean.lines import (
+    ATTACHED_CREDIT,
+    BARRIER,
+    DROP,
+    LIST_SENTENCE,
+    PARAGRAPH,
+    SHORT_SENTENCE,
+    Line,
+    apply_corpus_signals,
+    line_key,
+    line_shape,
+    title_like,
+)
+from healthwork.clean.names import bare_name, byline_name_cached
+from healthwork.clean.patterns import LIST_MARK, LIST_MARK_CHARS
+from healthwork.clean.result import DroppedLine
+
+CONTENT_KINDS = (PARAGRAPH, SHORT_SENTENCE, LIST_SENTENCE)
+
+
+def read_lines(text: str) -> tuple[list[Line], set[str]]:
+    """The page's non-blank lines with their shapes, and the byline names seen anywhere on it."""
+    lines: list[Line] = []
+    # a line that is only a byline name later on opens the author box
+    author_names: set[str] = set()
+    for line_no, raw in enumerate(text.split("\n"), 1):
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        if stripped[0] in "\u200b\ufeff" or stripped[-1] in "\u200b\ufeff":
+            stripped = stripped.strip("\u200b\ufeff \t")
+            if not stripped:
+                continue
+        content, is_list = stripped, False
+        first = stripped[0]
+        if first in LIST_MARK_CHARS or first.isdigit() or stripped[1:2] in ".)":
+            marker = LIST_MARK.match(stripped)
+            if marker and marker.end() < len(stripped):
+                content, is_list = stripped[marker.end():], True
+        shape = line_shape(content, is_list)
+        lines.append(Line(line_no, stripped, content, is_list, shape))
+        if shape[1] == "byline" or shape[1] == "date_line":
+            name = byline_name_cached(content)
+            if name:
+                author_names.add(name)
+    return lines, author_names
+
+
+def apply_corpus(lines: list[Line], common: frozenset[str] | set[str], author_names: set[str]) -> None:
+    """Lines repeated across the corpus (site template) and the author box (a byline name standing alone)."""
+    if author_names or common:
+        for line in lines:
+            apply_corpus_signals(line, common, author_names)
+
+
+def mark_captions_by_credit(lines: list[Line]) -> None:
+    """A credit hanging on the line above ('(Image: X)', 'Courtesy of X'), or following a caption printed twice
+    (gallery markup), makes that line a caption."""
+    for j in range(1, len(lines)):
+        line = lines[j]
+        if line.shape_rule != "caption" or line.length > 80:
+            continue
+        prev = lines[j - 1]
+        if prev.kind == DROP or prev.length > 400 or prev.ends_article:
+            continue
+        if ATTACHED_CREDIT.match(line.content):
+            prev.kind, prev.rule, prev.score, prev.closes_header = DROP, "caption", -0.6, False
+        elif j >= 2 and lines[j - 2].content == prev.content:
+            for caption in (lines[j - 2], prev):
+                caption.kind, caption.rule, caption.score, caption.closes_header = DROP, "caption", -0.6, False
+
+
+def mark_teasers(lines: list[Line]) -> None:
+    """A headline card shown twice within a few lines (image alt + headline) announces a teaser paragraph."""
+    seen: dict[str, int] = {}
+    for j, line in enumerate(lines):
+        prev = seen.get(line.content)
+        if prev is not None and line.kind in (SHORT_SENTENCE, DROP) and not line.ends_article:
+            if j - prev <= 3 and title_like(line) and j + 1 < len(lines):
+                teaser = lines[j + 1]
+                if teaser.kind == PARAGRAPH and teaser.length < 400:
+                    teaser.kind, teaser.rule, teaser.score = DROP, "related_teaser", -1.0
+        seen[line.content] = j
+
+
+def mark_second_articles(lines: list[Line]) -> None:
+    """A title-like line followed (within 2 lines, its duplicate allowed) by a byline or date line, after body
+    text has been seen, starts another story: a barrier."""
+    paragraphs_before = 0
+    starts: list[int] = []
+    for j, line in enumerate(lines):
+        if line.kind == PARAGRAPH:
+            paragraphs_before += 1
+            continue
+        if (
+            paragraphs_before >= 2 and not line.sentence and not line.ends_article
+            and line.kind in (DROP, SHORT_SENTENCE) and title_like(line)
+        ):
+            for k in range(j + 1, min(j + 3, len(lines))):
+                after = lines[k]
+                if after.rule in ("byline", "date_line"):
+                    starts.append(j)
+                    break
+                if after.content != line.content:
+                    break
+    for j in starts:
+        lines[j].score, lines[j].rule, lines[j].ends_article = BARRIER, "second_article", True
+
+
+def soften_early_barriers(lines: list[Line]) -> None:
+    """An end marker before any body text (a sidebar above the article) is only a strong penalty."""
+    paragraphs_before = 0
+    for line in lines:
+        if line.kind == PARAGRAPH:
+            paragraphs_before += 1
+        elif line.score == BARRIER and paragraphs_before < 2:
+            line.score, line.ends_article = -3.0, False
+
+
+def span_scores(lines: list[Line]) -> list[float]:
+    """Each line's score for the span choice. A long run of non-content lines (menu, link list, form)
+    separates blocks: from the 5th line on each costs double, so a stray promo paragraph far below the
+    article is not bridged into it; nine lines of chrome in a row are a barrier."""
+    scores = [line.score for line in lines]
+    run = chrome_run = 0
+    n_paragraphs = 0
+    for j, line in enumerate(lines):
+        if line.kind == PARAGRAPH:
+            n_paragraphs += 1
+        if line.kind == DROP and scores[j] != BARRIER:
+            run += 1
+            if line.rule != "caption":  # an image gallery sits inside a story: it does not separate two blocks
+                chrome_run += 1
+            if run > 4:
+                scores[j] *= 2.0
+            if chrome_run == 9 and n_paragraphs >= 2:
+                scores[j] = BARRIER
+            if line.score <= -3.0:  # a 'Related'/'More from' heading opens a link block
+                run = max(run, 4)
+        else:
+            run = chrome_run = 0
+    return scores
+
+
+def choose_span(lines: list[Line], scores: list[float]) -> tuple[int, int] | None:
+    """The best-scoring span between barriers; the first article wins over an appended one when substantial."""
+    segments: list[tuple[float, int, int, bool]] = []  # score, start, end, preceded by a second_article barrier
+    lo = 0
+    after_second = False
+    for j in range(len(lines) + 1):
+        if j == len(lines) or scores[j] == BARRIER:
+            if j > lo:
+                score, start, end = best_scoring_span(scores, lo, j)
+                if start >= 0:
+                    segments.append((score, start, end, after_second))
+            if j < len(lines) and lines[j].rule == "second_article":
+                after_second = True
+            lo = j + 1
+    if not segments:
+        return None
+    best = max(segments, key=lambda seg: seg[0])
+    chosen = best
+    if best[3]:
+        for seg in segments:
+            if seg is best:
+                break
+            if not seg[3] and seg[0] >= max(6.0, 0.3 * best[0]):
+                chosen = seg
+                break
+    if chosen[0] < 2.0:
+        return None
+    return chosen[1], chosen[2]
+
+
+def trim_header_block(lines: list[Line], start: int, end: int) -> int:
+    """Drop the header block (standfirst, caption, byline, date) at the head of the span; the new start."""
+    n_paragraphs = 0
+    cut = -1
+    content_chars = 0
+    for j in range(start, end + 1):
+        line = lines[j]
+        if line.closes_header:
+            strong = line.rule in ("byline", "date_line")
+            # a caption after the lead paragraph is an inline image: cut only a short standfirst
+            if strong or (n_paragraphs <= 1 and content_chars < 100):
+                cut = j
+        if line.kind in CONTENT_KINDS:
+            content_chars += line.length
+        if line.kind == PARAGRAPH:
+            n_paragraphs += 1
+            if n_paragraphs >= 3:
+                break
+    if cut >= 0 and any(lines[k].kind == PARAGRAPH for k in range(cut + 1, end + 1)):
+        for k in range(start, cut + 1):
+            if lines[k].kind != DROP:
+                lines[k].kind, lines[k].rule = DROP, "standfirst"
+        return cut + 1
+    return start
+
+
+def keep_in_span(lines: list[Line], start: int, end: int, common: frozenset[str] | set[str]) -> list[int]:
+    """Indexes of the kept lines: content lines of the span, rescued lists and subheadings."""
+    keep = [False] * len(lines)
+    for j in range(start, end + 1):
+        if lines[j].kind in CONTENT_KINDS:
+            keep[j] = True
+    rescue_lists_and_subheads(lines, keep, start, end, common)
+    kept = [j for j in range(len(lines)) if keep[j]]
+    # a leading short line without a following body line is not body
+    while kept and lines[kept[0]].kind == SHORT_SENTENCE and len(kept) > 1 and lines[kept[1]].kind != PARAGRAPH:
+        lines[kept[0]].rule = "short_non_sentence"
+        kept.pop(0)
+    return kept
+
+
+def drop_repeats(lines: list[Line], kept: list[int]) -> list[int]:
+    """Kept lines without repeats (a pull quote repeats a paragraph)."""
+    out: list[int] = []
+    seen: set[str] = set()
+    for j in kept:
+        if lines[j].content in seen:
+            lines[j].rule = "duplicate"
+            continue
+        seen.add(lines[j].content)
+        out.append(j)
+    return out
+
+
+_GENERIC_RULES = ("short_non_sentence", "no_sentence_end", "menu_item")
+
+
+def dropped_lines(lines: list[Line], kept: set[int], common: frozenset[str] | set[str]) -> tuple[DroppedLine, ...]:
+    """Every line not kept, with its reason."""
+    first_body = min(kept) if kept else len(lines)
+    last_body = max(kept) if kept else -1
+    dropped: list[DroppedLine] = []
+    new = object.__new__
+    for j, line in enumerate(lines):
+        if j in kept:
+            continue
+        rule = line.rule
+        if common and rule in _GENERIC_RULES and line_key(line.text) in common:
+            rule = "template_repeat"  # say why when the shape alone did not (debugging from SQL)
+        if not rule:
+            rule = "before_article" if j < first_body else ("after_article_end" if j > last_body else "not_body")
+        elif j > last_body and line.kind != DROP:
+            rule = "after_article_end"
+        # DroppedLine(...) without the frozen dataclass's per-field object.__setattr__ (hot path)
+        item = new(DroppedLine)
+        item.__dict__.update(line_no=line.line_no, text=line.text, rule=rule)
+        dropped.append(item)
+    return tuple(dropped)
+
+_SOFT_RULES = frozenset({"short_non_sentence", "no_sentence_end", "menu_item", "list_item", "related_list"})
+
+
+def rescue_lists_and_subheads(
+    lines: list[Line], keep: list[bool], a: int, b: int, common: frozenset[str] | set[str] = frozenset()
+) -> None:
+    """Inside the article: keep a list announced by a colon, and a lone subheading between paragraphs."""
+    n_lines = len(lines)
+    # a line ending in an ellipsis is a truncated teaser in a link list, but inside the story, right after a kept
+    # paragraph and with story text soon after, it is the writer's style ('Because once you understand this …')
+    for j in range(a + 1, b):
+        ln = lines[j]
+        if (
+            not keep[j]
+            and keep[j - 1]
+            and ln.rule == "related_list"
+            and not ln.is_list
+            and ln.n_words >= 3
+            and (ln.content.endswith("…") or ln.content.endswith("..."))
+            and any(keep[k] and lines[k].kind == PARAGRAPH for k in range(j + 1, min(b + 1, j + 5)))
+        ):
+            keep[j] = True
+            ln.rule = ""
+    j = a
+    while j <= b:
+        ln = lines[j]
+        if keep[j] and ln.content[-1] in ":…" and ln.rule != "related_list":
+            k = j + 1
+            items: list[int] = []
+            while k < n_lines and len(items) < 80:
+                it = lines[k]
+                if keep[k] and it.is_list:
+                    k += 1
+                    continue
+                if keep[k] or it.rule not in _SOFT_RULES or it.ends_article or it.n_words < 3 or it.content.endswith("..."):
+                    break
+                if it.rule == "related_list" and not it.is_list:
+                    break
+                items.append(k)
+                k += 1
+            if items and (len(items) >= 2 or k <= b):
+                for k2 in items:
+                    keep[k2] = True
+                    lines[k2].rule = ""
+            j = max(k, j + 1)
+            continue
+        j += 1
+    # a bullet list some of whose items are sentences: the other items of the same list
+    for j in range(a + 1, b + 1):
+        ln = lines[j]
+        if not keep[j] and ln.is_list and ln.rule == "menu_item" and ln.n_words >= 4 and keep[j - 1] and lines[j - 1].is_list:
+            keep[j] = True
+            ln.rule = ""
+    for j in range(b - 1, a, -1):
+        ln = lines[j]
+        if not keep[j] and ln.is_list and ln.rule == "menu_item" and ln.n_words >= 4 and keep[j + 1] and lines[j + 1].is_list:
+            keep[j] = True
+            ln.rule = ""
+    def subhead(j: int) -> bool:
+        ln = lines[j]
+        if keep[j] or ln.rule not in ("short_non_sentence", "no_sentence_end", "menu_item") or ln.ends_article:
+            return False
+        if ln.rule == "menu_item" and not ln.text[:1].isdigit():
+            return False
+        if not (2 <= ln.n_words <= 16 and ln.length <= 120) or bare_name(ln.content):
+            return False
+        if common and line_key(ln.text) in common:
+            ln.rule = "template_repeat"  # a heading the site prints on many pages: chrome, not this story's
+            return False
+        return True
+
+    for j in range(a + 1, b):
+        if not keep[j] and keep[j - 1]:
+            # a subheading (or a heading and its sub-heading) between paragraphs
+            if keep[j + 1] and lines[j + 1].kind == PARAGRAPH and subhead(j):
+                keep[j] = True
+                lines[j].rule = ""
+            elif j + 2 <= b and keep[j + 2] and lines[j + 2].kind == PARAGRAPH and not keep[j + 1] and subhead(j) and subhead(j + 1):
+                keep[j] = keep[j + 1] = True
+                lines[j].rule = lines[j + 1].rule = ""
+
+
+def best_scoring_span(scores: list[float], lo: int, hi: int) -> tuple[float, int, int]:
+    best, bs, be = 0.0, -1, -1
+    cur, cs = 0.0, lo
+    for i in range(lo, hi):
+        v = scores[i]
+        if cur <= 0:
+            cur, cs = v, i
+        else:
+            cur += v
+        if cur > best:
+            best, bs, be = cur, cs, i
+    return best, bs, be
