@@ -15,7 +15,16 @@ _UPDATED_LABEL = re.compile(r"\b(?:updated|modified|last reviewed|reviewed)\b", 
 # ---------------------------------------------------------------- metadata
 
 _BREADCRUMB = re.compile(r"\s(?:>|»|›|/|\|)\s")
+# 'By Public Sector Review', 'Distributed by: X': a credit line, never the headline
+_BY_LINE = re.compile(r"^(?:\w+ )?by\b\s*:?\s*[A-Z]", re.I)
+# a form field: 'Region: Wales', 'Is Key Decision?: Yes' (a short label and a short value)
+_FIELD = re.compile(r"^[^:]{1,30}:\s*(?:\S+\s*){1,4}$")
+# 'Name | 20 November 2025', 'Name · 10 October 2025 · 5 min read'
+_BYLINE_PARTS = re.compile(r"\s+[|·•–—-]\s+")
 _LABEL_LAST_WORDS = frozenset({"news", "blog", "updates", "releases", "latest", "stories", "articles", "media", "newsroom"})
+
+
+_DEBUG_TITLE = False  # print every headline candidate with its score (for tuning)
 
 
 def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[str]) -> tuple[int, str | None]:
@@ -28,6 +37,8 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
         if ln.rule in ("cookie_notice", "footer", "signup_form", "share_buttons", "advert", "related_list", "comment_prompt", "paywall", "navigation", "promo", "credit"):
             continue
         c = ln.content
+        if _BY_LINE.match(c):
+            continue
         sc = 3.0
         if c[-1] not in ".":
             sc += 2.0
@@ -48,17 +59,31 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
         # a name with its job or agency ('Jane Smith, Health Reporter'), a dated line, or a standfirst of
         # several sentences is not the headline
         head = re.split(r"[,|]", c, maxsplit=1)[0]
-        if (head != c or ln.n_words <= 4) and name_at_start(head) == head.strip() and ln.n_words <= 10:
+        crumb_title = any(_breadcrumb_ends_with(lines[k].content, c) for k in range(lo, j))
+        if not crumb_title and (head != c or ln.n_words <= 4) and name_at_start(head) == head.strip() and ln.n_words <= 10:
             sc -= 3.0
         if DIGIT.search(c) and find_dates(c):
             sc -= 3.0
-        if INNER_SENTENCE_BREAK.search(c):
-            sc -= 2.0
+        if INNER_SENTENCE_BREAK.search(c):  # a standfirst of several sentences ('X? Y' can be a headline)
+            sc -= 2.0 if c.endswith(".") else 0.5
         if j + 1 < len(lines) and bare_name(lines[j + 1].content) and lines[j + 1].kind == DROP:
             sc += 1.0  # headline, then the writer's name
-        # breadcrumbs and section labels ('Home > News', 'Council news') are not headlines
+        # breadcrumbs and section labels ('Home > News', 'Council news') are not headlines ...
         if _BREADCRUMB.search(c):
             sc -= 3.0
+        # ... but a breadcrumb trail above ends with the page's own title
+        elif crumb_title:
+            sc += 2.0
+        if _FIELD.match(c):
+            sc -= 2.0
+        # a longer line straight after a headline-shaped line is its standfirst
+        prev = lines[j - 1] if j > 0 else None
+        if (
+            prev is not None and prev.n_words >= 6 and prev.length < ln.length and not prev.content.endswith(".")
+            and title_like(prev) and prev.kind != PARAGRAPH and not _BY_LINE.match(prev.content)
+            and not _BREADCRUMB.search(prev.content) and not _FIELD.match(prev.content)
+        ):
+            sc -= 1.5
         if ln.n_words <= 6 and c.rsplit(None, 1)[-1].lower() in _LABEL_LAST_WORDS:
             sc -= 2.0
         # the value of a 'From:' / 'Source:' field is not a headline
@@ -66,7 +91,7 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
             sc -= 3.0
         # an item of a dated list (heading or date, headline, date, headline, date ...) is a teaser
         followed_by_date = j + 1 < len(lines) and lines[j + 1].rule == "date_line"
-        if followed_by_date and any(lines[k].shape_rule in ("date_line", "related_list") for k in range(max(0, j - 2), j)):
+        if followed_by_date and _in_dated_list(lines, j):
             sc -= 3.0
         else:
             # a headline followed by its standfirst, then the byline: the headline is the first of the two
@@ -84,12 +109,35 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
                 if lines[k].rule in ("byline", "date_line"):
                     sc += 2.5 - 0.3 * (k - j - 1)
                     break
+        # the dateline above and the body straight after: 'Published 3 May 2025', headline, first paragraph
+        if (
+            j == first_body - 1 and ln.n_words >= 6
+            and any(lines[k].rule in ("byline", "date_line") for k in range(max(0, j - 2), j))
+        ):
+            sc += 2.0
+        if _DEBUG_TITLE:
+            print(f"title? {sc:.2f} {c[:80]}")
         if sc > best_sc:
             best_sc, best_j = sc, j
     if best_j < 0 or best_sc < 3.0:
         return (max(0, first_body - 1) if first_body < len(lines) else -1), None
     return best_j, lines[best_j].content
 
+
+
+def _breadcrumb_ends_with(trail: str, title: str) -> bool:
+    return len(title) >= 8 and trail != title and trail.endswith(title) and _BREADCRUMB.search(trail) is not None
+
+
+def _in_dated_list(lines: list[Line], j: int) -> bool:
+    """Line j (followed by a date) is an item of a dated list: a date line just above, or a list heading above
+    and the headline-date pattern going on below."""
+    above = range(max(0, j - 2), j)
+    if any(lines[k].shape_rule == "date_line" for k in above):
+        return True
+    if any(lines[k].shape_rule == "related_list" for k in above):
+        return j + 3 < len(lines) and title_like(lines[j + 2]) and lines[j + 3].rule == "date_line"
+    return False
 
 
 def find_author(lines: list[Line], title_j: int, first_body: int) -> str | None:
@@ -113,6 +161,10 @@ def find_author(lines: list[Line], title_j: int, first_body: int) -> str | None:
                 return nm
     # a bare name next to a date line or its role line, or with a @handle, between headline and body
     for j in range(max(lo, title_j + 1), first_body):
+        if lines[j].rule == "date_line":  # 'Name | 20 November 2025'
+            parts = _BYLINE_PARTS.split(lines[j].content)
+            if len(parts) >= 2 and bare_name(parts[0]) and any(find_dates(p) for p in parts[1:]):
+                return bare_name(parts[0])
         nm = bare_name(lines[j].content)
         if nm and (
             (j > 0 and lines[j - 1].rule == "date_line")

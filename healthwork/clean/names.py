@@ -19,7 +19,8 @@ _NOT_NAME_WORDS = frozenset(
     """news home sport sports business opinion health politics world uk us local national international
     latest features feature analysis comment blog press release releases media centre center council nhs
     trust government department the our team staff admin editorial share print email read min mins
-    minute minutes more menu search contact about jobs events updated published posted by and""".split()
+    minute minutes more menu search contact about jobs events updated published posted by and
+    radio newsroom editors desk wire agency reporters magazine""".split()
 )
 # "By X", "Written by X", "Words by X", "Posted by X", "Section | By X" (the prefix before 'by' is checked in code)
 _BY_RE = re.compile(r"\bby(?::\s*|\s+)(?=\S)", re.I)
