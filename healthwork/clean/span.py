@@ -1,6 +1,8 @@
 """Span choice: which contiguous run of lines is the main article, and what inside it is kept."""
 from __future__ import annotations
 
+import re
+
 from healthwork.clean.lines import (
     ATTACHED_CREDIT,
     BARRIER,
@@ -120,17 +122,52 @@ def soften_early_barriers(lines: list[Line]) -> None:
             line.score, line.ends_article = -3.0, False
 
 
+_ITEM_NUMBER = re.compile(r"^(\d{1,3})[.)]\s")
+
+
+def numbered_runs(lines: list[Line]) -> list[list[int]]:
+    """Runs of three or more list items numbered in steps of one ('1. ...', '2. ...' or a countdown '100. ...',
+    '99. ...'), next to each other or each followed by a few lines of its own (a listicle): an ordered list
+    is the writer's, a menu is not numbered."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    prev_number = step = 0
+    for j, line in enumerate(lines):
+        match = _ITEM_NUMBER.match(line.text) if line.is_list else None
+        if match is None:
+            if line.ends_article or (current and j - current[-1] > 3):
+                if len(current) >= 3:
+                    runs.append(current)
+                current = []
+            continue
+        number = int(match.group(1))
+        if current and (number - prev_number == step or (len(current) == 1 and abs(number - prev_number) == 1)):
+            step = number - prev_number
+            current.append(j)
+        else:
+            if len(current) >= 3:
+                runs.append(current)
+            current, step = [j], 0
+        prev_number = number
+    if len(current) >= 3:
+        runs.append(current)
+    return runs
+
+
 def span_scores(lines: list[Line]) -> list[float]:
     """Each line's score for the span choice. A long run of non-content lines (menu, link list, form)
     separates blocks: from the 5th line on each costs double, so a stray promo paragraph far below the
     article is not bridged into it; nine lines of chrome in a row are a barrier."""
     scores = [line.score for line in lines]
+    ordered = {j for run in numbered_runs(lines) for j in run}
+    for j in ordered:
+        scores[j] = max(scores[j], -0.2)
     run = chrome_run = 0
     n_paragraphs = 0
     for j, line in enumerate(lines):
         if line.kind == PARAGRAPH:
             n_paragraphs += 1
-        if line.kind == DROP and scores[j] != BARRIER:
+        if line.kind == DROP and scores[j] != BARRIER and j not in ordered:
             run += 1
             if line.rule != "caption":  # an image gallery sits inside a story: it does not separate two blocks
                 chrome_run += 1
@@ -257,6 +294,10 @@ def dropped_lines(lines: list[Line], kept: set[int], common: frozenset[str] | se
 _SOFT_RULES = frozenset({"short_non_sentence", "no_sentence_end", "menu_item", "list_item", "related_list"})
 
 
+# a one-word subheading: 'Background', 'Content:' (a capitalised word, not a number or a code)
+_ONE_WORD_HEADING = re.compile(r"^[A-Z][a-z]{3,}:?$")
+
+
 def rescue_lists_and_subheads(
     lines: list[Line], keep: list[bool], a: int, b: int, common: frozenset[str] | set[str] = frozenset()
 ) -> None:
@@ -280,7 +321,8 @@ def rescue_lists_and_subheads(
     j = a
     while j <= b:
         ln = lines[j]
-        if keep[j] and ln.content[-1] in ":…" and ln.rule != "related_list":
+        announces = ln.content[-1] in ":…" or (ln.content[-1] == "?" and ln.length <= 100)
+        if keep[j] and announces and ln.rule != "related_list":
             k = j + 1
             items: list[int] = []
             while k < n_lines and len(items) < 80:
@@ -312,13 +354,23 @@ def rescue_lists_and_subheads(
         if not keep[j] and ln.is_list and ln.rule == "menu_item" and ln.n_words >= 4 and keep[j + 1] and lines[j + 1].is_list:
             keep[j] = True
             ln.rule = ""
+    # an ordered list that goes on from the story
+    for items in numbered_runs(lines):
+        if a < items[0] <= b and any(keep[k] for k in range(max(a, items[0] - 2), items[0])):
+            for k in items:
+                if lines[k].rule in _SOFT_RULES and not lines[k].ends_article:
+                    keep[k] = True
+                    lines[k].rule = ""
+
     def subhead(j: int) -> bool:
         ln = lines[j]
         if keep[j] or ln.rule not in ("short_non_sentence", "no_sentence_end", "menu_item") or ln.ends_article:
             return False
         if ln.rule == "menu_item" and not ln.text[:1].isdigit():
             return False
-        if not (2 <= ln.n_words <= 16 and ln.length <= 120) or bare_name(ln.content):
+        if not (1 <= ln.n_words <= 16 and ln.length <= 120) or bare_name(ln.content):
+            return False
+        if ln.n_words == 1 and not _ONE_WORD_HEADING.match(ln.content):
             return False
         if common and line_key(ln.text) in common:
             ln.rule = "template_repeat"  # a heading the site prints on many pages: chrome, not this story's
