@@ -203,6 +203,13 @@ _CUE_TRIGGERS: dict[str, frozenset[str]] = {
     "comment_prompt": frozenset("comment comments leave join posting community reply".split()),
 }
 _CUE_RX = dict(_CUES)
+# a cookie banner written as sentences ('We use cookies to improve your experience ...')
+_STRONG_COOKIE = re.compile(
+    r"\b(?:we|this (?:web)?site|our (?:web)?site|the site) (?:uses?|may use|also uses?) cookies\b|\buse of cookies\b"
+    r"|\bcookies? (?:policy|settings|preferences|notice)\b|\baccept (?:all |additional )?cookies\b"
+    r"|\bby (?:continuing|clicking|choosing|using)\b.{0,80}\b(?:cookies|consent)\b",
+    re.I,
+)
 _SIGNUP_FORM_WORDS = re.compile(
     r"\bsubscri(?:be|bed|ption)\b|\bnewsletters?\b|\be-?newsletter\b|\binbox\b|\bemail\b|\bopt ?out\b|\bunsubscribe\b|\bthis field\b"
     r"|\brequired\b|\bmailing list\b|\baccount\b|\bpassword\b|\bfree\b|\btoday\b|\bnow\b|\bhere\b|\bupdates\b|\balerts\b|\bbulletins?\b",
@@ -252,6 +259,8 @@ def _cue(c: str, low: str, n: int, sentence: bool, words: set[str]) -> str | Non
         return "footer"
     if sentence and 40 <= n <= 400 and _PROMO_HINT.search(low) and _PROMO_RE.search(c):
         return "promo"
+    if "cookie" in low and n < 600 and _STRONG_COOKIE.search(c):
+        return "cookie_notice"
     if n > 220:
         return None
     if sentence and n >= 70:

@@ -75,6 +75,22 @@ def mark_captions_by_credit(lines: list[Line]) -> None:
                 caption.kind, caption.rule, caption.score, caption.closes_header = DROP, "caption", -0.6, False
 
 
+# the attribution under an embedded social post: '— Jane Smith (@janesmith) July 3, 2019'
+_POST_CREDIT = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)")
+
+
+def mark_embedded_posts(lines: list[Line]) -> None:
+    """An embedded social post quoted in the story: its text and attribution belong to the story (they are
+    not a dateline or a second article's byline)."""
+    for j, line in enumerate(lines):
+        if line.length > 140 or not _POST_CREDIT.match(line.content):
+            continue
+        line.kind, line.rule, line.score, line.closes_header = SHORT_SENTENCE, "", 0.3, False
+        post = lines[j - 1] if j > 0 else None
+        if post is not None and post.kind == DROP and not post.ends_article and post.n_words >= 3:
+            post.kind, post.rule, post.score, post.closes_header = SHORT_SENTENCE, "", 0.3, False
+
+
 def mark_teasers(lines: list[Line]) -> None:
     """A headline card shown twice within a few lines (image alt + headline) announces a teaser paragraph."""
     seen: dict[str, int] = {}
