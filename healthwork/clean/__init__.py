@@ -31,6 +31,7 @@ from healthwork.clean.span import (
     dropped_lines,
     keep_in_span,
     mark_captions_by_credit,
+    mark_code_blocks,
     mark_embedded_posts,
     mark_second_articles,
     mark_teasers,
@@ -52,6 +53,7 @@ def clean_article(text: str, common_lines: Iterable[str] = frozenset()) -> Clean
     apply_corpus(lines, common, author_names)
     mark_captions_by_credit(lines)
     mark_embedded_posts(lines)
+    mark_code_blocks(lines)
     mark_teasers(lines)
     mark_second_articles(lines)
     soften_early_barriers(lines)

@@ -91,6 +91,45 @@ def mark_embedded_posts(lines: list[Line]) -> None:
             post.kind, post.rule, post.score, post.closes_header = SHORT_SENTENCE, "", 0.3, False
 
 
+_CODE_START = re.compile(
+    r"^(?:import|from \S+ import|def|class|return|const|let|var|function|if|elif|else|for|while|try|except|catch|public"
+    r"|private|static|void|async|await|print|echo|sudo|pip|npm|git|cd|ls|\$|>>>|#include|@\w+)\b"
+)
+_CODE_MARKS = re.compile(r"[=;{}]|\w\(|\)\s*:?$|\w\.\w+\(|\w_\w|</?\w+>|::|->|=>")
+
+
+def looks_code(line: Line) -> bool:
+    """A line of program code or a shell command: keywords, calls, assignments, braces; not a sentence."""
+    content = line.content
+    if line.length > 160 or (line.sentence and content.endswith(".") and line.n_words >= 6):
+        return False
+    marks = len(_CODE_MARKS.findall(content))
+    return marks >= 2 or (marks >= 1 and _CODE_START.match(content) is not None) or (
+        _CODE_START.match(content) is not None and " " not in content.strip()[:-1] and line.length >= 3
+    )
+
+
+def mark_code_blocks(lines: list[Line]) -> None:
+    """Runs of code lines (three or more, each within two lines of the next) are part of a tutorial, not chrome:
+    they weigh nothing in the span choice and are kept inside the article. Comment and docstring lines
+    between them go with them."""
+    code = [j for j, line in enumerate(lines) if line.kind == DROP and not line.ends_article and looks_code(line)]
+    runs: list[list[int]] = []
+    for j in code:
+        if runs and j - runs[-1][-1] <= 2:
+            runs[-1].append(j)
+        else:
+            runs.append([j])
+    for run in runs:
+        if len(run) < 3:
+            continue
+        for k in range(run[0], run[-1] + 1):
+            line = lines[k]
+            if line.ends_article or line.score == BARRIER or line.length > 160:
+                continue
+            line.kind, line.rule, line.score, line.closes_header = SHORT_SENTENCE, "", 0.1, False
+
+
 def mark_teasers(lines: list[Line]) -> None:
     """A headline card shown twice within a few lines (image alt + headline) announces a teaser paragraph."""
     seen: dict[str, int] = {}
