@@ -351,6 +351,8 @@ def dropped_lines(lines: list[Line], kept: set[int], common: frozenset[str] | se
 _SOFT_RULES = frozenset({"short_non_sentence", "no_sentence_end", "menu_item", "list_item", "related_list"})
 
 
+# an inline link to another story: 'Read more: <its headline>'
+_INLINE_LINK = re.compile(r"^[^:]{2,30}:\s+\S+(?:\s+\S+){2,}")
 # a one-word subheading: 'Background', 'Content:' (a capitalised word, not a number or a code)
 _ONE_WORD_HEADING = re.compile(r"^[A-Z][a-z]{3,}:?$")
 
@@ -434,8 +436,18 @@ def rescue_lists_and_subheads(
             return False
         return True
 
+    def after_kept(j: int) -> bool:
+        """Line j follows kept text, perhaps past one inline link to another story."""
+        if keep[j - 1]:
+            return True
+        inline = lines[j - 1]
+        return (
+            j - 2 >= a and keep[j - 2] and not inline.ends_article and inline.rule == "related_list"
+            and _INLINE_LINK.match(inline.content) is not None
+        )
+
     for j in range(a + 1, b):
-        if not keep[j] and keep[j - 1]:
+        if not keep[j] and after_kept(j):
             # a subheading (or a heading and its sub-heading) between paragraphs
             if keep[j + 1] and lines[j + 1].kind == PARAGRAPH and subhead(j):
                 keep[j] = True
