@@ -226,7 +226,8 @@ def span_scores(lines: list[Line]) -> list[float]:
             n_paragraphs += 1
         if line.kind == DROP and scores[j] != BARRIER and j not in ordered:
             run += 1
-            if line.rule != "caption":  # an image gallery sits inside a story: it does not separate two blocks
+            # an image gallery or a list of long items sits inside a story: it does not separate two blocks
+            if line.rule != "caption" and not (line.is_list and line.n_words >= 6):
                 chrome_run += 1
             if run > 4:
                 scores[j] *= 2.0
