@@ -224,10 +224,11 @@ def span_scores(lines: list[Line]) -> list[float]:
     for j, line in enumerate(lines):
         if line.kind == PARAGRAPH:
             n_paragraphs += 1
-        if line.kind == DROP and scores[j] != BARRIER and j not in ordered:
+        # an ordered list or a list of long items is the story's own, not chrome
+        story_list = j in ordered or (line.is_list and line.n_words >= 6)
+        if line.kind == DROP and scores[j] != BARRIER and not story_list:
             run += 1
-            # an image gallery or a list of long items sits inside a story: it does not separate two blocks
-            if line.rule != "caption" and not (line.is_list and line.n_words >= 6):
+            if line.rule != "caption":  # an image gallery sits inside a story: it does not separate two blocks
                 chrome_run += 1
             if run > 4:
                 scores[j] *= 2.0
