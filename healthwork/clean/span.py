@@ -159,8 +159,9 @@ def mark_second_articles(lines: list[Line]) -> None:
             for k in range(j + 1, min(j + 3, len(lines))):
                 after = lines[k]
                 if after.rule in ("byline", "date_line"):
-                    # a subheading and a byline straight after a paragraph: a correspondent's section
-                    if not (after.rule == "byline" and lines[j - 1].kind == PARAGRAPH):
+                    # a subheading and an undated byline straight after a paragraph: a correspondent's section
+                    dated = after.rule == "date_line" or (k + 1 < len(lines) and lines[k + 1].rule == "date_line")
+                    if dated or lines[j - 1].kind != PARAGRAPH:
                         starts.append(j)
                     break
                 if after.content != line.content:
