@@ -534,3 +534,67 @@ def test_speed_per_article():
         clean_article(x)
     per = (time.process_time() - t) / len(texts)
     assert per < 0.010, per  # ~1-2 ms measured; generous bound for loaded CI machines
+
+
+# ---------------------------------------------------------------- layouts from unseen sites (made-up pages)
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_explainer_numbered_list_and_subheadings(corpus: bool):
+    r = _page("explainer_numbered_list.txt", corpus)
+    # the breadcrumb's last item is the headline; the kicker and the standfirst are not
+    assert r.title == "Where the new employment support money is going"
+    assert r.author == "Priya Nandakumar"  # 'Name · date · 4 min read'
+    assert r.published_date == dt.date(2026, 3, 14)
+    body = r.body.split("\n")
+    # a numbered list announced by a question is the story's, all eight items in order
+    assert body[2:11] == [
+        "Which areas get the money?", "1. Tyne and Wear – £24.5m", "2. West Yorkshire – £21m",
+        "3. Leicestershire – £14.2m", "4. Kent and Medway – £13.9m", "5. Norfolk – £12.6m",
+        "6. Somerset – £11.4m", "7. Hampshire – £11.1m", "8. Shropshire – £11.3m",
+    ]
+    assert "Context" in body  # a one-word subheading
+    assert "What happens next" in body  # a subheading after an inline 'Read more:' link
+    assert len(body) == 17
+    rules = _rules(r)
+    assert rules["Read more: Councils bid for a share of employment support funds"] == "related_list"
+    assert rules["You've read 2 of your 3 free articles this month. Subscribe for £1 a week to keep reading."] == "paywall"
+    assert rules[
+        "We use cookies to give you the best experience on our website and to show you relevant adverts. "
+        "By continuing to browse the site you agree to our use of cookies."
+    ] == "cookie_notice"
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_tutorial_code_block_and_embedded_post(corpus: bool):
+    r = _page("tutorial_code_block.txt", corpus)
+    assert r.title == "Counting job starts per area with pandas"
+    assert r.author == "Marta Lindqvist"  # 'Name | date'
+    assert r.published_date == dt.date(2026, 2, 2)
+    body = r.body.split("\n")
+    assert body[2:7] == [
+        "import pandas as pd",
+        'starts = pd.read_csv("job_starts.csv", parse_dates=["month"])',
+        'by_area = starts.groupby("area")["starts"].sum()',
+        "by_area = by_area.sort_values(ascending=False)",
+        "print(by_area.head(10))",
+    ]
+    # the embedded post and its attribution stay; the attribution's date does not end the article
+    assert "— Jonas Byrne (@jonasbyrne) January 28, 2026" in body
+    assert body[-1].startswith("If you want to try it yourself")
+    assert len(body) == 12
+    assert _rules(r)["This article is republished from Open Data Digest under a Creative Commons licence."] == "promo"
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_wire_headline_below_dateline_and_correspondent_section(corpus: bool):
+    r = _page("wire_dateline_headline.txt", corpus)
+    # not the site's tagline nor the 'Distributed by:' field: the headline straight above the body
+    assert r.title == "Town pilots joined-up health and work support for residents on long-term sick leave"
+    assert r.author is None
+    assert r.published_date == dt.date(2026, 5, 8)
+    body = r.body.split("\n")
+    # a subheading with an undated byline straight after a paragraph is a section of the story, not a new one
+    assert body[-1] == "The pilot will be evaluated by a university team, which will report to ministers next spring."
+    assert len(body) == 5
+    assert "By Tom Rees, Health Correspondent" not in body
+    assert _rules(r)["Get unlimited access to our journalism. It only takes a minute."] == "paywall"

@@ -109,6 +109,10 @@ def looks_code(line: Line) -> bool:
     )
 
 
+def _is_code_edge(line: Line) -> bool:
+    return line.kind == DROP and not line.sentence and line.n_words <= 8 and _CODE_START.match(line.content) is not None
+
+
 def mark_code_blocks(lines: list[Line]) -> None:
     """Runs of code lines (three or more, each within two lines of the next) are part of a tutorial, not chrome:
     they weigh nothing in the span choice and are kept inside the article. Comment and docstring lines
@@ -123,7 +127,13 @@ def mark_code_blocks(lines: list[Line]) -> None:
     for run in runs:
         if len(run) < 3:
             continue
-        for k in range(run[0], run[-1] + 1):
+        first, last = run[0], run[-1]
+        # 'import pandas as pd', 'return total': a keyword line opening or closing the block
+        if first > 0 and _is_code_edge(lines[first - 1]):
+            first -= 1
+        if last + 1 < len(lines) and _is_code_edge(lines[last + 1]):
+            last += 1
+        for k in range(first, last + 1):
             line = lines[k]
             if line.ends_article or line.score == BARRIER or line.length > 160:
                 continue
