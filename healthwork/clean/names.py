@@ -20,7 +20,7 @@ _NOT_NAME_WORDS = frozenset(
     latest features feature analysis comment blog press release releases media centre center council nhs
     trust government department the our team staff admin editorial share print email read min mins
     minute minutes more menu search contact about jobs events updated published posted by and
-    radio newsroom editors desk wire agency reporters magazine""".split()
+    radio newsroom editors desk wire agency reporters magazine tweet this follow""".split()
 )
 # "By X", "Written by X", "Words by X", "Posted by X", "Section | By X" (the prefix before 'by' is checked in code)
 _BY_RE = re.compile(r"\bby(?::\s*|\s+)(?=\S)", re.I)

@@ -98,15 +98,13 @@ _CODE_START = re.compile(
 _CODE_MARKS = re.compile(r"[=;{}]|\w\(|\)\s*:?$|\w\.\w+\(|\w_\w|</?\w+>|::|->|=>")
 
 
-def looks_code(line: Line) -> bool:
-    """A line of program code or a shell command: keywords, calls, assignments, braces; not a sentence."""
+def code_signals(line: Line) -> int:
+    """How much a line looks like program code or a shell command (keywords, calls, assignments, braces);
+    0 for a sentence."""
     content = line.content
     if line.length > 160 or (line.sentence and content.endswith(".") and line.n_words >= 6):
-        return False
-    marks = len(_CODE_MARKS.findall(content))
-    return marks >= 2 or (marks >= 1 and _CODE_START.match(content) is not None) or (
-        _CODE_START.match(content) is not None and " " not in content.strip()[:-1] and line.length >= 3
-    )
+        return 0
+    return len(_CODE_MARKS.findall(content)) + (1 if _CODE_START.match(content) else 0)
 
 
 def _is_code_edge(line: Line) -> bool:
@@ -114,16 +112,19 @@ def _is_code_edge(line: Line) -> bool:
 
 
 def mark_code_blocks(lines: list[Line]) -> None:
-    """Runs of code lines (three or more, each within two lines of the next) are part of a tutorial, not chrome:
-    they weigh nothing in the span choice and are kept inside the article. Comment and docstring lines
-    between them go with them."""
-    code = [j for j, line in enumerate(lines) if line.kind == DROP and not line.ends_article and looks_code(line)]
+    """Runs of code lines (three or more, each within two lines of the next, two of them clearly code) are part
+    of a tutorial, not chrome: they weigh nothing in the span choice and are kept inside the article. Comment
+    and docstring lines between them go with them."""
+    signals = {j: code_signals(line) for j, line in enumerate(lines) if line.kind == DROP and not line.ends_article}
     runs: list[list[int]] = []
-    for j in code:
+    for j, strength in signals.items():
+        if strength == 0:
+            continue
         if runs and j - runs[-1][-1] <= 2:
             runs[-1].append(j)
         else:
             runs.append([j])
+    runs = [run for run in runs if sum(1 for j in run if signals[j] >= 2) >= 2]
     for run in runs:
         if len(run) < 3:
             continue
