@@ -55,7 +55,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("signup_form", re.compile(r"\bsign[ -]?up\b|\bsubscri(?:be|bed|ption)\b|\bnewsletters?\b|\be-?newsletter\b|\binbox\b|\bemail address\b|\bopt ?out\b|\bunsubscribe\b|\bthis field\b.{0,40}\b(?:validation|required|blank|unchanged|empty)\b|\brequired fields?\b|\bmailing list\b|\bregister\b|\blog ?in\b|\bsign ?in\b|\bcreate (?:an|your) account\b|^stay (?:up to date|in touch|informed|connected)\b|^get (?:regular |the latest |our )?(?:updates|alerts)\b", re.I)),
     ("share_buttons", re.compile(r"^(?:share|tweet|print|email|e-mail|copy link|pin|save|bookmark)\b|\bshare (?:this|on|via|the)\b|\b(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|flipboard|instagram|youtube|tiktok)\b|\bfollow us\b", re.I)),
     ("advert", re.compile(r"^(?:advertisement|advert|sponsored|promoted|ad|ads|partner content|paid (?:content|post))\b|\bsponsored\b|\bpromoted\b|\badvertis", re.I)),
-    ("related_list", re.compile(r"^on [\w-]+(?:\.[\w-]+)+:|^(?:related|read more|read next|read also|also read|see also|more on|more from|more in|more stories|more news|more like this|recommended|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|most (?:read|popular|viewed|shared|commented)|popular|trending|latest|top stories|further reading|watch|listen|click here|find out more|learn more|view (?:all|more)|next up|up next|continue reading|explore further)\b", re.I)),
+    ("related_list", re.compile(r"^on [\w-]+(?:\.[\w-]+)+:|^(?:related|read more|read next|read also|also read|see also|more on|more from|more in|more stories|more news|more like this|recommended|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|most (?:read|popular|viewed|shared|commented)|popular|trending|latest|top stories|further reading|watch|listen|click here|find out more|learn more|view (?:all|more)|next up|up next|continue reading|explore further|(?:posted|filed) (?:in|under)|tagged(?: with)?|tags?\s*:)\b", re.I)),
     ("navigation", re.compile(r"^(?:skip to (?:the )?(?:main )?(?:content|navigation|search)|skip navigation|back to top|return to top|main menu|navigation menu|toggle navigation|open menu|close menu|search this site|search the site|you are here\b)", re.I)),
     ("feedback_prompt", re.compile(r"\b(?:was|is) this (?:page|article|information|content) (?:useful|helpful)\b|\breport a problem\b|\bgive (?:us )?(?:your )?feedback\b|\bthank you for your feedback\b|\bpage last (?:reviewed|updated)\b|\bnext review due\b", re.I)),
     ("comment_prompt", re.compile(r"\bcomments?\b|\bleave a reply\b|\bjoin the (?:conversation|discussion|debate)\b|\bposting (?:rules|guidelines)\b|\bcommunity guidelines\b|\breply\b", re.I)),
@@ -197,7 +197,7 @@ _CUE_TRIGGERS: dict[str, frozenset[str]] = {
     "signup_form": frozenset("sign signup up subscribe subscribed subscription newsletter newsletters enewsletter e inbox email opt optout unsubscribe field validation required mailing register log login create stay get".split()),
     "share_buttons": frozenset("share tweet print email e copy pin save bookmark facebook twitter linkedin whatsapp pinterest reddit flipboard instagram youtube tiktok follow".split()),
     "advert": frozenset("advertisement advert sponsored promoted ad ads partner paid advertising advertise advertiser advertisers".split()),
-    "related_list": frozenset("on related read see also more recommended you most popular trending latest top further watch listen click find learn view next up continue explore".split()),
+    "related_list": frozenset("on related read see also more recommended you most popular trending latest top further watch listen click find learn view next up continue explore posted filed tagged tag tags".split()),
     "navigation": frozenset("skip back return main navigation toggle open close search you".split()),
     "feedback_prompt": frozenset("useful helpful report feedback page review reviewed".split()),
     "comment_prompt": frozenset("comment comments leave join posting community reply".split()),
@@ -252,7 +252,11 @@ _SIGNAL_WORDS = (
 )
 
 
-_SHARE_STRICT = re.compile(r"^(?:share|tweet|print|email|e-mail|copy link|pin|save|bookmark)\b|\bshare (?:this|on|via|the)\b|\bfollow us\b", re.I)
+_SHARE_STRICT = re.compile(
+    r"^(?:share|tweet|print|email|e-mail|copy link|pin|save|bookmark)\b|\bshare (?:this|on|via|the)\b|\bfollow us\b"
+    r"|^follow\b.{0,60}\b(?:on|at) (?:twitter|x|instagram|facebook|linkedin|tiktok|threads|bluesky)\b",
+    re.I,
+)
 
 
 def _cue(c: str, low: str, n: int, sentence: bool, words: set[str]) -> str | None:
