@@ -35,6 +35,7 @@ from healthwork.clean.span import (
     mark_embedded_posts,
     mark_second_articles,
     mark_teasers,
+    numbered_runs,
     read_lines,
     soften_early_barriers,
     span_scores,
@@ -57,11 +58,12 @@ def clean_article(text: str, common_lines: Iterable[str] = frozenset()) -> Clean
     mark_teasers(lines)
     mark_second_articles(lines)
     soften_early_barriers(lines)
-    span = choose_span(lines, span_scores(lines))
+    ordered_lists = numbered_runs(lines)
+    span = choose_span(lines, span_scores(lines, ordered_lists))
     kept: list[int] = []
     if span is not None:
         start = trim_header_block(lines, *span)
-        kept = drop_repeats(lines, keep_in_span(lines, start, span[1], common))
+        kept = drop_repeats(lines, keep_in_span(lines, start, span[1], common, ordered_lists))
     first_body = kept[0] if kept else len(lines)
     last_body = kept[-1] if kept else -1
     title_at, title = find_title(lines, first_body, common)

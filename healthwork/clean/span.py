@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from healthwork.clean.lines import (
     ATTACHED_CREDIT,
@@ -95,16 +96,24 @@ _CODE_START = re.compile(
     r"^(?:import|from \S+ import|def|class|return|const|let|var|function|if|elif|else|for|while|try|except|catch|public"
     r"|private|static|void|async|await|print|echo|sudo|pip|npm|git|cd|ls|\$|>>>|#include|@\w+)\b"
 )
+_CODE_CHAR = re.compile(r"[=;{}()<>:_]")  # every code mark has one of these
 _CODE_MARKS = re.compile(r"[=;{}]|\w\(|\)\s*:?$|\w\.\w+\(|\w_\w|</?\w+>|::|->|=>")
 
 
 def code_signals(line: Line) -> int:
     """How much a line looks like program code or a shell command (keywords, calls, assignments, braces);
     0 for a sentence."""
-    content = line.content
-    if line.length > 160 or (line.sentence and content.endswith(".") and line.n_words >= 6):
+    if line.length > 160 or (line.sentence and line.n_words >= 6 and line.content.endswith(".")):
         return 0
-    return len(_CODE_MARKS.findall(content)) + (1 if _CODE_START.match(content) else 0)
+    return _code_signals(line.content)
+
+
+@lru_cache(maxsize=1 << 14)
+def _code_signals(content: str) -> int:
+    keyword = _CODE_START.match(content) is not None
+    if not keyword and _CODE_CHAR.search(content) is None:
+        return 0
+    return len(_CODE_MARKS.findall(content)) + keyword
 
 
 def _is_code_edge(line: Line) -> bool:
@@ -223,12 +232,12 @@ def numbered_runs(lines: list[Line]) -> list[list[int]]:
     return runs
 
 
-def span_scores(lines: list[Line]) -> list[float]:
+def span_scores(lines: list[Line], ordered_lists: list[list[int]]) -> list[float]:
     """Each line's score for the span choice. A long run of non-content lines (menu, link list, form)
     separates blocks: from the 5th line on each costs double, so a stray promo paragraph far below the
     article is not bridged into it; nine lines of chrome in a row are a barrier."""
     scores = [line.score for line in lines]
-    ordered = {j for run in numbered_runs(lines) for j in run}
+    ordered = {j for run in ordered_lists for j in run}
     for j in ordered:
         scores[j] = max(scores[j], -0.2)
     run = chrome_run = 0
@@ -309,13 +318,15 @@ def trim_header_block(lines: list[Line], start: int, end: int) -> int:
     return start
 
 
-def keep_in_span(lines: list[Line], start: int, end: int, common: frozenset[str] | set[str]) -> list[int]:
+def keep_in_span(
+    lines: list[Line], start: int, end: int, common: frozenset[str] | set[str], ordered_lists: list[list[int]]
+) -> list[int]:
     """Indexes of the kept lines: content lines of the span, rescued lists and subheadings."""
     keep = [False] * len(lines)
     for j in range(start, end + 1):
         if lines[j].kind in CONTENT_KINDS:
             keep[j] = True
-    rescue_lists_and_subheads(lines, keep, start, end, common)
+    rescue_lists_and_subheads(lines, keep, start, end, ordered_lists, common)
     kept = [j for j in range(len(lines)) if keep[j]]
     # a leading short line without a following body line is not body
     while kept and lines[kept[0]].kind == SHORT_SENTENCE and len(kept) > 1 and lines[kept[1]].kind != PARAGRAPH:
@@ -372,7 +383,8 @@ _ONE_WORD_HEADING = re.compile(r"^[A-Z][a-z]{3,}:?$")
 
 
 def rescue_lists_and_subheads(
-    lines: list[Line], keep: list[bool], a: int, b: int, common: frozenset[str] | set[str] = frozenset()
+    lines: list[Line], keep: list[bool], a: int, b: int, ordered_lists: list[list[int]],
+    common: frozenset[str] | set[str] = frozenset(),
 ) -> None:
     """Inside the article: keep a list announced by a colon, and a lone subheading between paragraphs."""
     n_lines = len(lines)
@@ -428,7 +440,7 @@ def rescue_lists_and_subheads(
             keep[j] = True
             ln.rule = ""
     # an ordered list that goes on from the story
-    for items in numbered_runs(lines):
+    for items in ordered_lists:
         if a < items[0] <= b and any(keep[k] for k in range(max(a, items[0] - 2), items[0])):
             for k in items:
                 if lines[k].rule in _SOFT_RULES and not lines[k].ends_article:
