@@ -237,12 +237,15 @@ _PROMO_RE = re.compile(
     # syndication notes: 'This article is republished from X under a Creative Commons licence'
     r"|\b(?:is|was|been) republished\b|\brepublished (?:here|from|with|under)\b|\breproduced with (?:kind )?permission\b"
     r"|\bcontent partnership\b"
-    r"|\b(?:get|download)\b.{0,60}\b(?:with|on|in|from) (?:our|the) [\w ]{0,30}\bapp\b|\bproducts from (?:one or more of )?our advertisers\b",
+    r"|\b(?:get|download)\b.{0,60}\b(?:with|on|in|from) (?:our|the) [\w ]{0,30}\bapp\b|\bproducts from (?:one or more of )?our advertisers\b"
+    # membership blurbs: 'Become a member ...', 'Members get ...', 'Join today ... membership'
+    r"|\bbecome an? (?:member|supporter|subscriber|patron|friend)\b|\bmembers (?:get|receive|enjoy|save)\b"
+    r"|\bjoin (?:us|today|now|online)\b.{0,60}\bmembership\b|\bmembership\b.{0,60}\b(?:from [£$€]|per (?:month|year)|a (?:month|year))\b",
     re.I,
 )
 # words one of which every promotion pattern has (the cheap test before the pattern; also signal words below)
-_PROMO_HINT = re.compile(r"if you|commission|share of|affiliate|journalism|consider|contribution|donation|issues? for|republished|reproduced|partnership|app\b|advertisers")
-_PROMO_WORDS = frozenset("you commission share affiliate journalism consider contribution donation issue issues republished reproduced partnership app advertisers".split())
+_PROMO_HINT = re.compile(r"if you|commission|share of|affiliate|journalism|consider|contribution|donation|issues? for|republished|reproduced|partnership|app\b|advertisers|member")
+_PROMO_WORDS = frozenset("you commission share affiliate journalism consider contribution donation issue issues republished reproduced partnership app advertisers member members membership".split())
 # words without which a line (no digits, no ©, no '/', starting with a letter) cannot match any cue, date, byline,
 # caption, bio or end marker: such a line skips straight to its plain shape
 _SIGNAL_WORDS = (
