@@ -558,6 +558,7 @@ def test_explainer_numbered_list_and_subheadings(corpus: bool):
     rules = _rules(r)
     assert rules["Read more: Councils bid for a share of employment support funds"] == "related_list"
     assert rules["You've read 2 of your 3 free articles this month. Subscribe for £1 a week to keep reading."] == "paywall"
+    assert rules["Become a member of Civic Ledger and get every explainer a day early. Membership from £4 a month."] == "promo"
     assert rules[
         "We use cookies to give you the best experience on our website and to show you relevant adverts. "
         "By continuing to browse the site you agree to our use of cookies."
@@ -598,3 +599,43 @@ def test_wire_headline_below_dateline_and_correspondent_section(corpus: bool):
     assert len(body) == 5
     assert "By Tom Rees, Health Correspondent" not in body
     assert _rules(r)["Get unlimited access to our journalism. It only takes a minute."] == "paywall"
+
+
+def _page_text(*paragraphs: str) -> str:
+    return "\n".join(paragraphs)
+
+
+_STORY_LINES = (
+    "Employers in the district will be able to refer staff who are off sick to a new occupational health service from next month, the council has said.",
+    "The service will offer physiotherapy, mental health support and advice on workplace adjustments, and is free for firms with fewer than 50 staff.",
+    "A council spokesperson said the aim was to stop short spells of sickness turning into long-term absence.",
+)
+
+
+def test_section_heading_above_dated_headline_is_not_a_teaser_list():
+    text = _page_text("Northdale District Council", "Home", "News and events", "Contact us", "Latest news",
+                  "Free occupational health service for small employers", "12 January 2026", "", *_STORY_LINES)
+    r = clean_article(text)
+    assert r.title == "Free occupational health service for small employers"  # not 'News and events'
+    assert r.published_date == dt.date(2026, 1, 12)
+    assert r.body.split("\n") == list(_STORY_LINES)
+
+
+def test_outlet_credit_line_is_neither_title_nor_author():
+    text = _page_text("Sector Daily", "Health | Money | Local", "", "Small employers get free occupational health support",
+                  "By Northdale Business Review", "3 February 2026, 10:15", "", *_STORY_LINES,
+                  "This article originally appeared on Northdale Business Review and is republished here as part of a content partnership.")
+    r = clean_article(text)
+    assert r.title == "Small employers get free occupational health support"
+    assert r.author is None  # an outlet, not a person
+    assert r.body.split("\n") == list(_STORY_LINES)  # the syndication note is not body
+
+
+def test_headline_then_standfirst_then_byline():
+    text = _page_text("The Courier", "News", "Small employers get free occupational health support in Northdale",
+                  "The council says the scheme will stop short spells of sickness becoming long-term absence",
+                  "By Courier Reporter", "14:02, 3 FEB 2026", "", *_STORY_LINES)
+    r = clean_article(text)
+    assert r.title == "Small employers get free occupational health support in Northdale"  # not the longer standfirst
+    assert r.author is None
+    assert r.published_date == dt.date(2026, 2, 3)
