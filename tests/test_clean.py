@@ -639,3 +639,14 @@ def test_headline_then_standfirst_then_byline():
     assert r.title == "Small employers get free occupational health support in Northdale"  # not the longer standfirst
     assert r.author is None
     assert r.published_date == dt.date(2026, 2, 3)
+
+
+def test_unannounced_list_between_paragraphs_is_kept_but_teaser_links_are_not():
+    support = ["  • physiotherapy appointments", "  • mental health support", "  • advice on workplace adjustments"]
+    teasers = ["  • Council budget gap grows to four million pounds", "  • New bus routes planned for the north of the district"]
+    text = _page_text("Northdale District Council", "Small employers get free occupational health support",
+                      "12 January 2026", _STORY_LINES[0], "Support on offer includes the following.", *support,
+                      _STORY_LINES[1], *teasers, _STORY_LINES[2])
+    body = clean_article(text).body.split("\n")
+    assert body == [_STORY_LINES[0], "Support on offer includes the following.", *(s.strip() for s in support),
+                    _STORY_LINES[1], _STORY_LINES[2]]

@@ -382,6 +382,11 @@ _INLINE_LINK = re.compile(r"^[^:]{2,30}:\s+\S+(?:\s+\S+){2,}")
 _ONE_WORD_HEADING = re.compile(r"^[A-Z][a-z]{3,}:?$")
 
 
+def _teaser_headline(line: Line) -> bool:
+    """A list item shaped like another story's headline: capitalised, five words or more, no full stop."""
+    return line.n_words >= 5 and line.content[:1].isupper() and not line.sentence
+
+
 def rescue_lists_and_subheads(
     lines: list[Line], keep: list[bool], a: int, b: int, ordered_lists: list[list[int]],
     common: frozenset[str] | set[str] = frozenset(),
@@ -439,6 +444,25 @@ def rescue_lists_and_subheads(
         if not keep[j] and ln.is_list and ln.rule == "menu_item" and ln.n_words >= 4 and keep[j + 1] and lines[j + 1].is_list:
             keep[j] = True
             ln.rule = ""
+    # a bullet list between two kept paragraphs (its items not links to elsewhere) is the story's
+    j = a + 1
+    while j <= b:
+        if keep[j] or not lines[j].is_list or not keep[j - 1]:
+            j += 1
+            continue
+        end = j
+        while end + 1 <= b and lines[end + 1].is_list and not keep[end + 1]:
+            end += 1
+        items = range(j, end + 1)
+        if (
+            end + 1 <= b and keep[end + 1] and lines[end + 1].kind == PARAGRAPH
+            and all(lines[k].rule in ("menu_item", "list_item") and lines[k].n_words >= 2 for k in items)
+            and 2 * sum(1 for k in items if _teaser_headline(lines[k])) < len(items)
+        ):
+            for k in items:
+                keep[k] = True
+                lines[k].rule = ""
+        j = end + 1
     # an ordered list that goes on from the story
     for items in ordered_lists:
         if a < items[0] <= b and any(keep[k] for k in range(max(a, items[0] - 2), items[0])):
