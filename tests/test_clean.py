@@ -650,3 +650,11 @@ def test_unannounced_list_between_paragraphs_is_kept_but_teaser_links_are_not():
     body = clean_article(text).body.split("\n")
     assert body == [_STORY_LINES[0], "Support on offer includes the following.", *(s.strip() for s in support),
                     _STORY_LINES[1], _STORY_LINES[2]]
+
+
+def test_menu_row_is_not_the_headline():
+    text = _page_text("Enterprise Weekly", "News    Leadership    Finance    People", "",
+                      "Learning & skills    Early careers    Youth employment", *_STORY_LINES)
+    r = clean_article(text)
+    assert r.title is None  # menu rows only: the page prints no headline
+    assert r.body.split("\n") == list(_STORY_LINES)

@@ -431,3 +431,8 @@ def title_like(ln: Line) -> bool:
         and ln.rule not in ("date_line", "byline", "caption", "menu_item", "url_line", "source_link", "after_article_end")
         and len(GLUED_WORDS.findall(c)) < 2
     )
+
+
+def is_menu_row(content: str) -> bool:
+    """Menu items printed on one line: 'News    Sport    Business', 'Home | News | Contact'."""
+    return content.count("   ") >= 2 or content.count(" | ") >= 2 or content.count(" · ") >= 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from healthwork.clean.lines import DROP, PARAGRAPH, URL_LABEL, Line, title_like
+from healthwork.clean.lines import DROP, PARAGRAPH, URL_LABEL, Line, is_menu_row, title_like
 from healthwork.clean.names import BYLINE_LABEL_ONLY, bare_name, byline_name, is_role_line, name_at_start
 from healthwork.clean.patterns import DIGIT, INNER_SENTENCE_BREAK
 from healthwork.dates import find_dates
@@ -37,7 +37,7 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
         if ln.rule in ("cookie_notice", "footer", "signup_form", "share_buttons", "advert", "related_list", "comment_prompt", "paywall", "navigation", "promo", "credit"):
             continue
         c = ln.content
-        if _BY_LINE.match(c):
+        if _BY_LINE.match(c) or is_menu_row(c):
             continue
         sc = 3.0
         if c[-1] not in ".":
