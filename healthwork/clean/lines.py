@@ -130,14 +130,14 @@ _CAPTION_TRIGGERS = frozenset(
 )
 
 
-def _is_caption(c: str, low: str, words: set[str]) -> bool:
-    if "(c)" in low or "©" in c:
+def _is_caption(content: str, lowered: str, words: set[str]) -> bool:
+    if "(c)" in lowered or "©" in content:
         return True
-    if "/" not in c and words.isdisjoint(_CAPTION_TRIGGERS):
+    if "/" not in content and words.isdisjoint(_CAPTION_TRIGGERS):
         return False
-    if _CAPTION_START.match(c):
+    if _CAPTION_START.match(content):
         return True
-    return _CAPTION_END.search(c[-100:]) is not None
+    return _CAPTION_END.search(content[-100:]) is not None
 
 
 
@@ -262,21 +262,21 @@ _SHARE_STRICT = re.compile(
 )
 
 
-def _cue(c: str, low: str, n: int, sentence: bool, words: set[str]) -> str | None:
-    if n < 500 and ("©" in c or "reserved" in low or "trademark" in low) and _FOOTER_STRONG.search(c):
+def _cue(content: str, lowered: str, length: int, sentence: bool, words: set[str]) -> str | None:
+    if length < 500 and ("©" in content or "reserved" in lowered or "trademark" in lowered) and _FOOTER_STRONG.search(content):
         return "footer"
-    if sentence and 40 <= n <= 400 and _PROMO_HINT.search(low) and _PROMO_RE.search(c):
+    if sentence and 40 <= length <= 400 and _PROMO_HINT.search(lowered) and _PROMO_RE.search(content):
         return "promo"
-    if "cookie" in low and n < 600 and _STRONG_COOKIE.search(c):
+    if "cookie" in lowered and length < 600 and _STRONG_COOKIE.search(content):
         return "cookie_notice"
-    if n > 220:
+    if length > 220:
         return None
-    if sentence and n >= 70:
+    if sentence and length >= 70:
         # a real sentence mentioning 'register' or 'cookie' is body; only blatant forms count
-        if not words.isdisjoint(_SIGNUP_TRIGGERS) and _STRONG_SIGNUP.search(c):
+        if not words.isdisjoint(_SIGNUP_TRIGGERS) and _STRONG_SIGNUP.search(content):
             return "signup_form"
         for rule in ("paywall", "feedback_prompt"):
-            if not words.isdisjoint(_CUE_TRIGGERS[rule]) and _CUE_RX[rule].search(c):
+            if not words.isdisjoint(_CUE_TRIGGERS[rule]) and _CUE_RX[rule].search(content):
                 return rule
         return None
     if words.isdisjoint(_ALL_TRIGGERS):
@@ -284,37 +284,37 @@ def _cue(c: str, low: str, n: int, sentence: bool, words: set[str]) -> str | Non
     for rule, rx in _CUES:
         if words.isdisjoint(_CUE_TRIGGERS[rule]):
             continue
-        if rx.search(c):
-            if rule == "comment_prompt" and sentence and n > 40:
+        if rx.search(content):
+            if rule == "comment_prompt" and sentence and length > 40:
                 continue
-            if rule == "related_list" and sentence and n > 60:
+            if rule == "related_list" and sentence and length > 60:
                 continue
             # 'Twitter seemed a bit confused by the campaign:' is a sentence about a platform, not a share button
-            if rule == "share_buttons" and sentence and c.count(" ") >= 5 and not _SHARE_STRICT.search(c):
+            if rule == "share_buttons" and sentence and content.count(" ") >= 5 and not _SHARE_STRICT.search(content):
                 continue
             # 'Employers can sign up to the charter', 'Local employers sign up to health charter': the bare verbs
             # (sign up, register, log in) only make a sign-up form of a short line or with a form's other words
-            if rule == "signup_form" and len(words) >= 6 and not _SIGNUP_FORM_WORDS.search(c):
+            if rule == "signup_form" and len(words) >= 6 and not _SIGNUP_FORM_WORDS.search(content):
                 continue
             return rule
     return None
 
 
-def apply_corpus_signals(ln: Line, common: frozenset[str] | set[str], author_names: set[str]) -> None:
+def apply_corpus_signals(line: Line, common: frozenset[str] | set[str], author_names: set[str]) -> None:
     """Apply the author box and the corpus template signal on top of the line's shape (already set)."""
-    if author_names and ln.length <= 60 and ln.content.strip(" .") in author_names:
-        ln.kind, ln.rule, ln.score, ln.ends_article, ln.sentence = DROP, "author_box", BARRIER, True, False
-        ln.closes_header, ln.shape_rule = False, ln.rule
+    if author_names and line.length <= 60 and line.content.strip(" .") in author_names:
+        line.kind, line.rule, line.score, line.ends_article, line.sentence = DROP, "author_box", BARRIER, True, False
+        line.closes_header, line.shape_rule = False, line.rule
         return
     if (
         common
-        and not ln.ends_article
-        and (ln.kind != DROP or ln.score > -0.5)  # a menu item is dropped anyway: no need to look it up
-        and (not ln.sentence or ln.length < 50 or ln.is_list)
-        and line_key(ln.text) in common
+        and not line.ends_article
+        and (line.kind != DROP or line.score > -0.5)  # a menu item is dropped anyway: no need to look it up
+        and (not line.sentence or line.length < 50 or line.is_list)
+        and line_key(line.text) in common
     ):
         # the site's template (seen in other files of the corpus); keeps the shape's own penalty
-        ln.kind, ln.rule, ln.score = DROP, "template_repeat", min(ln.score, -0.5)
+        line.kind, line.rule, line.score = DROP, "template_repeat", min(line.score, -0.5)
 
 
 # '6 min read', '5-minute read', 'Reading time: 4 minutes', 'Estimated reading time 3 mins'
@@ -328,108 +328,108 @@ _READING_TIME = re.compile(
 
 
 @lru_cache(maxsize=1 << 16)
-def line_shape(c: str, is_list: bool) -> Shape:
+def line_shape(content: str, is_list: bool) -> Shape:
     """Shape class of one line's text (pure, cached: a corpus repeats its template lines)."""
-    n = len(c)
-    last = c[-1]
-    sentence = last in SENTENCE_END_CHARS and not (last == "." and c.endswith("..."))
-    low = c.lower()
-    ltoks = low.split()
-    nw = len(ltoks)
-    has_digit = DIGIT.search(c) is not None
+    length = len(content)
+    last_char = content[-1]
+    sentence = last_char in SENTENCE_END_CHARS and not (last_char == "." and content.endswith("..."))
+    lowered = content.lower()
+    lowered_tokens = lowered.split()
+    n_words = len(lowered_tokens)
+    has_digit = DIGIT.search(content) is not None
 
     # the word set feeds the caption and cue tests; a long paragraph that ends as a sentence needs neither
-    if n <= 300 and not (sentence and n > 220):
-        words = set(_ALPHA.findall(low))
+    if length <= 300 and not (sentence and length > 220):
+        words = set(_ALPHA.findall(lowered))
         # prefilter: a line with none of the signal words, digits or marks can only be body text, a short line or a menu item
         if (
-            c[0].isalpha()
+            content[0].isalpha()
             and words.isdisjoint(_SIGNAL_WORDS)
-            and "©" not in c
-            and "/" not in c
-            and (not has_digit or YEAR.search(c) is None)  # every date has a four-digit year
+            and "©" not in content
+            and "/" not in content
+            and (not has_digit or YEAR.search(content) is None)  # every date has a four-digit year
         ):
-            return _plain_shape(c, n, nw, ltoks, sentence, is_list)
+            return _plain_shape(content, length, n_words, lowered_tokens, sentence, is_list)
     else:
         words = set()
-    if n <= 60 and (ltoks[0].rstrip(":»›>") in _END_FIRST_WORDS or not c[0].isalpha()):
-        st = c.rstrip(" :»›>")
+    if length <= 60 and (lowered_tokens[0].rstrip(":»›>") in _END_FIRST_WORDS or not content[0].isalpha()):
+        st = content.rstrip(" :»›>")
         if _END_RE.match(st):
-            return (DROP, "after_article_end", BARRIER, sentence, True, False, nw)
+            return (DROP, "after_article_end", BARRIER, sentence, True, False, n_words)
         if _SOFT_END_RE.match(st):
-            return (DROP, "related_list", -4.0, sentence, False, False, nw)
+            return (DROP, "related_list", -4.0, sentence, False, False, n_words)
     if (
-        n < 400
-        and nw < 80
-        and (" is " in c or " was " in c or " has been " in c or " joined " in c)
-        and (not words.isdisjoint(_BIO_ROLE_WORDS) or (n > 220 and not words))
-        and _BIO_RE.match(c)
+        length < 400
+        and n_words < 80
+        and (" is " in content or " was " in content or " has been " in content or " joined " in content)
+        and (not words.isdisjoint(_BIO_ROLE_WORDS) or (length > 220 and not words))
+        and _BIO_RE.match(content)
     ):
-        return (DROP, "author_bio", BARRIER, sentence, True, False, nw)
-    if n <= 90 and has_digit and (is_date_line(c) or (not sentence and nw <= 10 and find_dates(c))):
-        return (DROP, "date_line", -1.0, sentence, False, True, nw)
-    if n <= 40 and has_digit and "read" in low and _READING_TIME.match(c):
-        return (DROP, "reading_time", -1.0, sentence, False, True, nw)
-    if n <= 400 and ("ing by" in low or "to this" in low) and _CREDIT_LINE.search(c):
-        return (DROP, "credit", -1.0, sentence, False, False, nw)
-    if n <= 20 and low.rstrip(": ") in BYLINE_LABEL_ONLY:
-        return (DROP, "byline", -1.0, sentence, False, True, nw)
-    if n <= 160 and not words.isdisjoint(_BYLINE_GATE) and byline_name(c) and not (sentence and nw > 12 and len(STOP_WORDS.intersection(ltoks)) > 4):
-        return (DROP, "byline", -1.0, sentence, False, True, nw)
-    if n < 500 and ("©" in c or "copyright" in low or "reserved" in low) and _COPYRIGHT.search(c):
-        return (DROP, "footer", -1.5, sentence, False, False, nw)
-    if n <= 300 and not (sentence and n > 200) and _is_caption(c, low, words):
-        return (DROP, "caption", -0.6, sentence, False, True, nw)
-    if 200 < n <= 400 and sentence:
-        if (last in ")." and _LONG_CAPTION_END.search(c[-140:])) or _CAPTION_LABEL.match(c):
-            return (DROP, "caption", -0.6, sentence, False, True, nw)
-    if "http" in low and n < 300:
-        if URL_LABEL.search(c):
-            return (DROP, "source_link", -1.0, sentence, False, False, nw)
-        if " " not in c and URL.match(c):
-            return (DROP, "url_line", -1.0, sentence, False, False, nw)
-    cue = _cue(c, low, n, sentence, words)
+        return (DROP, "author_bio", BARRIER, sentence, True, False, n_words)
+    if length <= 90 and has_digit and (is_date_line(content) or (not sentence and n_words <= 10 and find_dates(content))):
+        return (DROP, "date_line", -1.0, sentence, False, True, n_words)
+    if length <= 40 and has_digit and "read" in lowered and _READING_TIME.match(content):
+        return (DROP, "reading_time", -1.0, sentence, False, True, n_words)
+    if length <= 400 and ("ing by" in lowered or "to this" in lowered) and _CREDIT_LINE.search(content):
+        return (DROP, "credit", -1.0, sentence, False, False, n_words)
+    if length <= 20 and lowered.rstrip(": ") in BYLINE_LABEL_ONLY:
+        return (DROP, "byline", -1.0, sentence, False, True, n_words)
+    if length <= 160 and not words.isdisjoint(_BYLINE_GATE) and byline_name(content) and not (sentence and n_words > 12 and len(STOP_WORDS.intersection(lowered_tokens)) > 4):
+        return (DROP, "byline", -1.0, sentence, False, True, n_words)
+    if length < 500 and ("©" in content or "copyright" in lowered or "reserved" in lowered) and _COPYRIGHT.search(content):
+        return (DROP, "footer", -1.5, sentence, False, False, n_words)
+    if length <= 300 and not (sentence and length > 200) and _is_caption(content, lowered, words):
+        return (DROP, "caption", -0.6, sentence, False, True, n_words)
+    if 200 < length <= 400 and sentence:
+        if (last_char in ")." and _LONG_CAPTION_END.search(content[-140:])) or _CAPTION_LABEL.match(content):
+            return (DROP, "caption", -0.6, sentence, False, True, n_words)
+    if "http" in lowered and length < 300:
+        if URL_LABEL.search(content):
+            return (DROP, "source_link", -1.0, sentence, False, False, n_words)
+        if " " not in content and URL.match(content):
+            return (DROP, "url_line", -1.0, sentence, False, False, n_words)
+    cue = _cue(content, lowered, length, sentence, words)
     if cue is not None:
         heavy = cue in ("cookie_notice", "footer", "related_list", "paywall", "promo")
-        return (DROP, cue, -1.5 if heavy else -0.5, sentence, False, cue in ("share_buttons", "advert"), nw)
-    return _plain_shape(c, n, nw, ltoks, sentence, is_list)
+        return (DROP, cue, -1.5 if heavy else -0.5, sentence, False, cue in ("share_buttons", "advert"), n_words)
+    return _plain_shape(content, length, n_words, lowered_tokens, sentence, is_list)
 
 
-def _plain_shape(c: str, n: int, nw: int, ltoks: list[str], sentence: bool, is_list: bool) -> Shape:
+def _plain_shape(content: str, length: int, n_words: int, lowered_tokens: list[str], sentence: bool, is_list: bool) -> Shape:
     """Shape of a line that no cue claimed: list item, body paragraph, short sentence or a non-sentence line."""
     if is_list:
-        if sentence and n >= 40 and nw >= 6:
-            return (LIST_SENTENCE, "list_item", 0.3 + min(n, 300) / 100, sentence, False, False, nw)
-        return (DROP, "menu_item", -1.0, sentence, False, False, nw)
-    if n < 200 and (c.endswith("...") or c.endswith("…")):
-        return (DROP, "related_list", -1.0, sentence, False, False, nw)
-    if n >= 60 and nw >= 8 and (sentence or (n >= 150 and INNER_SENTENCE_BREAK.search(c))):
-        if n < 200:
-            if len(STOP_WORDS.intersection(ltoks)) < 0.06 * nw:
-                return (DROP, "low_stopwords", -0.5, sentence, False, False, nw)
-        if not sentence and len(GLUED_WORDS.findall(c)) >= 2:
-            return (DROP, "glued_links", -0.5, sentence, False, False, nw)
-        return (PARAGRAPH, "", 1.0 + min(n, 400) / 50, sentence, False, False, nw)
-    if not sentence and nw >= 2 and c[1] == ":" and c[0] in "AQ":
-        return (SHORT_SENTENCE, "", 0.3, sentence, False, False, nw)  # an interview's 'Q: ...' / 'A: ...' without a full stop
-    if sentence and nw >= 3 and n >= 12:
-        first = c[0]
-        if first.isupper() or first.isdigit() or first in "“\"‘'(£$€[":
-            return (SHORT_SENTENCE, "", 0.3, sentence, False, False, nw)
-    if n >= 60:
-        return (DROP, "no_sentence_end", -0.5, sentence, False, False, nw)
-    return (DROP, "short_non_sentence", -0.7, sentence, False, False, nw)
+        if sentence and length >= 40 and n_words >= 6:
+            return (LIST_SENTENCE, "list_item", 0.3 + min(length, 300) / 100, sentence, False, False, n_words)
+        return (DROP, "menu_item", -1.0, sentence, False, False, n_words)
+    if length < 200 and (content.endswith("...") or content.endswith("…")):
+        return (DROP, "related_list", -1.0, sentence, False, False, n_words)
+    if length >= 60 and n_words >= 8 and (sentence or (length >= 150 and INNER_SENTENCE_BREAK.search(content))):
+        if length < 200:
+            if len(STOP_WORDS.intersection(lowered_tokens)) < 0.06 * n_words:
+                return (DROP, "low_stopwords", -0.5, sentence, False, False, n_words)
+        if not sentence and len(GLUED_WORDS.findall(content)) >= 2:
+            return (DROP, "glued_links", -0.5, sentence, False, False, n_words)
+        return (PARAGRAPH, "", 1.0 + min(length, 400) / 50, sentence, False, False, n_words)
+    if not sentence and n_words >= 2 and content[1] == ":" and content[0] in "AQ":
+        return (SHORT_SENTENCE, "", 0.3, sentence, False, False, n_words)  # an interview's 'Q: ...' / 'A: ...' without a full stop
+    if sentence and n_words >= 3 and length >= 12:
+        first_char = content[0]
+        if first_char.isupper() or first_char.isdigit() or first_char in "“\"‘'(£$€[":
+            return (SHORT_SENTENCE, "", 0.3, sentence, False, False, n_words)
+    if length >= 60:
+        return (DROP, "no_sentence_end", -0.5, sentence, False, False, n_words)
+    return (DROP, "short_non_sentence", -0.7, sentence, False, False, n_words)
 
 
-def title_like(ln: Line) -> bool:
-    c = ln.content
+def title_like(line: Line) -> bool:
+    content = line.content
     return (
-        not ln.is_list
-        and 3 <= ln.n_words <= 30
-        and 12 <= ln.length <= 220
-        and not c.endswith(":")
-        and ln.rule not in ("date_line", "byline", "caption", "menu_item", "url_line", "source_link", "after_article_end")
-        and len(GLUED_WORDS.findall(c)) < 2
+        not line.is_list
+        and 3 <= line.n_words <= 30
+        and 12 <= line.length <= 220
+        and not content.endswith(":")
+        and line.rule not in ("date_line", "byline", "caption", "menu_item", "url_line", "source_link", "after_article_end")
+        and len(GLUED_WORDS.findall(content)) < 2
     )
 
 

@@ -58,109 +58,109 @@ def name_at_start(rest: str) -> str | None:
         if found:
             rest = rest[: found[0][0]]
     rest = _NAME_STOP.split(rest, maxsplit=1)[0]
-    toks = rest.replace("\u00a0", " ").split()
-    out: list[str] = []
-    for i, t in enumerate(toks):
-        tl = t.lower().strip(".")
-        if tl in ("and", "&") and out:
-            out.append(t)
+    tokens = rest.replace("\u00a0", " ").split()
+    name_tokens: list[str] = []
+    for position, token in enumerate(tokens):
+        lowered = token.lower().strip(".")
+        if lowered in ("and", "&") and name_tokens:
+            name_tokens.append(token)
             continue
-        if tl in _NAME_PARTICLES and out:
-            out.append(t)
+        if lowered in _NAME_PARTICLES and name_tokens:
+            name_tokens.append(token)
             continue
         # 'Name Thursday 9 May', 'Name Thu', 'Name March 2025': the date has begun
-        if tl in _WEEKDAY_WORDS or (tl in _WEEKDAY_ABBR and (i == len(toks) - 1 or t.endswith((",", ".")))):
+        if lowered in _WEEKDAY_WORDS or (lowered in _WEEKDAY_ABBR and (position == len(tokens) - 1 or token.endswith((",", ".")))):
             break
-        if tl in _MONTH_WORDS and i == len(toks) - 1 and len(out) >= 2:
+        if lowered in _MONTH_WORDS and position == len(tokens) - 1 and len(name_tokens) >= 2:
             break
-        if tl in _ORG_BYLINE_WORDS:
+        if lowered in _ORG_BYLINE_WORDS:
             return None  # 'Example Magazine Editorial Staff': an organisation, not a person
-        if tl in _JOB_WORDS or not _NAME_TOKEN.match(t) or (len(out) >= 2 and tl in _NOT_NAME_WORDS):
+        if lowered in _JOB_WORDS or not _NAME_TOKEN.match(token) or (len(name_tokens) >= 2 and lowered in _NOT_NAME_WORDS):
             break
-        g = GLUED_WORDS.search(t, 1)
-        if g and (t[g.start() + 1:].lower() in _JOB_WORDS or t[g.start() + 1:].lower() in _NOT_NAME_WORDS):
-            out.append(t[: g.start() + 1])  # 'HiltzikBusiness Columnist': the role glued to the surname
+        glued = GLUED_WORDS.search(token, 1)
+        if glued and (token[glued.start() + 1:].lower() in _JOB_WORDS or token[glued.start() + 1:].lower() in _NOT_NAME_WORDS):
+            name_tokens.append(token[: glued.start() + 1])  # 'HiltzikBusiness Columnist': the role glued to the surname
             break
-        out.append(t)
-    while out and (out[-1].lower() in ("and", "&") or out[-1].lower() in _NAME_PARTICLES):
-        out.pop()
-    n_real = sum(1 for t in out if t.lower() not in ("and", "&") and t.lower() not in _NAME_PARTICLES)
-    if n_real < 2 or n_real > 8 or (n_real > 4 and not any(t.lower() in ("and", "&") for t in out)):
+        name_tokens.append(token)
+    while name_tokens and (name_tokens[-1].lower() in ("and", "&") or name_tokens[-1].lower() in _NAME_PARTICLES):
+        name_tokens.pop()
+    n_name_words = sum(1 for token in name_tokens if token.lower() not in ("and", "&") and token.lower() not in _NAME_PARTICLES)
+    if n_name_words < 2 or n_name_words > 8 or (n_name_words > 4 and not any(token.lower() in ("and", "&") for token in name_tokens)):
         return None
-    if any(t.lower().strip(".") in _NOT_NAME_WORDS for t in out if t.lower() not in ("and", "&")):
+    if any(token.lower().strip(".") in _NOT_NAME_WORDS for token in name_tokens if token.lower() not in ("and", "&")):
         return None
-    return " ".join(out)
+    return " ".join(name_tokens)
 
 
 def _by_prefix_ok(prefix: str) -> bool:
     """What may stand before 'by' in a byline: nothing, a label word ('Written', 'Words', 'Posted'), a date
     with its label ('Posted on 3 March 2025'), or a short section label ending in a separator ('News | ')."""
-    p = prefix.strip()
-    if not p:
+    stripped = prefix.strip()
+    if not stripped:
         return True
-    if p[-1] in "|,/-–—•·:" and len(p) <= 44:
+    if stripped[-1] in "|,/-–—•·:" and len(stripped) <= 44:
         return True
-    pl = p.lower()
-    if pl in _BY_PREFIX_WORDS or (len(p) <= 20 and pl.split()[-1] in _BY_PREFIX_WORDS and len(pl.split()) <= 2):
+    lowered = stripped.lower()
+    if lowered in _BY_PREFIX_WORDS or (len(stripped) <= 20 and lowered.split()[-1] in _BY_PREFIX_WORDS and len(lowered.split()) <= 2):
         return True
-    return len(p) <= 70 and DIGIT.search(p) is not None and is_date_line(p)
+    return len(stripped) <= 70 and DIGIT.search(stripped) is not None and is_date_line(stripped)
 
 
-def byline_name(s: str) -> str | None:
+def byline_name(text: str) -> str | None:
     """Name from a byline line, or None: 'By Jane Smith, Health Correspondent | 9 Dec 2024', 'Posted on 3 March
     2025 by Jane Smith', 'Words: Jane Smith', 'Author: Jane Smith', 'Jane Smith | Reporter',
     'Jane Smith, Local Democracy Reporter'."""
-    n = len(s)
-    if n > 160:
+    length = len(text)
+    if length > 160:
         return None
-    low = s.lower()
-    if "by" in low:
-        m = _BY_RE.search(s)
-        if m and m.start() <= 80 and _by_prefix_ok(s[: m.start()]):
-            nm = name_at_start(s[m.end():])
-            if nm:
-                return nm
-    if ":" in s or "|" in s or "-" in s or "–" in s or "—" in s:
-        m = _BYLINE_LABEL_RE.match(s)
-        if m:
-            nm = name_at_start(m.group("rest"))
-            if nm:
-                return nm
-    if n <= 110 and _ROLE_HINT_RE.search(low):
-        parts = _NAME_ROLE_SPLIT.split(s, maxsplit=1)
+    lowered = text.lower()
+    if "by" in lowered:
+        match = _BY_RE.search(text)
+        if match and match.start() <= 80 and _by_prefix_ok(text[: match.start()]):
+            name = name_at_start(text[match.end():])
+            if name:
+                return name
+    if ":" in text or "|" in text or "-" in text or "–" in text or "—" in text:
+        match = _BYLINE_LABEL_RE.match(text)
+        if match:
+            name = name_at_start(match.group("rest"))
+            if name:
+                return name
+    if length <= 110 and _ROLE_HINT_RE.search(lowered):
+        parts = _NAME_ROLE_SPLIT.split(text, maxsplit=1)
         if len(parts) == 2:
             if _ROLE_RE.search(parts[1]) and not looks_sentence(parts[1]):
                 head = parts[0].strip()
-                nm = name_at_start(head)
-                if nm and nm == head:
-                    return nm
+                name = name_at_start(head)
+                if name and name == head:
+                    return name
         else:  # 'Jane Smith Local Democracy Reporter'
-            nm = name_at_start(s)
-            if nm and s.startswith(nm) and is_role_line(s[len(nm):].strip()):
-                return nm
+            name = name_at_start(text)
+            if name and text.startswith(name) and is_role_line(text[len(name):].strip()):
+                return name
     return None
 
 
 byline_name_cached = lru_cache(maxsize=1 << 14)(byline_name)
 
 
-def bare_name(s: str) -> str | None:
+def bare_name(text: str) -> str | None:
     """A line that is only a person's name (2-4 capitalised words), possibly with a @handle."""
-    if len(s) > 60:
+    if len(text) > 60:
         return None
-    t = re.sub(r"\s*@\w+.*$", "", s).strip()
-    toks = t.split()
-    if not 2 <= len(toks) <= 4 or t.endswith("."):
+    name_text = re.sub(r"\s*@\w+.*$", "", text).strip()
+    tokens = name_text.split()
+    if not 2 <= len(tokens) <= 4 or name_text.endswith("."):
         return None
-    if not all(_NAME_TOKEN.match(x) or x.lower() in _NAME_PARTICLES for x in toks):
+    if not all(_NAME_TOKEN.match(token) or token.lower() in _NAME_PARTICLES for token in tokens):
         return None
-    if any(x.lower().strip(".") in _NOT_NAME_WORDS or x.lower() in _JOB_WORDS for x in toks):
+    if any(token.lower().strip(".") in _NOT_NAME_WORDS or token.lower() in _JOB_WORDS for token in tokens):
         return None
-    if t.isupper() and len(t) > 3:
+    if name_text.isupper() and len(name_text) > 3:
         return None
-    return t
+    return name_text
 
 
-def is_role_line(c: str) -> bool:
+def is_role_line(content: str) -> bool:
     """A line that is only a journalist's role ('Health Correspondent', 'Local Democracy Reporting Service')."""
-    return 0 < len(c) <= 60 and not looks_sentence(c) and len(c.split()) <= 6 and _ROLE_RE.search(c) is not None
+    return 0 < len(content) <= 60 and not looks_sentence(content) and len(content.split()) <= 6 and _ROLE_RE.search(content) is not None

@@ -388,74 +388,74 @@ def _teaser_headline(line: Line) -> bool:
 
 
 def rescue_lists_and_subheads(
-    lines: list[Line], keep: list[bool], a: int, b: int, ordered_lists: list[list[int]],
+    lines: list[Line], keep: list[bool], span_start: int, span_end: int, ordered_lists: list[list[int]],
     common: frozenset[str] | set[str] = frozenset(),
 ) -> None:
     """Inside the article: keep a list announced by a colon, and a lone subheading between paragraphs."""
-    n_lines = len(lines)
+    count = len(lines)
     # a line ending in an ellipsis is a truncated teaser in a link list, but inside the story, right after a kept
     # paragraph and with story text soon after, it is the writer's style ('Because once you understand this …')
-    for j in range(a + 1, b):
-        ln = lines[j]
+    for j in range(span_start + 1, span_end):
+        line = lines[j]
         if (
             not keep[j]
             and keep[j - 1]
-            and ln.rule == "related_list"
-            and not ln.is_list
-            and ln.n_words >= 3
-            and (ln.content.endswith("…") or ln.content.endswith("..."))
-            and any(keep[k] and lines[k].kind == PARAGRAPH for k in range(j + 1, min(b + 1, j + 5)))
+            and line.rule == "related_list"
+            and not line.is_list
+            and line.n_words >= 3
+            and (line.content.endswith("…") or line.content.endswith("..."))
+            and any(keep[k] and lines[k].kind == PARAGRAPH for k in range(j + 1, min(span_end + 1, j + 5)))
         ):
             keep[j] = True
-            ln.rule = ""
-    j = a
-    while j <= b:
-        ln = lines[j]
-        announces = ln.content[-1] in ":…" or (ln.content[-1] == "?" and ln.length <= 100)
-        if keep[j] and announces and ln.rule != "related_list":
+            line.rule = ""
+    j = span_start
+    while j <= span_end:
+        line = lines[j]
+        announces = line.content[-1] in ":…" or (line.content[-1] == "?" and line.length <= 100)
+        if keep[j] and announces and line.rule != "related_list":
             k = j + 1
             items: list[int] = []
-            while k < n_lines and len(items) < 80:
-                it = lines[k]
-                if keep[k] and it.is_list:
+            while k < count and len(items) < 80:
+                item = lines[k]
+                if keep[k] and item.is_list:
                     k += 1
                     continue
-                if keep[k] or it.rule not in _SOFT_RULES or it.ends_article or it.n_words < 3 or it.content.endswith("..."):
+                if keep[k] or item.rule not in _SOFT_RULES or item.ends_article or item.n_words < 3 or item.content.endswith("..."):
                     break
-                if it.rule == "related_list" and not it.is_list:
+                if item.rule == "related_list" and not item.is_list:
                     break
                 items.append(k)
                 k += 1
-            if items and (len(items) >= 2 or k <= b):
-                for k2 in items:
-                    keep[k2] = True
-                    lines[k2].rule = ""
+            if items and (len(items) >= 2 or k <= span_end):
+                for item_at in items:
+                    keep[item_at] = True
+                    lines[item_at].rule = ""
             j = max(k, j + 1)
             continue
         j += 1
     # a bullet list some of whose items are sentences: the other items of the same list
-    for j in range(a + 1, b + 1):
-        ln = lines[j]
-        if not keep[j] and ln.is_list and ln.rule == "menu_item" and ln.n_words >= 4 and keep[j - 1] and lines[j - 1].is_list:
+    for j in range(span_start + 1, span_end + 1):
+        line = lines[j]
+        if not keep[j] and line.is_list and line.rule == "menu_item" and line.n_words >= 4 and keep[j - 1] and lines[j - 1].is_list:
             keep[j] = True
-            ln.rule = ""
-    for j in range(b - 1, a, -1):
-        ln = lines[j]
-        if not keep[j] and ln.is_list and ln.rule == "menu_item" and ln.n_words >= 4 and keep[j + 1] and lines[j + 1].is_list:
+            line.rule = ""
+    for j in range(span_end - 1, span_start, -1):
+        line = lines[j]
+        if not keep[j] and line.is_list and line.rule == "menu_item" and line.n_words >= 4 and keep[j + 1] and lines[j + 1].is_list:
             keep[j] = True
-            ln.rule = ""
+            line.rule = ""
     # a bullet list between two kept paragraphs (its items not links to elsewhere) is the story's
-    j = a + 1
-    while j <= b:
+    j = span_start + 1
+    while j <= span_end:
         if keep[j] or not lines[j].is_list or not keep[j - 1]:
             j += 1
             continue
         end = j
-        while end + 1 <= b and lines[end + 1].is_list and not keep[end + 1]:
+        while end + 1 <= span_end and lines[end + 1].is_list and not keep[end + 1]:
             end += 1
         items = range(j, end + 1)
         if (
-            end + 1 <= b and keep[end + 1] and lines[end + 1].kind == PARAGRAPH
+            end + 1 <= span_end and keep[end + 1] and lines[end + 1].kind == PARAGRAPH
             and all(lines[k].rule in ("menu_item", "list_item") and lines[k].n_words >= 2 for k in items)
             and 2 * sum(1 for k in items if _teaser_headline(lines[k])) < len(items)
         ):
@@ -465,24 +465,24 @@ def rescue_lists_and_subheads(
         j = end + 1
     # an ordered list that goes on from the story
     for items in ordered_lists:
-        if a < items[0] <= b and any(keep[k] for k in range(max(a, items[0] - 2), items[0])):
+        if span_start < items[0] <= span_end and any(keep[k] for k in range(max(span_start, items[0] - 2), items[0])):
             for k in items:
                 if lines[k].rule in _SOFT_RULES and not lines[k].ends_article:
                     keep[k] = True
                     lines[k].rule = ""
 
     def subhead(j: int) -> bool:
-        ln = lines[j]
-        if keep[j] or ln.rule not in ("short_non_sentence", "no_sentence_end", "menu_item") or ln.ends_article:
+        line = lines[j]
+        if keep[j] or line.rule not in ("short_non_sentence", "no_sentence_end", "menu_item") or line.ends_article:
             return False
-        if ln.rule == "menu_item" and not ln.text[:1].isdigit():
+        if line.rule == "menu_item" and not line.text[:1].isdigit():
             return False
-        if not (1 <= ln.n_words <= 16 and ln.length <= 120) or bare_name(ln.content):
+        if not (1 <= line.n_words <= 16 and line.length <= 120) or bare_name(line.content):
             return False
-        if ln.n_words == 1 and not _ONE_WORD_HEADING.match(ln.content):
+        if line.n_words == 1 and not _ONE_WORD_HEADING.match(line.content):
             return False
-        if common and line_key(ln.text) in common:
-            ln.rule = "template_repeat"  # a heading the site prints on many pages: chrome, not this story's
+        if common and line_key(line.text) in common:
+            line.rule = "template_repeat"  # a heading the site prints on many pages: chrome, not this story's
             return False
         return True
 
@@ -492,30 +492,30 @@ def rescue_lists_and_subheads(
             return True
         inline = lines[j - 1]
         return (
-            j - 2 >= a and keep[j - 2] and not inline.ends_article and inline.rule == "related_list"
+            j - 2 >= span_start and keep[j - 2] and not inline.ends_article and inline.rule == "related_list"
             and _INLINE_LINK.match(inline.content) is not None
         )
 
-    for j in range(a + 1, b):
+    for j in range(span_start + 1, span_end):
         if not keep[j] and after_kept(j):
             # a subheading (or a heading and its sub-heading) between paragraphs
             if keep[j + 1] and lines[j + 1].kind == PARAGRAPH and subhead(j):
                 keep[j] = True
                 lines[j].rule = ""
-            elif j + 2 <= b and keep[j + 2] and lines[j + 2].kind == PARAGRAPH and not keep[j + 1] and subhead(j) and subhead(j + 1):
+            elif j + 2 <= span_end and keep[j + 2] and lines[j + 2].kind == PARAGRAPH and not keep[j + 1] and subhead(j) and subhead(j + 1):
                 keep[j] = keep[j + 1] = True
                 lines[j].rule = lines[j + 1].rule = ""
 
 
 def best_scoring_span(scores: list[float], lo: int, hi: int) -> tuple[float, int, int]:
-    best, bs, be = 0.0, -1, -1
-    cur, cs = 0.0, lo
+    best, best_start, best_end = 0.0, -1, -1
+    current, current_start = 0.0, lo
     for i in range(lo, hi):
-        v = scores[i]
-        if cur <= 0:
-            cur, cs = v, i
+        value = scores[i]
+        if current <= 0:
+            current, current_start = value, i
         else:
-            cur += v
-        if cur > best:
-            best, bs, be = cur, cs, i
-    return best, bs, be
+            current += value
+        if current > best:
+            best, best_start, best_end = current, current_start, i
+    return best, best_start, best_end
