@@ -658,3 +658,15 @@ def test_menu_row_is_not_the_headline():
     r = clean_article(text)
     assert r.title is None  # menu rows only: the page prints no headline
     assert r.body.split("\n") == list(_STORY_LINES)
+
+
+def test_closing_list_of_dates_is_kept_but_a_closing_link_list_is_not():
+    dates = ["  • Monday 2 March 2026: applications open", "  • 16 and 18 March 2026: online briefings",
+             "  • Friday 10 April 2026, 5pm: closing date"]
+    links = ["  • Apply for a grant", "  • Read the guidance notes"]
+    base = ("Northdale District Council", "Small employers get free occupational health support", "12 January 2026",
+            *_STORY_LINES)
+    body = clean_article(_page_text(*base, "Key dates", *dates, "Share this page", "© Northdale 2026")).body
+    assert body.split("\n")[-4:] == ["Key dates", *(d.strip() for d in dates)]
+    body = clean_article(_page_text(*base, "Useful links", *links, "Share this page", "© Northdale 2026")).body
+    assert body.split("\n") == list(_STORY_LINES)

@@ -18,7 +18,7 @@ from healthwork.clean.lines import (
     title_like,
 )
 from healthwork.clean.names import bare_name, byline_name_cached
-from healthwork.clean.patterns import LIST_MARK, LIST_MARK_CHARS
+from healthwork.clean.patterns import DIGIT, LIST_MARK, LIST_MARK_CHARS
 from healthwork.clean.result import DroppedLine
 
 CONTENT_KINDS = (PARAGRAPH, SHORT_SENTENCE, LIST_SENTENCE)
@@ -327,12 +327,39 @@ def keep_in_span(
         if lines[j].kind in CONTENT_KINDS:
             keep[j] = True
     rescue_lists_and_subheads(lines, keep, start, end, ordered_lists, common)
+    keep_closing_fact_list(lines, keep, common)
     kept = [j for j in range(len(lines)) if keep[j]]
     # a leading short line without a following body line is not body
     while kept and lines[kept[0]].kind == SHORT_SENTENCE and len(kept) > 1 and lines[kept[1]].kind != PARAGRAPH:
         lines[kept[0]].rule = "short_non_sentence"
         kept.pop(0)
     return kept
+
+
+def keep_closing_fact_list(lines: list[Line], keep: list[bool], common: frozenset[str] | set[str]) -> None:
+    """A short heading right after the story's last line and a list of two or more facts with figures or dates
+    ('Key dates', '• 14 October 2025: fund opens') end the story; link lists have no figures."""
+    last = max((j for j in range(len(lines)) if keep[j]), default=-1)
+    heading_at = last + 1
+    if last < 0 or heading_at >= len(lines):
+        return
+    heading = lines[heading_at]
+    if (
+        heading.rule != "short_non_sentence" or heading.ends_article or not 1 <= heading.n_words <= 6
+        or (common and line_key(heading.text) in common)
+    ):
+        return
+    items: list[int] = []
+    for k in range(heading_at + 1, len(lines)):
+        item = lines[k]
+        if not (item.is_list and item.rule in ("menu_item", "date_line", "list_item") and item.n_words >= 3
+                and DIGIT.search(item.content)):
+            break
+        items.append(k)
+    if len(items) >= 2:
+        for k in (heading_at, *items):
+            keep[k] = True
+            lines[k].rule = ""
 
 
 def drop_repeats(lines: list[Line], kept: list[int]) -> list[int]:
