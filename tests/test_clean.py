@@ -670,3 +670,9 @@ def test_closing_list_of_dates_is_kept_but_a_closing_link_list_is_not():
     assert body.split("\n")[-4:] == ["Key dates", *(d.strip() for d in dates)]
     body = clean_article(_page_text(*base, "Useful links", *links, "Share this page", "© Northdale 2026")).body
     assert body.split("\n") == list(_STORY_LINES)
+
+
+def test_field_label_above_the_first_paragraph_is_kept():
+    text = _page_text("Northdale District Council", "Decision details", "Occupational health grant for small employers",
+                      "Decision maker: Cabinet", "Summary:", *_STORY_LINES, "Supporting documents:", "Back to top")
+    assert clean_article(text).body.split("\n") == ["Summary:", *_STORY_LINES]

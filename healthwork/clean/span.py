@@ -333,6 +333,14 @@ def keep_in_span(
     while kept and lines[kept[0]].kind == SHORT_SENTENCE and len(kept) > 1 and lines[kept[1]].kind != PARAGRAPH:
         lines[kept[0]].rule = "short_non_sentence"
         kept.pop(0)
+    # a field label straight above the first paragraph ('Summary:', 'Purpose:') opens the story
+    if kept and kept[0] > 0 and lines[kept[0]].kind == PARAGRAPH:
+        label = lines[kept[0] - 1]
+        if label.rule == "short_non_sentence" and label.content.endswith(":") and label.n_words <= 3 and not (
+            common and line_key(label.text) in common
+        ):
+            label.rule = ""
+            kept.insert(0, kept[0] - 1)
     return kept
 
 
