@@ -290,7 +290,9 @@ def _cue(content: str, lowered: str, length: int, sentence: bool, words: set[str
             if rule == "related_list" and sentence and length > 60:
                 continue
             # 'Twitter seemed a bit confused by the campaign:' is a sentence about a platform, not a share button
-            if rule == "share_buttons" and sentence and content.count(" ") >= 5 and not _SHARE_STRICT.search(content):
+            # ... and so is a long line of text naming one ('She went to NBC and destroys haters on Twitter')
+            if rule == "share_buttons" and (sentence or content.count(" ") >= 12) and content.count(" ") >= 5 \
+                    and not _SHARE_STRICT.search(content):
                 continue
             # 'Employers can sign up to the charter', 'Local employers sign up to health charter': the bare verbs
             # (sign up, register, log in) only make a sign-up form of a short line or with a form's other words
