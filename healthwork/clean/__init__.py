@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from healthwork.clean.lines import common_line_keys, line_key, line_keys
+from healthwork.clean.lines import Line, common_line_keys, line_key, line_keys
 from healthwork.clean.metadata import find_author, find_date, find_title, find_url
 from healthwork.clean.result import CleanResult, DroppedLine
 from healthwork.clean.span import (
@@ -45,12 +45,11 @@ from healthwork.clean.span import (
 __all__ = ["CleanResult", "DroppedLine", "clean_article", "common_line_keys", "line_key", "line_keys"]
 
 
-def clean_article(text: str, common_lines: Iterable[str] = frozenset()) -> CleanResult:
-    """Find the main article in a saved page: body paragraphs, metadata and why every other line went."""
-    common = common_lines if isinstance(common_lines, (set, frozenset)) else frozenset(common_lines)
+def select_body(text: str, common: frozenset[str] | set[str]) -> tuple[list[Line], list[int]]:
+    """The page's lines (with their verdicts) and the indexes of the article's body lines, in order."""
     lines, author_names = read_lines(text)
     if not lines:
-        return CleanResult(None, None, None, None, "", (), ())
+        return lines, []
     apply_corpus(lines, common, author_names)
     mark_captions_by_credit(lines)
     mark_embedded_posts(lines)
@@ -60,10 +59,18 @@ def clean_article(text: str, common_lines: Iterable[str] = frozenset()) -> Clean
     soften_early_barriers(lines)
     ordered_lists = numbered_runs(lines)
     span = choose_span(lines, span_scores(lines, ordered_lists))
-    kept: list[int] = []
-    if span is not None:
-        start = trim_header_block(lines, *span)
-        kept = drop_repeats(lines, keep_in_span(lines, start, span[1], common, ordered_lists))
+    if span is None:
+        return lines, []
+    start = trim_header_block(lines, *span)
+    return lines, drop_repeats(lines, keep_in_span(lines, start, span[1], common, ordered_lists))
+
+
+def clean_article(text: str, common_lines: Iterable[str] = frozenset()) -> CleanResult:
+    """Find the main article in a saved page: body paragraphs, metadata and why every other line went."""
+    common = common_lines if isinstance(common_lines, (set, frozenset)) else frozenset(common_lines)
+    lines, kept = select_body(text, common)
+    if not lines:
+        return CleanResult(None, None, None, None, "", (), ())
     first_body = kept[0] if kept else len(lines)
     last_body = kept[-1] if kept else -1
     title_at, title = find_title(lines, first_body, common)
