@@ -62,6 +62,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
 ]
 _STRONG_SIGNUP = re.compile(
     r"^(?:sign[ -]?up|subscribe|register|get our|join our|download our|follow us)\b.{0,140}$|\bunsubscribe\b|\byour email address\b|"
+    r"^(?:get|receive) (?:regular |the latest |our |free )?(?:updates|alerts|tips|offers)\b|"
     r"\bdelivered (?:straight |directly |right |every \w+ )?(?:to|through) your (?:inbox|door|doorstep|letterbox)\b|"
     r"\b(?:sign[ -]?up|subscribe|register)\b.{0,40}\b(?:our|my)\b.{0,50}\b(?:newsletters?|e-?newsletters?|mailing list|bulletins?|round-?ups?|alerts|digests?|updates)\b",
     re.I,

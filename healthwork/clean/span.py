@@ -232,12 +232,25 @@ def numbered_runs(lines: list[Line]) -> list[list[int]]:
     return runs
 
 
+def announced_list_items(lines: list[Line]) -> set[int]:
+    """Items of a list announced by a text line ending in a colon ('The tutorial has these parts:')."""
+    items: set[int] = set()
+    announced = False
+    for j, line in enumerate(lines):
+        if line.is_list:
+            if announced and not line.ends_article and line.rule in ("menu_item", "list_item"):
+                items.add(j)
+            continue
+        announced = line.kind in (PARAGRAPH, SHORT_SENTENCE) and line.content.endswith(":")
+    return items
+
+
 def span_scores(lines: list[Line], ordered_lists: list[list[int]]) -> list[float]:
     """Each line's score for the span choice. A long run of non-content lines (menu, link list, form)
     separates blocks: from the 5th line on each costs double, so a stray promo paragraph far below the
     article is not bridged into it; nine lines of chrome in a row are a barrier."""
     scores = [line.score for line in lines]
-    ordered = {j for run in ordered_lists for j in run}
+    ordered = {j for run in ordered_lists for j in run} | announced_list_items(lines)
     for j in ordered:
         scores[j] = max(scores[j], -0.2)
     run = chrome_run = 0
@@ -245,7 +258,7 @@ def span_scores(lines: list[Line], ordered_lists: list[list[int]]) -> list[float
     for j, line in enumerate(lines):
         if line.kind == PARAGRAPH:
             n_paragraphs += 1
-        # an ordered list or a list of long items is the story's own, not chrome
+        # an ordered or announced list, or a list of long items, is the story's own, not chrome
         story_list = j in ordered or (line.is_list and line.n_words >= 6)
         if line.kind == DROP and scores[j] != BARRIER and not story_list:
             run += 1
