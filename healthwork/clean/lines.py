@@ -159,14 +159,15 @@ PARAGRAPH, SHORT_SENTENCE, LIST_SENTENCE, DROP = 1, 2, 3, 0
 BARRIER = -1e9
 
 
-Shape = tuple[int, str, float, bool, bool, bool, int]  # kind, rule, score, sentence, end, header, words
+# kind, rule, score, sentence, ends_article, closes_header, n_words, code (how much it looks like program code)
+Shape = tuple[int, str, float, bool, bool, bool, int, int]
 
 
 class Line:
     """One non-blank line of the page, with its shape and (after the passes) its verdict."""
 
     __slots__ = ("line_no", "text", "content", "length", "n_words", "is_list", "kind", "rule", "score",
-                 "sentence", "ends_article", "closes_header", "shape_rule")
+                 "sentence", "ends_article", "closes_header", "shape_rule", "code")
     kind: int  # PARAGRAPH, SHORT_SENTENCE, LIST_SENTENCE or DROP
     rule: str  # why the line is dropped ('' for a content line)
     score: float  # its weight in the span choice (BARRIER: no span crosses it)
@@ -175,6 +176,7 @@ class Line:
     closes_header: bool  # a byline, date or credit: closes the header block above the body
     n_words: int
     shape_rule: str  # the shape rule, before the corpus template override
+    code: int  # code signals: keywords, calls, assignments, braces (0 for prose)
 
     def __init__(self, line_no: int, text: str, content: str, is_list: bool, shape: Shape) -> None:
         self.line_no = line_no  # 1-based line number in the decoded text
@@ -182,7 +184,8 @@ class Line:
         self.content = content  # the text without its list marker
         self.length = len(content)
         self.is_list = is_list
-        self.kind, self.rule, self.score, self.sentence, self.ends_article, self.closes_header, self.n_words = shape
+        (self.kind, self.rule, self.score, self.sentence, self.ends_article, self.closes_header, self.n_words,
+         self.code) = shape
         self.shape_rule = self.rule
 
 
@@ -330,9 +333,34 @@ _READING_TIME = re.compile(
 
 
 
+CODE_START = re.compile(
+    r"^(?:import|from \S+ import|def|class|return|const|let|var|function|if|elif|else|for|while|try|except|catch|public"
+    r"|private|static|void|async|await|print|echo|sudo|pip|npm|git|cd|ls|\$|>>>|#include|@\w+)\b"
+)
+_CODE_CHAR = re.compile(r"[=;{}()<>:_]")  # every code mark has one of these
+_CODE_MARKS = re.compile(r"[=;{}]|\w\(|\)\s*:?$|\w\.\w+\(|\w_\w|</?\w+>|::|->|=>")
+
+
+def code_signals(content: str, sentence: bool, n_words: int) -> int:
+    """How much a line looks like program code or a shell command (keywords, calls, assignments, braces);
+    0 for a sentence."""
+    if len(content) > 160 or (sentence and n_words >= 6 and content[-1] == "."):
+        return 0
+    keyword = CODE_START.match(content) is not None
+    if not keyword and _CODE_CHAR.search(content) is None:
+        return 0
+    return len(_CODE_MARKS.findall(content)) + keyword
+
+
 @lru_cache(maxsize=1 << 16)
 def line_shape(content: str, is_list: bool) -> Shape:
     """Shape class of one line's text (pure, cached: a corpus repeats its template lines)."""
+    shape = _shape(content, is_list)
+    code = code_signals(content, shape[3], shape[6]) if shape[0] == DROP else 0
+    return (*shape, code)
+
+
+def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bool, int]:
     length = len(content)
     last_char = content[-1]
     sentence = last_char in SENTENCE_END_CHARS and not (last_char == "." and content.endswith("..."))
@@ -398,7 +426,9 @@ def line_shape(content: str, is_list: bool) -> Shape:
     return _plain_shape(content, length, n_words, lowered_tokens, sentence, is_list)
 
 
-def _plain_shape(content: str, length: int, n_words: int, lowered_tokens: list[str], sentence: bool, is_list: bool) -> Shape:
+def _plain_shape(
+    content: str, length: int, n_words: int, lowered_tokens: list[str], sentence: bool, is_list: bool
+) -> tuple[int, str, float, bool, bool, bool, int]:
     """Shape of a line that no cue claimed: list item, body paragraph, short sentence or a non-sentence line."""
     if is_list:
         if sentence and length >= 40 and n_words >= 6:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from healthwork.clean.lines import (
     ATTACHED_CREDIT,
@@ -11,6 +10,7 @@ from healthwork.clean.lines import (
     LIST_SENTENCE,
     PARAGRAPH,
     SHORT_SENTENCE,
+    CODE_START,
     Line,
     apply_corpus_signals,
     line_key,
@@ -92,43 +92,23 @@ def mark_embedded_posts(lines: list[Line]) -> None:
             post.kind, post.rule, post.score, post.closes_header = SHORT_SENTENCE, "", 0.3, False
 
 
-_CODE_START = re.compile(
-    r"^(?:import|from \S+ import|def|class|return|const|let|var|function|if|elif|else|for|while|try|except|catch|public"
-    r"|private|static|void|async|await|print|echo|sudo|pip|npm|git|cd|ls|\$|>>>|#include|@\w+)\b"
-)
-_CODE_CHAR = re.compile(r"[=;{}()<>:_]")  # every code mark has one of these
-_CODE_MARKS = re.compile(r"[=;{}]|\w\(|\)\s*:?$|\w\.\w+\(|\w_\w|</?\w+>|::|->|=>")
-
-
-def code_signals(line: Line) -> int:
-    """How much a line looks like program code or a shell command (keywords, calls, assignments, braces);
-    0 for a sentence."""
-    if line.length > 160 or (line.sentence and line.n_words >= 6 and line.content.endswith(".")):
-        return 0
-    return _code_signals(line.content)
-
-
-@lru_cache(maxsize=1 << 14)
-def _code_signals(content: str) -> int:
-    keyword = _CODE_START.match(content) is not None
-    if not keyword and _CODE_CHAR.search(content) is None:
-        return 0
-    return len(_CODE_MARKS.findall(content)) + keyword
-
-
 def _is_code_edge(line: Line) -> bool:
-    return line.kind == DROP and not line.sentence and line.n_words <= 8 and _CODE_START.match(line.content) is not None
+    return line.kind == DROP and not line.sentence and line.n_words <= 8 and CODE_START.match(line.content) is not None
 
 
 def mark_code_blocks(lines: list[Line]) -> None:
     """Runs of code lines (three or more, each within two lines of the next, two of them clearly code) are part
     of a tutorial, not chrome: they weigh nothing in the span choice and are kept inside the article. Comment
     and docstring lines between them go with them."""
-    signals = {j: code_signals(line) for j, line in enumerate(lines) if line.kind == DROP and not line.ends_article}
+    signals: dict[int, int] = {}
     runs: list[list[int]] = []
-    for j, strength in signals.items():
+    for j, line in enumerate(lines):
+        if line.kind != DROP or line.ends_article or line.length > 160:
+            continue
+        strength = line.code
         if strength == 0:
             continue
+        signals[j] = strength
         if runs and j - runs[-1][-1] <= 2:
             runs[-1].append(j)
         else:
