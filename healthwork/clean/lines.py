@@ -198,7 +198,7 @@ _CUE_TRIGGERS: dict[str, frozenset[str]] = {
     "cookie_notice": frozenset("cookie cookies privacy consent accept manage".split()),
     "footer": frozenset("c copyright reserved terms registered company".split()),
     "paywall": frozenset("subscriber subscribers read continue already free unlock subscribe premium log login register unlimited immediate instant".split()),
-    "signup_form": frozenset("sign signup up subscribe subscribed subscription newsletter newsletters enewsletter e inbox email opt optout unsubscribe field validation required mailing register log login create stay get".split()),
+    "signup_form": frozenset("sign signup up subscribe subscribed subscription newsletter newsletters enewsletter e inbox email opt optout unsubscribe field validation required mailing register log login create stay updates alerts".split()),
     "share_buttons": frozenset("share tweet print email e copy pin save bookmark facebook twitter linkedin whatsapp pinterest reddit flipboard instagram youtube tiktok follow".split()),
     "advert": frozenset("advertisement advert sponsored promoted ad ads partner paid advertising advertise advertiser advertisers".split()),
     "related_list": frozenset("on related read see also more recommended you most popular trending latest top further watch listen click find learn view next up continue explore posted filed tagged tag tags".split()),
@@ -248,7 +248,7 @@ _PROMO_RE = re.compile(
     re.I,
 )
 # words one of which every promotion pattern has (the cheap test before the pattern; also signal words below)
-_PROMO_HINT = re.compile(r"if you|commission|share of|affiliate|journalism|consider|contribution|donation|issues? for|republished|reproduced|partnership|app\b|advertisers|member")
+_PROMO_HINT = re.compile(r"if you|commission|share of|affiliate|journalism|consider|contribution|donation|issues? for|republished|reproduced|partnership|\bapp\b|advertisers|become an?\b|members |membership")
 _PROMO_WORDS = frozenset("you commission share affiliate journalism consider contribution donation issue issues republished reproduced partnership app advertisers member members membership".split())
 # words without which a line (no digits, no ©, no '/', starting with a letter) cannot match any cue, date, byline,
 # caption, bio or end marker: such a line skips straight to its plain shape

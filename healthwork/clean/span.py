@@ -84,7 +84,7 @@ def mark_embedded_posts(lines: list[Line]) -> None:
     """An embedded social post quoted in the story: its text and attribution belong to the story (they are
     not a dateline or a second article's byline)."""
     for j, line in enumerate(lines):
-        if line.length > 140 or not _POST_CREDIT.match(line.content):
+        if line.content[0] not in "—–-" or line.length > 140 or not _POST_CREDIT.match(line.content):
             continue
         line.kind, line.rule, line.score, line.closes_header = SHORT_SENTENCE, "", 0.3, False
         post = lines[j - 1] if j > 0 else None
@@ -191,7 +191,7 @@ def numbered_runs(lines: list[Line]) -> list[list[int]]:
     current: list[int] = []
     prev_number = step = 0
     for j, line in enumerate(lines):
-        match = _ITEM_NUMBER.match(line.text) if line.is_list else None
+        match = _ITEM_NUMBER.match(line.text) if line.is_list and line.text[0].isdigit() else None
         if match is None:
             if line.ends_article or (current and j - current[-1] > 3):
                 if len(current) >= 3:
