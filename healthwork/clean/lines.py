@@ -210,7 +210,7 @@ _CUE_RX = dict(_CUES)
 # a cookie banner written as sentences ('We use cookies to improve your experience ...')
 _STRONG_COOKIE = re.compile(
     r"\b(?:we|this (?:web)?site|our (?:web)?site|the site) (?:uses?|may use|also uses?) cookies\b|\buse of cookies\b"
-    r"|\bcookies? (?:policy|settings|preferences|notice)\b|\baccept (?:all |additional )?cookies\b"
+    r"|\bcookies? (?:policy|settings|preferences|notice)\b|\baccept (?:all |additional |\w+ )?cookies\b"
     r"|\bby (?:continuing|clicking|choosing|using)\b.{0,80}\b(?:cookies|consent)\b",
     re.I,
 )
