@@ -676,3 +676,17 @@ def test_field_label_above_the_first_paragraph_is_kept():
     text = _page_text("Northdale District Council", "Decision details", "Occupational health grant for small employers",
                       "Decision maker: Cabinet", "Summary:", *_STORY_LINES, "Supporting documents:", "Back to top")
     assert clean_article(text).body.split("\n") == ["Summary:", *_STORY_LINES]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [("Jane Smith (Health Correspondent)",), ("Jane Smith", "Senior Economist, Example Institute"),
+     ("Jane Smith", "Head of Policy")],
+)
+def test_byline_with_role_in_brackets_or_an_author_role_line(byline: tuple[str, ...]):
+    text = _page_text("Example Institute", "Blog", "Why small employers need occupational health support",
+                      *byline, *_STORY_LINES)
+    r = clean_article(text)
+    assert r.author == "Jane Smith"
+    assert r.title == "Why small employers need occupational health support"
+    assert r.body.split("\n") == list(_STORY_LINES)

@@ -5,7 +5,7 @@ import datetime as dt
 import re
 
 from healthwork.clean.lines import DROP, PARAGRAPH, URL_LABEL, Line, is_menu_row, title_like
-from healthwork.clean.names import BYLINE_LABEL_ONLY, bare_name, byline_name, is_role_line, name_at_start
+from healthwork.clean.names import BYLINE_LABEL_ONLY, bare_name, byline_name, is_author_role_line, name_at_start
 from healthwork.clean.patterns import DIGIT, INNER_SENTENCE_BREAK
 from healthwork.dates import find_dates
 
@@ -168,7 +168,7 @@ def find_author(lines: list[Line], title_j: int, first_body: int) -> str | None:
         name = bare_name(lines[j].content)
         if name and (
             (j > 0 and lines[j - 1].rule == "date_line")
-            or (j + 1 < n_lines and (lines[j + 1].rule == "date_line" or is_role_line(lines[j + 1].content)))
+            or (j + 1 < n_lines and (lines[j + 1].rule == "date_line" or is_author_role_line(lines[j + 1].content)))
             or "@" in lines[j].content
         ):
             return name

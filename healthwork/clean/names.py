@@ -37,7 +37,13 @@ _ROLE_RE = re.compile(
     re.I,
 )
 _ROLE_HINT_RE = re.compile(r"report|correspondent|editor|writer|journalist|columnist|contributor|freelance|desk")
-_NAME_ROLE_SPLIT = re.compile(r"\s*(?:,|\||\s[–—-]\s|/)\s*")
+_NAME_ROLE_SPLIT = re.compile(r"\s*(?:,|\||\s[–—-]\s|/|\s\()\s*")
+# the role of a report's or a blog post's author: 'Senior Economist', 'Head of Policy', 'Research Fellow'
+_AUTHOR_ROLE_RE = re.compile(
+    r"\b(?:researcher|research (?:fellow|director|assistant)|economist|analyst|fellow|head of|director|policy (?:lead|officer|manager|adviser)"
+    r"|chief executive|programme (?:manager|lead)|senior lecturer|professor)\b",
+    re.I,
+)
 
 BYLINE_LABEL_ONLY = frozenset({"by", "written by", "author", "authors", "words", "words by", "posted by", "reporter", "byline"})
 _NAME_STOP = re.compile(
@@ -129,7 +135,8 @@ def byline_name(text: str) -> str | None:
     if length <= 110 and _ROLE_HINT_RE.search(lowered):
         parts = _NAME_ROLE_SPLIT.split(text, maxsplit=1)
         if len(parts) == 2:
-            if _ROLE_RE.search(parts[1]) and not looks_sentence(parts[1]):
+            role = parts[1].rstrip(")").strip()  # 'Jane Smith (Health Correspondent)'
+            if role and _ROLE_RE.search(role) and not looks_sentence(role):
                 head = parts[0].strip()
                 name = name_at_start(head)
                 if name and name == head:
@@ -159,6 +166,13 @@ def bare_name(text: str) -> str | None:
     if name_text.isupper() and len(name_text) > 3:
         return None
     return name_text
+
+
+def is_author_role_line(content: str) -> bool:
+    """A line that is only an author's job ('Senior Economist', 'Head of Policy, Example Institute')."""
+    return 0 < len(content) <= 80 and not looks_sentence(content) and len(content.split()) <= 10 and (
+        _ROLE_RE.search(content) is not None or _AUTHOR_ROLE_RE.search(content) is not None
+    )
 
 
 def is_role_line(content: str) -> bool:
