@@ -14,7 +14,7 @@ _PKG = Path(__file__).resolve().parent
 
 STAGE_SOURCES: dict[str, tuple[str, ...]] = {
     "raw": ("decode.py", "ingest.py", "limits.py"),
-    "clean": ("clean.py", "dates.py", "limits.py"),
+    "clean": ("clean", "dates.py", "limits.py"),
     "entities": ("extract", "reference"),
     "metrics": ("metrics.py", "dedup.py"),
 }

@@ -534,3 +534,159 @@ def test_speed_per_article():
         clean_article(x)
     per = (time.process_time() - t) / len(texts)
     assert per < 0.010, per  # ~1-2 ms measured; generous bound for loaded CI machines
+
+
+# ---------------------------------------------------------------- layouts from unseen sites (made-up pages)
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_explainer_numbered_list_and_subheadings(corpus: bool):
+    r = _page("explainer_numbered_list.txt", corpus)
+    # the breadcrumb's last item is the headline; the kicker and the standfirst are not
+    assert r.title == "Where the new employment support money is going"
+    assert r.author == "Priya Nandakumar"  # 'Name · date · 4 min read'
+    assert r.published_date == dt.date(2026, 3, 14)
+    body = r.body.split("\n")
+    # a numbered list announced by a question is the story's, all eight items in order
+    assert body[2:11] == [
+        "Which areas get the money?", "1. Tyne and Wear – £24.5m", "2. West Yorkshire – £21m",
+        "3. Leicestershire – £14.2m", "4. Kent and Medway – £13.9m", "5. Norfolk – £12.6m",
+        "6. Somerset – £11.4m", "7. Hampshire – £11.1m", "8. Shropshire – £11.3m",
+    ]
+    assert "Context" in body  # a one-word subheading
+    assert "What happens next" in body  # a subheading after an inline 'Read more:' link
+    assert len(body) == 17
+    rules = _rules(r)
+    assert rules["Read more: Councils bid for a share of employment support funds"] == "related_list"
+    assert rules["You've read 2 of your 3 free articles this month. Subscribe for £1 a week to keep reading."] == "paywall"
+    assert rules["Become a member of Civic Ledger and get every explainer a day early. Membership from £4 a month."] == "promo"
+    assert rules[
+        "We use cookies to give you the best experience on our website and to show you relevant adverts. "
+        "By continuing to browse the site you agree to our use of cookies."
+    ] == "cookie_notice"
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_tutorial_code_block_and_embedded_post(corpus: bool):
+    r = _page("tutorial_code_block.txt", corpus)
+    assert r.title == "Counting job starts per area with pandas"
+    assert r.author == "Marta Lindqvist"  # 'Name | date'
+    assert r.published_date == dt.date(2026, 2, 2)
+    body = r.body.split("\n")
+    assert body[2:7] == [
+        "import pandas as pd",
+        'starts = pd.read_csv("job_starts.csv", parse_dates=["month"])',
+        'by_area = starts.groupby("area")["starts"].sum()',
+        "by_area = by_area.sort_values(ascending=False)",
+        "print(by_area.head(10))",
+    ]
+    # the embedded post and its attribution stay; the attribution's date does not end the article
+    assert "— Jonas Byrne (@jonasbyrne) January 28, 2026" in body
+    assert body[-1].startswith("If you want to try it yourself")
+    assert len(body) == 12
+    assert _rules(r)["This article is republished from Open Data Digest under a Creative Commons licence."] == "promo"
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_wire_headline_below_dateline_and_correspondent_section(corpus: bool):
+    r = _page("wire_dateline_headline.txt", corpus)
+    # not the site's tagline nor the 'Distributed by:' field: the headline straight above the body
+    assert r.title == "Town pilots joined-up health and work support for residents on long-term sick leave"
+    assert r.author is None
+    assert r.published_date == dt.date(2026, 5, 8)
+    body = r.body.split("\n")
+    # a subheading with an undated byline straight after a paragraph is a section of the story, not a new one
+    assert body[-1] == "The pilot will be evaluated by a university team, which will report to ministers next spring."
+    assert len(body) == 5
+    assert "By Tom Rees, Health Correspondent" not in body
+    assert _rules(r)["Get unlimited access to our journalism. It only takes a minute."] == "paywall"
+
+
+def _page_text(*paragraphs: str) -> str:
+    return "\n".join(paragraphs)
+
+
+_STORY_LINES = (
+    "Employers in the district will be able to refer staff who are off sick to a new occupational health service from next month, the council has said.",
+    "The service will offer physiotherapy, mental health support and advice on workplace adjustments, and is free for firms with fewer than 50 staff.",
+    "A council spokesperson said the aim was to stop short spells of sickness turning into long-term absence.",
+)
+
+
+def test_section_heading_above_dated_headline_is_not_a_teaser_list():
+    text = _page_text("Northdale District Council", "Home", "News and events", "Contact us", "Latest news",
+                  "Free occupational health service for small employers", "12 January 2026", "", *_STORY_LINES)
+    r = clean_article(text)
+    assert r.title == "Free occupational health service for small employers"  # not 'News and events'
+    assert r.published_date == dt.date(2026, 1, 12)
+    assert r.body.split("\n") == list(_STORY_LINES)
+
+
+def test_outlet_credit_line_is_neither_title_nor_author():
+    text = _page_text("Sector Daily", "Health | Money | Local", "", "Small employers get free occupational health support",
+                  "By Northdale Business Review", "3 February 2026, 10:15", "", *_STORY_LINES,
+                  "This article originally appeared on Northdale Business Review and is republished here as part of a content partnership.")
+    r = clean_article(text)
+    assert r.title == "Small employers get free occupational health support"
+    assert r.author is None  # an outlet, not a person
+    assert r.body.split("\n") == list(_STORY_LINES)  # the syndication note is not body
+
+
+def test_headline_then_standfirst_then_byline():
+    text = _page_text("The Courier", "News", "Small employers get free occupational health support in Northdale",
+                  "The council says the scheme will stop short spells of sickness becoming long-term absence",
+                  "By Courier Reporter", "14:02, 3 FEB 2026", "", *_STORY_LINES)
+    r = clean_article(text)
+    assert r.title == "Small employers get free occupational health support in Northdale"  # not the longer standfirst
+    assert r.author is None
+    assert r.published_date == dt.date(2026, 2, 3)
+
+
+def test_unannounced_list_between_paragraphs_is_kept_but_teaser_links_are_not():
+    support = ["  • physiotherapy appointments", "  • mental health support", "  • advice on workplace adjustments"]
+    teasers = ["  • Council budget gap grows to four million pounds", "  • New bus routes planned for the north of the district"]
+    text = _page_text("Northdale District Council", "Small employers get free occupational health support",
+                      "12 January 2026", _STORY_LINES[0], "Support on offer includes the following.", *support,
+                      _STORY_LINES[1], *teasers, _STORY_LINES[2])
+    body = clean_article(text).body.split("\n")
+    assert body == [_STORY_LINES[0], "Support on offer includes the following.", *(s.strip() for s in support),
+                    _STORY_LINES[1], _STORY_LINES[2]]
+
+
+def test_menu_row_is_not_the_headline():
+    text = _page_text("Enterprise Weekly", "News    Leadership    Finance    People", "",
+                      "Learning & skills    Early careers    Youth employment", *_STORY_LINES)
+    r = clean_article(text)
+    assert r.title is None  # menu rows only: the page prints no headline
+    assert r.body.split("\n") == list(_STORY_LINES)
+
+
+def test_closing_list_of_dates_is_kept_but_a_closing_link_list_is_not():
+    dates = ["  • Monday 2 March 2026: applications open", "  • 16 and 18 March 2026: online briefings",
+             "  • Friday 10 April 2026, 5pm: closing date"]
+    links = ["  • Apply for a grant", "  • Read the guidance notes"]
+    base = ("Northdale District Council", "Small employers get free occupational health support", "12 January 2026",
+            *_STORY_LINES)
+    body = clean_article(_page_text(*base, "Key dates", *dates, "Share this page", "© Northdale 2026")).body
+    assert body.split("\n")[-4:] == ["Key dates", *(d.strip() for d in dates)]
+    body = clean_article(_page_text(*base, "Useful links", *links, "Share this page", "© Northdale 2026")).body
+    assert body.split("\n") == list(_STORY_LINES)
+
+
+def test_field_label_above_the_first_paragraph_is_kept():
+    text = _page_text("Northdale District Council", "Decision details", "Occupational health grant for small employers",
+                      "Decision maker: Cabinet", "Summary:", *_STORY_LINES, "Supporting documents:", "Back to top")
+    assert clean_article(text).body.split("\n") == ["Summary:", *_STORY_LINES]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [("Jane Smith (Health Correspondent)",), ("Jane Smith", "Senior Economist, Example Institute"),
+     ("Jane Smith", "Head of Policy")],
+)
+def test_byline_with_role_in_brackets_or_an_author_role_line(byline: tuple[str, ...]):
+    text = _page_text("Example Institute", "Blog", "Why small employers need occupational health support",
+                      *byline, *_STORY_LINES)
+    r = clean_article(text)
+    assert r.author == "Jane Smith"
+    assert r.title == "Why small employers need occupational health support"
+    assert r.body.split("\n") == list(_STORY_LINES)

@@ -1,0 +1,85 @@
+"""Saved news page text -> the main article's body and metadata, with a reason for every dropped line.
+
+How it works (no site lists, no phrase lists beyond a few generic boilerplate cue words):
+
+1. ``lines``: every non-blank line gets a *shape* class and a score: long sentence-like lines (terminal
+   punctuation, many words, normal stop-word density) score positive in proportion to their length;
+   menu items, short title-like lines, date-only lines, bylines, reading times, captions/credits, agency
+   and contributor credits, cue-word boilerplate (sign-up, cookie, share, advert, promotion, related,
+   footer) and lines repeated across the corpus (``common_lines``, the cc_net idea; only used against
+   lines that are not sentences, so syndicated copies keep their shared body) score negative.
+2. ``span``: strong "the article is over" lines ("You may also like", an author box, a second headline
+   followed by its own byline/date) are barriers that no span may cross. The main article is the
+   maximum-scoring contiguous span of lines (Kadane), preferring the first article when a second one is
+   appended; its head is trimmed of the standfirst/caption block that ends in a byline/date/credit line;
+   inside it sentence-like lines are kept, and so are lists announced by a colon, subheadings between
+   paragraphs and ellipsis lines amid the story.
+3. ``metadata``: from the zone just above the body: the headline, the byline (``names``: name only), the
+   article's own date ("published" preferred, "updated"-only dates ignored) and a canonical URL.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from healthwork.clean.lines import Line, common_line_keys, line_key, line_keys
+from healthwork.clean.metadata import find_author, find_date, find_title, find_url
+from healthwork.clean.result import CleanResult, DroppedLine
+from healthwork.clean.span import (
+    apply_corpus,
+    choose_span,
+    drop_repeats,
+    dropped_lines,
+    keep_in_span,
+    mark_captions_by_credit,
+    mark_code_blocks,
+    mark_embedded_posts,
+    mark_second_articles,
+    mark_teasers,
+    numbered_runs,
+    read_lines,
+    soften_early_barriers,
+    span_scores,
+    trim_header_block,
+)
+
+__all__ = ["CleanResult", "DroppedLine", "clean_article", "common_line_keys", "line_key", "line_keys"]
+
+
+def select_body(text: str, common: frozenset[str] | set[str]) -> tuple[list[Line], list[int]]:
+    """The page's lines (with their verdicts) and the indexes of the article's body lines, in order."""
+    lines, author_names = read_lines(text)
+    if not lines:
+        return lines, []
+    apply_corpus(lines, common, author_names)
+    mark_captions_by_credit(lines)
+    mark_embedded_posts(lines)
+    mark_code_blocks(lines)
+    mark_teasers(lines)
+    mark_second_articles(lines)
+    soften_early_barriers(lines)
+    ordered_lists = numbered_runs(lines)
+    span = choose_span(lines, span_scores(lines, ordered_lists))
+    if span is None:
+        return lines, []
+    start = trim_header_block(lines, *span)
+    return lines, drop_repeats(lines, keep_in_span(lines, start, span[1], common, ordered_lists))
+
+
+def clean_article(text: str, common_lines: Iterable[str] = frozenset()) -> CleanResult:
+    """Find the main article in a saved page: body paragraphs, metadata and why every other line went."""
+    common = common_lines if isinstance(common_lines, (set, frozenset)) else frozenset(common_lines)
+    lines, kept = select_body(text, common)
+    if not lines:
+        return CleanResult(None, None, None, None, "", (), ())
+    first_body = kept[0] if kept else len(lines)
+    last_body = kept[-1] if kept else -1
+    title_at, title = find_title(lines, first_body, common)
+    return CleanResult(
+        title=title,
+        author=find_author(lines, title_at, first_body),
+        published_date=find_date(lines, title_at, first_body, last_body),
+        url=find_url(lines, title_at, first_body, title),
+        body="\n".join(lines[j].text for j in kept),
+        kept_line_nos=tuple(lines[j].line_no for j in kept),
+        dropped=dropped_lines(lines, set(kept), common),
+    )

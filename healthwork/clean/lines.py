@@ -1,0 +1,471 @@
+"""Line shapes and cues: what each line of a saved page looks like (paragraph, menu item, byline, caption,
+sign-up box, footer ...), its score for the span choice, and lines repeated across the corpus (site template)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from functools import lru_cache
+
+from healthwork.clean.names import BYLINE_LABEL_ONLY, byline_name
+from healthwork.clean.patterns import (
+    DIGIT,
+    GLUED_WORDS,
+    INNER_SENTENCE_BREAK,
+    SENTENCE_END_CHARS,
+    STOP_WORDS,
+    URL,
+    WHITESPACE,
+    YEAR,
+)
+from healthwork.dates import find_dates, is_date_line
+
+def line_key(line: str) -> str:
+    """Normalised form of a line used to count template lines across files."""
+    if line.isascii():  # NFKC is the identity on ASCII: skip it (most lines)
+        return " ".join(line.lower().split())
+    s = unicodedata.normalize("NFKC", line).lower()
+    return WHITESPACE.sub(" ", s).strip()
+
+
+def line_keys(text: str) -> set[str]:
+    """Distinct non-trivial line keys of one file (its contribution to corpus line statistics)."""
+    return {k for k in (line_key(x) for x in text.split("\n")) if len(k) >= 3}
+
+
+def common_line_keys(counts: Mapping[str, int], n_files: int, min_files: int = 2) -> frozenset[str]:
+    """Line keys frequent enough across the corpus to be a site template.
+
+    A key seen in ``min_files`` or more files counts. In a large corpus the bar rises slowly
+    (0.1% of the files, at most 5) so that a short sentence two stories happen to share is not
+    taken for template. ``clean_article`` only uses this signal against lines that are not
+    sentences, so syndicated copies sharing their body keep it.
+    """
+    bar = max(min_files, min(5, int(n_files * 0.001)))
+    return frozenset(k for k, c in counts.items() if c >= bar)
+
+
+
+
+# generic boilerplate cue words, grouped by the rule name they give; one signal among several
+_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("cookie_notice", re.compile(r"\bcookies?\b|\bprivacy (?:policy|notice|settings)\b|\bconsent\b|\baccept all\b|\bmanage (?:preferences|settings)\b", re.I)),
+    ("footer", re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|\ball rights reserved\b|\bterms (?:and|&) conditions\b|\bterms of (?:use|service)\b|\bregistered (?:office|in england|charity|company)\b|\bcompany (?:no|number|registration)\b", re.I)),
+    ("paywall", re.compile(r"\bsubscribers? only\b|\bto (?:read|continue reading) (?:the|this)\b|\bto read the full\b|\balready (?:a subscriber|have an account|registered)\b|\bfree trial\b|\bunlock (?:this|the|full)\b|\bfree articles?\b.{0,40}\b(?:left|remaining)\b|\bsubscribe (?:now|today|to read|to continue|for [£$€]\s?\d)|\b\d+ of (?:your )?\d+ free (?:articles|stories)\b|\bunlimited (?:digital )?access\b|\b(?:immediate|instant) (?:online )?access to\b|\b(?:premium|subscriber) (?:content|article|access)\b|\blog ?in to (?:read|continue|access)\b|\bregister (?:now |for free )?to (?:read|continue|access)\b", re.I)),
+    ("signup_form", re.compile(r"\bsign[ -]?up\b|\bsubscri(?:be|bed|ption)\b|\bnewsletters?\b|\be-?newsletter\b|\binbox\b|\bemail address\b|\bopt ?out\b|\bunsubscribe\b|\bthis field\b.{0,40}\b(?:validation|required|blank|unchanged|empty)\b|\brequired fields?\b|\bmailing list\b|\bregister\b|\blog ?in\b|\bsign ?in\b|\bcreate (?:an|your) account\b|^stay (?:up to date|in touch|informed|connected)\b|^get (?:regular |the latest |our )?(?:updates|alerts)\b", re.I)),
+    ("share_buttons", re.compile(r"^(?:share|tweet|print|email|e-mail|copy link|pin|save|bookmark)\b|\bshare (?:this|on|via|the)\b|\b(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|flipboard|instagram|youtube|tiktok)\b|\bfollow us\b", re.I)),
+    ("advert", re.compile(r"^(?:advertisement|advert|sponsored|promoted|ad|ads|partner content|paid (?:content|post))\b|\bsponsored\b|\bpromoted\b|\badvertis", re.I)),
+    ("related_list", re.compile(r"^on [\w-]+(?:\.[\w-]+)+:|^(?:related|read more|read next|read also|also read|see also|more on|more from|more in|more stories|more news|more like this|recommended|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|most (?:read|popular|viewed|shared|commented)|popular|trending|latest|top stories|further reading|watch|listen|click here|find out more|learn more|view (?:all|more)|next up|up next|continue reading|explore further|(?:posted|filed) (?:in|under)|tagged(?: with)?|tags?\s*:)\b", re.I)),
+    ("navigation", re.compile(r"^(?:skip to (?:the )?(?:main )?(?:content|navigation|search)|skip navigation|back to top|return to top|main menu|navigation menu|toggle navigation|open menu|close menu|search this site|search the site|you are here\b)", re.I)),
+    ("feedback_prompt", re.compile(r"\b(?:was|is) this (?:page|article|information|content) (?:useful|helpful)\b|\breport a problem\b|\bgive (?:us )?(?:your )?feedback\b|\bthank you for your feedback\b|\bpage last (?:reviewed|updated)\b|\bnext review due\b", re.I)),
+    ("comment_prompt", re.compile(r"\bcomments?\b|\bleave a reply\b|\bjoin the (?:conversation|discussion|debate)\b|\bposting (?:rules|guidelines)\b|\bcommunity guidelines\b|\breply\b", re.I)),
+]
+_STRONG_SIGNUP = re.compile(
+    r"^(?:sign[ -]?up|subscribe|register|get our|join our|download our|follow us)\b.{0,140}$|\bunsubscribe\b|\byour email address\b|"
+    r"^(?:get|receive) (?:regular |the latest |our |free )?(?:updates|alerts|tips|offers)\b|"
+    r"\bdelivered (?:straight |directly |right |every \w+ )?(?:to|through) your (?:inbox|door|doorstep|letterbox)\b|"
+    r"\b(?:sign[ -]?up|subscribe|register)\b.{0,40}\b(?:our|my)\b.{0,50}\b(?:newsletters?|e-?newsletters?|mailing list|bulletins?|round-?ups?|alerts|digests?|updates)\b",
+    re.I,
+)
+
+# a line that says the article is over (a barrier once body text has been seen) ...
+_END_RE = re.compile(
+    r"^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|more (?:stories|news|articles) like this"
+    r"|most (?:read|popular|viewed|shared|commented)(?: \w+){0,3}|popular (?:posts|articles|stories)(?: by .{1,40})?"
+    r"|previous (?:post|article|story)|next (?:post|article|story)|« previous post.*|about the author|leave a (?:reply|comment)|post a comment|\d+ comments?"
+    r"|join the (?:conversation|discussion)|notes to editors?|editors'? notes|note to editors|-?\s*ends\s*-?|media (?:contacts?|enquiries)|press (?:contacts?|enquiries|office))\s*:?$",
+    re.I,
+)
+# ... and headings that usually open a link block, often after the article but sometimes inside it
+_SOFT_END_RE = re.compile(
+    r"^(?:related(?: (?:articles?|stories|posts?|content|news|coverage|reading|links|topics))?|more (?:stories|news|articles) (?:from|on)|more from\b.{0,30}"
+    r"|more [\w ]{0,30} (?:stories|news|articles|reads)|recommended(?: for you| stories| articles| reading)?|read next|further reading|top stories|latest (?:news|stories|articles)|around the web"
+    r"|share this(?: article| story| page| post)?|tags?|topics|filed under|categories|more on this (?:story|topic)|comments)\s*:?$",
+    re.I,
+)
+
+# first words of the two patterns above (a cheap test before running them)
+_END_FIRST_WORDS = frozenset(
+    """you more most popular previous next about leave post join notes note editors editors' editor's ends media press
+    related recommended read further top latest around share tags tag topics filed categories comments""".split()
+)
+
+_CREDIT_WORDS = r"(?:getty(?: images)?|shutterstock|alamy|istock(?:photo)?|reuters|pa (?:media|wire|images)|pa|ap|afp|epa|bloomberg|unsplash|pexels|handout|supplied|stock image|file photo)"
+_CAPTION_START = re.compile(
+    r"courtesy of\b|(?:file photo|photo(?:graph)?s?|pictures?|pictured|image(?: credit)?s?|main image|top image|illustration|credit|caption|above|top|video|gallery)\b\s*[:|]"
+    rf"|\W*{_CREDIT_WORDS}\W*$"
+    r"|image \d+ of \d+$|\d+ / \d+$|\(?[a-z0-9 ./&-]{2,40}/[a-z0-9 ./&-]{2,40}\)?$",
+    re.I,
+)
+_CAPTION_END = re.compile(
+    r"(?:photo(?:graph)?|image|picture|credit|illustration)\s*(?:credit)?\s*:\s*[^.:]{2,80}$"
+    r"|\((?:photo|image|picture|credit|pic)[^)]{0,80}\)\s*$"
+    rf"|(?:/|\||\bvia\b)\s*{_CREDIT_WORDS}\s*\)?\s*$"
+    r"|\([^()]{1,60}/[^()]{1,60}\)\s*$"
+    rf"|\(\s*{_CREDIT_WORDS}\s*\)\s*$",
+    re.I,
+)
+_CAPTION_LABEL = re.compile(
+    r"(?:file photo|photo(?:graph)?s?|pictures?|pictured|image(?: credit)?s?|main image|top image|illustration|caption|video|gallery)\s*[:|]", re.I
+)
+ATTACHED_CREDIT = re.compile(r"^\((?:image|photo|photograph|picture|credit|pic)s?\b|^courtesy of\b", re.I)
+# a long caption still ends in its credit: '(Photos by A, left, and B/Agency)', '(Image credit: X)', '(Name/Agency)'
+_LONG_CAPTION_END = re.compile(
+    r"\((?:photos?|images?|pictures?|pics?|credit)\b[^()]{0,120}\)\.?$"
+    rf"|\([^()]{{1,50}}/\s*(?:{_CREDIT_WORDS}|[A-Z][\w .&'’-]{{1,30}})\)\.?$"
+    rf"|\(\s*{_CREDIT_WORDS}\s*\)\.?$",
+    re.I,
+)
+# news-agency and contributor credits after the story: '(Reporting by X; Editing by Y)', 'X contributed to this report.'
+_CREDIT_LINE = re.compile(
+    r"^\(?(?:additional )?(?:reporting|writing|editing)(?: and (?:writing|editing|reporting))? by\b"
+    r"|\bediting by\b|\b(?:contributed|added) (?:reporting |additional reporting )?to this (?:report|story|article)\b",
+    re.I,
+)
+
+
+_CAPTION_TRIGGERS = frozenset(
+    """photo photograph photos image images picture pictures pictured credit caption illustration pic getty shutterstock
+    alamy istock istockphoto reuters pa ap afp epa bloomberg unsplash pexels handout supplied stock file above top
+    main video gallery courtesy""".split()
+)
+
+
+def _is_caption(content: str, lowered: str, words: set[str]) -> bool:
+    if "(c)" in lowered or "©" in content:
+        return True
+    if "/" not in content and words.isdisjoint(_CAPTION_TRIGGERS):
+        return False
+    if _CAPTION_START.match(content):
+        return True
+    return _CAPTION_END.search(content[-100:]) is not None
+
+
+
+
+_BIO_NAME = r"^(?:[A-Z][\w'’\-]+\s){0,3}[A-Z][\w'’\-]+(?:\s\([^()]{1,40}\))?"
+_BIO_RE = re.compile(
+    _BIO_NAME + r" (?:is|was|has been) [^.]{0,60}?\b(?i:reporter|editor|writer|correspondent|journalist|contributor|columnist"
+    r"|freelancer|author|blogger|producer|presenter|editor-at-large)s?\b"
+    r"|" + _BIO_NAME + r" joined [^.]{0,60}\b(?:19|20)\d\d\b"
+)
+URL_LABEL = re.compile(
+    r"\b(?:originally (?:posted|published|appeared)(?: (?:on|at|in))?|canonical(?: url| link)?|source(?: url| link)?|permalink|article url|page url|url|link to (?:this|the) (?:article|story))\s*[:\-]?\s*(https?://[^\s<>\"']+)",
+    re.I,
+)
+
+# kinds of line
+PARAGRAPH, SHORT_SENTENCE, LIST_SENTENCE, DROP = 1, 2, 3, 0
+BARRIER = -1e9
+
+
+# kind, rule, score, sentence, ends_article, closes_header, n_words, code (how much it looks like program code)
+Shape = tuple[int, str, float, bool, bool, bool, int, int]
+
+
+class Line:
+    """One non-blank line of the page, with its shape and (after the passes) its verdict."""
+
+    __slots__ = ("line_no", "text", "content", "length", "n_words", "is_list", "kind", "rule", "score",
+                 "sentence", "ends_article", "closes_header", "shape_rule", "code")
+    kind: int  # PARAGRAPH, SHORT_SENTENCE, LIST_SENTENCE or DROP
+    rule: str  # why the line is dropped ('' for a content line)
+    score: float  # its weight in the span choice (BARRIER: no span crosses it)
+    sentence: bool  # ends like a sentence
+    ends_article: bool  # says the article is over ('You may also like', an author box)
+    closes_header: bool  # a byline, date or credit: closes the header block above the body
+    n_words: int
+    shape_rule: str  # the shape rule, before the corpus template override
+    code: int  # code signals: keywords, calls, assignments, braces (0 for prose)
+
+    def __init__(self, line_no: int, text: str, content: str, is_list: bool, shape: Shape) -> None:
+        self.line_no = line_no  # 1-based line number in the decoded text
+        self.text = text  # the stripped line as written
+        self.content = content  # the text without its list marker
+        self.length = len(content)
+        self.is_list = is_list
+        (self.kind, self.rule, self.score, self.sentence, self.ends_article, self.closes_header, self.n_words,
+         self.code) = shape
+        self.shape_rule = self.rule
+
+
+_COPYRIGHT = re.compile(r"©\s*(?:(?:19|20)\d\d|copyright)|\bcopyright\b.{0,20}(?:19|20)\d\d|\ball rights reserved\b|(?:19|20)\d\d\s*©", re.I)
+_FOOTER_STRONG = re.compile(r"©|\ball rights reserved\b|\bregistered trademarks?\b", re.I)
+
+
+# words that must occur for a cue pattern to be worth running (keeps the per-line cost low)
+_CUE_TRIGGERS: dict[str, frozenset[str]] = {
+    "cookie_notice": frozenset("cookie cookies privacy consent accept manage".split()),
+    "footer": frozenset("c copyright reserved terms registered company".split()),
+    "paywall": frozenset("subscriber subscribers read continue already free unlock subscribe premium log login register unlimited immediate instant".split()),
+    "signup_form": frozenset("sign signup up subscribe subscribed subscription newsletter newsletters enewsletter e inbox email opt optout unsubscribe field validation required mailing register log login create stay updates alerts".split()),
+    "share_buttons": frozenset("share tweet print email e copy pin save bookmark facebook twitter linkedin whatsapp pinterest reddit flipboard instagram youtube tiktok follow".split()),
+    "advert": frozenset("advertisement advert sponsored promoted ad ads partner paid advertising advertise advertiser advertisers".split()),
+    "related_list": frozenset("on related read see also more recommended you most popular trending latest top further watch listen click find learn view next up continue explore posted filed tagged tag tags".split()),
+    "navigation": frozenset("skip back return main navigation toggle open close search you".split()),
+    "feedback_prompt": frozenset("useful helpful report feedback page review reviewed".split()),
+    "comment_prompt": frozenset("comment comments leave join posting community reply".split()),
+}
+_CUE_RX = dict(_CUES)
+# a cookie banner written as sentences ('We use cookies to improve your experience ...')
+_STRONG_COOKIE = re.compile(
+    r"\b(?:we|this (?:web)?site|our (?:web)?site|the site) (?:uses?|may use|also uses?) cookies\b|\buse of cookies\b"
+    r"|\bcookies? (?:policy|settings|preferences|notice)\b|\baccept (?:all |additional |\w+ )?cookies\b"
+    r"|\bby (?:continuing|clicking|choosing|using)\b.{0,80}\b(?:cookies|consent)\b",
+    re.I,
+)
+_SIGNUP_FORM_WORDS = re.compile(
+    r"\bsubscri(?:be|bed|ption)\b|\bnewsletters?\b|\be-?newsletter\b|\binbox\b|\bemail\b|\bopt ?out\b|\bunsubscribe\b|\bthis field\b"
+    r"|\brequired\b|\bmailing list\b|\baccount\b|\bpassword\b|\bfree\b|\btoday\b|\bnow\b|\bhere\b|\bupdates\b|\balerts\b|\bbulletins?\b",
+    re.I,
+)
+_ALL_TRIGGERS = frozenset().union(*_CUE_TRIGGERS.values())
+_BIO_WORDS = frozenset("is was has joined".split())
+_ROLE_WORDS = frozenset("reporter reporters correspondent editor writer journalist columnist contributor reporting desk newsdesk freelance".split())
+# a bio names the writer's trade, or says when they joined (in a year: digits)
+_BIO_ROLE_WORDS = frozenset(
+    "reporter editor writer correspondent journalist contributor columnist freelancer author blogger producer presenter joined".split()
+    + "reporters editors writers correspondents journalists contributors columnists freelancers authors bloggers producers presenters".split()
+)
+_LABEL_WORDS = frozenset("by author authors written words reporter reported posted story text byline contributor contributors".split())
+_BYLINE_GATE = _LABEL_WORDS | _ROLE_WORDS  # a byline has 'by', a label ('Author:', 'Words:') or a journalist's role
+_SIGNUP_TRIGGERS = frozenset("sign signup subscribe register get join download follow unsubscribe email delivered".split())
+_ALPHA = re.compile(r"[a-z]+")
+# promotion of the publication itself: reader-support and affiliate disclosures, print subscription offers
+_PROMO_RE = re.compile(
+    r"\bif you (?:enjoyed|liked|like|value|appreciate|found value in|have enjoyed) (?:this|our|reading)\b.{0,80}\b(?:article|story|journalism|piece|content|reporting|work)\b"
+    r"|\b(?:we|this site|the site|[\w.]+ may) (?:may |might |could )?(?:earn|receive|get)s? (?:a )?(?:small )?(?:affiliate )?(?:commission|share of (?:the )?(?:revenue|sales))\b"
+    r"|\baffiliate (?:links?|commission|partnerships?)\b|\bsupport (?:our|independent|local|quality) journalism\b"
+    r"|\bconsider (?:supporting|subscribing to|donating to|making a contribution)\b|\bmake a (?:one-off |small )?(?:contribution|donation) to (?:us|our)\b"
+    r"|\b\d+ issues? for [£$€]\s?\d"
+    # syndication notes: 'This article is republished from X under a Creative Commons licence'
+    r"|\b(?:is|was|been) republished\b|\brepublished (?:here|from|with|under)\b|\breproduced with (?:kind )?permission\b"
+    r"|\bcontent partnership\b"
+    r"|\b(?:get|download)\b.{0,60}\b(?:with|on|in|from) (?:our|the) [\w ]{0,30}\bapp\b|\bproducts from (?:one or more of )?our advertisers\b"
+    # membership blurbs: 'Become a member ...', 'Members get ...', 'Join today ... membership'
+    r"|\bbecome an? (?:member|supporter|subscriber|patron|friend)\b|\bmembers (?:get|receive|enjoy|save)\b"
+    r"|\bjoin (?:us|today|now|online)\b.{0,60}\bmembership\b|\bmembership\b.{0,60}\b(?:from [£$€]|per (?:month|year)|a (?:month|year))\b",
+    re.I,
+)
+# words one of which every promotion pattern has (the cheap test before the pattern; also signal words below)
+_PROMO_HINT = re.compile(r"if you|commission|share of|affiliate|journalism|consider|contribution|donation|issues? for|republished|reproduced|partnership|\bapp\b|advertisers|become an?\b|members |membership")
+_PROMO_WORDS = frozenset("you commission share affiliate journalism consider contribution donation issue issues republished reproduced partnership app advertisers member members membership".split())
+# words without which a line (no digits, no ©, no '/', starting with a letter) cannot match any cue, date, byline,
+# caption, bio or end marker: such a line skips straight to its plain shape
+_SIGNAL_WORDS = (
+    _ALL_TRIGGERS | _SIGNUP_TRIGGERS | _CAPTION_TRIGGERS | _END_FIRST_WORDS | _BIO_WORDS | _ROLE_WORDS | _LABEL_WORDS
+    | frozenset("c copyright reserved trademark trademarks http https ago today yesterday reading contributed added by".split())
+    | _PROMO_WORDS
+)
+
+
+_SHARE_STRICT = re.compile(
+    r"^(?:share|tweet|print|email|e-mail|copy link|pin|save|bookmark)\b|\bshare (?:this|on|via|the)\b|\bfollow us\b"
+    r"|^follow\b.{0,60}\b(?:on|at) (?:twitter|x|instagram|facebook|linkedin|tiktok|threads|bluesky)\b",
+    re.I,
+)
+
+
+def _cue(content: str, lowered: str, length: int, sentence: bool, words: set[str]) -> str | None:
+    if length < 500 and ("©" in content or "reserved" in lowered or "trademark" in lowered) and _FOOTER_STRONG.search(content):
+        return "footer"
+    if sentence and 40 <= length <= 400 and _PROMO_HINT.search(lowered) and _PROMO_RE.search(content):
+        return "promo"
+    if "cookie" in lowered and length < 600 and _STRONG_COOKIE.search(content):
+        return "cookie_notice"
+    if length > 220:
+        return None
+    if sentence and length >= 70:
+        # a real sentence mentioning 'register' or 'cookie' is body; only blatant forms count
+        if not words.isdisjoint(_SIGNUP_TRIGGERS) and _STRONG_SIGNUP.search(content):
+            return "signup_form"
+        for rule in ("paywall", "feedback_prompt"):
+            if not words.isdisjoint(_CUE_TRIGGERS[rule]) and _CUE_RX[rule].search(content):
+                return rule
+        return None
+    if words.isdisjoint(_ALL_TRIGGERS):
+        return None
+    for rule, rx in _CUES:
+        if words.isdisjoint(_CUE_TRIGGERS[rule]):
+            continue
+        if rx.search(content):
+            if rule == "comment_prompt" and sentence and length > 40:
+                continue
+            if rule == "related_list" and sentence and length > 60:
+                continue
+            # 'Twitter seemed a bit confused by the campaign:' is a sentence about a platform, not a share button
+            # ... and so is a long line of text naming one ('She went to NBC and destroys haters on Twitter')
+            if rule == "share_buttons" and (sentence or content.count(" ") >= 12) and content.count(" ") >= 5 \
+                    and not _SHARE_STRICT.search(content):
+                continue
+            # 'Employers can sign up to the charter', 'Local employers sign up to health charter': the bare verbs
+            # (sign up, register, log in) only make a sign-up form of a short line or with a form's other words
+            if rule == "signup_form" and len(words) >= 6 and not _SIGNUP_FORM_WORDS.search(content):
+                continue
+            return rule
+    return None
+
+
+def apply_corpus_signals(line: Line, common: frozenset[str] | set[str], author_names: set[str]) -> None:
+    """Apply the author box and the corpus template signal on top of the line's shape (already set)."""
+    if author_names and line.length <= 60 and line.content.strip(" .") in author_names:
+        line.kind, line.rule, line.score, line.ends_article, line.sentence = DROP, "author_box", BARRIER, True, False
+        line.closes_header, line.shape_rule = False, line.rule
+        return
+    if (
+        common
+        and not line.ends_article
+        and (line.kind != DROP or line.score > -0.5)  # a menu item is dropped anyway: no need to look it up
+        and (not line.sentence or line.length < 50 or line.is_list)
+        and line_key(line.text) in common
+    ):
+        # the site's template (seen in other files of the corpus); keeps the shape's own penalty
+        line.kind, line.rule, line.score = DROP, "template_repeat", min(line.score, -0.5)
+
+
+# '6 min read', '5-minute read', 'Reading time: 4 minutes', 'Estimated reading time 3 mins'
+_READING_TIME = re.compile(
+    r"^(?:(?:estimated )?reading time\s*:?\s*)?(?:about |approx\.? )?\d{1,3}\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?(?:\s+(?:read|to read|reading time))?\s*$"
+    r"|^\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\b",
+    re.I,
+)
+
+
+
+
+CODE_START = re.compile(
+    r"^(?:import|from \S+ import|def|class|return|const|let|var|function|if|elif|else|for|while|try|except|catch|public"
+    r"|private|static|void|async|await|print|echo|sudo|pip|npm|git|cd|ls|\$|>>>|#include|@\w+)\b"
+)
+_CODE_CHAR = re.compile(r"[=;{}()<>:_]")  # every code mark has one of these
+_CODE_MARKS = re.compile(r"[=;{}]|\w\(|\)\s*:?$|\w\.\w+\(|\w_\w|</?\w+>|::|->|=>")
+
+
+def code_signals(content: str, sentence: bool, n_words: int) -> int:
+    """How much a line looks like program code or a shell command (keywords, calls, assignments, braces);
+    0 for a sentence."""
+    if len(content) > 160 or (sentence and n_words >= 6 and content[-1] == "."):
+        return 0
+    keyword = CODE_START.match(content) is not None
+    if not keyword and _CODE_CHAR.search(content) is None:
+        return 0
+    return len(_CODE_MARKS.findall(content)) + keyword
+
+
+@lru_cache(maxsize=1 << 16)
+def line_shape(content: str, is_list: bool) -> Shape:
+    """Shape class of one line's text (pure, cached: a corpus repeats its template lines)."""
+    shape = _shape(content, is_list)
+    code = code_signals(content, shape[3], shape[6]) if shape[0] == DROP else 0
+    return (*shape, code)
+
+
+def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bool, int]:
+    length = len(content)
+    last_char = content[-1]
+    sentence = last_char in SENTENCE_END_CHARS and not (last_char == "." and content.endswith("..."))
+    lowered = content.lower()
+    lowered_tokens = lowered.split()
+    n_words = len(lowered_tokens)
+    has_digit = DIGIT.search(content) is not None
+
+    # the word set feeds the caption and cue tests; a long paragraph that ends as a sentence needs neither
+    if length <= 300 and not (sentence and length > 220):
+        words = set(_ALPHA.findall(lowered))
+        # prefilter: a line with none of the signal words, digits or marks can only be body text, a short line or a menu item
+        if (
+            content[0].isalpha()
+            and words.isdisjoint(_SIGNAL_WORDS)
+            and "©" not in content
+            and "/" not in content
+            and (not has_digit or YEAR.search(content) is None)  # every date has a four-digit year
+        ):
+            return _plain_shape(content, length, n_words, lowered_tokens, sentence, is_list)
+    else:
+        words = set()
+    if length <= 60 and (lowered_tokens[0].rstrip(":»›>") in _END_FIRST_WORDS or not content[0].isalpha()):
+        st = content.rstrip(" :»›>")
+        if _END_RE.match(st):
+            return (DROP, "after_article_end", BARRIER, sentence, True, False, n_words)
+        if _SOFT_END_RE.match(st):
+            return (DROP, "related_list", -4.0, sentence, False, False, n_words)
+    if (
+        length < 400
+        and n_words < 80
+        and (" is " in content or " was " in content or " has been " in content or " joined " in content)
+        and (not words.isdisjoint(_BIO_ROLE_WORDS) or (length > 220 and not words))
+        and _BIO_RE.match(content)
+    ):
+        return (DROP, "author_bio", BARRIER, sentence, True, False, n_words)
+    if length <= 90 and has_digit and (is_date_line(content) or (not sentence and n_words <= 10 and find_dates(content))):
+        return (DROP, "date_line", -1.0, sentence, False, True, n_words)
+    if length <= 40 and has_digit and "read" in lowered and _READING_TIME.match(content):
+        return (DROP, "reading_time", -1.0, sentence, False, True, n_words)
+    if length <= 400 and ("ing by" in lowered or "to this" in lowered) and _CREDIT_LINE.search(content):
+        return (DROP, "credit", -1.0, sentence, False, False, n_words)
+    if length <= 20 and lowered.rstrip(": ") in BYLINE_LABEL_ONLY:
+        return (DROP, "byline", -1.0, sentence, False, True, n_words)
+    if length <= 160 and not words.isdisjoint(_BYLINE_GATE) and byline_name(content) and not (sentence and n_words > 12 and len(STOP_WORDS.intersection(lowered_tokens)) > 4):
+        return (DROP, "byline", -1.0, sentence, False, True, n_words)
+    if length < 500 and ("©" in content or "copyright" in lowered or "reserved" in lowered) and _COPYRIGHT.search(content):
+        return (DROP, "footer", -1.5, sentence, False, False, n_words)
+    if length <= 300 and not (sentence and length > 200) and _is_caption(content, lowered, words):
+        return (DROP, "caption", -0.6, sentence, False, True, n_words)
+    if 200 < length <= 400 and sentence:
+        if (last_char in ")." and _LONG_CAPTION_END.search(content[-140:])) or _CAPTION_LABEL.match(content):
+            return (DROP, "caption", -0.6, sentence, False, True, n_words)
+    if "http" in lowered and length < 300:
+        if URL_LABEL.search(content):
+            return (DROP, "source_link", -1.0, sentence, False, False, n_words)
+        if " " not in content and URL.match(content):
+            return (DROP, "url_line", -1.0, sentence, False, False, n_words)
+    cue = _cue(content, lowered, length, sentence, words)
+    if cue is not None:
+        heavy = cue in ("cookie_notice", "footer", "related_list", "paywall", "promo")
+        return (DROP, cue, -1.5 if heavy else -0.5, sentence, False, cue in ("share_buttons", "advert"), n_words)
+    return _plain_shape(content, length, n_words, lowered_tokens, sentence, is_list)
+
+
+def _plain_shape(
+    content: str, length: int, n_words: int, lowered_tokens: list[str], sentence: bool, is_list: bool
+) -> tuple[int, str, float, bool, bool, bool, int]:
+    """Shape of a line that no cue claimed: list item, body paragraph, short sentence or a non-sentence line."""
+    if is_list:
+        if sentence and length >= 40 and n_words >= 6:
+            return (LIST_SENTENCE, "list_item", 0.3 + min(length, 300) / 100, sentence, False, False, n_words)
+        return (DROP, "menu_item", -1.0, sentence, False, False, n_words)
+    if length < 200 and (content.endswith("...") or content.endswith("…")):
+        return (DROP, "related_list", -1.0, sentence, False, False, n_words)
+    if length >= 60 and n_words >= 8 and (sentence or (length >= 150 and INNER_SENTENCE_BREAK.search(content))):
+        if length < 200:
+            if len(STOP_WORDS.intersection(lowered_tokens)) < 0.06 * n_words:
+                return (DROP, "low_stopwords", -0.5, sentence, False, False, n_words)
+        if not sentence and len(GLUED_WORDS.findall(content)) >= 2:
+            return (DROP, "glued_links", -0.5, sentence, False, False, n_words)
+        return (PARAGRAPH, "", 1.0 + min(length, 400) / 50, sentence, False, False, n_words)
+    if not sentence and n_words >= 2 and content[1] == ":" and content[0] in "AQ":
+        return (SHORT_SENTENCE, "", 0.3, sentence, False, False, n_words)  # an interview's 'Q: ...' / 'A: ...' without a full stop
+    if sentence and n_words >= 3 and length >= 12:
+        first_char = content[0]
+        if first_char.isupper() or first_char.isdigit() or first_char in "“\"‘'(£$€[":
+            return (SHORT_SENTENCE, "", 0.3, sentence, False, False, n_words)
+    if length >= 60:
+        return (DROP, "no_sentence_end", -0.5, sentence, False, False, n_words)
+    return (DROP, "short_non_sentence", -0.7, sentence, False, False, n_words)
+
+
+def title_like(line: Line) -> bool:
+    content = line.content
+    return (
+        not line.is_list
+        and 3 <= line.n_words <= 30
+        and 12 <= line.length <= 220
+        and not content.endswith(":")
+        and line.rule not in ("date_line", "byline", "caption", "menu_item", "url_line", "source_link", "after_article_end")
+        and len(GLUED_WORDS.findall(content)) < 2
+    )
+
+
+def is_menu_row(content: str) -> bool:
+    """Menu items printed on one line: 'News    Sport    Business', 'Home | News | Contact'."""
+    return content.count("   ") >= 2 or content.count(" | ") >= 2 or content.count(" · ") >= 2

@@ -1,0 +1,269 @@
+"""Metadata from the zone just above the body: headline, byline name, the article's own date, canonical URL."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from healthwork.clean.lines import DROP, PARAGRAPH, URL_LABEL, Line, is_menu_row, title_like
+from healthwork.clean.names import BYLINE_LABEL_ONLY, bare_name, byline_name, is_author_role_line, name_at_start
+from healthwork.clean.patterns import DIGIT, INNER_SENTENCE_BREAK
+from healthwork.dates import find_dates
+
+_PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published|originally published|date|issued|released|original)\b", re.I)
+_UPDATED_LABEL = re.compile(r"\b(?:updated|modified|last reviewed|reviewed)\b", re.I)
+
+# ---------------------------------------------------------------- metadata
+
+_BREADCRUMB = re.compile(r"\s(?:>|»|›|/|\|)\s")
+# 'By Public Sector Review', 'Distributed by: X': a credit line, never the headline
+_BY_LINE = re.compile(r"^(?:\w+ )?by\b\s*:?\s*[A-Z]", re.I)
+# a form field: 'Region: Wales', 'Is Key Decision?: Yes' (a short label and a short value)
+_FIELD = re.compile(r"^[^:]{1,30}:\s*(?:\S+\s*){1,4}$")
+# 'Name | 20 November 2025', 'Name · 10 October 2025 · 5 min read'
+_BYLINE_PARTS = re.compile(r"\s+[|·•–—-]\s+")
+_LABEL_LAST_WORDS = frozenset({"news", "blog", "updates", "releases", "latest", "stories", "articles", "media", "newsroom"})
+
+
+_DEBUG_TITLE = False  # print every headline candidate with its score (for tuning)
+
+
+def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[str]) -> tuple[int, str | None]:
+    window_start = max(0, first_body - 20)
+    best_score, best_at = 0.0, -1
+    for j in range(first_body - 1, window_start - 1, -1):
+        line = lines[j]
+        if not title_like(line) or line.kind == PARAGRAPH and line.length > 160:
+            continue
+        if line.rule in ("cookie_notice", "footer", "signup_form", "share_buttons", "advert", "related_list", "comment_prompt", "paywall", "navigation", "promo", "credit"):
+            continue
+        content = line.content
+        if _BY_LINE.match(content) or is_menu_row(content):
+            continue
+        score = 3.0
+        if content[-1] not in ".":
+            score += 2.0
+        if content.endswith("."):
+            score -= 1.0
+        if 20 <= line.length <= 140:
+            score += 1.0
+        if line.n_words < 4:
+            score -= 1.5
+        if line.rule == "template_repeat":
+            score -= 2.0
+        # shape of a standfirst: a long sentence
+        if line.sentence and line.length > 110:
+            score -= 2.0
+        score -= 0.15 * (first_body - j - 1)
+        if score + 4.5 <= best_score:  # cannot win even with every bonus below
+            continue
+        # a name with its job or agency ('Jane Smith, Health Reporter'), a dated line, or a standfirst of
+        # several sentences is not the headline
+        head = re.split(r"[,|]", content, maxsplit=1)[0]
+        crumb_title = any(_breadcrumb_ends_with(lines[k].content, content) for k in range(window_start, j))
+        if not crumb_title and (head != content or line.n_words <= 4) and name_at_start(head) == head.strip() and line.n_words <= 10:
+            score -= 3.0
+        if DIGIT.search(content) and find_dates(content):
+            score -= 3.0
+        if INNER_SENTENCE_BREAK.search(content):  # a standfirst of several sentences ('X? Y' can be a headline)
+            score -= 2.0 if content.endswith(".") else 0.5
+        if j + 1 < len(lines) and bare_name(lines[j + 1].content) and lines[j + 1].kind == DROP:
+            score += 1.0  # headline, then the writer's name
+        # breadcrumbs and section labels ('Home > News', 'Council news') are not headlines ...
+        if _BREADCRUMB.search(content):
+            score -= 3.0
+        # ... but a breadcrumb trail above ends with the page's own title
+        elif crumb_title:
+            score += 2.0
+        if _FIELD.match(content):
+            score -= 2.0
+        # a longer line straight after a headline-shaped line is its standfirst
+        prev = lines[j - 1] if j > 0 else None
+        if (
+            prev is not None and prev.n_words >= 6 and prev.length < line.length and not prev.content.endswith(".")
+            and title_like(prev) and prev.kind != PARAGRAPH and not _BY_LINE.match(prev.content)
+            and not _BREADCRUMB.search(prev.content) and not _FIELD.match(prev.content)
+        ):
+            score -= 1.5
+        if line.n_words <= 6 and content.rsplit(None, 1)[-1].lower() in _LABEL_LAST_WORDS:
+            score -= 2.0
+        # the value of a 'From:' / 'Source:' field is not a headline
+        if j > 0 and lines[j - 1].length <= 20 and lines[j - 1].content.endswith(":"):
+            score -= 3.0
+        # an item of a dated list (heading or date, headline, date, headline, date ...) is a teaser
+        followed_by_date = j + 1 < len(lines) and lines[j + 1].rule == "date_line"
+        if followed_by_date and _in_dated_list(lines, j):
+            score -= 3.0
+        else:
+            # a headline followed by its standfirst, then the byline: the headline is the first of the two
+            if (
+                j + 2 < len(lines)
+                and title_like(lines[j + 1])
+                # a kicker label is short; a breadcrumb trail glued to the headline contains it
+                and (lines[j + 1].length > line.length or (line.n_words >= 6 and lines[j + 1].n_words >= 6 and lines[j + 1].content not in content))
+                and lines[j + 1].kind != PARAGRAPH
+                and lines[j + 2].rule in ("byline", "date_line")
+            ):
+                score += 1.0
+            # followed by a byline/date (skipping its own duplicate, standfirst, credit or a field label)
+            for k in range(j + 1, min(j + 7, len(lines))):
+                if lines[k].rule in ("byline", "date_line"):
+                    score += 2.5 - 0.3 * (k - j - 1)
+                    break
+        # the dateline above and the body straight after: 'Published 3 May 2025', headline, first paragraph
+        if (
+            j == first_body - 1 and line.n_words >= 6
+            and any(lines[k].rule in ("byline", "date_line") for k in range(max(0, j - 2), j))
+        ):
+            score += 2.0
+        if _DEBUG_TITLE:
+            print(f"title? {score:.2f} {content[:80]}")
+        if score > best_score:
+            best_score, best_at = score, j
+    if best_at < 0 or best_score < 3.0:
+        return (max(0, first_body - 1) if first_body < len(lines) else -1), None
+    return best_at, lines[best_at].content
+
+
+
+def _breadcrumb_ends_with(trail: str, title: str) -> bool:
+    return len(title) >= 8 and trail != title and trail.endswith(title) and _BREADCRUMB.search(trail) is not None
+
+
+def _in_dated_list(lines: list[Line], j: int) -> bool:
+    """Line j (followed by a date) is an item of a dated list: a date line just above, or a list heading above
+    and the headline-date pattern going on below."""
+    above = range(max(0, j - 2), j)
+    if any(lines[k].shape_rule == "date_line" for k in above):
+        return True
+    if any(lines[k].shape_rule == "related_list" for k in above):
+        return j + 3 < len(lines) and title_like(lines[j + 2]) and lines[j + 3].rule == "date_line"
+    return False
+
+
+def find_author(lines: list[Line], title_j: int, first_body: int) -> str | None:
+    n_lines = len(lines)
+    if first_body >= n_lines:
+        return None
+    window_start = max(0, title_j - 2)
+    # the byline may follow a standfirst kept as body: look a few non-body lines past the first body line
+    window_end = min(n_lines, first_body + 4)
+    for j in range(window_start, window_end):
+        line = lines[j]
+        if line.length > 160 or (j > first_body and line.kind == PARAGRAPH):
+            continue
+        name = byline_name(line.content)
+        if name:
+            return name
+        lowered = line.content.lower().rstrip(": ").strip()
+        if lowered in BYLINE_LABEL_ONLY and j + 1 < n_lines:
+            name = name_at_start(lines[j + 1].content)
+            if name:
+                return name
+    # a bare name next to a date line or its role line, or with a @handle, between headline and body
+    for j in range(max(window_start, title_j + 1), first_body):
+        if lines[j].rule == "date_line":  # 'Name | 20 November 2025'
+            parts = _BYLINE_PARTS.split(lines[j].content)
+            if len(parts) >= 2 and bare_name(parts[0]) and any(find_dates(p) for p in parts[1:]):
+                return bare_name(parts[0])
+        name = bare_name(lines[j].content)
+        if name and (
+            (j > 0 and lines[j - 1].rule == "date_line")
+            or (j + 1 < n_lines and (lines[j + 1].rule == "date_line" or is_author_role_line(lines[j + 1].content)))
+            or "@" in lines[j].content
+        ):
+            return name
+    return None
+
+
+_DATE_LABEL_ONLY = re.compile(
+    r"^(?:date )?(?:first |originally |last )?(?:published|posted|updated|modified|reviewed|issued|released|date)(?: (?:on|at|date))?\s*:?$", re.I
+)
+
+
+def _line_date(content: str) -> tuple[dt.date | None, bool]:
+    """(the article date this line states, whether it is labelled 'published'); 'updated'-only dates give None."""
+    found = find_dates(content)
+    if not found:
+        return None, False
+    published_label = _PUBLISHED_LABEL.search(content)
+    updated_label = _UPDATED_LABEL.search(content)
+    if published_label:
+        after = [d for (s, _e, d) in found if s >= published_label.start()]
+        if after:
+            return after[0], True
+    if updated_label and not published_label:
+        # "Updated: 9 Dec 2024" alone: not the publication date; a date written before "Updated" is
+        before = [d for (s, _e, d) in found if s < updated_label.start()]
+        return (before[0] if before else None), False
+    return found[0][2], False
+
+
+def find_date(lines: list[Line], title_j: int, first_body: int, last_body: int) -> dt.date | None:
+    if first_body >= len(lines):
+        return None
+    zone: list[int] = []
+    # up to 3 lines before the headline, but never into a list of dated teasers
+    pre = []
+    for j in range(title_j - 1, max(-1, title_j - 4), -1):
+        if lines[j].is_list and lines[j].rule != "date_line":
+            break
+        pre.append(j)
+    dated_pre = [j for j in pre if lines[j].rule == "date_line"]
+    if len(dated_pre) <= 1:
+        zone.extend(sorted(pre))
+    zone.extend(range(max(title_j, 0), first_body))
+    candidates: list[tuple[dt.date, bool]] = []
+    for j in zone:
+        line = lines[j]
+        if line.length > 200 or line.kind == PARAGRAPH:
+            continue
+        if line.rule not in ("date_line", "byline", "") and not _PUBLISHED_LABEL.search(line.content):
+            if line.rule not in ("short_non_sentence", "caption", "share_buttons", "menu_item"):
+                continue
+            if line.rule == "caption" and line.length > 80:
+                continue  # a photo caption's date is the picture's, not the article's
+        content = line.content
+        if j > 0 and line.rule == "date_line" and lines[j - 1].length <= 30 and _DATE_LABEL_ONLY.match(lines[j - 1].content):
+            content = lines[j - 1].content + " " + content  # 'Last updated:' / '5 March 2025' on two lines
+        day, labelled = _line_date(content)
+        if day is not None:
+            candidates.append((day, labelled))
+    for day, is_labelled in candidates:
+        if is_labelled:
+            return day
+    if candidates:
+        return candidates[0][0]
+    # a labelled 'Published ...' line just after the body
+    for j in range(last_body + 1, min(len(lines), last_body + 5)):
+        if lines[j].length < 200 and _PUBLISHED_LABEL.search(lines[j].content):
+            day, is_labelled = _line_date(lines[j].content)
+            if day is not None and is_labelled:
+                return day
+    # a date at the very top of the saved text
+    for j in range(0, min(2, len(lines))):
+        if lines[j].rule == "date_line" or (lines[j].length < 80 and _PUBLISHED_LABEL.search(lines[j].content)):
+            day, _ = _line_date(lines[j].content)
+            if day is not None:
+                return day
+    return None
+
+
+_SLUG_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+def find_url(lines: list[Line], title_j: int, first_body: int, title: str | None) -> str | None:
+    for line in lines:
+        if line.length < 400 and "http" in line.content:
+            match = URL_LABEL.search(line.content)
+            if match:
+                return match.group(1).rstrip(".,;)")
+    if title:
+        title_words = {w for w in _SLUG_SPLIT.split(title.lower()) if len(w) > 2}
+        for j in range(max(0, title_j - 4), min(len(lines), first_body)):
+            line = lines[j]
+            if line.rule == "url_line":
+                path = line.content.split("//", 1)[-1].split("/", 1)[-1].lower()
+                slug_words = {w for w in _SLUG_SPLIT.split(path) if len(w) > 2}
+                if title_words and len(slug_words & title_words) >= max(2, 0.5 * min(len(title_words), 6)):
+                    return line.content
+    return None

@@ -1,0 +1,180 @@
+"""Person names in bylines: 'By Jane Smith, Health Correspondent' -> 'Jane Smith' (no role, no 'By', no date)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from healthwork.clean.patterns import DIGIT, GLUED_WORDS, looks_sentence
+from healthwork.dates import find_dates, is_date_line
+
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][A-Za-z\u00c0-\u024f'’\-]*\.?|[A-Z]\.|Mc[A-Z]\w*|O'[A-Z]\w*)$")
+_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "la", "le", "da", "di", "du", "bin", "al", "el", "ap"})
+_JOB_WORDS = frozenset(
+    """correspondent editor reporter writer contributor journalist staff chief senior deputy associate
+    contributing political health business social economics science technology news online digital
+    freelance columnist producer analyst director head officer manager consultant managing executive
+    lead principal acting assistant group team desk public affairs media communications press""".split()
+)
+_NOT_NAME_WORDS = frozenset(
+    """news home sport sports business opinion health politics world uk us local national international
+    latest features feature analysis comment blog press release releases media centre center council nhs
+    trust government department the our team staff admin editorial share print email read min mins
+    minute minutes more menu search contact about jobs events updated published posted by and
+    radio newsroom editors desk wire agency reporters magazine tweet this follow""".split()
+)
+# "By X", "Written by X", "Words by X", "Posted by X", "Section | By X" (the prefix before 'by' is checked in code)
+_BY_RE = re.compile(r"\bby(?::\s*|\s+)(?=\S)", re.I)
+_BY_PREFIX_WORDS = frozenset("written posted words reported story article text interview report reporting compiled edited published".split())
+# "Author: X", "Words: X", "Reporter: X" (a colon or dash is required: 'Words matter' is not a byline)
+_BYLINE_LABEL_RE = re.compile(
+    r"^(?:authors?|written by|words(?: by)?|reporter|reported by|posted by|story by|text|byline|by|contributors?|posted)\s*[:\-–—|]\s*(?P<rest>\S.{0,120})$",
+    re.I,
+)
+# a journalist's role after the name: "X, Health Correspondent", "X | Reporter", "X, Local Democracy Reporter"
+_ROLE_RE = re.compile(
+    r"\b(?:reporter|reporters|correspondent|editor|writer|journalist|columnist|contributor|reporting service|democracy reporting"
+    r"|news desk|newsdesk|staff writer|freelance)\b",
+    re.I,
+)
+_ROLE_HINT_RE = re.compile(r"report|correspondent|editor|writer|journalist|columnist|contributor|freelance|desk")
+_NAME_ROLE_SPLIT = re.compile(r"\s*(?:,|\||\s[–—-]\s|/|\s\()\s*")
+# the role of a report's or a blog post's author: 'Senior Economist', 'Head of Policy', 'Research Fellow'
+_AUTHOR_ROLE_RE = re.compile(
+    r"\b(?:researcher|research (?:fellow|director|assistant)|economist|analyst|fellow|head of|director|policy (?:lead|officer|manager|adviser)"
+    r"|chief executive|programme (?:manager|lead)|senior lecturer|professor)\b",
+    re.I,
+)
+
+BYLINE_LABEL_ONLY = frozenset({"by", "written by", "author", "authors", "words", "words by", "posted by", "reporter", "byline"})
+_NAME_STOP = re.compile(
+    r"\s[|–—/@]|[|,;(@\[:•·]|\s-\s|\s\d|\s+(?:on|at|in|for|from|and updated|updated|published|posted|last|first)\b", re.I
+)
+_ORG_BYLINE_WORDS = frozenset({"editorial", "newsroom", "editors"})
+_WEEKDAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAY_ABBR = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
+_MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+def name_at_start(rest: str) -> str | None:
+    """The person name at the start of ``rest`` (after 'By'): stops at separators, dates, weekdays, job titles."""
+    if DIGIT.search(rest):
+        found = find_dates(rest)
+        if found:
+            rest = rest[: found[0][0]]
+    rest = _NAME_STOP.split(rest, maxsplit=1)[0]
+    tokens = rest.replace("\u00a0", " ").split()
+    name_tokens: list[str] = []
+    for position, token in enumerate(tokens):
+        lowered = token.lower().strip(".")
+        if lowered in ("and", "&") and name_tokens:
+            name_tokens.append(token)
+            continue
+        if lowered in _NAME_PARTICLES and name_tokens:
+            name_tokens.append(token)
+            continue
+        # 'Name Thursday 9 May', 'Name Thu', 'Name March 2025': the date has begun
+        if lowered in _WEEKDAY_WORDS or (lowered in _WEEKDAY_ABBR and (position == len(tokens) - 1 or token.endswith((",", ".")))):
+            break
+        if lowered in _MONTH_WORDS and position == len(tokens) - 1 and len(name_tokens) >= 2:
+            break
+        if lowered in _ORG_BYLINE_WORDS:
+            return None  # 'Example Magazine Editorial Staff': an organisation, not a person
+        if lowered in _JOB_WORDS or not _NAME_TOKEN.match(token) or (len(name_tokens) >= 2 and lowered in _NOT_NAME_WORDS):
+            break
+        glued = GLUED_WORDS.search(token, 1)
+        if glued and (token[glued.start() + 1:].lower() in _JOB_WORDS or token[glued.start() + 1:].lower() in _NOT_NAME_WORDS):
+            name_tokens.append(token[: glued.start() + 1])  # 'HiltzikBusiness Columnist': the role glued to the surname
+            break
+        name_tokens.append(token)
+    while name_tokens and (name_tokens[-1].lower() in ("and", "&") or name_tokens[-1].lower() in _NAME_PARTICLES):
+        name_tokens.pop()
+    n_name_words = sum(1 for token in name_tokens if token.lower() not in ("and", "&") and token.lower() not in _NAME_PARTICLES)
+    if n_name_words < 2 or n_name_words > 8 or (n_name_words > 4 and not any(token.lower() in ("and", "&") for token in name_tokens)):
+        return None
+    if any(token.lower().strip(".") in _NOT_NAME_WORDS for token in name_tokens if token.lower() not in ("and", "&")):
+        return None
+    return " ".join(name_tokens)
+
+
+def _by_prefix_ok(prefix: str) -> bool:
+    """What may stand before 'by' in a byline: nothing, a label word ('Written', 'Words', 'Posted'), a date
+    with its label ('Posted on 3 March 2025'), or a short section label ending in a separator ('News | ')."""
+    stripped = prefix.strip()
+    if not stripped:
+        return True
+    if stripped[-1] in "|,/-–—•·:" and len(stripped) <= 44:
+        return True
+    lowered = stripped.lower()
+    if lowered in _BY_PREFIX_WORDS or (len(stripped) <= 20 and lowered.split()[-1] in _BY_PREFIX_WORDS and len(lowered.split()) <= 2):
+        return True
+    return len(stripped) <= 70 and DIGIT.search(stripped) is not None and is_date_line(stripped)
+
+
+def byline_name(text: str) -> str | None:
+    """Name from a byline line, or None: 'By Jane Smith, Health Correspondent | 9 Dec 2024', 'Posted on 3 March
+    2025 by Jane Smith', 'Words: Jane Smith', 'Author: Jane Smith', 'Jane Smith | Reporter',
+    'Jane Smith, Local Democracy Reporter'."""
+    length = len(text)
+    if length > 160:
+        return None
+    lowered = text.lower()
+    if "by" in lowered:
+        match = _BY_RE.search(text)
+        if match and match.start() <= 80 and _by_prefix_ok(text[: match.start()]):
+            name = name_at_start(text[match.end():])
+            if name:
+                return name
+    if ":" in text or "|" in text or "-" in text or "–" in text or "—" in text:
+        match = _BYLINE_LABEL_RE.match(text)
+        if match:
+            name = name_at_start(match.group("rest"))
+            if name:
+                return name
+    if length <= 110 and _ROLE_HINT_RE.search(lowered):
+        parts = _NAME_ROLE_SPLIT.split(text, maxsplit=1)
+        if len(parts) == 2:
+            role = parts[1].rstrip(")").strip()  # 'Jane Smith (Health Correspondent)'
+            if role and _ROLE_RE.search(role) and not looks_sentence(role):
+                head = parts[0].strip()
+                name = name_at_start(head)
+                if name and name == head:
+                    return name
+        else:  # 'Jane Smith Local Democracy Reporter'
+            name = name_at_start(text)
+            if name and text.startswith(name) and is_role_line(text[len(name):].strip()):
+                return name
+    return None
+
+
+byline_name_cached = lru_cache(maxsize=1 << 14)(byline_name)
+
+
+def bare_name(text: str) -> str | None:
+    """A line that is only a person's name (2-4 capitalised words), possibly with a @handle."""
+    if len(text) > 60:
+        return None
+    name_text = re.sub(r"\s*@\w+.*$", "", text).strip()
+    tokens = name_text.split()
+    if not 2 <= len(tokens) <= 4 or name_text.endswith("."):
+        return None
+    if not all(_NAME_TOKEN.match(token) or token.lower() in _NAME_PARTICLES for token in tokens):
+        return None
+    if any(token.lower().strip(".") in _NOT_NAME_WORDS or token.lower() in _JOB_WORDS for token in tokens):
+        return None
+    if name_text.isupper() and len(name_text) > 3:
+        return None
+    return name_text
+
+
+def is_author_role_line(content: str) -> bool:
+    """A line that is only an author's job ('Senior Economist', 'Head of Policy, Example Institute')."""
+    return 0 < len(content) <= 80 and not looks_sentence(content) and len(content.split()) <= 10 and (
+        _ROLE_RE.search(content) is not None or _AUTHOR_ROLE_RE.search(content) is not None
+    )
+
+
+def is_role_line(content: str) -> bool:
+    """A line that is only a journalist's role ('Health Correspondent', 'Local Democracy Reporting Service')."""
+    return 0 < len(content) <= 60 and not looks_sentence(content) and len(content.split()) <= 6 and _ROLE_RE.search(content) is not None

@@ -1,0 +1,26 @@
+"""Small text patterns shared by the cleaning modules (sentence ends, digits, list markers, stop words)."""
+from __future__ import annotations
+
+import re
+
+WHITESPACE = re.compile(r"\s+")
+YEAR = re.compile(r"(?:19|20)\d\d")  # every date healthwork.dates recognises has a four-digit year
+
+STOP_WORDS = frozenset(
+    """a an the and or but if of to in on at for with by from as into about over after before under
+    between through during without within than then so that this these those there their they them
+    he she it its we our you your his her i me my is are was were be been being has have had do
+    does did will would can could should may might must not no also which who whom whose what when
+    where while how all any some more most other such said says say up out new one two""".split()
+)
+
+LIST_MARK = re.compile(r"^(?:[\u2022\u00b7\u25aa\u25cf\u2023\u2043\u25e6*\-–]|\d{1,3}[.)](?=\s)|[a-z][.)](?=\s))\s*")
+LIST_MARK_CHARS = frozenset("\u2022\u00b7\u25aa\u25cf\u2023\u2043\u25e6*-–")
+SENTENCE_END_CHARS = frozenset('.!?"”’\'):;')
+INNER_SENTENCE_BREAK = re.compile(r"[a-z0-9%)”\"’][.!?][\"”’]?\s+[A-Z“\"‘(]")
+DIGIT = re.compile(r"\d")
+GLUED_WORDS = re.compile(r"[a-z][A-Z][a-z]")
+URL = re.compile(r"https?://[^\s<>\"')]+", re.IGNORECASE)
+
+def looks_sentence(s: str) -> bool:
+    return s[-1] in SENTENCE_END_CHARS and not s.endswith("...") and not s.endswith("…")

@@ -1,0 +1,549 @@
+"""Span choice: which contiguous run of lines is the main article, and what inside it is kept."""
+from __future__ import annotations
+
+import re
+
+from healthwork.clean.lines import (
+    ATTACHED_CREDIT,
+    BARRIER,
+    DROP,
+    LIST_SENTENCE,
+    PARAGRAPH,
+    SHORT_SENTENCE,
+    CODE_START,
+    Line,
+    apply_corpus_signals,
+    line_key,
+    line_shape,
+    title_like,
+)
+from healthwork.clean.names import bare_name, byline_name_cached
+from healthwork.clean.patterns import DIGIT, LIST_MARK, LIST_MARK_CHARS
+from healthwork.clean.result import DroppedLine
+
+CONTENT_KINDS = (PARAGRAPH, SHORT_SENTENCE, LIST_SENTENCE)
+
+
+def read_lines(text: str) -> tuple[list[Line], set[str]]:
+    """The page's non-blank lines with their shapes, and the byline names seen anywhere on it."""
+    lines: list[Line] = []
+    # a line that is only a byline name later on opens the author box
+    author_names: set[str] = set()
+    for line_no, raw in enumerate(text.split("\n"), 1):
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        if stripped[0] in "\u200b\ufeff" or stripped[-1] in "\u200b\ufeff":
+            stripped = stripped.strip("\u200b\ufeff \t")
+            if not stripped:
+                continue
+        content, is_list = stripped, False
+        first = stripped[0]
+        if first in LIST_MARK_CHARS or first.isdigit() or stripped[1:2] in ".)":
+            marker = LIST_MARK.match(stripped)
+            if marker and marker.end() < len(stripped):
+                content, is_list = stripped[marker.end():], True
+        shape = line_shape(content, is_list)
+        lines.append(Line(line_no, stripped, content, is_list, shape))
+        if shape[1] == "byline" or shape[1] == "date_line":
+            name = byline_name_cached(content)
+            if name:
+                author_names.add(name)
+    return lines, author_names
+
+
+def apply_corpus(lines: list[Line], common: frozenset[str] | set[str], author_names: set[str]) -> None:
+    """Lines repeated across the corpus (site template) and the author box (a byline name standing alone)."""
+    if author_names or common:
+        for line in lines:
+            apply_corpus_signals(line, common, author_names)
+
+
+def mark_captions_by_credit(lines: list[Line]) -> None:
+    """A credit hanging on the line above ('(Image: X)', 'Courtesy of X'), or following a caption printed twice
+    (gallery markup), makes that line a caption."""
+    for j in range(1, len(lines)):
+        line = lines[j]
+        if line.shape_rule != "caption" or line.length > 80:
+            continue
+        prev = lines[j - 1]
+        if prev.kind == DROP or prev.length > 400 or prev.ends_article:
+            continue
+        if ATTACHED_CREDIT.match(line.content):
+            prev.kind, prev.rule, prev.score, prev.closes_header = DROP, "caption", -0.6, False
+        elif j >= 2 and lines[j - 2].content == prev.content:
+            for caption in (lines[j - 2], prev):
+                caption.kind, caption.rule, caption.score, caption.closes_header = DROP, "caption", -0.6, False
+
+
+# the attribution under an embedded social post: '— Jane Smith (@janesmith) July 3, 2019'
+_POST_CREDIT = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)")
+
+
+def mark_embedded_posts(lines: list[Line]) -> None:
+    """An embedded social post quoted in the story: its text and attribution belong to the story (they are
+    not a dateline or a second article's byline)."""
+    for j, line in enumerate(lines):
+        if line.content[0] not in "—–-" or line.length > 140 or not _POST_CREDIT.match(line.content):
+            continue
+        line.kind, line.rule, line.score, line.closes_header = SHORT_SENTENCE, "", 0.3, False
+        post = lines[j - 1] if j > 0 else None
+        if post is not None and post.kind == DROP and not post.ends_article and post.n_words >= 3:
+            post.kind, post.rule, post.score, post.closes_header = SHORT_SENTENCE, "", 0.3, False
+
+
+def _is_code_edge(line: Line) -> bool:
+    return line.kind == DROP and not line.sentence and line.n_words <= 8 and CODE_START.match(line.content) is not None
+
+
+def mark_code_blocks(lines: list[Line]) -> None:
+    """Runs of code lines (three or more, each within two lines of the next, two of them clearly code) are part
+    of a tutorial, not chrome: they weigh nothing in the span choice and are kept inside the article. Comment
+    and docstring lines between them go with them."""
+    signals: dict[int, int] = {}
+    runs: list[list[int]] = []
+    for j, line in enumerate(lines):
+        if line.kind != DROP or line.ends_article or line.length > 160:
+            continue
+        strength = line.code
+        if strength == 0:
+            continue
+        signals[j] = strength
+        if runs and j - runs[-1][-1] <= 2:
+            runs[-1].append(j)
+        else:
+            runs.append([j])
+    runs = [run for run in runs if sum(1 for j in run if signals[j] >= 2) >= 2]
+    for run in runs:
+        if len(run) < 3:
+            continue
+        first, last = run[0], run[-1]
+        # 'import pandas as pd', 'return total': a keyword line opening or closing the block
+        if first > 0 and _is_code_edge(lines[first - 1]):
+            first -= 1
+        if last + 1 < len(lines) and _is_code_edge(lines[last + 1]):
+            last += 1
+        for k in range(first, last + 1):
+            line = lines[k]
+            if line.ends_article or line.score == BARRIER or line.length > 160:
+                continue
+            line.kind, line.rule, line.score, line.closes_header = SHORT_SENTENCE, "", 0.1, False
+
+
+def mark_teasers(lines: list[Line]) -> None:
+    """A headline card shown twice within a few lines (image alt + headline) announces a teaser paragraph."""
+    seen: dict[str, int] = {}
+    for j, line in enumerate(lines):
+        prev = seen.get(line.content)
+        if prev is not None and line.kind in (SHORT_SENTENCE, DROP) and not line.ends_article:
+            if j - prev <= 3 and title_like(line) and j + 1 < len(lines):
+                teaser = lines[j + 1]
+                if teaser.kind == PARAGRAPH and teaser.length < 400:
+                    teaser.kind, teaser.rule, teaser.score = DROP, "related_teaser", -1.0
+        seen[line.content] = j
+
+
+def mark_second_articles(lines: list[Line]) -> None:
+    """A title-like line followed (within 2 lines, its duplicate allowed) by a byline or date line, after body
+    text has been seen, starts another story: a barrier."""
+    paragraphs_before = 0
+    starts: list[int] = []
+    for j, line in enumerate(lines):
+        if line.kind == PARAGRAPH:
+            paragraphs_before += 1
+            continue
+        if (
+            paragraphs_before >= 2 and not line.sentence and not line.ends_article
+            and line.kind in (DROP, SHORT_SENTENCE) and title_like(line)
+        ):
+            for k in range(j + 1, min(j + 3, len(lines))):
+                after = lines[k]
+                if after.rule in ("byline", "date_line"):
+                    # a subheading and an undated byline straight after a paragraph: a correspondent's section
+                    dated = after.rule == "date_line" or (k + 1 < len(lines) and lines[k + 1].rule == "date_line")
+                    if dated or lines[j - 1].kind != PARAGRAPH:
+                        starts.append(j)
+                    break
+                if after.content != line.content:
+                    break
+    for j in starts:
+        lines[j].score, lines[j].rule, lines[j].ends_article = BARRIER, "second_article", True
+
+
+def soften_early_barriers(lines: list[Line]) -> None:
+    """An end marker before any body text (a sidebar above the article) is only a strong penalty."""
+    paragraphs_before = 0
+    for line in lines:
+        if line.kind == PARAGRAPH:
+            paragraphs_before += 1
+        elif line.score == BARRIER and paragraphs_before < 2:
+            line.score, line.ends_article = -3.0, False
+
+
+_ITEM_NUMBER = re.compile(r"^(\d{1,3})[.)]\s")
+
+
+def numbered_runs(lines: list[Line]) -> list[list[int]]:
+    """Runs of three or more list items numbered in steps of one ('1. ...', '2. ...' or a countdown '100. ...',
+    '99. ...'), next to each other or each followed by a few lines of its own (a listicle): an ordered list
+    is the writer's, a menu is not numbered."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    prev_number = step = 0
+    for j, line in enumerate(lines):
+        match = _ITEM_NUMBER.match(line.text) if line.is_list and line.text[0].isdigit() else None
+        if match is None:
+            if line.ends_article or (current and j - current[-1] > 3):
+                if len(current) >= 3:
+                    runs.append(current)
+                current = []
+            continue
+        number = int(match.group(1))
+        if current and (number - prev_number == step or (len(current) == 1 and abs(number - prev_number) == 1)):
+            step = number - prev_number
+            current.append(j)
+        else:
+            if len(current) >= 3:
+                runs.append(current)
+            current, step = [j], 0
+        prev_number = number
+    if len(current) >= 3:
+        runs.append(current)
+    return runs
+
+
+def announced_list_items(lines: list[Line]) -> set[int]:
+    """Items of a list announced by a text line ending in a colon ('The tutorial has these parts:')."""
+    items: set[int] = set()
+    announced = False
+    for j, line in enumerate(lines):
+        if line.is_list:
+            if announced and not line.ends_article and line.rule in ("menu_item", "list_item"):
+                items.add(j)
+            continue
+        announced = line.kind in (PARAGRAPH, SHORT_SENTENCE) and line.content.endswith(":")
+    return items
+
+
+def span_scores(lines: list[Line], ordered_lists: list[list[int]]) -> list[float]:
+    """Each line's score for the span choice. A long run of non-content lines (menu, link list, form)
+    separates blocks: from the 5th line on each costs double, so a stray promo paragraph far below the
+    article is not bridged into it; nine lines of chrome in a row are a barrier."""
+    scores = [line.score for line in lines]
+    ordered = {j for run in ordered_lists for j in run} | announced_list_items(lines)
+    for j in ordered:
+        scores[j] = max(scores[j], -0.2)
+    run = chrome_run = 0
+    n_paragraphs = 0
+    for j, line in enumerate(lines):
+        if line.kind == PARAGRAPH:
+            n_paragraphs += 1
+        # an ordered or announced list, or a list of long items, is the story's own, not chrome
+        story_list = j in ordered or (line.is_list and line.n_words >= 6)
+        if line.kind == DROP and scores[j] != BARRIER and not story_list:
+            run += 1
+            if line.rule != "caption":  # an image gallery sits inside a story: it does not separate two blocks
+                chrome_run += 1
+            if run > 4:
+                scores[j] *= 2.0
+            if chrome_run == 9 and n_paragraphs >= 2:
+                scores[j] = BARRIER
+            if line.score <= -3.0:  # a 'Related'/'More from' heading opens a link block
+                run = max(run, 4)
+        else:
+            run = chrome_run = 0
+    return scores
+
+
+def choose_span(lines: list[Line], scores: list[float]) -> tuple[int, int] | None:
+    """The best-scoring span between barriers; the first article wins over an appended one when substantial."""
+    segments: list[tuple[float, int, int, bool]] = []  # score, start, end, preceded by a second_article barrier
+    lo = 0
+    after_second = False
+    for j in range(len(lines) + 1):
+        if j == len(lines) or scores[j] == BARRIER:
+            if j > lo:
+                score, start, end = best_scoring_span(scores, lo, j)
+                if start >= 0:
+                    segments.append((score, start, end, after_second))
+            if j < len(lines) and lines[j].rule == "second_article":
+                after_second = True
+            lo = j + 1
+    if not segments:
+        return None
+    best = max(segments, key=lambda seg: seg[0])
+    chosen = best
+    if best[3]:
+        for seg in segments:
+            if seg is best:
+                break
+            if not seg[3] and seg[0] >= max(6.0, 0.3 * best[0]):
+                chosen = seg
+                break
+    if chosen[0] < 2.0:
+        return None
+    return chosen[1], chosen[2]
+
+
+def trim_header_block(lines: list[Line], start: int, end: int) -> int:
+    """Drop the header block (standfirst, caption, byline, date) at the head of the span; the new start."""
+    n_paragraphs = 0
+    cut = -1
+    content_chars = 0
+    for j in range(start, end + 1):
+        line = lines[j]
+        if line.closes_header:
+            strong = line.rule in ("byline", "date_line")
+            # a caption after the lead paragraph is an inline image: cut only a short standfirst
+            if strong or (n_paragraphs <= 1 and content_chars < 100):
+                cut = j
+        if line.kind in CONTENT_KINDS:
+            content_chars += line.length
+        if line.kind == PARAGRAPH:
+            n_paragraphs += 1
+            if n_paragraphs >= 3:
+                break
+    if cut >= 0 and any(lines[k].kind == PARAGRAPH for k in range(cut + 1, end + 1)):
+        for k in range(start, cut + 1):
+            if lines[k].kind != DROP:
+                lines[k].kind, lines[k].rule = DROP, "standfirst"
+        return cut + 1
+    return start
+
+
+def keep_in_span(
+    lines: list[Line], start: int, end: int, common: frozenset[str] | set[str], ordered_lists: list[list[int]]
+) -> list[int]:
+    """Indexes of the kept lines: content lines of the span, rescued lists and subheadings."""
+    keep = [False] * len(lines)
+    for j in range(start, end + 1):
+        if lines[j].kind in CONTENT_KINDS:
+            keep[j] = True
+    rescue_lists_and_subheads(lines, keep, start, end, ordered_lists, common)
+    keep_closing_fact_list(lines, keep, common)
+    kept = [j for j in range(len(lines)) if keep[j]]
+    # a leading short line without a following body line is not body
+    while kept and lines[kept[0]].kind == SHORT_SENTENCE and len(kept) > 1 and lines[kept[1]].kind != PARAGRAPH:
+        lines[kept[0]].rule = "short_non_sentence"
+        kept.pop(0)
+    # a field label straight above the first paragraph ('Summary:', 'Purpose:') opens the story
+    if kept and kept[0] > 0 and lines[kept[0]].kind == PARAGRAPH:
+        label = lines[kept[0] - 1]
+        if label.rule == "short_non_sentence" and label.content.endswith(":") and label.n_words <= 3 and not (
+            common and line_key(label.text) in common
+        ):
+            label.rule = ""
+            kept.insert(0, kept[0] - 1)
+    return kept
+
+
+def keep_closing_fact_list(lines: list[Line], keep: list[bool], common: frozenset[str] | set[str]) -> None:
+    """A short heading right after the story's last line and a list of two or more facts with figures or dates
+    ('Key dates', '• 14 October 2025: fund opens') end the story; link lists have no figures."""
+    last = max((j for j in range(len(lines)) if keep[j]), default=-1)
+    heading_at = last + 1
+    if last < 0 or heading_at >= len(lines):
+        return
+    heading = lines[heading_at]
+    if (
+        heading.rule != "short_non_sentence" or heading.ends_article or not 1 <= heading.n_words <= 6
+        or (common and line_key(heading.text) in common)
+    ):
+        return
+    items: list[int] = []
+    for k in range(heading_at + 1, len(lines)):
+        item = lines[k]
+        if not (item.is_list and item.rule in ("menu_item", "date_line", "list_item") and item.n_words >= 3
+                and DIGIT.search(item.content)):
+            break
+        items.append(k)
+    if len(items) >= 2:
+        for k in (heading_at, *items):
+            keep[k] = True
+            lines[k].rule = ""
+
+
+def drop_repeats(lines: list[Line], kept: list[int]) -> list[int]:
+    """Kept lines without repeats (a pull quote repeats a paragraph)."""
+    out: list[int] = []
+    seen: set[str] = set()
+    for j in kept:
+        if lines[j].content in seen:
+            lines[j].rule = "duplicate"
+            continue
+        seen.add(lines[j].content)
+        out.append(j)
+    return out
+
+
+_GENERIC_RULES = ("short_non_sentence", "no_sentence_end", "menu_item")
+
+
+def dropped_lines(lines: list[Line], kept: set[int], common: frozenset[str] | set[str]) -> tuple[DroppedLine, ...]:
+    """Every line not kept, with its reason."""
+    first_body = min(kept) if kept else len(lines)
+    last_body = max(kept) if kept else -1
+    dropped: list[DroppedLine] = []
+    new = object.__new__
+    for j, line in enumerate(lines):
+        if j in kept:
+            continue
+        rule = line.rule
+        if common and rule in _GENERIC_RULES and line_key(line.text) in common:
+            rule = "template_repeat"  # say why when the shape alone did not (debugging from SQL)
+        if not rule:
+            rule = "before_article" if j < first_body else ("after_article_end" if j > last_body else "not_body")
+        elif j > last_body and line.kind != DROP:
+            rule = "after_article_end"
+        # DroppedLine(...) without the frozen dataclass's per-field object.__setattr__ (hot path)
+        item = new(DroppedLine)
+        item.__dict__.update(line_no=line.line_no, text=line.text, rule=rule)
+        dropped.append(item)
+    return tuple(dropped)
+
+_SOFT_RULES = frozenset({"short_non_sentence", "no_sentence_end", "menu_item", "list_item", "related_list"})
+
+
+# an inline link to another story: 'Read more: <its headline>'
+_INLINE_LINK = re.compile(r"^[^:]{2,30}:\s+\S+(?:\s+\S+){2,}")
+# a one-word subheading: 'Background', 'Content:' (a capitalised word, not a number or a code)
+_ONE_WORD_HEADING = re.compile(r"^[A-Z][a-z]{3,}:?$")
+
+
+def _teaser_headline(line: Line) -> bool:
+    """A list item shaped like another story's headline: capitalised, five words or more, no full stop."""
+    return line.n_words >= 5 and line.content[:1].isupper() and not line.sentence
+
+
+def rescue_lists_and_subheads(
+    lines: list[Line], keep: list[bool], span_start: int, span_end: int, ordered_lists: list[list[int]],
+    common: frozenset[str] | set[str] = frozenset(),
+) -> None:
+    """Inside the article: keep a list announced by a colon, and a lone subheading between paragraphs."""
+    count = len(lines)
+    # a line ending in an ellipsis is a truncated teaser in a link list, but inside the story, right after a kept
+    # paragraph and with story text soon after, it is the writer's style ('Because once you understand this …')
+    for j in range(span_start + 1, span_end):
+        line = lines[j]
+        if (
+            not keep[j]
+            and keep[j - 1]
+            and line.rule == "related_list"
+            and not line.is_list
+            and line.n_words >= 3
+            and (line.content.endswith("…") or line.content.endswith("..."))
+            and any(keep[k] and lines[k].kind == PARAGRAPH for k in range(j + 1, min(span_end + 1, j + 5)))
+        ):
+            keep[j] = True
+            line.rule = ""
+    j = span_start
+    while j <= span_end:
+        line = lines[j]
+        announces = line.content[-1] in ":…" or (line.content[-1] == "?" and line.length <= 100)
+        if keep[j] and announces and line.rule != "related_list":
+            k = j + 1
+            items: list[int] = []
+            while k < count and len(items) < 80:
+                item = lines[k]
+                if keep[k] and item.is_list:
+                    k += 1
+                    continue
+                if keep[k] or item.rule not in _SOFT_RULES or item.ends_article or item.n_words < 3 or item.content.endswith("..."):
+                    break
+                if item.rule == "related_list" and not item.is_list:
+                    break
+                items.append(k)
+                k += 1
+            if items and (len(items) >= 2 or k <= span_end):
+                for item_at in items:
+                    keep[item_at] = True
+                    lines[item_at].rule = ""
+            j = max(k, j + 1)
+            continue
+        j += 1
+    # a bullet list some of whose items are sentences: the other items of the same list
+    for j in range(span_start + 1, span_end + 1):
+        line = lines[j]
+        if not keep[j] and line.is_list and line.rule == "menu_item" and line.n_words >= 4 and keep[j - 1] and lines[j - 1].is_list:
+            keep[j] = True
+            line.rule = ""
+    for j in range(span_end - 1, span_start, -1):
+        line = lines[j]
+        if not keep[j] and line.is_list and line.rule == "menu_item" and line.n_words >= 4 and keep[j + 1] and lines[j + 1].is_list:
+            keep[j] = True
+            line.rule = ""
+    # a bullet list between two kept paragraphs (its items not links to elsewhere) is the story's
+    j = span_start + 1
+    while j <= span_end:
+        if keep[j] or not lines[j].is_list or not keep[j - 1]:
+            j += 1
+            continue
+        end = j
+        while end + 1 <= span_end and lines[end + 1].is_list and not keep[end + 1]:
+            end += 1
+        items = range(j, end + 1)
+        if (
+            end + 1 <= span_end and keep[end + 1] and lines[end + 1].kind == PARAGRAPH
+            and all(lines[k].rule in ("menu_item", "list_item") and lines[k].n_words >= 2 for k in items)
+            and 2 * sum(1 for k in items if _teaser_headline(lines[k])) < len(items)
+        ):
+            for k in items:
+                keep[k] = True
+                lines[k].rule = ""
+        j = end + 1
+    # an ordered list that goes on from the story
+    for items in ordered_lists:
+        if span_start < items[0] <= span_end and any(keep[k] for k in range(max(span_start, items[0] - 2), items[0])):
+            for k in items:
+                if lines[k].rule in _SOFT_RULES and not lines[k].ends_article:
+                    keep[k] = True
+                    lines[k].rule = ""
+
+    def subhead(j: int) -> bool:
+        line = lines[j]
+        if keep[j] or line.rule not in ("short_non_sentence", "no_sentence_end", "menu_item") or line.ends_article:
+            return False
+        if line.rule == "menu_item" and not line.text[:1].isdigit():
+            return False
+        if not (1 <= line.n_words <= 16 and line.length <= 120) or bare_name(line.content):
+            return False
+        if line.n_words == 1 and not _ONE_WORD_HEADING.match(line.content):
+            return False
+        if common and line_key(line.text) in common:
+            line.rule = "template_repeat"  # a heading the site prints on many pages: chrome, not this story's
+            return False
+        return True
+
+    def after_kept(j: int) -> bool:
+        """Line j follows kept text, perhaps past one inline link to another story."""
+        if keep[j - 1]:
+            return True
+        inline = lines[j - 1]
+        return (
+            j - 2 >= span_start and keep[j - 2] and not inline.ends_article and inline.rule == "related_list"
+            and _INLINE_LINK.match(inline.content) is not None
+        )
+
+    for j in range(span_start + 1, span_end):
+        if not keep[j] and after_kept(j):
+            # a subheading (or a heading and its sub-heading) between paragraphs
+            if keep[j + 1] and (lines[j + 1].kind == PARAGRAPH or lines[j + 1].is_list) and subhead(j):
+                keep[j] = True
+                lines[j].rule = ""
+            elif j + 2 <= span_end and keep[j + 2] and lines[j + 2].kind == PARAGRAPH and not keep[j + 1] and subhead(j) and subhead(j + 1):
+                keep[j] = keep[j + 1] = True
+                lines[j].rule = lines[j + 1].rule = ""
+
+
+def best_scoring_span(scores: list[float], lo: int, hi: int) -> tuple[float, int, int]:
+    best, best_start, best_end = 0.0, -1, -1
+    current, current_start = 0.0, lo
+    for i in range(lo, hi):
+        value = scores[i]
+        if current <= 0:
+            current, current_start = value, i
+        else:
+            current += value
+        if current > best:
+            best, best_start, best_end = current, current_start, i
+    return best, best_start, best_end
