@@ -34,15 +34,23 @@ TABLES: tuple[str, ...] = (
 
 
 def extract_entities(body: str) -> dict[str, list[Row]]:
-    """All entity rows of one article body, keyed by table name (see ``TABLES``)."""
+    """All entity rows of one article body, keyed by table name (see ``TABLES``).
+
+    The one place where extractors meet: programmes, organisations, people and places are each
+    computed once, in dependency order, and handed explicitly to the extractors that read them
+    (people skip organisation and programme names; places skip names inside organisations and
+    people; quotes attribute to the people found; money ties amounts to the programmes named).
+    """
     progs = programmes.extract(body)
-    persons = people.extract(body)
+    orgs = organisations.extract(body)
+    persons = people.extract(body, organisation_mentions=orgs, programme_mentions=progs)
+    place_rows = places.extract(body, organisation_mentions=orgs, person_mentions=persons)
     return {
         "funding": money.extract(body, programme_mentions=progs),
         "person_mentions": persons,
-        "quotes": quotes.extract(body, people=persons),
-        "organisation_mentions": organisations.extract(body),
-        "place_mentions": places.extract(body),
+        "quotes": quotes.extract(body, person_mentions=persons),
+        "organisation_mentions": orgs,
+        "place_mentions": place_rows,
         "programme_mentions": progs,
         "people_counts": counts.extract(body),
     }

@@ -306,6 +306,9 @@ def _canonical_generic(text: str) -> tuple[str, str | None]:
     e = ref.canonical.get(name.lower())
     if e is not None:
         return e.name, e.acronym
+    alias = ref.by_surface.get(name)
+    if alias is not None and not alias.is_acronym:
+        return alias.name, alias.acronym
     return name, None
 
 
@@ -361,6 +364,7 @@ def _find_generic(body: str) -> list[tuple[int, int, str, str | None, str]]:
     for s, e in sorted(spans):
         for ps, pe in _split_run(body, s, e):
             ps = _strip_leading(body, ps, pe)
+            ps = _known_tail_start(body, ps, pe)
             if pe - ps < 4:
                 continue
             text = body[ps:pe]
@@ -369,6 +373,23 @@ def _find_generic(body: str) -> list[tuple[int, int, str, str | None, str]]:
             name, acr = _canonical_generic(text)
             out.append((ps, pe, name, acr, "organisation"))
     return out
+
+
+_AND_RE = re.compile(r" (?:and|&) ")
+
+
+def _known_tail_start(body: str, start: int, end: int) -> int:
+    """"Preston and Lancashire County Council": when the run is not a known name but the words after
+    one of its "and"s are, the organisation starts there (the words before are a separate thing)."""
+    ref = _reference()
+    text = _LEADING_THE_RE.sub("", body[start:end])
+    if text in ref.by_surface or text.lower() in ref.canonical:
+        return start
+    for m in _AND_RE.finditer(body, start, end):
+        tail = body[m.end():end]
+        if tail in ref.by_surface and not ref.by_surface[tail].is_acronym:
+            return m.end()
+    return start
 
 
 def _split_run(body: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -433,8 +454,8 @@ def normalise_spaces(body: str) -> str:
     return _ODD_SPACE_RE.sub(" ", body)
 
 
-@lru_cache(maxsize=256)
-def _extract_cached(body: str) -> tuple[tuple[int, int, str, str | None, str], ...]:
+def _find_organisations(body: str) -> list[tuple[int, int, str, str | None, str]]:
+    """(start, end, canonical name, acronym, type) of every organisation mention, in text order."""
     body = normalise_spaces(body)
     ref = _find_reference(body)
     gen = _find_generic(body)
@@ -461,7 +482,7 @@ def _extract_cached(body: str) -> tuple[tuple[int, int, str, str | None, str], .
             extra.append((m.start(), m.end(), name, m.group(1), otype))
         kept = sorted(kept + extra, key=lambda c: c[0])
         kept = [(s, e, n, a if a else _defined_acronym(n, defined), t) for s, e, n, a, t in kept]
-    return tuple(kept)
+    return kept
 
 
 def _defined_acronym(name: str, defined: dict[str, tuple[str, str]]) -> str | None:
@@ -471,11 +492,11 @@ def _defined_acronym(name: str, defined: dict[str, tuple[str, str]]) -> str | No
     return None
 
 
-def extract(body: str, **_: Any) -> list[Row]:
+def extract(body: str) -> list[Row]:
     """Organisation mentions of ``body``, one row per mention, in text order."""
     if not body:
         return []
     return [
         {"name": name, "acronym": acr, "org_type": otype, "text": body[s:e], "span_start": s, "span_end": e}
-        for s, e, name, acr, otype in _extract_cached(body)
+        for s, e, name, acr, otype in _find_organisations(body)
     ]

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from healthwork.extract import organisations, programmes
+from healthwork.extract import organisations
 from healthwork.reference import load_csv, place_names
 
 Row = dict[str, Any]
@@ -372,13 +372,13 @@ def _is_plausible_name(toks: list[str], places: frozenset[str]) -> bool:
     return True
 
 
-@lru_cache(maxsize=256)
-def _extract_cached(body: str) -> tuple[tuple[int, int, str, str | None, str | None], ...]:
+def _find_people(body: str, org_rows: list[Row], programme_rows: list[Row]
+                 ) -> list[tuple[int, int, str, str | None, str | None]]:
+    """(start, end, name, role, organisation) of every person mention, in text order."""
     work = organisations.normalise_spaces(body)
-    org_rows = organisations.extract(body)
     org_spans = [(o["span_start"], o["span_end"]) for o in org_rows]
     # programme mentions ("Individual Placement and Support") are never people either
-    org_spans += [(r["span_start"], r["span_end"]) for r in programmes.extract(body)]
+    org_spans += [(r["span_start"], r["span_end"]) for r in programme_rows]
     places = place_names()
     first_names, ambiguous = _first_names()
 
@@ -536,14 +536,18 @@ def _extract_cached(body: str) -> tuple[tuple[int, int, str, str | None, str | N
         for s, e in p.mentions:
             out.append((s, e, p.name, p.role, p.organisation))
     out.sort()
-    return tuple(out)
+    return out
 
 
-def extract(body: str, **_: Any) -> list[Row]:
-    """Person mentions of ``body`` (one row per mention, names resolved), in text order."""
+def extract(body: str, *, organisation_mentions: list[Row], programme_mentions: list[Row]) -> list[Row]:
+    """Person mentions of ``body`` (one row per mention, names resolved), in text order.
+
+    ``organisation_mentions`` and ``programme_mentions`` are the rows of ``organisations.extract`` and
+    ``programmes.extract`` for the same body: their spans are never people, and an organisation
+    inside a role phrase is the person's employer."""
     if not body:
         return []
     return [
         {"name": n, "role": r, "organisation": o, "text": body[s:e], "span_start": s, "span_end": e}
-        for s, e, n, r, o in _extract_cached(body)
+        for s, e, n, r, o in _find_people(body, organisation_mentions, programme_mentions)
     ]

@@ -9,29 +9,32 @@ Conventions (those of the gold annotations):
 - the four nations, English regions, ICB areas, combined authorities and local authorities count;
   "UK", "Britain" and "Great Britain" do not (they are not in the table);
 - a place name inside a larger proper name is not a place mention: ``NHS England``,
-  ``Manchester University NHS Foundation Trust``, ``Trafford Elective Surgery Hub``,
-  ``Care Forum Wales`` -- except the names of ICBs and combined authorities, which are the
-  organisations *of* an area: ``NHS South Yorkshire Integrated Care Board`` and ``Tees Valley
-  Combined Authority`` are mentions of South Yorkshire (ICB area) and Tees Valley;
-- matching is case-sensitive ("the north east of the city" is not the North East region) and the
-  longest name wins (``North East and North Cumbria`` before ``North East``);
-- one surface form naming several areas resolves by priority country > region >
-  combined_authority > local_authority > icb > other ("South Yorkshire" -> the combined authority
-  E47000002); a full ICB name resolves to the ICB row.
+  ``Manchester University NHS Foundation Trust``, ``Lancashire County Council``, ``NHS South Yorkshire
+  Integrated Care Board``, ``Tees Valley Combined Authority`` (organisations: the organisation rows of
+  the same body mask their spans), ``Trafford Elective Surgery Hub``, ``Care Forum Wales``; nor a name
+  that belongs to a person (``Kate Preston``, and ``Preston`` alone once she is named);
+- ICB areas and combined authorities stay whole: ``Lancashire and South Cumbria``, ``Liverpool City
+  Region`` (the longest name wins);
+- matching is case-sensitive ("the north east of the city" is not the North East region);
+- names that are also common words or surnames (column ``ambiguous`` of places.csv: ``Reading``,
+  ``Bury``) do not count when they open a sentence;
+- one surface form naming several areas resolves by priority country > region > local_authority
+  (a county) > combined_authority > icb > other ("South Yorkshire" -> the combined authority
+  E47000002, "Lancashire" -> the county E10000017).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
-from healthwork.extract import organisations, people
+from healthwork.extract import organisations
 from healthwork.reference import load_csv
 
 Row = dict[str, Any]
 
-_PRIORITY = {"country": 0, "region": 1, "combined_authority": 2, "local_authority": 3, "icb": 4, "other": 5}
+_PRIORITY = {"country": 0, "region": 1, "local_authority": 2, "combined_authority": 3, "icb": 4, "other": 5}
 
 _WORD_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*")
 _CAP_WORD_RE = re.compile(r"(?=[A-Z])(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*")
@@ -50,7 +53,7 @@ class _Place:
     name: str
     ons_code: str | None
     place_type: str
-    full_org_name: bool  # surface is the full name of the area's ICB/combined authority
+    ambiguous: bool  # also a common word or surname: not at a sentence start
 
 
 @cache
@@ -66,22 +69,10 @@ def _table() -> dict[str, tuple[_Place, ...]]:
     claimed: dict[str, _Place] = {}
     for r in rows:
         name, code, ptype = r["name"], (r.get("ons_code") or None), r.get("place_type") or "other"
-        surfaces: list[tuple[str, bool]] = [(name, False)]
-        surfaces += [(a, "Combined" in a or "Authority" in a) for a in r.get("aliases", "").split("|") if a]
-        if ptype == "icb":
-            surfaces += [
-                (f"NHS {name} Integrated Care Board", True),
-                (f"NHS {name} ICB", True),
-                (f"{name} Integrated Care Board", True),
-                (f"{name} ICB", True),
-            ]
-        if ptype == "combined_authority" and "Authority" not in name:
-            surfaces += [(f"{name} Combined Authority", True), (f"{name} Mayoral Combined Authority", True)]
-        if ptype == "combined_authority" and "Authority" in name:
-            surfaces = [(s, True) for s, _ in surfaces]
-        for s, full in surfaces:
+        ambiguous = r.get("ambiguous", "").lower() == "yes"
+        for s in [name, *(a for a in r.get("aliases", "").split("|") if a)]:
             if s not in claimed:
-                claimed[s] = _Place(s, name, code, ptype, full)
+                claimed[s] = _Place(s, name, code, ptype, ambiguous)
     by_first: dict[str, list[_Place]] = {}
     for p in claimed.values():
         by_first.setdefault(organisations.surface_key(p.surface), []).append(p)
@@ -103,48 +94,48 @@ def _part_of_larger_name(body: str, start: int, end: int, person_starts: frozens
     return False
 
 
-_SKIP = _Place("", "", None, "other", False)
+_SENTENCE_OPEN_RE = re.compile(r"(?:^|[.!?:;\n“”\"‘(•*-])\s*$")
 
 
-def _match_at(work: str, start: int, cands: tuple[_Place, ...], org_spans: list[tuple[int, int]],
-              person_starts: frozenset[int] = frozenset()) -> _Place | None:
-    """The longest place name at ``start`` (``_SKIP`` when it is part of a larger name)."""
-    for p in cands:
-        end = start + len(p.surface)
-        if not work.startswith(p.surface, start):
-            continue
-        if end < len(work) and (work[end].isalnum() or (work[end] == "-" and work[end + 1 : end + 2].isalpha())):
-            continue
-        if not p.full_org_name:
-            if any(os <= start and end <= oe and (oe - os) > (end - start) for os, oe in org_spans):
-                return _SKIP  # inside an organisation's name
-            if _part_of_larger_name(work, start, end, person_starts):
-                return _SKIP
-        return p
-    return None
+def _opens_sentence(body: str, start: int) -> bool:
+    return bool(_SENTENCE_OPEN_RE.search(body, max(0, start - 4), start))
 
 
-@lru_cache(maxsize=256)
-def _extract_cached(body: str) -> tuple[tuple[int, int, _Place], ...]:
+def _person_tokens(person_mentions: list[Row]) -> frozenset[str]:
+    """Every word of every person's name ("Kate Preston" -> Kate, Preston)."""
+    return frozenset(w for r in person_mentions for w in str(r["name"]).split())
+
+
+def _find_places(body: str, org_rows: list[Row], person_rows: list[Row]) -> list[tuple[int, int, _Place]]:
     work = organisations.normalise_spaces(body)
     rx, by_surface = _regex()
-    org_spans = [(r["span_start"], r["span_end"]) for r in organisations.extract(body)]
-    person_starts: frozenset[int] | None = None
+    org_spans = [(r["span_start"], r["span_end"]) for r in org_rows]
+    person_spans = [(r["span_start"], r["span_end"]) for r in person_rows]
+    person_starts = frozenset(s for s, _ in person_spans)
+    person_words: frozenset[str] | None = None
     out: list[tuple[int, int, _Place]] = []
     for m in rx.finditer(work):
-        start = m.start()
+        start, end = m.span()
         if start > 0 and (work[start - 1].isalnum() or work[start - 1] in "-_"):
             continue
-        if person_starts is None and _NEXT_WORD_RE.match(work, m.end()):
-            person_starts = frozenset(r["span_start"] for r in people.extract(body))  # only when needed
-        hit = _match_at(work, start, (by_surface[m.group(0)],), org_spans, person_starts or frozenset())
-        if hit is not None and hit is not _SKIP:
-            out.append((start, m.end(), hit))
-    return tuple(out)
+        place = by_surface[m.group(0)]
+        if any(os <= start and end <= oe for os, oe in org_spans + person_spans):
+            continue  # inside an organisation's or a person's name
+        if _part_of_larger_name(work, start, end, person_starts):
+            continue
+        if place.ambiguous:
+            if person_words is None:
+                person_words = _person_tokens(person_rows)
+            if _opens_sentence(work, start) or m.group(0) in person_words:
+                continue
+        out.append((start, end, place))
+    return out
 
 
-def extract(body: str, **_: Any) -> list[Row]:
-    """Place mentions of ``body``, one row per mention, in text order."""
+def extract(body: str, *, organisation_mentions: list[Row], person_mentions: list[Row]) -> list[Row]:
+    """Place mentions of ``body``, one row per mention, in text order; ``organisation_mentions`` and
+    ``person_mentions`` are the rows of ``organisations.extract`` / ``people.extract`` for the same
+    body (a place inside their names is not a mention)."""
     if not body:
         return []
     return [
@@ -156,5 +147,5 @@ def extract(body: str, **_: Any) -> list[Row]:
             "span_start": s,
             "span_end": e,
         }
-        for s, e, p in _extract_cached(body)
+        for s, e, p in _find_places(body, organisation_mentions, person_mentions)
     ]

@@ -124,7 +124,7 @@ def _hits(m: _Matcher, body: str) -> list[re.Match[str]]:
     return leftmost_non_overlapping(found)
 
 
-def extract(body: str, **_: Any) -> list[dict[str, Any]]:
+def extract(body: str) -> list[dict[str, Any]]:
     """Every programme mention in ``body`` (see the module docstring for the rules)."""
     m = _matcher()
     rows: list[dict[str, Any]] = []

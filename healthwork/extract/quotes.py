@@ -183,12 +183,13 @@ def _sentence_prefix_start(body: str, pos: int, ps: int) -> int:
     return end + 1 if body[end : end + 1] == " " else end
 
 
-def extract(body: str, people: list[Row] | None = None, **_: Any) -> list[Row]:
-    """Quotations of ``body`` with their speakers (see the module docstring)."""
+def extract(body: str, *, person_mentions: list[Row]) -> list[Row]:
+    """Quotations of ``body`` with their speakers (see the module docstring); ``person_mentions``
+    are the rows of ``people.extract`` for the same body."""
     if not body:
         return []
     work = organisations.normalise_spaces(body)
-    people_rows = people if people is not None else people_mod.extract(body)
+    people_rows = person_mentions
     quotes = _find_quotes(work)
     rows: list[Row] = []
     last_speakers: list[str] = []
