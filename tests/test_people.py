@@ -6,17 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from healthwork.extract import people
+from healthwork.extract import extract_entities
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
 
 def names(body: str) -> set[str]:
-    return {r["name"] for r in people.extract(body)}
+    return {r["name"] for r in extract_entities(body)["person_mentions"]}
 
 
 def person(body: str, name: str) -> dict:
-    rows = [r for r in people.extract(body) if r["name"] == name]
+    rows = [r for r in extract_entities(body)["person_mentions"] if r["name"] == name]
     assert rows, f"{name} not found in {names(body)}"
     return rows[0]
 
@@ -33,7 +33,7 @@ def test_surname_resolution_and_joint_mention() -> None:
         "Work and pensions secretary Mel Stride and health secretary Victoria Atkins announced the pilots.\n"
         "Stride and Atkins told reporters the scheme would expand. Stride’s department will lead."
     )
-    rows = people.extract(body)
+    rows = extract_entities(body)["person_mentions"]
     assert {r["name"] for r in rows} == {"Mel Stride", "Victoria Atkins"}
     surname_rows = [r for r in rows if r["text"] in {"Stride", "Atkins"}]
     assert {r["name"] for r in surname_rows} == {"Mel Stride", "Victoria Atkins"}
@@ -116,7 +116,7 @@ def test_spans_match_text() -> None:
     assert bodies
     for paras in bodies:
         body = "\n".join(paras)
-        for r in people.extract(body):
+        for r in extract_entities(body)["person_mentions"]:
             assert body[r["span_start"] : r["span_end"]] == r["text"]
             assert r["name"]
 

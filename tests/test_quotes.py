@@ -4,13 +4,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from healthwork.extract import people, quotes
+from healthwork.extract import extract_entities
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
 
 def q(body: str) -> list[tuple[str | None, str]]:
-    return [(r["speaker"], r["text"]) for r in quotes.extract(body, people=people.extract(body))]
+    return [(r["speaker"], r["text"]) for r in extract_entities(body)["quotes"]]
 
 
 def test_said_colon_curly_double() -> None:
@@ -111,7 +111,7 @@ def test_spans_match_text_on_seed_bodies() -> None:
     n = 0
     for p in sorted(GOLD.glob("*.json")):
         body = "\n".join(json.loads(p.read_text(encoding="utf-8"))["body"])
-        for r in quotes.extract(body, people=people.extract(body)):
+        for r in extract_entities(body)["quotes"]:
             assert body[r["span_start"] : r["span_end"]] == r["text"]
             assert r["text"][:1] not in "“”\"‘’'" and r["text"][-1:] not in "“”\"‘’'"
             n += 1
@@ -122,18 +122,16 @@ def test_seed_gold_speakers() -> None:
     for p in sorted(GOLD.glob("*.json")):
         gold = json.loads(p.read_text(encoding="utf-8"))
         body = "\n".join(gold["body"])
-        got = {r["speaker"] for r in quotes.extract(body, people=people.extract(body)) if r["speaker"]}
+        got = {r["speaker"] for r in extract_entities(body)["quotes"] if r["speaker"]}
         assert got == set(gold["quoted_speakers"]), p.name
     body = "\n".join(json.loads(next(GOLD.glob("000_*.json")).read_text(encoding="utf-8"))["body"])
-    rows = quotes.extract(body)  # people=None: computed inside
+    rows = extract_entities(body)["quotes"]
     assert rows and all(r["speaker"] == "Wes Streeting" for r in rows)
 
 
 def test_adversarial_inputs_stay_fast() -> None:
     """No catastrophic backtracking or quadratic scans on pathological text (generous bound)."""
     import time
-
-    from healthwork.extract import organisations, places
 
     bodies = [
         '"' + 'x "y ' * 2000,
@@ -145,10 +143,7 @@ def test_adversarial_inputs_stay_fast() -> None:
     ]
     t = time.process_time()
     for b in bodies:
-        ppl = people.extract(b)
-        quotes.extract(b, people=ppl)
-        organisations.extract(b)
-        places.extract(b)
+        extract_entities(b)
     assert time.process_time() - t < 10
 
 
