@@ -38,11 +38,11 @@ def extract_entities(body: str) -> dict[str, list[Row]]:
 
     The one place where extractors meet: programmes, organisations, people and places are each
     computed once, in dependency order, and handed explicitly to the extractors that read them
-    (people skip organisation and programme names; places skip names inside organisations and
+    (organisations and people skip programme names, people skip organisation names too; places skip names inside organisations and
     people; quotes attribute to the people found; money ties amounts to the programmes named).
     """
     progs = programmes.extract(body)
-    orgs = organisations.extract(body)
+    orgs = organisations.extract(body, programme_mentions=progs)
     persons = people.extract(body, organisation_mentions=orgs, programme_mentions=progs)
     place_rows = places.extract(body, organisation_mentions=orgs, person_mentions=persons)
     return {

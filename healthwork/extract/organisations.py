@@ -454,11 +454,13 @@ def normalise_spaces(body: str) -> str:
     return _ODD_SPACE_RE.sub(" ", body)
 
 
-def _find_organisations(body: str) -> list[tuple[int, int, str, str | None, str]]:
+def _find_organisations(body: str, programme_spans: list[tuple[int, int]]
+                        ) -> list[tuple[int, int, str, str | None, str]]:
     """(start, end, canonical name, acronym, type) of every organisation mention, in text order."""
     body = normalise_spaces(body)
     ref = _find_reference(body)
-    gen = _find_generic(body)
+    # a name found by the general patterns that overlaps a programme ("Shared Prosperity Fund") is the programme
+    gen = [c for c in _find_generic(body) if not any(ps < c[1] and c[0] < pe for ps, pe in programme_spans)]
     emp = _find_role_employers(body)
     cands = ref + gen + emp
     priority = {i: (0 if i < len(ref) else 1 if i < len(ref) + len(gen) else 2) for i in range(len(cands))}
@@ -492,11 +494,13 @@ def _defined_acronym(name: str, defined: dict[str, tuple[str, str]]) -> str | No
     return None
 
 
-def extract(body: str) -> list[Row]:
-    """Organisation mentions of ``body``, one row per mention, in text order."""
+def extract(body: str, *, programme_mentions: list[Row]) -> list[Row]:
+    """Organisation mentions of ``body``, one row per mention, in text order; ``programme_mentions``
+    are the rows of ``programmes.extract`` for the same body (a programme is not an organisation)."""
     if not body:
         return []
+    programme_spans = [(r["span_start"], r["span_end"]) for r in programme_mentions]
     return [
         {"name": name, "acronym": acr, "org_type": otype, "text": body[s:e], "span_start": s, "span_end": e}
-        for s, e, name, acr, otype in _find_organisations(body)
+        for s, e, name, acr, otype in _find_organisations(body, programme_spans)
     ]
