@@ -174,7 +174,24 @@ def test_short_unattributed_or_named_things_stay_scare_quotes() -> None:
     body = ("Care Forum Wales has called for a ‘national fee model’ to end the ‘postcode lottery’.\n"
             "The centres, which Sarah Jones opened, are called “health hubs for all”.\n"
             "Sarah Jones said the hubs, known as “super clinics”, would open soon.")
-    assert q(body) == []
+    rows = extract_entities(body)["quotes"]
+    assert [r for r in rows if r["kind"] == "direct"] == []
+    # the last sentence is reported speech: Sarah Jones is a quoted speaker, the scare quotes stay in the clause
+    assert [(r["speaker"], r["text"]) for r in rows] == [
+        ("Sarah Jones", "the hubs, known as “super clinics”, would open soon")]
+
+
+def test_reported_speech_makes_a_quoted_speaker() -> None:
+    body = ("Omar Haddad, the regional skills minister, said employers in the pilot had cut sick leave by a tenth.\n"
+            "Haddad told reporters the money would last three years. “We are proud,” said Haddad.\n"
+            "The report was welcomed by Lena Ortiz. Ortiz said: “It is a start.”")
+    rows = [(r["speaker"], r["kind"], r["text"]) for r in extract_entities(body)["quotes"]]
+    assert rows == [
+        ("Omar Haddad", "reported", "employers in the pilot had cut sick leave by a tenth"),
+        ("Omar Haddad", "reported", "reporters the money would last three years"),
+        ("Omar Haddad", "direct", "We are proud,"),
+        ("Lena Ortiz", "direct", "It is a start."),
+    ]
 
 
 def test_govuk_intro_line_then_quote_paragraph() -> None:

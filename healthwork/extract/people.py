@@ -405,15 +405,17 @@ def _find_people(body: str, org_rows: list[Row], programme_rows: list[Row]
         # "Secretary of State for Work and Pensions Liz Kendall"
         dept_start = k
         while k < len(toks) - 2:
+            # a place opening the run: "Mayor of Greater Manchester Andy Burnham", "Mayor of South
+            # Yorkshire Oliver Coppard" (tried before the single-word skip, so "South" does not split it)
+            j = next((j for j in range(len(toks) - 2, k, -1)
+                      if " ".join(t for t, _, _ in toks[k:j]) in places), 0)
+            if j:
+                k = j
+                continue
             if toks[k][0] in _NOT_NAME:
                 k += 1
                 continue
-            # a place opening the run: "Mayor of Greater Manchester Andy Burnham"
-            j = next((j for j in range(len(toks) - 2, k, -1)
-                      if " ".join(t for t, _, _ in toks[k:j]) in places), 0)
-            if not j:
-                break
-            k = j
+            break
         dept_end = run_s + toks[k - 1][2] if k > dept_start else None
         name_toks = toks[k:]
         if not name_toks:

@@ -23,6 +23,12 @@ the scheme was "..."``); otherwise a quotation opening a paragraph, or following
 in the same paragraph, continues the previous speaker; a quotation opening the paragraph after
 an introducing line (``Minister for Employment Alison McGovern said:``) is that person's. A
 pronoun (``he said``) is the last person named since the previous quotation, else its speaker.
+
+Reported speech (``Sargeant said the investment was an important step``, ``Peter Kyle, the Business
+and Trade Secretary, says companies ...``) also makes its subject a quoted speaker (the guidelines'
+``quoted_speakers``): such rows have ``kind == "reported"`` and ``text`` the reported clause (to the
+end of the sentence); direct quotations have ``kind == "direct"``. A reported row is only added for
+a person with no direct quotation in the same sentence.
 """
 from __future__ import annotations
 
@@ -183,6 +189,38 @@ def _sentence_prefix_start(body: str, pos: int, ps: int) -> int:
     return end + 1 if body[end : end + 1] == " " else end
 
 
+_REPORT_VERBS = "said|says|told|tells|added|adds|warned|warns|argued|argues|explained|explains|insisted|insists"
+# after a person's name: an optional appositive (", the Business and Trade Secretary,") then the verb
+_REPORTED_AFTER_NAME_RE = re.compile(
+    rf"(?:,(?: [^,.;:!?“”\"‘’\n]{{1,90}}),)? (?:also |later |previously |has |had )?(?:{_REPORT_VERBS})(?= )(?! by\b)")
+_REPORTED_CLAUSE_END_RE = re.compile(r"(?<=[.!?])(?=\s|$)|\n")
+
+
+def _reported_speech(work: str, people_rows: list[Row], direct: list[tuple[int, int, str | None]]
+                     ) -> list[Row]:
+    """Reported-speech rows: "<person>[, role,] said <clause>" where the clause is not a quotation."""
+    rows: list[Row] = []
+    for p in people_rows:
+        m = _REPORTED_AFTER_NAME_RE.match(work, p["span_end"])
+        if not m:
+            continue
+        cs = m.end() + 1
+        rest = work[cs : cs + 1]
+        if not rest.islower():
+            continue  # "said: “...”" (a direct quotation, handled as such), "told The Times", "said Smith"
+        em = _REPORTED_CLAUSE_END_RE.search(work, cs)
+        ce = em.start() if em else len(work)
+        while ce > cs and work[ce - 1] in " .,;":
+            ce -= 1
+        if ce - cs < 8 or any(qs < ce and cs < qe for qs, qe, _ in direct):
+            continue
+        sent_s = _sentence_prefix_start(work, p["span_start"], 0)
+        if any(sp == p["name"] and sent_s <= qs <= ce for qs, _, sp in direct):
+            continue
+        rows.append({"speaker": p["name"], "text": work[cs:ce], "span_start": cs, "span_end": ce, "kind": "reported"})
+    return rows
+
+
 def extract(body: str, *, person_mentions: list[Row]) -> list[Row]:
     """Quotations of ``body`` with their speakers (see the module docstring); ``person_mentions``
     are the rows of ``people.extract`` for the same body."""
@@ -328,5 +366,8 @@ def extract(body: str, *, person_mentions: list[Row]) -> list[Row]:
         last_quote_para = pi
         last_quote_end = me
         for sp in speakers or [None]:
-            rows.append({"speaker": sp, "text": body[qs:qe], "span_start": qs, "span_end": qe})
-    return rows
+            rows.append({"speaker": sp, "text": body[qs:qe], "span_start": qs, "span_end": qe, "kind": "direct"})
+    reported = _reported_speech(work, people_rows, [(r["span_start"], r["span_end"], r["speaker"]) for r in rows])
+    for r in reported:
+        r["text"] = body[r["span_start"] : r["span_end"]]
+    return sorted(rows + reported, key=lambda r: r["span_start"])
