@@ -365,8 +365,8 @@ def _find_generic(body: str) -> list[tuple[int, int, str, str | None, str]]:
         for ps, pe in _split_run(body, s, e):
             ps = _strip_leading(body, ps, pe)
             ps = _known_tail_start(body, ps, pe)
-            if pe - ps < 4:
-                continue
+            if pe - ps < 4 or _PORTFOLIO_RE.search(body, max(0, ps - 80), ps):
+                continue  # too short, or a minister's portfolio ("Minister for Culture, Skills and Social Partnership")
             text = body[ps:pe]
             if _is_generic(text) or " " not in text.strip():
                 continue
@@ -376,6 +376,10 @@ def _find_generic(body: str) -> list[tuple[int, int, str, str | None, str]]:
 
 
 _AND_RE = re.compile(r" (?:and|&) ")
+# the words after a ministerial title up to the candidate: "Minister for Culture, " / "Secretary for Health and "
+_PORTFOLIO_RE = re.compile(
+    r"\b(?:Minister|Secretary|Commissioner|Spokesperson|[Ss]pokesman|[Ss]pokeswoman)(?: of State)? for"
+    r"(?: (?:[A-Z][\w'’-]*|and|&),?)*(?: and| &|,)? $")
 
 
 def _known_tail_start(body: str, start: int, end: int) -> int:

@@ -94,11 +94,13 @@ def _part_of_larger_name(body: str, start: int, end: int, person_starts: frozens
     return False
 
 
-_SENTENCE_OPEN_RE = re.compile(r"(?:^|[.!?:;\n“”\"‘(•*-])\s*$")
+# what may come right before a sentence's first word: a full stop, a colon, an opening quote, a new
+# line, or a list bullet at the start of a line (a dash mid-sentence is not an opener: "boroughs - Halton")
+_SENTENCE_OPEN_RE = re.compile(r"(?:^|\n|[.!?:;“”\"‘(]|(?:^|\n)[ \t]*[•*–-])[ \t]*$")
 
 
 def _opens_sentence(body: str, start: int) -> bool:
-    return bool(_SENTENCE_OPEN_RE.search(body, max(0, start - 4), start))
+    return bool(_SENTENCE_OPEN_RE.search(body, max(0, start - 6), start))
 
 
 def _person_tokens(person_mentions: list[Row]) -> frozenset[str]:
