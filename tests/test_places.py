@@ -133,3 +133,32 @@ def test_seed_gold_places() -> None:
 def test_place_before_a_persons_name_is_a_place() -> None:
     body = "Mayor of Greater Manchester Andy Burnham said the Trafford Elective Surgery Hub would open."
     assert [r["name"] for r in place_rows(body)] == ["Greater Manchester"]
+
+
+def test_constituency_after_a_members_title_is_a_place() -> None:
+    body = ("Priya Shah, the Labour MP for Leeds East, spoke. The MSP for Glasgow Kelvin agreed, and "
+            "MP for Ashton-under-Lyne Tom Rourke said the MP for Manchester was right. "
+            "The Cabinet Member for Inclusive Growth and Culture replied.")
+    assert got(body) == {"Leeds East": None, "Glasgow Kelvin": None, "Ashton-under-Lyne": None,
+                         "Manchester": "E08000003"}
+
+
+def test_complete_local_authority_list_with_codes() -> None:
+    body = ("Clinics open in Inverclyde, Halton, Telford and Wrekin, Belfast, Ceredigion and the Scottish Borders; "
+            "Kent and Lancashire county councils and Brighton will follow.")
+    assert got(body) == {"Inverclyde": "S12000018", "Halton": "E06000006", "Telford and Wrekin": "E06000020",
+                         "Belfast": "N09000003", "Ceredigion": "W06000008", "Scottish Borders": "S12000026",
+                         "Kent": "E10000016", "Lancashire": "E10000017", "Brighton": None}
+
+
+def test_ambiguous_names_need_more_than_a_sentence_start() -> None:
+    body = ("Reading the report, ministers agreed. Jobs in Reading and Bury will grow.\n"
+            "Sam Preston, a coach, said Preston would be next. Services in Preston open soon.")
+    rows = place_rows(body)
+    assert [(r["name"], r["text"]) for r in rows] == [("Reading", "Reading"), ("Bury", "Bury")]
+
+
+def test_council_names_mask_the_place_but_a_place_on_its_own_counts() -> None:
+    body = "Lancashire County Council and Newham Council will fund it; families across Lancashire benefit."
+    rows = place_rows(body)
+    assert [(r["name"], r["span_start"]) for r in rows] == [("Lancashire", body.rindex("Lancashire"))]

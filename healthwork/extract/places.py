@@ -18,6 +18,8 @@ Conventions (those of the gold annotations):
 - matching is case-sensitive ("the north east of the city" is not the North East region);
 - names that are also common words or surnames (column ``ambiguous`` of places.csv: ``Reading``,
   ``Bury``) do not count when they open a sentence;
+- a parliamentary constituency after a member's title is a place as written (``the Labour MP for
+  Leeds East`` -> ``Leeds East``, no ONS code) unless the table knows the name;
 - one surface form naming several areas resolves by priority country > region > local_authority
   (a county) > combined_authority > icb > other ("South Yorkshire" -> the combined authority
   E47000002, "Lancashire" -> the county E10000017).
@@ -131,6 +133,31 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row]) -> list
             if _opens_sentence(work, start) or m.group(0) in person_words:
                 continue
         out.append((start, end, place))
+    if " for " in work:
+        out += _constituencies(work, [(s, e) for s, e, _ in out] + org_spans, person_starts)
+        out.sort(key=lambda t: t[0])
+    return out
+
+
+# a constituency named in a member's title: "the Labour MP for Leeds East", "MSP for Glasgow Kelvin"
+_CONSTITUENCY_RE = re.compile(
+    r"\b(?:MP|MSP|MS|MLA|AM|[Mm]ember of Parliament) for (?:the )?"
+    r"([A-Z][\w'’-]*(?:,? (?:and |upon |on |under |in |& |with |the )?[A-Z][\w'’-]*){0,4})(?![\w'’-]| [A-Z])")
+_CONSTITUENCY = "other"
+
+
+def _constituencies(work: str, taken: list[tuple[int, int]], person_starts: frozenset[int]
+                    ) -> list[tuple[int, int, _Place]]:
+    """Constituencies named after a member's title that the table does not know (no ONS code here);
+    a person's name right after is not part of it ("MP for Ashton-under-Lyne Angela Rayner")."""
+    out: list[tuple[int, int, _Place]] = []
+    for m in _CONSTITUENCY_RE.finditer(work):
+        s, e = m.span(1)
+        e = min([p - 1 for p in person_starts if s < p < e] + [e])
+        if any(ts < e and s < te for ts, te in taken):
+            continue  # "MP for Manchester": the table's own place
+        name = work[s:e]
+        out.append((s, e, _Place(name, name, None, _CONSTITUENCY, False)))
     return out
 
 
