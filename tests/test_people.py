@@ -187,7 +187,8 @@ def test_appositive_role_with_article() -> None:
     assert person(body, "Marco Villa")["role"] == "company’s chief operating officer"
     body = "Rainfall is rare, said study co-author Anezina Solomonidou, a European Space Agency research fellow."
     p = person(body, "Anezina Solomonidou")
-    assert (p["role"], p["organisation"]) == ("European Space Agency research fellow", "European Space Agency")
+    # the organisation is kept apart from the role
+    assert (p["role"], p["organisation"]) == ("research fellow", "European Space Agency")
 
 
 def test_local_leaders_with_places_and_surname_words() -> None:
@@ -198,3 +199,13 @@ def test_local_leaders_with_places_and_surname_words() -> None:
     assert person(body, "Andy Burnham")["role"] == "Mayor of Greater Manchester"
     assert (person(body, "Sarah Hall")["role"], person(body, "Sarah Hall")["organisation"]) == (
         "cabinet member for health", "Calderdale Council")
+
+
+def test_role_and_organisation_kept_apart() -> None:
+    body = ("Rhian Evans, the Welsh Government's Minister for Culture, Skills and Social Partnership, visited.\n"
+            "Halton Council leader Tom Fry said the council would help. DWP minister Ana Silva agreed.")
+    assert (person(body, "Rhian Evans")["role"], person(body, "Rhian Evans")["organisation"]) == (
+        "Minister for Culture, Skills and Social Partnership", "Welsh Government")
+    assert (person(body, "Tom Fry")["role"], person(body, "Tom Fry")["organisation"]) == ("leader", "Halton Borough Council")
+    assert (person(body, "Ana Silva")["role"], person(body, "Ana Silva")["organisation"]) == (
+        "minister", "Department for Work and Pensions")

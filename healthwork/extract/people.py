@@ -271,6 +271,10 @@ def _role_clause_before(body: str, start: int) -> str | None:
     return clause
 
 
+_PORTFOLIO_HEAD_RE = re.compile(r"\b(?:Minister|Secretary|Cabinet Secretary|Commissioner)(?: of State)? for [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*$")
+_PORTFOLIO_TAIL_RE = re.compile(r"(?:, [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)*,? (?:and|&) [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*(?=,)")
+
+
 def _role_after(body: str, end: int) -> str | None:
     """", chief executive of the NHS Confederation said" -> "chief executive of the NHS Confederation"."""
     if not body.startswith(", ", end):
@@ -278,6 +282,11 @@ def _role_after(body: str, end: int) -> str | None:
     s = end + 2
     m = _POST_END_RE.search(body, s, min(len(body), s + 160))
     e = m.start() if m else min(len(body), s + 160)
+    if _PORTFOLIO_HEAD_RE.search(body, s, e):
+        # a minister's portfolio runs over commas: "Minister for Culture, Skills and Social Partnership"
+        pm = _PORTFOLIO_TAIL_RE.match(body, e)
+        if pm:
+            e = pm.end()
     phrase = body[s:e].strip()
     words = phrase.split()
     if not words or len(words) > 16:
@@ -325,6 +334,9 @@ def _split_role_org(phrase: str, phrase_start: int, org_rows: list[Row]) -> tupl
     return role, org
 
 
+_POSSESSIVE_LEAD_RE = re.compile(r"^['’]s?\b")
+
+
 def _split_role_org_raw(phrase: str, phrase_start: int, org_rows: list[Row]) -> tuple[str, str | None]:
     pe = phrase_start + len(phrase)
     for o in org_rows:
@@ -335,9 +347,22 @@ def _split_role_org_raw(phrase: str, phrase_start: int, org_rows: list[Row]) -> 
             role = _ARTICLE_OR_END_RE.sub("", role)
             if role:
                 return role, o["name"]
+            # the organisation opens the phrase: "DWP minister", "the Welsh Government's Minister for X"
+            after = _POSSESSIVE_LEAD_RE.sub("", phrase[o["span_end"] - phrase_start :]).strip(" ,")
+            if after and any(is_role_word(w) for w in after.split()):
+                return after, o["name"]
             return _LEADING_ARTICLE_RE.sub("", phrase.strip()), o["name"]
     role = _LEADING_ARTICLE_RE.sub("", phrase.strip())
     return role, None
+
+
+def _org_ending_at(org_rows: list[Row], body: str, pos: int) -> str | None:
+    """The organisation whose name ends right before ``pos`` ("Newham Council leader ...", "DWP's ...")."""
+    for o in org_rows:
+        gap = body[o["span_end"] : pos]
+        if gap in (" ", "'s ", "’s ", "' ", "’ "):
+            return str(o["name"])
+    return None
 
 
 def _after_the(body: str, name: str) -> bool:
@@ -469,7 +494,10 @@ def _find_people(body: str, org_rows: list[Row], programme_rows: list[Row]
             role = work[bstart if back else rs : re_]
             role, org = _split_role_org(role, bstart if back else rs, org_rows)
         elif before_role:
-            role, org = _split_role_org(before_role, ns - len(before_role) - 1, org_rows)
+            role_start = ns - len(before_role) - 1
+            role, org = _split_role_org(before_role, role_start, org_rows)
+            if org is None:
+                org = _org_ending_at(org_rows, work, role_start)
         elif after:
             role, org = _split_role_org(after, ne + 2, org_rows)
         elif clause:
