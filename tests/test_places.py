@@ -162,3 +162,15 @@ def test_council_names_mask_the_place_but_a_place_on_its_own_counts() -> None:
     body = "Lancashire County Council and Newham Council will fund it; families across Lancashire benefit."
     rows = place_rows(body)
     assert [(r["name"], r["span_start"]) for r in rows] == [("Lancashire", body.rindex("Lancashire"))]
+
+
+def test_masks_come_from_the_rows_passed_in() -> None:
+    """places.extract reads the organisation and person rows it is given (no hidden call to the other
+    extractors): with none, the place inside the council's name is a mention; with them, it is not."""
+    from healthwork.extract import places
+
+    body = "Leeds City Council and Sam Preston met."
+    assert [r["name"] for r in places.extract(body, organisation_mentions=[], person_mentions=[])] == ["Leeds"]
+    ents = extract_entities(body)
+    assert places.extract(body, organisation_mentions=ents["organisation_mentions"],
+                          person_mentions=ents["person_mentions"]) == []
