@@ -165,12 +165,12 @@ def test_council_names_mask_the_place_but_a_place_on_its_own_counts() -> None:
 
 
 def test_masks_come_from_the_rows_passed_in() -> None:
-    """places.extract reads the organisation and person rows it is given (no hidden call to the other
-    extractors): with none, the place inside the council's name is a mention; with them, it is not."""
+    """places.extract reads the person rows it is given (no hidden call to the other extractors): with
+    none, a surname that is also a town is a place; with the body's person rows, it is the person."""
     from healthwork.extract import places
 
-    body = "Leeds City Council and Sam Preston met."
-    assert [r["name"] for r in places.extract(body, organisation_mentions=[], person_mentions=[])] == ["Leeds"]
+    body = "Sam Preston spoke first. The plan, said Preston, works."
+    assert [r["name"] for r in places.extract(body, organisation_mentions=[], person_mentions=[])] == ["Preston"]
     ents = extract_entities(body)
     assert places.extract(body, organisation_mentions=ents["organisation_mentions"],
                           person_mentions=ents["person_mentions"]) == []
