@@ -76,6 +76,7 @@ _GENERIC_WORDS: frozenset[str] = frozenset(
     University College Group Partnership Alliance Network Forum Commission Agency Committee Office
     Fund Institute Association Society Federation Confederation Union Charity ICB Community
     Mayoral Teaching Acute Mental Primary Social Partnerships Department Ministry Government
+    Customer Customers Box Directors News Press Media Sales Support Contact Help Privacy Editorial
     """.split()
 )
 
