@@ -213,3 +213,13 @@ def test_pronoun_is_the_person_named_since_the_last_quote() -> None:
             "He also said he hoped the swap would “pave the way for direct talks”.\n"
             "“It is a stock-specific market,” he said.")
     assert [s for s, _ in q(body)] == ["Stephanie Grisham", "Ashraf Ghani", "Ashraf Ghani"]
+
+
+def test_long_appositive_and_hyphenated_described_fragment() -> None:
+    body = ("Dr Lena Ortiz, professor of cardiometabolic medicine at the University of Leeds and a principal "
+            "investigator for the new study, said the team aimed to publish more details soon.\n"
+            "Amanda Okafor, then chief executive of NHS England, called the new medicines a potential “game-changer”.\n"
+            "Officials called it a “lifeline”.")
+    rows = [(r["speaker"], r["kind"], r["text"]) for r in extract_entities(body)["quotes"]]
+    assert rows == [("Lena Ortiz", "reported", "the team aimed to publish more details soon"),
+                    ("Amanda Okafor", "direct", "game-changer")]

@@ -52,6 +52,7 @@ _ACCORDING_RE = re.compile(r"\baccording to\b", re.I)
 _BEFORE_VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 _PRONOUN_SUBJ_RE = re.compile(rf"(?:^|[\s,])({_PRONOUN}) (?:(?:also|then|later|further) )?(?:{_VERBS})\b")
 _WORD_RE = re.compile(r"[\w'’-]+")
+_WORD_PART_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _ROLE_GAP_RE = re.compile(r"(?:(?:the|a|an|[a-z][a-z-]*|[A-Z]{2,6})[ ,]+){0,6}")
 _FALLBACK_NAME_RE = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-zA-Z'’-]+){1,2})")
 # a verb of describing whose object is the quoted words: "X described the plan as “…”",
@@ -192,7 +193,7 @@ def _sentence_prefix_start(body: str, pos: int, ps: int) -> int:
 _REPORT_VERBS = "said|says|told|tells|added|adds|warned|warns|argued|argues|explained|explains|insisted|insists"
 # after a person's name: an optional appositive (", the Business and Trade Secretary,") then the verb
 _REPORTED_AFTER_NAME_RE = re.compile(
-    rf"(?:,(?: [^,.;:!?“”\"‘’\n]{{1,90}}),)? (?:also |later |previously |has |had )?(?:{_REPORT_VERBS})(?= )(?! by\b)")
+    rf"(?:,(?: [^,.;:!?“”\"‘’\n]{{1,160}}),)? (?:also |later |previously |has |had )?(?:{_REPORT_VERBS})(?= )(?! by\b)")
 _REPORTED_CLAUSE_END_RE = re.compile(r"(?<=[.!?])(?=\s|$)|\n")
 
 
@@ -250,6 +251,7 @@ def extract(body: str, *, person_mentions: list[Row]) -> list[Row]:
 
         text = work[qs:qe]
         n_words = len(text.split())
+        n_parts = len(_WORD_PART_RE.findall(text))  # "game-changer" is two words for a described fragment
         speakers: list[str] | None = None  # None: no attribution found; []: attributed to a non-person
         # 1. attribution after the closing mark
         tail = work[me : min(pe, me + 120)]
@@ -352,7 +354,7 @@ def extract(body: str, *, person_mentions: list[Row]) -> list[Row]:
         if n_words <= _SCARE_MAX_WORDS and not adjacent:
             named = bool(speakers) and any(speakers)
             if not (named and (n_words >= _FRAGMENT_MIN_WORDS
-                               or (described and n_words >= _DESCRIBED_MIN_WORDS))):
+                               or (described and n_parts >= _DESCRIBED_MIN_WORDS))):
                 continue
         # 3. continuation of the previous speaker
         if speakers is None:
