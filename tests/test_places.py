@@ -174,3 +174,9 @@ def test_masks_come_from_the_rows_passed_in() -> None:
     ents = extract_entities(body)
     assert places.extract(body, organisation_mentions=ents["organisation_mentions"],
                           person_mentions=ents["person_mentions"]) == []
+
+
+def test_compass_part_of_a_place_is_the_place_as_written() -> None:
+    body = ("Jobs in West Cumbria and Inner London will grow. NHS West Yorkshire and the Northern Care Alliance "
+            "agreed, as did the Royal North Devon Hospital.")
+    assert got(body) == {"West Cumbria": None, "Inner London": None}

@@ -81,6 +81,31 @@ def _table() -> dict[str, tuple[_Place, ...]]:
     return {k: tuple(sorted(v, key=lambda p: len(p.surface), reverse=True)) for k, v in by_first.items()}
 
 
+# a compass point or area word before a place names a part of it: "West Cumbria", "Inner London"
+_AREA_PART_WORDS = frozenset("North South East West Northern Southern Eastern Western Mid Central Inner Outer".split())
+
+
+def _area_part(body: str, start: int, end: int, org_spans: list[tuple[int, int]],
+               person_starts: frozenset[int]) -> tuple[int, int, _Place] | None:
+    """("West Cumbria" as a place) when the word glued before a place is a compass or area word that
+    is not itself part of a longer name, and nothing capitalised follows; None otherwise."""
+    m = _PREV_WORD_RE.search(body, max(0, start - 12), start)
+    if not m or m.end() != start or m.group(1) not in _AREA_PART_WORDS:
+        return None
+    s = m.start(1)
+    before = _PREV_WORD_RE.search(body, max(0, s - 30), s)
+    if before and before.end() == s and before.group(1)[0].isupper() and before.group(1) not in organisations.STOP_CAPS:
+        return None  # "NHS West Yorkshire", "Royal North Devon ..."
+    nm = _NEXT_WORD_RE.match(body, end)
+    if nm and nm.group(1) not in _FOLLOW_OK and nm.group(1) not in organisations.STOP_CAPS \
+            and nm.start(1) not in person_starts:
+        return None
+    if any(os <= s < oe for os, oe in org_spans):
+        return None
+    name = body[s:end]
+    return s, end, _Place(name, name, None, "other", False)
+
+
 def _part_of_larger_name(body: str, start: int, end: int, person_starts: frozenset[int] = frozenset()) -> bool:
     """True when the match is glued to other capitalised words: "NHS England", "Trafford ... Hub"
     (a person's name right after does not count: "Mayor of Greater Manchester Andy Burnham")."""
@@ -126,6 +151,9 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row]) -> list
         if any(os <= start and end <= oe for os, oe in org_spans + person_spans):
             continue  # inside an organisation's or a person's name
         if _part_of_larger_name(work, start, end, person_starts):
+            part = _area_part(work, start, end, org_spans, person_starts)
+            if part is not None:
+                out.append(part)  # "West Cumbria", "rural North Devon": the part of the area, as written
             continue
         if place.ambiguous:
             if person_words is None:
