@@ -170,13 +170,19 @@ def test_masks_come_from_the_rows_passed_in() -> None:
     from healthwork.extract import places
 
     body = "Sam Preston spoke first. The plan, said Preston, works."
-    assert [r["name"] for r in places.extract(body, organisation_mentions=[], person_mentions=[])] == ["Preston"]
+    assert [r["name"] for r in places.extract(body, organisation_mentions=[], person_mentions=[], programme_mentions=[])] == ["Preston"]
     ents = extract_entities(body)
     assert places.extract(body, organisation_mentions=ents["organisation_mentions"],
-                          person_mentions=ents["person_mentions"]) == []
+                          person_mentions=ents["person_mentions"], programme_mentions=[]) == []
 
 
 def test_compass_part_of_a_place_is_the_place_as_written() -> None:
     body = ("Jobs in West Cumbria and Inner London will grow. NHS West Yorkshire and the Northern Care Alliance "
             "agreed, as did the Royal North Devon Hospital.")
     assert got(body) == {"West Cumbria": None, "Inner London": None}
+
+
+def test_places_inside_programme_names_and_after_an_opening_participle() -> None:
+    body = ("Working Denbighshire and Fair Start Scotland help people. Visiting Leeds, the minister spoke. "
+            "Throughout Wales, clinics open.")
+    assert got(body) == {"Leeds": "E08000035", "Wales": "W92000004"}

@@ -37,14 +37,15 @@ def extract_entities(body: str) -> dict[str, list[Row]]:
     """All entity rows of one article body, keyed by table name (see ``TABLES``).
 
     The one place where extractors meet: programmes, organisations, people and places are each
-    computed once, in dependency order, and handed explicitly to the extractors that read them
-    (organisations and people skip programme names, people skip organisation names too; places skip names inside organisations and
-    people; quotes attribute to the people found; money ties amounts to the programmes named).
+    computed once, in dependency order, and handed explicitly to the extractors that read them:
+    organisations skip programme names; people skip organisation and programme names; places skip
+    names inside organisations, people and programmes; quotes attribute to the people found; money
+    ties amounts to the programmes named.
     """
     progs = programmes.extract(body)
     orgs = organisations.extract(body, programme_mentions=progs)
     persons = people.extract(body, organisation_mentions=orgs, programme_mentions=progs)
-    place_rows = places.extract(body, organisation_mentions=orgs, person_mentions=persons)
+    place_rows = places.extract(body, organisation_mentions=orgs, person_mentions=persons, programme_mentions=progs)
     return {
         "funding": money.extract(body, programme_mentions=progs),
         "person_mentions": persons,

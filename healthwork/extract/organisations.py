@@ -59,6 +59,7 @@ STOP_CAPS: frozenset[str] = frozenset(
     Last Next Earlier Later Recently Currently Previously Additionally Furthermore Moreover Overall
     According Instead Alongside Beyond Behind Above Below Near Outside Inside Another Other Such Only
     Just Even Not No Yes Please Thanks Thank New Data Similar Initiatives Figures Research Analysis
+    Throughout Elsewhere Nationally Locally Regionally Towards Toward Nearby Everywhere Nationwide Separately
     """.split()
 )
 

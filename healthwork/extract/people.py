@@ -394,6 +394,8 @@ def _is_plausible_name(toks: list[str], places: frozenset[str]) -> bool:
     full = " ".join(toks)
     if full in places or toks[0] in places:
         return False
+    if toks[0] not in first_names and any(t in places for t in toks[1:]):
+        return False  # "Visiting Leeds", "Across Wales": a place, not a surname, after an unknown word
     return True
 
 

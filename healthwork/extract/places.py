@@ -112,8 +112,9 @@ def _part_of_larger_name(body: str, start: int, end: int, person_starts: frozens
     m = _PREV_WORD_RE.search(body, max(0, start - 40), start)
     if m and m.end() == start:
         w = m.group(1)
-        if w[0].isupper() and (w not in organisations.STOP_CAPS or w == "New"):
-            return True
+        opener_verb = w.endswith("ing") and w[1:].islower() and _opens_sentence(body, m.start(1))
+        if w[0].isupper() and (w not in organisations.STOP_CAPS or w == "New") and not opener_verb:
+            return True  # "NHS England", "Care Forum Wales" (but not "Visiting Leeds, ...")
     m = _NEXT_WORD_RE.match(body, end)
     if m and m.group(1) not in _FOLLOW_OK and m.group(1) not in organisations.STOP_CAPS \
             and m.start(1) not in person_starts:
@@ -135,10 +136,12 @@ def _person_tokens(person_mentions: list[Row]) -> frozenset[str]:
     return frozenset(w for r in person_mentions for w in str(r["name"]).split())
 
 
-def _find_places(body: str, org_rows: list[Row], person_rows: list[Row]) -> list[tuple[int, int, _Place]]:
+def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], programme_rows: list[Row]
+                 ) -> list[tuple[int, int, _Place]]:
     work = organisations.normalise_spaces(body)
     rx, by_surface = _regex()
-    org_spans = [(r["span_start"], r["span_end"]) for r in org_rows]
+    # names of organisations and programmes hide the places inside them ("Fair Start Scotland")
+    org_spans = [(r["span_start"], r["span_end"]) for r in [*org_rows, *programme_rows]]
     person_spans = [(r["span_start"], r["span_end"]) for r in person_rows]
     person_starts = frozenset(s for s, _ in person_spans)
     person_words: frozenset[str] | None = None
@@ -189,10 +192,12 @@ def _constituencies(work: str, taken: list[tuple[int, int]], person_starts: froz
     return out
 
 
-def extract(body: str, *, organisation_mentions: list[Row], person_mentions: list[Row]) -> list[Row]:
-    """Place mentions of ``body``, one row per mention, in text order; ``organisation_mentions`` and
-    ``person_mentions`` are the rows of ``organisations.extract`` / ``people.extract`` for the same
-    body (a place inside their names is not a mention)."""
+def extract(body: str, *, organisation_mentions: list[Row], person_mentions: list[Row],
+            programme_mentions: list[Row]) -> list[Row]:
+    """Place mentions of ``body``, one row per mention, in text order; ``organisation_mentions``,
+    ``person_mentions`` and ``programme_mentions`` are the rows of ``organisations.extract``,
+    ``people.extract`` and ``programmes.extract`` for the same body (a place inside their names is
+    not a mention)."""
     if not body:
         return []
     return [
@@ -204,5 +209,5 @@ def extract(body: str, *, organisation_mentions: list[Row], person_mentions: lis
             "span_start": s,
             "span_end": e,
         }
-        for s, e, p in _find_places(body, organisation_mentions, person_mentions)
+        for s, e, p in _find_places(body, organisation_mentions, person_mentions, programme_mentions)
     ]
