@@ -186,3 +186,11 @@ def test_places_inside_programme_names_and_after_an_opening_participle() -> None
     body = ("Working Denbighshire and Fair Start Scotland help people. Visiting Leeds, the minister spoke. "
             "Throughout Wales, clinics open.")
     assert got(body) == {"Leeds": "E08000035", "Wales": "W92000004"}
+
+
+def test_constituency_before_mp_and_the_members_name() -> None:
+    body = ("Leeds East MP Priya Shah spoke. Labour MP Jane Smith agreed. Makerfield MP Tom Rourke and Hartlepool "
+            "MP Ann Bell too. The Wakefield and Rothwell MP Sam Lee said so, as did the MP for Manchester Central, "
+            "Lucy Ward.")
+    assert got(body) == {"Leeds East": None, "Makerfield": None, "Hartlepool": "E06000001",
+                         "Wakefield and Rothwell": None, "Manchester Central": None}

@@ -164,8 +164,17 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
             if _opens_sentence(work, start) or m.group(0) in person_words:
                 continue
         out.append((start, end, place))
+    seats: list[tuple[int, int, _Place]] = []
     if " for " in work:
-        out += _constituencies(work, [(s, e) for s, e, _ in out] + org_spans, person_starts)
+        seats += _constituencies(work, org_spans, person_starts)
+    if " MP" in work or " MS" in work or " MLA" in work:
+        seats += _constituencies_before_mp(work, org_spans, person_spans)
+    if seats:
+        # a constituency longer than the table's place inside it wins ("Wakefield and Rothwell");
+        # one that is just the table's place ("MP for Manchester") stays the table's row
+        table_spans = {(s, e) for s, e, _ in out}
+        seats = [t for t in seats if (t[0], t[1]) not in table_spans]
+        out = [t for t in out if not any(ss <= t[0] and t[1] <= se for ss, se, _ in seats)] + seats
         out.sort(key=lambda t: t[0])
     return out
 
@@ -177,6 +186,39 @@ _CONSTITUENCY_RE = re.compile(
 _CONSTITUENCY = "other"
 
 
+# a constituency before "MP" and the member's name: "Leeds East MP Richard Burgon"
+_CONSTITUENCY_BEFORE_RE = re.compile(
+    r"(?<![\w'’-])([A-Z][\w'’-]*(?: (?:and |upon |on |under )?[A-Z][\w'’-]*){0,3}) (?:MP|MSP|MS|MLA) (?=[A-Z])")
+_NOT_CONSTITUENCY = frozenset(
+    """Labour Conservative Conservatives Tory Tories Liberal Democrat Democrats Lib Dem Green Reform SNP Plaid Cymru
+    Independent Former Senior Backbench Backbencher Veteran Shadow Welsh Scottish English British Irish Government
+    Opposition Local Ex DUP Sinn Féin Alliance SDLP UUP Workers Party Fellow Newly Elected Another One Two Three""".split())
+
+
+def _constituencies_before_mp(work: str, taken: list[tuple[int, int]], person_spans: list[tuple[int, int]]
+                              ) -> list[tuple[int, int, _Place]]:
+    out: list[tuple[int, int, _Place]] = []
+    person_starts = {ps for ps, _ in person_spans}
+    for m in _CONSTITUENCY_BEFORE_RE.finditer(work):
+        if m.end() not in person_starts:
+            continue  # the member's name must follow: "Leeds East MP Richard Burgon"
+        s, e = m.span(1)
+        # another person's name before it ("Josh Simons and Hartlepool MP ..."): start after it
+        s = max([pe for ps, pe in person_spans if s <= ps < e] + [s])
+        while s < e and not work[s].isupper():
+            s += 1
+        if work.startswith("and ", s) or s >= e:
+            continue
+        words = work[s:e].split(" ")
+        while words and (words[0] in _NOT_CONSTITUENCY or words[0] in organisations.STOP_CAPS):
+            s += len(words.pop(0)) + 1
+        if not words or any(w in _NOT_CONSTITUENCY for w in words) or any(ts < e and s < te for ts, te in taken):
+            continue
+        name = work[s:e]
+        out.append((s, e, _Place(name, name, None, _CONSTITUENCY, False)))
+    return out
+
+
 def _constituencies(work: str, taken: list[tuple[int, int]], person_starts: frozenset[int]
                     ) -> list[tuple[int, int, _Place]]:
     """Constituencies named after a member's title that the table does not know (no ONS code here);
@@ -185,8 +227,10 @@ def _constituencies(work: str, taken: list[tuple[int, int]], person_starts: froz
     for m in _CONSTITUENCY_RE.finditer(work):
         s, e = m.span(1)
         e = min([p - 1 for p in person_starts if s < p < e] + [e])
+        while e > s and work[e - 1] in " ,":
+            e -= 1
         if any(ts < e and s < te for ts, te in taken):
-            continue  # "MP for Manchester": the table's own place
+            continue  # inside an organisation's name
         name = work[s:e]
         out.append((s, e, _Place(name, name, None, _CONSTITUENCY, False)))
     return out
