@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from healthwork.extract import organisations
@@ -50,10 +50,26 @@ _NEXT_WORD_RE = re.compile(r"[’']?s? ?,? ?(\w+)")
 _TITLE = "(?:" + "|".join(_TITLES) + r")\.?"
 
 
-@lru_cache(maxsize=4096)
-def _last_names_re(names: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of these last names as a whole word (the same people recur across articles: compile once)."""
-    return re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(k) for k in names) + r")(?![\w-])")
+def _whole_word_hits(text: str, words: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, word) of every whole-word occurrence of ``words`` in ``text``, in text order.
+
+    Literal ``str.find`` scans: compiling a regex of each article's surnames cost more than the rest
+    of the person extraction."""
+    hits: list[tuple[int, int, str]] = []
+    n = len(text)
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            j = i + len(w)
+            before_ok = i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_'’-")
+            after_ok = j >= n or not (text[j].isalnum() or text[j] in "_-")
+            if before_ok and after_ok:
+                hits.append((i, j, w))
+            i = text.find(w, i + 1)
+    hits.sort()
+    return hits
+
+
 _PARTICLE = r"(?:de|da|di|du|van|von|der|den|le|la|bin|al|el|ter|van der|van de|de la)"
 _SEP = rf"(?: (?:[{_UP}]\. )?(?:{_PARTICLE} )?)"
 # A capitalised run of at least two name words, or one after an honorific ("Dr Smith").
@@ -536,9 +552,7 @@ def _find_people(body: str, org_rows: list[Row], programme_rows: list[Row]
             if len(p.tokens) >= 2:
                 by_last.setdefault(p.tokens[-1], []).append(p)
         if by_last:
-            rx = _last_names_re(tuple(by_last))
-            for m in rx.finditer(work):
-                s, e = m.span(1)
+            for s, e, surname in _whole_word_hits(work, list(by_last)):
                 if any(fs <= s < fe for fs, fe in full_spans):
                     continue
                 if any(os <= s < oe for os, oe in org_spans):
@@ -550,7 +564,7 @@ def _find_people(body: str, org_rows: list[Row], programme_rows: list[Row]
                 nm = _CAP_WORD_AFTER_RE.match(work[e : e + 30])
                 if nm and nm.group(1) not in organisations.STOP_CAPS:
                     continue
-                cands = by_last[m.group(1)]
+                cands = by_last[surname]
                 best = None
                 for p in cands:
                     if p.mentions and p.mentions[0][0] < s:

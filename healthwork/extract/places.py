@@ -32,6 +32,7 @@ from functools import cache
 from typing import Any
 
 from healthwork.extract import organisations
+from healthwork.extract.text import find_all
 from healthwork.reference import load_csv
 
 Row = dict[str, Any]
@@ -180,9 +181,10 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
 
 
 # a constituency named in a member's title: "the Labour MP for Leeds East", "MSP for Glasgow Kelvin"
-_CONSTITUENCY_RE = re.compile(
-    r"\b(?:MP|MSP|MS|MLA|AM|[Mm]ember of Parliament) for (?:the )?"
-    r"([A-Z][\w'’-]*(?:,? (?:and |upon |on |under |in |& |with |the )?[A-Z][\w'’-]*){0,4})(?![\w'’-]| [A-Z])")
+# (the title is looked for just before each " for ", the name just after it: two small anchored regexes)
+_MEMBER_BEFORE_FOR_RE = re.compile(r"(?<![\w-])(?:MP|MSP|MS|MLA|AM|[Mm]ember of Parliament)$")
+_SEAT_AFTER_FOR_RE = re.compile(
+    r" for (?:the )?([A-Z][\w'’-]*(?:,? (?:and |upon |on |under |in |& |with |the )?[A-Z][\w'’-]*){0,4})(?![\w'’-]| [A-Z])")
 _CONSTITUENCY = "other"
 
 
@@ -224,7 +226,12 @@ def _constituencies(work: str, taken: list[tuple[int, int]], person_starts: froz
     """Constituencies named after a member's title that the table does not know (no ONS code here);
     a person's name right after is not part of it ("MP for Ashton-under-Lyne Angela Rayner")."""
     out: list[tuple[int, int, _Place]] = []
-    for m in _CONSTITUENCY_RE.finditer(work):
+    for i in find_all(work, (" for ",)):
+        if not _MEMBER_BEFORE_FOR_RE.search(work, max(0, i - 24), i):
+            continue
+        m = _SEAT_AFTER_FOR_RE.match(work, i)
+        if not m:
+            continue
         s, e = m.span(1)
         e = min([p - 1 for p in person_starts if s < p < e] + [e])
         while e > s and work[e - 1] in " ,":
