@@ -65,5 +65,6 @@ def test_each_reference_csv_says_where_it_came_from() -> None:
         head = [ln for ln in (REFERENCE_DIR / f"{name}.csv").read_text(encoding="utf-8").splitlines()
                 if ln.startswith("#")]
         assert any("Source" in ln for ln in head), name
+        assert any(re.search(r"\b20[12]\d\b", ln) for ln in head), name  # the list's date
     places_head = (REFERENCE_DIR / "places.csv").read_text(encoding="utf-8")
     assert "December 2023" in places_head and "67ef8b118938678401a452f4f19f669a7221cc73" in places_head
