@@ -197,3 +197,10 @@ def test_a_place_joined_to_a_council_by_and_is_not_part_of_its_name() -> None:
     ents = extract_entities(body)
     assert {r["name"] for r in ents["organisation_mentions"]} == {"Lancashire County Council"}
     assert [(r["name"], r["ons_code"]) for r in ents["place_mentions"]] == [("Preston", "E07000123")]
+
+
+def test_joined_names_national_branches_and_place_led_schools() -> None:
+    body = ("Staff from the University of Leeds and Sheffield Hallam University joined Citizens Advice Scotland, "
+            "the London School of Economics and the Royal College of GPs.")
+    assert orgs(body) == {"University of Leeds", "Sheffield Hallam University", "Citizens Advice Scotland",
+                          "London School of Economics and Political Science", "Royal College of General Practitioners"}

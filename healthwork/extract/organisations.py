@@ -364,6 +364,7 @@ def _find_generic(body: str) -> list[tuple[int, int, str, str | None, str]]:
                     done = max(done, m.end())
     out: list[tuple[int, int, str, str | None, str]] = []
     for s, e in sorted(spans):
+        s = _glued_place_start(body, s)
         for ps, pe in _split_run(body, s, e):
             ps = _strip_leading(body, ps, pe)
             ps = _known_tail_start(body, ps, pe)
@@ -378,6 +379,15 @@ def _find_generic(body: str) -> list[tuple[int, int, str, str | None, str]]:
 
 
 _AND_RE = re.compile(r" (?:and|&) ")
+_PLACE_BEFORE_RE = re.compile(r"([A-Z][A-Za-z'’-]*) $")
+
+
+def _glued_place_start(body: str, start: int) -> int:
+    """"London School of Economics": a place name glued before "School of ..." belongs to the name."""
+    m = _PLACE_BEFORE_RE.search(body, max(0, start - 30), start)
+    if m and m.end() == start and m.group(1) in place_names() and body[start:start + 4] != "NHS ":
+        return m.start(1)
+    return start
 # the words after a ministerial title up to the candidate: "Minister for Culture, " / "Secretary for Health and "
 _PORTFOLIO_RE = re.compile(
     r"\b(?:Minister|Secretary|Commissioner|Spokesperson|[Ss]pokesman|[Ss]pokeswoman)(?: of State)? for"
@@ -398,6 +408,9 @@ def _known_tail_start(body: str, start: int, end: int) -> int:
     return start
 
 
+_HEAD_OF_START_RE = re.compile(rf"(?:(?:The|the) )?{_ADJ}{{0,3}}{_HEAD} (?:of|for) ")
+
+
 def _split_run(body: str, s: int, e: int) -> list[tuple[int, int]]:
     """Split "Northern Care Alliance and Manchester University NHS Foundation Trust" in two."""
     text = body[s:e]
@@ -413,6 +426,10 @@ def _split_run(body: str, s: int, e: int) -> list[tuple[int, int]]:
             start = m.end()
         elif right_first.isupper() and len(right_first) > 1 and m.group(0).strip() in {"and", "&"}:
             # "Office for National Statistics and NHS England": an acronym starts a new name
+            parts.append((s + start, s + m.start()))
+            start = m.end()
+        elif _HEAD_OF_START_RE.match(left) and right.rsplit(" ", 1)[-1] in _SUFFIXES and len(right.split()) >= 2:
+            # "University of Leeds and Sheffield Hallam University": a second name with its own suffix
             parts.append((s + start, s + m.start()))
             start = m.end()
     parts.append((s + start, e))
