@@ -141,7 +141,6 @@ _ROLE_TAIL_RE = re.compile(
 )
 _ACRONYM_DEF_RE = re.compile(r" ?\(([A-Z][A-Za-z&]{1,9})\)")
 _WORD_RE = re.compile(r"(?=[A-Za-z])(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*")
-_CAP_WORD_RE = re.compile(r"(?=[A-Zt])(?<![A-Za-z0-9])(?:[A-Z][A-Za-z0-9]*|the)(?![A-Za-z0-9])")
 _SPLIT_AND_RE = re.compile(r" (?:and|&) |, ")
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
 _ROLE_OF_RE = re.compile(r"(?: [A-Z][A-Za-z-]*){0,4}? (?:of|at|for) (?:the )?")
@@ -251,18 +250,6 @@ def _reference() -> _Reference:
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _boundary_ok(body: str, start: int, end: int) -> bool:
-    if start > 0 and (body[start - 1].isalnum() or body[start - 1] in "-_"):
-        return False
-    if end < len(body):
-        c = body[end]
-        if c.isalnum() or c == "_":
-            return False
-        if c == "-" and end + 1 < len(body) and body[end + 1].isalpha():
-            return False
-    return True
 
 
 def _strip_leading(body: str, start: int, end: int) -> int:

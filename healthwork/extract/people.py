@@ -77,7 +77,6 @@ _RUN_RE = re.compile(
     rf"(?=[{_UP}])(?<![\w'’-])((?:(?:{_TITLE}|Rt\.? Hon\.?) )+)?({_TOK}(?(1)(?:{_SEP}{_TOK}){{0,5}}|(?:{_SEP}{_TOK}){{1,5}}))(?![\w-])"
 )
 _TOKEN_RE = re.compile(rf"{_TOK}|(?<= )(?:{_PARTICLE})(?= )|[{_UP}]\.")
-_WORD_BACK_RE = re.compile(r"([A-Za-z][A-Za-z'’-]*)([ ,]*)$")
 
 SPEECH_VERBS: frozenset[str] = frozenset(
     """
@@ -162,7 +161,6 @@ _SPEECH_BEFORE_RE = re.compile(rf"\b(?:{_VERB_ALT}|according to|told by|asked)(?
 _SURNAME_SPEECH_RE = re.compile(rf"(?=[{_UP}])(?<![\w'’-][ ])(?<![A-Z])\b([{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?) (?:{_VERB_ALT})\b")
 _ROLE_SPLIT_RE = re.compile(r"^(.*?)(?:,? (?:at|of|for|with) (?:the )?)$")
 _POST_END_RE = re.compile(r"[,.;:!?\n“”\"‘(]| (?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b| who\b")
-_SENT_START_RE = re.compile(r"(?:^|[.!?:;“”\"‘’\n]\s*)(?=[^\s])", re.M)
 
 
 @cache

@@ -39,8 +39,6 @@ Row = dict[str, Any]
 
 _PRIORITY = {"country": 0, "region": 1, "local_authority": 2, "combined_authority": 3, "icb": 4, "other": 5}
 
-_WORD_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*")
-_CAP_WORD_RE = re.compile(r"(?=[A-Z])(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*")
 _PREV_WORD_RE = re.compile(r"([A-Za-z][A-Za-z0-9'’-]*) $")
 _NEXT_WORD_RE = re.compile(r" ([A-Z][A-Za-z0-9'’-]*)")
 
@@ -61,13 +59,16 @@ class _Place:
 
 @cache
 def _regex() -> tuple[re.Pattern[str], dict[str, _Place]]:
-    by_surface = {p.surface: p for ps in _table().values() for p in ps}
+    """One trie regex of every surface form (the longest wins), and the place each one names."""
+    by_surface = _surfaces()
     rx = re.compile("(?:" + organisations.trie_regex(set(by_surface)) + r")(?![A-Za-z0-9_]|-[A-Za-z])")
     return rx, by_surface
 
 
 @cache
-def _table() -> dict[str, tuple[_Place, ...]]:
+def _surfaces() -> dict[str, _Place]:
+    """Every name and alias of places.csv -> its place; a form naming several areas goes to the
+    first by type priority (country > region > local_authority > combined_authority > icb > other)."""
     rows = sorted(load_csv("places"), key=lambda r: _PRIORITY.get(r.get("place_type", "other"), 9))
     claimed: dict[str, _Place] = {}
     for r in rows:
@@ -76,10 +77,7 @@ def _table() -> dict[str, tuple[_Place, ...]]:
         for s in [name, *(a for a in r.get("aliases", "").split("|") if a)]:
             if s not in claimed:
                 claimed[s] = _Place(s, name, code, ptype, ambiguous)
-    by_first: dict[str, list[_Place]] = {}
-    for p in claimed.values():
-        by_first.setdefault(organisations.surface_key(p.surface), []).append(p)
-    return {k: tuple(sorted(v, key=lambda p: len(p.surface), reverse=True)) for k, v in by_first.items()}
+    return claimed
 
 
 # a compass point or area word before a place names a part of it: "West Cumbria", "Inner London"
