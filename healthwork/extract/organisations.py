@@ -6,13 +6,18 @@ organisation's acronym when it has one (None otherwise) and ``text == body[span_
 
 How organisations are found (no NER model):
 
-1. the reference table ``reference/organisations.csv`` (canonical name, acronyms, aliases);
+1. the reference table ``reference/organisations.csv`` (canonical name, acronyms, aliases): departments and
+   arm's-length bodies, governments, every UK council, the 42 ICBs (also under their trading names,
+   ``NHS Greater Manchester``), combined authorities, and bodies often quoted on health and work;
 2. general patterns: capitalised names ending in an organisation word (``... NHS Foundation Trust``,
    ``... City Council``, ``... Alliance``, ``... Confederation``, ``... Integrated Care Board``...)
    and names headed by one (``Department for X``, ``Office for X``, ``Royal College of X``,
    ``University of X``, ``Institute for X``...);
 3. the employer in a role phrase: ``head of health and protection at Broadstone``;
 4. acronyms defined in the text, ``Care Forum Wales (CFW)``, then resolved on later use (``CFW``).
+
+A name the general patterns find inside a programme mention (``Shared Prosperity Fund``) or a
+minister's portfolio (``Minister for Culture, Skills and Social Partnership``) is not an organisation.
 
 Following the gold annotations' convention, generic or non-organisational names are *not*
 counted: bare ``NHS``, ``the government``/``Government``, ``G7``, ``UK Parliament``, lowercase

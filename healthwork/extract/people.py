@@ -9,7 +9,9 @@
 - ``role``: the job title as written, e.g. ``work and pensions secretary``, ``NHS chief executive``,
   ``Head of policy and practice``; the same for every mention of the person (None when never stated);
 - ``organisation``: canonical name of the employer when stated (``Matthew Taylor, chief executive of
-  the NHS Confederation`` -> ``NHS Confederation``), else None;
+  the NHS Confederation`` -> ``NHS Confederation``), else None; the organisation is kept apart from
+  the role (``DWP minister X`` -> role ``minister``, organisation ``Department for Work and
+  Pensions``; ``Halton Council leader X`` -> role ``leader``);
 - ``text`` == ``body[span_start:span_end]``: the name as written at that mention.
 
 No NER model: capitalised name patterns must be anchored by a cue -- a role just before or after
