@@ -204,3 +204,9 @@ def test_joined_names_national_branches_and_place_led_schools() -> None:
             "the London School of Economics and the Royal College of GPs.")
     assert orgs(body) == {"University of Leeds", "Sheffield Hallam University", "Citizens Advice Scotland",
                           "London School of Economics and Political Science", "Royal College of General Practitioners"}
+
+
+def test_news_outlets_named_as_a_source() -> None:
+    body = ("The minister told the Mirror the plan would work, and a spokesperson told the Manchester Evening News "
+            "more clinics would open. Speaking to LBC, she added that PA Media had the figures.")
+    assert orgs(body) == {"Daily Mirror", "Manchester Evening News", "LBC", "PA Media"}
