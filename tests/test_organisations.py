@@ -4,13 +4,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from healthwork.extract import organisations
+from healthwork.extract import Row, extract_entities
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
 
+def org_rows(body: str) -> list[Row]:
+    """organisations.extract as the pipeline calls it: with the body's programme rows."""
+    return extract_entities(body)["organisation_mentions"]
+
+
 def orgs(body: str) -> set[str]:
-    return {r["name"] for r in organisations.extract(body)}
+    return {r["name"] for r in org_rows(body)}
 
 
 def test_acronyms_resolve_to_full_names() -> None:
@@ -21,7 +26,7 @@ def test_acronyms_resolve_to_full_names() -> None:
         "Office for National Statistics",
         "Office for Budget Responsibility",
     }
-    row = next(r for r in organisations.extract(body) if r["text"] == "DWP")
+    row = next(r for r in org_rows(body) if r["text"] == "DWP")
     assert row["acronym"] == "DWP"
 
 
@@ -51,7 +56,7 @@ def test_generic_and_excluded_names() -> None:
 
 def test_acronym_defined_in_text() -> None:
     body = "Care Forum Wales (CFW) represents providers. CFW chair Mario Kreft said costs had risen."
-    rows = organisations.extract(body)
+    rows = org_rows(body)
     assert {r["name"] for r in rows} == {"Care Forum Wales"}
     assert [r["text"] for r in rows] == ["Care Forum Wales", "CFW"]
     assert all(r["acronym"] == "CFW" for r in rows)
@@ -125,7 +130,7 @@ def test_gov_uk_bodies_and_charities() -> None:
 
 def test_nbsp_inside_names() -> None:
     body = "Matthew Taylor, chief executive of the\u00a0NHS\u00a0Confederation, spoke."
-    rows = organisations.extract(body)
+    rows = org_rows(body)
     assert [r["name"] for r in rows] == ["NHS Confederation"]
     assert rows[0]["text"] == "NHS\u00a0Confederation"
 
@@ -133,7 +138,7 @@ def test_nbsp_inside_names() -> None:
 def test_spans_match_text() -> None:
     for p in sorted(GOLD.glob("*.json")):
         body = "\n".join(json.loads(p.read_text(encoding="utf-8"))["body"])
-        for r in organisations.extract(body):
+        for r in org_rows(body):
             assert body[r["span_start"] : r["span_end"]] == r["text"]
 
 
@@ -143,7 +148,7 @@ def test_seed_gold_organisations() -> None:
         body = "\n".join(gold["body"])
         assert orgs(body) == set(gold["organisations"]), p.name
     body = "\n".join(json.loads(next(GOLD.glob("000_*.json")).read_text(encoding="utf-8"))["body"])
-    dhsc = [r for r in organisations.extract(body) if r["text"] == "DHSC"]
+    dhsc = [r for r in org_rows(body) if r["text"] == "DHSC"]
     assert dhsc and all(r["name"] == "Department of Health and Social Care" for r in dhsc)
 
 
@@ -169,3 +174,39 @@ def test_council_and_trust_press_release_names() -> None:
             "Cllr Mohammed Rafiq, leader of Bradford Council, welcomed it.")
     assert orgs(body) == {"Leeds City Council", "Department for Work and Pensions",
                           "Sheffield Teaching Hospitals NHS Foundation Trust", "NHS England", "Bradford Council"}
+
+
+def test_governments_councils_and_icbs_by_official_name() -> None:
+    body = ("The UK Government gave the Welsh Government £10m. Salford City Council, Knowsley Metropolitan Borough "
+            "Council and NHS Lancashire and South Cumbria ICB will work with the House of Commons committee, "
+            "while the government and the NHS said little.")
+    assert orgs(body) == {"UK Government", "Welsh Government", "Salford City Council", "Knowsley Council",
+                          "NHS Lancashire and South Cumbria Integrated Care Board", "House of Commons"}
+
+
+def test_a_programme_named_like_a_fund_is_not_an_organisation() -> None:
+    body = "The Shared Prosperity Fund will pay for Communities for Work Plus, the Welsh Government said."
+    ents = extract_entities(body)
+    assert {r["name"] for r in ents["organisation_mentions"]} == {"Welsh Government"}
+    assert {r["programme"] for r in ents["programme_mentions"]} == {"UK Shared Prosperity Fund",
+                                                                   "Communities for Work Plus"}
+
+
+def test_a_place_joined_to_a_council_by_and_is_not_part_of_its_name() -> None:
+    body = "Ministers visited Preston and Lancashire County Council staff."
+    ents = extract_entities(body)
+    assert {r["name"] for r in ents["organisation_mentions"]} == {"Lancashire County Council"}
+    assert [(r["name"], r["ons_code"]) for r in ents["place_mentions"]] == [("Preston", "E07000123")]
+
+
+def test_joined_names_national_branches_and_place_led_schools() -> None:
+    body = ("Staff from the University of Leeds and Sheffield Hallam University joined Citizens Advice Scotland, "
+            "the London School of Economics and the Royal College of GPs.")
+    assert orgs(body) == {"University of Leeds", "Sheffield Hallam University", "Citizens Advice Scotland",
+                          "London School of Economics and Political Science", "Royal College of General Practitioners"}
+
+
+def test_news_outlets_named_as_a_source() -> None:
+    body = ("The minister told the Mirror the plan would work, and a spokesperson told the Manchester Evening News "
+            "more clinics would open. Speaking to LBC, she added that PA Media had the figures.")
+    assert orgs(body) == {"Daily Mirror", "Manchester Evening News", "LBC", "PA Media"}

@@ -6,17 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from healthwork.extract import people
+from healthwork.extract import extract_entities
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
 
 def names(body: str) -> set[str]:
-    return {r["name"] for r in people.extract(body)}
+    return {r["name"] for r in extract_entities(body)["person_mentions"]}
 
 
 def person(body: str, name: str) -> dict:
-    rows = [r for r in people.extract(body) if r["name"] == name]
+    rows = [r for r in extract_entities(body)["person_mentions"] if r["name"] == name]
     assert rows, f"{name} not found in {names(body)}"
     return rows[0]
 
@@ -33,7 +33,7 @@ def test_surname_resolution_and_joint_mention() -> None:
         "Work and pensions secretary Mel Stride and health secretary Victoria Atkins announced the pilots.\n"
         "Stride and Atkins told reporters the scheme would expand. Stride’s department will lead."
     )
-    rows = people.extract(body)
+    rows = extract_entities(body)["person_mentions"]
     assert {r["name"] for r in rows} == {"Mel Stride", "Victoria Atkins"}
     surname_rows = [r for r in rows if r["text"] in {"Stride", "Atkins"}]
     assert {r["name"] for r in surname_rows} == {"Mel Stride", "Victoria Atkins"}
@@ -116,7 +116,7 @@ def test_spans_match_text() -> None:
     assert bodies
     for paras in bodies:
         body = "\n".join(paras)
-        for r in people.extract(body):
+        for r in extract_entities(body)["person_mentions"]:
             assert body[r["span_start"] : r["span_end"]] == r["text"]
             assert r["name"]
 
@@ -187,7 +187,8 @@ def test_appositive_role_with_article() -> None:
     assert person(body, "Marco Villa")["role"] == "company’s chief operating officer"
     body = "Rainfall is rare, said study co-author Anezina Solomonidou, a European Space Agency research fellow."
     p = person(body, "Anezina Solomonidou")
-    assert (p["role"], p["organisation"]) == ("European Space Agency research fellow", "European Space Agency")
+    # the organisation is kept apart from the role
+    assert (p["role"], p["organisation"]) == ("research fellow", "European Space Agency")
 
 
 def test_local_leaders_with_places_and_surname_words() -> None:
@@ -198,3 +199,13 @@ def test_local_leaders_with_places_and_surname_words() -> None:
     assert person(body, "Andy Burnham")["role"] == "Mayor of Greater Manchester"
     assert (person(body, "Sarah Hall")["role"], person(body, "Sarah Hall")["organisation"]) == (
         "cabinet member for health", "Calderdale Council")
+
+
+def test_role_and_organisation_kept_apart() -> None:
+    body = ("Rhian Evans, the Welsh Government's Minister for Culture, Skills and Social Partnership, visited.\n"
+            "Halton Council leader Tom Fry said the council would help. DWP minister Ana Silva agreed.")
+    assert (person(body, "Rhian Evans")["role"], person(body, "Rhian Evans")["organisation"]) == (
+        "Minister for Culture, Skills and Social Partnership", "Welsh Government")
+    assert (person(body, "Tom Fry")["role"], person(body, "Tom Fry")["organisation"]) == ("leader", "Halton Borough Council")
+    assert (person(body, "Ana Silva")["role"], person(body, "Ana Silva")["organisation"]) == (
+        "minister", "Department for Work and Pensions")

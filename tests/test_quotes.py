@@ -4,13 +4,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from healthwork.extract import people, quotes
+from healthwork.extract import extract_entities
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
 
 def q(body: str) -> list[tuple[str | None, str]]:
-    return [(r["speaker"], r["text"]) for r in quotes.extract(body, people=people.extract(body))]
+    return [(r["speaker"], r["text"]) for r in extract_entities(body)["quotes"]]
 
 
 def test_said_colon_curly_double() -> None:
@@ -111,7 +111,7 @@ def test_spans_match_text_on_seed_bodies() -> None:
     n = 0
     for p in sorted(GOLD.glob("*.json")):
         body = "\n".join(json.loads(p.read_text(encoding="utf-8"))["body"])
-        for r in quotes.extract(body, people=people.extract(body)):
+        for r in extract_entities(body)["quotes"]:
             assert body[r["span_start"] : r["span_end"]] == r["text"]
             assert r["text"][:1] not in "“”\"‘’'" and r["text"][-1:] not in "“”\"‘’'"
             n += 1
@@ -122,18 +122,16 @@ def test_seed_gold_speakers() -> None:
     for p in sorted(GOLD.glob("*.json")):
         gold = json.loads(p.read_text(encoding="utf-8"))
         body = "\n".join(gold["body"])
-        got = {r["speaker"] for r in quotes.extract(body, people=people.extract(body)) if r["speaker"]}
+        got = {r["speaker"] for r in extract_entities(body)["quotes"] if r["speaker"]}
         assert got == set(gold["quoted_speakers"]), p.name
     body = "\n".join(json.loads(next(GOLD.glob("000_*.json")).read_text(encoding="utf-8"))["body"])
-    rows = quotes.extract(body)  # people=None: computed inside
+    rows = extract_entities(body)["quotes"]
     assert rows and all(r["speaker"] == "Wes Streeting" for r in rows)
 
 
 def test_adversarial_inputs_stay_fast() -> None:
     """No catastrophic backtracking or quadratic scans on pathological text (generous bound)."""
     import time
-
-    from healthwork.extract import organisations, places
 
     bodies = [
         '"' + 'x "y ' * 2000,
@@ -145,10 +143,7 @@ def test_adversarial_inputs_stay_fast() -> None:
     ]
     t = time.process_time()
     for b in bodies:
-        ppl = people.extract(b)
-        quotes.extract(b, people=ppl)
-        organisations.extract(b)
-        places.extract(b)
+        extract_entities(b)
     assert time.process_time() - t < 10
 
 
@@ -179,7 +174,24 @@ def test_short_unattributed_or_named_things_stay_scare_quotes() -> None:
     body = ("Care Forum Wales has called for a ‘national fee model’ to end the ‘postcode lottery’.\n"
             "The centres, which Sarah Jones opened, are called “health hubs for all”.\n"
             "Sarah Jones said the hubs, known as “super clinics”, would open soon.")
-    assert q(body) == []
+    rows = extract_entities(body)["quotes"]
+    assert [r for r in rows if r["kind"] == "direct"] == []
+    # the last sentence is reported speech: Sarah Jones is a quoted speaker, the scare quotes stay in the clause
+    assert [(r["speaker"], r["text"]) for r in rows] == [
+        ("Sarah Jones", "the hubs, known as “super clinics”, would open soon")]
+
+
+def test_reported_speech_makes_a_quoted_speaker() -> None:
+    body = ("Omar Haddad, the regional skills minister, said employers in the pilot had cut sick leave by a tenth.\n"
+            "Haddad told reporters the money would last three years. “We are proud,” said Haddad.\n"
+            "The report was welcomed by Lena Ortiz. Ortiz said: “It is a start.”")
+    rows = [(r["speaker"], r["kind"], r["text"]) for r in extract_entities(body)["quotes"]]
+    assert rows == [
+        ("Omar Haddad", "reported", "employers in the pilot had cut sick leave by a tenth"),
+        ("Omar Haddad", "reported", "reporters the money would last three years"),
+        ("Omar Haddad", "direct", "We are proud,"),
+        ("Lena Ortiz", "direct", "It is a start."),
+    ]
 
 
 def test_govuk_intro_line_then_quote_paragraph() -> None:
@@ -201,3 +213,13 @@ def test_pronoun_is_the_person_named_since_the_last_quote() -> None:
             "He also said he hoped the swap would “pave the way for direct talks”.\n"
             "“It is a stock-specific market,” he said.")
     assert [s for s, _ in q(body)] == ["Stephanie Grisham", "Ashraf Ghani", "Ashraf Ghani"]
+
+
+def test_long_appositive_and_hyphenated_described_fragment() -> None:
+    body = ("Dr Lena Ortiz, professor of cardiometabolic medicine at the University of Leeds and a principal "
+            "investigator for the new study, said the team aimed to publish more details soon.\n"
+            "Amanda Okafor, then chief executive of NHS England, called the new medicines a potential “game-changer”.\n"
+            "Officials called it a “lifeline”.")
+    rows = [(r["speaker"], r["kind"], r["text"]) for r in extract_entities(body)["quotes"]]
+    assert rows == [("Lena Ortiz", "reported", "the team aimed to publish more details soon"),
+                    ("Amanda Okafor", "direct", "game-changer")]

@@ -35,15 +35,23 @@ TABLES: tuple[str, ...] = (
 
 
 def extract_entities(body: str) -> dict[str, list[Row]]:
-    """All entity rows of one article body, keyed by table name (see ``TABLES``)."""
+    """All entity rows of one article body, keyed by table name (see ``TABLES``).
+
+    The one place where extractors meet: programmes, organisations, people and places are each
+    computed once, in dependency order, and handed explicitly to the extractors that read them:
+    organisations skip programme names; people skip organisation and programme names; places skip
+    names inside organisations, people and programmes; quotes attribute to the people found; money
+    ties amounts to the programmes named.
+    """
     progs = programmes.extract(body)
-    persons = people.extract(body)
-    place_rows = places.extract(body)
+    orgs = organisations.extract(body, programme_mentions=progs)
+    persons = people.extract(body, organisation_mentions=orgs, programme_mentions=progs)
+    place_rows = places.extract(body, organisation_mentions=orgs, person_mentions=persons, programme_mentions=progs)
     return {
         "funding": money.extract(body, programme_mentions=progs, place_mentions=place_rows),
         "person_mentions": persons,
-        "quotes": quotes.extract(body, people=persons),
-        "organisation_mentions": organisations.extract(body),
+        "quotes": quotes.extract(body, person_mentions=persons),
+        "organisation_mentions": orgs,
         "place_mentions": place_rows,
         "programme_mentions": progs,
         "people_counts": counts.extract(body),

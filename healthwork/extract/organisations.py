@@ -6,13 +6,18 @@ organisation's acronym when it has one (None otherwise) and ``text == body[span_
 
 How organisations are found (no NER model):
 
-1. the reference table ``reference/organisations.csv`` (canonical name, acronyms, aliases);
+1. the reference table ``reference/organisations.csv`` (canonical name, acronyms, aliases): departments and
+   arm's-length bodies, governments, every UK council, the 42 ICBs (also under their trading names,
+   ``NHS Greater Manchester``), combined authorities, and bodies often quoted on health and work;
 2. general patterns: capitalised names ending in an organisation word (``... NHS Foundation Trust``,
    ``... City Council``, ``... Alliance``, ``... Confederation``, ``... Integrated Care Board``...)
    and names headed by one (``Department for X``, ``Office for X``, ``Royal College of X``,
    ``University of X``, ``Institute for X``...);
 3. the employer in a role phrase: ``head of health and protection at Broadstone``;
 4. acronyms defined in the text, ``Care Forum Wales (CFW)``, then resolved on later use (``CFW``).
+
+A name the general patterns find inside a programme mention (``Shared Prosperity Fund``) or a
+minister's portfolio (``Minister for Culture, Skills and Social Partnership``) is not an organisation.
 
 Following the gold annotations' convention, generic or non-organisational names are *not*
 counted: bare ``NHS``, ``the government``/``Government``, ``G7``, ``UK Parliament``, lowercase
@@ -59,6 +64,7 @@ STOP_CAPS: frozenset[str] = frozenset(
     Last Next Earlier Later Recently Currently Previously Additionally Furthermore Moreover Overall
     According Instead Alongside Beyond Behind Above Below Near Outside Inside Another Other Such Only
     Just Even Not No Yes Please Thanks Thank New Data Similar Initiatives Figures Research Analysis
+    Throughout Elsewhere Nationally Locally Regionally Towards Toward Nearby Everywhere Nationwide Separately
     """.split()
 )
 
@@ -76,6 +82,7 @@ _GENERIC_WORDS: frozenset[str] = frozenset(
     University College Group Partnership Alliance Network Forum Commission Agency Committee Office
     Fund Institute Association Society Federation Confederation Union Charity ICB Community
     Mayoral Teaching Acute Mental Primary Social Partnerships Department Ministry Government
+    Customer Customers Box Directors News Press Media Sales Support Contact Help Privacy Editorial
     """.split()
 )
 
@@ -139,7 +146,6 @@ _ROLE_TAIL_RE = re.compile(
 )
 _ACRONYM_DEF_RE = re.compile(r" ?\(([A-Z][A-Za-z&]{1,9})\)")
 _WORD_RE = re.compile(r"(?=[A-Za-z])(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*")
-_CAP_WORD_RE = re.compile(r"(?=[A-Zt])(?<![A-Za-z0-9])(?:[A-Z][A-Za-z0-9]*|the)(?![A-Za-z0-9])")
 _SPLIT_AND_RE = re.compile(r" (?:and|&) |, ")
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
 _ROLE_OF_RE = re.compile(r"(?: [A-Z][A-Za-z-]*){0,4}? (?:of|at|for) (?:the )?")
@@ -251,18 +257,6 @@ def _reference() -> _Reference:
 # --------------------------------------------------------------------------- helpers
 
 
-def _boundary_ok(body: str, start: int, end: int) -> bool:
-    if start > 0 and (body[start - 1].isalnum() or body[start - 1] in "-_"):
-        return False
-    if end < len(body):
-        c = body[end]
-        if c.isalnum() or c == "_":
-            return False
-        if c == "-" and end + 1 < len(body) and body[end + 1].isalpha():
-            return False
-    return True
-
-
 def _strip_leading(body: str, start: int, end: int) -> int:
     """Move ``start`` past sentence-initial function words and role words ("At", "Chief Executive of")."""
     while start < end:
@@ -306,6 +300,9 @@ def _canonical_generic(text: str) -> tuple[str, str | None]:
     e = ref.canonical.get(name.lower())
     if e is not None:
         return e.name, e.acronym
+    alias = ref.by_surface.get(name)
+    if alias is not None and not alias.is_acronym:
+        return alias.name, alias.acronym
     return name, None
 
 
@@ -359,16 +356,51 @@ def _find_generic(body: str) -> list[tuple[int, int, str, str | None, str]]:
                     done = max(done, m.end())
     out: list[tuple[int, int, str, str | None, str]] = []
     for s, e in sorted(spans):
+        s = _glued_place_start(body, s)
         for ps, pe in _split_run(body, s, e):
             ps = _strip_leading(body, ps, pe)
-            if pe - ps < 4:
-                continue
+            ps = _known_tail_start(body, ps, pe)
+            if pe - ps < 4 or _PORTFOLIO_RE.search(body, max(0, ps - 80), ps):
+                continue  # too short, or a minister's portfolio ("Minister for Culture, Skills and Social Partnership")
             text = body[ps:pe]
             if _is_generic(text) or " " not in text.strip():
                 continue
             name, acr = _canonical_generic(text)
             out.append((ps, pe, name, acr, "organisation"))
     return out
+
+
+_AND_RE = re.compile(r" (?:and|&) ")
+_PLACE_BEFORE_RE = re.compile(r"([A-Z][A-Za-z'’-]*) $")
+
+
+def _glued_place_start(body: str, start: int) -> int:
+    """"London School of Economics": a place name glued before "School of ..." belongs to the name."""
+    m = _PLACE_BEFORE_RE.search(body, max(0, start - 30), start)
+    if m and m.end() == start and m.group(1) in place_names() and body[start:start + 4] != "NHS ":
+        return m.start(1)
+    return start
+# the words after a ministerial title up to the candidate: "Minister for Culture, " / "Secretary for Health and "
+_PORTFOLIO_RE = re.compile(
+    r"\b(?:Minister|Secretary|Commissioner|Spokesperson|[Ss]pokesman|[Ss]pokeswoman)(?: of State)? for"
+    r"(?: (?:[A-Z][\w'’-]*|and|&),?)*(?: and| &|,)? $")
+
+
+def _known_tail_start(body: str, start: int, end: int) -> int:
+    """"Preston and Lancashire County Council": when the run is not a known name but the words after
+    one of its "and"s are, the organisation starts there (the words before are a separate thing)."""
+    ref = _reference()
+    text = _LEADING_THE_RE.sub("", body[start:end])
+    if text in ref.by_surface or text.lower() in ref.canonical:
+        return start
+    for m in _AND_RE.finditer(body, start, end):
+        tail = body[m.end():end]
+        if tail in ref.by_surface and not ref.by_surface[tail].is_acronym:
+            return m.end()
+    return start
+
+
+_HEAD_OF_START_RE = re.compile(rf"(?:(?:The|the) )?{_ADJ}{{0,3}}{_HEAD} (?:of|for) ")
 
 
 def _split_run(body: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -386,6 +418,10 @@ def _split_run(body: str, s: int, e: int) -> list[tuple[int, int]]:
             start = m.end()
         elif right_first.isupper() and len(right_first) > 1 and m.group(0).strip() in {"and", "&"}:
             # "Office for National Statistics and NHS England": an acronym starts a new name
+            parts.append((s + start, s + m.start()))
+            start = m.end()
+        elif _HEAD_OF_START_RE.match(left) and right.rsplit(" ", 1)[-1] in _SUFFIXES and len(right.split()) >= 2:
+            # "University of Leeds and Sheffield Hallam University": a second name with its own suffix
             parts.append((s + start, s + m.start()))
             start = m.end()
     parts.append((s + start, e))
@@ -433,11 +469,13 @@ def normalise_spaces(body: str) -> str:
     return _ODD_SPACE_RE.sub(" ", body)
 
 
-@lru_cache(maxsize=256)
-def _extract_cached(body: str) -> tuple[tuple[int, int, str, str | None, str], ...]:
+def _find_organisations(body: str, programme_spans: list[tuple[int, int]]
+                        ) -> list[tuple[int, int, str, str | None, str]]:
+    """(start, end, canonical name, acronym, type) of every organisation mention, in text order."""
     body = normalise_spaces(body)
     ref = _find_reference(body)
-    gen = _find_generic(body)
+    # a name found by the general patterns that overlaps a programme ("Shared Prosperity Fund") is the programme
+    gen = [c for c in _find_generic(body) if not any(ps < c[1] and c[0] < pe for ps, pe in programme_spans)]
     emp = _find_role_employers(body)
     cands = ref + gen + emp
     priority = {i: (0 if i < len(ref) else 1 if i < len(ref) + len(gen) else 2) for i in range(len(cands))}
@@ -461,7 +499,7 @@ def _extract_cached(body: str) -> tuple[tuple[int, int, str, str | None, str], .
             extra.append((m.start(), m.end(), name, m.group(1), otype))
         kept = sorted(kept + extra, key=lambda c: c[0])
         kept = [(s, e, n, a if a else _defined_acronym(n, defined), t) for s, e, n, a, t in kept]
-    return tuple(kept)
+    return kept
 
 
 def _defined_acronym(name: str, defined: dict[str, tuple[str, str]]) -> str | None:
@@ -471,11 +509,13 @@ def _defined_acronym(name: str, defined: dict[str, tuple[str, str]]) -> str | No
     return None
 
 
-def extract(body: str, **_: Any) -> list[Row]:
-    """Organisation mentions of ``body``, one row per mention, in text order."""
+def extract(body: str, *, programme_mentions: list[Row]) -> list[Row]:
+    """Organisation mentions of ``body``, one row per mention, in text order; ``programme_mentions``
+    are the rows of ``programmes.extract`` for the same body (a programme is not an organisation)."""
     if not body:
         return []
+    programme_spans = [(r["span_start"], r["span_end"]) for r in programme_mentions]
     return [
         {"name": name, "acronym": acr, "org_type": otype, "text": body[s:e], "span_start": s, "span_end": e}
-        for s, e, name, acr, otype in _extract_cached(body)
+        for s, e, name, acr, otype in _find_organisations(body, programme_spans)
     ]

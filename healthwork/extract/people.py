@@ -9,7 +9,9 @@
 - ``role``: the job title as written, e.g. ``work and pensions secretary``, ``NHS chief executive``,
   ``Head of policy and practice``; the same for every mention of the person (None when never stated);
 - ``organisation``: canonical name of the employer when stated (``Matthew Taylor, chief executive of
-  the NHS Confederation`` -> ``NHS Confederation``), else None;
+  the NHS Confederation`` -> ``NHS Confederation``), else None; the organisation is kept apart from
+  the role (``DWP minister X`` -> role ``minister``, organisation ``Department for Work and
+  Pensions``; ``Halton Council leader X`` -> role ``leader``);
 - ``text`` == ``body[span_start:span_end]``: the name as written at that mention.
 
 No NER model: capitalised name patterns must be anchored by a cue -- a role just before or after
@@ -23,10 +25,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
-from healthwork.extract import organisations, programmes
+from healthwork.extract import organisations
 from healthwork.reference import load_csv, place_names
 
 Row = dict[str, Any]
@@ -50,10 +52,26 @@ _NEXT_WORD_RE = re.compile(r"[’']?s? ?,? ?(\w+)")
 _TITLE = "(?:" + "|".join(_TITLES) + r")\.?"
 
 
-@lru_cache(maxsize=4096)
-def _last_names_re(names: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of these last names as a whole word (the same people recur across articles: compile once)."""
-    return re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(k) for k in names) + r")(?![\w-])")
+def _whole_word_hits(text: str, words: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, word) of every whole-word occurrence of ``words`` in ``text``, in text order.
+
+    Literal ``str.find`` scans: compiling a regex of each article's surnames cost more than the rest
+    of the person extraction."""
+    hits: list[tuple[int, int, str]] = []
+    n = len(text)
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            j = i + len(w)
+            before_ok = i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_'’-")
+            after_ok = j >= n or not (text[j].isalnum() or text[j] in "_-")
+            if before_ok and after_ok:
+                hits.append((i, j, w))
+            i = text.find(w, i + 1)
+    hits.sort()
+    return hits
+
+
 _PARTICLE = r"(?:de|da|di|du|van|von|der|den|le|la|bin|al|el|ter|van der|van de|de la)"
 _SEP = rf"(?: (?:[{_UP}]\. )?(?:{_PARTICLE} )?)"
 # A capitalised run of at least two name words, or one after an honorific ("Dr Smith").
@@ -61,7 +79,6 @@ _RUN_RE = re.compile(
     rf"(?=[{_UP}])(?<![\w'’-])((?:(?:{_TITLE}|Rt\.? Hon\.?) )+)?({_TOK}(?(1)(?:{_SEP}{_TOK}){{0,5}}|(?:{_SEP}{_TOK}){{1,5}}))(?![\w-])"
 )
 _TOKEN_RE = re.compile(rf"{_TOK}|(?<= )(?:{_PARTICLE})(?= )|[{_UP}]\.")
-_WORD_BACK_RE = re.compile(r"([A-Za-z][A-Za-z'’-]*)([ ,]*)$")
 
 SPEECH_VERBS: frozenset[str] = frozenset(
     """
@@ -146,7 +163,6 @@ _SPEECH_BEFORE_RE = re.compile(rf"\b(?:{_VERB_ALT}|according to|told by|asked)(?
 _SURNAME_SPEECH_RE = re.compile(rf"(?=[{_UP}])(?<![\w'’-][ ])(?<![A-Z])\b([{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?) (?:{_VERB_ALT})\b")
 _ROLE_SPLIT_RE = re.compile(r"^(.*?)(?:,? (?:at|of|for|with) (?:the )?)$")
 _POST_END_RE = re.compile(r"[,.;:!?\n“”\"‘(]| (?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b| who\b")
-_SENT_START_RE = re.compile(r"(?:^|[.!?:;“”\"‘’\n]\s*)(?=[^\s])", re.M)
 
 
 @cache
@@ -271,6 +287,10 @@ def _role_clause_before(body: str, start: int) -> str | None:
     return clause
 
 
+_PORTFOLIO_HEAD_RE = re.compile(r"\b(?:Minister|Secretary|Cabinet Secretary|Commissioner)(?: of State)? for [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*$")
+_PORTFOLIO_TAIL_RE = re.compile(r"(?:, [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)*,? (?:and|&) [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*(?=,)")
+
+
 def _role_after(body: str, end: int) -> str | None:
     """", chief executive of the NHS Confederation said" -> "chief executive of the NHS Confederation"."""
     if not body.startswith(", ", end):
@@ -278,6 +298,11 @@ def _role_after(body: str, end: int) -> str | None:
     s = end + 2
     m = _POST_END_RE.search(body, s, min(len(body), s + 160))
     e = m.start() if m else min(len(body), s + 160)
+    if _PORTFOLIO_HEAD_RE.search(body, s, e):
+        # a minister's portfolio runs over commas: "Minister for Culture, Skills and Social Partnership"
+        pm = _PORTFOLIO_TAIL_RE.match(body, e)
+        if pm:
+            e = pm.end()
     phrase = body[s:e].strip()
     words = phrase.split()
     if not words or len(words) > 16:
@@ -325,6 +350,9 @@ def _split_role_org(phrase: str, phrase_start: int, org_rows: list[Row]) -> tupl
     return role, org
 
 
+_POSSESSIVE_LEAD_RE = re.compile(r"^['’]s?\b")
+
+
 def _split_role_org_raw(phrase: str, phrase_start: int, org_rows: list[Row]) -> tuple[str, str | None]:
     pe = phrase_start + len(phrase)
     for o in org_rows:
@@ -335,9 +363,22 @@ def _split_role_org_raw(phrase: str, phrase_start: int, org_rows: list[Row]) -> 
             role = _ARTICLE_OR_END_RE.sub("", role)
             if role:
                 return role, o["name"]
+            # the organisation opens the phrase: "DWP minister", "the Welsh Government's Minister for X"
+            after = _POSSESSIVE_LEAD_RE.sub("", phrase[o["span_end"] - phrase_start :]).strip(" ,")
+            if after and any(is_role_word(w) for w in after.split()):
+                return after, o["name"]
             return _LEADING_ARTICLE_RE.sub("", phrase.strip()), o["name"]
     role = _LEADING_ARTICLE_RE.sub("", phrase.strip())
     return role, None
+
+
+def _org_ending_at(org_rows: list[Row], body: str, pos: int) -> str | None:
+    """The organisation whose name ends right before ``pos`` ("Newham Council leader ...", "DWP's ...")."""
+    for o in org_rows:
+        gap = body[o["span_end"] : pos]
+        if gap in (" ", "'s ", "’s ", "' ", "’ "):
+            return str(o["name"])
+    return None
 
 
 def _after_the(body: str, name: str) -> bool:
@@ -369,16 +410,18 @@ def _is_plausible_name(toks: list[str], places: frozenset[str]) -> bool:
     full = " ".join(toks)
     if full in places or toks[0] in places:
         return False
+    if toks[0] not in first_names and any(t in places for t in toks[1:]):
+        return False  # "Visiting Leeds", "Across Wales": a place, not a surname, after an unknown word
     return True
 
 
-@lru_cache(maxsize=256)
-def _extract_cached(body: str) -> tuple[tuple[int, int, str, str | None, str | None], ...]:
+def _find_people(body: str, org_rows: list[Row], programme_rows: list[Row]
+                 ) -> list[tuple[int, int, str, str | None, str | None]]:
+    """(start, end, name, role, organisation) of every person mention, in text order."""
     work = organisations.normalise_spaces(body)
-    org_rows = organisations.extract(body)
     org_spans = [(o["span_start"], o["span_end"]) for o in org_rows]
     # programme mentions ("Individual Placement and Support") are never people either
-    org_spans += [(r["span_start"], r["span_end"]) for r in programmes.extract(body)]
+    org_spans += [(r["span_start"], r["span_end"]) for r in programme_rows]
     places = place_names()
     first_names, ambiguous = _first_names()
 
@@ -405,15 +448,17 @@ def _extract_cached(body: str) -> tuple[tuple[int, int, str, str | None, str | N
         # "Secretary of State for Work and Pensions Liz Kendall"
         dept_start = k
         while k < len(toks) - 2:
+            # a place opening the run: "Mayor of Greater Manchester Andy Burnham", "Mayor of South
+            # Yorkshire Oliver Coppard" (tried before the single-word skip, so "South" does not split it)
+            j = next((j for j in range(len(toks) - 2, k, -1)
+                      if " ".join(t for t, _, _ in toks[k:j]) in places), 0)
+            if j:
+                k = j
+                continue
             if toks[k][0] in _NOT_NAME:
                 k += 1
                 continue
-            # a place opening the run: "Mayor of Greater Manchester Andy Burnham"
-            j = next((j for j in range(len(toks) - 2, k, -1)
-                      if " ".join(t for t, _, _ in toks[k:j]) in places), 0)
-            if not j:
-                break
-            k = j
+            break
         dept_end = run_s + toks[k - 1][2] if k > dept_start else None
         name_toks = toks[k:]
         if not name_toks:
@@ -467,7 +512,10 @@ def _extract_cached(body: str) -> tuple[tuple[int, int, str, str | None, str | N
             role = work[bstart if back else rs : re_]
             role, org = _split_role_org(role, bstart if back else rs, org_rows)
         elif before_role:
-            role, org = _split_role_org(before_role, ns - len(before_role) - 1, org_rows)
+            role_start = ns - len(before_role) - 1
+            role, org = _split_role_org(before_role, role_start, org_rows)
+            if org is None:
+                org = _org_ending_at(org_rows, work, role_start)
         elif after:
             role, org = _split_role_org(after, ne + 2, org_rows)
         elif clause:
@@ -504,9 +552,7 @@ def _extract_cached(body: str) -> tuple[tuple[int, int, str, str | None, str | N
             if len(p.tokens) >= 2:
                 by_last.setdefault(p.tokens[-1], []).append(p)
         if by_last:
-            rx = _last_names_re(tuple(by_last))
-            for m in rx.finditer(work):
-                s, e = m.span(1)
+            for s, e, surname in _whole_word_hits(work, list(by_last)):
                 if any(fs <= s < fe for fs, fe in full_spans):
                     continue
                 if any(os <= s < oe for os, oe in org_spans):
@@ -518,7 +564,7 @@ def _extract_cached(body: str) -> tuple[tuple[int, int, str, str | None, str | N
                 nm = _CAP_WORD_AFTER_RE.match(work[e : e + 30])
                 if nm and nm.group(1) not in organisations.STOP_CAPS:
                     continue
-                cands = by_last[m.group(1)]
+                cands = by_last[surname]
                 best = None
                 for p in cands:
                     if p.mentions and p.mentions[0][0] < s:
@@ -536,14 +582,18 @@ def _extract_cached(body: str) -> tuple[tuple[int, int, str, str | None, str | N
         for s, e in p.mentions:
             out.append((s, e, p.name, p.role, p.organisation))
     out.sort()
-    return tuple(out)
+    return out
 
 
-def extract(body: str, **_: Any) -> list[Row]:
-    """Person mentions of ``body`` (one row per mention, names resolved), in text order."""
+def extract(body: str, *, organisation_mentions: list[Row], programme_mentions: list[Row]) -> list[Row]:
+    """Person mentions of ``body`` (one row per mention, names resolved), in text order.
+
+    ``organisation_mentions`` and ``programme_mentions`` are the rows of ``organisations.extract`` and
+    ``programmes.extract`` for the same body: their spans are never people, and an organisation
+    inside a role phrase is the person's employer."""
     if not body:
         return []
     return [
         {"name": n, "role": r, "organisation": o, "text": body[s:e], "span_start": s, "span_end": e}
-        for s, e, n, r, o in _extract_cached(body)
+        for s, e, n, r, o in _find_people(body, organisation_mentions, programme_mentions)
     ]

@@ -9,32 +9,36 @@ Conventions (those of the gold annotations):
 - the four nations, English regions, ICB areas, combined authorities and local authorities count;
   "UK", "Britain" and "Great Britain" do not (they are not in the table);
 - a place name inside a larger proper name is not a place mention: ``NHS England``,
-  ``Manchester University NHS Foundation Trust``, ``Trafford Elective Surgery Hub``,
-  ``Care Forum Wales`` -- except the names of ICBs and combined authorities, which are the
-  organisations *of* an area: ``NHS South Yorkshire Integrated Care Board`` and ``Tees Valley
-  Combined Authority`` are mentions of South Yorkshire (ICB area) and Tees Valley;
-- matching is case-sensitive ("the north east of the city" is not the North East region) and the
-  longest name wins (``North East and North Cumbria`` before ``North East``);
-- one surface form naming several areas resolves by priority country > region >
-  combined_authority > local_authority > icb > other ("South Yorkshire" -> the combined authority
-  E47000002); a full ICB name resolves to the ICB row.
+  ``Manchester University NHS Foundation Trust``, ``Lancashire County Council``, ``NHS South Yorkshire
+  Integrated Care Board``, ``Tees Valley Combined Authority`` (organisations: the organisation rows of
+  the same body mask their spans), ``Trafford Elective Surgery Hub``, ``Care Forum Wales``; nor a name
+  that belongs to a person (``Kate Preston``, and ``Preston`` alone once she is named);
+- ICB areas and combined authorities stay whole: ``Lancashire and South Cumbria``, ``Liverpool City
+  Region`` (the longest name wins);
+- matching is case-sensitive ("the north east of the city" is not the North East region);
+- names that are also common words or surnames (column ``ambiguous`` of places.csv: ``Reading``,
+  ``Bury``) do not count when they open a sentence;
+- a parliamentary constituency after a member's title is a place as written (``the Labour MP for
+  Leeds East`` -> ``Leeds East``, no ONS code) unless the table knows the name;
+- one surface form naming several areas resolves by priority country > region > local_authority
+  (a county) > combined_authority > icb > other ("South Yorkshire" -> the combined authority
+  E47000002, "Lancashire" -> the county E10000017).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
-from healthwork.extract import organisations, people
+from healthwork.extract import organisations
+from healthwork.extract.text import find_all
 from healthwork.reference import load_csv
 
 Row = dict[str, Any]
 
-_PRIORITY = {"country": 0, "region": 1, "combined_authority": 2, "local_authority": 3, "icb": 4, "other": 5}
+_PRIORITY = {"country": 0, "region": 1, "local_authority": 2, "combined_authority": 3, "icb": 4, "other": 5}
 
-_WORD_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*")
-_CAP_WORD_RE = re.compile(r"(?=[A-Z])(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*")
 _PREV_WORD_RE = re.compile(r"([A-Za-z][A-Za-z0-9'’-]*) $")
 _NEXT_WORD_RE = re.compile(r" ([A-Z][A-Za-z0-9'’-]*)")
 
@@ -50,42 +54,55 @@ class _Place:
     name: str
     ons_code: str | None
     place_type: str
-    full_org_name: bool  # surface is the full name of the area's ICB/combined authority
+    ambiguous: bool  # also a common word or surname: not at a sentence start
 
 
 @cache
 def _regex() -> tuple[re.Pattern[str], dict[str, _Place]]:
-    by_surface = {p.surface: p for ps in _table().values() for p in ps}
+    """One trie regex of every surface form (the longest wins), and the place each one names."""
+    by_surface = _surfaces()
     rx = re.compile("(?:" + organisations.trie_regex(set(by_surface)) + r")(?![A-Za-z0-9_]|-[A-Za-z])")
     return rx, by_surface
 
 
 @cache
-def _table() -> dict[str, tuple[_Place, ...]]:
+def _surfaces() -> dict[str, _Place]:
+    """Every name and alias of places.csv -> its place; a form naming several areas goes to the
+    first by type priority (country > region > local_authority > combined_authority > icb > other)."""
     rows = sorted(load_csv("places"), key=lambda r: _PRIORITY.get(r.get("place_type", "other"), 9))
     claimed: dict[str, _Place] = {}
     for r in rows:
         name, code, ptype = r["name"], (r.get("ons_code") or None), r.get("place_type") or "other"
-        surfaces: list[tuple[str, bool]] = [(name, False)]
-        surfaces += [(a, "Combined" in a or "Authority" in a) for a in r.get("aliases", "").split("|") if a]
-        if ptype == "icb":
-            surfaces += [
-                (f"NHS {name} Integrated Care Board", True),
-                (f"NHS {name} ICB", True),
-                (f"{name} Integrated Care Board", True),
-                (f"{name} ICB", True),
-            ]
-        if ptype == "combined_authority" and "Authority" not in name:
-            surfaces += [(f"{name} Combined Authority", True), (f"{name} Mayoral Combined Authority", True)]
-        if ptype == "combined_authority" and "Authority" in name:
-            surfaces = [(s, True) for s, _ in surfaces]
-        for s, full in surfaces:
+        ambiguous = r.get("ambiguous", "").lower() == "yes"
+        for s in [name, *(a for a in r.get("aliases", "").split("|") if a)]:
             if s not in claimed:
-                claimed[s] = _Place(s, name, code, ptype, full)
-    by_first: dict[str, list[_Place]] = {}
-    for p in claimed.values():
-        by_first.setdefault(organisations.surface_key(p.surface), []).append(p)
-    return {k: tuple(sorted(v, key=lambda p: len(p.surface), reverse=True)) for k, v in by_first.items()}
+                claimed[s] = _Place(s, name, code, ptype, ambiguous)
+    return claimed
+
+
+# a compass point or area word before a place names a part of it: "West Cumbria", "Inner London"
+_AREA_PART_WORDS = frozenset("North South East West Northern Southern Eastern Western Mid Central Inner Outer".split())
+
+
+def _area_part(body: str, start: int, end: int, org_spans: list[tuple[int, int]],
+               person_starts: frozenset[int]) -> tuple[int, int, _Place] | None:
+    """("West Cumbria" as a place) when the word glued before a place is a compass or area word that
+    is not itself part of a longer name, and nothing capitalised follows; None otherwise."""
+    m = _PREV_WORD_RE.search(body, max(0, start - 12), start)
+    if not m or m.end() != start or m.group(1) not in _AREA_PART_WORDS:
+        return None
+    s = m.start(1)
+    before = _PREV_WORD_RE.search(body, max(0, s - 30), s)
+    if before and before.end() == s and before.group(1)[0].isupper() and before.group(1) not in organisations.STOP_CAPS:
+        return None  # "NHS West Yorkshire", "Royal North Devon ..."
+    nm = _NEXT_WORD_RE.match(body, end)
+    if nm and nm.group(1) not in _FOLLOW_OK and nm.group(1) not in organisations.STOP_CAPS \
+            and nm.start(1) not in person_starts:
+        return None
+    if any(os <= s < oe for os, oe in org_spans):
+        return None
+    name = body[s:end]
+    return s, end, _Place(name, name, None, "other", False)
 
 
 def _part_of_larger_name(body: str, start: int, end: int, person_starts: frozenset[int] = frozenset()) -> bool:
@@ -94,8 +111,9 @@ def _part_of_larger_name(body: str, start: int, end: int, person_starts: frozens
     m = _PREV_WORD_RE.search(body, max(0, start - 40), start)
     if m and m.end() == start:
         w = m.group(1)
-        if w[0].isupper() and (w not in organisations.STOP_CAPS or w == "New"):
-            return True
+        opener_verb = w.endswith("ing") and w[1:].islower() and _opens_sentence(body, m.start(1))
+        if w[0].isupper() and (w not in organisations.STOP_CAPS or w == "New") and not opener_verb:
+            return True  # "NHS England", "Care Forum Wales" (but not "Visiting Leeds, ...")
     m = _NEXT_WORD_RE.match(body, end)
     if m and m.group(1) not in _FOLLOW_OK and m.group(1) not in organisations.STOP_CAPS \
             and m.start(1) not in person_starts:
@@ -103,48 +121,132 @@ def _part_of_larger_name(body: str, start: int, end: int, person_starts: frozens
     return False
 
 
-_SKIP = _Place("", "", None, "other", False)
+# what may come right before a sentence's first word: a full stop, a colon, an opening quote, a new
+# line, or a list bullet at the start of a line (a dash mid-sentence is not an opener: "boroughs - Halton")
+_SENTENCE_OPEN_RE = re.compile(r"(?:^|\n|[.!?:;“”\"‘(]|(?:^|\n)[ \t]*[•*–-])[ \t]*$")
 
 
-def _match_at(work: str, start: int, cands: tuple[_Place, ...], org_spans: list[tuple[int, int]],
-              person_starts: frozenset[int] = frozenset()) -> _Place | None:
-    """The longest place name at ``start`` (``_SKIP`` when it is part of a larger name)."""
-    for p in cands:
-        end = start + len(p.surface)
-        if not work.startswith(p.surface, start):
-            continue
-        if end < len(work) and (work[end].isalnum() or (work[end] == "-" and work[end + 1 : end + 2].isalpha())):
-            continue
-        if not p.full_org_name:
-            if any(os <= start and end <= oe and (oe - os) > (end - start) for os, oe in org_spans):
-                return _SKIP  # inside an organisation's name
-            if _part_of_larger_name(work, start, end, person_starts):
-                return _SKIP
-        return p
-    return None
+def _opens_sentence(body: str, start: int) -> bool:
+    return bool(_SENTENCE_OPEN_RE.search(body, max(0, start - 6), start))
 
 
-@lru_cache(maxsize=256)
-def _extract_cached(body: str) -> tuple[tuple[int, int, _Place], ...]:
+def _person_tokens(person_mentions: list[Row]) -> frozenset[str]:
+    """Every word of every person's name ("Kate Preston" -> Kate, Preston)."""
+    return frozenset(w for r in person_mentions for w in str(r["name"]).split())
+
+
+def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], programme_rows: list[Row]
+                 ) -> list[tuple[int, int, _Place]]:
     work = organisations.normalise_spaces(body)
     rx, by_surface = _regex()
-    org_spans = [(r["span_start"], r["span_end"]) for r in organisations.extract(body)]
-    person_starts: frozenset[int] | None = None
+    # names of organisations and programmes hide the places inside them ("Fair Start Scotland")
+    org_spans = [(r["span_start"], r["span_end"]) for r in [*org_rows, *programme_rows]]
+    person_spans = [(r["span_start"], r["span_end"]) for r in person_rows]
+    person_starts = frozenset(s for s, _ in person_spans)
+    person_words: frozenset[str] | None = None
     out: list[tuple[int, int, _Place]] = []
     for m in rx.finditer(work):
-        start = m.start()
+        start, end = m.span()
         if start > 0 and (work[start - 1].isalnum() or work[start - 1] in "-_"):
             continue
-        if person_starts is None and _NEXT_WORD_RE.match(work, m.end()):
-            person_starts = frozenset(r["span_start"] for r in people.extract(body))  # only when needed
-        hit = _match_at(work, start, (by_surface[m.group(0)],), org_spans, person_starts or frozenset())
-        if hit is not None and hit is not _SKIP:
-            out.append((start, m.end(), hit))
-    return tuple(out)
+        place = by_surface[m.group(0)]
+        if any(os <= start and end <= oe for os, oe in org_spans + person_spans):
+            continue  # inside an organisation's or a person's name
+        if _part_of_larger_name(work, start, end, person_starts):
+            part = _area_part(work, start, end, org_spans, person_starts)
+            if part is not None:
+                out.append(part)  # "West Cumbria", "rural North Devon": the part of the area, as written
+            continue
+        if place.ambiguous:
+            if person_words is None:
+                person_words = _person_tokens(person_rows)
+            if _opens_sentence(work, start) or m.group(0) in person_words:
+                continue
+        out.append((start, end, place))
+    seats: list[tuple[int, int, _Place]] = []
+    if " for " in work:
+        seats += _constituencies(work, org_spans, person_starts)
+    if " MP" in work or " MS" in work or " MLA" in work:
+        seats += _constituencies_before_mp(work, org_spans, person_spans)
+    if seats:
+        # a constituency longer than the table's place inside it wins ("Wakefield and Rothwell");
+        # one that is just the table's place ("MP for Manchester") stays the table's row
+        table_spans = {(s, e) for s, e, _ in out}
+        seats = [t for t in seats if (t[0], t[1]) not in table_spans]
+        out = [t for t in out if not any(ss <= t[0] and t[1] <= se for ss, se, _ in seats)] + seats
+        out.sort(key=lambda t: t[0])
+    return out
 
 
-def extract(body: str, **_: Any) -> list[Row]:
-    """Place mentions of ``body``, one row per mention, in text order."""
+# a constituency named in a member's title: "the Labour MP for Leeds East", "MSP for Glasgow Kelvin"
+# (the title is looked for just before each " for ", the name just after it: two small anchored regexes)
+_MEMBER_BEFORE_FOR_RE = re.compile(r"(?<![\w-])(?:MP|MSP|MS|MLA|AM|[Mm]ember of Parliament)$")
+_SEAT_AFTER_FOR_RE = re.compile(
+    r" for (?:the )?([A-Z][\w'’-]*(?:,? (?:and |upon |on |under |in |& |with |the )?[A-Z][\w'’-]*){0,4})(?![\w'’-]| [A-Z])")
+_CONSTITUENCY = "other"
+
+
+# a constituency before "MP" and the member's name: "Leeds East MP Richard Burgon"
+_CONSTITUENCY_BEFORE_RE = re.compile(
+    r"(?<![\w'’-])([A-Z][\w'’-]*(?: (?:and |upon |on |under )?[A-Z][\w'’-]*){0,3}) (?:MP|MSP|MS|MLA) (?=[A-Z])")
+_NOT_CONSTITUENCY = frozenset(
+    """Labour Conservative Conservatives Tory Tories Liberal Democrat Democrats Lib Dem Green Reform SNP Plaid Cymru
+    Independent Former Senior Backbench Backbencher Veteran Shadow Welsh Scottish English British Irish Government
+    Opposition Local Ex DUP Sinn Féin Alliance SDLP UUP Workers Party Fellow Newly Elected Another One Two Three""".split())
+
+
+def _constituencies_before_mp(work: str, taken: list[tuple[int, int]], person_spans: list[tuple[int, int]]
+                              ) -> list[tuple[int, int, _Place]]:
+    out: list[tuple[int, int, _Place]] = []
+    person_starts = {ps for ps, _ in person_spans}
+    for m in _CONSTITUENCY_BEFORE_RE.finditer(work):
+        if m.end() not in person_starts:
+            continue  # the member's name must follow: "Leeds East MP Richard Burgon"
+        s, e = m.span(1)
+        # another person's name before it ("Josh Simons and Hartlepool MP ..."): start after it
+        s = max([pe for ps, pe in person_spans if s <= ps < e] + [s])
+        while s < e and not work[s].isupper():
+            s += 1
+        if work.startswith("and ", s) or s >= e:
+            continue
+        words = work[s:e].split(" ")
+        while words and (words[0] in _NOT_CONSTITUENCY or words[0] in organisations.STOP_CAPS):
+            s += len(words.pop(0)) + 1
+        if not words or any(w in _NOT_CONSTITUENCY for w in words) or any(ts < e and s < te for ts, te in taken):
+            continue
+        name = work[s:e]
+        out.append((s, e, _Place(name, name, None, _CONSTITUENCY, False)))
+    return out
+
+
+def _constituencies(work: str, taken: list[tuple[int, int]], person_starts: frozenset[int]
+                    ) -> list[tuple[int, int, _Place]]:
+    """Constituencies named after a member's title that the table does not know (no ONS code here);
+    a person's name right after is not part of it ("MP for Ashton-under-Lyne Angela Rayner")."""
+    out: list[tuple[int, int, _Place]] = []
+    for i in find_all(work, (" for ",)):
+        if not _MEMBER_BEFORE_FOR_RE.search(work, max(0, i - 24), i):
+            continue
+        m = _SEAT_AFTER_FOR_RE.match(work, i)
+        if not m:
+            continue
+        s, e = m.span(1)
+        e = min([p - 1 for p in person_starts if s < p < e] + [e])
+        while e > s and work[e - 1] in " ,":
+            e -= 1
+        if any(ts < e and s < te for ts, te in taken):
+            continue  # inside an organisation's name
+        name = work[s:e]
+        out.append((s, e, _Place(name, name, None, _CONSTITUENCY, False)))
+    return out
+
+
+def extract(body: str, *, organisation_mentions: list[Row], person_mentions: list[Row],
+            programme_mentions: list[Row]) -> list[Row]:
+    """Place mentions of ``body``, one row per mention, in text order; ``organisation_mentions``,
+    ``person_mentions`` and ``programme_mentions`` are the rows of ``organisations.extract``,
+    ``people.extract`` and ``programmes.extract`` for the same body (a place inside their names is
+    not a mention)."""
     if not body:
         return []
     return [
@@ -156,5 +258,5 @@ def extract(body: str, **_: Any) -> list[Row]:
             "span_start": s,
             "span_end": e,
         }
-        for s, e, p in _extract_cached(body)
+        for s, e, p in _find_places(body, organisation_mentions, person_mentions, programme_mentions)
     ]

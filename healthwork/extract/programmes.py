@@ -75,7 +75,9 @@ def _matcher() -> _Matcher:
     by_key: dict[str, list[_Alias]] = {}
     for a in aliases:
         by_key.setdefault(_key(a.alias), []).append(a)
-    firsts = sorted({k.split()[0] for k in by_key})
+    # a short first word ("no", "our", "uk") is everywhere as a substring: search for its first two words
+    firsts = sorted({k.split()[0] if len(k.split()[0]) > 3 or " " not in k else " ".join(k.split()[:2])
+                     for k in by_key})
     # drop first words that start with another one ("work" covers "workwell", "working")
     needles = tuple(w for w in firsts if not any(w != o and w.startswith(o) for o in firsts))
     return _Matcher(_compile(list(by_key)), {k: tuple(v) for k, v in by_key.items()}, needles)
@@ -124,7 +126,7 @@ def _hits(m: _Matcher, body: str) -> list[re.Match[str]]:
     return leftmost_non_overlapping(found)
 
 
-def extract(body: str, **_: Any) -> list[dict[str, Any]]:
+def extract(body: str) -> list[dict[str, Any]]:
     """Every programme mention in ``body`` (see the module docstring for the rules)."""
     m = _matcher()
     rows: list[dict[str, Any]] = []

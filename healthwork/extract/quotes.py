@@ -23,6 +23,12 @@ the scheme was "..."``); otherwise a quotation opening a paragraph, or following
 in the same paragraph, continues the previous speaker; a quotation opening the paragraph after
 an introducing line (``Minister for Employment Alison McGovern said:``) is that person's. A
 pronoun (``he said``) is the last person named since the previous quotation, else its speaker.
+
+Reported speech (``Sargeant said the investment was an important step``, ``Peter Kyle, the Business
+and Trade Secretary, says companies ...``) also makes its subject a quoted speaker (the guidelines'
+``quoted_speakers``): such rows have ``kind == "reported"`` and ``text`` the reported clause (to the
+end of the sentence); direct quotations have ``kind == "direct"``. A reported row is only added for
+a person with no direct quotation in the same sentence.
 """
 from __future__ import annotations
 
@@ -46,6 +52,7 @@ _ACCORDING_RE = re.compile(r"\baccording to\b", re.I)
 _BEFORE_VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 _PRONOUN_SUBJ_RE = re.compile(rf"(?:^|[\s,])({_PRONOUN}) (?:(?:also|then|later|further) )?(?:{_VERBS})\b")
 _WORD_RE = re.compile(r"[\w'’-]+")
+_WORD_PART_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _ROLE_GAP_RE = re.compile(r"(?:(?:the|a|an|[a-z][a-z-]*|[A-Z]{2,6})[ ,]+){0,6}")
 _FALLBACK_NAME_RE = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-zA-Z'’-]+){1,2})")
 # a verb of describing whose object is the quoted words: "X described the plan as “…”",
@@ -183,12 +190,45 @@ def _sentence_prefix_start(body: str, pos: int, ps: int) -> int:
     return end + 1 if body[end : end + 1] == " " else end
 
 
-def extract(body: str, people: list[Row] | None = None, **_: Any) -> list[Row]:
-    """Quotations of ``body`` with their speakers (see the module docstring)."""
+_REPORT_VERBS = "said|says|told|tells|added|adds|warned|warns|argued|argues|explained|explains|insisted|insists"
+# after a person's name: an optional appositive (", the Business and Trade Secretary,") then the verb
+_REPORTED_AFTER_NAME_RE = re.compile(
+    rf"(?:,(?: [^,.;:!?“”\"‘’\n]{{1,160}}),)? (?:also |later |previously |has |had )?(?:{_REPORT_VERBS})(?= )(?! by\b)")
+_REPORTED_CLAUSE_END_RE = re.compile(r"(?<=[.!?])(?=\s|$)|\n")
+
+
+def _reported_speech(work: str, people_rows: list[Row], direct: list[tuple[int, int, str | None]]
+                     ) -> list[Row]:
+    """Reported-speech rows: "<person>[, role,] said <clause>" where the clause is not a quotation."""
+    rows: list[Row] = []
+    for p in people_rows:
+        m = _REPORTED_AFTER_NAME_RE.match(work, p["span_end"])
+        if not m:
+            continue
+        cs = m.end() + 1
+        rest = work[cs : cs + 1]
+        if not rest.islower():
+            continue  # "said: “...”" (a direct quotation, handled as such), "told The Times", "said Smith"
+        em = _REPORTED_CLAUSE_END_RE.search(work, cs)
+        ce = em.start() if em else len(work)
+        while ce > cs and work[ce - 1] in " .,;":
+            ce -= 1
+        if ce - cs < 8 or any(qs < ce and cs < qe for qs, qe, _ in direct):
+            continue
+        sent_s = _sentence_prefix_start(work, p["span_start"], 0)
+        if any(sp == p["name"] and sent_s <= qs <= ce for qs, _, sp in direct):
+            continue
+        rows.append({"speaker": p["name"], "text": work[cs:ce], "span_start": cs, "span_end": ce, "kind": "reported"})
+    return rows
+
+
+def extract(body: str, *, person_mentions: list[Row]) -> list[Row]:
+    """Quotations of ``body`` with their speakers (see the module docstring); ``person_mentions``
+    are the rows of ``people.extract`` for the same body."""
     if not body:
         return []
     work = organisations.normalise_spaces(body)
-    people_rows = people if people is not None else people_mod.extract(body)
+    people_rows = person_mentions
     quotes = _find_quotes(work)
     rows: list[Row] = []
     last_speakers: list[str] = []
@@ -211,6 +251,7 @@ def extract(body: str, people: list[Row] | None = None, **_: Any) -> list[Row]:
 
         text = work[qs:qe]
         n_words = len(text.split())
+        n_parts = len(_WORD_PART_RE.findall(text))  # "game-changer" is two words for a described fragment
         speakers: list[str] | None = None  # None: no attribution found; []: attributed to a non-person
         # 1. attribution after the closing mark
         tail = work[me : min(pe, me + 120)]
@@ -313,7 +354,7 @@ def extract(body: str, people: list[Row] | None = None, **_: Any) -> list[Row]:
         if n_words <= _SCARE_MAX_WORDS and not adjacent:
             named = bool(speakers) and any(speakers)
             if not (named and (n_words >= _FRAGMENT_MIN_WORDS
-                               or (described and n_words >= _DESCRIBED_MIN_WORDS))):
+                               or (described and n_parts >= _DESCRIBED_MIN_WORDS))):
                 continue
         # 3. continuation of the previous speaker
         if speakers is None:
@@ -327,5 +368,8 @@ def extract(body: str, people: list[Row] | None = None, **_: Any) -> list[Row]:
         last_quote_para = pi
         last_quote_end = me
         for sp in speakers or [None]:
-            rows.append({"speaker": sp, "text": body[qs:qe], "span_start": qs, "span_end": qe})
-    return rows
+            rows.append({"speaker": sp, "text": body[qs:qe], "span_start": qs, "span_end": qe, "kind": "direct"})
+    reported = _reported_speech(work, people_rows, [(r["span_start"], r["span_end"], r["speaker"]) for r in rows])
+    for r in reported:
+        r["text"] = body[r["span_start"] : r["span_end"]]
+    return sorted(rows + reported, key=lambda r: r["span_start"])

@@ -1,0 +1,70 @@
+"""Reference data: each official list is complete (its count is the one its source states) and sourced."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from healthwork.reference import REFERENCE_DIR, load_csv
+
+
+def _codes(prefix: str) -> set[str]:
+    return {r["ons_code"] for r in load_csv("places") if r["ons_code"].startswith(prefix)}
+
+
+def test_local_authority_districts_match_the_ons_uk_count() -> None:
+    """ONS "Local Authority Districts (December 2023) Names and Codes in the UK": 361 districts."""
+    by_kind = {p: len(_codes(p)) for p in ("E06", "E07", "E08", "E09", "S12", "W06", "N09")}
+    assert by_kind == {"E06": 63, "E07": 164, "E08": 36, "E09": 33, "S12": 32, "W06": 22, "N09": 11}
+    assert sum(by_kind.values()) == 361
+
+
+def test_counties_regions_nations_icbs_combined_authorities() -> None:
+    assert len(_codes("E10")) == 21  # ONS Counties (December 2023)
+    assert sorted(_codes("E12")) == [f"E1200000{i}" for i in range(1, 10)]
+    assert _codes("E92") | _codes("W92") | _codes("S92") | _codes("N92") == {
+        "E92000001", "W92000004", "S92000003", "N92000002"}
+    icbs = [r for r in load_csv("places") if r["place_type"] == "icb"]
+    assert len(icbs) == 42 and len({r["ons_code"] for r in icbs}) == 42
+    assert all(re.fullmatch(r"E54\d{6}", r["ons_code"]) for r in icbs)
+    cas = [r for r in load_csv("places") if r["place_type"] == "combined_authority"]
+    assert len(cas) == 14 and all(re.fullmatch(r"E47\d{6}", r["ons_code"]) for r in cas)
+
+
+def test_named_places_have_their_codes() -> None:
+    code = {r["name"]: r["ons_code"] for r in load_csv("places")}
+    assert code["Inverclyde"] == "S12000018"
+    assert code["Halton"] == "E06000006"
+    assert code["Telford and Wrekin"] == "E06000020"
+    assert code["Belfast"] == "N09000003"
+    assert code["Kent"] == "E10000016"
+    assert code["Glasgow"] == "S12000049"
+
+
+def test_place_codes_are_unique_per_kind_and_well_formed() -> None:
+    rows = load_csv("places")
+    coded = [(r["place_type"], r["ons_code"]) for r in rows if r["ons_code"]]
+    assert [k for k, n in Counter(coded).items() if n > 1] == []
+    assert all(re.fullmatch(r"[EWSN]\d{8}", c) for _, c in coded)
+
+
+def test_every_council_and_icb_has_an_official_organisation_name() -> None:
+    orgs = load_csv("organisations")
+    councils = {r["name"] for r in orgs if r["type"] == "local_authority"}
+    assert len(councils) == 361 + 21
+    assert {"Telford and Wrekin Council", "Inverclyde Council", "Lancashire County Council", "Newham Council",
+            "Belfast City Council", "City of Cardiff Council"} <= councils
+    icbs = {r["name"] for r in orgs if r["type"] == "icb"}
+    assert len(icbs) == 42
+    assert "NHS Lancashire and South Cumbria Integrated Care Board" in icbs
+    assert "Liverpool City Region Combined Authority" in {r["name"] for r in orgs if r["type"] == "combined_authority"}
+    assert len({r["name"] for r in orgs}) == len(orgs)  # one row per organisation
+
+
+def test_each_reference_csv_says_where_it_came_from() -> None:
+    for name in ("places", "organisations", "programmes"):
+        head = [ln for ln in (REFERENCE_DIR / f"{name}.csv").read_text(encoding="utf-8").splitlines()
+                if ln.startswith("#")]
+        assert any("Source" in ln for ln in head), name
+        assert any(re.search(r"\b20[12]\d\b", ln) for ln in head), name  # the list's date
+    places_head = (REFERENCE_DIR / "places.csv").read_text(encoding="utf-8")
+    assert "December 2023" in places_head and "67ef8b118938678401a452f4f19f669a7221cc73" in places_head
