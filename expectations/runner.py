@@ -12,7 +12,6 @@ Docs site at ``docs_dir`` indexes, so the site shows the latest run (history is 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import math
 import shutil

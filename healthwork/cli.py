@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import subprocess
@@ -9,15 +10,22 @@ import sys
 import time
 from pathlib import Path
 
-from healthwork.config import ENV_SEEDS_DIR, ENV_WAREHOUSE, PROJECT_ROOT, get_settings
+from healthwork.config import (
+    ENV_DAGSTER_HOME,
+    ENV_SEEDS_DIR,
+    ENV_WAREHOUSE,
+    PROJECT_ROOT,
+    Settings,
+    get_settings,
+    prepare_dagster_home,
+)
+from healthwork.output import expectation_summary
+from healthwork.single_instance import AlreadyRunning, hold_ui
 
 
-def _apply_paths(args: argparse.Namespace) -> None:
-    """--seeds/--warehouse become the environment, so every Dagster component sees the same paths."""
-    if getattr(args, "seeds", None):
-        os.environ[ENV_SEEDS_DIR] = str(Path(args.seeds).resolve())
-    if getattr(args, "warehouse", None):
-        os.environ[ENV_WAREHOUSE] = str(Path(args.warehouse).resolve())
+def _settings(args: argparse.Namespace) -> Settings:
+    """--seeds/--warehouse win over the environment; the result travels as one object."""
+    return get_settings(getattr(args, "warehouse", None), getattr(args, "seeds", None))
 
 
 def _summary(warehouse: Path) -> list[str]:
@@ -27,14 +35,10 @@ def _summary(warehouse: Path) -> list[str]:
     try:
         q = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
         lines = [
-            f"files read:     {q('SELECT count(*) FROM raw.files')}",
-            f"articles:       {q('SELECT count(*) FROM clean.articles')}",
-            f"quarantined:    {q('SELECT count(*) FROM dq.quarantine')}",
+            f"published:      {q('SELECT count(*) FROM raw.files')} files read, "
+            f"{q('SELECT count(*) FROM clean.articles')} articles, {q('SELECT count(*) FROM dq.quarantine')} quarantined, "
+            f"{q('SELECT count(*) FROM metrics.programme_funding')} funding commitments",
         ]
-        for (t,) in con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'entities' "
-                                "ORDER BY 1").fetchall():
-            lines.append(f"entities.{t + ':':22} {q(f'SELECT count(*) FROM entities.{t}')} rows")
-        lines.append(f"metrics.programme_funding: {q('SELECT count(*) FROM metrics.programme_funding')} commitments")
         for name, reason, detail in con.execute(
                 "SELECT source_file, reason, detail FROM dq.quarantine ORDER BY stage, source_file").fetchall():
             lines.append(f"  quarantined {name}: {reason} ({detail})")
@@ -64,26 +68,22 @@ def _what_changed(result) -> list[str]:  # noqa: ANN001 (a Dagster ExecuteInProc
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    _apply_paths(args)
-    settings = get_settings()
+    settings = _settings(args)
     if not settings.seeds_dir.is_dir():
         print(f"error: input folder {settings.seeds_dir} does not exist (set {ENV_SEEDS_DIR} or --seeds)",
               file=sys.stderr)
         return 2
-    from dagster import AssetCheckSeverity, DagsterInstance
-
-    from pipelines.definitions import defs
-    from pipelines.jobs import ALL_JOB_NAME
-
     t0 = time.perf_counter()
-    print(f"healthwork run ({'full rebuild' if args.full else 'incremental'}): {settings.seeds_dir} -> {settings.warehouse}")
-    job = defs.resolve_job_def(ALL_JOB_NAME)
-    run_config = {
-        "ops": {"raw__files": {"config": {"full_rebuild": bool(args.full)}}},
-        "loggers": {"console": {"config": {"log_level": "DEBUG" if args.verbose else "INFO"}}},
-    }
-    instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else DagsterInstance.ephemeral()
-    result = job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False)
+    print(f"healthwork run ({'full rebuild' if args.full else 'incremental'}): {settings.seeds_dir} -> "
+          f"{settings.warehouse}", flush=True)
+    print("  loading the pipeline (Dagster, Great Expectations) ...", flush=True)
+    from dagster import AssetCheckSeverity
+
+    from pipelines.console import check_outcome
+    from pipelines.run import run_job
+
+    result = run_job(settings, full_rebuild=bool(args.full), step_lines=True,
+                     progress_bar=sys.stdout.isatty(), verbose=bool(args.verbose))
     checks = result.get_asset_check_evaluations()
     failed = [c for c in checks if not c.passed and c.severity == AssetCheckSeverity.ERROR]
     warned = [c for c in checks if not c.passed and c.severity != AssetCheckSeverity.ERROR]
@@ -93,33 +93,39 @@ def cmd_run(args: argparse.Namespace) -> int:
     if settings.warehouse.exists():
         for line in _summary(settings.warehouse):
             print(line)
-    print(f"checks:         {len(checks) - len(failed) - len(warned)} passed, {len(warned)} warned, "
-          f"{len(failed)} failed")
+    print(expectation_summary([check_outcome(c) for c in checks]))
     for c in warned:
-        print(f"  WARN   {c.asset_key.to_user_string()} / {c.check_name}: {c.description or ''}")
+        print(f"  WARN   {c.asset_key.to_user_string()}: {c.description or ''}")
     for c in failed:
-        print(f"  FAILED {c.asset_key.to_user_string()} / {c.check_name}: {c.description or ''}")
+        print(f"  FAILED {c.asset_key.to_user_string()}: {c.description or ''}")
     for docs in sorted({str(c.metadata["data_docs"].value) for c in checks if "data_docs" in c.metadata}):
         print(f"data docs:      {docs}")
-    for ev in result.all_events:
-        if ev.is_step_failure:
-            print(f"  step failed: {ev.step_key}: {ev.event_specific_data.error.message.strip()}")  # type: ignore[union-attr]
-    print(f"run {result.run_id} {'succeeded' if result.success and not failed else 'FAILED'} in {elapsed:.1f} s")
-    return 0 if result.success and not failed else 1
+    ok = result.success and not failed
+    print(f"run {'succeeded' if ok else 'FAILED'} in {elapsed:.1f} s (run {result.run_id[:8]}; history in "
+          f"{settings.dagster_home}, shown by `healthwork ui`)")
+    return 0 if ok else 1
 
 
 def cmd_ui(args: argparse.Namespace) -> int:
-    _apply_paths(args)
-    home = Path(os.environ.get("DAGSTER_HOME") or PROJECT_ROOT / ".dagster_home")
-    home.mkdir(parents=True, exist_ok=True)
-    cfg = home / "dagster.yaml"
-    if not cfg.exists():
-        cfg.write_text((PROJECT_ROOT / "pipelines" / "dagster.yaml").read_text())
-    settings = get_settings()  # pinned as absolute paths: the daemon's runs see the same folder and warehouse
-    env = {**os.environ, "DAGSTER_HOME": str(home), ENV_SEEDS_DIR: str(settings.seeds_dir),
+    settings = _settings(args)  # pinned as absolute paths: the daemon's runs see the same folder and warehouse
+    home = prepare_dagster_home(settings.dagster_home)
+    host, port = "127.0.0.1", int(args.port)
+    with contextlib.ExitStack() as held:
+        try:
+            held.enter_context(hold_ui(home, host, port))
+        except AlreadyRunning as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        return _serve_ui(settings, home, host, port)
+
+
+def _serve_ui(settings: Settings, home: Path, host: str, port: int) -> int:
+    env = {**os.environ, ENV_DAGSTER_HOME: str(home), ENV_SEEDS_DIR: str(settings.seeds_dir),
            ENV_WAREHOUSE: str(settings.warehouse)}
-    cmd = [sys.executable, "-m", "dagster", "dev", "-m", "pipelines.definitions", "-h", "127.0.0.1", "-p", str(args.port)]
-    print(f"Dagster UI on http://127.0.0.1:{args.port} (webserver + daemon; DAGSTER_HOME={home}); Ctrl-C stops it")
+    # no -m: `dagster dev` reads [tool.dagster] in pyproject.toml, so the code location is named "healthwork"
+    cmd = [sys.executable, "-m", "dagster", "dev", "-h", host, "-p", str(port)]
+    print(f"Dagster UI on http://{host}:{port} (webserver + daemon; Dagster home {home}, shared with "
+          "`healthwork run`); Ctrl-C stops it")
     print(f"the daemon runs seeds_folder_sensor on {settings.seeds_dir} (new/changed/deleted files -> one incremental "
           f"run into {settings.warehouse}), the daily schedule and the metrics/publish automation: all on by default")
     proc = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, start_new_session=True)
@@ -141,10 +147,9 @@ def cmd_ui(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Write the static HTML report of the published warehouse (beside it unless --out)."""
-    _apply_paths(args)
     from healthwork.report import write_report
 
-    settings = get_settings()
+    settings = _settings(args)
     if not settings.warehouse.exists():
         print(f"error: no warehouse at {settings.warehouse}: run `healthwork run` first", file=sys.stderr)
         return 2

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,10 +11,12 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ENV_WAREHOUSE = "HEALTHWORK_WAREHOUSE"
 ENV_SEEDS_DIR = "HEALTHWORK_SEEDS_DIR"
 ENV_MAX_FILE_BYTES = "HEALTHWORK_MAX_FILE_BYTES"
+ENV_DAGSTER_HOME = "DAGSTER_HOME"
 
 DEFAULT_WAREHOUSE = "warehouse/healthwork.duckdb"
 DEFAULT_SEEDS_DIR = "seeds"
 DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024
+DAGSTER_HOME_NAME = ".dagster"  # the Dagster home's folder beside the warehouse file
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,13 @@ class Settings:
     warehouse: Path  # the published warehouse analysts open (read-only)
     seeds_dir: Path  # the input folder of article files
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    dagster_home_dir: Path | None = None  # DAGSTER_HOME when set; None: beside the warehouse
+
+    @property
+    def dagster_home(self) -> Path:
+        """The one Dagster home (run history, materialisations, check results, sensor cursors) of this
+        warehouse, shared by `healthwork run`, `healthwork ui` and its daemon: ``<warehouse dir>/.dagster``."""
+        return self.dagster_home_dir or self.warehouse.parent / DAGSTER_HOME_NAME
 
     @property
     def staging(self) -> Path:
@@ -44,4 +54,17 @@ def get_settings(warehouse: str | None = None, seeds_dir: str | None = None) -> 
         warehouse=_path(warehouse or os.environ.get(ENV_WAREHOUSE) or DEFAULT_WAREHOUSE),
         seeds_dir=_path(seeds_dir or os.environ.get(ENV_SEEDS_DIR) or DEFAULT_SEEDS_DIR),
         max_file_bytes=max_bytes,
+        dagster_home_dir=_path(home) if (home := os.environ.get(ENV_DAGSTER_HOME, "").strip()) else None,
     )
+
+
+INSTANCE_TEMPLATE = PROJECT_ROOT / "pipelines" / "dagster.yaml"  # one run at a time, no telemetry
+
+
+def prepare_dagster_home(home: Path) -> Path:
+    """Create the Dagster home with the project's ``dagster.yaml`` unless it already has one."""
+    home.mkdir(parents=True, exist_ok=True)
+    cfg = home / "dagster.yaml"
+    if not cfg.exists():
+        shutil.copyfile(INSTANCE_TEMPLATE, cfg)
+    return home

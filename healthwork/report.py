@@ -197,7 +197,7 @@ def _figures(charts: Mapping[str, pd.DataFrame]) -> list[tuple[str, str, Any]]:
         text=[esc(f"£{m:g}m stated with it" if m else ", ".join(pr)) for m, pr in
               zip(p["funding_mentioned_m"], p["programmes"])], textposition="auto",
         hovertext=[esc(f"{n}: {a} article(s); programmes: {', '.join(pr) or 'none'}; money stated with it: "
-                       f"{'£%gm' % m if m else 'none'}")
+                       f"{f'£{m:g}m' if m else 'none'}")
                    for n, a, pr, m in zip(p["place"], p["n_articles"], p["programmes"], p["funding_mentioned_m"])],
         hoverinfo="text"))
     fig.update_layout(xaxis_title="articles naming the place",

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 
 from dagster import ConfigurableResource, InitResourceContext
 from pydantic import PrivateAttr
@@ -21,10 +22,12 @@ class WarehouseResource(ConfigurableResource):
 
     warehouse: str = ""
     seeds_dir: str = ""
+    max_file_bytes: int = 0  # 0: HEALTHWORK_MAX_FILE_BYTES or its default
     _run_lock: contextlib.ExitStack | None = PrivateAttr(default=None)
 
     def settings(self) -> Settings:
-        return get_settings(self.warehouse or None, self.seeds_dir or None)
+        settings = get_settings(self.warehouse or None, self.seeds_dir or None)
+        return dataclasses.replace(settings, max_file_bytes=self.max_file_bytes) if self.max_file_bytes else settings
 
     def store(self) -> Warehouse:
         return Warehouse(self.settings().warehouse)

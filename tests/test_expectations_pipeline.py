@@ -21,7 +21,7 @@ from expectations.suites import raw as raw_suite
 from healthwork import stages
 from healthwork.store import Warehouse, connect_published
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+from tests.conftest import SEEDS  # noqa: E402
 PUBLISHED = AssetKey(["warehouse", "published"])
 N_RULES = {s.name.replace(".", "/"): len(s.rules)
            for s in (raw_suite.SUITE, clean_suite.SUITE, metrics_suite.SUITE, *entity_suites.SUITES.values())}

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 
 import pytest
 
 from healthwork.extract import money, programmes
 
-GOLD_DIR = Path(__file__).resolve().parents[2] / "shared" / "gold"
+from tests.conftest import SEED_GOLD as GOLD_DIR, SHARED  # noqa: E402
 
 
 def rows(text: str) -> list[tuple]:
@@ -199,7 +198,7 @@ def test_evidence_invariant_on_mixed_text() -> None:
         assert r["currency"] in {"GBP", "USD", "EUR"}
 
 
-DEVSET = GOLD_DIR.parent / "devset" / "pages" / "raw"
+DEVSET = SHARED / "devset" / "pages" / "raw"
 
 
 @pytest.mark.skipif(not DEVSET.exists(), reason="shared devset not available")

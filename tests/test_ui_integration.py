@@ -27,6 +27,7 @@ from healthwork.config import ENV_SEEDS_DIR, ENV_WAREHOUSE
 from healthwork.ingest import article_id_for, sha256_hex
 from pipelines.definitions import defs
 from pipelines.jobs import ALL_JOB_NAME
+from tests.conftest import SEEDS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -106,7 +107,7 @@ def _stop_group(pgid: int, sig: int, grace_s: float) -> None:
 def test_ui_daemon_sensor_picks_up_a_new_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    for f in sorted((ROOT / "seeds").glob("*.txt")):
+    for f in sorted(SEEDS.glob("*.txt")):
         shutil.copyfile(f, seeds / f.name)
     warehouse = tmp_path / "wh" / "healthwork.duckdb"
     home = tmp_path / "dagster_home"
