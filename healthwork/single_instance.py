@@ -13,10 +13,17 @@ import fcntl
 import json
 import os
 import socket
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 LOCK_NAME = "healthwork-ui.lock"
+
+
+def port_lock_path(host: str, port: int) -> Path:
+    """The machine-wide claim on a port by a `healthwork ui` (its web server takes a while to listen,
+    so two UIs started seconds apart would both find the port free)."""
+    return Path(tempfile.gettempdir()) / f"healthwork-ui-{host}-{port}.lock"
 
 
 class AlreadyRunning(RuntimeError):
@@ -43,31 +50,49 @@ def _holder(path: Path) -> str:
         info = {}
     if not info:
         return "another process"
-    return f"pid {info.get('pid', '?')}, {info.get('url', '?')}"
+    return f"pid {info.get('pid', '?')}, {info.get('url', '?')}, Dagster home {info.get('home', '?')}"
+
+
+def _try_lock(path: Path) -> int | None:
+    """An open descriptor holding an exclusive lock on ``path``, or None when another process holds it."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def _record(fd: int, info: dict[str, object]) -> None:
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, json.dumps(info).encode(), 0)
 
 
 @contextlib.contextmanager
 def hold_ui(home: Path, host: str, port: int) -> Iterator[Path]:
-    """Hold the UI lock of ``home`` while the block runs; AlreadyRunning when another UI has it or the
-    port is taken."""
+    """Hold the UI locks of ``home`` and of the port while the block runs; AlreadyRunning when another
+    UI has either, or something else listens on the port. The kernel drops the locks when the process
+    dies, so a killed UI never blocks the next one."""
     home.mkdir(parents=True, exist_ok=True)
-    path = home / LOCK_NAME
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+    path, port_path = home / LOCK_NAME, port_lock_path(host, port)
+    url = f"http://{host}:{port}"
+    with contextlib.ExitStack() as stack:
+        home_fd = _try_lock(path)
+        if home_fd is None:
             raise AlreadyRunning(f"a healthwork ui is already running on Dagster home {home} ({_holder(path)}); "
-                                 "open that one or stop it first") from None
+                                 "open that one or stop it first")
+        stack.callback(os.close, home_fd)
+        port_fd = _try_lock(port_path)
+        if port_fd is None:
+            raise AlreadyRunning(f"port {port} on {host} is already taken by another healthwork ui "
+                                 f"({_holder(port_path)}); open that one or pass --port")
+        stack.callback(os.close, port_fd)
         if port_in_use(host, port):
             raise AlreadyRunning(f"port {port} on {host} is already in use (another Dagster UI or server?); "
                                  "stop it or pass --port")
-        url = f"http://{host}:{port}"
-        os.ftruncate(fd, 0)
-        os.write(fd, json.dumps({"pid": os.getpid(), "url": url, "home": str(home)}).encode())
-        try:
-            yield path
-        finally:
-            os.ftruncate(fd, 0)
-    finally:
-        os.close(fd)  # closing the descriptor releases the lock
+        info = {"pid": os.getpid(), "url": url, "home": str(home)}
+        for fd in (home_fd, port_fd):
+            _record(fd, info)
+            stack.callback(os.ftruncate, fd, 0)
+        yield path
