@@ -8,6 +8,8 @@ included: bad data is never published. A failed warning-only rule gives WARN (th
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
 
 from dagster import (
     AssetCheckExecutionContext,
@@ -25,7 +27,8 @@ from assets.entities import ENTITY_KEYS
 from assets.metrics import PROGRAMME_FUNDING
 from assets.raw import RAW_FILES
 from expectations.runner import SuiteResult
-from expectations.stage import check_stage, record_results
+from expectations.stage import check_stage, data_docs_dir, record_results
+from healthwork.config import Settings
 from pipelines.resources import WarehouseResource
 
 CHECK_NAME = "gx_expectations"
@@ -39,7 +42,7 @@ def _run(context: AssetCheckExecutionContext, warehouse: WarehouseResource, stag
     return results
 
 
-def _result(r: SuiteResult) -> AssetCheckResult:
+def _result(r: SuiteResult, settings: Settings) -> AssetCheckResult:
     failed = r.failed
     if failed:
         description = f"{len(failed)} of {len(r.outcomes)} expectations failed: " + ", ".join(o.label for o in failed)
@@ -52,6 +55,7 @@ def _result(r: SuiteResult) -> AssetCheckResult:
         rows.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ")[:300] for c in cells) + " |")
     metadata = {
         "suite": MetadataValue.text(r.suite),
+        "blocking_failed": MetadataValue.int(len(r.blocking_failed)),
         "rows_checked": MetadataValue.int(r.n_rows),
         "expectations": MetadataValue.int(len(r.outcomes)),
         "failed": MetadataValue.int(len(failed)),
@@ -61,7 +65,11 @@ def _result(r: SuiteResult) -> AssetCheckResult:
     if r.docs_index:
         metadata["data_docs"] = MetadataValue.path(r.docs_index)
     if r.docs_page:
-        metadata["data_docs_page"] = MetadataValue.url(f"file://{r.docs_page}")
+        # served over http by `healthwork ui` (a browser does not open file:// links from the UI's page)
+        docs_root = data_docs_dir(settings.warehouse)
+        relative = Path(r.docs_page).relative_to(docs_root).as_posix()
+        metadata["data_docs_page"] = MetadataValue.url(f"http://127.0.0.1:{settings.docs_port}/{quote(relative)}")
+        metadata["data_docs_file"] = MetadataValue.path(r.docs_page)
     return AssetCheckResult(
         asset_key=AssetKey(r.suite.split(".")), check_name=CHECK_NAME, passed=r.success,
         severity=AssetCheckSeverity.ERROR if r.blocking_failed else AssetCheckSeverity.WARN,
@@ -73,14 +81,14 @@ def _result(r: SuiteResult) -> AssetCheckResult:
              description="raw suite: every file decoded, non-empty, within the size limit, sha256 unique per content")
 def raw_files_expectations(context: AssetCheckExecutionContext, warehouse: WarehouseResource) -> AssetCheckResult:
     (r,) = _run(context, warehouse, "raw")
-    return _result(r)
+    return _result(r, warehouse.settings())
 
 
 @asset_check(asset=CLEAN_ARTICLES, name=CHECK_NAME, blocking=True,
              description="clean suite: one row per article file, real body, no boilerplate left, valid dates/urls")
 def clean_articles_expectations(context: AssetCheckExecutionContext, warehouse: WarehouseResource) -> AssetCheckResult:
     (r,) = _run(context, warehouse, "clean")
-    return _result(r)
+    return _result(r, warehouse.settings())
 
 
 @multi_asset_check(
@@ -91,7 +99,7 @@ def clean_articles_expectations(context: AssetCheckExecutionContext, warehouse: 
 )
 def entity_expectations(context: AssetCheckExecutionContext, warehouse: WarehouseResource) -> Iterator[AssetCheckResult]:
     for r in _run(context, warehouse, "entities"):
-        yield _result(r)
+        yield _result(r, warehouse.settings())
 
 
 @asset_check(asset=PROGRAMME_FUNDING, name=CHECK_NAME, blocking=True,
@@ -99,4 +107,4 @@ def entity_expectations(context: AssetCheckExecutionContext, warehouse: Warehous
 def programme_funding_expectations(context: AssetCheckExecutionContext,
                                    warehouse: WarehouseResource) -> AssetCheckResult:
     (r,) = _run(context, warehouse, "metrics")
-    return _result(r)
+    return _result(r, warehouse.settings())

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import os
 import signal
 import subprocess
@@ -12,6 +13,8 @@ from pathlib import Path
 
 from healthwork.config import (
     ENV_DAGSTER_HOME,
+    ENV_DATA_DOCS_RUNS,
+    ENV_DOCS_PORT,
     ENV_SEEDS_DIR,
     ENV_WAREHOUSE,
     PROJECT_ROOT,
@@ -20,7 +23,7 @@ from healthwork.config import (
     prepare_dagster_home,
 )
 from healthwork.output import expectation_summary
-from healthwork.single_instance import AlreadyRunning, hold_ui
+from healthwork.single_instance import AlreadyRunning, hold_ui, port_in_use
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -108,24 +111,35 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_ui(args: argparse.Namespace) -> int:
     settings = _settings(args)  # pinned as absolute paths: the daemon's runs see the same folder and warehouse
+    if args.docs_port:
+        settings = dataclasses.replace(settings, docs_port=int(args.docs_port))
     home = prepare_dagster_home(settings.dagster_home)
     host, port = "127.0.0.1", int(args.port)
     with contextlib.ExitStack() as held:
         try:
             held.enter_context(hold_ui(home, host, port))
+            if port_in_use(host, settings.docs_port) or settings.docs_port == port:
+                raise AlreadyRunning(f"the Data Docs port {settings.docs_port} on {host} is already in use; "
+                                     f"pass --docs-port or set {ENV_DOCS_PORT}")
         except AlreadyRunning as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
+        from healthwork.docs_server import serve_docs
+
+        docs = serve_docs(settings.data_docs_dir, host, settings.docs_port)
+        held.callback(docs.shutdown)
         return _serve_ui(settings, home, host, port)
 
 
 def _serve_ui(settings: Settings, home: Path, host: str, port: int) -> int:
     env = {**os.environ, ENV_DAGSTER_HOME: str(home), ENV_SEEDS_DIR: str(settings.seeds_dir),
-           ENV_WAREHOUSE: str(settings.warehouse)}
+           ENV_WAREHOUSE: str(settings.warehouse), ENV_DOCS_PORT: str(settings.docs_port),
+           ENV_DATA_DOCS_RUNS: str(settings.data_docs_runs)}
     # no -m: `dagster dev` reads [tool.dagster] in pyproject.toml, so the code location is named "healthwork"
     cmd = [sys.executable, "-m", "dagster", "dev", "-h", host, "-p", str(port)]
     print(f"Dagster UI on http://{host}:{port} (webserver + daemon; Dagster home {home}, shared with "
           "`healthwork run`); Ctrl-C stops it")
+    print(f"Data Docs on http://{host}:{settings.docs_port}/ (the checks in the UI link their pages there)")
     print(f"the daemon runs seeds_folder_sensor on {settings.seeds_dir} (new/changed/deleted files -> one incremental "
           f"run into {settings.warehouse}), the daily schedule and the metrics/publish automation: all on by default")
     proc = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, start_new_session=True)
@@ -169,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     run.set_defaults(func=cmd_run)
     ui = sub.add_parser("ui", help="start the Dagster UI and daemon on 127.0.0.1")
     ui.add_argument("--port", type=int, default=3000)
+    ui.add_argument("--docs-port", type=int, default=0,
+                    help=f"port of the Data Docs server (default: ${ENV_DOCS_PORT} or 3001)")
     ui.add_argument("--seeds")
     ui.add_argument("--warehouse")
     ui.set_defaults(func=cmd_ui)

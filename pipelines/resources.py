@@ -23,11 +23,16 @@ class WarehouseResource(ConfigurableResource):
     warehouse: str = ""
     seeds_dir: str = ""
     max_file_bytes: int = 0  # 0: HEALTHWORK_MAX_FILE_BYTES or its default
+    data_docs_runs: int = 0  # 0: HEALTHWORK_DATA_DOCS_RUNS or its default
+    docs_port: int = 0  # 0: HEALTHWORK_DOCS_PORT or its default
     _run_lock: contextlib.ExitStack | None = PrivateAttr(default=None)
 
     def settings(self) -> Settings:
         settings = get_settings(self.warehouse or None, self.seeds_dir or None)
-        return dataclasses.replace(settings, max_file_bytes=self.max_file_bytes) if self.max_file_bytes else settings
+        explicit = {name: value for name, value in (("max_file_bytes", self.max_file_bytes),
+                                                    ("data_docs_runs", self.data_docs_runs),
+                                                    ("docs_port", self.docs_port)) if value}
+        return dataclasses.replace(settings, **explicit)
 
     def store(self) -> Warehouse:
         return Warehouse(self.settings().warehouse)

@@ -30,7 +30,9 @@ def run_config(settings: Settings, *, full_rebuild: bool = False, log_level: str
         "ops": {"raw__files": {"config": {"full_rebuild": full_rebuild}}},
         "resources": {"warehouse": {"config": {"warehouse": str(settings.warehouse),
                                                 "seeds_dir": str(settings.seeds_dir),
-                                                "max_file_bytes": settings.max_file_bytes}}},
+                                                "max_file_bytes": settings.max_file_bytes,
+                                                "data_docs_runs": settings.data_docs_runs,
+                                                "docs_port": settings.docs_port}}},
         "loggers": loggers,
     }
 

@@ -1,0 +1,71 @@
+"""Data Docs: the values GX shows are escaped, pages need no network, the index lists every kept
+validation and only the last N runs' pages are kept (expectations/docs.py, expectations/runner.py)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from expectations import docs, rules, runner
+
+HOSTILE = "<script>document.title='PWNED'</script>"
+HOSTILE_IMG = "<img src=x onerror=\"document.title='PWNED2'\">"
+
+
+def _suite() -> rules.Suite:
+    return rules.suite("raw.files", rules.in_set("status", ["article", "empty"], "status is one of the known ones"),
+                       show=["source_file"])
+
+
+def _frame(status: str) -> pd.DataFrame:
+    return pd.DataFrame({"status": ["article", status], "source_file": ["a.txt", "<b>odd name</b>.txt"]})
+
+
+def _build(docs_dir: Path, run_id: str, status: str, keep_runs: int = 10) -> tuple[str | None, dict[str, str]]:
+    runner.validate(_suite(), _frame(status), docs_dir=docs_dir, run_id=run_id)
+    return runner.build_docs(docs_dir, run_id, ["raw.files"], keep_runs)
+
+
+def test_unexpected_values_are_escaped_in_the_validation_page(tmp_path: Path) -> None:
+    _, pages = _build(tmp_path, "run-a", HOSTILE)
+    page = Path(pages["raw.files"]).read_text(encoding="utf-8")
+    assert HOSTILE not in page and "<b>odd name</b>" not in page
+    assert "&lt;script&gt;document.title=&#x27;PWNED&#x27;&lt;/script&gt;" in page  # shown, once escaped
+    assert "&amp;lt;" not in page  # not twice
+
+
+def test_pages_need_no_network_and_draw_their_icons_locally(tmp_path: Path) -> None:
+    index, pages = _build(tmp_path, "run-a", "article")
+    for path in [Path(index), Path(pages["raw.files"]), tmp_path / "expectations" / "raw" / "files.html"]:
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"<script[^>]*src=\"https?://", text), path
+        assert not re.search(r"<link[^>]*href=\"https?://[^\"]*\"[^>]*stylesheet|<link[^>]*stylesheet[^>]*https?://",
+                             text), path
+    page = Path(pages["raw.files"])
+    depth = len(page.relative_to(tmp_path).parts) - 1
+    assert f'href="{"../" * depth}static/styles/healthwork-offline.css"' in page.read_text(encoding="utf-8")
+    css = (tmp_path / docs.OFFLINE_CSS_HREF).read_text(encoding="utf-8")
+    assert ".fa-check-circle::before" in css and ".fa-times::before" in css
+
+
+def test_index_lists_every_validation_of_the_kept_runs_newest_first(tmp_path: Path) -> None:
+    for i, status in enumerate(["article", HOSTILE, "empty", "article"]):
+        _build(tmp_path, f"run-{i}", status, keep_runs=3)
+    entries = docs.read_manifest(tmp_path)
+    assert [e.run for e in entries] == ["run-1", "run-2", "run-3"]  # run-0 pruned
+    assert [e.success for e in entries] == [False, True, True]
+    assert not (tmp_path / "validations" / "raw" / "files" / "run-0").exists()
+    assert all((tmp_path / e.page).is_file() for e in entries)
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r"<tr><td title=\"(run-\d)\">", index)
+    assert rows == ["run-3", "run-2", "run-1"]
+    assert index.count("&#10008; failed") == 1 and index.count("&#10004; passed") == 2
+    assert "<script" not in index
+
+
+def test_index_escapes_what_it_shows() -> None:
+    v = docs.Validation(run="<r>", time="t", suite="raw.<files>", success=True, evaluated=1, passed=1,
+                        page="validations/x.html")
+    page = docs.index_html([v], ["raw.<files>"], 5)
+    assert "<r>" not in page and "raw.<files>" not in page and "raw.&lt;files&gt;" in page
