@@ -8,16 +8,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-# counts a stage reports about this run (beyond the row count), in the order they are shown
-RUN_COUNTS: dict[str, str] = {
-    "new": "new",
-    "changed": "changed",
-    "deleted": "deleted",
-    "unchanged": "unchanged",
-    "cleaned_this_run": "cleaned",
-    "recleaned_for_template_change": "re-cleaned for a template change",
-    "removed_this_run": "removed",
-    "articles_extracted_this_run": "articles extracted",
+# counts a stage reports about this run (beyond the row count), in the order they are shown: (label for
+# one, label for any other number)
+RUN_COUNTS: dict[str, tuple[str, str]] = {
+    "new": ("new", "new"),
+    "changed": ("changed", "changed"),
+    "deleted": ("deleted", "deleted"),
+    "unchanged": ("unchanged", "unchanged"),
+    "cleaned_this_run": ("cleaned", "cleaned"),
+    "recleaned_for_template_change": ("re-cleaned for a template change", "re-cleaned for a template change"),
+    "removed_this_run": ("removed", "removed"),
+    "articles_extracted_this_run": ("article extracted", "articles extracted"),
 }
 ROW_COUNT = "dagster/row_count"
 _PROGRESS_RE = re.compile(r"(?P<done>\d+)\s*/\s*(?P<total>\d+)\s+(?P<unit>[a-z][a-z ]*)$")
@@ -77,7 +78,8 @@ def _rows(report: StepReport) -> str:
 
 def _run_counts(report: StepReport) -> str:
     first: Mapping[str, Any] = next(iter(report.assets.values()), {})
-    parts = [f"{first[k]} {label}" for k, label in RUN_COUNTS.items() if isinstance(first.get(k), int)]
+    parts = [f"{first[k]} {one if first[k] == 1 else many}" for k, (one, many) in RUN_COUNTS.items()
+             if isinstance(first.get(k), int)]
     if isinstance(first.get("path"), str):  # a file the step wrote (the published warehouse, the report)
         parts.append(f"-> {first['path']}")
     return ", ".join(parts)

@@ -27,6 +27,8 @@ def test_several_tables_of_one_schema_are_one_subject_with_their_counts() -> Non
         "entities/quotes": {"dagster/row_count": 9, "articles_extracted_this_run": 3}}))
     assert "rows: funding 4, quotes 9; 3 articles extracted" in line
     assert "{" not in line  # never a Python dict
+    one = format_step(StepReport("entity_tables", 1.0, {"entities/funding": {"articles_extracted_this_run": 1}}))
+    assert "1 article extracted" in one
 
 
 def test_check_lines_count_expectations_and_blocking_failures() -> None:
