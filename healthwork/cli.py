@@ -173,6 +173,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Dagster and GX are thousands of modules: compile them to __pycache__ once, not on every run, even
+    # where PYTHONDONTWRITEBYTECODE is set (CI images, sandboxes); about 5 s of each run otherwise
+    sys.dont_write_bytecode = False
     ap = argparse.ArgumentParser(prog="healthwork", description=__doc__)
     sub = ap.add_subparsers(dest="cmd", required=True)
     run = sub.add_parser("run", help="materialise every asset in-process and publish the warehouse")
