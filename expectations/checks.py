@@ -22,14 +22,11 @@ from dagster import (
     multi_asset_check,
 )
 
-from assets.clean import CLEAN_ARTICLES
-from assets.entities import ENTITY_KEYS
-from assets.metrics import PROGRAMME_FUNDING
-from assets.raw import RAW_FILES
 from expectations.runner import SuiteResult
 from expectations.stage import check_stage, data_docs_dir, record_results
 from healthwork.config import Settings
-from pipelines.resources import WarehouseResource
+from resources.keys import CLEAN_ARTICLES, ENTITY_KEYS, PROGRAMME_FUNDING, RAW_FILES
+from resources.warehouse import WarehouseResource
 
 CHECK_NAME = "gx_expectations"
 

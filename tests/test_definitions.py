@@ -59,3 +59,13 @@ def test_no_seed_file_name_in_code():
             if p.is_file() and p.suffix in {".py", ".csv", ".sql"}]
     hits = [(str(p.relative_to(PROJECT)), s) for p in code for s in seeds if s in p.read_text(errors="ignore")]
     assert hits == []
+
+
+def test_only_pipelines_imports_assets_and_expectations():
+    """Layers: resources/ (asset keys, the warehouse resource) below assets/ and expectations/, which
+    import neither each other nor pipelines/; pipelines/ alone puts them together."""
+    layers = {"resources": {"assets", "expectations", "pipelines"}, "assets": {"expectations", "pipelines"},
+              "expectations": {"assets", "pipelines"}}
+    offenders = {str(p.relative_to(PROJECT)): bad for layer, banned in layers.items()
+                 for p in (PROJECT / layer).rglob("*.py") if (bad := _imports(p) & banned)}
+    assert offenders == {}
