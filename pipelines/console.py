@@ -86,6 +86,8 @@ class RunPrinter(logging.Handler):
         if kind == DagsterEventType.STEP_START:
             self._started[step] = time.perf_counter()
             self._report(step)
+            if self.progress:  # on a terminal: say what runs until its line (or its progress bar) comes
+                self._bar(f"  {step:<22} running ...")
         elif kind == DagsterEventType.ASSET_MATERIALIZATION:
             m = event.event_specific_data.materialization
             self._report(step).assets[m.asset_key.to_user_string()] = _values(m.metadata)
