@@ -53,3 +53,27 @@ def test_progress_messages_become_a_bar() -> None:
     assert parse_progress("cleaned 0/0 articles") is None
     bar = progress_bar("clean_articles", 5, 20, "articles", 3.0, width=8)
     assert "[##------] 5/20 articles" in bar and bar.endswith("3 s")
+
+
+def _record(step: str, message: str, level: int = 20):
+    import logging
+
+    record = logging.LogRecord("dagster", level, __file__, 1, message, None, None)
+    record.dagster_meta = {"step_key": step, "dagster_event": None, "orig_message": message}
+    return record
+
+
+def test_console_draws_progress_only_on_a_terminal_and_prints_warnings_once() -> None:
+    import io
+
+    from pipelines.console import RunPrinter
+
+    tty, pipe = io.StringIO(), io.StringIO()
+    for stream, progress in ((tty, True), (pipe, False)):
+        printer = RunPrinter(stream, progress=progress, verbose=False)
+        printer.emit(_record("clean_articles", "cleaned 3/6 articles"))
+        printer.emit(_record("clean_articles", "cleaned 3, removed 0"))  # a step's own chatter: not shown
+        printer.emit(_record("raw__files", "skipped x.swp: editor swap file", level=30))
+    assert "\r\x1b[2K  clean_articles" in tty.getvalue() and "[############------------] 3/6 articles" in tty.getvalue()
+    assert pipe.getvalue() == "  !      raw__files: skipped x.swp: editor swap file\n"
+    assert tty.getvalue().count("skipped x.swp") == 1
