@@ -69,3 +69,19 @@ def test_index_escapes_what_it_shows() -> None:
                         page="validations/x.html")
     page = docs.index_html([v], ["raw.<files>"], 5)
     assert "<r>" not in page and "raw.<files>" not in page and "raw.&lt;files&gt;" in page
+
+
+def test_number_of_runs_kept_and_docs_port_are_settings(monkeypatch) -> None:  # noqa: ANN001
+    import pytest
+
+    from healthwork.config import get_settings
+
+    monkeypatch.delenv("HEALTHWORK_DATA_DOCS_RUNS", raising=False)
+    monkeypatch.delenv("HEALTHWORK_DOCS_PORT", raising=False)
+    assert (get_settings().data_docs_runs, get_settings().docs_port) == (10, 3001)
+    monkeypatch.setenv("HEALTHWORK_DATA_DOCS_RUNS", "3")
+    monkeypatch.setenv("HEALTHWORK_DOCS_PORT", "4100")
+    assert (get_settings().data_docs_runs, get_settings().docs_port) == (3, 4100)
+    monkeypatch.setenv("HEALTHWORK_DATA_DOCS_RUNS", "0")
+    with pytest.raises(ValueError, match="HEALTHWORK_DATA_DOCS_RUNS must be a whole number of runs of at least 1"):
+        get_settings()
