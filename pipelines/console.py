@@ -79,7 +79,7 @@ class RunPrinter(logging.Handler):
                 self._bar(progress_bar(step, *progress, time.perf_counter() - started))
             elif record.levelno >= logging.WARNING:
                 self._print(f"  {'!':<6} {step or 'run'}: {message}")
-            elif self.verbose and not progress:
+            elif self.verbose:  # every message, progress included when there is no bar to draw
                 self._print(f"         {step or 'run'}: {message}")
             return
         kind = event.event_type
