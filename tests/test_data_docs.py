@@ -3,9 +3,12 @@ validation and only the last N runs' pages are kept (expectations/docs.py, expec
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from expectations import docs, rules, runner
 
@@ -85,3 +88,28 @@ def test_number_of_runs_kept_and_docs_port_are_settings(monkeypatch) -> None:  #
     monkeypatch.setenv("HEALTHWORK_DATA_DOCS_RUNS", "0")
     with pytest.raises(ValueError, match="HEALTHWORK_DATA_DOCS_RUNS must be a whole number of runs of at least 1"):
         get_settings()
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+def _dom(url: str, profile: Path) -> str:
+    """The page as headless Chromium renders it, offline: every request outside this machine fails."""
+    flags = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
+             "--disable-background-networking", "--disable-component-update", f"--user-data-dir={profile}",
+             "--proxy-server=127.0.0.1:9", "--virtual-time-budget=5000", "--dump-dom", url]
+    return subprocess.run(flags, capture_output=True, text=True, timeout=120).stdout
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(CHROMIUM is None, reason="no headless Chromium here (apt-get install chromium)")
+def test_offline_browser_shows_the_index_rows_the_icons_and_no_injected_script(tmp_path: Path) -> None:
+    docs_dir = tmp_path / "docs"
+    _build(docs_dir, "run-ok", "article")
+    _, pages = _build(docs_dir, "run-bad", HOSTILE)
+    index = _dom((docs_dir / "index.html").as_uri(), tmp_path / "profile")
+    assert len(re.findall(r'<tr><td title="run-(ok|bad)">', index)) == 2  # the table is there without scripts
+    page = _dom(Path(pages["raw.files"]).as_uri(), tmp_path / "profile")
+    assert "<title>Data documentation compiled by Great Expectations</title>" in page  # not 'PWNED'
+    assert "PWNED" in page and "<script>document.title" not in page  # shown as text, never as a tag
+    assert 'class="fas fa-times text-danger"' in page  # the fail mark, drawn by the local stylesheet

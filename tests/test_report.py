@@ -77,6 +77,7 @@ def test_esc():
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="no headless Chromium here (apt-get install chromium)")
 def test_report_renders_its_charts_in_a_real_browser(seeds_build, tmp_path):
     """Headless Chromium opens the file offline, runs the inlined plotly.js and draws all three charts."""
