@@ -14,7 +14,8 @@ def markdown_table(df: pd.DataFrame, max_rows: int = 5, max_chars: int = 60) -> 
         return "_no rows_"
 
     def cell(v: Any) -> str:
-        s = "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)
+        missing = v is None or (pd.api.types.is_scalar(v) and bool(pd.isna(v)))  # None, NaN, NaT, pd.NA
+        s = "" if missing else str(v)
         s = s.replace("\n", " ").replace("|", "\\|")
         return s if len(s) <= max_chars else s[: max_chars - 1] + "…"
 

@@ -1,15 +1,13 @@
 """clean.articles and clean.dropped_lines (thin wrapper around healthwork.stages.run_clean)."""
 
-from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, MetadataValue, multi_asset
+from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, MetadataValue, multi_asset
 
 from assets._meta import table_metadata
-from assets.raw import RAW_FILES
+from resources.keys import RAW_FILES
 from healthwork import stages
 from healthwork.versioning import code_version
-from pipelines.resources import WarehouseResource
-
-CLEAN_ARTICLES = AssetKey(["clean", "articles"])
-DROPPED_LINES = AssetKey(["clean", "dropped_lines"])
+from resources.keys import CLEAN_ARTICLES, DROPPED_LINES
+from resources.warehouse import WarehouseResource
 
 
 @multi_asset(

@@ -1,16 +1,15 @@
 """entities.*: one asset per contract table (thin wrapper around healthwork.stages.run_entities)."""
 
-from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
+from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
 
 from assets._meta import table_metadata
-from assets.clean import CLEAN_ARTICLES
+from resources.keys import CLEAN_ARTICLES
 from healthwork import stages
 from healthwork.extract import TABLES
 from healthwork.store import TABLE_BY_NAME
 from healthwork.versioning import code_version
-from pipelines.resources import WarehouseResource
-
-ENTITY_KEYS = {t: AssetKey(["entities", t]) for t in TABLES}
+from resources.keys import ENTITY_KEYS
+from resources.warehouse import WarehouseResource
 
 
 @multi_asset(

@@ -1,22 +1,16 @@
 """Corpus-level assets, recomputed over the whole corpus on every run (thin wrappers around
 healthwork.stages.metrics): syndication links, metrics.* tables, the documented marts.* views."""
 
-from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, MetadataValue, asset, multi_asset
+from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, MetadataValue, asset, multi_asset
 
 from assets._meta import markdown_table, table_metadata
-from assets.clean import CLEAN_ARTICLES
-from assets.entities import ENTITY_KEYS
 from healthwork import marts
 from healthwork.report import headline
-from healthwork.stages.metrics import METRIC_TABLES, run_duplicates, run_marts, run_metrics
+from healthwork.stages.metrics import run_duplicates, run_marts, run_metrics
 from healthwork.store import TABLE_BY_NAME
 from healthwork.versioning import code_version
-from pipelines.resources import WarehouseResource
-
-ARTICLE_DUPLICATES = AssetKey(["clean", "article_duplicates"])
-METRIC_KEYS = {t: AssetKey(t.split(".")) for t in METRIC_TABLES}
-PROGRAMME_FUNDING = METRIC_KEYS["metrics.programme_funding"]
-MART_KEYS = {v.qualified: AssetKey([marts.SCHEMA, v.name]) for v in marts.VIEWS}
+from resources.keys import ARTICLE_DUPLICATES, CLEAN_ARTICLES, ENTITY_KEYS, MART_KEYS, METRIC_KEYS, PROGRAMME_FUNDING  # noqa: F401
+from resources.warehouse import WarehouseResource
 
 # the first rows an analyst wants to see of each table
 PREVIEWS = {

@@ -1,15 +1,19 @@
 """warehouse/published: the atomic publish of the staging copy to the file analysts read."""
 
-from dagster import AssetExecutionContext, AssetKey, MaterializeResult, MetadataValue, asset
+from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
 
-from assets.clean import CLEAN_ARTICLES, DROPPED_LINES
-from assets.entities import ENTITY_KEYS
-from assets.metrics import ARTICLE_DUPLICATES, MART_KEYS, METRIC_KEYS
-from assets.raw import RAW_FILES
 from healthwork.store import connect_published
-from pipelines.resources import WarehouseResource
-
-PUBLISHED = AssetKey(["warehouse", "published"])
+from resources.keys import (
+    ARTICLE_DUPLICATES,
+    CLEAN_ARTICLES,
+    DROPPED_LINES,
+    ENTITY_KEYS,
+    MART_KEYS,
+    METRIC_KEYS,
+    PUBLISHED,
+    RAW_FILES,
+)
+from resources.warehouse import WarehouseResource
 PUBLISH_DEPS = [RAW_FILES, CLEAN_ARTICLES, DROPPED_LINES, *ENTITY_KEYS.values(), ARTICLE_DUPLICATES,
                 *METRIC_KEYS.values(), *MART_KEYS.values()]
 

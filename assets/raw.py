@@ -1,13 +1,12 @@
 """raw.files: every input file as received (thin wrapper around healthwork.stages.run_raw)."""
 
-from dagster import AssetExecutionContext, AssetKey, Config, MaterializeResult, MetadataValue, asset
+from dagster import AssetExecutionContext, Config, MaterializeResult, MetadataValue, asset
 
 from assets._meta import table_metadata
 from healthwork import stages
 from healthwork.versioning import code_version
-from pipelines.resources import WarehouseResource
-
-RAW_FILES = AssetKey(["raw", "files"])
+from resources.keys import RAW_FILES
+from resources.warehouse import WarehouseResource
 
 
 class RawConfig(Config):

@@ -6,15 +6,13 @@ the previous report and warehouse consistent), and reading needs no writer lock,
 never holds up the next run.
 """
 
-from dagster import AssetExecutionContext, AssetKey, MaterializeResult, MetadataValue, asset
+from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
 
 from assets._meta import markdown_table
-from assets.publish import PUBLISHED
 from healthwork import report
 from healthwork.store import connect_published
-from pipelines.resources import WarehouseResource
-
-REPORT = AssetKey(["warehouse", "report"])
+from resources.keys import PUBLISHED, REPORT
+from resources.warehouse import WarehouseResource
 
 
 @asset(key=REPORT, deps=[PUBLISHED], group_name="publish", kinds={"html", "plotly"},

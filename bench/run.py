@@ -261,12 +261,12 @@ def _short(fn: str) -> str:
 
 
 PIPE_PROFILE = r"""
-import cProfile, os, pstats, sys, json
-os.environ["HEALTHWORK_SEEDS_DIR"], os.environ["HEALTHWORK_WAREHOUSE"] = sys.argv[1], sys.argv[2]
+import cProfile, sys
 pr = cProfile.Profile(); pr.enable()
-from pipelines.definitions import defs
-r = defs.resolve_job_def("healthwork_job").execute_in_process(
-    run_config={"ops": {"raw__files": {"config": {"full_rebuild": True}}}}, raise_on_error=False)
+from dagster import DagsterInstance
+from healthwork.config import get_settings
+from pipelines.run import run_job
+r = run_job(get_settings(sys.argv[2], sys.argv[1]), full_rebuild=True, instance=DagsterInstance.ephemeral())
 pr.disable(); pr.dump_stats(sys.argv[3])
 """
 

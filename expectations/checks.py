@@ -10,6 +10,8 @@ goes on with the other articles.
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
 
 from dagster import (
     AssetCheckExecutionContext,
@@ -22,14 +24,12 @@ from dagster import (
     multi_asset_check,
 )
 
-from assets.clean import CLEAN_ARTICLES
-from assets.entities import ENTITY_KEYS
-from assets.metrics import PROGRAMME_FUNDING
-from assets.raw import RAW_FILES
 from expectations.runner import SuiteResult
-from expectations.stage import StageCheck, check_and_quarantine, record_results
+from expectations.stage import StageCheck, check_and_quarantine, data_docs_dir, record_results
 from expectations.triage import Verdict
-from pipelines.resources import WarehouseResource
+from healthwork.config import Settings
+from resources.keys import CLEAN_ARTICLES, ENTITY_KEYS, PROGRAMME_FUNDING, RAW_FILES
+from resources.warehouse import WarehouseResource
 
 CHECK_NAME = "gx_expectations"
 
@@ -44,11 +44,12 @@ def _run(context: AssetCheckExecutionContext, warehouse: WarehouseResource, stag
     return checked
 
 
-def _results(checked: StageCheck) -> list[AssetCheckResult]:
-    return [_result(r, checked.verdict(r.suite), checked.quarantined) for r in checked.results]
+def _results(checked: StageCheck, settings: Settings) -> list[AssetCheckResult]:
+    return [_result(r, checked.verdict(r.suite), checked.quarantined, settings) for r in checked.results]
 
 
-def _result(r: SuiteResult, verdict: Verdict, quarantined: list[tuple[str, str]]) -> AssetCheckResult:
+def _result(r: SuiteResult, verdict: Verdict, quarantined: list[tuple[str, str]],
+            settings: Settings) -> AssetCheckResult:
     failed = r.failed
     if failed:
         description = f"{len(failed)} of {len(r.outcomes)} expectations failed: " + ", ".join(o.label for o in failed)
@@ -67,6 +68,7 @@ def _result(r: SuiteResult, verdict: Verdict, quarantined: list[tuple[str, str]]
         rows.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ")[:300] for c in cells) + " |")
     metadata = {
         "suite": MetadataValue.text(r.suite),
+        "blocking_failed": MetadataValue.int(len(r.blocking_failed)),
         "rows_checked": MetadataValue.int(r.n_rows),
         "expectations": MetadataValue.int(len(r.outcomes)),
         "failed": MetadataValue.int(len(failed)),
@@ -78,7 +80,11 @@ def _result(r: SuiteResult, verdict: Verdict, quarantined: list[tuple[str, str]]
     if r.docs_index:
         metadata["data_docs"] = MetadataValue.path(r.docs_index)
     if r.docs_page:
-        metadata["data_docs_page"] = MetadataValue.url(f"file://{r.docs_page}")
+        # served over http by `healthwork ui` (a browser does not open file:// links from the UI's page)
+        docs_root = data_docs_dir(settings.warehouse)
+        relative = Path(r.docs_page).relative_to(docs_root).as_posix()
+        metadata["data_docs_page"] = MetadataValue.url(f"http://127.0.0.1:{settings.docs_port}/{quote(relative)}")
+        metadata["data_docs_file"] = MetadataValue.path(r.docs_page)
     return AssetCheckResult(
         asset_key=AssetKey(r.suite.split(".")), check_name=CHECK_NAME, passed=r.success,
         severity=AssetCheckSeverity.ERROR if verdict.blocks else AssetCheckSeverity.WARN,
@@ -89,14 +95,14 @@ def _result(r: SuiteResult, verdict: Verdict, quarantined: list[tuple[str, str]]
 @asset_check(asset=RAW_FILES, name=CHECK_NAME, blocking=True,
              description="raw suite: every file decoded, non-empty, within the size limit, sha256 unique per content")
 def raw_files_expectations(context: AssetCheckExecutionContext, warehouse: WarehouseResource) -> AssetCheckResult:
-    (r,) = _results(_run(context, warehouse, "raw"))
+    (r,) = _results(_run(context, warehouse, "raw"), warehouse.settings())
     return r
 
 
 @asset_check(asset=CLEAN_ARTICLES, name=CHECK_NAME, blocking=True,
              description="clean suite: one row per article file, real body, no boilerplate left, valid dates/urls")
 def clean_articles_expectations(context: AssetCheckExecutionContext, warehouse: WarehouseResource) -> AssetCheckResult:
-    (r,) = _results(_run(context, warehouse, "clean"))
+    (r,) = _results(_run(context, warehouse, "clean"), warehouse.settings())
     return r
 
 
@@ -107,7 +113,7 @@ def clean_articles_expectations(context: AssetCheckExecutionContext, warehouse: 
            for key in ENTITY_KEYS.values()],
 )
 def entity_expectations(context: AssetCheckExecutionContext, warehouse: WarehouseResource) -> Iterator[AssetCheckResult]:
-    yield from _results(_run(context, warehouse, "entities"))
+    yield from _results(_run(context, warehouse, "entities"), warehouse.settings())
 
 
 @asset_check(asset=PROGRAMME_FUNDING, name=CHECK_NAME, blocking=True,
@@ -115,5 +121,5 @@ def entity_expectations(context: AssetCheckExecutionContext, warehouse: Warehous
                          "shares point at larger commitments")
 def programme_funding_expectations(context: AssetCheckExecutionContext,
                                    warehouse: WarehouseResource) -> AssetCheckResult:
-    (r,) = _results(_run(context, warehouse, "metrics"))
+    (r,) = _results(_run(context, warehouse, "metrics"), warehouse.settings())
     return r

@@ -5,17 +5,15 @@ dagster-ge does not support GX 1.x, so this is the whole integration: an ephemer
 and whole-dataframe batch definition per suite -> the suite -> ``ValidationDefinition.run(
 batch_parameters={"dataframe": df})``. GX is imported lazily, once per process (about 3.5 s).
 
-One context serves one pipeline run (``session_key``): its validation results are what the Data
-Docs site at ``docs_dir`` indexes, so the site shows the latest run (history is in
-``dq.check_results``). No Dagster here.
+One context serves one pipeline run (``session_key``). The Data Docs site at ``docs_dir`` keeps the
+pages of the last ``keep_runs`` runs, works offline and shows the data's values escaped
+(``expectations.docs``); every result is also in ``dq.check_results``. No Dagster here.
 """
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import math
-import shutil
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -24,6 +22,7 @@ from typing import Any
 
 import pandas as pd
 
+from expectations import docs
 from expectations.rules import Rule, Suite
 
 log = logging.getLogger("healthwork.expectations")
@@ -100,8 +99,6 @@ def _new_context(docs_dir: Path | None) -> Any:
     )
     ctx = gx.get_context(mode="ephemeral", project_config=cfg)
     if docs_dir is not None:
-        # pages of earlier runs are not reachable from this run's index: start the site afresh
-        shutil.rmtree(docs_dir / "validations", ignore_errors=True)
         docs_dir.mkdir(parents=True, exist_ok=True)
         ctx.add_data_docs_site("healthwork", {
             "class_name": "SiteBuilder",
@@ -184,8 +181,12 @@ def validate(suite: Suite, df: pd.DataFrame, params: Mapping[str, Any] | None = 
     return SuiteResult(suite.name, tuple(outcomes), len(df))
 
 
-def build_docs(docs_dir: Path, run_id: str | None, suite_names: list[str]) -> tuple[str | None, dict[str, str]]:
-    """Build the Data Docs site of this run's context: (index.html path, {suite: its validation page})."""
+def build_docs(docs_dir: Path, run_id: str | None, suite_names: list[str],
+               keep_runs: int = docs.DEFAULT_KEEP_RUNS) -> tuple[str | None, dict[str, str]]:
+    """Build the Data Docs site of this run's context: (index.html path, {suite: its validation page}).
+    Values are escaped before GX renders them, the pages need no network, and the index lists every
+    validation of the last ``keep_runs`` runs."""
+    run_name = run_id or "adhoc"
     try:
         with _lock:
             ctx = _context(docs_dir, run_id)
@@ -194,16 +195,45 @@ def build_docs(docs_dir: Path, run_id: str | None, suite_names: list[str]) -> tu
                 ExpectationSuiteIdentifier,
             )
 
-            keys = set(ctx.validation_results_store.list_keys()) - _built
+            store = ctx.validation_results_store
+            keys = set(store.list_keys()) - _built
+            results = {key: _escaped(store, key) for key in keys}
             todo = [*keys, *(ExpectationSuiteIdentifier(name=n) for n in suite_names)]
-            urls = ctx.build_data_docs(resource_identifiers=todo)
+            # no GX index: building it deletes the pages of earlier runs (not in this context's store), and
+            # it is drawn by CDN scripts; docs.record writes a static one over every kept run
+            ctx.build_data_docs(resource_identifiers=todo, build_index=False)
             _built.update(keys)
+        docs.offline_site(docs_dir, docs_dir.rglob("*.html"))
+        new = [v for v in (_validation(docs_dir, vr, run_name) for vr in results.values()) if v]
+        docs.record(docs_dir, new, keep_runs)
     except Exception:  # noqa: BLE001 - docs are a view: never fail a check over them
         log.exception("building Data Docs in %s failed", docs_dir)
         return None, {}
-    index = _file_path(next(iter(urls.values()))) if urls else None
-    pages = {n: p for n in suite_names if (p := _page_for(docs_dir, n, run_id or "adhoc"))}
-    return index, pages
+    pages = {n: p for n in suite_names if (p := _page_for(docs_dir, n, run_name))}
+    return str(docs_dir / "index.html"), pages
+
+
+def _escaped(store: Any, key: Any) -> Any:
+    """The stored validation result with every value it shows HTML-escaped (GX writes them raw)."""
+    vr = store.get(key)
+    for er in vr.results:
+        er.result = docs.escape_values(er.result or {})
+        if er.exception_info:
+            er.exception_info = docs.escape_values(er.exception_info)
+    store.set(key, vr)
+    return vr
+
+
+def _validation(docs_dir: Path, vr: Any, run_name: str) -> docs.Validation | None:
+    page = _page_for(docs_dir, vr.suite_name, run_name)
+    if page is None:
+        return None
+    stats = vr.statistics or {}
+    run_time = getattr(getattr(vr.meta.get("run_id"), "run_time", None), "isoformat", None)
+    return docs.Validation(
+        run=run_name, time=run_time() if run_time else dt.datetime.now(dt.timezone.utc).isoformat(),
+        suite=vr.suite_name, success=bool(vr.success), evaluated=int(stats.get("evaluated_expectations") or 0),
+        passed=int(stats.get("successful_expectations") or 0), page=Path(page).relative_to(docs_dir).as_posix())
 
 
 def jsonable(v: Any) -> Any:
@@ -221,10 +251,6 @@ def jsonable(v: Any) -> Any:
     if isinstance(v, (dt.date, dt.datetime)):
         return None if pd.isna(v) else v.isoformat()
     return str(v)
-
-
-def _file_path(url: str) -> str:
-    return url[len("file://"):] if url.startswith("file://") else url
 
 
 def _page_for(docs_dir: Path, suite_name: str, run_name: str) -> str | None:

@@ -64,7 +64,7 @@ def _validate(store: Warehouse, settings: Settings, stage: str, run_id: str | No
     docs_dir = data_docs_dir(settings.warehouse) if docs else None
     results = [runner.validate(c.suite, c.frame, c.params, docs_dir=docs_dir, run_id=run_id) for c in checks]
     if docs_dir is not None:
-        index, pages = runner.build_docs(docs_dir, run_id, [r.suite for r in results])
+        index, pages = runner.build_docs(docs_dir, run_id, [r.suite for r in results], settings.data_docs_runs)
         results = [dataclasses.replace(r, docs_index=index, docs_page=pages.get(r.suite)) for r in results]
     return list(zip(results, checks))
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import io
 import os
 import re
@@ -14,16 +15,26 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from healthwork.config import ENV_ALLOW_MASS_DELETE, ENV_SEEDS_DIR, ENV_WAREHOUSE, PROJECT_ROOT, get_settings
+from healthwork.config import (
+    ENV_ALLOW_MASS_DELETE,
+    ENV_DAGSTER_HOME,
+    ENV_DATA_DOCS_RUNS,
+    ENV_DOCS_PORT,
+    ENV_SEEDS_DIR,
+    ENV_WAREHOUSE,
+    PROJECT_ROOT,
+    Settings,
+    get_settings,
+    prepare_dagster_home,
+)
 from healthwork.failures import describe_exception, one_line, root_cause
+from healthwork.output import expectation_summary
+from healthwork.single_instance import AlreadyRunning, hold_ui, port_in_use
 
 
-def _apply_paths(args: argparse.Namespace) -> None:
-    """--seeds/--warehouse become the environment, so every Dagster component sees the same paths."""
-    if getattr(args, "seeds", None):
-        os.environ[ENV_SEEDS_DIR] = str(Path(args.seeds).resolve())
-    if getattr(args, "warehouse", None):
-        os.environ[ENV_WAREHOUSE] = str(Path(args.warehouse).resolve())
+def _settings(args: argparse.Namespace) -> Settings:
+    """--seeds/--warehouse win over the environment; the result travels as one object."""
+    return get_settings(getattr(args, "warehouse", None), getattr(args, "seeds", None))
 
 
 def _summary(warehouse: Path) -> list[str]:
@@ -33,14 +44,10 @@ def _summary(warehouse: Path) -> list[str]:
     try:
         q = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
         lines = [
-            f"files read:     {q('SELECT count(*) FROM raw.files')}",
-            f"articles:       {q('SELECT count(*) FROM clean.articles')}",
-            f"quarantined:    {q('SELECT count(*) FROM dq.quarantine')}",
+            f"published:      {q('SELECT count(*) FROM raw.files')} files read, "
+            f"{q('SELECT count(*) FROM clean.articles')} articles, {q('SELECT count(*) FROM dq.quarantine')} quarantined, "
+            f"{q('SELECT count(*) FROM metrics.programme_funding')} funding commitments",
         ]
-        for (t,) in con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'entities' "
-                                "ORDER BY 1").fetchall():
-            lines.append(f"entities.{t + ':':22} {q(f'SELECT count(*) FROM entities.{t}')} rows")
-        lines.append(f"metrics.programme_funding: {q('SELECT count(*) FROM metrics.programme_funding')} commitments")
         for name, reason, detail in con.execute(
                 "SELECT source_file, reason, detail FROM dq.quarantine ORDER BY stage, source_file").fetchall():
             lines.append(f"  quarantined {name}: {reason} ({detail})")
@@ -152,44 +159,37 @@ class _NoTraces(io.TextIOBase):
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    _apply_paths(args)
-    settings = get_settings()
+    settings = _settings(args)
     problem = input_folder_problem(settings.seeds_dir)
     if problem:
         print(f"error: {problem} (set {ENV_SEEDS_DIR} or --seeds)", file=sys.stderr)
         return 2
+    t0 = time.perf_counter()
+    print(f"healthwork run ({'full rebuild' if args.full else 'incremental'}): {settings.seeds_dir} -> "
+          f"{settings.warehouse}", flush=True)
+    print("  loading the pipeline (Dagster, Great Expectations) ...", flush=True)
     import duckdb
-    from dagster import AssetCheckSeverity, DagsterInstance
+    from dagster import AssetCheckSeverity
 
     from healthwork.store import WarehouseLocked
+    from pipelines.console import check_outcome
+    from pipelines.run import run_job
 
-    from pipelines.definitions import defs
-    from pipelines.jobs import ALL_JOB_NAME
-
-    t0 = time.perf_counter()
-    print(f"healthwork run ({'full rebuild' if args.full else 'incremental'}): {settings.seeds_dir} -> {settings.warehouse}")
-    job = defs.resolve_job_def(ALL_JOB_NAME)
-    run_config = {
-        "ops": {"raw__files": {"config": {"full_rebuild": bool(args.full),
-                                          "allow_mass_delete": bool(args.allow_mass_delete)}}},
-        "loggers": {"console": {"config": {"log_level": "DEBUG" if args.verbose else "INFO"}}},
-    }
     try:
-        instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else DagsterInstance.ephemeral()
         with _traces_to_logs_only(args.verbose):
-            result = job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False)
+            result = run_job(settings, full_rebuild=bool(args.full), allow_mass_delete=bool(args.allow_mass_delete),
+                             step_lines=True, progress_bar=sys.stdout.isatty(), verbose=bool(args.verbose))
     except (OSError, WarehouseLocked, duckdb.IOException) as exc:  # the instance or the run could not even start
         print(f"error: {describe_exception(exc)}; nothing was published", file=sys.stderr)
         return 1
     cause = _run_failure(result)
     if cause is not None:  # an expected failure: one line, the published warehouse is untouched
         print(f"error: {cause}", file=sys.stderr)
-        where = (f"the Dagster logs of run {result.run_id} in {os.environ['DAGSTER_HOME']}"
-                 if os.environ.get("DAGSTER_HOME") else "run again with -v")
         kept = ("is as the last successful run left it" if settings.warehouse.is_file()
                 else "was left untouched" if settings.warehouse.exists() else "was not created")
-        print(f"nothing published: {settings.warehouse} {kept} (full trace: {where})", file=sys.stderr)
-        print(f"run {result.run_id} FAILED in {time.perf_counter() - t0:.1f} s")
+        print(f"nothing published: {settings.warehouse} {kept} (full trace: the Dagster logs of run "
+              f"{result.run_id[:8]} in {settings.dagster_home}, or run again with -v)", file=sys.stderr)
+        print(f"run FAILED in {time.perf_counter() - t0:.1f} s")
         return 1
     checks = result.get_asset_check_evaluations()
     failed = [c for c in checks if not c.passed and c.severity == AssetCheckSeverity.ERROR]
@@ -205,33 +205,50 @@ def cmd_run(args: argparse.Namespace) -> int:
     else:
         print(f"nothing published: {settings.warehouse} is as the last successful run left it")
     print(f"quarantined by checks this run: {_quarantined_by_checks(checks)}")
-    print(f"checks:         {len(checks) - len(failed) - len(warned)} passed, {len(warned)} warned, "
-          f"{len(failed)} failed")
+    print(expectation_summary([check_outcome(c) for c in checks]))
     for c in warned:
-        print(f"  WARN   {c.asset_key.to_user_string()} / {c.check_name}: {c.description or ''}")
+        print(f"  WARN   {c.asset_key.to_user_string()}: {c.description or ''}")
     for c in failed:
-        print(f"  FAILED {c.asset_key.to_user_string()} / {c.check_name}: {c.description or ''}")
+        print(f"  FAILED {c.asset_key.to_user_string()}: {c.description or ''}")
     for docs in sorted({str(c.metadata["data_docs"].value) for c in checks if "data_docs" in c.metadata}):
         print(f"data docs:      {docs}")
-    for ev in result.all_events:
-        if ev.is_step_failure:
-            print(f"  step failed: {ev.step_key}: {ev.event_specific_data.error.message.strip()}")  # type: ignore[union-attr]
-    print(f"run {result.run_id} {'succeeded' if result.success and not failed else 'FAILED'} in {elapsed:.1f} s")
-    return 0 if result.success and not failed else 1
+    ok = result.success and not failed
+    print(f"run {'succeeded' if ok else 'FAILED'} in {elapsed:.1f} s (run {result.run_id[:8]}; history in "
+          f"{settings.dagster_home}, shown by `healthwork ui`)")
+    return 0 if ok else 1
 
 
 def cmd_ui(args: argparse.Namespace) -> int:
-    _apply_paths(args)
-    home = Path(os.environ.get("DAGSTER_HOME") or PROJECT_ROOT / ".dagster_home")
-    home.mkdir(parents=True, exist_ok=True)
-    cfg = home / "dagster.yaml"
-    if not cfg.exists():
-        cfg.write_text((PROJECT_ROOT / "pipelines" / "dagster.yaml").read_text())
-    settings = get_settings()  # pinned as absolute paths: the daemon's runs see the same folder and warehouse
-    env = {**os.environ, "DAGSTER_HOME": str(home), ENV_SEEDS_DIR: str(settings.seeds_dir),
-           ENV_WAREHOUSE: str(settings.warehouse)}
-    cmd = [sys.executable, "-m", "dagster", "dev", "-m", "pipelines.definitions", "-h", "127.0.0.1", "-p", str(args.port)]
-    print(f"Dagster UI on http://127.0.0.1:{args.port} (webserver + daemon; DAGSTER_HOME={home}); Ctrl-C stops it")
+    settings = _settings(args)  # pinned as absolute paths: the daemon's runs see the same folder and warehouse
+    if args.docs_port:
+        settings = dataclasses.replace(settings, docs_port=int(args.docs_port))
+    home = prepare_dagster_home(settings.dagster_home)
+    host, port = "127.0.0.1", int(args.port)
+    with contextlib.ExitStack() as held:
+        try:
+            held.enter_context(hold_ui(home, host, port))
+            if port_in_use(host, settings.docs_port) or settings.docs_port == port:
+                raise AlreadyRunning(f"the Data Docs port {settings.docs_port} on {host} is already in use; "
+                                     f"pass --docs-port or set {ENV_DOCS_PORT}")
+        except AlreadyRunning as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        from healthwork.docs_server import serve_docs
+
+        docs = serve_docs(settings.data_docs_dir, host, settings.docs_port)
+        held.callback(docs.shutdown)
+        return _serve_ui(settings, home, host, port)
+
+
+def _serve_ui(settings: Settings, home: Path, host: str, port: int) -> int:
+    env = {**os.environ, ENV_DAGSTER_HOME: str(home), ENV_SEEDS_DIR: str(settings.seeds_dir),
+           ENV_WAREHOUSE: str(settings.warehouse), ENV_DOCS_PORT: str(settings.docs_port),
+           ENV_DATA_DOCS_RUNS: str(settings.data_docs_runs)}
+    # no -m: `dagster dev` reads [tool.dagster] in pyproject.toml, so the code location is named "healthwork"
+    cmd = [sys.executable, "-m", "dagster", "dev", "-h", host, "-p", str(port)]
+    print(f"Dagster UI on http://{host}:{port} (webserver + daemon; Dagster home {home}, shared with "
+          "`healthwork run`); Ctrl-C stops it")
+    print(f"Data Docs on http://{host}:{settings.docs_port}/ (the checks in the UI link their pages there)")
     print(f"the daemon runs seeds_folder_sensor on {settings.seeds_dir} (new/changed/deleted files -> one incremental "
           f"run into {settings.warehouse}), the daily schedule and the metrics/publish automation: all on by default")
     proc = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, start_new_session=True)
@@ -253,10 +270,9 @@ def cmd_ui(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Write the static HTML report of the published warehouse (beside it unless --out)."""
-    _apply_paths(args)
     from healthwork.report import write_report
 
-    settings = get_settings()
+    settings = _settings(args)
     if not settings.warehouse.exists():
         print(f"error: no warehouse at {settings.warehouse}: run `healthwork run` first", file=sys.stderr)
         return 2
@@ -266,6 +282,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Dagster and GX are thousands of modules: compile them to __pycache__ once, not on every run, even
+    # where PYTHONDONTWRITEBYTECODE is set (CI images, sandboxes); about 5 s of each run otherwise
+    sys.dont_write_bytecode = False
     ap = argparse.ArgumentParser(prog="healthwork", description=__doc__)
     sub = ap.add_subparsers(dest="cmd", required=True)
     run = sub.add_parser("run", help="materialise every asset in-process and publish the warehouse")
@@ -279,6 +298,8 @@ def main(argv: list[str] | None = None) -> int:
     run.set_defaults(func=cmd_run)
     ui = sub.add_parser("ui", help="start the Dagster UI and daemon on 127.0.0.1")
     ui.add_argument("--port", type=int, default=3000)
+    ui.add_argument("--docs-port", type=int, default=0,
+                    help=f"port of the Data Docs server (default: ${ENV_DOCS_PORT} or 3001)")
     ui.add_argument("--seeds")
     ui.add_argument("--warehouse")
     ui.set_defaults(func=cmd_ui)

@@ -41,7 +41,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from datasketch import LeanMinHash, MinHashLSH
+from datasketch import MinHashLSH
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128

@@ -154,7 +154,7 @@ class Corpus:
         return (min(ds), max(ds)) if ds else (None, None)
 
     @cached_property
-    def resolution(self) -> "Resolution":
+    def resolution(self) -> Resolution:
         """Funding rows of kind ``funding`` with a programme, resolved into commitments."""
         return _resolve(self)
 
@@ -343,9 +343,7 @@ def resolve_commitments(mentions: list[Mention]) -> list[list[int]]:
             same_place = [g for g in fits if scopes[g] == m.scope]
             if same_place:
                 chosen = min(same_place, key=lambda g: abs(mentions[groups[g][0]].amount - m.amount))
-            elif m.scope is None and len({scopes[g] for g in fits}) == 1:
-                chosen = fits[0]
-            elif m.scope is not None and len(fits) == 1:
+            elif m.scope is None and len({scopes[g] for g in fits}) == 1 or m.scope is not None and len(fits) == 1:
                 chosen = fits[0]
         if chosen is None:
             by_bin[(m.programme, m.currency, k)].append(len(groups))
@@ -648,7 +646,7 @@ def _share_links(mentions: list[Mention], groups: list[list[int]]) -> list[tuple
             if (parent := out[m.row][0]) is not None:
                 inside[group_of[parent]][group_of[m.row]] = amount_of(m)
 
-        def held(pot: Mention) -> float:
+        def held(pot: Mention, inside: dict[int, dict[int, float]] = inside) -> float:
             return sum(inside[group_of[pot.row]].values())
 
         for m in article:

@@ -200,7 +200,7 @@ def _figures(charts: Mapping[str, pd.DataFrame]) -> list[tuple[str, str, Any]]:
         text=[esc(f"£{m:g}m stated with it" if m else ", ".join(pr)) for m, pr in
               zip(p["funding_mentioned_m"], p["programmes"])], textposition="auto",
         hovertext=[esc(f"{n}: {a} article(s); programmes: {', '.join(pr) or 'none'}; money stated with it: "
-                       f"{'£%gm' % m if m else 'none'}")
+                       f"{f'£{m:g}m' if m else 'none'}")
                    for n, a, pr, m in zip(p["place"], p["n_articles"], p["programmes"], p["funding_mentioned_m"])],
         hoverinfo="text"))
     fig.update_layout(xaxis_title="articles naming the place",
@@ -232,6 +232,26 @@ def _table(df: pd.DataFrame, columns: Mapping[str, str], cell_html: Mapping[str,
         tds = "".join(f"<td>{cell_html[c](rec) if c in cell_html else esc(rec.get(c))}</td>" for c in columns)
         body.append(f"<tr>{tds}</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+MAX_NAMES_IN_CELL = 8  # a list cell (a programme's places) names this many, then says how many more
+
+
+def _short_list(values: Any, limit: int = MAX_NAMES_IN_CELL) -> str:
+    """``a, b, c and 37 more`` (escaped): a cell stays readable when a programme has 40 places."""
+    items = [] if values is None or isinstance(values, (str, float)) else [str(v) for v in values]
+    shown = ", ".join(esc(v) for v in items[:limit])
+    return f"{shown} and {len(items) - limit} more" if len(items) > limit else shown
+
+
+def _kpi_label(label: str, value: int) -> str:
+    """``1 syndicated copy``, ``2 syndicated copies``: KPI labels are plural nouns."""
+    if value != 1:
+        return label
+    words = label.split(" ")
+    last = words[-1]
+    words[-1] = last[:-3] + "y" if last.endswith("ies") else last[:-1] if last.endswith("s") else last
+    return " ".join(words)
 
 
 def _article_link(rec: Mapping[str, Any]) -> str:
@@ -279,7 +299,7 @@ def render_html(d: ReportData, generated_at: dt.datetime | None = None) -> str:
     figs = _figures(charts)
     chart_html = []
     for i, (anchor, title, fig) in enumerate(figs):
-        div = pio.to_html(fig, full_html=False, include_plotlyjs=(i == 0), config={"displaylogo": False},
+        div = pio.to_html(fig, full_html=False, include_plotlyjs=(i == 0), config={"displaylogo": False, "displayModeBar": False},
                           div_id=f"chart-{anchor}")
         chart_html.append(f"<h2 id='{anchor}'>{esc(title)}</h2>{div}")
     undated = int((d.articles["published_date"].isna()).sum()) if len(d.articles) else 0
@@ -299,11 +319,12 @@ def render_html(d: ReportData, generated_at: dt.datetime | None = None) -> str:
 <h1>Health and work programmes in the news</h1>
 <p class='muted'>Built from {esc(d.built_from)} · generated {esc(when)} · {undated} undated article(s) are counted
 everywhere but cannot be placed on the timeline.</p>
-<div class='kpis'>{''.join(f"<div class='kpi'><b>{esc(v)}</b>{esc(k)}</div>" for k, v in kpis)}</div>
+<div class='kpis'>{''.join(f"<div class='kpi'><b>{esc(v)}</b>{esc(_kpi_label(k, v))}</div>" for k, v in kpis)}</div>
 <h2 id='programmes'>Programmes</h2>
 {_table(d.programmes, prog_cols, {"people_to_reach": lambda r: esc(
         "" if _missing(r.get("people_to_reach")) else
-        f"{r['people_to_reach']:,.0f} ({r.get('people_to_reach_qualifier') or 'exact'})")})}
+        f"{r['people_to_reach']:,.0f} ({r.get('people_to_reach_qualifier') or 'exact'})"),
+        "places": lambda r: _short_list(r.get("places"))})}
 {chart_html[0]}
 <h2 id='evidence'>Commitments and the articles that state them</h2>
 {_evidence_html(d)}

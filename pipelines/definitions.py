@@ -1,7 +1,13 @@
 """The one ``Definitions`` object: the UI (`dagster dev`), `healthwork run` and the tests all load it."""
 from __future__ import annotations
 
-from dagster import Definitions, in_process_executor, load_asset_checks_from_modules, load_assets_from_modules
+from dagster import (
+    Definitions,
+    colored_console_logger,
+    in_process_executor,
+    load_asset_checks_from_modules,
+    load_assets_from_modules,
+)
 
 import assets.clean
 import assets.entities
@@ -11,6 +17,7 @@ import assets.raw
 import assets.report
 import expectations.checks
 from pipelines.automation import with_automation
+from pipelines.console import LOGGER_NAME, healthwork_console
 from pipelines.jobs import JOBS
 from pipelines.resources import WarehouseResource
 from pipelines.schedules import SCHEDULES
@@ -26,4 +33,5 @@ defs = Definitions(
     schedules=SCHEDULES,
     resources={"warehouse": WarehouseResource()},
     executor=in_process_executor,
+    loggers={"console": colored_console_logger, LOGGER_NAME: healthwork_console},  # the CLI picks its own
 )

@@ -1,6 +1,12 @@
-"""Shared fixtures: the seeds built once per session into a temporary warehouse."""
+"""Shared fixtures: the seeds built once per session into a temporary warehouse.
+
+Hermetic: tests read the copies of the five seeds and their gold in ``tests/fixtures/`` (never the live
+``seeds/`` folder users drop articles into), and what needs ``../shared`` (the dev sets, score.py) is
+marked ``needs_shared`` and skips with the reason when it is absent. ``HEALTHWORK_SHARED_DIR`` points
+the tests at another shared folder (a missing one: to check the skips)."""
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,28 +15,25 @@ import duckdb
 import pytest
 
 PROJECT = Path(__file__).resolve().parents[1]
-SEEDS = PROJECT / "seeds"
-SHARED = PROJECT.parent / "shared"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEEDS = FIXTURES / "seeds"  # a copy of the bundled seeds as they were when the tests were written
+SEED_GOLD = FIXTURES / "gold"  # the hand-made gold of those five seeds (data, copied from ../shared/gold)
+SHARED = Path(os.environ.get("HEALTHWORK_SHARED_DIR") or PROJECT.parent / "shared")
+SHARED_REASON = (f"needs the shared dev sets and tools at {SHARED} (../shared beside the project, "
+                 "or HEALTHWORK_SHARED_DIR); absent here")
+needs_shared = pytest.mark.skipif(not (SHARED / "tools").is_dir(), reason=SHARED_REASON)
 
 
-def run_pipeline(seeds_dir: Path, warehouse: Path, full: bool = False):
-    """Materialise the real Definitions' job in-process against the given paths."""
-    import os
+def run_pipeline(seeds_dir: Path, warehouse: Path, full: bool = False, instance=None):  # noqa: ANN001
+    """Materialise the real Definitions' job in-process against the given paths, through the same
+    ``pipelines.run.run_job`` as the CLI (an ephemeral Dagster instance unless one is given)."""
+    from dagster import DagsterInstance
 
-    from pipelines.definitions import defs
-    from pipelines.jobs import ALL_JOB_NAME
+    from healthwork.config import get_settings
+    from pipelines.run import run_job
 
-    old = {k: os.environ.get(k) for k in ("HEALTHWORK_SEEDS_DIR", "HEALTHWORK_WAREHOUSE")}
-    os.environ["HEALTHWORK_SEEDS_DIR"], os.environ["HEALTHWORK_WAREHOUSE"] = str(seeds_dir), str(warehouse)
-    try:
-        return defs.resolve_job_def(ALL_JOB_NAME).execute_in_process(
-            run_config={"ops": {"raw__files": {"config": {"full_rebuild": full}}}}, raise_on_error=False)
-    finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+    settings = get_settings(str(warehouse), str(seeds_dir))
+    return run_job(settings, full_rebuild=full, instance=instance or DagsterInstance.ephemeral())
 
 
 @pytest.fixture

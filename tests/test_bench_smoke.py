@@ -10,9 +10,10 @@ import duckdb
 import pytest
 
 from bench.generate import generate, make_article
+from tests.conftest import SHARED
 
 PROJECT = Path(__file__).resolve().parents[1]
-SCORE = PROJECT.parent / "shared" / "tools" / "score.py"
+SCORE = SHARED / "tools" / "score.py"
 N = 100
 
 

@@ -20,7 +20,7 @@ import pytest
 from healthwork.clean import CleanResult, clean_article, common_line_keys, line_keys
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from tests.conftest import SEED_GOLD, SEEDS, SHARED  # noqa: E402  (fixture copies; ../shared or HEALTHWORK_SHARED_DIR)
 PAGES = Path(__file__).resolve().parent / "pages"
 
 
@@ -154,7 +154,7 @@ DEVSET_MIN_F1 = 0.975
 
 @needs_shared
 def test_seeds_cleaning_and_metadata():
-    ev = evaluate(ROOT / "seeds", SHARED / "gold")
+    ev = evaluate(SEEDS, SEED_GOLD)
     assert ev["n"] == 5
     assert ev["f1"] >= 0.98, ev["misses"]
     for fld in ("title", "author", "published_date"):

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 
 import pytest
 
 from healthwork.extract import counts
 
-GOLD_DIR = Path(__file__).resolve().parents[2] / "shared" / "gold"
+from tests.conftest import SEED_GOLD as GOLD_DIR, SHARED  # noqa: E402
 
 
 def values(text: str) -> list[tuple[float, str]]:
@@ -101,7 +100,7 @@ def test_evidence_invariant_on_mixed_text() -> None:
         assert body[r["span_start"]:r["span_end"]] == r["text"]
 
 
-DEVSET = Path(__file__).resolve().parents[2] / "shared" / "devset" / "pages" / "raw"
+DEVSET = SHARED / "devset" / "pages" / "raw"
 
 
 @pytest.mark.skipif(not DEVSET.exists(), reason="shared devset not available")

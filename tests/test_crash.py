@@ -146,10 +146,10 @@ def test_lock_dies_with_a_killed_process(tmp_path):
 
 # ---------------------------------------------------------------- the real command
 
-KILL_AT = [  # (label, a line of the run's log after which it is killed)
-    ("after raw committed", " - raw__files - "),
-    ("during cleaning", " - clean_articles - cleaned "),
-    ("during entity extraction", " - entity_tables - extracted entities from "),
+KILL_AT = [  # (label, a line of the run's output (`healthwork run -v`) after which it is killed)
+    ("after raw committed", "  ok     raw/files "),
+    ("during cleaning", " clean_articles: cleaned "),
+    ("during entity extraction", " entity_tables: extracted entities from "),
 ]
 
 
@@ -157,7 +157,7 @@ def _cli(seeds: Path, wh: Path, *args: str) -> subprocess.Popen:
     env = {**os.environ, "HEALTHWORK_SEEDS_DIR": str(seeds), "HEALTHWORK_WAREHOUSE": str(wh),
            "PYTHONUNBUFFERED": "1"}
     env.pop("DAGSTER_HOME", None)
-    return subprocess.Popen([sys.executable, "-m", "healthwork.cli", "run", *args], cwd=PROJECT, env=env,
+    return subprocess.Popen([sys.executable, "-m", "healthwork.cli", "run", "--verbose", *args], cwd=PROJECT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 

@@ -55,7 +55,7 @@ def test_utf8_with_a_stray_windows_1252_byte():
 
 def test_utf8_with_undefined_windows_1252_bytes_keeps_curly_quotes():
     # ” is E2 80 9D in UTF-8; 0x9D is undefined in Windows-1252, so strict cp1252 cannot be the fallback
-    data = "He said “yes” to £5m.".encode("utf-8") + b" Cost \xa32m."
+    data = "He said “yes” to £5m.".encode() + b" Cost \xa32m."
     assert decode_bytes(data).text == "He said “yes” to £5m. Cost £2m."
 
 

@@ -8,6 +8,7 @@ from dagster import AssetKey
 
 from pipelines.definitions import defs
 from pipelines.jobs import ALL_JOB_NAME
+from tests.conftest import SEEDS
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -53,8 +54,18 @@ def test_domain_package_imports_no_dagster_nor_outer_layers():
 
 
 def test_no_seed_file_name_in_code():
-    seeds = [p.stem for p in (PROJECT / "seeds").glob("*.txt")]
+    seeds = [p.stem for p in SEEDS.glob("*.txt")]
     code = [p for d in ("healthwork", "assets", "pipelines", "expectations") for p in (PROJECT / d).rglob("*")
             if p.is_file() and p.suffix in {".py", ".csv", ".sql"}]
     hits = [(str(p.relative_to(PROJECT)), s) for p in code for s in seeds if s in p.read_text(errors="ignore")]
     assert hits == []
+
+
+def test_only_pipelines_imports_assets_and_expectations():
+    """Layers: resources/ (asset keys, the warehouse resource) below assets/ and expectations/, which
+    import neither each other nor pipelines/; pipelines/ alone puts them together."""
+    layers = {"resources": {"assets", "expectations", "pipelines"}, "assets": {"expectations", "pipelines"},
+              "expectations": {"assets", "pipelines"}}
+    offenders = {str(p.relative_to(PROJECT)): bad for layer, banned in layers.items()
+                 for p in (PROJECT / layer).rglob("*.py") if (bad := _imports(p) & banned)}
+    assert offenders == {}

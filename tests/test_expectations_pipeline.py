@@ -21,7 +21,7 @@ from expectations.suites import raw as raw_suite
 from healthwork import stages
 from healthwork.store import Warehouse, connect_published
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+from tests.conftest import SEEDS  # noqa: E402
 PUBLISHED = AssetKey(["warehouse", "published"])
 N_RULES = {s.name.replace(".", "/"): len(s.rules)
            for s in (raw_suite.SUITE, clean_suite.SUITE, metrics_suite.SUITE, *entity_suites.SUITES.values())}
@@ -67,8 +67,12 @@ def test_seeds_pass_every_check_end_to_end(seeds_build: tuple[ExecuteInProcessRe
     assert index.is_file()
     docs = {str(e.metadata["data_docs"].value) for e in evals}
     assert docs == {str(index)}
-    pages = [Path(str(e.metadata["data_docs_page"].value).removeprefix("file://")) for e in evals]
+    pages = [Path(str(e.metadata["data_docs_file"].value)) for e in evals]
     assert all(p.is_file() for p in pages) and len(set(pages)) == len(N_RULES)
+    # the UI links each page over http (served by `healthwork ui`), never as a file:// URL
+    for e, page in zip(evals, pages):
+        url = str(e.metadata["data_docs_page"].value)
+        assert url == f"http://127.0.0.1:3001/{page.relative_to(data_docs_dir(paths)).as_posix()}"
 
 
 # ---------------------------------------------------------------- row faults quarantine, table faults block

@@ -10,7 +10,7 @@ import pytest
 
 from healthwork.extract import counts, extract_entities, money, numbers, programmes
 
-GOLD_DIR = Path(__file__).resolve().parents[2] / "shared" / "gold"
+from tests.conftest import SEED_GOLD as GOLD_DIR, SHARED  # noqa: E402
 
 
 def rows(text: str) -> list[tuple]:
@@ -202,7 +202,7 @@ def test_evidence_invariant_on_mixed_text() -> None:
         assert r["currency"] in {"GBP", "USD", "EUR"}
 
 
-DEVSET = GOLD_DIR.parent / "devset" / "pages" / "raw"
+DEVSET = SHARED / "devset" / "pages" / "raw"
 
 
 @pytest.mark.skipif(not DEVSET.exists(), reason="shared devset not available")

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from healthwork.extract import Row, extract_entities
 
-GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
+from tests.conftest import SEED_GOLD as GOLD  # noqa: E402  (the seeds' gold, copied into tests/fixtures)
 
 
 def org_rows(body: str) -> list[Row]:

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from healthwork.extract import extract_entities
 
-GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
+from tests.conftest import SEED_GOLD as GOLD  # noqa: E402  (the seeds' gold, copied into tests/fixtures)
 
 
 def names(body: str) -> set[str]:

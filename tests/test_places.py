@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 from healthwork.extract import Row, extract_entities
 from healthwork.reference import load_csv
 
-GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
+from tests.conftest import SEED_GOLD as GOLD  # noqa: E402  (the seeds' gold, copied into tests/fixtures)
 
 
 def place_rows(body: str) -> list[Row]:

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from healthwork.extract import programmes
 from healthwork.reference import load_csv
 
-GOLD_DIR = Path(__file__).resolve().parents[2] / "shared" / "gold"
+from tests.conftest import SEED_GOLD as GOLD_DIR, SHARED  # noqa: E402
 
 
 def names(text: str) -> list[str]:
@@ -111,7 +110,7 @@ def test_new_programme_needs_only_a_csv_row(monkeypatch: pytest.MonkeyPatch) -> 
     assert names("The example work fund opened.") == []
 
 
-DEVSET = GOLD_DIR.parent / "devset" / "pages" / "raw"
+DEVSET = SHARED / "devset" / "pages" / "raw"
 
 
 @pytest.mark.skipif(not DEVSET.exists(), reason="shared devset not available")

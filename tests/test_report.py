@@ -77,6 +77,7 @@ def test_esc():
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="no headless Chromium here (apt-get install chromium)")
 def test_report_renders_its_charts_in_a_real_browser(seeds_build, tmp_path):
     """Headless Chromium opens the file offline, runs the inlined plotly.js and draws all three charts."""
@@ -90,3 +91,29 @@ def test_report_renders_its_charts_in_a_real_browser(seeds_build, tmp_path):
     png = tmp_path / "report.png"
     subprocess.run([*flags, f"--screenshot={png}", url], capture_output=True, timeout=120)
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 50_000  # a full page, not blank
+
+
+def test_kpi_labels_agree_with_their_number_and_place_lists_stay_short():
+    from healthwork.report import _kpi_label, _short_list
+
+    assert [_kpi_label("syndicated copies", n) for n in (0, 1, 2)] == ["syndicated copies", "syndicated copy",
+                                                                       "syndicated copies"]
+    assert _kpi_label("distinct commitments", 1) == "distinct commitment"
+    forty = [f"Place {i}" for i in range(40)]
+    assert _short_list(forty) == ", ".join(forty[:8]) + " and 32 more"
+    assert _short_list(["<b>Leeds</b>"]) == "&lt;b&gt;Leeds&lt;/b&gt;"
+
+
+def test_report_charts_have_no_toolbar_over_their_labels(seeds_build):
+    html = (seeds_build[1].parent / "report.html").read_text(encoding="utf-8")
+    assert '"displayModeBar": false' in html and '"displayModeBar": true' not in html
+
+
+def test_asset_previews_show_missing_dates_as_empty_cells():
+    import pandas as pd
+
+    from assets._meta import markdown_table
+
+    df = pd.DataFrame({"file": ["a.txt", "b.txt"], "published_date": [pd.Timestamp("2024-01-02"), pd.NaT]})
+    table = markdown_table(df)
+    assert "NaT" not in table and table.splitlines()[-1] == "| b.txt |  |"

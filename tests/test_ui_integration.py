@@ -21,12 +21,12 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from dagster import DagsterInstance
 
 from healthwork.config import ENV_SEEDS_DIR, ENV_WAREHOUSE
 from healthwork.ingest import article_id_for, sha256_hex
-from pipelines.definitions import defs
-from pipelines.jobs import ALL_JOB_NAME
+from healthwork.config import get_settings
+from pipelines.run import run_job
+from tests.conftest import SEEDS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -48,6 +48,7 @@ Newsletter | Contact us | Accessibility
 
 QUERY_RUNS = """query($sensor: String!) { runsOrError(filter: {tags: [{key: "dagster/sensor_name", value: $sensor}]}) {
   __typename ... on Runs { results { runId status tags { key value } } } ... on PythonError { message } } }"""
+QUERY_ALL_RUNS = """query { runsOrError { __typename ... on Runs { results { runId status } } } }"""
 QUERY_WORKSPACE = """query { workspaceOrError { __typename ... on Workspace { locationEntries { name
   locationOrLoadError { __typename ... on RepositoryLocation { repositories { name
     sensors { name sensorState { status ticks(limit: 1) { status skipReason } } }
@@ -106,21 +107,23 @@ def _stop_group(pgid: int, sig: int, grace_s: float) -> None:
 def test_ui_daemon_sensor_picks_up_a_new_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    for f in sorted((ROOT / "seeds").glob("*.txt")):
+    for f in sorted(SEEDS.glob("*.txt")):
         shutil.copyfile(f, seeds / f.name)
     warehouse = tmp_path / "wh" / "healthwork.duckdb"
     home = tmp_path / "dagster_home"
     home.mkdir()
-    # the corpus as it was before the new file (in process, without the GX checks, to save time)
+    # the corpus as it was before the new file, built the way `healthwork run` builds it: on the same
+    # Dagster home, so the UI must show this run, its materialisations and its checks
     monkeypatch.setenv(ENV_SEEDS_DIR, str(seeds))
     monkeypatch.setenv(ENV_WAREHOUSE, str(warehouse))
-    keys = set(defs.get_repository_def().asset_graph.get_all_asset_keys())
-    job = defs.resolve_job_def(ALL_JOB_NAME).get_subset(asset_selection=keys, asset_check_selection=set())
-    assert job.execute_in_process(instance=DagsterInstance.ephemeral()).success
+    monkeypatch.setenv("DAGSTER_HOME", str(home))
+    cli_run = run_job(get_settings())
+    assert cli_run.success
 
-    port = _free_port()
+    port, docs_port = _free_port(), _free_port()
     env = {**os.environ, "DAGSTER_HOME": str(home), ENV_SEEDS_DIR: str(seeds), ENV_WAREHOUSE: str(warehouse),
-           "HEALTHWORK_SENSOR_INTERVAL_S": "3", "HEALTHWORK_AUTOMATION_INTERVAL_S": "5"}
+           "HEALTHWORK_SENSOR_INTERVAL_S": "3", "HEALTHWORK_AUTOMATION_INTERVAL_S": "5",
+           "HEALTHWORK_DOCS_PORT": str(docs_port)}
     log_path = tmp_path / "ui.log"
     log = open(log_path, "wb")
     ui = subprocess.Popen([sys.executable, "-m", "healthwork.cli", "ui", "--port", str(port)], cwd=ROOT, env=env,
@@ -161,6 +164,23 @@ def test_ui_daemon_sensor_picks_up_a_new_file(tmp_path: Path, monkeypatch: pytes
         first_tick = sensors["seeds_folder_sensor"]["sensorState"]["ticks"][0]
         assert first_tick["status"] == "SKIPPED", first_tick  # the warehouse already matches the folder
         assert _graphql(port, QUERY_RUNS, {"sensor": "seeds_folder_sensor"})["runsOrError"]["results"] == []
+        assert [e["name"] for e in ws["locationEntries"]] == ["healthwork"]
+
+        # the run made before the UI started is in its history (one Dagster home for CLI and UI)
+        all_runs = _graphql(port, QUERY_ALL_RUNS)["runsOrError"]["results"]
+        assert [(r["runId"], r["status"]) for r in all_runs] == [(cli_run.run_id, "SUCCESS")]
+
+        # its Data Docs are served over http and the index lists the run's ten validations
+        with urllib.request.urlopen(f"http://127.0.0.1:{docs_port}/index.html", timeout=10) as resp:
+            index = resp.read().decode()
+        assert index.count(f'<tr><td title="{cli_run.run_id}">') == 10
+
+        # a second UI on the same home stops at once, in one line, naming the first
+        second = subprocess.run([sys.executable, "-m", "healthwork.cli", "ui", "--port", str(_free_port())], cwd=ROOT,
+                                env=env, capture_output=True, text=True, timeout=60)
+        assert second.returncode == 1, second.stdout + second.stderr
+        assert second.stderr.startswith("error: a healthwork ui is already running on Dagster home")
+        assert f"pid {ui.pid}" in second.stderr and len(second.stderr.strip().splitlines()) == 1
 
         # a user drops a new article into the folder
         (seeds / NEW_NAME).write_text(NEW_ARTICLE, encoding="utf-8")
