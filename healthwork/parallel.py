@@ -20,6 +20,7 @@ import multiprocessing
 import os
 import sys
 import traceback
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -69,10 +70,15 @@ def ordered_map(fn: Callable[[T], R], items: Sequence[T], *, init: Callable[...,
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(_PRELOAD)
     chunksize = max(1, min(64, len(items) // (n * 8)))
-    with _main_module_hidden():
-        pool = ctx.Pool(n, initializer=init, initargs=init_args)
-    with pool:
-        yield from pool.imap(fn, items, chunksize)
+    # concurrent.futures rather than multiprocessing.Pool: a worker that dies (OOM killer, a signal)
+    # breaks the executor with BrokenProcessPool instead of leaving imap waiting for ever
+    pool = ProcessPoolExecutor(n, mp_context=ctx, initializer=init, initargs=init_args)
+    try:
+        with _main_module_hidden():  # map() submits every chunk, which starts the workers
+            results = pool.map(fn, items, chunksize=chunksize)
+        yield from results
+    finally:  # a consumer that stops early (an error downstream) does not wait for the rest
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 @contextlib.contextmanager

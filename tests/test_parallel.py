@@ -143,3 +143,17 @@ def test_an_extractor_crash_quarantines_that_article_only(tmp_path: Path, monkey
     assert outcomes == [("a.txt", "ok"), ("b.txt", "quarantined"), ("c.txt", "ok")]
     assert q == [("b.txt", "extract_error", "ValueError: bad span")]
     assert s.failed == [("b.txt", "ValueError: bad span")]
+
+
+def _die_on_seven(i: int) -> int:
+    if i == 7:
+        os._exit(3)  # a worker killed mid-task (OOM killer, a signal)
+    return i
+
+
+def test_a_worker_that_dies_fails_the_batch_instead_of_hanging(monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    monkeypatch.setenv(parallel.ENV_WORKERS, "2")
+    with pytest.raises(BrokenProcessPool):
+        list(parallel.ordered_map(_die_on_seven, list(range(200)), min_batch=10))
