@@ -24,7 +24,7 @@ from healthwork.ingest import OUTSIDE_INPUT, OutsideInputError, read_file, scan_
 from healthwork.stages.guard import Deletion, planned_deletion
 
 PROJECT = Path(__file__).resolve().parents[1]
-SEEDS = PROJECT / "seeds"
+from tests.conftest import SEEDS  # noqa: E402 (fixture copies of the seeds, never the live folder)
 N_SEEDS = len(list(SEEDS.glob("*.txt")))
 
 LOST_BYTES = ("Council backs \ufffd\ufffd return-to-work scheme\n\n"
