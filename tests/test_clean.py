@@ -690,3 +690,22 @@ def test_byline_with_role_in_brackets_or_an_author_role_line(byline: tuple[str, 
     assert r.author == "Jane Smith"
     assert r.title == "Why small employers need occupational health support"
     assert r.body.split("\n") == list(_STORY_LINES)
+
+
+_TEASER_CARDS = (
+    "Ten tips for a healthier commute",
+    "Walking or cycling part of the way to work adds up over a week, and our guide explains how to start small, how to plan a safe route and what to do when the weather turns against you.",
+    "How to ask your manager for flexible hours",
+    "Many employers now expect requests for flexible working, and setting out how the change would help the team as well as you makes it more likely that the answer will be yes, according to our careers writers.",
+    "What a good sick pay policy looks like",
+    "A clear policy tells staff how to report absence, what they will be paid and when, and how the employer will support their return, which reduces stress for everyone involved in a difficult time.",
+)
+
+
+def test_story_before_an_end_marker_wins_over_a_longer_teaser_block_after_it():
+    text = _page_text("Northdale Business Review", "Free occupational health service for small employers",
+                      "12 January 2026", *_STORY_LINES, "Join the conversation", "More stories from our writers",
+                      *_TEASER_CARDS, "© Northdale Business Review 2026")
+    r = clean_article(text)
+    assert r.body.split("\n") == list(_STORY_LINES)  # the teaser cards score higher but come after the story's end
+    assert r.title == "Free occupational health service for small employers"

@@ -256,18 +256,20 @@ def span_scores(lines: list[Line], ordered_lists: list[list[int]]) -> list[float
 
 
 def choose_span(lines: list[Line], scores: list[float]) -> tuple[int, int] | None:
-    """The best-scoring span between barriers; the first article wins over an appended one when substantial."""
-    segments: list[tuple[float, int, int, bool]] = []  # score, start, end, preceded by a second_article barrier
+    """The best-scoring span between barriers; the first article wins when substantial over a block that follows
+    an 'article is over' line (a second story, 'Join the conversation', an author box): what comes after the
+    story's end is a teaser list, comments or another story."""
+    segments: list[tuple[float, int, int, bool]] = []  # score, start, end, preceded by an end-of-article barrier
     lo = 0
-    after_second = False
+    after_end = False
     for j in range(len(lines) + 1):
         if j == len(lines) or scores[j] == BARRIER:
             if j > lo:
                 score, start, end = best_scoring_span(scores, lo, j)
                 if start >= 0:
-                    segments.append((score, start, end, after_second))
-            if j < len(lines) and lines[j].rule == "second_article":
-                after_second = True
+                    segments.append((score, start, end, after_end))
+            if j < len(lines) and lines[j].ends_article:
+                after_end = True
             lo = j + 1
     if not segments:
         return None
