@@ -709,3 +709,12 @@ def test_story_before_an_end_marker_wins_over_a_longer_teaser_block_after_it():
     r = clean_article(text)
     assert r.body.split("\n") == list(_STORY_LINES)  # the teaser cards score higher but come after the story's end
     assert r.title == "Free occupational health service for small employers"
+
+
+def test_numbered_list_introduced_after_the_story_is_kept():
+    ranking = ["1. Northdale", "2. Eastwick", "3. Southmoor", "4. Westbury", "5. Upton"]
+    text = _page_text("Northdale Business Review", "Towns ranked by access to occupational health", *_STORY_LINES,
+                      "Here is the full ranking from the survey.", *ranking, "Share this page", "Add a comment",
+                      "© Northdale Business Review 2026")
+    body = clean_article(text).body.split("\n")
+    assert body == [*_STORY_LINES, "Here is the full ranking from the survey.", *ranking]

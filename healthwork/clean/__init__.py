@@ -28,6 +28,7 @@ from healthwork.clean.span import (
     apply_corpus,
     choose_span,
     drop_repeats,
+    extend_over_closing_list,
     dropped_lines,
     keep_in_span,
     mark_captions_by_credit,
@@ -62,7 +63,8 @@ def select_body(text: str, common: frozenset[str] | set[str]) -> tuple[list[Line
     if span is None:
         return lines, []
     start = trim_header_block(lines, *span)
-    return lines, drop_repeats(lines, keep_in_span(lines, start, span[1], common, ordered_lists))
+    end = extend_over_closing_list(lines, span[1], ordered_lists)
+    return lines, drop_repeats(lines, keep_in_span(lines, start, end, common, ordered_lists))
 
 
 def clean_article(text: str, common_lines: Iterable[str] = frozenset()) -> CleanResult:

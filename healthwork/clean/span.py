@@ -287,6 +287,20 @@ def choose_span(lines: list[Line], scores: list[float]) -> tuple[int, int] | Non
     return chosen[1], chosen[2]
 
 
+def extend_over_closing_list(lines: list[Line], end: int, ordered_lists: list[list[int]]) -> int:
+    """The span's new end: a numbered list the story closes with ('Here is the full list.', '1. ...', '2. ...')
+    weighs little per item, so the best span stops before it; it goes on from the story when a sentence
+    introduces it and the few lines between are not chrome."""
+    for items in ordered_lists:
+        first = items[0]
+        if (
+            end < first <= end + 7 and lines[first - 1].kind in CONTENT_KINDS
+            and all(not lines[k].ends_article and lines[k].score > -1.0 for k in range(end + 1, first))
+        ):
+            return items[-1]
+    return end
+
+
 def trim_header_block(lines: list[Line], start: int, end: int) -> int:
     """Drop the header block (standfirst, caption, byline, date) at the head of the span; the new start."""
     n_paragraphs = 0
