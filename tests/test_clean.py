@@ -718,3 +718,22 @@ def test_numbered_list_introduced_after_the_story_is_kept():
                       "© Northdale Business Review 2026")
     body = clean_article(text).body.split("\n")
     assert body == [*_STORY_LINES, "Here is the full ranking from the survey.", *ranking]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Council leader says occupational health pilot ‘has already helped hundreds of people back into work’",
+     "Minister: WorkWell pilot 'has helped thousands of people stay in work'"],
+)
+def test_headline_ending_in_a_quotation_is_the_title_not_a_paragraph(headline: str):
+    text = _page_text("Northdale Business Review", "News", headline, *_STORY_LINES)
+    r = clean_article(text)
+    assert r.title == headline
+    assert r.body.split("\n") == list(_STORY_LINES)
+
+
+def test_paragraph_ending_in_a_quotation_after_a_full_stop_stays_body():
+    quote = "The council leader said: “We want every small firm in the district to know that this help is there for them.”"
+    text = _page_text("Northdale Business Review", "News", "Free occupational health service for small employers",
+                      "12 January 2026", *_STORY_LINES, quote)
+    assert clean_article(text).body.split("\n") == [*_STORY_LINES, quote]

@@ -352,6 +352,12 @@ def code_signals(content: str, sentence: bool, n_words: int) -> int:
     return len(_CODE_MARKS.findall(content)) + keyword
 
 
+_CLOSING_QUOTES = frozenset("\"'”’")
+# a quotation closed straight after a word, one quotation only, nothing that ends a sentence before it: a
+# headline's quoted phrase, not the end of a sentence (which has its full stop inside or after the quote)
+_HEADLINE_QUOTE_END = re.compile(r"^[^.!?…]*[\w%)]['\"”’]$")
+
+
 @lru_cache(maxsize=1 << 16)
 def line_shape(content: str, is_list: bool) -> Shape:
     """Shape class of one line's text (pure, cached: a corpus repeats its template lines)."""
@@ -364,6 +370,8 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
     length = len(content)
     last_char = content[-1]
     sentence = last_char in SENTENCE_END_CHARS and not (last_char == "." and content.endswith("..."))
+    if sentence and last_char in _CLOSING_QUOTES and length <= 160 and _HEADLINE_QUOTE_END.search(content):
+        sentence = False  # a headline ending in a quotation: "Small firms 'left behind' on support" / "... 'in work'"
     lowered = content.lower()
     lowered_tokens = lowered.split()
     n_words = len(lowered_tokens)
