@@ -737,3 +737,27 @@ def test_paragraph_ending_in_a_quotation_after_a_full_stop_stays_body():
     text = _page_text("Northdale Business Review", "News", "Free occupational health service for small employers",
                       "12 January 2026", *_STORY_LINES, quote)
     assert clean_article(text).body.split("\n") == [*_STORY_LINES, quote]
+
+
+@pytest.mark.parametrize(
+    "offer",
+    ["Get 6 months of unlimited news for just £1", "Try 3 months for £3 and cancel anytime",
+     "Only £4.99 a month for the first three months", "Black Friday deal: get 12 months for £19"],
+)
+def test_price_offer_above_or_below_the_headline_is_not_the_title(offer: str):
+    headline = "Free occupational health service for small employers"
+    for top in ((offer, headline), (headline, offer)):
+        r = clean_article(_page_text("Northdale Business Review", "News", *top, *_STORY_LINES))
+        assert r.title == headline
+        assert _rules(r)[offer] == "promo"
+        assert r.body.split("\n") == list(_STORY_LINES)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["£45m over three years for WorkWell in the North East", "Carers get just £10 a week more from April",
+     "Council sets aside £250,000 for 12 months of occupational health support"],
+)
+def test_money_headline_is_not_a_price_offer(headline: str):
+    r = clean_article(_page_text("Northdale Business Review", "News", headline, *_STORY_LINES))
+    assert r.title == headline
