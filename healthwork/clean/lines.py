@@ -248,7 +248,17 @@ _PROMO_RE = re.compile(
     re.I,
 )
 # words one of which every promotion pattern has (the cheap test before the pattern; also signal words below)
-_PROMO_HINT = re.compile(r"if you|commission|share of|affiliate|journalism|consider|contribution|donation|issues? for|republished|reproduced|partnership|\bapp\b|advertisers|become an?\b|members |membership")
+_PROMO_HINTS = ("if you", "commission", "share of", "affiliate", "journalism", "consider", "contribution", "donation",
+                "issue for", "issues for", "republished", "reproduced", "partnership", "advertisers", "become a", "members")
+_APP_WORD = re.compile(r"\bapp\b")
+
+
+def _promo_hint(lowered: str) -> bool:
+    """A cheap test (plain substring searches) that the promotion pattern may match."""
+    for hint in _PROMO_HINTS:
+        if hint in lowered:
+            return True
+    return "app" in lowered and _APP_WORD.search(lowered) is not None
 _PROMO_WORDS = frozenset("you commission share affiliate journalism consider contribution donation issue issues republished reproduced partnership app advertisers member members membership".split())
 # words without which a line (no digits, no ©, no '/', starting with a letter) cannot match any cue, date, byline,
 # caption, bio or end marker: such a line skips straight to its plain shape
@@ -269,7 +279,7 @@ _SHARE_STRICT = re.compile(
 def _cue(content: str, lowered: str, length: int, sentence: bool, words: set[str]) -> str | None:
     if length < 500 and ("©" in content or "reserved" in lowered or "trademark" in lowered) and _FOOTER_STRONG.search(content):
         return "footer"
-    if sentence and 40 <= length <= 400 and _PROMO_HINT.search(lowered) and _PROMO_RE.search(content):
+    if sentence and 40 <= length <= 400 and _promo_hint(lowered) and _PROMO_RE.search(content):
         return "promo"
     if "cookie" in lowered and length < 600 and _STRONG_COOKIE.search(content):
         return "cookie_notice"
@@ -432,7 +442,8 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
     if length <= 300 and not (sentence and length > 200) and _is_caption(content, lowered, words):
         return (DROP, "caption", -0.6, sentence, False, True, n_words)
     if 200 < length <= 400 and sentence:
-        if (last_char in ")." and _LONG_CAPTION_END.search(content[-140:])) or _CAPTION_LABEL.match(content):
+        # every long-caption ending closes a bracket: ')' or ').'
+        if ((last_char == ")" or content.endswith(").")) and _LONG_CAPTION_END.search(content[-140:])) or _CAPTION_LABEL.match(content):
             return (DROP, "caption", -0.6, sentence, False, True, n_words)
     if "http" in lowered and length < 300:
         if URL_LABEL.search(content):
