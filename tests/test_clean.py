@@ -761,3 +761,15 @@ def test_price_offer_above_or_below_the_headline_is_not_the_title(offer: str):
 def test_money_headline_is_not_a_price_offer(headline: str):
     r = clean_article(_page_text("Northdale Business Review", "News", headline, *_STORY_LINES))
     assert r.title == headline
+
+
+def test_profile_paragraph_ending_in_a_handle_is_body_and_a_pager_ends_the_story():
+    profile = ("Priya Shah runs the Northdale return-to-work service and writes about returning to work after illness. Her blog "
+               "(HealthyShiftsBlog.com) is a good place to start. Twitter: @PriyaWorkWell")
+    text = _page_text("Northdale Business Review", "Five people changing occupational health", *_STORY_LINES,
+                      profile, "« Previous Next »",
+                      "Send us your question about returning to work below and our team will answer it in a future post.",
+                      "© Northdale Business Review 2026")
+    r = clean_article(text)
+    assert r.body.split("\n") == [*_STORY_LINES, profile]  # camel-case handles are not glued link text
+    assert _rules(r)["« Previous Next »"] == "after_article_end"

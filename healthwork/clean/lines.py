@@ -72,7 +72,8 @@ _STRONG_SIGNUP = re.compile(
 _END_RE = re.compile(
     r"^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|more (?:stories|news|articles) like this"
     r"|most (?:read|popular|viewed|shared|commented)(?: \w+){0,3}|popular (?:posts|articles|stories)(?: by .{1,40})?"
-    r"|previous (?:post|article|story)|next (?:post|article|story)|« previous post.*|about the author|leave a (?:reply|comment)|post a comment|\d+ comments?"
+    r"|previous (?:post|article|story)|next (?:post|article|story)"
+    r"|[«‹<←]?\s*(?:previous|prev|older)(?: (?:posts?|articles?|stor(?:y|ies)|entry|entries))?\s*[|/·]?\s*(?:next|newer)(?: (?:posts?|articles?|stor(?:y|ies)|entry|entries))?\s*[»›>→]?|« previous post.*|about the author|leave a (?:reply|comment)|post a comment|\d+ comments?"
     r"|join the (?:conversation|discussion)|notes to editors?|editors'? notes|note to editors|-?\s*ends\s*-?|media (?:contacts?|enquiries)|press (?:contacts?|enquiries|office))\s*:?$",
     re.I,
 )
@@ -373,6 +374,8 @@ _PRICE_OFFER = re.compile(
     rf"|{_SMALL_PRICE}.{{0,60}}\bcancel any ?time\b|\bcancel any ?time\b.{{0,60}}{_SMALL_PRICE}",
     re.I,
 )
+# social handles, hashtags and web addresses are written in camel case: not words glued by stripped link markup
+_HANDLES = re.compile(r"[@#]\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|org\.uk|gov\.uk|uk|io|info)\b")
 _CLOSING_QUOTES = frozenset("\"'”’")
 # a quotation closed straight after a word, one quotation only, nothing that ends a sentence before it: a
 # headline's quoted phrase, not the end of a sentence (which has its full stop inside or after the quote)
@@ -473,7 +476,7 @@ def _plain_shape(
         if length < 200:
             if len(STOP_WORDS.intersection(lowered_tokens)) < 0.06 * n_words:
                 return (DROP, "low_stopwords", -0.5, sentence, False, False, n_words)
-        if not sentence and len(GLUED_WORDS.findall(content)) >= 2:
+        if not sentence and len(GLUED_WORDS.findall(content)) >= 2 and len(GLUED_WORDS.findall(_HANDLES.sub(" ", content))) >= 2:
             return (DROP, "glued_links", -0.5, sentence, False, False, n_words)
         return (PARAGRAPH, "", 1.0 + min(length, 400) / 50, sentence, False, False, n_words)
     if not sentence and n_words >= 2 and content[1] == ":" and content[0] in "AQ":
