@@ -773,3 +773,12 @@ def test_profile_paragraph_ending_in_a_handle_is_body_and_a_pager_ends_the_story
     r = clean_article(text)
     assert r.body.split("\n") == [*_STORY_LINES, profile]  # camel-case handles are not glued link text
     assert _rules(r)["« Previous Next »"] == "after_article_end"
+
+
+def test_photograph_by_credit_between_paragraphs_is_a_caption_not_a_subheading():
+    text = _page_text("Northdale Business Review", "Free occupational health service for small employers",
+                      "12 January 2026", _STORY_LINES[0], "Photograph by Sam Reed, Northdale Council",
+                      _STORY_LINES[1], _STORY_LINES[2])
+    r = clean_article(text)
+    assert r.body.split("\n") == list(_STORY_LINES)
+    assert _rules(r)["Photograph by Sam Reed, Northdale Council"] == "caption"

@@ -93,7 +93,7 @@ _END_FIRST_WORDS = frozenset(
 
 _CREDIT_WORDS = r"(?:getty(?: images)?|shutterstock|alamy|istock(?:photo)?|reuters|pa (?:media|wire|images)|pa|ap|afp|epa|bloomberg|unsplash|pexels|handout|supplied|stock image|file photo)"
 _CAPTION_START = re.compile(
-    r"courtesy of\b|(?:file photo|photo(?:graph)?s?|pictures?|pictured|image(?: credit)?s?|main image|top image|illustration|credit|caption|above|top|video|gallery)\b\s*[:|]"
+    r"courtesy of\b|(?:photo(?:graph)?s?|pictures?|images?|illustrations?|video) (?:by|courtesy of)\s+[A-Z]|(?:file photo|photo(?:graph)?s?|pictures?|pictured|image(?: credit)?s?|main image|top image|illustration|credit|caption|above|top|video|gallery)\b\s*[:|]"
     rf"|\W*{_CREDIT_WORDS}\W*$"
     r"|image \d+ of \d+$|\d+ / \d+$|\(?[a-z0-9 ./&-]{2,40}/[a-z0-9 ./&-]{2,40}\)?$",
     re.I,
