@@ -782,3 +782,11 @@ def test_photograph_by_credit_between_paragraphs_is_a_caption_not_a_subheading()
     r = clean_article(text)
     assert r.body.split("\n") == list(_STORY_LINES)
     assert _rules(r)["Photograph by Sam Reed, Northdale Council"] == "caption"
+
+
+def test_read_this_next_ends_the_story_before_its_teaser_cards():
+    text = _page_text("Northdale Business Review", "Free occupational health service for small employers",
+                      "12 January 2026", *_STORY_LINES, "Read this next", *_TEASER_CARDS[:4])
+    r = clean_article(text)
+    assert r.body.split("\n") == list(_STORY_LINES)
+    assert _rules(r)["Read this next"] == "after_article_end"

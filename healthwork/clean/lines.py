@@ -70,7 +70,7 @@ _STRONG_SIGNUP = re.compile(
 
 # a line that says the article is over (a barrier once body text has been seen) ...
 _END_RE = re.compile(
-    r"^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|more (?:stories|news|articles) like this"
+    r"^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|more (?:stories|news|articles) like this|read (?:this|these) next"
     r"|most (?:read|popular|viewed|shared|commented)(?: \w+){0,3}|popular (?:posts|articles|stories)(?: by .{1,40})?"
     r"|previous (?:post|article|story)|next (?:post|article|story)"
     r"|[«‹<←]?\s*(?:previous|prev|older)(?: (?:posts?|articles?|stor(?:y|ies)|entry|entries))?\s*[|/·]?\s*(?:next|newer)(?: (?:posts?|articles?|stor(?:y|ies)|entry|entries))?\s*[»›>→]?|« previous post.*|about the author|leave a (?:reply|comment)|post a comment|\d+ comments?"
