@@ -15,17 +15,17 @@ from healthwork.clean.patterns import (
     SENTENCE_END_CHARS,
     STOP_WORDS,
     URL,
-    WHITESPACE,
     YEAR,
 )
 from healthwork.dates import find_dates, is_date_line
 
 def line_key(line: str) -> str:
     """Normalised form of a line used to count template lines across files."""
-    if line.isascii():  # NFKC is the identity on ASCII: skip it (most lines)
-        return " ".join(line.lower().split())
-    s = unicodedata.normalize("NFKC", line).lower()
-    return WHITESPACE.sub(" ", s).strip()
+    # NFKC is the identity on ASCII and on text already in that form (most lines): skip it there; str.split()
+    # splits on exactly the characters the regex \s matches
+    if not line.isascii() and not unicodedata.is_normalized("NFKC", line):
+        line = unicodedata.normalize("NFKC", line)
+    return " ".join(line.lower().split())
 
 
 def line_keys(text: str) -> set[str]:
