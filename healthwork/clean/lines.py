@@ -364,14 +364,21 @@ def code_signals(content: str, sentence: bool, n_words: int) -> int:
 
 
 _CURRENCY = re.compile(r"[£$€]\s?\d")
-_SMALL_PRICE = r"[£$€]\s?\d{1,3}(?:\.\d\d)?(?![\d,.]|\s*(?:m|bn|k|million|billion)\b)"
+_SMALL_PRICE = r"[£$€]\s?\d{1,3}(?:\.\d\d)?(?!\d|[.,]\d|\s*(?:m|bn|k|million|billion)\b)"
 # a subscription or shop offer: '6 months for just £1', '12 issues for £12', 'only £4.99 a month for the first
 # three months', 'Try it for £3 and cancel anytime' (a small price with a term or offer words; never '£45m over
 # three years', nor 'carers get £10 a week more')
 _PRICE_OFFER = re.compile(
     rf"\b\d{{1,2}} (?:months?|weeks?|issues?|years?)\b[^.!?]{{0,40}}\bfor (?:just |only )?{_SMALL_PRICE}"
     rf"|\b(?:only|just|from) {_SMALL_PRICE} (?:a|per|/) ?(?:month|week|year|mo)\b(?=.*\b(?:first|trial|then|cancel|offer|deal|subscri\w*|membership|access|save)\b)"
-    rf"|{_SMALL_PRICE}.{{0,60}}\bcancel any ?time\b|\bcancel any ?time\b.{{0,60}}{_SMALL_PRICE}",
+    rf"|{_SMALL_PRICE}.{{0,60}}\bcancel any ?time\b|\bcancel any ?time\b.{{0,60}}{_SMALL_PRICE}"
+    rf"|\bwas {_SMALL_PRICE}.{{0,30}}\bnow {_SMALL_PRICE}|^(?:from|only|just|now) {_SMALL_PRICE}\W*$"
+    rf"|{_SMALL_PRICE}\s?/\s?(?:month|mo|week|wk|year|yr)\b",
+    re.I,
+)
+# '20% off your first box', 'Save up to 30% off': a shop's discount, not a statistic
+_PERCENT_OFFER = re.compile(
+    r"^(?:save|get|enjoy|take|extra|up to)\b.{0,20}\b\d{1,2}% off\b|\b\d{1,2}% off (?:all|your|everything|selected|sitewide|today|now)\b",
     re.I,
 )
 # social handles, hashtags and web addresses are written in camel case: not words glued by stripped link markup
@@ -410,8 +417,8 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
             and words.isdisjoint(_SIGNAL_WORDS)
             and "©" not in content
             and "/" not in content
-            # every date has a four-digit year; a price offer has a currency sign
-            and (not has_digit or (YEAR.search(content) is None and _CURRENCY.search(content) is None))
+            # every date has a four-digit year; a price offer has a currency sign or a per cent sign
+            and (not has_digit or (YEAR.search(content) is None and _CURRENCY.search(content) is None and "%" not in content))
         ):
             return _plain_shape(content, length, n_words, lowered_tokens, sentence, is_list)
     else:
@@ -453,7 +460,9 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
             return (DROP, "source_link", -1.0, sentence, False, False, n_words)
         if " " not in content and URL.match(content):
             return (DROP, "url_line", -1.0, sentence, False, False, n_words)
-    if length <= 160 and has_digit and _CURRENCY.search(content) and _PRICE_OFFER.search(content):
+    if length <= 160 and has_digit and (
+        (_CURRENCY.search(content) and _PRICE_OFFER.search(content)) or ("% off" in lowered and _PERCENT_OFFER.search(content))
+    ):
         return (DROP, "promo", -1.5, sentence, False, False, n_words)
     cue = _cue(content, lowered, length, sentence, words)
     if cue is not None:
