@@ -792,3 +792,12 @@ def test_read_this_next_ends_the_story_before_its_teaser_cards():
     r = clean_article(text)
     assert r.body.split("\n") == list(_STORY_LINES)
     assert _rules(r)["Read this next"] == "after_article_end"
+
+
+@pytest.mark.parametrize("heading, kept", [("Next Steps", True), ("Funding Boost", True), ("Jane Smith", False),
+                                           ("Keep Reading", False)])
+def test_title_case_subheading_is_kept_but_a_lone_person_name_or_link_cue_is_not(heading: str, kept: bool):
+    text = _page_text("Northdale Business Review", "Free occupational health service for small employers",
+                      "12 January 2026", _STORY_LINES[0], heading, _STORY_LINES[1], _STORY_LINES[2])
+    body = clean_article(text).body.split("\n")
+    assert body == ([_STORY_LINES[0], heading, *_STORY_LINES[1:]] if kept else list(_STORY_LINES))

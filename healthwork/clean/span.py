@@ -17,7 +17,7 @@ from healthwork.clean.lines import (
     line_shape,
     title_like,
 )
-from healthwork.clean.names import bare_name, byline_name_cached
+from healthwork.clean.names import bare_name, byline_name_cached, person_name_line
 from healthwork.clean.patterns import DIGIT, LIST_MARK, LIST_MARK_CHARS
 from healthwork.clean.result import DroppedLine
 
@@ -521,7 +521,7 @@ def rescue_lists_and_subheads(
             return False
         if line.rule == "menu_item" and not line.text[:1].isdigit():
             return False
-        if not (1 <= line.n_words <= 16 and line.length <= 120) or bare_name(line.content):
+        if not (1 <= line.n_words <= 16 and line.length <= 120) or person_name_line(line.content):
             return False
         if line.n_words == 1 and not _ONE_WORD_HEADING.match(line.content):
             return False
