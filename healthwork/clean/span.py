@@ -464,7 +464,10 @@ def rescue_lists_and_subheads(
                 if keep[k] and item.is_list:
                     k += 1
                     continue
-                if keep[k] or item.rule not in _SOFT_RULES or item.ends_article or item.n_words < 3 or item.content.endswith("..."):
+                # a bullet may be one word ('• physiotherapy'); an unmarked line must read like an item
+                if keep[k] or item.rule not in _SOFT_RULES or item.ends_article or item.content.endswith("...") or (
+                    item.n_words < 3 and not item.is_list
+                ):
                     break
                 if item.rule == "related_list" and not item.is_list:
                     break
