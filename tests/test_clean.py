@@ -801,3 +801,26 @@ def test_title_case_subheading_is_kept_but_a_lone_person_name_or_link_cue_is_not
                       "12 January 2026", _STORY_LINES[0], heading, _STORY_LINES[1], _STORY_LINES[2])
     body = clean_article(text).body.split("\n")
     assert body == ([_STORY_LINES[0], heading, *_STORY_LINES[1:]] if kept else list(_STORY_LINES))
+
+
+def test_press_release_subheadings_and_a_list_of_short_bullets_are_body():
+    body = [
+        "Small employers in Northdale can now refer staff to a free occupational health service, the council has announced.",
+        "The £1.2m scheme, funded by the WorkWell programme, will run for two years.",
+        "What the service offers",
+        "Employers and staff will be able to get:",
+        "• fast-track physiotherapy",
+        "• mental health support",
+        "• advice on workplace adjustments",
+        "Councillor Jane Smith, cabinet member for health, said:",
+        "“Too many people fall out of work because they cannot get help early enough. This service changes that.”",
+        "How to apply",
+        "Firms with fewer than 50 staff can apply online from 1 March.",
+    ]
+    text = _page_text("Northdale Council", "Home", "News", "Free occupational health support for small firms",
+                      "Published: 12 February 2026", "", *body, "Ends", "Notes to editors",
+                      "1. The WorkWell programme is run by the DWP and DHSC.", "Share this page", "© Northdale Council 2026")
+    r = clean_article(text)
+    assert r.title == "Free occupational health support for small firms"
+    assert r.published_date == dt.date(2026, 2, 12)
+    assert r.body.split("\n") == body

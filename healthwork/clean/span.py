@@ -546,7 +546,7 @@ def rescue_lists_and_subheads(
     for j in range(span_start + 1, span_end):
         if not keep[j] and after_kept(j):
             # a subheading (or a heading and its sub-heading) between paragraphs
-            if keep[j + 1] and (lines[j + 1].kind == PARAGRAPH or lines[j + 1].is_list) and subhead(j):
+            if keep[j + 1] and (lines[j + 1].kind in CONTENT_KINDS or lines[j + 1].is_list) and subhead(j):
                 keep[j] = True
                 lines[j].rule = ""
             elif j + 2 <= span_end and keep[j + 2] and lines[j + 2].kind == PARAGRAPH and not keep[j + 1] and subhead(j) and subhead(j + 1):
