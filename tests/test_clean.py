@@ -824,3 +824,13 @@ def test_press_release_subheadings_and_a_list_of_short_bullets_are_body():
     assert r.title == "Free occupational health support for small firms"
     assert r.published_date == dt.date(2026, 2, 12)
     assert r.body.split("\n") == body
+
+
+def test_closing_subheading_and_short_sentence_are_body_but_a_download_link_is_not():
+    tail = ["1,200 people have been helped so far", "That figure is expected to double by next year."]
+    text = _page_text("Northdale Business Review", "Free occupational health service for small employers",
+                      "12 January 2026", *_STORY_LINES, *tail, "Documents", "Service leaflet (PDF, 1.2MB)",
+                      "Share this page", "© Northdale Business Review 2026")
+    r = clean_article(text)
+    assert r.body.split("\n") == [*_STORY_LINES, *tail]
+    assert _rules(r)["Service leaflet (PDF, 1.2MB)"] == "attachment"

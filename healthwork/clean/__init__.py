@@ -29,6 +29,7 @@ from healthwork.clean.span import (
     choose_span,
     drop_repeats,
     extend_over_closing_list,
+    extend_over_story_tail,
     dropped_lines,
     keep_in_span,
     mark_captions_by_credit,
@@ -59,11 +60,12 @@ def select_body(text: str, common: frozenset[str] | set[str]) -> tuple[list[Line
     mark_second_articles(lines)
     soften_early_barriers(lines)
     ordered_lists = numbered_runs(lines)
-    span = choose_span(lines, span_scores(lines, ordered_lists))
+    scores = span_scores(lines, ordered_lists)
+    span = choose_span(lines, scores)
     if span is None:
         return lines, []
     start = trim_header_block(lines, *span)
-    end = extend_over_closing_list(lines, span[1], ordered_lists)
+    end = extend_over_closing_list(lines, extend_over_story_tail(lines, scores, span[1]), ordered_lists)
     return lines, drop_repeats(lines, keep_in_span(lines, start, end, common, ordered_lists))
 
 

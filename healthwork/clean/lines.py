@@ -266,6 +266,7 @@ _PROMO_WORDS = frozenset("you commission share affiliate journalism consider con
 _SIGNAL_WORDS = (
     _ALL_TRIGGERS | _SIGNUP_TRIGGERS | _CAPTION_TRIGGERS | _END_FIRST_WORDS | _BIO_WORDS | _ROLE_WORDS | _LABEL_WORDS
     | frozenset("c copyright reserved trademark trademarks http https ago today yesterday reading contributed added by".split())
+    | frozenset("pdf doc docx xls xlsx odt ods csv ppt pptx rtf".split())  # a download link's file type
     | _PROMO_WORDS
 )
 
@@ -383,6 +384,8 @@ _PERCENT_OFFER = re.compile(
 )
 # social handles, hashtags and web addresses are written in camel case: not words glued by stripped link markup
 _HANDLES = re.compile(r"[@#]\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|org\.uk|gov\.uk|uk|io|info)\b")
+# a download link: 'Annual report (PDF, 1.2MB)', 'Guidance notes PDF 245 KB'
+_ATTACHMENT = re.compile(r"\b(?:pdf|docx?|xlsx?|odt|ods|csv|pptx?|rtf)\b\W{0,3}\d+(?:\.\d+)?\s?[kmg]b\b", re.I)
 _CLOSING_QUOTES = frozenset("\"'”’")
 # a quotation closed straight after a word, one quotation only, nothing that ends a sentence before it: a
 # headline's quoted phrase, not the end of a sentence (which has its full stop inside or after the quote)
@@ -455,6 +458,8 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
         # every long-caption ending closes a bracket: ')' or ').'
         if ((last_char == ")" or content.endswith(").")) and _LONG_CAPTION_END.search(content[-140:])) or _CAPTION_LABEL.match(content):
             return (DROP, "caption", -0.6, sentence, False, True, n_words)
+    if length <= 200 and has_digit and "b" in lowered and _ATTACHMENT.search(content):
+        return (DROP, "attachment", -1.0, sentence, False, False, n_words)
     if "http" in lowered and length < 300:
         if URL_LABEL.search(content):
             return (DROP, "source_link", -1.0, sentence, False, False, n_words)

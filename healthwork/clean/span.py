@@ -301,6 +301,25 @@ def extend_over_closing_list(lines: list[Line], end: int, ordered_lists: list[li
     return end
 
 
+def extend_over_story_tail(lines: list[Line], scores: list[float], end: int) -> int:
+    """The span's new end: a closing subheading and a short sentence ('1,200 helped so far', 'That will double
+    next year.') weigh less than nothing together, so the best span stops before them; they are the story's
+    when nothing but plain short lines lies between and the few lines cost little."""
+    total = 0.0
+    new_end = end
+    for j in range(end + 1, min(end + 5, len(lines))):
+        line = lines[j]
+        if scores[j] == BARRIER or line.ends_article or (line.kind == DROP and line.rule not in _TAIL_GAP_RULES):
+            break
+        total += scores[j]
+        if line.kind in CONTENT_KINDS and total >= -1.0:
+            new_end = j
+    return new_end
+
+
+_TAIL_GAP_RULES = frozenset({"short_non_sentence", "no_sentence_end"})
+
+
 def trim_header_block(lines: list[Line], start: int, end: int) -> int:
     """Drop the header block (standfirst, caption, byline, date) at the head of the span; the new start."""
     n_paragraphs = 0
