@@ -834,3 +834,23 @@ def test_closing_subheading_and_short_sentence_are_body_but_a_download_link_is_n
     r = clean_article(text)
     assert r.body.split("\n") == [*_STORY_LINES, *tail]
     assert _rules(r)["Service leaflet (PDF, 1.2MB)"] == "attachment"
+
+
+_LONG_STORY = (
+    "Jobcentres in the North East will host health advisers from April, the Department for Work and Pensions has said.",
+    "Advisers will offer support to people with long-term conditions who want to work, including help to talk to employers.",
+    "The scheme builds on a pilot in Sunderland, where 300 people were helped into work over eighteen months.",
+    "A spokesperson said the results had been very encouraging and that the department wanted to learn from them.",
+    "Local charities welcomed the move but warned that advisers would need time to build trust with claimants.",
+    "The department said it would publish an evaluation of the pilot later this year, alongside cost figures.",
+)
+
+
+@pytest.mark.parametrize("box", [("You may also like", "• Council budget gap grows", "• New bus routes planned"),
+                                 ("Most read", "1. Council budget gap grows", "2. New bus routes planned", "3. Fire at depot")])
+def test_link_box_in_the_middle_of_the_story_does_not_end_it(box: tuple[str, ...]):
+    text = _page_text("Northdale Gazette", "Jobcentres to host health advisers", "By Tom Rees", "6 March 2026",
+                      *_LONG_STORY[:3], *box, *_LONG_STORY[3:], "Share this article", "© Northdale Gazette 2026")
+    r = clean_article(text)
+    assert r.body.split("\n") == list(_LONG_STORY)
+    assert _rules(r)[box[0]] == "after_article_end"  # the reason still says what the heading is

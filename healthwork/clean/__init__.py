@@ -40,6 +40,7 @@ from healthwork.clean.span import (
     numbered_runs,
     read_lines,
     soften_early_barriers,
+    soften_inline_link_boxes,
     span_scores,
     trim_header_block,
 )
@@ -59,6 +60,7 @@ def select_body(text: str, common: frozenset[str] | set[str]) -> tuple[list[Line
     mark_teasers(lines)
     mark_second_articles(lines)
     soften_early_barriers(lines)
+    soften_inline_link_boxes(lines)
     ordered_lists = numbered_runs(lines)
     scores = span_scores(lines, ordered_lists)
     span = choose_span(lines, scores)

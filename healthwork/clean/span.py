@@ -180,6 +180,25 @@ def soften_early_barriers(lines: list[Line]) -> None:
             line.score, line.ends_article = -3.0, False
 
 
+# end markers that head a box of links to other stories ('You may also like', 'Most read')
+_LINK_BOX_HEADING = re.compile(r"^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|more (?:stories|news|articles) like this"
+                               r"|read (?:this|these) next|most (?:read|popular|viewed|shared)|popular (?:posts|articles|stories))", re.I)
+
+
+def soften_inline_link_boxes(lines: list[Line]) -> None:
+    """A link box dropped into the middle of a story ('Most read' and a few headlines, then the story goes on in
+    two paragraphs in a row) does not end the story: its heading is only a strong penalty."""
+    count = len(lines)
+    for j, line in enumerate(lines):
+        if line.score != BARRIER or not line.ends_article or not _LINK_BOX_HEADING.match(line.content):
+            continue
+        k = j + 1
+        while k < count and k - j <= 6 and lines[k].kind != PARAGRAPH and lines[k].score != BARRIER:
+            k += 1
+        if k + 1 < count and k - j <= 6 and lines[k].kind == PARAGRAPH and lines[k + 1].kind == PARAGRAPH:
+            line.score, line.ends_article = -3.0, False
+
+
 _ITEM_NUMBER = re.compile(r"^(\d{1,3})[.)]\s")
 
 
@@ -531,7 +550,12 @@ def rescue_lists_and_subheads(
         j = end + 1
     # an ordered list that goes on from the story
     for items in ordered_lists:
-        if span_start < items[0] <= span_end and any(keep[k] for k in range(max(span_start, items[0] - 2), items[0])):
+        just_before = range(max(span_start, items[0] - 2), items[0])
+        if (
+            span_start < items[0] <= span_end and any(keep[k] for k in just_before)
+            # not the numbered headlines under a 'Most read' heading
+            and lines[items[0] - 1].shape_rule not in ("after_article_end", "related_list")
+        ):
             for k in items:
                 if lines[k].rule in _SOFT_RULES and not lines[k].ends_article:
                     keep[k] = True
