@@ -854,3 +854,12 @@ def test_link_box_in_the_middle_of_the_story_does_not_end_it(box: tuple[str, ...
     r = clean_article(text)
     assert r.body.split("\n") == list(_LONG_STORY)
     assert _rules(r)[box[0]] == "after_article_end"  # the reason still says what the heading is
+
+
+@pytest.mark.parametrize("quote", ["“The adviser listened to me and helped me talk to my manager about what I needed to stay in work”",
+                                   "She added: “Nobody should have to choose between their health and their job”"])
+def test_quotation_without_a_full_stop_inside_the_story_stays_body(quote: str):
+    story = [*_LONG_STORY[:2], quote, *_LONG_STORY[2:4]]
+    text = _page_text("Northdale Gazette", "Jobcentres to host health advisers", "By Tom Rees", "6 March 2026", *story,
+                      "Share this article", "© Northdale Gazette 2026")
+    assert clean_article(text).body.split("\n") == story

@@ -387,9 +387,10 @@ _HANDLES = re.compile(r"[@#]\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|org
 # a download link: 'Annual report (PDF, 1.2MB)', 'Guidance notes PDF 245 KB'
 _ATTACHMENT = re.compile(r"\b(?:pdf|docx?|xlsx?|odt|ods|csv|pptx?|rtf)\b\W{0,3}\d+(?:\.\d+)?\s?[kmg]b\b", re.I)
 _CLOSING_QUOTES = frozenset("\"'”’")
-# a quotation closed straight after a word, one quotation only, nothing that ends a sentence before it: a
-# headline's quoted phrase, not the end of a sentence (which has its full stop inside or after the quote)
-_HEADLINE_QUOTE_END = re.compile(r"^[^.!?…]*[\w%)]['\"”’]$")
+# a quoted phrase closed straight after a word at the end of a line that does not open with a quote, nothing
+# ending a sentence before it and no 'said:' / 'added,' introducing it: a headline's quoted phrase, not the end
+# of a sentence (which has its full stop inside or after the quote) nor a quotation of reported speech
+_HEADLINE_QUOTE_END = re.compile(r"^[^.!?…\"“‘'][^.!?…]*(?<![:,]) [\"“‘'](?:[^\"“‘'”’]|(?<=\w)['’](?=\w))*[\w%)]['\"”’]$")
 
 
 @lru_cache(maxsize=1 << 16)
