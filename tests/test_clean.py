@@ -863,3 +863,10 @@ def test_quotation_without_a_full_stop_inside_the_story_stays_body(quote: str):
     text = _page_text("Northdale Gazette", "Jobcentres to host health advisers", "By Tom Rees", "6 March 2026", *story,
                       "Share this article", "© Northdale Gazette 2026")
     assert clean_article(text).body.split("\n") == story
+
+
+def test_one_word_bullets_between_paragraphs_are_the_story_list():
+    story = [*_LONG_STORY[:2], "• Physiotherapy", "• Counselling", "• Debt advice", *_LONG_STORY[2:4]]
+    text = _page_text("Northdale Gazette", "Jobcentres to host health advisers", "By Tom Rees", "6 March 2026", *story,
+                      "Share this article", "© Northdale Gazette 2026")
+    assert clean_article(text).body.split("\n") == story

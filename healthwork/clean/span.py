@@ -541,7 +541,8 @@ def rescue_lists_and_subheads(
         items = range(j, end + 1)
         if (
             end + 1 <= span_end and keep[end + 1] and lines[end + 1].kind == PARAGRAPH
-            and all(lines[k].rule in ("menu_item", "list_item") and lines[k].n_words >= 2 for k in items)
+            and all(lines[k].rule in ("menu_item", "list_item") for k in items)
+            and (len(items) >= 2 or lines[j].n_words >= 2)
             and 2 * sum(1 for k in items if _teaser_headline(lines[k])) < len(items)
         ):
             for k in items:
