@@ -410,7 +410,7 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
     lowered = content.lower()
     lowered_tokens = lowered.split()
     n_words = len(lowered_tokens)
-    has_digit = DIGIT.search(content) is not None
+    has_digit = length <= 300 and DIGIT.search(content) is not None  # only lines this short use it
 
     # the word set feeds the caption and cue tests; a long paragraph that ends as a sentence needs neither
     if length <= 300 and not (sentence and length > 220):
