@@ -186,17 +186,26 @@ _LINK_BOX_HEADING = re.compile(r"^(?:you (?:may|might) (?:also )?(?:like|enjoy|b
 
 
 def soften_inline_link_boxes(lines: list[Line]) -> None:
-    """A link box dropped into the middle of a story ('Most read' and a few headlines, then the story goes on in
-    two paragraphs in a row) does not end the story: its heading is only a strong penalty."""
+    """A link box dropped into the middle of a story ('Most read' or 'Related articles' and a few headlines, then
+    the story goes on in two paragraphs in a row) does not end the story: its heading is only a penalty."""
     count = len(lines)
     for j, line in enumerate(lines):
-        if line.score != BARRIER or not line.ends_article or not _LINK_BOX_HEADING.match(line.content):
+        end_marker = line.score == BARRIER and line.ends_article and _LINK_BOX_HEADING.match(line.content) is not None
+        # a 'Related articles' heading between paragraphs, over one or two headlines
+        inline_heading = line.score == _RELATED_HEADING_SCORE and line.shape_rule == "related_list" and any(
+            lines[k].kind == PARAGRAPH for k in range(max(0, j - 3), j)
+        )
+        if not (end_marker or inline_heading):
             continue
+        reach = 6 if end_marker else 3
         k = j + 1
-        while k < count and k - j <= 6 and lines[k].kind != PARAGRAPH and lines[k].score != BARRIER:
+        while k < count and k - j <= reach and lines[k].kind != PARAGRAPH and lines[k].score != BARRIER:
             k += 1
-        if k + 1 < count and k - j <= 6 and lines[k].kind == PARAGRAPH and lines[k + 1].kind == PARAGRAPH:
-            line.score, line.ends_article = -3.0, False
+        if k + 1 < count and k - j <= reach and lines[k].kind == PARAGRAPH and lines[k + 1].kind == PARAGRAPH:
+            line.score, line.ends_article = -1.5, False
+
+
+_RELATED_HEADING_SCORE = -4.0  # the shape's score for a 'Related articles' / 'Tags' heading
 
 
 _ITEM_NUMBER = re.compile(r"^(\d{1,3})[.)]\s")
