@@ -743,7 +743,8 @@ def test_paragraph_ending_in_a_quotation_after_a_full_stop_stays_body():
     "offer",
     ["Get 6 months of unlimited news for just £1", "Try 3 months for £3 and cancel anytime",
      "Only £4.99 a month for the first three months", "Black Friday deal: get 12 months for £19",
-     "Was £49.99, now £24.99", "Premium plan £4.99/month", "Enjoy 30% off all memberships"],
+     "Was £49.99, now £24.99", "Premium plan £4.99/month", "Enjoy 30% off all memberships",
+     "Get £10 off your first order", "Free delivery when you spend £30"],
 )
 def test_price_offer_above_or_below_the_headline_is_not_the_title(offer: str):
     headline = "Free occupational health service for small employers"
@@ -758,7 +759,8 @@ def test_price_offer_above_or_below_the_headline_is_not_the_title(offer: str):
     "headline",
     ["£45m over three years for WorkWell in the North East", "Carers get just £10 a week more from April",
      "Council sets aside £250,000 for 12 months of occupational health support",
-     "Small employers pay just £30 a year for the new scheme", "Sickness absence falls 20% in a year"],
+     "Small employers pay just £30 a year for the new scheme", "Sickness absence falls 20% in a year",
+     "Millions of households to get £400 off energy bills"],
 )
 def test_money_headline_is_not_a_price_offer(headline: str):
     r = clean_article(_page_text("Northdale Business Review", "News", headline, *_STORY_LINES))

@@ -374,7 +374,8 @@ _PRICE_OFFER = re.compile(
     rf"|\b(?:only|just|from) {_SMALL_PRICE} (?:a|per|/) ?(?:month|week|year|mo)\b(?=.*\b(?:first|trial|then|cancel|offer|deal|subscri\w*|membership|access|save)\b)"
     rf"|{_SMALL_PRICE}.{{0,60}}\bcancel any ?time\b|\bcancel any ?time\b.{{0,60}}{_SMALL_PRICE}"
     rf"|\bwas {_SMALL_PRICE}.{{0,30}}\bnow {_SMALL_PRICE}|^(?:from|only|just|now) {_SMALL_PRICE}\W*$"
-    rf"|{_SMALL_PRICE}\s?/\s?(?:month|mo|week|wk|year|yr)\b",
+    rf"|{_SMALL_PRICE}\s?/\s?(?:month|mo|week|wk|year|yr)\b"
+    rf"|{_SMALL_PRICE} off (?:your )?(?:first|next) (?:order|box|shop|purchase|delivery)\b|\bwhen you spend {_SMALL_PRICE}",
     re.I,
 )
 # '20% off your first box', 'Save up to 30% off': a shop's discount, not a statistic
