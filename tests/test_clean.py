@@ -873,3 +873,11 @@ def test_one_word_bullets_between_paragraphs_are_the_story_list():
     text = _page_text("Northdale Gazette", "Jobcentres to host health advisers", "By Tom Rees", "6 March 2026", *story,
                       "Share this article", "© Northdale Gazette 2026")
     assert clean_article(text).body.split("\n") == story
+
+
+def test_old_article_warning_is_not_the_headline():
+    headline = "Free occupational health service for small employers"
+    r = clean_article(_page_text("Northdale Gazette", "News", "This article is more than 2 years old", headline,
+                                 *_STORY_LINES, "© Northdale Gazette 2026"))
+    assert r.title == headline
+    assert _rules(r)["This article is more than 2 years old"] == "age_notice"

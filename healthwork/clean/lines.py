@@ -385,6 +385,8 @@ _PERCENT_OFFER = re.compile(
 )
 # social handles, hashtags and web addresses are written in camel case: not words glued by stripped link markup
 _HANDLES = re.compile(r"[@#]\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|org\.uk|gov\.uk|uk|io|info)\b")
+# 'This article is more than 2 years old': the site's warning on an old story
+_AGE_NOTICE = re.compile(r"^this (?:article|story|page|post|content) is (?:more|over) than \d+ (?:years?|months?|weeks?|days?) old$", re.I)
 # a download link: 'Annual report (PDF, 1.2MB)', 'Guidance notes PDF 245 KB'
 _ATTACHMENT = re.compile(r"\b(?:pdf|docx?|xlsx?|odt|ods|csv|pptx?|rtf)\b\W{0,3}\d+(?:\.\d+)?\s?[kmg]b\b", re.I)
 _CLOSING_QUOTES = frozenset("\"'”’")
@@ -446,6 +448,8 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
         return (DROP, "date_line", -1.0, sentence, False, True, n_words)
     if length <= 40 and has_digit and "read" in lowered and _READING_TIME.match(content):
         return (DROP, "reading_time", -1.0, sentence, False, True, n_words)
+    if length <= 80 and has_digit and lowered.endswith("old") and _AGE_NOTICE.match(content):
+        return (DROP, "age_notice", -1.0, sentence, False, False, n_words)
     if length <= 400 and ("ing by" in lowered or "to this" in lowered) and _CREDIT_LINE.search(content):
         return (DROP, "credit", -1.0, sentence, False, False, n_words)
     if length <= 20 and lowered.rstrip(": ") in BYLINE_LABEL_ONLY:
