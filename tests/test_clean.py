@@ -881,3 +881,25 @@ def test_old_article_warning_is_not_the_headline():
                                  *_STORY_LINES, "© Northdale Gazette 2026"))
     assert r.title == headline
     assert _rules(r)["This article is more than 2 years old"] == "age_notice"
+
+
+@pytest.mark.parametrize(
+    "block",
+    [("• 12 January 2026: pilot launched", "• 3 March 2026: first referrals", "• 1 June 2026: evaluation due"),
+     ("The timetable is:", "• 12 January 2026: pilot launched", "• 3 March 2026: first referrals"),
+     ("Key figures:", "• £2m funding", "• 40 jobcentres", "• 300 people helped")],
+)
+def test_timeline_or_labelled_figures_inside_the_story_are_kept_and_do_not_cut_its_start(block: tuple[str, ...]):
+    story = [*_LONG_STORY[:2], *block, *_LONG_STORY[2:4]]
+    text = _page_text("Northdale Gazette", "Jobcentres to host health advisers", "By Tom Rees", "6 March 2026", *story,
+                      "Share this article", "© Northdale Gazette 2026")
+    r = clean_article(text)
+    assert r.body.split("\n") == story
+    assert r.published_date == dt.date(2026, 3, 6)
+
+
+def test_more_label_over_links_between_paragraphs_is_not_kept():
+    links = ["• Council budget gap grows", "• New bus routes planned"]
+    text = _page_text("Northdale Gazette", "Jobcentres to host health advisers", "6 March 2026",
+                      *_LONG_STORY[:2], "More:", *links, *_LONG_STORY[2:4], "© Northdale Gazette 2026")
+    assert "More:" not in clean_article(text).body.split("\n")

@@ -20,6 +20,7 @@ from healthwork.clean.lines import (
 from healthwork.clean.names import bare_name, byline_name_cached, person_name_line
 from healthwork.clean.patterns import DIGIT, LIST_MARK, LIST_MARK_CHARS
 from healthwork.clean.result import DroppedLine
+from healthwork.dates import is_date_line
 
 CONTENT_KINDS = (PARAGRAPH, SHORT_SENTENCE, LIST_SENTENCE)
 
@@ -249,8 +250,29 @@ def announced_list_items(lines: list[Line]) -> set[int]:
             if announced and not line.ends_article and line.rule in ("menu_item", "list_item"):
                 items.add(j)
             continue
-        announced = line.kind in (PARAGRAPH, SHORT_SENTENCE) and line.content.endswith(":")
+        announced = line.content.endswith(":") and (
+            line.kind in (PARAGRAPH, SHORT_SENTENCE) or (j > 0 and _is_list_label(line) and lines[j - 1].kind in CONTENT_KINDS)
+        )
     return items
+
+
+def _dated_item(line: Line) -> bool:
+    """A bullet of a timeline: a date and what happened ('• 12 January 2026: pilot launched'), not a bare date."""
+    return line.is_list and line.rule == "date_line" and not is_date_line(line.content)
+
+
+def _is_list_label(line: Line) -> bool:
+    """A short label ending in a colon ('Key figures:', 'Timetable:'), not a link box's ('More:', 'Useful links:')."""
+    return (
+        line.rule == "short_non_sentence" and line.content.endswith(":") and 1 <= line.n_words <= 4
+        and _LINK_LABEL_WORDS.isdisjoint(line.content.lower().rstrip(":").split())
+    )
+
+
+_LINK_LABEL_WORDS = frozenset(
+    "more related see also read useful quick further other latest popular tags topics categories links follow share "
+    "explore discover watch listen".split()
+)
 
 
 def span_scores(lines: list[Line], ordered_lists: list[list[int]]) -> list[float]:
@@ -355,7 +377,8 @@ def trim_header_block(lines: list[Line], start: int, end: int) -> int:
     content_chars = 0
     for j in range(start, end + 1):
         line = lines[j]
-        if line.closes_header:
+        # a dated bullet with its own text ('• 12 January 2026: pilot launched') is a timeline, not the dateline
+        if line.closes_header and not _dated_item(line):
             strong = line.rule in ("byline", "date_line")
             # a caption after the lead paragraph is an inline image: cut only a short standfirst
             if strong or (n_paragraphs <= 1 and content_chars < 100):
@@ -512,8 +535,9 @@ def rescue_lists_and_subheads(
                     k += 1
                     continue
                 # a bullet may be one word ('• physiotherapy'); an unmarked line must read like an item
-                if keep[k] or item.rule not in _SOFT_RULES or item.ends_article or item.content.endswith("...") or (
-                    item.n_words < 3 and not item.is_list
+                if (
+                    keep[k] or (item.rule not in _SOFT_RULES and not _dated_item(item)) or item.ends_article
+                    or item.content.endswith("...") or (item.n_words < 3 and not item.is_list)
                 ):
                     break
                 if item.rule == "related_list" and not item.is_list:
@@ -538,6 +562,18 @@ def rescue_lists_and_subheads(
         if not keep[j] and line.is_list and line.rule == "menu_item" and line.n_words >= 4 and keep[j + 1] and lines[j + 1].is_list:
             keep[j] = True
             line.rule = ""
+    # a short label and its list between two kept lines of the story ('Key figures:', '• £2m funding', ...)
+    for j in range(span_start + 1, span_end):
+        label = lines[j]
+        if keep[j] or not keep[j - 1] or not _is_list_label(label) or (common and line_key(label.text) in common):
+            continue
+        end = j
+        while end + 1 <= span_end and lines[end + 1].is_list and lines[end + 1].rule in ("menu_item", "list_item", "date_line"):
+            end += 1
+        if end > j and end + 1 <= span_end and keep[end + 1] and lines[end + 1].kind == PARAGRAPH:
+            for k in range(j, end + 1):
+                keep[k] = True
+                lines[k].rule = ""
     # a bullet list between two kept paragraphs (its items not links to elsewhere) is the story's
     j = span_start + 1
     while j <= span_end:
@@ -550,7 +586,7 @@ def rescue_lists_and_subheads(
         items = range(j, end + 1)
         if (
             end + 1 <= span_end and keep[end + 1] and lines[end + 1].kind == PARAGRAPH
-            and all(lines[k].rule in ("menu_item", "list_item") for k in items)
+            and all(lines[k].rule in ("menu_item", "list_item") or _dated_item(lines[k]) for k in items)
             and (len(items) >= 2 or lines[j].n_words >= 2)
             and 2 * sum(1 for k in items if _teaser_headline(lines[k])) < len(items)
         ):
