@@ -17,7 +17,7 @@ from healthwork.clean.lines import (
     line_shape,
     title_like,
 )
-from healthwork.clean.names import bare_name, byline_name_cached, person_name_line
+from healthwork.clean.names import byline_name_cached, person_name_line
 from healthwork.clean.patterns import DIGIT, LIST_MARK, LIST_MARK_CHARS
 from healthwork.clean.result import DroppedLine
 from healthwork.dates import is_date_line
