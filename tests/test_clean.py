@@ -690,3 +690,216 @@ def test_byline_with_role_in_brackets_or_an_author_role_line(byline: tuple[str, 
     assert r.author == "Jane Smith"
     assert r.title == "Why small employers need occupational health support"
     assert r.body.split("\n") == list(_STORY_LINES)
+
+
+_TEASER_CARDS = (
+    "Ten tips for a healthier commute",
+    "Walking or cycling part of the way to work adds up over a week, and our guide explains how to start small, how to plan a safe route and what to do when the weather turns against you.",
+    "How to ask your manager for flexible hours",
+    "Many employers now expect requests for flexible working, and setting out how the change would help the team as well as you makes it more likely that the answer will be yes, according to our careers writers.",
+    "What a good sick pay policy looks like",
+    "A clear policy tells staff how to report absence, what they will be paid and when, and how the employer will support their return, which reduces stress for everyone involved in a difficult time.",
+)
+
+
+def test_story_before_an_end_marker_wins_over_a_longer_teaser_block_after_it():
+    text = _page_text("Northdale Business Review", "Free occupational health service for small employers",
+                      "12 January 2026", *_STORY_LINES, "Join the conversation", "More stories from our writers",
+                      *_TEASER_CARDS, "© Northdale Business Review 2026")
+    r = clean_article(text)
+    assert r.body.split("\n") == list(_STORY_LINES)  # the teaser cards score higher but come after the story's end
+    assert r.title == "Free occupational health service for small employers"
+
+
+def test_numbered_list_introduced_after_the_story_is_kept():
+    ranking = ["1. Northdale", "2. Eastwick", "3. Southmoor", "4. Westbury", "5. Upton"]
+    text = _page_text("Northdale Business Review", "Towns ranked by access to occupational health", *_STORY_LINES,
+                      "Here is the full ranking from the survey.", *ranking, "Share this page", "Add a comment",
+                      "© Northdale Business Review 2026")
+    body = clean_article(text).body.split("\n")
+    assert body == [*_STORY_LINES, "Here is the full ranking from the survey.", *ranking]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Council leader says occupational health pilot ‘has already helped hundreds of people back into work’",
+     "Minister: WorkWell pilot 'has helped thousands of people stay in work'"],
+)
+def test_headline_ending_in_a_quotation_is_the_title_not_a_paragraph(headline: str):
+    text = _page_text("Northdale Business Review", "News", headline, *_STORY_LINES)
+    r = clean_article(text)
+    assert r.title == headline
+    assert r.body.split("\n") == list(_STORY_LINES)
+
+
+def test_paragraph_ending_in_a_quotation_after_a_full_stop_stays_body():
+    quote = "The council leader said: “We want every small firm in the district to know that this help is there for them.”"
+    text = _page_text("Northdale Business Review", "News", "Free occupational health service for small employers",
+                      "12 January 2026", *_STORY_LINES, quote)
+    assert clean_article(text).body.split("\n") == [*_STORY_LINES, quote]
+
+
+@pytest.mark.parametrize(
+    "offer",
+    ["Get 6 months of unlimited news for just £1", "Try 3 months for £3 and cancel anytime",
+     "Only £4.99 a month for the first three months", "Black Friday deal: get 12 months for £19",
+     "Was £49.99, now £24.99", "Premium plan £4.99/month", "Enjoy 30% off all memberships",
+     "Get £10 off your first order", "Free delivery when you spend £30"],
+)
+def test_price_offer_above_or_below_the_headline_is_not_the_title(offer: str):
+    headline = "Free occupational health service for small employers"
+    for top in ((offer, headline), (headline, offer)):
+        r = clean_article(_page_text("Northdale Business Review", "News", *top, *_STORY_LINES))
+        assert r.title == headline
+        assert _rules(r)[offer] == "promo"
+        assert r.body.split("\n") == list(_STORY_LINES)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["£45m over three years for WorkWell in the North East", "Carers get just £10 a week more from April",
+     "Council sets aside £250,000 for 12 months of occupational health support",
+     "Small employers pay just £30 a year for the new scheme", "Sickness absence falls 20% in a year",
+     "Millions of households to get £400 off energy bills"],
+)
+def test_money_headline_is_not_a_price_offer(headline: str):
+    r = clean_article(_page_text("Northdale Business Review", "News", headline, *_STORY_LINES))
+    assert r.title == headline
+
+
+def test_profile_paragraph_ending_in_a_handle_is_body_and_a_pager_ends_the_story():
+    profile = ("Priya Shah runs the Northdale return-to-work service and writes about returning to work after illness. Her blog "
+               "(HealthyShiftsBlog.com) is a good place to start. Twitter: @PriyaWorkWell")
+    text = _page_text("Northdale Business Review", "Five people changing occupational health", *_STORY_LINES,
+                      profile, "« Previous Next »",
+                      "Send us your question about returning to work below and our team will answer it in a future post.",
+                      "© Northdale Business Review 2026")
+    r = clean_article(text)
+    assert r.body.split("\n") == [*_STORY_LINES, profile]  # camel-case handles are not glued link text
+    assert _rules(r)["« Previous Next »"] == "after_article_end"
+
+
+def test_photograph_by_credit_between_paragraphs_is_a_caption_not_a_subheading():
+    text = _page_text("Northdale Business Review", "Free occupational health service for small employers",
+                      "12 January 2026", _STORY_LINES[0], "Photograph by Sam Reed, Northdale Council",
+                      _STORY_LINES[1], _STORY_LINES[2])
+    r = clean_article(text)
+    assert r.body.split("\n") == list(_STORY_LINES)
+    assert _rules(r)["Photograph by Sam Reed, Northdale Council"] == "caption"
+
+
+def test_read_this_next_ends_the_story_before_its_teaser_cards():
+    text = _page_text("Northdale Business Review", "Free occupational health service for small employers",
+                      "12 January 2026", *_STORY_LINES, "Read this next", *_TEASER_CARDS[:4])
+    r = clean_article(text)
+    assert r.body.split("\n") == list(_STORY_LINES)
+    assert _rules(r)["Read this next"] == "after_article_end"
+
+
+@pytest.mark.parametrize("heading, kept", [("Next Steps", True), ("Funding Boost", True), ("Jane Smith", False),
+                                           ("Keep Reading", False)])
+def test_title_case_subheading_is_kept_but_a_lone_person_name_or_link_cue_is_not(heading: str, kept: bool):
+    text = _page_text("Northdale Business Review", "Free occupational health service for small employers",
+                      "12 January 2026", _STORY_LINES[0], heading, _STORY_LINES[1], _STORY_LINES[2])
+    body = clean_article(text).body.split("\n")
+    assert body == ([_STORY_LINES[0], heading, *_STORY_LINES[1:]] if kept else list(_STORY_LINES))
+
+
+def test_press_release_subheadings_and_a_list_of_short_bullets_are_body():
+    body = [
+        "Small employers in Northdale can now refer staff to a free occupational health service, the council has announced.",
+        "The £1.2m scheme, funded by the WorkWell programme, will run for two years.",
+        "What the service offers",
+        "Employers and staff will be able to get:",
+        "• fast-track physiotherapy",
+        "• mental health support",
+        "• advice on workplace adjustments",
+        "Councillor Jane Smith, cabinet member for health, said:",
+        "“Too many people fall out of work because they cannot get help early enough. This service changes that.”",
+        "How to apply",
+        "Firms with fewer than 50 staff can apply online from 1 March.",
+    ]
+    text = _page_text("Northdale Council", "Home", "News", "Free occupational health support for small firms",
+                      "Published: 12 February 2026", "", *body, "Ends", "Notes to editors",
+                      "1. The WorkWell programme is run by the DWP and DHSC.", "Share this page", "© Northdale Council 2026")
+    r = clean_article(text)
+    assert r.title == "Free occupational health support for small firms"
+    assert r.published_date == dt.date(2026, 2, 12)
+    assert r.body.split("\n") == body
+
+
+def test_closing_subheading_and_short_sentence_are_body_but_a_download_link_is_not():
+    tail = ["1,200 people have been helped so far", "That figure is expected to double by next year."]
+    text = _page_text("Northdale Business Review", "Free occupational health service for small employers",
+                      "12 January 2026", *_STORY_LINES, *tail, "Documents", "Service leaflet (PDF, 1.2MB)",
+                      "Share this page", "© Northdale Business Review 2026")
+    r = clean_article(text)
+    assert r.body.split("\n") == [*_STORY_LINES, *tail]
+    assert _rules(r)["Service leaflet (PDF, 1.2MB)"] == "attachment"
+
+
+_LONG_STORY = (
+    "Jobcentres in the North East will host health advisers from April, the Department for Work and Pensions has said.",
+    "Advisers will offer support to people with long-term conditions who want to work, including help to talk to employers.",
+    "The scheme builds on a pilot in Sunderland, where 300 people were helped into work over eighteen months.",
+    "A spokesperson said the results had been very encouraging and that the department wanted to learn from them.",
+    "Local charities welcomed the move but warned that advisers would need time to build trust with claimants.",
+    "The department said it would publish an evaluation of the pilot later this year, alongside cost figures.",
+)
+
+
+@pytest.mark.parametrize("box", [("You may also like", "• Council budget gap grows", "• New bus routes planned"),
+                                 ("Most read", "1. Council budget gap grows", "2. New bus routes planned", "3. Fire at depot"),
+                                 ("Read More", "Related Articles", "Council budget gap grows to four million pounds")])
+def test_link_box_in_the_middle_of_the_story_does_not_end_it(box: tuple[str, ...]):
+    text = _page_text("Northdale Gazette", "Jobcentres to host health advisers", "By Tom Rees", "6 March 2026",
+                      *_LONG_STORY[:2], *box, *_LONG_STORY[2:], "Share this article", "© Northdale Gazette 2026")
+    r = clean_article(text)
+    assert r.body.split("\n") == list(_LONG_STORY)
+    assert _rules(r)[box[0]] in ("after_article_end", "related_list")  # the reason still says what the heading is
+
+
+@pytest.mark.parametrize("quote", ["“The adviser listened to me and helped me talk to my manager about what I needed to stay in work”",
+                                   "She added: “Nobody should have to choose between their health and their job”"])
+def test_quotation_without_a_full_stop_inside_the_story_stays_body(quote: str):
+    story = [*_LONG_STORY[:2], quote, *_LONG_STORY[2:4]]
+    text = _page_text("Northdale Gazette", "Jobcentres to host health advisers", "By Tom Rees", "6 March 2026", *story,
+                      "Share this article", "© Northdale Gazette 2026")
+    assert clean_article(text).body.split("\n") == story
+
+
+def test_one_word_bullets_between_paragraphs_are_the_story_list():
+    story = [*_LONG_STORY[:2], "• Physiotherapy", "• Counselling", "• Debt advice", *_LONG_STORY[2:4]]
+    text = _page_text("Northdale Gazette", "Jobcentres to host health advisers", "By Tom Rees", "6 March 2026", *story,
+                      "Share this article", "© Northdale Gazette 2026")
+    assert clean_article(text).body.split("\n") == story
+
+
+def test_old_article_warning_is_not_the_headline():
+    headline = "Free occupational health service for small employers"
+    r = clean_article(_page_text("Northdale Gazette", "News", "This article is more than 2 years old", headline,
+                                 *_STORY_LINES, "© Northdale Gazette 2026"))
+    assert r.title == headline
+    assert _rules(r)["This article is more than 2 years old"] == "age_notice"
+
+
+@pytest.mark.parametrize(
+    "block",
+    [("• 12 January 2026: pilot launched", "• 3 March 2026: first referrals", "• 1 June 2026: evaluation due"),
+     ("The timetable is:", "• 12 January 2026: pilot launched", "• 3 March 2026: first referrals"),
+     ("Key figures:", "• £2m funding", "• 40 jobcentres", "• 300 people helped")],
+)
+def test_timeline_or_labelled_figures_inside_the_story_are_kept_and_do_not_cut_its_start(block: tuple[str, ...]):
+    story = [*_LONG_STORY[:2], *block, *_LONG_STORY[2:4]]
+    text = _page_text("Northdale Gazette", "Jobcentres to host health advisers", "By Tom Rees", "6 March 2026", *story,
+                      "Share this article", "© Northdale Gazette 2026")
+    r = clean_article(text)
+    assert r.body.split("\n") == story
+    assert r.published_date == dt.date(2026, 3, 6)
+
+
+def test_more_label_over_links_between_paragraphs_is_not_kept():
+    links = ["• Council budget gap grows", "• New bus routes planned"]
+    text = _page_text("Northdale Gazette", "Jobcentres to host health advisers", "6 March 2026",
+                      *_LONG_STORY[:2], "More:", *links, *_LONG_STORY[2:4], "© Northdale Gazette 2026")
+    assert "More:" not in clean_article(text).body.split("\n")

@@ -9,11 +9,13 @@ How it works (no site lists, no phrase lists beyond a few generic boilerplate cu
    footer) and lines repeated across the corpus (``common_lines``, the cc_net idea; only used against
    lines that are not sentences, so syndicated copies keep their shared body) score negative.
 2. ``span``: strong "the article is over" lines ("You may also like", an author box, a second headline
-   followed by its own byline/date) are barriers that no span may cross. The main article is the
-   maximum-scoring contiguous span of lines (Kadane), preferring the first article when a second one is
-   appended; its head is trimmed of the standfirst/caption block that ends in a byline/date/credit line;
-   inside it sentence-like lines are kept, and so are lists announced by a colon, subheadings between
-   paragraphs and ellipsis lines amid the story.
+   followed by its own byline/date) are barriers that no span may cross, except a link box ('Most read')
+   with the story going on in paragraphs right after it. The main article is the maximum-scoring contiguous
+   span of lines (Kadane), preferring the first substantial story over a block after an end marker (an
+   appended article, comments, teaser cards); its head is trimmed of the standfirst/caption block that ends
+   in a byline/date/credit line; its end goes on over a closing subheading and short sentence or a numbered
+   list the story introduces; inside it sentence-like lines are kept, and so are lists announced by a colon,
+   bullet lists between paragraphs, subheadings between paragraphs and ellipsis lines amid the story.
 3. ``metadata``: from the zone just above the body: the headline, the byline (``names``: name only), the
    article's own date ("published" preferred, "updated"-only dates ignored) and a canonical URL.
 """
@@ -28,6 +30,8 @@ from healthwork.clean.span import (
     apply_corpus,
     choose_span,
     drop_repeats,
+    extend_over_closing_list,
+    extend_over_story_tail,
     dropped_lines,
     keep_in_span,
     mark_captions_by_credit,
@@ -38,6 +42,7 @@ from healthwork.clean.span import (
     numbered_runs,
     read_lines,
     soften_early_barriers,
+    soften_inline_link_boxes,
     span_scores,
     trim_header_block,
 )
@@ -57,12 +62,15 @@ def select_body(text: str, common: frozenset[str] | set[str]) -> tuple[list[Line
     mark_teasers(lines)
     mark_second_articles(lines)
     soften_early_barriers(lines)
+    soften_inline_link_boxes(lines)
     ordered_lists = numbered_runs(lines)
-    span = choose_span(lines, span_scores(lines, ordered_lists))
+    scores = span_scores(lines, ordered_lists)
+    span = choose_span(lines, scores)
     if span is None:
         return lines, []
     start = trim_header_block(lines, *span)
-    return lines, drop_repeats(lines, keep_in_span(lines, start, span[1], common, ordered_lists))
+    end = extend_over_closing_list(lines, extend_over_story_tail(lines, scores, span[1]), ordered_lists)
+    return lines, drop_repeats(lines, keep_in_span(lines, start, end, common, ordered_lists))
 
 
 def clean_article(text: str, common_lines: Iterable[str] = frozenset()) -> CleanResult:

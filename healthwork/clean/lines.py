@@ -15,17 +15,17 @@ from healthwork.clean.patterns import (
     SENTENCE_END_CHARS,
     STOP_WORDS,
     URL,
-    WHITESPACE,
     YEAR,
 )
 from healthwork.dates import find_dates, is_date_line
 
 def line_key(line: str) -> str:
     """Normalised form of a line used to count template lines across files."""
-    if line.isascii():  # NFKC is the identity on ASCII: skip it (most lines)
-        return " ".join(line.lower().split())
-    s = unicodedata.normalize("NFKC", line).lower()
-    return WHITESPACE.sub(" ", s).strip()
+    # NFKC is the identity on ASCII and on text already in that form (most lines): skip it there; str.split()
+    # splits on exactly the characters the regex \s matches
+    if not line.isascii() and not unicodedata.is_normalized("NFKC", line):
+        line = unicodedata.normalize("NFKC", line)
+    return " ".join(line.lower().split())
 
 
 def line_keys(text: str) -> set[str]:
@@ -55,7 +55,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("signup_form", re.compile(r"\bsign[ -]?up\b|\bsubscri(?:be|bed|ption)\b|\bnewsletters?\b|\be-?newsletter\b|\binbox\b|\bemail address\b|\bopt ?out\b|\bunsubscribe\b|\bthis field\b.{0,40}\b(?:validation|required|blank|unchanged|empty)\b|\brequired fields?\b|\bmailing list\b|\bregister\b|\blog ?in\b|\bsign ?in\b|\bcreate (?:an|your) account\b|^stay (?:up to date|in touch|informed|connected)\b|^get (?:regular |the latest |our )?(?:updates|alerts)\b", re.I)),
     ("share_buttons", re.compile(r"^(?:share|tweet|print|email|e-mail|copy link|pin|save|bookmark)\b|\bshare (?:this|on|via|the)\b|\b(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|flipboard|instagram|youtube|tiktok)\b|\bfollow us\b", re.I)),
     ("advert", re.compile(r"^(?:advertisement|advert|sponsored|promoted|ad|ads|partner content|paid (?:content|post))\b|\bsponsored\b|\bpromoted\b|\badvertis", re.I)),
-    ("related_list", re.compile(r"^on [\w-]+(?:\.[\w-]+)+:|^(?:related|read more|read next|read also|also read|see also|more on|more from|more in|more stories|more news|more like this|recommended|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|most (?:read|popular|viewed|shared|commented)|popular|trending|latest|top stories|further reading|watch|listen|click here|find out more|learn more|view (?:all|more)|next up|up next|continue reading|explore further|(?:posted|filed) (?:in|under)|tagged(?: with)?|tags?\s*:)\b", re.I)),
+    ("related_list", re.compile(r"^on [\w-]+(?:\.[\w-]+)+:|^(?:related|read more|read next|read also|also read|see also|more on|more from|more in|more stories|more news|more like this|recommended|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|most (?:read|popular|viewed|shared|commented)|popular|trending|latest|top stories|further reading|watch|listen|click here|find out more|learn more|view (?:all|more)|next up|up next|continue reading|keep reading|explore further|(?:posted|filed) (?:in|under)|tagged(?: with)?|tags?\s*:)\b", re.I)),
     ("navigation", re.compile(r"^(?:skip to (?:the )?(?:main )?(?:content|navigation|search)|skip navigation|back to top|return to top|main menu|navigation menu|toggle navigation|open menu|close menu|search this site|search the site|you are here\b)", re.I)),
     ("feedback_prompt", re.compile(r"\b(?:was|is) this (?:page|article|information|content) (?:useful|helpful)\b|\breport a problem\b|\bgive (?:us )?(?:your )?feedback\b|\bthank you for your feedback\b|\bpage last (?:reviewed|updated)\b|\bnext review due\b", re.I)),
     ("comment_prompt", re.compile(r"\bcomments?\b|\bleave a reply\b|\bjoin the (?:conversation|discussion|debate)\b|\bposting (?:rules|guidelines)\b|\bcommunity guidelines\b|\breply\b", re.I)),
@@ -70,9 +70,10 @@ _STRONG_SIGNUP = re.compile(
 
 # a line that says the article is over (a barrier once body text has been seen) ...
 _END_RE = re.compile(
-    r"^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|more (?:stories|news|articles) like this"
+    r"^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|more (?:stories|news|articles) like this|read (?:this|these) next"
     r"|most (?:read|popular|viewed|shared|commented)(?: \w+){0,3}|popular (?:posts|articles|stories)(?: by .{1,40})?"
-    r"|previous (?:post|article|story)|next (?:post|article|story)|« previous post.*|about the author|leave a (?:reply|comment)|post a comment|\d+ comments?"
+    r"|previous (?:post|article|story)|next (?:post|article|story)"
+    r"|[«‹<←]?\s*(?:previous|prev|older)(?: (?:posts?|articles?|stor(?:y|ies)|entry|entries))?\s*[|/·]?\s*(?:next|newer)(?: (?:posts?|articles?|stor(?:y|ies)|entry|entries))?\s*[»›>→]?|« previous post.*|about the author|leave a (?:reply|comment)|post a comment|\d+ comments?"
     r"|join the (?:conversation|discussion)|notes to editors?|editors'? notes|note to editors|-?\s*ends\s*-?|media (?:contacts?|enquiries)|press (?:contacts?|enquiries|office))\s*:?$",
     re.I,
 )
@@ -92,7 +93,7 @@ _END_FIRST_WORDS = frozenset(
 
 _CREDIT_WORDS = r"(?:getty(?: images)?|shutterstock|alamy|istock(?:photo)?|reuters|pa (?:media|wire|images)|pa|ap|afp|epa|bloomberg|unsplash|pexels|handout|supplied|stock image|file photo)"
 _CAPTION_START = re.compile(
-    r"courtesy of\b|(?:file photo|photo(?:graph)?s?|pictures?|pictured|image(?: credit)?s?|main image|top image|illustration|credit|caption|above|top|video|gallery)\b\s*[:|]"
+    r"courtesy of\b|(?:photo(?:graph)?s?|pictures?|images?|illustrations?|video) (?:by|courtesy of)\s+[A-Z]|(?:file photo|photo(?:graph)?s?|pictures?|pictured|image(?: credit)?s?|main image|top image|illustration|credit|caption|above|top|video|gallery)\b\s*[:|]"
     rf"|\W*{_CREDIT_WORDS}\W*$"
     r"|image \d+ of \d+$|\d+ / \d+$|\(?[a-z0-9 ./&-]{2,40}/[a-z0-9 ./&-]{2,40}\)?$",
     re.I,
@@ -201,7 +202,7 @@ _CUE_TRIGGERS: dict[str, frozenset[str]] = {
     "signup_form": frozenset("sign signup up subscribe subscribed subscription newsletter newsletters enewsletter e inbox email opt optout unsubscribe field validation required mailing register log login create stay updates alerts".split()),
     "share_buttons": frozenset("share tweet print email e copy pin save bookmark facebook twitter linkedin whatsapp pinterest reddit flipboard instagram youtube tiktok follow".split()),
     "advert": frozenset("advertisement advert sponsored promoted ad ads partner paid advertising advertise advertiser advertisers".split()),
-    "related_list": frozenset("on related read see also more recommended you most popular trending latest top further watch listen click find learn view next up continue explore posted filed tagged tag tags".split()),
+    "related_list": frozenset("on related read see also more recommended you most popular trending latest top further watch listen click find learn view next up continue keep explore posted filed tagged tag tags".split()),
     "navigation": frozenset("skip back return main navigation toggle open close search you".split()),
     "feedback_prompt": frozenset("useful helpful report feedback page review reviewed".split()),
     "comment_prompt": frozenset("comment comments leave join posting community reply".split()),
@@ -248,13 +249,24 @@ _PROMO_RE = re.compile(
     re.I,
 )
 # words one of which every promotion pattern has (the cheap test before the pattern; also signal words below)
-_PROMO_HINT = re.compile(r"if you|commission|share of|affiliate|journalism|consider|contribution|donation|issues? for|republished|reproduced|partnership|\bapp\b|advertisers|become an?\b|members |membership")
+_PROMO_HINTS = ("if you", "commission", "share of", "affiliate", "journalism", "consider", "contribution", "donation",
+                "issue for", "issues for", "republished", "reproduced", "partnership", "advertisers", "become a", "members")
+_APP_WORD = re.compile(r"\bapp\b")
+
+
+def _promo_hint(lowered: str) -> bool:
+    """A cheap test (plain substring searches) that the promotion pattern may match."""
+    for hint in _PROMO_HINTS:
+        if hint in lowered:
+            return True
+    return "app" in lowered and _APP_WORD.search(lowered) is not None
 _PROMO_WORDS = frozenset("you commission share affiliate journalism consider contribution donation issue issues republished reproduced partnership app advertisers member members membership".split())
 # words without which a line (no digits, no ©, no '/', starting with a letter) cannot match any cue, date, byline,
 # caption, bio or end marker: such a line skips straight to its plain shape
 _SIGNAL_WORDS = (
     _ALL_TRIGGERS | _SIGNUP_TRIGGERS | _CAPTION_TRIGGERS | _END_FIRST_WORDS | _BIO_WORDS | _ROLE_WORDS | _LABEL_WORDS
     | frozenset("c copyright reserved trademark trademarks http https ago today yesterday reading contributed added by".split())
+    | frozenset("pdf doc docx xls xlsx odt ods csv ppt pptx rtf".split())  # a download link's file type
     | _PROMO_WORDS
 )
 
@@ -269,7 +281,7 @@ _SHARE_STRICT = re.compile(
 def _cue(content: str, lowered: str, length: int, sentence: bool, words: set[str]) -> str | None:
     if length < 500 and ("©" in content or "reserved" in lowered or "trademark" in lowered) and _FOOTER_STRONG.search(content):
         return "footer"
-    if sentence and 40 <= length <= 400 and _PROMO_HINT.search(lowered) and _PROMO_RE.search(content):
+    if sentence and 40 <= length <= 400 and _promo_hint(lowered) and _PROMO_RE.search(content):
         return "promo"
     if "cookie" in lowered and length < 600 and _STRONG_COOKIE.search(content):
         return "cookie_notice"
@@ -352,6 +364,38 @@ def code_signals(content: str, sentence: bool, n_words: int) -> int:
     return len(_CODE_MARKS.findall(content)) + keyword
 
 
+_CURRENCY = re.compile(r"[£$€]\s?\d")
+_SMALL_PRICE = r"[£$€]\s?\d{1,3}(?:\.\d\d)?(?!\d|[.,]\d|\s*(?:m|bn|k|million|billion)\b)"
+# a subscription or shop offer: '6 months for just £1', '12 issues for £12', 'only £4.99 a month for the first
+# three months', 'Try it for £3 and cancel anytime' (a small price with a term or offer words; never '£45m over
+# three years', nor 'carers get £10 a week more')
+_PRICE_OFFER = re.compile(
+    rf"\b\d{{1,2}} (?:months?|weeks?|issues?|years?)\b[^.!?]{{0,40}}\bfor (?:just |only )?{_SMALL_PRICE}"
+    rf"|\b(?:only|just|from) {_SMALL_PRICE} (?:a|per|/) ?(?:month|week|year|mo)\b(?=.*\b(?:first|trial|then|cancel|offer|deal|subscri\w*|membership|access|save)\b)"
+    rf"|{_SMALL_PRICE}.{{0,60}}\bcancel any ?time\b|\bcancel any ?time\b.{{0,60}}{_SMALL_PRICE}"
+    rf"|\bwas {_SMALL_PRICE}.{{0,30}}\bnow {_SMALL_PRICE}|^(?:from|only|just|now) {_SMALL_PRICE}\W*$"
+    rf"|{_SMALL_PRICE}\s?/\s?(?:month|mo|week|wk|year|yr)\b"
+    rf"|{_SMALL_PRICE} off (?:your )?(?:first|next) (?:order|box|shop|purchase|delivery)\b|\bwhen you spend {_SMALL_PRICE}",
+    re.I,
+)
+# '20% off your first box', 'Save up to 30% off': a shop's discount, not a statistic
+_PERCENT_OFFER = re.compile(
+    r"^(?:save|get|enjoy|take|extra|up to)\b.{0,20}\b\d{1,2}% off\b|\b\d{1,2}% off (?:all|your|everything|selected|sitewide|today|now)\b",
+    re.I,
+)
+# social handles, hashtags and web addresses are written in camel case: not words glued by stripped link markup
+_HANDLES = re.compile(r"[@#]\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|org\.uk|gov\.uk|uk|io|info)\b")
+# 'This article is more than 2 years old': the site's warning on an old story
+_AGE_NOTICE = re.compile(r"^this (?:article|story|page|post|content) is (?:more|over) than \d+ (?:years?|months?|weeks?|days?) old$", re.I)
+# a download link: 'Annual report (PDF, 1.2MB)', 'Guidance notes PDF 245 KB'
+_ATTACHMENT = re.compile(r"\b(?:pdf|docx?|xlsx?|odt|ods|csv|pptx?|rtf)\b\W{0,3}\d+(?:\.\d+)?\s?[kmg]b\b", re.I)
+_CLOSING_QUOTES = frozenset("\"'”’")
+# a quoted phrase closed straight after a word at the end of a line that does not open with a quote, nothing
+# ending a sentence before it and no 'said:' / 'added,' introducing it: a headline's quoted phrase, not the end
+# of a sentence (which has its full stop inside or after the quote) nor a quotation of reported speech
+_HEADLINE_QUOTE_END = re.compile(r"^[^.!?…\"“‘'][^.!?…]*(?<![:,]) [\"“‘'](?:[^\"“‘'”’]|(?<=\w)['’](?=\w))*[\w%)]['\"”’]$")
+
+
 @lru_cache(maxsize=1 << 16)
 def line_shape(content: str, is_list: bool) -> Shape:
     """Shape class of one line's text (pure, cached: a corpus repeats its template lines)."""
@@ -364,10 +408,12 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
     length = len(content)
     last_char = content[-1]
     sentence = last_char in SENTENCE_END_CHARS and not (last_char == "." and content.endswith("..."))
+    if sentence and last_char in _CLOSING_QUOTES and length <= 160 and _HEADLINE_QUOTE_END.search(content):
+        sentence = False  # a headline ending in a quotation: "Small firms 'left behind' on support" / "... 'in work'"
     lowered = content.lower()
     lowered_tokens = lowered.split()
     n_words = len(lowered_tokens)
-    has_digit = DIGIT.search(content) is not None
+    has_digit = length <= 300 and DIGIT.search(content) is not None  # only lines this short use it
 
     # the word set feeds the caption and cue tests; a long paragraph that ends as a sentence needs neither
     if length <= 300 and not (sentence and length > 220):
@@ -378,7 +424,8 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
             and words.isdisjoint(_SIGNAL_WORDS)
             and "©" not in content
             and "/" not in content
-            and (not has_digit or YEAR.search(content) is None)  # every date has a four-digit year
+            # every date has a four-digit year; a price offer has a currency sign or a per cent sign
+            and (not has_digit or (YEAR.search(content) is None and _CURRENCY.search(content) is None and "%" not in content))
         ):
             return _plain_shape(content, length, n_words, lowered_tokens, sentence, is_list)
     else:
@@ -401,6 +448,8 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
         return (DROP, "date_line", -1.0, sentence, False, True, n_words)
     if length <= 40 and has_digit and "read" in lowered and _READING_TIME.match(content):
         return (DROP, "reading_time", -1.0, sentence, False, True, n_words)
+    if length <= 80 and has_digit and lowered.endswith("old") and _AGE_NOTICE.match(content):
+        return (DROP, "age_notice", -1.0, sentence, False, False, n_words)
     if length <= 400 and ("ing by" in lowered or "to this" in lowered) and _CREDIT_LINE.search(content):
         return (DROP, "credit", -1.0, sentence, False, False, n_words)
     if length <= 20 and lowered.rstrip(": ") in BYLINE_LABEL_ONLY:
@@ -412,13 +461,20 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
     if length <= 300 and not (sentence and length > 200) and _is_caption(content, lowered, words):
         return (DROP, "caption", -0.6, sentence, False, True, n_words)
     if 200 < length <= 400 and sentence:
-        if (last_char in ")." and _LONG_CAPTION_END.search(content[-140:])) or _CAPTION_LABEL.match(content):
+        # every long-caption ending closes a bracket: ')' or ').'
+        if ((last_char == ")" or content.endswith(").")) and _LONG_CAPTION_END.search(content[-140:])) or _CAPTION_LABEL.match(content):
             return (DROP, "caption", -0.6, sentence, False, True, n_words)
+    if length <= 200 and has_digit and "b" in lowered and _ATTACHMENT.search(content):
+        return (DROP, "attachment", -1.0, sentence, False, False, n_words)
     if "http" in lowered and length < 300:
         if URL_LABEL.search(content):
             return (DROP, "source_link", -1.0, sentence, False, False, n_words)
         if " " not in content and URL.match(content):
             return (DROP, "url_line", -1.0, sentence, False, False, n_words)
+    if length <= 160 and has_digit and (
+        (_CURRENCY.search(content) and _PRICE_OFFER.search(content)) or ("% off" in lowered and _PERCENT_OFFER.search(content))
+    ):
+        return (DROP, "promo", -1.5, sentence, False, False, n_words)
     cue = _cue(content, lowered, length, sentence, words)
     if cue is not None:
         heavy = cue in ("cookie_notice", "footer", "related_list", "paywall", "promo")
@@ -440,7 +496,7 @@ def _plain_shape(
         if length < 200:
             if len(STOP_WORDS.intersection(lowered_tokens)) < 0.06 * n_words:
                 return (DROP, "low_stopwords", -0.5, sentence, False, False, n_words)
-        if not sentence and len(GLUED_WORDS.findall(content)) >= 2:
+        if not sentence and len(GLUED_WORDS.findall(content)) >= 2 and len(GLUED_WORDS.findall(_HANDLES.sub(" ", content))) >= 2:
             return (DROP, "glued_links", -0.5, sentence, False, False, n_words)
         return (PARAGRAPH, "", 1.0 + min(length, 400) / 50, sentence, False, False, n_words)
     if not sentence and n_words >= 2 and content[1] == ":" and content[0] in "AQ":

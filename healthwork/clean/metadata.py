@@ -34,7 +34,7 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
         line = lines[j]
         if not title_like(line) or line.kind == PARAGRAPH and line.length > 160:
             continue
-        if line.rule in ("cookie_notice", "footer", "signup_form", "share_buttons", "advert", "related_list", "comment_prompt", "paywall", "navigation", "promo", "credit"):
+        if line.rule in ("cookie_notice", "footer", "signup_form", "share_buttons", "advert", "related_list", "comment_prompt", "paywall", "navigation", "promo", "credit", "attachment", "age_notice"):
             continue
         content = line.content
         if _BY_LINE.match(content) or is_menu_row(content):

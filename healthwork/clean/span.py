@@ -17,9 +17,10 @@ from healthwork.clean.lines import (
     line_shape,
     title_like,
 )
-from healthwork.clean.names import bare_name, byline_name_cached
+from healthwork.clean.names import byline_name_cached, person_name_line
 from healthwork.clean.patterns import DIGIT, LIST_MARK, LIST_MARK_CHARS
 from healthwork.clean.result import DroppedLine
+from healthwork.dates import is_date_line
 
 CONTENT_KINDS = (PARAGRAPH, SHORT_SENTENCE, LIST_SENTENCE)
 
@@ -180,6 +181,34 @@ def soften_early_barriers(lines: list[Line]) -> None:
             line.score, line.ends_article = -3.0, False
 
 
+# end markers that head a box of links to other stories ('You may also like', 'Most read')
+_LINK_BOX_HEADING = re.compile(r"^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|more (?:stories|news|articles) like this"
+                               r"|read (?:this|these) next|most (?:read|popular|viewed|shared)|popular (?:posts|articles|stories))", re.I)
+
+
+def soften_inline_link_boxes(lines: list[Line]) -> None:
+    """A link box dropped into the middle of a story ('Most read' or 'Related articles' and a few headlines, then
+    the story goes on in two paragraphs in a row) does not end the story: its heading is only a penalty."""
+    count = len(lines)
+    for j, line in enumerate(lines):
+        end_marker = line.score == BARRIER and line.ends_article and _LINK_BOX_HEADING.match(line.content) is not None
+        # a 'Related articles' heading between paragraphs, over one or two headlines
+        inline_heading = line.score == _RELATED_HEADING_SCORE and line.shape_rule == "related_list" and any(
+            lines[k].kind == PARAGRAPH for k in range(max(0, j - 3), j)
+        )
+        if not (end_marker or inline_heading):
+            continue
+        reach = 6 if end_marker else 3
+        k = j + 1
+        while k < count and k - j <= reach and lines[k].kind != PARAGRAPH and lines[k].score != BARRIER:
+            k += 1
+        if k + 1 < count and k - j <= reach and lines[k].kind == PARAGRAPH and lines[k + 1].kind == PARAGRAPH:
+            line.score, line.ends_article = -1.5, False
+
+
+_RELATED_HEADING_SCORE = -4.0  # the shape's score for a 'Related articles' / 'Tags' heading
+
+
 _ITEM_NUMBER = re.compile(r"^(\d{1,3})[.)]\s")
 
 
@@ -221,8 +250,29 @@ def announced_list_items(lines: list[Line]) -> set[int]:
             if announced and not line.ends_article and line.rule in ("menu_item", "list_item"):
                 items.add(j)
             continue
-        announced = line.kind in (PARAGRAPH, SHORT_SENTENCE) and line.content.endswith(":")
+        announced = line.content.endswith(":") and (
+            line.kind in (PARAGRAPH, SHORT_SENTENCE) or (j > 0 and _is_list_label(line) and lines[j - 1].kind in CONTENT_KINDS)
+        )
     return items
+
+
+def _dated_item(line: Line) -> bool:
+    """A bullet of a timeline: a date and what happened ('• 12 January 2026: pilot launched'), not a bare date."""
+    return line.is_list and line.rule == "date_line" and not is_date_line(line.content)
+
+
+def _is_list_label(line: Line) -> bool:
+    """A short label ending in a colon ('Key figures:', 'Timetable:'), not a link box's ('More:', 'Useful links:')."""
+    return (
+        line.rule == "short_non_sentence" and line.content.endswith(":") and 1 <= line.n_words <= 4
+        and _LINK_LABEL_WORDS.isdisjoint(line.content.lower().rstrip(":").split())
+    )
+
+
+_LINK_LABEL_WORDS = frozenset(
+    "more related see also read useful quick further other latest popular tags topics categories links follow share "
+    "explore discover watch listen".split()
+)
 
 
 def span_scores(lines: list[Line], ordered_lists: list[list[int]]) -> list[float]:
@@ -256,18 +306,20 @@ def span_scores(lines: list[Line], ordered_lists: list[list[int]]) -> list[float
 
 
 def choose_span(lines: list[Line], scores: list[float]) -> tuple[int, int] | None:
-    """The best-scoring span between barriers; the first article wins over an appended one when substantial."""
-    segments: list[tuple[float, int, int, bool]] = []  # score, start, end, preceded by a second_article barrier
+    """The best-scoring span between barriers; the first article wins when substantial over a block that follows
+    an 'article is over' line (a second story, 'Join the conversation', an author box): what comes after the
+    story's end is a teaser list, comments or another story."""
+    segments: list[tuple[float, int, int, bool]] = []  # score, start, end, preceded by an end-of-article barrier
     lo = 0
-    after_second = False
+    after_end = False
     for j in range(len(lines) + 1):
         if j == len(lines) or scores[j] == BARRIER:
             if j > lo:
                 score, start, end = best_scoring_span(scores, lo, j)
                 if start >= 0:
-                    segments.append((score, start, end, after_second))
-            if j < len(lines) and lines[j].rule == "second_article":
-                after_second = True
+                    segments.append((score, start, end, after_end))
+            if j < len(lines) and lines[j].ends_article:
+                after_end = True
             lo = j + 1
     if not segments:
         return None
@@ -285,6 +337,39 @@ def choose_span(lines: list[Line], scores: list[float]) -> tuple[int, int] | Non
     return chosen[1], chosen[2]
 
 
+def extend_over_closing_list(lines: list[Line], end: int, ordered_lists: list[list[int]]) -> int:
+    """The span's new end: a numbered list the story closes with ('Here is the full list.', '1. ...', '2. ...')
+    weighs little per item, so the best span stops before it; it goes on from the story when a sentence
+    introduces it and the few lines between are not chrome."""
+    for items in ordered_lists:
+        first = items[0]
+        if (
+            end < first <= end + 7 and lines[first - 1].kind in CONTENT_KINDS
+            and all(not lines[k].ends_article and lines[k].score > -1.0 for k in range(end + 1, first))
+        ):
+            return items[-1]
+    return end
+
+
+def extend_over_story_tail(lines: list[Line], scores: list[float], end: int) -> int:
+    """The span's new end: a closing subheading and a short sentence ('1,200 helped so far', 'That will double
+    next year.') weigh less than nothing together, so the best span stops before them; they are the story's
+    when nothing but plain short lines lies between and the few lines cost little."""
+    total = 0.0
+    new_end = end
+    for j in range(end + 1, min(end + 5, len(lines))):
+        line = lines[j]
+        if scores[j] == BARRIER or line.ends_article or (line.kind == DROP and line.rule not in _TAIL_GAP_RULES):
+            break
+        total += scores[j]
+        if line.kind in CONTENT_KINDS and total >= -1.0:
+            new_end = j
+    return new_end
+
+
+_TAIL_GAP_RULES = frozenset({"short_non_sentence", "no_sentence_end"})
+
+
 def trim_header_block(lines: list[Line], start: int, end: int) -> int:
     """Drop the header block (standfirst, caption, byline, date) at the head of the span; the new start."""
     n_paragraphs = 0
@@ -292,7 +377,8 @@ def trim_header_block(lines: list[Line], start: int, end: int) -> int:
     content_chars = 0
     for j in range(start, end + 1):
         line = lines[j]
-        if line.closes_header:
+        # a dated bullet with its own text ('• 12 January 2026: pilot launched') is a timeline, not the dateline
+        if line.closes_header and not _dated_item(line):
             strong = line.rule in ("byline", "date_line")
             # a caption after the lead paragraph is an inline image: cut only a short standfirst
             if strong or (n_paragraphs <= 1 and content_chars < 100):
@@ -448,7 +534,11 @@ def rescue_lists_and_subheads(
                 if keep[k] and item.is_list:
                     k += 1
                     continue
-                if keep[k] or item.rule not in _SOFT_RULES or item.ends_article or item.n_words < 3 or item.content.endswith("..."):
+                # a bullet may be one word ('• physiotherapy'); an unmarked line must read like an item
+                if (
+                    keep[k] or (item.rule not in _SOFT_RULES and not _dated_item(item)) or item.ends_article
+                    or item.content.endswith("...") or (item.n_words < 3 and not item.is_list)
+                ):
                     break
                 if item.rule == "related_list" and not item.is_list:
                     break
@@ -472,6 +562,18 @@ def rescue_lists_and_subheads(
         if not keep[j] and line.is_list and line.rule == "menu_item" and line.n_words >= 4 and keep[j + 1] and lines[j + 1].is_list:
             keep[j] = True
             line.rule = ""
+    # a short label and its list between two kept lines of the story ('Key figures:', '• £2m funding', ...)
+    for j in range(span_start + 1, span_end):
+        label = lines[j]
+        if keep[j] or not keep[j - 1] or not _is_list_label(label) or (common and line_key(label.text) in common):
+            continue
+        end = j
+        while end + 1 <= span_end and lines[end + 1].is_list and lines[end + 1].rule in ("menu_item", "list_item", "date_line"):
+            end += 1
+        if end > j and end + 1 <= span_end and keep[end + 1] and lines[end + 1].kind == PARAGRAPH:
+            for k in range(j, end + 1):
+                keep[k] = True
+                lines[k].rule = ""
     # a bullet list between two kept paragraphs (its items not links to elsewhere) is the story's
     j = span_start + 1
     while j <= span_end:
@@ -484,7 +586,8 @@ def rescue_lists_and_subheads(
         items = range(j, end + 1)
         if (
             end + 1 <= span_end and keep[end + 1] and lines[end + 1].kind == PARAGRAPH
-            and all(lines[k].rule in ("menu_item", "list_item") and lines[k].n_words >= 2 for k in items)
+            and all(lines[k].rule in ("menu_item", "list_item") or _dated_item(lines[k]) for k in items)
+            and (len(items) >= 2 or lines[j].n_words >= 2)
             and 2 * sum(1 for k in items if _teaser_headline(lines[k])) < len(items)
         ):
             for k in items:
@@ -493,7 +596,12 @@ def rescue_lists_and_subheads(
         j = end + 1
     # an ordered list that goes on from the story
     for items in ordered_lists:
-        if span_start < items[0] <= span_end and any(keep[k] for k in range(max(span_start, items[0] - 2), items[0])):
+        just_before = range(max(span_start, items[0] - 2), items[0])
+        if (
+            span_start < items[0] <= span_end and any(keep[k] for k in just_before)
+            # not the numbered headlines under a 'Most read' heading
+            and lines[items[0] - 1].shape_rule not in ("after_article_end", "related_list")
+        ):
             for k in items:
                 if lines[k].rule in _SOFT_RULES and not lines[k].ends_article:
                     keep[k] = True
@@ -505,7 +613,7 @@ def rescue_lists_and_subheads(
             return False
         if line.rule == "menu_item" and not line.text[:1].isdigit():
             return False
-        if not (1 <= line.n_words <= 16 and line.length <= 120) or bare_name(line.content):
+        if not (1 <= line.n_words <= 16 and line.length <= 120) or person_name_line(line.content):
             return False
         if line.n_words == 1 and not _ONE_WORD_HEADING.match(line.content):
             return False
@@ -527,7 +635,7 @@ def rescue_lists_and_subheads(
     for j in range(span_start + 1, span_end):
         if not keep[j] and after_kept(j):
             # a subheading (or a heading and its sub-heading) between paragraphs
-            if keep[j + 1] and (lines[j + 1].kind == PARAGRAPH or lines[j + 1].is_list) and subhead(j):
+            if keep[j + 1] and (lines[j + 1].kind in CONTENT_KINDS or lines[j + 1].is_list) and subhead(j):
                 keep[j] = True
                 lines[j].rule = ""
             elif j + 2 <= span_end and keep[j + 2] and lines[j + 2].kind == PARAGRAPH and not keep[j + 1] and subhead(j) and subhead(j + 1):
