@@ -171,7 +171,9 @@ _FOR_PROGRAMME = re.compile(
     r"(?:\s+[\w-]+){0,4}?\s+(?:in|for|on|into|to|towards|through|via|from|under)"
     r"(?:\s+(?:the|its|a|an|new|national|local|government's|govt's))*\s+", re.IGNORECASE)
 # a programme mention that names a document, not a recipient of money
-_DOCUMENT_AFTER = re.compile(r"['\u2019]?s?\s+(?:white|green)\s+paper", re.IGNORECASE)
+_DOCUMENT_AFTER = re.compile(
+    r"['\u2019]?s?\s+(?:(?:white|green)\s+paper|consultation|prospectus|guidance|report|evaluation|review|"
+    r"strategy\s+document|policy\s+paper|command\s+paper)(?![\w-])", re.IGNORECASE)
 # two programme mentions listed together: "X and Y", "X, Y and the Z"
 _COORDINATION = re.compile(r"\s*(?:,|,?\s+(?:and|or|&))\s+(?:the\s+)?|\s*,\s*", re.IGNORECASE)
 # a list line: optional bullet or number, a name of capitalised words, a dash or colon, the amount

@@ -1,8 +1,11 @@
 """UK places named in an article body, with ONS (GSS) codes from ``reference/places.csv``.
 
 One row per mention: ``{name, ons_code, place_type, text, span_start, span_end}``; ``name`` is the
-canonical name of the reference row, ``ons_code`` None when the table has no code, ``place_type``
-one of country/region/icb/combined_authority/local_authority/other.
+place as usually written (guidelines): the reference row's name, or the short form the article
+uses when it is a different name of the same area ("Hull" for Kingston upon Hull, "Anglesey",
+"Newcastle", "Hampshire and the Isle of Wight"; a mere spelling variant such as "North-East" or
+"Yorkshire & the Humber" gives the reference name); ``ons_code`` (None when the table has no code)
+and ``place_type`` (country/region/icb/combined_authority/local_authority/other) are the row's.
 
 Conventions (those of the gold annotations):
 
@@ -241,6 +244,23 @@ def _constituencies(work: str, taken: list[tuple[int, int]], person_starts: froz
     return out
 
 
+_FOLD_DROP = re.compile(r"^the\s+|\s+of\s+england$")
+
+
+def _fold(name: str) -> str:
+    """A place name with case, '&'/'and', hyphens, punctuation, a leading 'the' and a trailing
+    'of England' folded: spelling variants of one name fold alike."""
+    s = re.sub(r"[^a-z0-9 ]", "", name.lower().replace("&", " and ").replace("-", " ").replace("~", " "))
+    return _FOLD_DROP.sub("", re.sub(r"\s+", " ", s).strip())
+
+
+def name_as_written(canonical: str, written: str) -> str:
+    """The name of a place mention: ``canonical`` unless the article wrote a different name for it
+    (a short form, another official form), which is kept as written ("Hull", "Newcastle")."""
+    written = " ".join(written.split())
+    return canonical if _fold(written) == _fold(canonical) else written
+
+
 def extract(body: str, *, organisation_mentions: list[Row], person_mentions: list[Row],
             programme_mentions: list[Row]) -> list[Row]:
     """Place mentions of ``body``, one row per mention, in text order; ``organisation_mentions``,
@@ -251,7 +271,7 @@ def extract(body: str, *, organisation_mentions: list[Row], person_mentions: lis
         return []
     return [
         {
-            "name": p.name,
+            "name": name_as_written(p.name, body[s:e]),
             "ons_code": p.ons_code,
             "place_type": p.place_type,
             "text": body[s:e],
