@@ -270,7 +270,12 @@ _KIND_WORDS: dict[str, str] = {
                "initiatives project projects service services fundraising raise raised further extra "
                "additional aside fenced ringfenced support supported supporting announce announced announces "
                "announcement unveil unveiled unveils deal deals money cash share sharing coming get gets got getting "
-               "worth drive confirm confirms confirmed",
+               "worth drive confirm confirms confirmed given give gives giving handed hand hands handing "
+               "bankroll bankrolled bankrolling bankrolls channel channelled channelling pump pumped pumping "
+               "inject injected injecting distribute distributed distributing win wins won winning landed "
+               "bagged scooped underwritten underwrite sponsor sponsored sponsorship endowment endowed "
+               "subsidise subsidised subsidy subsidies devolved awarding earmarking "
+               "ringfence topped uplift windfall lifeline kitty",
 }
 _KIND_OF_WORD: dict[str, str] = {w: k for k, ws in _KIND_WORDS.items() for w in ws.split()}
 _WORD = re.compile(r"[A-Za-z]+")
@@ -280,9 +285,13 @@ _KIND_REACH = 120  # characters either side of the amount, inside its sentence
 _WEAK_KIND_WORDS = frozenset(
     "pay pays paying paid provide provided provides providing receive received receives receiving available "
     "support supported supporting service services further extra additional programme programmes scheme "
-    "schemes project projects initiative initiatives coming get gets got getting worth confirm confirms confirmed"
+    "schemes project projects initiative initiatives coming get gets got getting worth confirm confirms confirmed "
+    "hand hands handing win wins won winning channel"
     .split())
 _WEAK_PENALTY = 1000  # vague words only decide when no specific keyword is in reach
+# a word in another clause of the sentence decides only when the amount's own clause has none
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\s|\s(?:but|while|whereas)\s")
+_OTHER_CLAUSE_PENALTY = 2000
 _NOT_QUAL_OVER = re.compile(r"(?:hand(?:ed|s|ing)?|turn(?:ed|s|ing)?|sign(?:ed|s|ing)?|pass(?:ed|es|ing)?)\s+$", re.IGNORECASE)
 
 
@@ -442,6 +451,8 @@ def _kind(ctx: _Ctx, s: int, e: int) -> str:
             gap = max(m.start() - e, s - m.end(), 0)
             if word.lower() in _WEAK_KIND_WORDS:
                 gap += _WEAK_PENALTY
+            if _CLAUSE_BREAK.search(body, min(m.end(), e), max(m.start(), s)):
+                gap += _OTHER_CLAUSE_PENALTY  # "will receive up to £10m, and the scheme will cost £45m"
             key = (gap, _KIND_RANK[kind], kind)
             if best is None or key < best:
                 best = key

@@ -64,7 +64,9 @@ class _Place:
 def _regex() -> tuple[re.Pattern[str], dict[str, _Place]]:
     """One trie regex of every surface form (the longest wins), and the place each one names."""
     by_surface = _surfaces()
-    rx = re.compile("(?:" + organisations.trie_regex(set(by_surface)) + r")(?![A-Za-z0-9_]|-[A-Za-z])")
+    # "Sheffield-based", "Leeds-born" name the place; "Stoke-on-Trent"-style compounds do not end early
+    rx = re.compile("(?:" + organisations.trie_regex(set(by_surface))
+                    + r")(?![A-Za-z0-9_]|-(?!(?:based|born|headquartered|registered)\b)[A-Za-z])")
     return rx, by_surface
 
 
@@ -82,6 +84,8 @@ def _surfaces() -> dict[str, _Place]:
                 claimed[s] = _Place(s, name, code, ptype, ambiguous)
     return claimed
 
+
+_LOWER_DIRECTION_RE = re.compile(r"(?<![\w-])(north|south|east|west|mid|north-east|north-west|south-east|south-west) $")
 
 # a compass point or area word before a place names a part of it: "West Cumbria", "Inner London"
 _AREA_PART_WORDS = frozenset("North South East West Northern Southern Eastern Western Mid Central Inner Outer".split())
@@ -160,6 +164,13 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
             if part is not None:
                 out.append(part)  # "West Cumbria", "rural North Devon": the part of the area, as written
             continue
+        lower_part = _LOWER_DIRECTION_RE.search(work, max(0, start - 12), start)
+        if lower_part:
+            # "south Wales", "north-east England" written in lower case: the table's "South Wales"
+            titled = lower_part.group(1).title() + " " + m.group(0)
+            if titled in by_surface:
+                out.append((lower_part.start(1), end, by_surface[titled]))
+                continue
         if place.ambiguous:
             if person_words is None:
                 person_words = _person_tokens(person_rows)
