@@ -214,19 +214,23 @@ _COMPARED = re.compile(
     r"just\s+under)\s+)?|\s+(?:last|the\s+previous)\s+year\s+(?:to|from)\s+", re.IGNORECASE)
 _OF_POT_BEFORE = re.compile(r"(?<![\w-])of\s+(?:the|this|that|its|their)?\s*\Z", re.IGNORECASE)
 _OF_POT_GAP = re.compile(
-    r"(?:\s+[a-z][\w-]*){0,4}?\s*,\s*(?:(?:up\s+to|around|about|almost|nearly|some|more\s+than|over)\s+)?")
+    r"(?:\s+[\w'\u2019-]+){0,6}?\s*,\s*(?:(?:up\s+to|around|about|almost|nearly|some|more\s+than|over)\s+)?")
 _QUAL_AFTER = re.compile(r"(?P<more>\+|-plus\b|\s+or\s+(?:more|above|over)\b|\s+and\s+(?:above|over|upwards)\b)"
                          r"|(?P<less>\s+or\s+(?:less|under|below)\b|\s+at\s+most\b)|(?P<about>\s+or\s+so\b)",
                          re.IGNORECASE)
 _PAREN_OPEN = re.compile(r"\s*\(\s*")
 _PAREN_CLOSE = re.compile(r"\s*\)")
-# "£3.5m of the £45m", "almost £9m of its £115m"
-_SHARE_DIRECT = re.compile(r"\s+(?:out\s+)?of\s+(?:the|a|its|their|this|that|his|her|our)?\s*"
+# "£3.5m of the £45m", "almost £9m of its £115m", "£3m from the £12m"
+_SHARE_DIRECT = re.compile(r"\s+(?:(?:out\s+)?of\s+(?:the|a|its|their|this|that|his|her|our)?|from\s+(?:the|a|its|their))"
+                           r"\s*(?:total\s+of\s+)?"
                            r"(?:(?:total|overall|national|"
                            r"wider|whole|entire|original|new|government's|government\u2019s)\s+)*", re.IGNORECASE)
-# "£11.7m, its share of the £167.2m expansion", "£10m as part of the £125m programme"
+# "£11.7m, its share of the £167.2m expansion", "£10m as part of the £125m programme", "£2m comes
+# from a £20m pot", "£4m out of a total of £30m"
 _SHARE_LATER = re.compile(
-    r"[^.;\n]{0,60}?(?<![\w-])(?:share|part|portion|slice|proportion|allocation)\s+of\s+(?:the|a|its|their|this)?\s*"
+    r"[^.;\n]{0,60}?(?<![\w-])(?:(?:share|part|portion|slice|proportion|allocation|chunk|tranche)\s+of"
+    r"|(?:comes?|came|coming|drawn|taken|paid|funded|met|carved)\s+(?:from|out\s+of)|out\s+of(?:\s+a\s+total\s+of)?)"
+    r"\s+(?:the|a|an|its|their|this)?\s*"
     r"(?:(?:total|overall|national|wider|whole|entire|new|original|UK|government's|government\u2019s|"
     r"UK\s+Government's|UK\s+Government\u2019s)\s+)*", re.IGNORECASE)
 # money taken away: cut, scrapped, withdrawn ("scrapped the £30m fund", "cuts of £4m")
