@@ -110,7 +110,9 @@ _RANGE_TAIL = re.compile(
     re.IGNORECASE,
 )
 _PER_YEAR_TAIL = re.compile(
-    r"(?:\s*|-)(?:(?:a|per|each|every)[\s-]+(?:year|annum)|annually|yearly|p\.a\.|pa)(?![\w-])(?!\s+(?:ago|earlier|later))",
+    r"(?:\s*|-)(?:(?:a|per|each|every)[\s-]+(?:year|annum)|annually|yearly|p\.a\.|pa"
+    r"|(?:in|for)\s+each\s+(?:financial\s+)?year|in\s+each\s+of\s+the\s+(?:(?:next|coming|following|last|past)\s+)?"
+    r"[\w-]+\s+(?:financial\s+)?years)(?![\w-])(?!\s+(?:ago|earlier|later))",
     re.IGNORECASE,
 )
 # "an annual £5m", "annual funding of £5m", "the yearly cost is £2bn"
@@ -341,6 +343,7 @@ class _Ctx:
         self._sentence_memo: dict[tuple[str, int, int], bool] = {}
         # a mention of the document a programme was set out in ("the Get Britain Working white
         # paper") does not make the article about that programme
+        self.single = len({str(r["programme"]) for r in self.mentions}) == 1
         self.main = _main_programme([r for r in self.mentions if not _DOCUMENT_AFTER.match(body, r["span_end"])])
 
     def sentence_has(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
