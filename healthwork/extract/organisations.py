@@ -443,6 +443,55 @@ def _find_role_employers(body: str) -> list[tuple[int, int, str, str | None, str
     return out
 
 
+# a party named as someone's affiliation: "the Labour MP for Leeds East", "Conservative councillors"
+_PARTY_ADJECTIVES = {
+    "Labour": "Labour Party", "Conservative": "Conservative Party", "Tory": "Conservative Party",
+    "Lib Dem": "Liberal Democrats", "Liberal Democrat": "Liberal Democrats", "SNP": "Scottish National Party",
+    "Plaid Cymru": "Plaid Cymru", "Green": "Green Party", "Reform UK": "Reform UK",
+}
+_PARTY_ROLE_RE = re.compile(
+    r"(?<![\w'’-])(?P<party>Labour|Conservative|Tory|Lib Dem|Liberal Democrat|SNP|Plaid Cymru|Green|Reform UK)"
+    r" (?:(?:former|shadow|backbench|senior|veteran|local|deputy|council|group|opposition|party) )?"
+    r"(?:MPs?|MSPs?|MSs?|MLAs?|peers?|councillors?|Councillors?|leaders?|chair|chairs|members?|backbenchers?|"
+    r"politicians?|ministers?|government|administration|candidates?|spokes(?:person|man|woman)|mayor|Mayor|"
+    r"group|whip|frontbenchers?)(?![\w-])")
+# an organisation named by what only organisations do: "delivered by Inspira", "VOLA won a tender",
+# "which work together as Enterprising Cumbria"
+_ORG_NAME = r"(?:[A-Z][\w'’&-]*(?: (?:and|&|of|for) | )){0,4}[A-Z][\w'’&-]*"
+_DOES_ORG_RE = re.compile(
+    rf"(?:(?:delivered|operated|commissioned|administered|run) by (?:the )?|(?:contract|tender|bid) (?:with|to) "
+    rf"(?:the )?|(?:together|trading|operating) as (?:the )?)(?P<a>{_ORG_NAME})(?![\w'’-]| [A-Z])"
+    rf"|(?<![\w'’-])(?P<b>{_ORG_NAME}) (?:has |have )?(?:won|secured|was awarded|has been awarded|will deliver|"
+    rf"will run|delivers) (?:a|an|the) (?:[a-z-]+ ){{0,2}}(?:contract|tender|bid)(?![\w-])")
+
+
+def _find_described_organisations(body: str, programme_spans: list[tuple[int, int]]
+                                  ) -> list[tuple[int, int, str, str | None, str]]:
+    """Parties named as an affiliation, and names doing what only organisations do."""
+    places = place_names()
+    out: list[tuple[int, int, str, str | None, str]] = []
+    if any(p in body for p in ("Labour", "Conservative", "Tory", "Lib Dem", "Liberal Democrat", "SNP",
+                               "Plaid", "Green", "Reform UK")):
+        for m in _PARTY_ROLE_RE.finditer(body):
+            out.append((m.start("party"), m.end("party"), _PARTY_ADJECTIVES[m.group("party")], None,
+                        "political_party"))
+    for m in _DOES_ORG_RE.finditer(body):
+        g = "a" if m.group("a") else "b"
+        s, e = m.span(g)
+        text = body[s:e]
+        first = text.split(" ", 1)[0]
+        if text in places or first in STOP_CAPS or first in _NOT_ORG_OPENERS \
+                or any(ps < e and s < pe for ps, pe in programme_spans):
+            continue
+        name, acr = _canonical_generic(text)
+        out.append((s, e, name, acr, "organisation"))
+    return out
+
+
+_NOT_ORG_OPENERS = frozenset("It He She They We You This That These Those There Here Who Which What Ministers "
+                             "Councils Councillors Officials Government Mr Mrs Ms Dr".split())
+
+
 def _resolve_overlaps(
     cands: list[tuple[int, int, str, str | None, str]], priority: dict[int, int]
 ) -> list[tuple[int, int, str, str | None, str]]:
@@ -476,7 +525,7 @@ def _find_organisations(body: str, programme_spans: list[tuple[int, int]]
     ref = _find_reference(body)
     # a name found by the general patterns that overlaps a programme ("Shared Prosperity Fund") is the programme
     gen = [c for c in _find_generic(body) if not any(ps < c[1] and c[0] < pe for ps, pe in programme_spans)]
-    emp = _find_role_employers(body)
+    emp = _find_role_employers(body) + _find_described_organisations(body, programme_spans)
     cands = ref + gen + emp
     priority = {i: (0 if i < len(ref) else 1 if i < len(ref) + len(gen) else 2) for i in range(len(cands))}
     # a reference match inside a generic one of the same organisation keeps the reference name
