@@ -228,3 +228,12 @@ def test_bare_counts_of_people() -> None:
 def test_lower_case_compass_parts_and_based_compounds() -> None:
     body = "A Sheffield-based charity will work with employers in south Wales and north Wales.\n"
     assert names(body, "place_mentions") == {"Sheffield", "South Wales", "North Wales"}
+
+
+def test_organisations_named_by_what_they_do_and_party_affiliations() -> None:
+    body = ("Northgate Skills won a competitive tender to run the service, which will be delivered by Brightpath "
+            "across two boroughs that work together as Enterprising Tyne.\n"
+            "Sam Okafor, the Labour MP for the area, welcomed it, as did a consultant at University Hospital "
+            "Derby.\n")
+    assert names(body, "organisation_mentions") == {
+        "Northgate Skills", "Brightpath", "Enterprising Tyne", "Labour Party", "University Hospital Derby"}

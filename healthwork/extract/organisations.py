@@ -456,11 +456,12 @@ _PARTY_ROLE_RE = re.compile(
     r"politicians?|ministers?|government|administration|candidates?|spokes(?:person|man|woman)|mayor|Mayor|"
     r"group|whip|frontbenchers?)(?![\w-])")
 # an organisation named by what only organisations do: "delivered by Inspira", "VOLA won a tender",
-# "which work together as Enterprising Cumbria"
+# "which work together as Enterprising Cumbria"; NHS trusts named "University Hospital(s) <place>"
 _ORG_NAME = r"(?:[A-Z][\w'’&-]*(?: (?:and|&|of|for) | )){0,4}[A-Z][\w'’&-]*"
 _DOES_ORG_RE = re.compile(
     rf"(?:(?:delivered|operated|commissioned|administered|run) by (?:the )?|(?:contract|tender|bid) (?:with|to) "
     rf"(?:the )?|(?:together|trading|operating) as (?:the )?)(?P<a>{_ORG_NAME})(?![\w'’-]| [A-Z])"
+    rf"|(?<![\w'’-])(?P<c>University Hospitals? (?:of )?[A-Z][\w'’-]*(?: (?:and )?[A-Z][\w'’-]*){{0,2}})(?![\w'’-])"
     rf"|(?<![\w'’-])(?P<b>{_ORG_NAME}) (?:has |have )?(?:won|secured|was awarded|has been awarded|will deliver|"
     rf"will run|delivers) (?:a|an|the) (?:[a-z-]+ ){{0,2}}(?:contract|tender|bid)(?![\w-])")
 
@@ -476,7 +477,7 @@ def _find_described_organisations(body: str, programme_spans: list[tuple[int, in
             out.append((m.start("party"), m.end("party"), _PARTY_ADJECTIVES[m.group("party")], None,
                         "political_party"))
     for m in _DOES_ORG_RE.finditer(body):
-        g = "a" if m.group("a") else "b"
+        g = "a" if m.group("a") else "c" if m.group("c") else "b"
         s, e = m.span(g)
         text = body[s:e]
         first = text.split(" ", 1)[0]
