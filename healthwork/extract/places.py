@@ -79,13 +79,27 @@ def _surfaces() -> dict[str, _Place]:
     for r in rows:
         name, code, ptype = r["name"], (r.get("ons_code") or None), r.get("place_type") or "other"
         ambiguous = r.get("ambiguous", "").lower() == "yes"
-        for s in [name, *(a for a in r.get("aliases", "").split("|") if a)]:
-            if s not in claimed:
-                claimed[s] = _Place(s, name, code, ptype, ambiguous)
+        for written in [name, *(a for a in r.get("aliases", "").split("|") if a)]:
+            for s in _spelling_variants(written):
+                if s not in claimed:
+                    claimed[s] = _Place(s, name, code, ptype, ambiguous)
     return claimed
 
 
 _LOWER_DIRECTION_RE = re.compile(r"(?<![\w-])(north|south|east|west|mid|north-east|north-west|south-east|south-west) $")
+
+_LINK_WORDS_RE = re.compile(r"([ -])(upon|on|under|in|le|by|super)([ -])")
+
+
+def _spelling_variants(name: str) -> list[str]:
+    """A name and its other usual spelling: "Newcastle upon Tyne" / "Newcastle-upon-Tyne",
+    "Stoke-on-Trent" / "Stoke on Trent"."""
+    if not _LINK_WORDS_RE.search(name):
+        return [name]
+    hyphened = _LINK_WORDS_RE.sub(lambda m: f"-{m.group(2)}-", name)
+    spaced = _LINK_WORDS_RE.sub(lambda m: f" {m.group(2)} ", name)
+    return list(dict.fromkeys([name, hyphened, spaced]))
+
 
 # a compass point or area word before a place names a part of it: "West Cumbria", "Inner London"
 _AREA_PART_WORDS = frozenset("North South East West Northern Southern Eastern Western Mid Central Inner Outer".split())
