@@ -237,3 +237,9 @@ def test_organisations_named_by_what_they_do_and_party_affiliations() -> None:
             "Derby.\n")
     assert names(body, "organisation_mentions") == {
         "Northgate Skills", "Brightpath", "Enterprising Tyne", "Labour Party", "University Hospital Derby"}
+
+
+def test_counts_with_an_age_band_and_hyphenated_place_spellings() -> None:
+    body = "Nearly 40,000 16 to 24-year-olds in Newcastle-upon-Tyne and Stoke on Trent are out of work.\n"
+    assert count_values(body) == [40000.0]
+    assert names(body, "place_mentions") == {"Newcastle upon Tyne", "Stoke-on-Trent"}

@@ -73,7 +73,10 @@ _WORDNUM_ALT = WORD_NUMBER
 _WORD_MULT = r"[^\S\n]+(?:million|billion|thousand)(?![A-Za-z])"
 
 _HS = r"[^\S\n]"  # whitespace inside a paragraph: a count never spans a line break
-_REST = (rf"{_HS}+(?P<mods>(?:[A-Za-z][\w'\u2019-]*{_HS}+){{0,4}}?)"
+# an age band before "year-olds": "40,000 16 to 24-year-olds", "2,000 18-24 year olds"
+_AGE_BAND = rf"\d{{1,2}}(?:-|\u2013|{_HS}*(?:-|\u2013|to){_HS}*)\d{{1,2}}(?:-|{_HS})(?=year)"
+_AGE_BAND_END = re.compile(rf"\d{{1,2}}(?:-|\u2013|{_HS}*(?:-|\u2013|to){_HS}*)\d{{1,2}}(?:-|{_HS})$")
+_REST = (rf"{_HS}+(?P<mods>(?:[A-Za-z][\w'\u2019-]*{_HS}+){{0,4}}?(?:{_AGE_BAND})?)"
          rf"(?P<noun>{_NOUN_ALT})(?![\w-])(?!\s+(?:{_NOUN_ALT})(?![\w-]))"
          rf"(?P<rate>\s+(?:a|per|each|every)\s+(?P<per>day|week|month|year))?(?![\w-])")
 # Scanning: cheap scans find numbers (and "million"/"billion"/"thousand" for word numbers);
@@ -171,6 +174,9 @@ def _is_year(num: str | None, mult: str | None) -> bool:
 
 
 def _mods_ok(mods: str) -> bool:
+    band = _AGE_BAND_END.search(mods)
+    if band:
+        mods = mods[:band.start()]  # "16 to 24-" before "year-olds" is an age band, not a number
     for k, w in enumerate(mods.split()):
         lw = w.lower().strip("'\u2019")
         if k > 0 and lw in ("and", "or"):
