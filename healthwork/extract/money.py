@@ -170,7 +170,9 @@ _A_YEAR_NOT_AFTER = re.compile(
     r"past|first|up|of|least|half|quarter|another|per|every|each)\s+$", re.IGNORECASE)
 # text between an amount and the programme it is for: "£20m (over two years) for the ..."
 _FOR_PROGRAMME = re.compile(
-    r"(?:\s+[\w-]+){0,4}?\s+(?:in|for|on|into|to|towards|through|via|from|under)"
+    r"(?:\s+[\w-]+){0,4}?\s+(?:in|for|on|into|to|towards|through|via|from|under|across|within|behind|backing|"
+    r"fund|funding|expand|expanding|extend|extending|deliver|delivering|run|running|launch|launching|support|"
+    r"supporting|boost|boosting|continue|continuing|roll\s+out|rolling\s+out|part\s+of)"
     r"(?:\s+(?:the|its|a|an|new|national|local|government's|govt's))*\s+", re.IGNORECASE)
 # a programme mention that names a document, not a recipient of money
 _DOCUMENT_AFTER = re.compile(
@@ -251,7 +253,7 @@ _NOT_ONE_PROGRAMME = re.compile(
 _UNNAMED_FUND_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+fund(?![\w-])")
 # a sentence about a programme named elsewhere: "the scheme", "this pilot", "the expansion"
 _SCHEME_NOUNS = (r"(?:scheme|pilot|programme|program|service|trailblazer|initiative|trial|expansion|rollout|roll-out|"
-                 r"roll\s+out)s?")
+                 r"roll\s+out|project|pathfinder|vanguard|test-and-learn|offer|extension|contract|strand)s?")
 _GENERIC_REFERENCE = re.compile(rf"(?<![\w-]){_SCHEME_NOUNS}(?![\w-])", re.IGNORECASE)
 _CLAUSE_STOP = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
