@@ -243,3 +243,20 @@ def test_counts_with_an_age_band_and_hyphenated_place_spellings() -> None:
     body = "Nearly 40,000 16 to 24-year-olds in Newcastle-upon-Tyne and Stoke on Trent are out of work.\n"
     assert count_values(body) == [40000.0]
     assert names(body, "place_mentions") == {"Newcastle upon Tyne", "Stoke-on-Trent"}
+
+
+def test_list_of_allocations_and_a_follow_up_paragraph_take_the_programme() -> None:
+    body = ("Up to £12m is heading to Tees Valley to help disabled people find and keep jobs.\n"
+            "The funding is the area's share of Connect to Work, and Access to Work grants continue alongside it.\n"
+            "Tees Valley is one of several areas named this week under Connect to Work.\n"
+            "Other allocations announced today include:\n"
+            "• North of Tyne - up to £20.5m, for 5,000 people\n"
+            "• Cumbria - up to £11.7m\n"
+            "Ministers also confirmed Access to Work and WorkWell will continue.\n")
+    assert [(r["amount"], r["programme"]) for r in _run(body)["funding"]] == [
+        (12000000.0, None),  # the next paragraph names two programmes: not tied
+        (20500000.0, "Connect to Work"),
+        (11700000.0, "Connect to Work"),
+    ]
+    body_one = body.replace(", and Access to Work grants continue alongside it", "")
+    assert _run(body_one)["funding"][0]["programme"] == "Connect to Work"

@@ -185,6 +185,11 @@ _ALLOCATION_LINE = re.compile(
     r"\s*(?:[\u2022*\u2013\u2014-]\s*|\(?\d{1,2}[.)]\s+)?"
     r"[A-Z][\w'\u2019.&-]*(?:,?\s+(?:(?:and|of|the|&|upon|on|in|with)\s+)?[A-Z0-9][\w'\u2019.&-]*){0,7}"
     r"(?:\s+\([^()\n]{1,40}\))?\s*(?:[:\u2013\u2014]|\s-)\s*(?:(?:up\s+to|around|about|almost|over|more\s+than)\s+)?")
+_LIST_LINE = re.compile(r"\s*(?:[\u2022*\u2013\u2014-]\s*|\(?\d{1,2}[.)]\s+)")
+# a paragraph going on about the money just stated: "The money is ...", "This funding will ..."
+_MONEY_ANAPHORA = re.compile(
+    r"\s*(?:The|This|That|These|Such|Its|Their)\s+(?:(?:new|extra|additional|latest|government|national)\s+)?"
+    r"(?:money|funding|funds|cash|grant|grants|allocation|award|investment|sum|pot|windfall|boost)(?![\w-])")
 _LIST_ITEM_START = re.compile(r"\s*(?:[\u2022*\u2013\u2014-]\s*|\(?\d{1,2}[.)]\s+)?")
 _LIST_ITEM_GAP = re.compile(
     r"(?:(?:,|\s+and|\s+&)?\s+[A-Z][\w'\u2019.&-]*)*\s*(?:[:\u2013\u2014]|\s-)\s*"
@@ -392,12 +397,47 @@ class _Ctx:
         if self.sentence_has(_NOT_ONE_PROGRAMME, ss, se) or _UNNAMED_FUND_AFTER.match(self.body, e):
             return None
         ps, pe = self.paragraph(s)
-        in_paragraph = {str(r["programme"]) for r in self.mentions if ps <= r["span_start"] and r["span_end"] <= pe}
+        in_paragraph = self._programmes_in(ps, pe)
         if len(in_paragraph) == 1:
             return in_paragraph.pop()
         if in_paragraph:
             return None  # a paragraph about several schemes: not one programme's money
+        tied = self._list_context(ps) if _is_allocation_line(self.body, s, e) else self._money_followed_up(ps)
+        if tied is not None:
+            return tied
         return self.main
+
+    def _programmes_in(self, start: int, end: int) -> set[str]:
+        return {str(r["programme"]) for r in self.mentions if start <= r["span_start"] and r["span_end"] <= end}
+
+    def _list_context(self, ps: int) -> str | None:
+        """The one programme of the text a list of allocations belongs to: back over the other
+        list lines and a lead-in line ("Other allocations include:") to the paragraph before."""
+        i = span_index(self.paragraphs, ps) - 1
+        while i >= 0:
+            s, e = self.paragraphs[i]
+            line = self.body[s:e]
+            if _LIST_LINE.match(line) or line.rstrip().endswith(":"):
+                if self._programmes_in(s, e):
+                    break
+                i -= 1
+                continue
+            found = self._programmes_in(s, e)
+            return found.pop() if len(found) == 1 else None
+        return None
+
+    def _money_followed_up(self, ps: int) -> str | None:
+        """The one programme named where the next paragraph goes on about the money ("Up to £35m is
+        coming to the region. / The money is its allocation from Connect to Work")."""
+        i = span_index(self.paragraphs, ps) + 1
+        if i <= 0 or i >= len(self.paragraphs):
+            return None
+        s, e = self.paragraphs[i]
+        if not _MONEY_ANAPHORA.match(self.body, s):
+            return None
+        ss, se = self.sentence(s)
+        found = self._programmes_in(ss, se)
+        return found.pop() if len(found) == 1 else None
 
     def place(self, s: int, e: int) -> str | None:
         """The place the money ``body[s:e]`` is allocated to, when the text ties it."""
