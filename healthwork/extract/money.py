@@ -48,7 +48,10 @@ Fields
   but None when the sentence lists several programmes together ("spent on the X and Y
   schemes": a total across schemes). Beyond the sentence, only money in pounds that is
   funding (or a cost/other amount in a sentence about "the scheme/pilot/programme/service")
-  takes a programme: the paragraph's only programme, else the article's one programme (the
+  takes a programme: the paragraph's only programme; else, for a line of a list of allocations,
+  the one programme of the paragraph introducing the list, and for other money the one programme
+  of the next paragraph when it goes on about the money ("The funding is ... Connect to Work");
+  else the article's one programme (the
   only one named, or the one with more than half of the mentions, at least two; a "white
   paper" mention does not count); never a department's budget, a package, a total or an
   unnamed fund ("a new £3m fund"). Fines, rates and foreign amounts only from their sentence.
