@@ -403,6 +403,11 @@ def _known_tail_start(body: str, start: int, end: int) -> int:
 _HEAD_OF_START_RE = re.compile(rf"(?:(?:The|the) )?{_ADJ}{{0,3}}{_HEAD} (?:of|for) ")
 
 
+# words that end a name of a place or body ("Wigan Youth Zone and Sheffield Hallam University": two names)
+_NAME_END_WORDS = frozenset("Zone Hub Centre Center School Academy Hospital Hospitals Clinic Project Works Enterprises "
+                            "Solutions Services Jobcentre Library Museum Hall Club Church Mosque Temple".split())
+
+
 def _split_run(body: str, s: int, e: int) -> list[tuple[int, int]]:
     """Split "Northern Care Alliance and Manchester University NHS Foundation Trust" in two."""
     text = body[s:e]
@@ -413,7 +418,8 @@ def _split_run(body: str, s: int, e: int) -> list[tuple[int, int]]:
         right = text[m.end():]
         left_last = left.rsplit(" ", 1)[-1]
         right_first = right.split(" ", 1)[0]
-        if (left_last in _SUFFIXES or left_last in {"Trust", "ICB"}) and len(right.split()) >= 2:
+        if (left_last in _SUFFIXES or left_last in {"Trust", "ICB"}
+                or (left_last in _NAME_END_WORDS and right.rsplit(" ", 1)[-1] in _SUFFIXES)) and len(right.split()) >= 2:
             parts.append((s + start, s + m.start()))
             start = m.end()
         elif right_first.isupper() and len(right_first) > 1 and m.group(0).strip() in {"and", "&"}:
