@@ -456,7 +456,7 @@ _PARTY_ADJECTIVES = {
     "Plaid Cymru": "Plaid Cymru", "Green": "Green Party", "Reform UK": "Reform UK",
 }
 _PARTY_ROLE_RE = re.compile(
-    r"(?<![\w'’-])(?P<party>Labour|Conservative|Tory|Lib Dem|Liberal Democrat|SNP|Plaid Cymru|Green|Reform UK)"
+    r"(?=[LCTSPGR])(?<![\w'’-])(?P<party>Labour|Conservative|Tory|Lib Dem|Liberal Democrat|SNP|Plaid Cymru|Green|Reform UK)"
     r" (?:(?:former|shadow|backbench|senior|veteran|local|deputy|council|group|opposition|party) )?"
     r"(?:MPs?|MSPs?|MSs?|MLAs?|peers?|councillors?|Councillors?|leaders?|chair|chairs|members?|backbenchers?|"
     r"politicians?|ministers?|government|administration|candidates?|spokes(?:person|man|woman)|mayor|Mayor|"
@@ -465,11 +465,13 @@ _PARTY_ROLE_RE = re.compile(
 # "which work together as Enterprising Cumbria"; NHS trusts named "University Hospital(s) <place>"
 _ORG_NAME = r"(?:[A-Z][\w'’&-]*(?: (?:and|&|of|for) | )){0,4}[A-Z][\w'’&-]*"
 _DOES_ORG_RE = re.compile(
-    rf"(?:(?:delivered|operated|commissioned|administered|run) by (?:the )?|(?:contract|tender|bid) (?:with|to) "
+    rf"(?=[docartbU])(?:(?:delivered|operated|commissioned|administered|run) by (?:the )?|(?:contract|tender|bid) (?:with|to) "
     rf"(?:the )?|(?:together|trading|operating) as (?:the )?)(?P<a>{_ORG_NAME})(?![\w'’-]| [A-Z])"
-    rf"|(?<![\w'’-])(?P<c>University Hospitals? (?:of )?[A-Z][\w'’-]*(?: (?:and )?[A-Z][\w'’-]*){{0,2}})(?![\w'’-])"
-    rf"|(?<![\w'’-])(?P<b>{_ORG_NAME}) (?:has |have )?(?:won|secured|was awarded|has been awarded|will deliver|"
+    rf"|(?<![\w'’-])(?P<c>University Hospitals? (?:of )?[A-Z][\w'’-]*(?: (?:and )?[A-Z][\w'’-]*){{0,2}})(?![\w'’-])")
+_WINS_CONTRACT_RE = re.compile(
+    rf"(?=[A-Z])(?<![\w'’-])(?P<b>{_ORG_NAME}) (?:has |have )?(?:won|secured|was awarded|has been awarded|will deliver|"
     rf"will run|delivers) (?:a|an|the) (?:[a-z-]+ ){{0,2}}(?:contract|tender|bid)(?![\w-])")
+_CONTRACT_HINT_RE = re.compile(r"(?:contract|tender|bid)(?![\w-])")
 
 
 def _find_described_organisations(body: str, programme_spans: list[tuple[int, int]]
@@ -482,8 +484,11 @@ def _find_described_organisations(body: str, programme_spans: list[tuple[int, in
         for m in _PARTY_ROLE_RE.finditer(body):
             out.append((m.start("party"), m.end("party"), _PARTY_ADJECTIVES[m.group("party")], None,
                         "political_party"))
-    for m in _DOES_ORG_RE.finditer(body):
-        g = "a" if m.group("a") else "c" if m.group("c") else "b"
+    matches = list(_DOES_ORG_RE.finditer(body))
+    if _CONTRACT_HINT_RE.search(body):
+        matches += _WINS_CONTRACT_RE.finditer(body)
+    for m in matches:
+        g = next(k for k in ("a", "c", "b") if k in m.re.groupindex and m.group(k))
         s, e = m.span(g)
         text = body[s:e]
         first = text.split(" ", 1)[0]
