@@ -260,3 +260,8 @@ def test_list_of_allocations_and_a_follow_up_paragraph_take_the_programme() -> N
     ]
     body_one = body.replace(", and Access to Work grants continue alongside it", "")
     assert _run(body_one)["funding"][0]["programme"] == "Connect to Work"
+
+
+def test_events_are_not_people() -> None:
+    body = "Speaking at the Northern Skills Summit, the minister said Regional Jobs Conference delegates agreed.\n"
+    assert names(body, "person_mentions") == set()

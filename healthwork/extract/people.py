@@ -121,6 +121,8 @@ _NOT_NAME: frozenset[str] = frozenset(
     Combined Integrated Sector Industry Economy Market Labour Markets Commons Lords House Select
     Secretary Minister Chief Executive Director Officer Chair Chairman President Leader Manager Head
     Shadow Deputy State Prime Chancellor Mayor Commissioner Spokesperson Spokesman Spokeswoman
+    Summit Conference Congress Convention Expo Exhibition Festival Fair Show Awards Ceremony Symposium
+    Seminar Webinar Workshop Roundtable Inquiry Investment Campaign Challenge Initiative Project Pilot
     """.split()
 )
 
