@@ -265,3 +265,8 @@ def test_list_of_allocations_and_a_follow_up_paragraph_take_the_programme() -> N
 def test_events_are_not_people() -> None:
     body = "Speaking at the Northern Skills Summit, the minister said Regional Jobs Conference delegates agreed.\n"
     assert names(body, "person_mentions") == set()
+
+
+def test_a_review_named_like_a_scheme_is_not_a_programme() -> None:
+    body = "The Keep Britain Working review, led by a former retail boss, reported in November.\n"
+    assert names(body, "programme_mentions", "programme") == set()

@@ -14,7 +14,8 @@ Matching rules
 - ``needs_prior=yes`` aliases (anaphora such as ``the accelerators``, short acronyms) only
   count once the same programme has been named earlier in the body by another alias.
 
-Generic words ("the scheme", "the programme", "the pilot") are never mentions.
+Generic words ("the scheme", "the programme", "the pilot") are never mentions, nor is a name
+followed by "review" or "inquiry" (``the Keep Britain Working review`` is an inquiry, not a scheme).
 
 Rows: ``{programme, text, span_start, span_end}`` with ``body[span_start:span_end] == text``,
 one per mention, in body order.
@@ -126,6 +127,9 @@ def _hits(m: _Matcher, body: str) -> list[re.Match[str]]:
     return leftmost_non_overlapping(found)
 
 
+_REVIEW_AFTER = re.compile(r"\s+(?:review|inquiry|vanguard\s+review)(?![\w-])", re.IGNORECASE)
+
+
 def extract(body: str) -> list[dict[str, Any]]:
     """Every programme mention in ``body`` (see the module docstring for the rules)."""
     m = _matcher()
@@ -141,5 +145,7 @@ def extract(body: str) -> list[dict[str, Any]]:
         if not chosen.needs_prior:
             named.add(chosen.programme)
         s, e = hit.span()
+        if _REVIEW_AFTER.match(body, e):
+            continue  # "the Keep Britain Working review": an inquiry named like a scheme, not a scheme
         rows.append({"programme": chosen.programme, "text": body[s:e], "span_start": s, "span_end": e})
     return rows
