@@ -270,3 +270,14 @@ def test_events_are_not_people() -> None:
 def test_a_review_named_like_a_scheme_is_not_a_programme() -> None:
     body = "The Keep Britain Working review, led by a former retail boss, reported in November.\n"
     assert names(body, "programme_mentions", "programme") == set()
+
+
+def test_what_one_person_gets_is_a_rate_not_the_programmes_money() -> None:
+    body = ("Under Pathways to Work the health top-up will be worth about £165 a year to a single adult.\n"
+            "Pathways to Work will also get £1bn a year.\n")
+    assert funding(body) == [
+        (165.0, "GBP", "about", 1.0, "Pathways to Work", "other"),  # its own sentence names the programme
+        (1000000000.0, "GBP", "exact", 1.0, "Pathways to Work", "funding"),
+    ]
+    other = "The reform is welcome.\nThe top-up will be worth about £165 a year to a single adult.\nPathways to Work is growing.\n"
+    assert funding(other) == [(165.0, "GBP", "about", 1.0, None, "other")]

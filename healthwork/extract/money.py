@@ -218,6 +218,11 @@ _RATE_TAIL = re.compile(
     r"(?:\s*|-)(?:a|an|per|each|every|/)[\s-]*(?:week|day|hour|month|night|shift|fortnight|person|head|"
     r"participant|patient|pupil|child|place|claimant|worker|employee|user|resident|household|adult|family|"
     r"visit|session|appointment|referral)(?![\w-])", re.IGNORECASE)
+_PER_PERSON_AFTER = re.compile(
+    r"(?:\s*-?(?:a|per|each|every)[\s-]+(?:year|annum|week|month))?\s+(?:to|for)\s+(?:a|an|each|every|the\s+average|"
+    r"the\s+typical)\s+(?:(?:single|typical|average|disabled|working|low-income|eligible|young|older)\s+)?"
+    r"(?-i:adult|person|claimant|household|family|participant|worker|employee|pensioner|couple|recipient|child|"
+    r"parent|learner|apprentice|student|patient|individual|jobseeker|carer)(?![\w-])(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
 # the words between two compared amounts: " to ", ", up from ", " compared with "
 _COMPARED = re.compile(
     r"(?:\s+(?:(?:a|per|each)[\s-]+year|annually|per\s+annum))?,?\s+"
@@ -649,10 +654,13 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
                for i, (first, last, phrase_end) in enumerate(phrases)]
     _share_yearly_rate(body, found, phrases, periods)
     for (first, last, phrase_end), rate, (per_year, period) in zip(phrases, rates, periods):
+        # what one person gets or pays ("worth about £165 a year to a single adult"): a rate, whose
+        # yearly period stays
+        per_person = _PER_PERSON_AFTER.match(body, phrase_end) is not None
         for k in range(first, last):
             start, end, value, currency, qualifier = found[k]
             # a rate, or a sum stated to the penny (a benefit rate, a price): not a grant
-            kind = "other" if rate or value != value.to_integral_value() else _kind(ctx, start, end)
+            kind = "other" if rate or per_person or value != value.to_integral_value() else _kind(ctx, start, end)
             text = body[start:end]
             rows.append({
                 "amount": float(value),
@@ -660,7 +668,7 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
                 "qualifier": qualifier,
                 "period_years": 1.0 if per_year else period,  # "£3m a year for five years": the yearly figure
                 "per_year": per_year,
-                "programme": ctx.programme(start, end, kind, currency, rate is not None),
+                "programme": ctx.programme(start, end, kind, currency, rate is not None or per_person),
                 "kind": kind,
                 "place": ctx.place(start, end) if kind == "funding" else None,
                 "share_of_amount": _share_of(ctx, found, k, last),
