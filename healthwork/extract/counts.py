@@ -30,6 +30,7 @@ two rows each (a multiplier on the high end only is shared when the low number i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 from typing import Any
 
@@ -147,6 +148,10 @@ _ACTOR_COUNT = re.compile(
     rf"(?:into|back|to|by|through|with|on|since|so|this|last|in)|"
     rf"enrolled|registered|applied|benefited|benefitted|self-referred|started[^\S\n]+(?:work|jobs?))(?![\w-])",
     re.IGNORECASE)
+# where a people verb can start (lower case)
+_VERB_STEMS = ("sign", "took", "tak", "found", "find", "moved", "help", "support", "referr", "treat", "assess",
+               "enrol", "regist", "employ", "hire", "recruit", "appl", "benefit", "start", "reach", "assist",
+               "plac", "engag")
 # a bare number helped by a service: "the pilot has supported 450 since April", "it helped 87 into work"
 _HELPED_COUNT = re.compile(
     rf"(?<![\w-])(?P<verb>helped|supported|reached|referred|assisted|enrolled|treated|placed|engaged|"
@@ -301,8 +306,14 @@ def _actor_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]
     April", "helped 87 into work"); ``what`` is the verb phrase."""
     out: list[dict[str, Any]] = []
     spans = [(r["span_start"], r["span_end"]) for r in rows]
-    for n in _NUM_SCAN.finditer(body):
+    low = body.lower() if len(body.lower()) == len(body) else body
+    verbs = find_all(low, _VERB_STEMS)  # where a people verb can be: the full patterns are only tried near one
+    helped = [m for j in verbs if (m := _HELPED_COUNT.match(body, j))]
+    for n in _NUM_SCAN.finditer(body) if verbs else ():
         i = n.start()
+        k = bisect_left(verbs, n.end())
+        if k == len(verbs) or verbs[k] - n.end() > 70:
+            continue
         if i > 0 and (body[i - 1] in _BAD_BEFORE_NUM or body[i - 1] == "-"):
             continue
         if any(a <= i < b for a, b in spans):
@@ -318,7 +329,7 @@ def _actor_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]
         out.append(_row(body, q.start() if q else i, end, value, qualifier_of(q.group("qual") if q else None),
                         " ".join(m.group("act").split()), None))
         spans.append((i, end))
-    for m in _HELPED_COUNT.finditer(body):
+    for m in helped:
         i = m.start("num")
         if any(a <= i < b for a, b in spans) or _is_year(m.group("num"), m.group("mult")):
             continue

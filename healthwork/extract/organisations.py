@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from healthwork.extract.text import find_all
 from healthwork.reference import load_csv, place_names
 
 Row = dict[str, Any]
@@ -468,10 +469,15 @@ _DOES_ORG_RE = re.compile(
     rf"(?=[docartbU])(?:(?:delivered|operated|commissioned|administered|run) by (?:the )?|(?:contract|tender|bid) (?:with|to) "
     rf"(?:the )?|(?:together|trading|operating) as (?:the )?)(?P<a>{_ORG_NAME})(?![\w'’-]| [A-Z])"
     rf"|(?<![\w'’-])(?P<c>University Hospitals? (?:of )?[A-Z][\w'’-]*(?: (?:and )?[A-Z][\w'’-]*){{0,2}})(?![\w'’-])")
+# literal words where _DOES_ORG_RE can start (tried with .match there: much faster than scanning)
+_DOES_ORG_ANCHORS = ("delivered by", "operated by", "commissioned by", "administered by", "run by", "contract with",
+                     "contract to", "tender with", "tender to", "bid with", "bid to", "together as", "trading as",
+                     "operating as", "University Hospital")
 _WINS_CONTRACT_RE = re.compile(
     rf"(?=[A-Z])(?<![\w'’-])(?P<b>{_ORG_NAME}) (?:has |have )?(?:won|secured|was awarded|has been awarded|will deliver|"
     rf"will run|delivers) (?:a|an|the) (?:[a-z-]+ ){{0,2}}(?:contract|tender|bid)(?![\w-])")
-_CONTRACT_HINT_RE = re.compile(r"(?:contract|tender|bid)(?![\w-])")
+_WINS_ANCHORS = (" won ", " secured ", " was awarded ", " has been awarded ", " will deliver ", " will run ",
+                 " delivers ")
 
 
 def _find_described_organisations(body: str, programme_spans: list[tuple[int, int]]
@@ -479,14 +485,19 @@ def _find_described_organisations(body: str, programme_spans: list[tuple[int, in
     """Parties named as an affiliation, and names doing what only organisations do."""
     places = place_names()
     out: list[tuple[int, int, str, str | None, str]] = []
-    if any(p in body for p in ("Labour", "Conservative", "Tory", "Lib Dem", "Liberal Democrat", "SNP",
-                               "Plaid", "Green", "Reform UK")):
-        for m in _PARTY_ROLE_RE.finditer(body):
+    for i in find_all(body, tuple(_PARTY_ADJECTIVES)):
+        m = _PARTY_ROLE_RE.match(body, i)
+        if m:
             out.append((m.start("party"), m.end("party"), _PARTY_ADJECTIVES[m.group("party")], None,
                         "political_party"))
-    matches = list(_DOES_ORG_RE.finditer(body))
-    if _CONTRACT_HINT_RE.search(body):
-        matches += _WINS_CONTRACT_RE.finditer(body)
+    matches = [m for i in find_all(body, _DOES_ORG_ANCHORS) if (m := _DOES_ORG_RE.match(body, i))]
+    if "contract" in body or "tender" in body or "bid" in body:
+        seen: set[int] = set()
+        for j in find_all(body, _WINS_ANCHORS):
+            for m in _WINS_CONTRACT_RE.finditer(body, max(0, j - 80), j + 80):
+                if m.start() < j < m.end() and m.start() not in seen:
+                    seen.add(m.start())
+                    matches.append(m)
     for m in matches:
         g = next(k for k in ("a", "c", "b") if k in m.re.groupindex and m.group(k))
         s, e = m.span(g)
