@@ -281,3 +281,10 @@ def test_what_one_person_gets_is_a_rate_not_the_programmes_money() -> None:
     ]
     other = "The reform is welcome.\nThe top-up will be worth about £165 a year to a single adult.\nPathways to Work is growing.\n"
     assert funding(other) == [(165.0, "GBP", "about", 1.0, None, "other")]
+
+
+def test_named_local_schemes_outside_the_reference_table() -> None:
+    body = ("The Bolton Works programme will get £2m from the council.\n"
+            "A scheme called Step Up has also helped, while the Employment Support service is run by the council.\n")
+    assert names(body, "programme_mentions", "programme") == {"Bolton Works", "Step Up"}
+    assert funding(body) == [(2000000.0, "GBP", "exact", None, "Bolton Works", "funding")]
