@@ -56,6 +56,9 @@ PEOPLE_NOUNS: tuple[str, ...] = (
     "economically inactive", "jobless", "inhabitants", "voters", "consumers", "visitors", "attendees",
     "starters", "leavers", "beneficiaries", "families", "households", "year-olds", "year olds", "mums", "dads",
     "lone parents", "single parents", "Londoners", "Scots",
+    "prisoners", "offenders", "ex-offenders", "rough sleepers", "asylum seekers", "interns", "candidates", "couples",
+    "retirees", "locals", "over-60s", "over-65s", "over-16s", "over-18s", "under-18s", "under-16s", "under-30s",
+    "physios", "jobhunters", "job hunters", "mentees",
 )
 
 _MOD_STOP = frozenset(
