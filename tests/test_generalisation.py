@@ -288,3 +288,10 @@ def test_named_local_schemes_outside_the_reference_table() -> None:
             "A scheme called Step Up has also helped, while the Employment Support service is run by the council.\n")
     assert names(body, "programme_mentions", "programme") == {"Bolton Works", "Step Up"}
     assert funding(body) == [(2000000.0, "GBP", "exact", None, "Bolton Works", "funding")]
+
+
+def test_reported_speech_after_an_apposition() -> None:
+    body = ("Rhian Evans - who runs a cafe in Rhyl - said the scheme had changed her life.\n"
+            "Owen Pritchard, 58, from Wrexham, said he had found work within a month.\n")
+    assert names(body, "quotes", "speaker") == {"Rhian Evans", "Owen Pritchard"}
+    assert names(body, "place_mentions") == {"Rhyl", "Wrexham"}
