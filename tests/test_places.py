@@ -81,7 +81,20 @@ def test_local_authorities_council_news() -> None:
         "Birmingham": "E08000025",
         "Trafford": "E08000009",
         "Manchester": "E08000003",
-        "Newcastle upon Tyne": "E08000021",
+        "Newcastle": "E08000021",  # as written (guidelines), with the code of Newcastle upon Tyne
+    }
+
+
+def test_short_forms_keep_the_name_as_written_and_spelling_variants_the_reference_name() -> None:
+    body = ("Jobcentres in Hull, Anglesey and Merthyr will join, with clinics across the North-East, "
+            "Yorkshire & the Humber and Hampshire and the Isle of Wight.")
+    assert got(body) == {
+        "Hull": "E06000010",
+        "Anglesey": "W06000001",
+        "Merthyr": "W06000024",
+        "North East": "E12000001",
+        "Yorkshire and The Humber": "E12000003",
+        "Hampshire and the Isle of Wight": "E54000042",
     }
 
 

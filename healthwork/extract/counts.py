@@ -30,6 +30,7 @@ two rows each (a multiplier on the high end only is shared when the low number i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 from typing import Any
 
@@ -55,6 +56,9 @@ PEOPLE_NOUNS: tuple[str, ...] = (
     "economically inactive", "jobless", "inhabitants", "voters", "consumers", "visitors", "attendees",
     "starters", "leavers", "beneficiaries", "families", "households", "year-olds", "year olds", "mums", "dads",
     "lone parents", "single parents", "Londoners", "Scots",
+    "prisoners", "offenders", "ex-offenders", "rough sleepers", "asylum seekers", "interns", "candidates", "couples",
+    "retirees", "locals", "over-60s", "over-65s", "over-16s", "over-18s", "under-18s", "under-16s", "under-30s",
+    "physios", "jobhunters", "job hunters", "mentees",
 )
 
 _MOD_STOP = frozenset(
@@ -73,7 +77,10 @@ _WORDNUM_ALT = WORD_NUMBER
 _WORD_MULT = r"[^\S\n]+(?:million|billion|thousand)(?![A-Za-z])"
 
 _HS = r"[^\S\n]"  # whitespace inside a paragraph: a count never spans a line break
-_REST = (rf"{_HS}+(?P<mods>(?:[A-Za-z][\w'\u2019-]*{_HS}+){{0,4}}?)"
+# an age band before "year-olds": "40,000 16 to 24-year-olds", "2,000 18-24 year olds"
+_AGE_BAND = rf"\d{{1,2}}(?:-|\u2013|{_HS}*(?:-|\u2013|to){_HS}*)\d{{1,2}}(?:-|{_HS})(?=year)"
+_AGE_BAND_END = re.compile(rf"\d{{1,2}}(?:-|\u2013|{_HS}*(?:-|\u2013|to){_HS}*)\d{{1,2}}(?:-|{_HS})$")
+_REST = (rf"{_HS}+(?P<mods>(?:[A-Za-z][\w'\u2019-]*{_HS}+){{0,4}}?(?:{_AGE_BAND})?)"
          rf"(?P<noun>{_NOUN_ALT})(?![\w-])(?!\s+(?:{_NOUN_ALT})(?![\w-]))"
          rf"(?P<rate>\s+(?:a|per|each|every)\s+(?P<per>day|week|month|year))?(?![\w-])")
 # Scanning: cheap scans find numbers (and "million"/"billion"/"thousand" for word numbers);
@@ -132,6 +139,30 @@ _STATE_COUNT = re.compile(
     rf"on\s+sick\s+leave|on\s+(?:NHS\s+)?waiting\s+lists?|jobless|not\s+in\s+work|not\s+working|NEETs?|"
     rf"claiming|in\s+receipt\s+of|long-term\s+sick)(?![\w-])",
     re.IGNORECASE)
+# a bare number doing what only people do: "more than 3,000 have signed up", "450 found work"
+_ACTOR_COUNT = re.compile(
+    rf"(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€.,-])[^\S\n]+"
+    rf"(?:(?:have|has|had|were|are|will|would|could|can|may)[^\S\n]+(?:(?:now|already|so[^\S\n]+far|since|also|"
+    rf"successfully|either)[^\S\n]+)?(?:be(?:en)?[^\S\n]+)?)?"
+    rf"(?P<act>signed[^\S\n]+up|sign[^\S\n]+up|took[^\S\n]+part|taken[^\S\n]+part|take[^\S\n]+part|"
+    rf"found[^\S\n]+(?:work|jobs?|employment)|find[^\S\n]+(?:work|jobs?|employment)|"
+    rf"moved[^\S\n]+(?:into|back[^\S\n]+into)[^\S\n]+(?:work|jobs?|employment)|"
+    rf"(?:helped|supported|referred|treated|assessed|enrolled|registered|employed|hired|recruited)[^\S\n]+"
+    rf"(?:into|back|to|by|through|with|on|since|so|this|last|in)|"
+    rf"enrolled|registered|applied|benefited|benefitted|self-referred|started[^\S\n]+(?:work|jobs?))(?![\w-])",
+    re.IGNORECASE)
+# where a people verb can start (lower case)
+_VERB_STEMS = ("sign", "took", "tak", "found", "find", "moved", "help", "support", "referr", "treat", "assess",
+               "enrol", "regist", "employ", "hire", "recruit", "appl", "benefit", "start", "reach", "assist",
+               "plac", "engag")
+# a bare number helped by a service: "the pilot has supported 450 since April", "it helped 87 into work"
+_HELPED_COUNT = re.compile(
+    rf"(?<![\w-])(?P<verb>helped|supported|reached|referred|assisted|enrolled|treated|placed|engaged|"
+    rf"helping|supporting|reaching|help|support|reach)[^\S\n]+(?:(?P<qual>{_QUAL_ALT})[^\S\n]+)?"
+    rf"(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€]|\.\d|,\d)"
+    rf"(?=[^\S\n]*(?:[.,;:)]|$|[^\S\n]+(?:since|so[^\S\n]+far|into|back|to[^\S\n]+(?:find|get|return|stay)|"
+    rf"in[^\S\n]+(?:the|its|their|a|20\d\d)|last|this|over|across|by|during|a[^\S\n]+year|each|every|per)(?![\w-])))",
+    re.IGNORECASE)
 _STAFF_NOUNS = frozenset({"staff", "employees", "colleagues", "workers", "nurses", "doctors", "members"})
 _EMPLOYER_BEFORE = re.compile(
     r"(?:\bemploy(?:s|ed|ing)?|\bits|\btheir|\bour|\bworkforce\s+of|\bheadcount\s+of|\bteam\s+of)"
@@ -151,6 +182,9 @@ def _is_year(num: str | None, mult: str | None) -> bool:
 
 
 def _mods_ok(mods: str) -> bool:
+    band = _AGE_BAND_END.search(mods)
+    if band:
+        mods = mods[:band.start()]  # "16 to 24-" before "year-olds" is an age band, not a number
     for k, w in enumerate(mods.split()):
         lw = w.lower().strip("'\u2019")
         if k > 0 and lw in ("and", "or"):
@@ -200,6 +234,7 @@ def extract(body: str) -> list[dict[str, Any]]:
     rows = _noun_counts(body)
     rows += _number_of_counts(body, rows)
     rows += _state_counts(body, rows)
+    rows += _actor_counts(body, rows)
     return sorted(rows + _elliptical_counts(body, rows), key=lambda r: (r["span_start"], r["span_end"]))
 
 
@@ -265,6 +300,49 @@ def _state_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]
         end = m.end("mult") if m.group("mult") else m.end("num")
         out.append(_row(body, q.start() if q else i, end, value, qualifier_of(q.group("qual") if q else None),
                         " ".join(m.group("state").split()), None))
+    return out
+
+
+def _actor_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Bare numbers that only people can be: the subject of a people verb ("more than 3,000 have
+    signed up", "450 found work") or the object of a helping verb ("has supported 450 since
+    April", "helped 87 into work"); ``what`` is the verb phrase."""
+    out: list[dict[str, Any]] = []
+    spans = [(r["span_start"], r["span_end"]) for r in rows]
+    low = body.lower() if len(body.lower()) == len(body) else body
+    verbs = find_all(low, _VERB_STEMS)  # where a people verb can be: the full patterns are only tried near one
+    helped = [m for j in verbs if (m := _HELPED_COUNT.match(body, j))]
+    for n in _NUM_SCAN.finditer(body) if verbs else ():
+        i = n.start()
+        k = bisect_left(verbs, n.end())
+        if k == len(verbs) or verbs[k] - n.end() > 70:
+            continue
+        if i > 0 and (body[i - 1] in _BAD_BEFORE_NUM or body[i - 1] == "-"):
+            continue
+        if any(a <= i < b for a, b in spans):
+            continue
+        m = _ACTOR_COUNT.match(body, i)
+        if not m or _is_year(m.group("num"), m.group("mult")) or _AGE_BEFORE.search(body, max(0, i - 30), i):
+            continue
+        value = parse_number(m.group("num"), m.group("mult"))
+        if value is None or value < 10:
+            continue
+        q = _QUAL_BEFORE.search(body, max(0, i - 25), i)
+        end = m.end("mult") if m.group("mult") else m.end("num")
+        out.append(_row(body, q.start() if q else i, end, value, qualifier_of(q.group("qual") if q else None),
+                        " ".join(m.group("act").split()), None))
+        spans.append((i, end))
+    for m in helped:
+        i = m.start("num")
+        if any(a <= i < b for a, b in spans) or _is_year(m.group("num"), m.group("mult")):
+            continue
+        value = parse_number(m.group("num"), m.group("mult"))
+        if value is None or value < 10:
+            continue
+        end = m.end("mult") if m.group("mult") else m.end("num")
+        start = m.start("qual") if m.group("qual") else i
+        out.append(_row(body, start, end, value, qualifier_of(m.group("qual")), "people " + m.group("verb").lower(),
+                        None))
     return out
 
 

@@ -48,7 +48,10 @@ Fields
   but None when the sentence lists several programmes together ("spent on the X and Y
   schemes": a total across schemes). Beyond the sentence, only money in pounds that is
   funding (or a cost/other amount in a sentence about "the scheme/pilot/programme/service")
-  takes a programme: the paragraph's only programme, else the article's one programme (the
+  takes a programme: the paragraph's only programme; else, for a line of a list of allocations,
+  the one programme of the paragraph introducing the list, and for other money the one programme
+  of the next paragraph when it goes on about the money ("The funding is ... Connect to Work");
+  else the article's one programme (the
   only one named, or the one with more than half of the mentions, at least two; a "white
   paper" mention does not count); never a department's budget, a package, a total or an
   unnamed fund ("a new £3m fund"). Fines, rates and foreign amounts only from their sentence.
@@ -110,7 +113,9 @@ _RANGE_TAIL = re.compile(
     re.IGNORECASE,
 )
 _PER_YEAR_TAIL = re.compile(
-    r"(?:\s*|-)(?:(?:a|per|each|every)[\s-]+(?:year|annum)|annually|yearly|p\.a\.|pa)(?![\w-])(?!\s+(?:ago|earlier|later))",
+    r"(?:\s*|-)(?:(?:a|per|each|every)[\s-]+(?:year|annum)|annually|yearly|p\.a\.|pa"
+    r"|(?:in|for)\s+each\s+(?:financial\s+)?year|in\s+each\s+of\s+the\s+(?:(?:next|coming|following|last|past)\s+)?"
+    r"[\w-]+\s+(?:financial\s+)?years)(?![\w-])(?!\s+(?:ago|earlier|later))",
     re.IGNORECASE,
 )
 # "an annual £5m", "annual funding of £5m", "the yearly cost is £2bn"
@@ -168,10 +173,14 @@ _A_YEAR_NOT_AFTER = re.compile(
     r"past|first|up|of|least|half|quarter|another|per|every|each)\s+$", re.IGNORECASE)
 # text between an amount and the programme it is for: "£20m (over two years) for the ..."
 _FOR_PROGRAMME = re.compile(
-    r"(?:\s+[\w-]+){0,4}?\s+(?:in|for|on|into|to|towards|through|via|from|under)"
+    r"(?:\s+[\w-]+){0,4}?\s+(?:in|for|on|into|to|towards|through|via|from|under|across|within|behind|backing|"
+    r"fund|funding|expand|expanding|extend|extending|deliver|delivering|run|running|launch|launching|support|"
+    r"supporting|boost|boosting|continue|continuing|roll\s+out|rolling\s+out|part\s+of)"
     r"(?:\s+(?:the|its|a|an|new|national|local|government's|govt's))*\s+", re.IGNORECASE)
 # a programme mention that names a document, not a recipient of money
-_DOCUMENT_AFTER = re.compile(r"['\u2019]?s?\s+(?:white|green)\s+paper", re.IGNORECASE)
+_DOCUMENT_AFTER = re.compile(
+    r"['\u2019]?s?\s+(?:(?:white|green)\s+paper|consultation|prospectus|guidance|report|evaluation|review|"
+    r"strategy\s+document|policy\s+paper|command\s+paper)(?![\w-])", re.IGNORECASE)
 # two programme mentions listed together: "X and Y", "X, Y and the Z"
 _COORDINATION = re.compile(r"\s*(?:,|,?\s+(?:and|or|&))\s+(?:the\s+)?|\s*,\s*", re.IGNORECASE)
 # a list line: optional bullet or number, a name of capitalised words, a dash or colon, the amount
@@ -179,6 +188,11 @@ _ALLOCATION_LINE = re.compile(
     r"\s*(?:[\u2022*\u2013\u2014-]\s*|\(?\d{1,2}[.)]\s+)?"
     r"[A-Z][\w'\u2019.&-]*(?:,?\s+(?:(?:and|of|the|&|upon|on|in|with)\s+)?[A-Z0-9][\w'\u2019.&-]*){0,7}"
     r"(?:\s+\([^()\n]{1,40}\))?\s*(?:[:\u2013\u2014]|\s-)\s*(?:(?:up\s+to|around|about|almost|over|more\s+than)\s+)?")
+_LIST_LINE = re.compile(r"\s*(?:[\u2022*\u2013\u2014-]\s*|\(?\d{1,2}[.)]\s+)")
+# a paragraph going on about the money just stated: "The money is ...", "This funding will ..."
+_MONEY_ANAPHORA = re.compile(
+    r"\s*(?:The|This|That|These|Such|Its|Their)\s+(?:(?:new|extra|additional|latest|government|national)\s+)?"
+    r"(?:money|funding|funds|cash|grant|grants|allocation|award|investment|sum|pot|windfall|boost)(?![\w-])")
 _LIST_ITEM_START = re.compile(r"\s*(?:[\u2022*\u2013\u2014-]\s*|\(?\d{1,2}[.)]\s+)?")
 _LIST_ITEM_GAP = re.compile(
     r"(?:(?:,|\s+and|\s+&)?\s+[A-Z][\w'\u2019.&-]*)*\s*(?:[:\u2013\u2014]|\s-)\s*"
@@ -204,6 +218,11 @@ _RATE_TAIL = re.compile(
     r"(?:\s*|-)(?:a|an|per|each|every|/)[\s-]*(?:week|day|hour|month|night|shift|fortnight|person|head|"
     r"participant|patient|pupil|child|place|claimant|worker|employee|user|resident|household|adult|family|"
     r"visit|session|appointment|referral)(?![\w-])", re.IGNORECASE)
+_PER_PERSON_AFTER = re.compile(
+    r"(?:\s*-?(?:a|per|each|every)[\s-]+(?:year|annum|week|month))?\s+(?:to|for)\s+(?:a|an|each|every|the\s+average|"
+    r"the\s+typical)\s+(?:(?:single|typical|average|disabled|working|low-income|eligible|young|older)\s+)?"
+    r"(?-i:adult|person|claimant|household|family|participant|worker|employee|pensioner|couple|recipient|child|"
+    r"parent|learner|apprentice|student|patient|individual|jobseeker|carer)(?![\w-])(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
 # the words between two compared amounts: " to ", ", up from ", " compared with "
 _COMPARED = re.compile(
     r"(?:\s+(?:(?:a|per|each)[\s-]+year|annually|per\s+annum))?,?\s+"
@@ -212,19 +231,23 @@ _COMPARED = re.compile(
     r"just\s+under)\s+)?|\s+(?:last|the\s+previous)\s+year\s+(?:to|from)\s+", re.IGNORECASE)
 _OF_POT_BEFORE = re.compile(r"(?<![\w-])of\s+(?:the|this|that|its|their)?\s*\Z", re.IGNORECASE)
 _OF_POT_GAP = re.compile(
-    r"(?:\s+[a-z][\w-]*){0,4}?\s*,\s*(?:(?:up\s+to|around|about|almost|nearly|some|more\s+than|over)\s+)?")
+    r"(?:\s+[\w'\u2019-]+){0,6}?\s*,\s*(?:(?:up\s+to|around|about|almost|nearly|some|more\s+than|over)\s+)?")
 _QUAL_AFTER = re.compile(r"(?P<more>\+|-plus\b|\s+or\s+(?:more|above|over)\b|\s+and\s+(?:above|over|upwards)\b)"
                          r"|(?P<less>\s+or\s+(?:less|under|below)\b|\s+at\s+most\b)|(?P<about>\s+or\s+so\b)",
                          re.IGNORECASE)
 _PAREN_OPEN = re.compile(r"\s*\(\s*")
 _PAREN_CLOSE = re.compile(r"\s*\)")
-# "£3.5m of the £45m", "almost £9m of its £115m"
-_SHARE_DIRECT = re.compile(r"\s+(?:out\s+)?of\s+(?:the|a|its|their|this|that|his|her|our)?\s*"
+# "£3.5m of the £45m", "almost £9m of its £115m", "£3m from the £12m"
+_SHARE_DIRECT = re.compile(r"\s+(?:(?:out\s+)?of\s+(?:the|a|its|their|this|that|his|her|our)?|from\s+(?:the|a|its|their))"
+                           r"\s*(?:total\s+of\s+)?"
                            r"(?:(?:total|overall|national|"
                            r"wider|whole|entire|original|new|government's|government\u2019s)\s+)*", re.IGNORECASE)
-# "£11.7m, its share of the £167.2m expansion", "£10m as part of the £125m programme"
+# "£11.7m, its share of the £167.2m expansion", "£10m as part of the £125m programme", "£2m comes
+# from a £20m pot", "£4m out of a total of £30m"
 _SHARE_LATER = re.compile(
-    r"[^.;\n]{0,60}?(?<![\w-])(?:share|part|portion|slice|proportion|allocation)\s+of\s+(?:the|a|its|their|this)?\s*"
+    r"[^.;\n]{0,60}?(?<![\w-])(?:(?:share|part|portion|slice|proportion|allocation|chunk|tranche)\s+of"
+    r"|(?:comes?|came|coming|drawn|taken|paid|funded|met|carved)\s+(?:from|out\s+of)|out\s+of(?:\s+a\s+total\s+of)?)"
+    r"\s+(?:the|a|an|its|their|this)?\s*"
     r"(?:(?:total|overall|national|wider|whole|entire|new|original|UK|government's|government\u2019s|"
     r"UK\s+Government's|UK\s+Government\u2019s)\s+)*", re.IGNORECASE)
 # money taken away: cut, scrapped, withdrawn ("scrapped the £30m fund", "cuts of £4m")
@@ -243,7 +266,7 @@ _NOT_ONE_PROGRAMME = re.compile(
 _UNNAMED_FUND_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+fund(?![\w-])")
 # a sentence about a programme named elsewhere: "the scheme", "this pilot", "the expansion"
 _SCHEME_NOUNS = (r"(?:scheme|pilot|programme|program|service|trailblazer|initiative|trial|expansion|rollout|roll-out|"
-                 r"roll\s+out)s?")
+                 r"roll\s+out|project|pathfinder|vanguard|test-and-learn|offer|extension|contract|strand)s?")
 _GENERIC_REFERENCE = re.compile(rf"(?<![\w-]){_SCHEME_NOUNS}(?![\w-])", re.IGNORECASE)
 _CLAUSE_STOP = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
@@ -268,7 +291,12 @@ _KIND_WORDS: dict[str, str] = {
                "initiatives project projects service services fundraising raise raised further extra "
                "additional aside fenced ringfenced support supported supporting announce announced announces "
                "announcement unveil unveiled unveils deal deals money cash share sharing coming get gets got getting "
-               "worth drive confirm confirms confirmed",
+               "worth drive confirm confirms confirmed given give gives giving handed hand hands handing "
+               "bankroll bankrolled bankrolling bankrolls channel channelled channelling pump pumped pumping "
+               "inject injected injecting distribute distributed distributing win wins won winning landed "
+               "bagged scooped underwritten underwrite sponsor sponsored sponsorship endowment endowed "
+               "subsidise subsidised subsidy subsidies devolved awarding earmarking "
+               "ringfence topped uplift windfall lifeline kitty",
 }
 _KIND_OF_WORD: dict[str, str] = {w: k for k, ws in _KIND_WORDS.items() for w in ws.split()}
 _WORD = re.compile(r"[A-Za-z]+")
@@ -278,9 +306,13 @@ _KIND_REACH = 120  # characters either side of the amount, inside its sentence
 _WEAK_KIND_WORDS = frozenset(
     "pay pays paying paid provide provided provides providing receive received receives receiving available "
     "support supported supporting service services further extra additional programme programmes scheme "
-    "schemes project projects initiative initiatives coming get gets got getting worth confirm confirms confirmed"
+    "schemes project projects initiative initiatives coming get gets got getting worth confirm confirms confirmed "
+    "hand hands handing win wins won winning channel"
     .split())
 _WEAK_PENALTY = 1000  # vague words only decide when no specific keyword is in reach
+# a word in another clause of the sentence decides only when the amount's own clause has none
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\s|\s(?:but|while|whereas)\s")
+_OTHER_CLAUSE_PENALTY = 2000
 _NOT_QUAL_OVER = re.compile(r"(?:hand(?:ed|s|ing)?|turn(?:ed|s|ing)?|sign(?:ed|s|ing)?|pass(?:ed|es|ing)?)\s+$", re.IGNORECASE)
 
 
@@ -326,6 +358,7 @@ class _Ctx:
         self._sentence_memo: dict[tuple[str, int, int], bool] = {}
         # a mention of the document a programme was set out in ("the Get Britain Working white
         # paper") does not make the article about that programme
+        self.single = len({str(r["programme"]) for r in self.mentions}) == 1
         self.main = _main_programme([r for r in self.mentions if not _DOCUMENT_AFTER.match(body, r["span_end"])])
 
     def sentence_has(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
@@ -372,12 +405,47 @@ class _Ctx:
         if self.sentence_has(_NOT_ONE_PROGRAMME, ss, se) or _UNNAMED_FUND_AFTER.match(self.body, e):
             return None
         ps, pe = self.paragraph(s)
-        in_paragraph = {str(r["programme"]) for r in self.mentions if ps <= r["span_start"] and r["span_end"] <= pe}
+        in_paragraph = self._programmes_in(ps, pe)
         if len(in_paragraph) == 1:
             return in_paragraph.pop()
         if in_paragraph:
             return None  # a paragraph about several schemes: not one programme's money
+        tied = self._list_context(ps) if _is_allocation_line(self.body, s, e) else self._money_followed_up(ps)
+        if tied is not None:
+            return tied
         return self.main
+
+    def _programmes_in(self, start: int, end: int) -> set[str]:
+        return {str(r["programme"]) for r in self.mentions if start <= r["span_start"] and r["span_end"] <= end}
+
+    def _list_context(self, ps: int) -> str | None:
+        """The one programme of the text a list of allocations belongs to: back over the other
+        list lines and a lead-in line ("Other allocations include:") to the paragraph before."""
+        i = span_index(self.paragraphs, ps) - 1
+        while i >= 0:
+            s, e = self.paragraphs[i]
+            line = self.body[s:e]
+            if _LIST_LINE.match(line) or line.rstrip().endswith(":"):
+                if self._programmes_in(s, e):
+                    break
+                i -= 1
+                continue
+            found = self._programmes_in(s, e)
+            return found.pop() if len(found) == 1 else None
+        return None
+
+    def _money_followed_up(self, ps: int) -> str | None:
+        """The one programme named where the next paragraph goes on about the money ("Up to £35m is
+        coming to the region. / The money is its allocation from Connect to Work")."""
+        i = span_index(self.paragraphs, ps) + 1
+        if i <= 0 or i >= len(self.paragraphs):
+            return None
+        s, e = self.paragraphs[i]
+        if not _MONEY_ANAPHORA.match(self.body, s):
+            return None
+        ss, se = self.sentence(s)
+        found = self._programmes_in(ss, se)
+        return found.pop() if len(found) == 1 else None
 
     def place(self, s: int, e: int) -> str | None:
         """The place the money ``body[s:e]`` is allocated to, when the text ties it."""
@@ -440,6 +508,8 @@ def _kind(ctx: _Ctx, s: int, e: int) -> str:
             gap = max(m.start() - e, s - m.end(), 0)
             if word.lower() in _WEAK_KIND_WORDS:
                 gap += _WEAK_PENALTY
+            if _CLAUSE_BREAK.search(body, min(m.end(), e), max(m.start(), s)):
+                gap += _OTHER_CLAUSE_PENALTY  # "will receive up to £10m, and the scheme will cost £45m"
             key = (gap, _KIND_RANK[kind], kind)
             if best is None or key < best:
                 best = key
@@ -584,10 +654,13 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
                for i, (first, last, phrase_end) in enumerate(phrases)]
     _share_yearly_rate(body, found, phrases, periods)
     for (first, last, phrase_end), rate, (per_year, period) in zip(phrases, rates, periods):
+        # what one person gets or pays ("worth about £165 a year to a single adult"): a rate, whose
+        # yearly period stays
+        per_person = _PER_PERSON_AFTER.match(body, phrase_end) is not None
         for k in range(first, last):
             start, end, value, currency, qualifier = found[k]
             # a rate, or a sum stated to the penny (a benefit rate, a price): not a grant
-            kind = "other" if rate or value != value.to_integral_value() else _kind(ctx, start, end)
+            kind = "other" if rate or per_person or value != value.to_integral_value() else _kind(ctx, start, end)
             text = body[start:end]
             rows.append({
                 "amount": float(value),
@@ -595,7 +668,7 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
                 "qualifier": qualifier,
                 "period_years": 1.0 if per_year else period,  # "£3m a year for five years": the yearly figure
                 "per_year": per_year,
-                "programme": ctx.programme(start, end, kind, currency, rate is not None),
+                "programme": ctx.programme(start, end, kind, currency, rate is not None or per_person),
                 "kind": kind,
                 "place": ctx.place(start, end) if kind == "funding" else None,
                 "share_of_amount": _share_of(ctx, found, k, last),

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from healthwork.extract.text import find_all
 from healthwork.reference import load_csv, place_names
 
 Row = dict[str, Any]
@@ -403,6 +404,11 @@ def _known_tail_start(body: str, start: int, end: int) -> int:
 _HEAD_OF_START_RE = re.compile(rf"(?:(?:The|the) )?{_ADJ}{{0,3}}{_HEAD} (?:of|for) ")
 
 
+# words that end a name of a place or body ("Wigan Youth Zone and Sheffield Hallam University": two names)
+_NAME_END_WORDS = frozenset("Zone Hub Centre Center School Academy Hospital Hospitals Clinic Project Works Enterprises "
+                            "Solutions Services Jobcentre Library Museum Hall Club Church Mosque Temple".split())
+
+
 def _split_run(body: str, s: int, e: int) -> list[tuple[int, int]]:
     """Split "Northern Care Alliance and Manchester University NHS Foundation Trust" in two."""
     text = body[s:e]
@@ -413,7 +419,8 @@ def _split_run(body: str, s: int, e: int) -> list[tuple[int, int]]:
         right = text[m.end():]
         left_last = left.rsplit(" ", 1)[-1]
         right_first = right.split(" ", 1)[0]
-        if (left_last in _SUFFIXES or left_last in {"Trust", "ICB"}) and len(right.split()) >= 2:
+        if (left_last in _SUFFIXES or left_last in {"Trust", "ICB"}
+                or (left_last in _NAME_END_WORDS and right.rsplit(" ", 1)[-1] in _SUFFIXES)) and len(right.split()) >= 2:
             parts.append((s + start, s + m.start()))
             start = m.end()
         elif right_first.isupper() and len(right_first) > 1 and m.group(0).strip() in {"and", "&"}:
@@ -441,6 +448,71 @@ def _find_role_employers(body: str) -> list[tuple[int, int, str, str | None, str
         name, acr = _canonical_generic(text)
         out.append((s, e, name, acr, "organisation"))
     return out
+
+
+# a party named as someone's affiliation: "the Labour MP for Leeds East", "Conservative councillors"
+_PARTY_ADJECTIVES = {
+    "Labour": "Labour Party", "Conservative": "Conservative Party", "Tory": "Conservative Party",
+    "Lib Dem": "Liberal Democrats", "Liberal Democrat": "Liberal Democrats", "SNP": "Scottish National Party",
+    "Plaid Cymru": "Plaid Cymru", "Green": "Green Party", "Reform UK": "Reform UK",
+}
+_PARTY_ROLE_RE = re.compile(
+    r"(?=[LCTSPGR])(?<![\w'’-])(?P<party>Labour|Conservative|Tory|Lib Dem|Liberal Democrat|SNP|Plaid Cymru|Green|Reform UK)"
+    r" (?:(?:former|shadow|backbench|senior|veteran|local|deputy|council|group|opposition|party) )?"
+    r"(?:MPs?|MSPs?|MSs?|MLAs?|peers?|councillors?|Councillors?|leaders?|chair|chairs|members?|backbenchers?|"
+    r"politicians?|ministers?|government|administration|candidates?|spokes(?:person|man|woman)|mayor|Mayor|"
+    r"group|whip|frontbenchers?)(?![\w-])")
+# an organisation named by what only organisations do: "delivered by Inspira", "VOLA won a tender",
+# "which work together as Enterprising Cumbria"; NHS trusts named "University Hospital(s) <place>"
+_ORG_NAME = r"(?:[A-Z][\w'’&-]*(?: (?:and|&|of|for) | )){0,4}[A-Z][\w'’&-]*"
+_DOES_ORG_RE = re.compile(
+    rf"(?=[docartbU])(?:(?:delivered|operated|commissioned|administered|run) by (?:the )?|(?:contract|tender|bid) (?:with|to) "
+    rf"(?:the )?|(?:together|trading|operating) as (?:the )?)(?P<a>{_ORG_NAME})(?![\w'’-]| [A-Z])"
+    rf"|(?<![\w'’-])(?P<c>University Hospitals? (?:of )?[A-Z][\w'’-]*(?: (?:and )?[A-Z][\w'’-]*){{0,2}})(?![\w'’-])")
+# literal words where _DOES_ORG_RE can start (tried with .match there: much faster than scanning)
+_DOES_ORG_ANCHORS = ("delivered by", "operated by", "commissioned by", "administered by", "run by", "contract with",
+                     "contract to", "tender with", "tender to", "bid with", "bid to", "together as", "trading as",
+                     "operating as", "University Hospital")
+_WINS_CONTRACT_RE = re.compile(
+    rf"(?=[A-Z])(?<![\w'’-])(?P<b>{_ORG_NAME}) (?:has |have )?(?:won|secured|was awarded|has been awarded|will deliver|"
+    rf"will run|delivers) (?:a|an|the) (?:[a-z-]+ ){{0,2}}(?:contract|tender|bid)(?![\w-])")
+_WINS_ANCHORS = (" won ", " secured ", " was awarded ", " has been awarded ", " will deliver ", " will run ",
+                 " delivers ")
+
+
+def _find_described_organisations(body: str, programme_spans: list[tuple[int, int]]
+                                  ) -> list[tuple[int, int, str, str | None, str]]:
+    """Parties named as an affiliation, and names doing what only organisations do."""
+    places = place_names()
+    out: list[tuple[int, int, str, str | None, str]] = []
+    for i in find_all(body, tuple(_PARTY_ADJECTIVES)):
+        m = _PARTY_ROLE_RE.match(body, i)
+        if m:
+            out.append((m.start("party"), m.end("party"), _PARTY_ADJECTIVES[m.group("party")], None,
+                        "political_party"))
+    matches = [m for i in find_all(body, _DOES_ORG_ANCHORS) if (m := _DOES_ORG_RE.match(body, i))]
+    if "contract" in body or "tender" in body or "bid" in body:
+        seen: set[int] = set()
+        for j in find_all(body, _WINS_ANCHORS):
+            for m in _WINS_CONTRACT_RE.finditer(body, max(0, j - 80), j + 80):
+                if m.start() < j < m.end() and m.start() not in seen:
+                    seen.add(m.start())
+                    matches.append(m)
+    for m in matches:
+        g = next(k for k in ("a", "c", "b") if k in m.re.groupindex and m.group(k))
+        s, e = m.span(g)
+        text = body[s:e]
+        first = text.split(" ", 1)[0]
+        if text in places or first in STOP_CAPS or first in _NOT_ORG_OPENERS \
+                or any(ps < e and s < pe for ps, pe in programme_spans):
+            continue
+        name, acr = _canonical_generic(text)
+        out.append((s, e, name, acr, "organisation"))
+    return out
+
+
+_NOT_ORG_OPENERS = frozenset("It He She They We You This That These Those There Here Who Which What Ministers "
+                             "Councils Councillors Officials Government Mr Mrs Ms Dr".split())
 
 
 def _resolve_overlaps(
@@ -476,7 +548,7 @@ def _find_organisations(body: str, programme_spans: list[tuple[int, int]]
     ref = _find_reference(body)
     # a name found by the general patterns that overlaps a programme ("Shared Prosperity Fund") is the programme
     gen = [c for c in _find_generic(body) if not any(ps < c[1] and c[0] < pe for ps, pe in programme_spans)]
-    emp = _find_role_employers(body)
+    emp = _find_role_employers(body) + _find_described_organisations(body, programme_spans)
     cands = ref + gen + emp
     priority = {i: (0 if i < len(ref) else 1 if i < len(ref) + len(gen) else 2) for i in range(len(cands))}
     # a reference match inside a generic one of the same organisation keeps the reference name

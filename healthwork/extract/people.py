@@ -121,6 +121,8 @@ _NOT_NAME: frozenset[str] = frozenset(
     Combined Integrated Sector Industry Economy Market Labour Markets Commons Lords House Select
     Secretary Minister Chief Executive Director Officer Chair Chairman President Leader Manager Head
     Shadow Deputy State Prime Chancellor Mayor Commissioner Spokesperson Spokesman Spokeswoman
+    Summit Conference Congress Convention Expo Exhibition Festival Fair Show Awards Ceremony Symposium
+    Seminar Webinar Workshop Roundtable Inquiry Investment Campaign Challenge Initiative Project Pilot
     """.split()
 )
 
@@ -160,6 +162,8 @@ _VERB_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _OBJECT_BEFORE_RE = re.compile(r"(?<![\w-])(?:told|tells|telling|to|in|with|from|at|on|for|of|by|and|into|that)\s$")
 _ACCORDING_BEFORE_RE = re.compile(r"\baccording to\s$")
 _SPEECH_BEFORE_RE = re.compile(rf"\b(?:{_VERB_ALT}|according to|told by|asked)(?: [a-z][a-z-]*){{0,5}} $")
+_APPOSITION_SPEECH_RE = re.compile(
+    rf", (?:who|whose|aged \d{{1,3}}|\d{{1,3}}(?=,| from| of))\b[^.;:\"“”\n]{{0,100}}?, (?:{_VERB_ALT})\b")
 _SURNAME_SPEECH_RE = re.compile(rf"(?=[{_UP}])(?<![\w'’-][ ])(?<![A-Z])\b([{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?) (?:{_VERB_ALT})\b")
 _ROLE_SPLIT_RE = re.compile(r"^(.*?)(?:,? (?:at|of|for|with) (?:the )?)$")
 _POST_END_RE = re.compile(r"[,.;:!?\n“”\"‘(]| (?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b| who\b")
@@ -484,6 +488,9 @@ def _find_people(body: str, org_rows: list[Row], programme_rows: list[Row]
         nxt = _NEXT_WORD_RE.match(work[ne : ne + 30])
         speech_after = bool(nxt and nxt.group(1).lower() in SPEECH_VERBS)
         speech_before = bool(_SPEECH_BEFORE_RE.search(work, max(0, ns - 60), ns))
+        # "Rhodri Price, who runs the service, said", "Ann Lee, 54, from Hull, told": the speaker
+        # before a relative clause or an age
+        speech_after = speech_after or bool(_APPOSITION_SPEECH_RE.match(work, ne))
         first_ok = words[0] in first_names and words[0] not in ambiguous
         if dept_end is not None and cap_role_end is None:
             cap_role_end = -1 if _role_for_before(work, run_s + toks[dept_start][1], dept_end) else None

@@ -1,8 +1,11 @@
 """UK places named in an article body, with ONS (GSS) codes from ``reference/places.csv``.
 
 One row per mention: ``{name, ons_code, place_type, text, span_start, span_end}``; ``name`` is the
-canonical name of the reference row, ``ons_code`` None when the table has no code, ``place_type``
-one of country/region/icb/combined_authority/local_authority/other.
+place as usually written (guidelines): the reference row's name, or the short form the article
+uses when it is a different name of the same area ("Hull" for Kingston upon Hull, "Anglesey",
+"Newcastle", "Hampshire and the Isle of Wight"; a mere spelling variant such as "North-East" or
+"Yorkshire & the Humber" gives the reference name); ``ons_code`` (None when the table has no code)
+and ``place_type`` (country/region/icb/combined_authority/local_authority/other) are the row's.
 
 Conventions (those of the gold annotations):
 
@@ -61,7 +64,9 @@ class _Place:
 def _regex() -> tuple[re.Pattern[str], dict[str, _Place]]:
     """One trie regex of every surface form (the longest wins), and the place each one names."""
     by_surface = _surfaces()
-    rx = re.compile("(?:" + organisations.trie_regex(set(by_surface)) + r")(?![A-Za-z0-9_]|-[A-Za-z])")
+    # "Sheffield-based", "Leeds-born" name the place; "Stoke-on-Trent"-style compounds do not end early
+    rx = re.compile("(?:" + organisations.trie_regex(set(by_surface))
+                    + r")(?![A-Za-z0-9_]|-(?!(?:based|born|headquartered|registered)\b)[A-Za-z])")
     return rx, by_surface
 
 
@@ -74,10 +79,26 @@ def _surfaces() -> dict[str, _Place]:
     for r in rows:
         name, code, ptype = r["name"], (r.get("ons_code") or None), r.get("place_type") or "other"
         ambiguous = r.get("ambiguous", "").lower() == "yes"
-        for s in [name, *(a for a in r.get("aliases", "").split("|") if a)]:
-            if s not in claimed:
-                claimed[s] = _Place(s, name, code, ptype, ambiguous)
+        for written in [name, *(a for a in r.get("aliases", "").split("|") if a)]:
+            for s in _spelling_variants(written):
+                if s not in claimed:
+                    claimed[s] = _Place(s, name, code, ptype, ambiguous)
     return claimed
+
+
+_LOWER_DIRECTION_RE = re.compile(r"(?<![\w-])(north|south|east|west|mid|north-east|north-west|south-east|south-west) $")
+
+_LINK_WORDS_RE = re.compile(r"([ -])(upon|on|under|in|le|by|super)([ -])")
+
+
+def _spelling_variants(name: str) -> list[str]:
+    """A name and its other usual spelling: "Newcastle upon Tyne" / "Newcastle-upon-Tyne",
+    "Stoke-on-Trent" / "Stoke on Trent"."""
+    if not _LINK_WORDS_RE.search(name):
+        return [name]
+    hyphened = _LINK_WORDS_RE.sub(lambda m: f"-{m.group(2)}-", name)
+    spaced = _LINK_WORDS_RE.sub(lambda m: f" {m.group(2)} ", name)
+    return list(dict.fromkeys([name, hyphened, spaced]))
 
 
 # a compass point or area word before a place names a part of it: "West Cumbria", "Inner London"
@@ -157,6 +178,13 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
             if part is not None:
                 out.append(part)  # "West Cumbria", "rural North Devon": the part of the area, as written
             continue
+        lower_part = _LOWER_DIRECTION_RE.search(work, max(0, start - 12), start)
+        if lower_part:
+            # "south Wales", "north-east England" written in lower case: the table's "South Wales"
+            titled = lower_part.group(1).title() + " " + m.group(0)
+            if titled in by_surface:
+                out.append((lower_part.start(1), end, by_surface[titled]))
+                continue
         if place.ambiguous:
             if person_words is None:
                 person_words = _person_tokens(person_rows)
@@ -241,6 +269,23 @@ def _constituencies(work: str, taken: list[tuple[int, int]], person_starts: froz
     return out
 
 
+_FOLD_DROP = re.compile(r"^the\s+|\s+of\s+england$")
+
+
+def _fold(name: str) -> str:
+    """A place name with case, '&'/'and', hyphens, punctuation, a leading 'the' and a trailing
+    'of England' folded: spelling variants of one name fold alike."""
+    s = re.sub(r"[^a-z0-9 ]", "", name.lower().replace("&", " and ").replace("-", " ").replace("~", " "))
+    return _FOLD_DROP.sub("", re.sub(r"\s+", " ", s).strip())
+
+
+def name_as_written(canonical: str, written: str) -> str:
+    """The name of a place mention: ``canonical`` unless the article wrote a different name for it
+    (a short form, another official form), which is kept as written ("Hull", "Newcastle")."""
+    written = " ".join(written.split())
+    return canonical if _fold(written) == _fold(canonical) else written
+
+
 def extract(body: str, *, organisation_mentions: list[Row], person_mentions: list[Row],
             programme_mentions: list[Row]) -> list[Row]:
     """Place mentions of ``body``, one row per mention, in text order; ``organisation_mentions``,
@@ -251,7 +296,7 @@ def extract(body: str, *, organisation_mentions: list[Row], person_mentions: lis
         return []
     return [
         {
-            "name": p.name,
+            "name": name_as_written(p.name, body[s:e]),
             "ons_code": p.ons_code,
             "place_type": p.place_type,
             "text": body[s:e],

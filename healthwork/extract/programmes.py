@@ -14,7 +14,8 @@ Matching rules
 - ``needs_prior=yes`` aliases (anaphora such as ``the accelerators``, short acronyms) only
   count once the same programme has been named earlier in the body by another alias.
 
-Generic words ("the scheme", "the programme", "the pilot") are never mentions.
+Generic words ("the scheme", "the programme", "the pilot") are never mentions, nor is a name
+followed by "review" or "inquiry" (``the Keep Britain Working review`` is an inquiry, not a scheme).
 
 Rows: ``{programme, text, span_start, span_end}`` with ``body[span_start:span_end] == text``,
 one per mention, in body order.
@@ -126,6 +127,9 @@ def _hits(m: _Matcher, body: str) -> list[re.Match[str]]:
     return leftmost_non_overlapping(found)
 
 
+_REVIEW_AFTER = re.compile(r"\s+(?:review|inquiry|vanguard\s+review)(?![\w-])", re.IGNORECASE)
+
+
 def extract(body: str) -> list[dict[str, Any]]:
     """Every programme mention in ``body`` (see the module docstring for the rules)."""
     m = _matcher()
@@ -141,5 +145,50 @@ def extract(body: str) -> list[dict[str, Any]]:
         if not chosen.needs_prior:
             named.add(chosen.programme)
         s, e = hit.span()
+        if _REVIEW_AFTER.match(body, e):
+            continue  # "the Keep Britain Working review": an inquiry named like a scheme, not a scheme
         rows.append({"programme": chosen.programme, "text": body[s:e], "span_start": s, "span_end": e})
-    return rows
+    return sorted(rows + _local_schemes(body, rows), key=lambda r: r["span_start"])
+
+
+# a named local scheme the table does not know: "the Bolton Works programme", "a scheme called Step Up"
+_LOCAL_SCHEME_RE = re.compile(
+    r"(?<![\w'’-])(?:(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Aa]|[Aa]n)\s+(?:new\s+|local\s+|council's\s+|council’s\s+)?"
+    r"(?P<a>(?:[A-Z][\w'’+-]*\s+(?:(?:to|into|for|and|&)\s+)?){1,3}[A-Z][\w'’+-]*)\s+"
+    r"(?:programme|scheme|project|pilot|service|initiative)(?![\w-])"
+    r"|(?:called|named|known\s+as|branded)\s+[\"“‘']?(?P<b>(?:[A-Z][\w'’+-]*\s+(?:(?:to|into|for|and|&)\s+)?){0,3}"
+    r"[A-Z][\w'’+-]*))")
+_SCHEME_WORDS = frozenset(
+    "Work Working Works Job Jobs Employment Employ Employability Thrive Skills Future Futures Pathway Pathways Into "
+    "Back Ready Career Careers Step Steps Start Well Wellbeing Boost Able Forward Opportunity Opportunities "
+    "Inclusion Healthy Progress Progression Routes Route Connect".split())
+# words that alone only describe a kind of support ("the Employment Support service" is not a name)
+_GENERIC_SCHEME_WORDS = frozenset(
+    "Employment Support Health Work Skills Mental Care Job Jobs Career Careers Wellbeing Inclusion Employability "
+    "Youth Adult Local Community Digital Advice Service Services Training".split())
+_NOT_LOCAL_SCHEME = frozenset(
+    "NHS Council Department Government DWP DHSC Jobcentre Plus Universal Credit Ministry Office Authority Board "
+    "The A An This That It".split())
+
+
+def _local_schemes(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Named local schemes not in the reference table, named as written: a capitalised name with
+    a work-or-health word, before "programme/scheme/project/pilot/service/initiative" or after
+    "called/named/known as"."""
+    if not any(w in body for w in ("programme", "scheme", "project", "pilot", "service", "initiative", "called",
+                                   "named", "known as", "branded")):
+        return []
+    out: list[dict[str, Any]] = []
+    taken = [(r["span_start"], r["span_end"]) for r in rows]
+    for m in _LOCAL_SCHEME_RE.finditer(body):
+        g = "a" if m.group("a") else "b"
+        s, e = m.span(g)
+        name = " ".join(body[s:e].split())
+        words = name.split()
+        if any(ts < e and s < te for ts, te in taken) or not any(w in _SCHEME_WORDS for w in words) \
+                or any(w in _NOT_LOCAL_SCHEME for w in words) or (g == "a" and len(words) < 2) \
+                or all(w in _GENERIC_SCHEME_WORDS for w in words if w[0].isupper()):
+            continue
+        out.append({"programme": name, "text": body[s:e], "span_start": s, "span_end": e})
+        taken.append((s, e))
+    return out

@@ -1,0 +1,297 @@
+"""Made-up UK health-and-work stories in the styles of different outlets (council press release,
+BBC-style, trade press, local democracy reporter, gov.uk, devolved governments, NHS body, think
+tank), worded unlike the development pages, with the rows the annotation guidelines
+(../shared/gold/GUIDELINES.md) ask for. They check that the extractors follow the conventions,
+not one site's phrasing."""
+from __future__ import annotations
+
+from typing import Any
+
+from healthwork.extract import extract_entities
+
+Funding = tuple[float, str, str, float | None, str | None, str]
+
+
+def _run(body: str) -> dict[str, list[dict[str, Any]]]:
+    return extract_entities(body)
+
+
+def funding(body: str) -> list[Funding]:
+    """(amount, currency, qualifier, period_years, programme, kind) in body order."""
+    return [(r["amount"], r["currency"], r["qualifier"], r["period_years"], r["programme"], r["kind"])
+            for r in _run(body)["funding"]]
+
+
+def names(body: str, table: str, column: str = "name") -> set[str]:
+    return {str(r[column]) for r in _run(body)[table]}
+
+
+def count_values(body: str) -> list[float]:
+    return [r["value"] for r in _run(body)["people_counts"]]
+
+
+COUNCIL = (
+    "Stockport Council has been handed £2.4m to run the WorkWell service across the borough over the next two years.\n"
+    "The money, bankrolled by the Department for Work and Pensions, will pay for health and work coaches.\n"
+    'Councillor Jane Hartley, cabinet member for economy, said: "This is a real boost for residents who want to '
+    'get back to work."\n'
+    "More than 1,500 residents are expected to be referred in the first year.\n"
+)
+
+
+def test_council_press_release() -> None:
+    assert funding(COUNCIL) == [(2400000.0, "GBP", "exact", 2.0, "WorkWell", "funding")]
+    assert names(COUNCIL, "organisation_mentions") == {"Stockport Council", "Department for Work and Pensions"}
+    assert names(COUNCIL, "place_mentions") == set()  # "Stockport" only inside the council's name
+    assert names(COUNCIL, "quotes", "speaker") == {"Jane Hartley"}
+    assert count_values(COUNCIL) == [1500.0]
+
+
+BBC = (
+    "Thousands of people in the North East who are out of work because of ill health will be offered help.\n"
+    "The North East Combined Authority will receive a share of £64m from the Connect to Work programme, with up to "
+    "£9.8m earmarked for the region.\n"
+    "The scheme is expected to support up to 100,000 people a year across England.\n"
+    'Kim McGuinness, the Mayor of the North East, said the funding was "a huge step forward" for Gateshead, '
+    "Sunderland and County Durham.\n"
+)
+
+
+def test_bbc_style_share_of_a_national_pot() -> None:
+    assert funding(BBC) == [
+        (64000000.0, "GBP", "exact", None, "Connect to Work", "funding"),
+        (9800000.0, "GBP", "up_to", None, "Connect to Work", "funding"),
+    ]
+    # the combined authority is an organisation; the region, the nation and the areas are places
+    assert names(BBC, "organisation_mentions") == {"North East Combined Authority"}
+    assert names(BBC, "place_mentions") == {"North East", "England", "Gateshead", "Sunderland", "County Durham"}
+    assert names(BBC, "quotes", "speaker") == {"Kim McGuinness"}
+    assert count_values(BBC) == [100000.0]
+
+
+TRADE = (
+    "Occupational health providers have welcomed a two-year £8m pilot backed by the Department of Health and "
+    "Social Care.\n"
+    "The Fit Note Trailblazer will run in Barnsley, Doncaster and Rotherham, and is worth up to £1.2m to each area.\n"
+    "Businesses that take part will be paid £250 per participant, the department said.\n"
+    "Separately, a care firm was fined £120,000 after a worker was injured.\n"
+)
+
+
+def test_trade_press_rates_and_fines() -> None:
+    assert funding(TRADE) == [
+        (8000000.0, "GBP", "exact", 2.0, "Fit Note Trailblazers", "funding"),
+        (1200000.0, "GBP", "up_to", None, "Fit Note Trailblazers", "funding"),
+        (250.0, "GBP", "exact", None, None, "other"),  # a rate per participant: other, no period, no programme
+        (120000.0, "GBP", "exact", None, None, "fine"),
+    ]
+    assert names(TRADE, "place_mentions") == {"Barnsley", "Doncaster", "Rotherham"}
+    assert names(TRADE, "programme_mentions", "programme") == {"Fit Note Trailblazers"}
+
+
+LDRS = (
+    "Cornwall Council has allocated £900,000 across three years to its Working Win scheme, councillors heard.\n"
+    "The programme, which operates in Cornwall and the Isles of Scilly, has helped 640 people into work since 2022.\n"
+    'Councillor Louis Gardner told the meeting the scheme was "worth every penny".\n'
+    "Nationally, economic inactivity linked to ill health costs the taxpayer about £15bn a year, the report said.\n"
+)
+
+
+def test_local_democracy_reporter_named_local_scheme_and_a_cost() -> None:
+    assert funding(LDRS) == [
+        (900000.0, "GBP", "exact", 3.0, "Working Win", "funding"),
+        (15000000000.0, "GBP", "about", 1.0, None, "cost"),  # a cost to the taxpayer is not the scheme's money
+    ]
+    assert names(LDRS, "place_mentions") == {"Cornwall and the Isles of Scilly"}  # not "Cornwall" in the council
+    assert names(LDRS, "organisation_mentions") == {"Cornwall Council"}
+    assert count_values(LDRS) == [640.0]
+
+
+GOVUK = (
+    "The UK Government today announced £240m for Get Britain Working trailblazers in eight areas.\n"
+    "Of the £240m, £45m has been earmarked for the Youth Guarantee, giving young people in South Yorkshire, West "
+    "Yorkshire and the Liverpool City Region access to training or work.\n"
+    "Work and Pensions Secretary Liz Kendall said: \"We are determined to get Britain working again.\"\n"
+)
+
+
+def test_gov_uk_share_of_a_pot_is_two_rows_with_the_programme() -> None:
+    rows = _run(GOVUK)["funding"]
+    assert [(r["amount"], r["programme"]) for r in rows] == [
+        (240000000.0, "Get Britain Working"),
+        (240000000.0, "Youth Guarantee"),
+        (45000000.0, "Youth Guarantee"),
+    ]
+    assert rows[2]["share_of_amount"] == 240000000.0
+    assert names(GOVUK, "place_mentions") == {"South Yorkshire", "West Yorkshire", "Liverpool City Region"}
+    assert names(GOVUK, "organisation_mentions") == {"UK Government"}
+    # "get Britain working again" in lower case is a slogan, not the programme
+    assert names(GOVUK, "programme_mentions", "programme") == {"Get Britain Working", "Youth Guarantee"}
+    people = {r["name"]: r["role"] for r in _run(GOVUK)["person_mentions"]}
+    assert people == {"Liz Kendall": "Work and Pensions Secretary"}
+
+
+def test_combined_authority_is_an_organisation_and_its_area_a_place() -> None:
+    body = ("The South Yorkshire Mayoral Combined Authority will receive £5m-a-year for two years to help people "
+            "across South Yorkshire.\n")
+    assert names(body, "organisation_mentions") == {"South Yorkshire Mayoral Combined Authority"}
+    assert names(body, "place_mentions") == {"South Yorkshire"}
+    assert funding(body) == [(5000000.0, "GBP", "exact", 1.0, None, "funding")]  # the annual figure, period 1
+
+
+WALES = (
+    "The Welsh Government has set aside £12m for its Communities for Work Plus programme.\n"
+    "Hywel Jones, who leads the service in Merthyr, said demand from the South Wales Valleys had risen sharply.\n"
+    "Nearly 4,000 people across Blaenau Gwent are waiting for support.\n"
+)
+
+
+def test_welsh_devolved_scheme() -> None:
+    assert funding(WALES) == [(12000000.0, "GBP", "exact", None, "Communities for Work Plus", "funding")]
+    assert names(WALES, "organisation_mentions") == {"Welsh Government"}
+    # a short form is kept as written, with the code of the council area
+    places = {r["name"]: r["ons_code"] for r in _run(WALES)["place_mentions"]}
+    assert places == {"Merthyr": "W06000024", "South Wales Valleys": None, "Blaenau Gwent": "W06000019"}
+    assert names(WALES, "quotes", "speaker") == {"Hywel Jones"}
+    assert count_values(WALES) == [4000.0]
+
+
+NHS = (
+    "NHS Cornwall and the Isles of Scilly Integrated Care Board has been given up to £3m for an Individual Placement "
+    "and Support service.\n"
+    "The money will fund employment specialists working alongside NHS Talking Therapies teams in Truro, Penzance "
+    "and Bodmin.\n"
+)
+
+
+def test_nhs_body_icb_is_an_organisation_and_towns_are_places() -> None:
+    assert funding(NHS) == [(3000000.0, "GBP", "up_to", None, "Individual Placement and Support", "funding")]
+    assert names(NHS, "organisation_mentions") == {"NHS Cornwall and the Isles of Scilly Integrated Care Board"}
+    assert names(NHS, "place_mentions") == {"Truro", "Penzance", "Bodmin"}
+    assert names(NHS, "programme_mentions", "programme") == {"Individual Placement and Support",
+                                                              "NHS Talking Therapies"}
+
+
+THINK_TANK = (
+    "Sickness-related benefits will cost £80bn a year by the end of the decade, a report by the Resolution "
+    "Foundation warns.\n"
+    "The think tank says the Pathways to Work expansion, worth £1bn a year, reaches only a fraction of the 2.8 "
+    "million people out of work through long-term ill health.\n"
+    "It calls for a new £2bn fund for employers in places such as Hull, Blackpool and Middlesbrough.\n"
+)
+
+
+def test_think_tank_costs_unnamed_funds_and_yearly_figures() -> None:
+    assert funding(THINK_TANK) == [
+        (80000000000.0, "GBP", "exact", 1.0, None, "cost"),
+        (1000000000.0, "GBP", "exact", 1.0, "Pathways to Work", "funding"),
+        (2000000000.0, "GBP", "exact", None, None, "funding"),  # an unnamed fund: no programme
+    ]
+    assert names(THINK_TANK, "place_mentions") == {"Hull", "Blackpool", "Middlesbrough"}
+    assert names(THINK_TANK, "organisation_mentions") == {"Resolution Foundation"}
+    assert count_values(THINK_TANK) == [2800000.0]
+
+
+def test_funding_verbs_and_share_forms() -> None:
+    body = ("The Youth Guarantee pilot in Leeds is worth £3m.\n"
+            "Leeds gets £1m from the £12m Youth Guarantee, with £500,000 a year in each of the next two years.\n"
+            "Blackpool has been allocated £4m out of a total of £30m for Connect to Work.\n")
+    rows = _run(body)["funding"]
+    assert [(r["amount"], r["qualifier"], r["period_years"], r["programme"], r["share_of_amount"]) for r in rows] == [
+        (3000000.0, "exact", None, "Youth Guarantee", None),
+        (1000000.0, "exact", None, "Youth Guarantee", 12000000.0),
+        (12000000.0, "exact", None, "Youth Guarantee", None),
+        (500000.0, "exact", 1.0, "Youth Guarantee", None),
+        (4000000.0, "exact", None, "Connect to Work", 30000000.0),
+        (30000000.0, "exact", None, "Connect to Work", None),
+    ]
+
+
+def test_kind_comes_from_the_amounts_own_clause() -> None:
+    body = "Each Health and Growth Accelerator will receive up to £10m, and the pilots will cost £45m in total.\n"
+    assert [(r["amount"], r["kind"]) for r in _run(body)["funding"]] == [(10000000.0, "funding"), (45000000.0, "cost")]
+
+
+def test_more_qualifier_wordings() -> None:
+    body = "Councils get north of £2m, the trust slightly more than £1m and the charity just short of £500,000.\n"
+    assert [(r["amount"], r["qualifier"]) for r in _run(body)["funding"]] == [
+        (2000000.0, "more_than"), (1000000.0, "more_than"), (500000.0, "about")]
+
+
+def test_bare_counts_of_people() -> None:
+    body = ("More than 3,000 have already signed up to the service in Wigan.\n"
+            "The pilot has supported 450 since April, and 120 found work.\n"
+            "The council supported 15 areas in 2024.\n")
+    assert count_values(body) == [3000.0, 450.0, 120.0]
+
+
+def test_lower_case_compass_parts_and_based_compounds() -> None:
+    body = "A Sheffield-based charity will work with employers in south Wales and north Wales.\n"
+    assert names(body, "place_mentions") == {"Sheffield", "South Wales", "North Wales"}
+
+
+def test_organisations_named_by_what_they_do_and_party_affiliations() -> None:
+    body = ("Northgate Skills won a competitive tender to run the service, which will be delivered by Brightpath "
+            "across two boroughs that work together as Enterprising Tyne.\n"
+            "Sam Okafor, the Labour MP for the area, welcomed it, as did a consultant at University Hospital "
+            "Derby.\n")
+    assert names(body, "organisation_mentions") == {
+        "Northgate Skills", "Brightpath", "Enterprising Tyne", "Labour Party", "University Hospital Derby"}
+
+
+def test_counts_with_an_age_band_and_hyphenated_place_spellings() -> None:
+    body = "Nearly 40,000 16 to 24-year-olds in Newcastle-upon-Tyne and Stoke on Trent are out of work.\n"
+    assert count_values(body) == [40000.0]
+    assert names(body, "place_mentions") == {"Newcastle upon Tyne", "Stoke-on-Trent"}
+
+
+def test_list_of_allocations_and_a_follow_up_paragraph_take_the_programme() -> None:
+    body = ("Up to £12m is heading to Tees Valley to help disabled people find and keep jobs.\n"
+            "The funding is the area's share of Connect to Work, and Access to Work grants continue alongside it.\n"
+            "Tees Valley is one of several areas named this week under Connect to Work.\n"
+            "Other allocations announced today include:\n"
+            "• North of Tyne - up to £20.5m, for 5,000 people\n"
+            "• Cumbria - up to £11.7m\n"
+            "Ministers also confirmed Access to Work and WorkWell will continue.\n")
+    assert [(r["amount"], r["programme"]) for r in _run(body)["funding"]] == [
+        (12000000.0, None),  # the next paragraph names two programmes: not tied
+        (20500000.0, "Connect to Work"),
+        (11700000.0, "Connect to Work"),
+    ]
+    body_one = body.replace(", and Access to Work grants continue alongside it", "")
+    assert _run(body_one)["funding"][0]["programme"] == "Connect to Work"
+
+
+def test_events_are_not_people() -> None:
+    body = "Speaking at the Northern Skills Summit, the minister said Regional Jobs Conference delegates agreed.\n"
+    assert names(body, "person_mentions") == set()
+
+
+def test_a_review_named_like_a_scheme_is_not_a_programme() -> None:
+    body = "The Keep Britain Working review, led by a former retail boss, reported in November.\n"
+    assert names(body, "programme_mentions", "programme") == set()
+
+
+def test_what_one_person_gets_is_a_rate_not_the_programmes_money() -> None:
+    body = ("Under Pathways to Work the health top-up will be worth about £165 a year to a single adult.\n"
+            "Pathways to Work will also get £1bn a year.\n")
+    assert funding(body) == [
+        (165.0, "GBP", "about", 1.0, "Pathways to Work", "other"),  # its own sentence names the programme
+        (1000000000.0, "GBP", "exact", 1.0, "Pathways to Work", "funding"),
+    ]
+    other = "The reform is welcome.\nThe top-up will be worth about £165 a year to a single adult.\nPathways to Work is growing.\n"
+    assert funding(other) == [(165.0, "GBP", "about", 1.0, None, "other")]
+
+
+def test_named_local_schemes_outside_the_reference_table() -> None:
+    body = ("The Bolton Works programme will get £2m from the council.\n"
+            "A scheme called Step Up has also helped, while the Employment Support service is run by the council.\n")
+    assert names(body, "programme_mentions", "programme") == {"Bolton Works", "Step Up"}
+    assert funding(body) == [(2000000.0, "GBP", "exact", None, "Bolton Works", "funding")]
+
+
+def test_reported_speech_after_an_apposition() -> None:
+    body = ("Rhian Evans - who runs a cafe in Rhyl - said the scheme had changed her life.\n"
+            "Owen Pritchard, 58, from Wrexham, said he had found work within a month.\n")
+    assert names(body, "quotes", "speaker") == {"Rhian Evans", "Owen Pritchard"}
+    assert names(body, "place_mentions") == {"Rhyl", "Wrexham"}
