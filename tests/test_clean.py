@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from healthwork.clean import CleanResult, clean_article, common_line_keys, line_keys
+from healthwork.clean.lines import line_shape
 
 ROOT = Path(__file__).resolve().parents[1]
 from tests.conftest import SEED_GOLD, SEEDS, SHARED  # noqa: E402  (fixture copies; ../shared or HEALTHWORK_SHARED_DIR)
@@ -903,3 +904,78 @@ def test_more_label_over_links_between_paragraphs_is_not_kept():
     text = _page_text("Northdale Gazette", "Jobcentres to host health advisers", "6 March 2026",
                       *_LONG_STORY[:2], "More:", *links, *_LONG_STORY[2:4], "© Northdale Gazette 2026")
     assert "More:" not in clean_article(text).body.split("\n")
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_correspondent_byline_below_standfirst_with_handle_and_guardian_style_date(corpus: bool):
+    r = _page("regional_most_read.txt", corpus)
+    assert r.title == "Northmoor jobs clinic helps hundreds back to work after long illness"
+    assert r.author == "Lauren Pike"  # 'Name, Health Correspondent' on its own line, then '@handle'
+    assert r.published_date == dt.date(2025, 2, 3)  # 'Mon 3 Feb 2025 14.05 GMT'
+    body = r.body.split("\n")
+    assert body[0].startswith("A jobs clinic based inside Northmoor General Hospital")
+    assert body[-1].startswith("The clinic is funded until March next year")
+    assert len(body) == 5  # no 'Most read' rail, comments, topics or footer
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_agency_byline_and_two_digit_year(corpus: bool):
+    r = _page("agency_pa_two_digit.txt", corpus)
+    assert r.author is None  # 'By PA Reporter' is agency copy
+    assert r.published_date == dt.date(2026, 1, 12)  # 'Posted: 12/01/26'
+    body = r.body.split("\n")
+    assert len(body) == 6
+    assert body[-1].startswith("The announcement follows figures")
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_welsh_government_release_with_bilingual_chrome(corpus: bool):
+    r = _page("welsh_gov_bilingual.txt", corpus)
+    assert r.title == "New fund to help people with long-term health conditions stay in work in Wales"
+    assert r.author is None
+    assert r.published_date == dt.date(2026, 2, 19)
+    body = r.body.split("\n")
+    assert body[0].startswith("Small and medium-sized employers in Wales")
+    assert body[-1] == "The scheme will run for three years and will be evaluated independently."
+    assert len(body) == 5  # 'Notes to editors' and everything after it is not the story
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_about_the_authors_box_ends_the_post(corpus: bool):
+    r = _page("charity_author_box_two_authors.txt", corpus)
+    assert r.title == "Why sick pay reform matters for people with fluctuating conditions"
+    assert r.author == "Hannah Osei and Daniel Frost"  # two names in one byline are kept together
+    assert r.published_date == dt.date(2025, 11, 14)
+    body = r.body.split("\n")
+    assert "What people told us" in body and "What we are calling for" in body  # subheadings
+    assert body[-1] == "We will be sharing these findings with ministers and MPs in the coming weeks."
+    assert _rules(r)["About the authors"] == "after_article_end"
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("We value your privacy. We and our partners store and access information on your device.", "cookie_notice"),
+        ("Please enable JavaScript to view the comments.", "comment_prompt"),
+        ("Your comment will be visible once approved by a moderator.", "comment_prompt"),
+        ("Thanks for reading. If you found this useful, please consider donating.", "promo"),
+        ("Have you got a story for us? Get in touch.", "promo"),
+        ("Enjoyed this article? Share it with your friends.", "promo"),
+        ("How useful was this page?", "feedback_prompt"),
+        ("Want to republish this story? Read our guidelines.", "promo"),
+    ],
+)
+def test_chrome_written_as_sentences(line: str, rule: str):
+    assert line_shape(line, False)[1] == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '"There is no way the council can plug a gap of that size, so we and our partners are asking ministers for help."',
+        "The charity said it had been approved by a panel of employers before the scheme began.",
+        "Staff told us the new rota was more useful than the old one.",
+    ],
+)
+def test_story_sentences_near_chrome_wording_stay(line: str):
+    assert line_shape(line, False)[1] == ""

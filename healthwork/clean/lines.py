@@ -73,7 +73,7 @@ _END_RE = re.compile(
     r"^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|more (?:stories|news|articles) like this|read (?:this|these) next"
     r"|most (?:read|popular|viewed|shared|commented)(?: \w+){0,3}|popular (?:posts|articles|stories)(?: by .{1,40})?"
     r"|previous (?:post|article|story)|next (?:post|article|story)"
-    r"|[«‹<←]?\s*(?:previous|prev|older)(?: (?:posts?|articles?|stor(?:y|ies)|entry|entries))?\s*[|/·]?\s*(?:next|newer)(?: (?:posts?|articles?|stor(?:y|ies)|entry|entries))?\s*[»›>→]?|« previous post.*|about the author|leave a (?:reply|comment)|post a comment|\d+ comments?"
+    r"|[«‹<←]?\s*(?:previous|prev|older)(?: (?:posts?|articles?|stor(?:y|ies)|entry|entries))?\s*[|/·]?\s*(?:next|newer)(?: (?:posts?|articles?|stor(?:y|ies)|entry|entries))?\s*[»›>→]?|« previous post.*|about (?:the|this|our) (?:authors?|writers?|contributors?|bloggers?)|author (?:bio|biography|profile)|meet the authors?|leave a (?:reply|comment)|post a comment|\d+ comments?"
     r"|join the (?:conversation|discussion)|notes to editors?|editors'? notes|note to editors|-?\s*ends\s*-?|media (?:contacts?|enquiries)|press (?:contacts?|enquiries|office))\s*:?$",
     re.I,
 )
@@ -87,7 +87,7 @@ _SOFT_END_RE = re.compile(
 
 # first words of the two patterns above (a cheap test before running them)
 _END_FIRST_WORDS = frozenset(
-    """you more most popular previous next about leave post join notes note editors editors' editor's ends media press
+    """you more most popular previous next about author meet leave post join notes note editors editors' editor's ends media press
     related recommended read further top latest around share tags tag topics filed categories comments""".split()
 )
 
@@ -260,7 +260,8 @@ def _promo_hint(lowered: str) -> bool:
         if hint in lowered:
             return True
     return "app" in lowered and _APP_WORD.search(lowered) is not None
-_PROMO_WORDS = frozenset("you commission share affiliate journalism consider contribution donation issue issues republished reproduced partnership app advertisers member members membership".split())
+_PROMO_WORDS = frozenset("privacy partners vendors device javascript moderation moderator moderators moderated comments comment"
+                         " useful helpful rate thanks thank story enjoyed republish tip".split()) | frozenset("you commission share affiliate journalism consider contribution donation issue issues republished reproduced partnership app advertisers member members membership".split())
 # words without which a line (no digits, no ©, no '/', starting with a letter) cannot match any cue, date, byline,
 # caption, bio or end marker: such a line skips straight to its plain shape
 _SIGNAL_WORDS = (
@@ -269,6 +270,38 @@ _SIGNAL_WORDS = (
     | frozenset("pdf doc docx xls xlsx odt ods csv ppt pptx rtf".split())  # a download link's file type
     | _PROMO_WORDS
 )
+
+
+# chrome written as whole sentences, in wording the short-line cues above miss: (rule, substrings one of which
+# the line must hold (a cheap test first), pattern)
+_CHROME_SENTENCES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
+    ("cookie_notice", ("privacy", "partners", "vendors", "device"), re.compile(
+        r"\bwe (?:value|respect|care about) your privacy\b"
+        r"|\b(?:store|access|store and/or access) information on (?:a|your) device\b"
+        r"|\bwe and our (?:\d+ )?(?:partners|vendors)\b.{0,60}\b(?:cookies|device|personali[sz]ed|ads|advertising|data)\b", re.I)),
+    ("comment_prompt", ("javascript", "moderat", "comments are", "comment will"), re.compile(
+        r"\benable javascript\b|\bjavascript (?:is )?(?:disabled|required|turned off)\b"
+        r"|\b(?:awaiting|pending|subject to|before|after|once) (?:approved by )?(?:moderation|a moderator)\b"
+        r"|\bapproved by (?:a|our|the) moderators?\b|\bcomments (?:are|have been) (?:closed|moderated|disabled)\b", re.I)),
+    ("feedback_prompt", ("useful", "helpful", "rate this"), re.compile(
+        r"\bhow (?:useful|helpful) (?:was|is|did you find) this (?:page|article|information|content|story|post)\b"
+        r"|^rate this (?:page|article|story|post)\b", re.I)),
+    ("promo", ("for reading", "a story", "enjoyed", "republish", "tip off", "tip-off"), re.compile(
+        r"^thanks? (?:you )?for reading\b|^(?:have you |you've )?got a (?:news )?story\b|^do you have a (?:news )?story\b"
+        r"|^(?:if you )?enjoyed (?:this|the|reading this) (?:article|story|post|piece)\b|\brepublish (?:this|our) (?:article|story|content|work)\b"
+        r"|\bgot a tip[- ]off\b", re.I)),
+)
+
+
+def _chrome_sentence(lowered: str, content: str) -> str | None:
+    """The rule of a chrome sentence in wording the line cues miss ('We value your privacy', 'Thanks for reading')."""
+    for rule, hints, rx in _CHROME_SENTENCES:
+        for hint in hints:
+            if hint in lowered:
+                if rx.search(content):
+                    return rule
+                break
+    return None
 
 
 _SHARE_STRICT = re.compile(
@@ -285,6 +318,10 @@ def _cue(content: str, lowered: str, length: int, sentence: bool, words: set[str
         return "promo"
     if "cookie" in lowered and length < 600 and _STRONG_COOKIE.search(content):
         return "cookie_notice"
+    if length < 400:
+        rule = _chrome_sentence(lowered, content)
+        if rule is not None:
+            return rule
     if length > 220:
         return None
     if sentence and length >= 70:
