@@ -979,3 +979,33 @@ def test_chrome_written_as_sentences(line: str, rule: str):
 )
 def test_story_sentences_near_chrome_wording_stay(line: str):
     assert line_shape(line, False)[1] == ""
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_qa_explainer_keeps_its_questions_not_the_related_ones(corpus: bool):
+    r = _page("qa_explainer.txt", corpus)
+    assert r.title == "Fit notes and going back to work: your questions answered"
+    assert r.author == "Priya Sandhu"  # 'Name | Local Democracy Reporter'
+    assert r.published_date == dt.date(2026, 4, 22)
+    body = r.body.split("\n")
+    assert body[0] == "What is a fit note?"
+    assert body[-1].startswith("Your GP practice can refer you")
+    assert len(body) == 10
+    assert "What is statutory sick pay?" not in body  # under 'Related explainers'
+    assert _rules(r)["The Derwent Bulletin is part of Example Local News Ltd. Registered in England No. 01234567."] == "footer"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Registered charity number 1234567. Healthy Work Alliance, 1 Example Street, London.",
+        "Example Ltd, company number SC123456, registered office 1 High Street.",
+    ],
+)
+def test_registration_numbers_are_footer(line: str):
+    assert line_shape(line, False)[1] == "footer"
+
+
+def test_a_sentence_about_registrations_is_story():
+    line = "The charity said 12,000 people had registered in England this year, a number that rose by 5,000."
+    assert line_shape(line, False)[1] == ""

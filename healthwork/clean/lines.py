@@ -191,7 +191,13 @@ class Line:
 
 
 _COPYRIGHT = re.compile(r"©\s*(?:(?:19|20)\d\d|copyright)|\bcopyright\b.{0,20}(?:19|20)\d\d|\ball rights reserved\b|(?:19|20)\d\d\s*©", re.I)
-_FOOTER_STRONG = re.compile(r"©|\ball rights reserved\b|\bregistered trademarks?\b", re.I)
+_FOOTER_STRONG = re.compile(
+    r"©|\ball rights reserved\b|\bregistered trademarks?\b"
+    # company and charity registration: 'Registered in England No. 01234567', 'Registered charity number 1234567'
+    r"|\bregistered (?:in (?:england|scotland|wales|northern ireland)(?: (?:and|&) wales)?|charity|company|office)\b.{0,40}?\b(?:no|number|reg)\b\.?:?\s*[A-Z]{0,2}\d{5,}"
+    r"|\b(?:company|charity) (?:no|number|registration(?: number)?)\b\.?:?\s*[A-Z]{0,2}\d{5,}",
+    re.I,
+)
 
 
 # words that must occur for a cue pattern to be worth running (keeps the per-line cost low)
@@ -312,7 +318,8 @@ _SHARE_STRICT = re.compile(
 
 
 def _cue(content: str, lowered: str, length: int, sentence: bool, words: set[str]) -> str | None:
-    if length < 500 and ("©" in content or "reserved" in lowered or "trademark" in lowered) and _FOOTER_STRONG.search(content):
+    if length < 500 and ("©" in content or "reserved" in lowered or "trademark" in lowered or "registered" in lowered
+                         or "number" in lowered or " no" in lowered) and _FOOTER_STRONG.search(content):
         return "footer"
     if sentence and 40 <= length <= 400 and _promo_hint(lowered) and _PROMO_RE.search(content):
         return "promo"
