@@ -19,6 +19,7 @@ import pytest
 
 from healthwork.clean import CleanResult, clean_article, common_line_keys, line_keys
 from healthwork.clean.lines import line_shape
+from healthwork.clean.names import byline_name
 
 ROOT = Path(__file__).resolve().parents[1]
 from tests.conftest import SEED_GOLD, SEEDS, SHARED  # noqa: E402  (fixture copies; ../shared or HEALTHWORK_SHARED_DIR)
@@ -985,7 +986,7 @@ def test_story_sentences_near_chrome_wording_stay(line: str):
 def test_qa_explainer_keeps_its_questions_not_the_related_ones(corpus: bool):
     r = _page("qa_explainer.txt", corpus)
     assert r.title == "Fit notes and going back to work: your questions answered"
-    assert r.author == "Priya Sandhu"  # 'Name | Local Democracy Reporter'
+    assert r.author == "Meera Calloway"  # 'Name | Local Democracy Reporter'
     assert r.published_date == dt.date(2026, 4, 22)
     body = r.body.split("\n")
     assert body[0] == "What is a fit note?"
@@ -1009,3 +1010,20 @@ def test_registration_numbers_are_footer(line: str):
 def test_a_sentence_about_registrations_is_story():
     line = "The charity said 12,000 people had registered in England this year, a number that rose by 5,000."
     assert line_shape(line, False)[1] == ""
+
+
+@pytest.mark.parametrize(
+    "line, name",
+    [
+        ("Written by Dr Jane Okonjo", "Jane Okonjo"),  # titles are dropped, as in the people list
+        ("By Professor Alan Mercer, Health Correspondent", "Alan Mercer"),
+        ("By Dr. Jane Okonjo and Prof Tom Hale", "Jane Okonjo and Tom Hale"),
+        ("Ruth Ellery | Local Democracy Reporter", "Ruth Ellery"),
+        ("By Ruth Ellery (@ruthellery)", "Ruth Ellery"),
+        ("By PA Reporter", None),  # agency copy
+        ("By Staff Reporter", None),
+        ("By Dr Who", None),  # a title and one word is not a person's full name
+    ],
+)
+def test_byline_forms(line: str, name: str | None):
+    assert byline_name(line) == name
