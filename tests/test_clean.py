@@ -1027,3 +1027,26 @@ def test_a_sentence_about_registrations_is_story():
 )
 def test_byline_forms(line: str, name: str | None):
     assert byline_name(line) == name
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_tab_separated_table_inside_the_story_is_kept(corpus: bool):
+    r = _page("table_story.txt", corpus)
+    body = r.body.split("\n")
+    assert body[2:6] == ["Region\t2024\t2025", "North East\t3.1%\t3.4%", "North West\t2.8%\t3.0%", "London\t1.9%\t2.0%"]
+    assert len(body) == 8
+    assert "Jobcentre pilot extended" not in body  # the related list after the story is not a table
+
+
+def test_tab_rows_outside_the_story_stay_dropped():
+    text = (
+        "Example News\nHome\tNews\tSport\nAbout\tJobs\tContact\n"
+        "Clinic opens for workers on sick leave\nBy Colm Darragh\n"
+        "A new clinic for people on long-term sick leave opened in the town centre on Monday, the trust said.\n"
+        "It will see up to forty patients a week and take referrals from GPs and employers.\n"
+    )
+    body = clean_article(text).body.split("\n")
+    assert body == [
+        "A new clinic for people on long-term sick leave opened in the town centre on Monday, the trust said.",
+        "It will see up to forty patients a week and take referrals from GPs and employers.",
+    ]
