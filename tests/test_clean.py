@@ -1050,3 +1050,32 @@ def test_tab_rows_outside_the_story_stay_dropped():
         "A new clinic for people on long-term sick leave opened in the town centre on Monday, the trust said.",
         "It will see up to forty patients a week and take referrals from GPs and employers.",
     ]
+
+
+def test_headline_then_shorter_standfirst_then_name_and_role_lines():
+    text = (
+        "Example Daily\nEXCLUSIVE\nHealth\n"
+        "Workers on sick leave wait months for occupational health appointments\n"
+        "Survey of 2,000 employees finds half waited more than eight weeks\n"
+        "Ruth Ellery\nSocial Affairs Editor\nPublished 12 May 2026\n"
+        "Half of employees referred to occupational health waited more than eight weeks for an appointment, a survey has found.\n"
+        "The poll of 2,000 workers was carried out for the charity Work Well Now.\n"
+        "Its director said the delays were keeping people off work for longer than necessary.\n"
+    )
+    r = clean_article(text)
+    # the standfirst is shorter than the headline here: its place (straight above the writer's name) gives it away
+    assert r.title == "Workers on sick leave wait months for occupational health appointments"
+    assert r.author == "Ruth Ellery"
+    assert r.published_date == dt.date(2026, 5, 12)
+    assert len(r.body.split("\n")) == 3
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_nhs_trust_share_block_latest_news_and_footer(corpus: bool):
+    r = _page("nhs_trust_share_footer.txt", corpus)
+    assert r.title == "Trust launches return-to-work service for staff with long COVID"
+    assert r.author is None
+    assert r.published_date == dt.date(2025, 10, 9)  # not the two-digit dates of the latest-news list
+    body = r.body.split("\n")
+    assert len(body) == 5
+    assert body[-1] == "The service is open to all staff, including bank and agency workers."
