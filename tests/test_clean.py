@@ -1079,3 +1079,15 @@ def test_nhs_trust_share_block_latest_news_and_footer(corpus: bool):
     body = r.body.split("\n")
     assert len(body) == 5
     assert body[-1] == "The service is open to all staff, including bank and agency workers."
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_live_blog_entry_headings_are_subheadings_times_are_not(corpus: bool):
+    r = _page("live_blog_timestamps.txt", corpus)
+    assert r.title == "Live: Work and Pensions Secretary sets out sickness benefit changes"
+    assert r.published_date == dt.date(2026, 3, 16)  # 'Mon 16 Mar 2026 09.30 GMT', not 'Updated 2 minutes ago'
+    body = r.body.split("\n")
+    assert body[0] == "Charities respond"
+    assert body.count("Reaction from employers") == 1  # the entry's heading, not the key-events copy
+    assert "11:42" not in body and "Key events" not in body and "Show key events only" not in body
+    assert len(body) == 9
