@@ -1090,4 +1090,4 @@ def test_live_blog_entry_headings_are_subheadings_times_are_not(corpus: bool):
     assert body[0] == "Charities respond"
     assert body.count("Reaction from employers") == 1  # the entry's heading, not the key-events copy
     assert "11:42" not in body and "Key events" not in body and "Show key events only" not in body
-    assert len(body) == 9
+    assert len(body) == 8
