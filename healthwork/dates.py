@@ -6,6 +6,7 @@ Recognised (case-insensitive, optional weekday and ordinal suffix):
   ``2024-01-02`` (also with a time, ``2019-11-19T12:48:14Z``), ``2024/01/02``, ``12-Jun-2024``
   ``02/01/2024``, ``02.01.2024``, ``2-1-2024``: day-first (UK) unless the day slot is > 12
   and the month slot is not, then month-first (``11/19/2019``).
+  Two-digit years: ``12/01/26``, ``3/1/26``, ``12.01.26`` (the same day-first rule; 00-69 is 20xx).
 Relative dates ("2 days ago") are recognised by :func:`is_date_line` but never parsed into a date.
 All patterns are linear (bounded repetitions, no nested quantifiers).
 """
@@ -47,7 +48,9 @@ DATE_RE = re.compile(
     # 2024-01-02 (ISO), optionally followed by a time; 2024/01/02, 2024.01.02
     rf"|\b(?P<y3>(?:19|20)\d\d)(?P<s3>[-/.])(?P<m3>[01]?\d)(?P=s3)(?P<d3>[0-3]?\d)(?![\d/.-]\d|\d)"
     # 02/01/2024, 02.01.2024, 2-1-2024
-    rf"|(?<![\d/.-])(?P<a4>[0-3]?\d)(?P<s4>[/.-])(?P<b4>[01]?\d)(?P=s4)(?P<y4>(?:19|20)\d\d)(?![\d/])",
+    rf"|(?<![\d/.-])(?P<a4>[0-3]?\d)(?P<s4>[/.-])(?P<b4>[01]?\d)(?P=s4)(?P<y4>(?:19|20)\d\d)(?![\d/])"
+    # two-digit years: 12/01/26, 3/1/26 (slashes), 12.01.26 (dots only with two-digit day and month)
+    rf"|(?<![\d/.,:-])(?:(?P<a5>[0-3]?\d)/(?P<b5>[01]?\d)/|(?P<a6>[0-3]\d)\.(?P<b6>[01]\d)\.)(?P<y5>\d\d)(?![\d/.]\d|\d|/|%)",
     re.IGNORECASE,
 )
 
@@ -78,6 +81,11 @@ def _mk(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+def _full_year(two_digits: int) -> int:
+    """'26' is 2026 and '98' is 1998: news pages date from this century unless the year is past 69."""
+    return 2000 + two_digits if two_digits < 70 else 1900 + two_digits
+
+
 def _from_match(m: re.Match[str]) -> dt.date | None:
     g = m.groupdict()
     if g["d1"]:
@@ -88,19 +96,23 @@ def _from_match(m: re.Match[str]) -> dt.date | None:
         if g["s3"] != "-" and (len(g["m3"]) != 2 or len(g["d3"]) != 2):
             return None  # '2025.1.2' is a version number; '2025/01/02' is a date
         return _mk(int(g["y3"]), int(g["m3"]), int(g["d3"]))
-    a, b, y = int(g["a4"]), int(g["b4"]), int(g["y4"])
+    if g["y5"]:
+        a, b = int(g["a5"] or g["a6"]), int(g["b5"] or g["b6"])
+        y = _full_year(int(g["y5"]))
+    else:
+        a, b, y = int(g["a4"]), int(g["b4"]), int(g["y4"])
     if a <= 12 < b:  # 11/19/2019: the second slot cannot be a month, so month-first
         return _mk(y, a, b)
     return _mk(y, b, a)  # UK day-first
 
 
-_YEAR_HINT = re.compile(r"(?:19|20)\d\d")
+_YEAR_HINT = re.compile(r"(?:19|20)\d\d|\d[/.][01]?\d[/.]\d\d")
 
 
 def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
     """Every valid date in ``text`` as (start, end, date), in order."""
     out: list[tuple[int, int, dt.date]] = []
-    if _YEAR_HINT.search(text) is None:  # every pattern has a four-digit year: a cheap test first
+    if _YEAR_HINT.search(text) is None:  # every pattern has a year: a cheap test first
         return out
     for m in DATE_RE.finditer(text):
         d = _from_match(m)

@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 
 from healthwork.clean import CleanResult, clean_article, common_line_keys, line_keys
+from healthwork.clean.lines import line_shape
+from healthwork.clean.names import byline_name
 
 ROOT = Path(__file__).resolve().parents[1]
 from tests.conftest import SEED_GOLD, SEEDS, SHARED  # noqa: E402  (fixture copies; ../shared or HEALTHWORK_SHARED_DIR)
@@ -903,3 +905,189 @@ def test_more_label_over_links_between_paragraphs_is_not_kept():
     text = _page_text("Northdale Gazette", "Jobcentres to host health advisers", "6 March 2026",
                       *_LONG_STORY[:2], "More:", *links, *_LONG_STORY[2:4], "© Northdale Gazette 2026")
     assert "More:" not in clean_article(text).body.split("\n")
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_correspondent_byline_below_standfirst_with_handle_and_guardian_style_date(corpus: bool):
+    r = _page("regional_most_read.txt", corpus)
+    assert r.title == "Northmoor jobs clinic helps hundreds back to work after long illness"
+    assert r.author == "Lauren Pike"  # 'Name, Health Correspondent' on its own line, then '@handle'
+    assert r.published_date == dt.date(2025, 2, 3)  # 'Mon 3 Feb 2025 14.05 GMT'
+    body = r.body.split("\n")
+    assert body[0].startswith("A jobs clinic based inside Northmoor General Hospital")
+    assert body[-1].startswith("The clinic is funded until March next year")
+    assert len(body) == 5  # no 'Most read' rail, comments, topics or footer
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_agency_byline_and_two_digit_year(corpus: bool):
+    r = _page("agency_pa_two_digit.txt", corpus)
+    assert r.author is None  # 'By PA Reporter' is agency copy
+    assert r.published_date == dt.date(2026, 1, 12)  # 'Posted: 12/01/26'
+    body = r.body.split("\n")
+    assert len(body) == 6
+    assert body[-1].startswith("The announcement follows figures")
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_welsh_government_release_with_bilingual_chrome(corpus: bool):
+    r = _page("welsh_gov_bilingual.txt", corpus)
+    assert r.title == "New fund to help people with long-term health conditions stay in work in Wales"
+    assert r.author is None
+    assert r.published_date == dt.date(2026, 2, 19)
+    body = r.body.split("\n")
+    assert body[0].startswith("Small and medium-sized employers in Wales")
+    assert body[-1] == "The scheme will run for three years and will be evaluated independently."
+    assert len(body) == 5  # 'Notes to editors' and everything after it is not the story
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_about_the_authors_box_ends_the_post(corpus: bool):
+    r = _page("charity_author_box_two_authors.txt", corpus)
+    assert r.title == "Why sick pay reform matters for people with fluctuating conditions"
+    assert r.author == "Hannah Osei and Daniel Frost"  # two names in one byline are kept together
+    assert r.published_date == dt.date(2025, 11, 14)
+    body = r.body.split("\n")
+    assert "What people told us" in body and "What we are calling for" in body  # subheadings
+    assert body[-1] == "We will be sharing these findings with ministers and MPs in the coming weeks."
+    assert _rules(r)["About the authors"] == "after_article_end"
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("We value your privacy. We and our partners store and access information on your device.", "cookie_notice"),
+        ("Please enable JavaScript to view the comments.", "comment_prompt"),
+        ("Your comment will be visible once approved by a moderator.", "comment_prompt"),
+        ("Thanks for reading. If you found this useful, please consider donating.", "promo"),
+        ("Have you got a story for us? Get in touch.", "promo"),
+        ("Enjoyed this article? Share it with your friends.", "promo"),
+        ("How useful was this page?", "feedback_prompt"),
+        ("Want to republish this story? Read our guidelines.", "promo"),
+    ],
+)
+def test_chrome_written_as_sentences(line: str, rule: str):
+    assert line_shape(line, False)[1] == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '"There is no way the council can plug a gap of that size, so we and our partners are asking ministers for help."',
+        "The charity said it had been approved by a panel of employers before the scheme began.",
+        "Staff told us the new rota was more useful than the old one.",
+    ],
+)
+def test_story_sentences_near_chrome_wording_stay(line: str):
+    assert line_shape(line, False)[1] == ""
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_qa_explainer_keeps_its_questions_not_the_related_ones(corpus: bool):
+    r = _page("qa_explainer.txt", corpus)
+    assert r.title == "Fit notes and going back to work: your questions answered"
+    assert r.author == "Meera Calloway"  # 'Name | Local Democracy Reporter'
+    assert r.published_date == dt.date(2026, 4, 22)
+    body = r.body.split("\n")
+    assert body[0] == "What is a fit note?"
+    assert body[-1].startswith("Your GP practice can refer you")
+    assert len(body) == 10
+    assert "What is statutory sick pay?" not in body  # under 'Related explainers'
+    assert _rules(r)["The Derwent Bulletin is part of Example Local News Ltd. Registered in England No. 01234567."] == "footer"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Registered charity number 1234567. Healthy Work Alliance, 1 Example Street, London.",
+        "Example Ltd, company number SC123456, registered office 1 High Street.",
+    ],
+)
+def test_registration_numbers_are_footer(line: str):
+    assert line_shape(line, False)[1] == "footer"
+
+
+def test_a_sentence_about_registrations_is_story():
+    line = "The charity said 12,000 people had registered in England this year, a number that rose by 5,000."
+    assert line_shape(line, False)[1] == ""
+
+
+@pytest.mark.parametrize(
+    "line, name",
+    [
+        ("Written by Dr Jane Okonjo", "Jane Okonjo"),  # titles are dropped, as in the people list
+        ("By Professor Alan Mercer, Health Correspondent", "Alan Mercer"),
+        ("By Dr. Jane Okonjo and Prof Tom Hale", "Jane Okonjo and Tom Hale"),
+        ("Ruth Ellery | Local Democracy Reporter", "Ruth Ellery"),
+        ("By Ruth Ellery (@ruthellery)", "Ruth Ellery"),
+        ("By PA Reporter", None),  # agency copy
+        ("By Staff Reporter", None),
+        ("By Dr Who", None),  # a title and one word is not a person's full name
+    ],
+)
+def test_byline_forms(line: str, name: str | None):
+    assert byline_name(line) == name
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_tab_separated_table_inside_the_story_is_kept(corpus: bool):
+    r = _page("table_story.txt", corpus)
+    body = r.body.split("\n")
+    assert body[2:6] == ["Region\t2024\t2025", "North East\t3.1%\t3.4%", "North West\t2.8%\t3.0%", "London\t1.9%\t2.0%"]
+    assert len(body) == 8
+    assert "Jobcentre pilot extended" not in body  # the related list after the story is not a table
+
+
+def test_tab_rows_outside_the_story_stay_dropped():
+    text = (
+        "Example News\nHome\tNews\tSport\nAbout\tJobs\tContact\n"
+        "Clinic opens for workers on sick leave\nBy Colm Darragh\n"
+        "A new clinic for people on long-term sick leave opened in the town centre on Monday, the trust said.\n"
+        "It will see up to forty patients a week and take referrals from GPs and employers.\n"
+    )
+    body = clean_article(text).body.split("\n")
+    assert body == [
+        "A new clinic for people on long-term sick leave opened in the town centre on Monday, the trust said.",
+        "It will see up to forty patients a week and take referrals from GPs and employers.",
+    ]
+
+
+def test_headline_then_shorter_standfirst_then_name_and_role_lines():
+    text = (
+        "Example Daily\nEXCLUSIVE\nHealth\n"
+        "Workers on sick leave wait months for occupational health appointments\n"
+        "Survey of 2,000 employees finds half waited more than eight weeks\n"
+        "Ruth Ellery\nSocial Affairs Editor\nPublished 12 May 2026\n"
+        "Half of employees referred to occupational health waited more than eight weeks for an appointment, a survey has found.\n"
+        "The poll of 2,000 workers was carried out for the charity Work Well Now.\n"
+        "Its director said the delays were keeping people off work for longer than necessary.\n"
+    )
+    r = clean_article(text)
+    # the standfirst is shorter than the headline here: its place (straight above the writer's name) gives it away
+    assert r.title == "Workers on sick leave wait months for occupational health appointments"
+    assert r.author == "Ruth Ellery"
+    assert r.published_date == dt.date(2026, 5, 12)
+    assert len(r.body.split("\n")) == 3
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_nhs_trust_share_block_latest_news_and_footer(corpus: bool):
+    r = _page("nhs_trust_share_footer.txt", corpus)
+    assert r.title == "Trust launches return-to-work service for staff with long COVID"
+    assert r.author is None
+    assert r.published_date == dt.date(2025, 10, 9)  # not the two-digit dates of the latest-news list
+    body = r.body.split("\n")
+    assert len(body) == 5
+    assert body[-1] == "The service is open to all staff, including bank and agency workers."
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_live_blog_entry_headings_are_subheadings_times_are_not(corpus: bool):
+    r = _page("live_blog_timestamps.txt", corpus)
+    assert r.title == "Live: Work and Pensions Secretary sets out sickness benefit changes"
+    assert r.published_date == dt.date(2026, 3, 16)  # 'Mon 16 Mar 2026 09.30 GMT', not 'Updated 2 minutes ago'
+    body = r.body.split("\n")
+    assert body[0] == "Charities respond"
+    assert body.count("Reaction from employers") == 1  # the entry's heading, not the key-events copy
+    assert "11:42" not in body and "Key events" not in body and "Show key events only" not in body
+    assert len(body) == 8

@@ -33,6 +33,10 @@ from healthwork.dates import find_dates, is_date_line, parse_date
         ("12-Jun-2025", dt.date(2025, 6, 12)),
         ("2025/06/12", dt.date(2025, 6, 12)),
         ("Posted on 2025.06.12 by Jane Smith", dt.date(2025, 6, 12)),
+        ("Posted: 12/01/26", dt.date(2026, 1, 12)),  # two-digit year, day-first
+        ("3/2/25 09:14", dt.date(2025, 2, 3)),
+        ("Updated 28.11.24", dt.date(2024, 11, 28)),
+        ("Mon 3 Feb 2025 14.05 GMT", dt.date(2025, 2, 3)),
     ],
 )
 def test_parse_date(text: str, want: dt.date) -> None:
@@ -40,7 +44,8 @@ def test_parse_date(text: str, want: dt.date) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["31/02/2024", "no date here", "2,700 patients", "£45m over 2024", "13/13/2024", "version 2025.1.2", "2025-06-123"]
+    "text", ["31/02/2024", "no date here", "2,700 patients", "£45m over 2024", "13/13/2024", "version 2025.1.2", "2025-06-123",
+     "version 3.1.26", "scores 1/2/345", "30/02/26", "a 3/4/25% rise"]
 )
 def test_no_date(text: str) -> None:
     assert parse_date(text) is None
@@ -55,6 +60,8 @@ def test_is_date_line() -> None:
     assert is_date_line("Last updated: Tuesday 4 March 2025, 8:02am")
     assert is_date_line("Thu 12 Jun 2025 10.15 BST")
     assert is_date_line("Issued: 3 March 2025")
+    assert is_date_line("Posted: 12/01/26")
+    assert is_date_line("Mon 3 Feb 2025 14.05 GMT")
     assert not is_date_line("by Nic Paton 9 Dec 2024")
     assert not is_date_line("The scheme launched on 9 December 2024 in Leeds.")
 

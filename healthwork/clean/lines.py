@@ -73,7 +73,7 @@ _END_RE = re.compile(
     r"^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|more (?:stories|news|articles) like this|read (?:this|these) next"
     r"|most (?:read|popular|viewed|shared|commented)(?: \w+){0,3}|popular (?:posts|articles|stories)(?: by .{1,40})?"
     r"|previous (?:post|article|story)|next (?:post|article|story)"
-    r"|[«‹<←]?\s*(?:previous|prev|older)(?: (?:posts?|articles?|stor(?:y|ies)|entry|entries))?\s*[|/·]?\s*(?:next|newer)(?: (?:posts?|articles?|stor(?:y|ies)|entry|entries))?\s*[»›>→]?|« previous post.*|about the author|leave a (?:reply|comment)|post a comment|\d+ comments?"
+    r"|[«‹<←]?\s*(?:previous|prev|older)(?: (?:posts?|articles?|stor(?:y|ies)|entry|entries))?\s*[|/·]?\s*(?:next|newer)(?: (?:posts?|articles?|stor(?:y|ies)|entry|entries))?\s*[»›>→]?|« previous post.*|about (?:the|this|our) (?:authors?|writers?|contributors?|bloggers?)|author (?:bio|biography|profile)|meet the authors?|leave a (?:reply|comment)|post a comment|\d+ comments?"
     r"|join the (?:conversation|discussion)|notes to editors?|editors'? notes|note to editors|-?\s*ends\s*-?|media (?:contacts?|enquiries)|press (?:contacts?|enquiries|office))\s*:?$",
     re.I,
 )
@@ -87,7 +87,7 @@ _SOFT_END_RE = re.compile(
 
 # first words of the two patterns above (a cheap test before running them)
 _END_FIRST_WORDS = frozenset(
-    """you more most popular previous next about leave post join notes note editors editors' editor's ends media press
+    """you more most popular previous next about author meet leave post join notes note editors editors' editor's ends media press
     related recommended read further top latest around share tags tag topics filed categories comments""".split()
 )
 
@@ -191,7 +191,13 @@ class Line:
 
 
 _COPYRIGHT = re.compile(r"©\s*(?:(?:19|20)\d\d|copyright)|\bcopyright\b.{0,20}(?:19|20)\d\d|\ball rights reserved\b|(?:19|20)\d\d\s*©", re.I)
-_FOOTER_STRONG = re.compile(r"©|\ball rights reserved\b|\bregistered trademarks?\b", re.I)
+_FOOTER_STRONG = re.compile(
+    r"©|\ball rights reserved\b|\bregistered trademarks?\b"
+    # company and charity registration: 'Registered in England No. 01234567', 'Registered charity number 1234567'
+    r"|\bregistered (?:in (?:england|scotland|wales|northern ireland)(?: (?:and|&) wales)?|charity|company|office)\b.{0,40}?\b(?:no|number|reg)\b\.?:?\s*[A-Z]{0,2}\d{5,}"
+    r"|\b(?:company|charity) (?:no|number|registration(?: number)?)\b\.?:?\s*[A-Z]{0,2}\d{5,}",
+    re.I,
+)
 
 
 # words that must occur for a cue pattern to be worth running (keeps the per-line cost low)
@@ -260,7 +266,8 @@ def _promo_hint(lowered: str) -> bool:
         if hint in lowered:
             return True
     return "app" in lowered and _APP_WORD.search(lowered) is not None
-_PROMO_WORDS = frozenset("you commission share affiliate journalism consider contribution donation issue issues republished reproduced partnership app advertisers member members membership".split())
+_PROMO_WORDS = frozenset("privacy partners vendors device javascript moderation moderator moderators moderated comments comment"
+                         " useful helpful rate thanks thank story enjoyed republish tip".split()) | frozenset("you commission share affiliate journalism consider contribution donation issue issues republished reproduced partnership app advertisers member members membership".split())
 # words without which a line (no digits, no ©, no '/', starting with a letter) cannot match any cue, date, byline,
 # caption, bio or end marker: such a line skips straight to its plain shape
 _SIGNAL_WORDS = (
@@ -271,6 +278,38 @@ _SIGNAL_WORDS = (
 )
 
 
+# chrome written as whole sentences, in wording the short-line cues above miss: (rule, substrings one of which
+# the line must hold (a cheap test first), pattern)
+_CHROME_SENTENCES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
+    ("cookie_notice", ("privacy", "partners", "vendors", "device"), re.compile(
+        r"\bwe (?:value|respect|care about) your privacy\b"
+        r"|\b(?:store|access|store and/or access) information on (?:a|your) device\b"
+        r"|\bwe and our (?:\d+ )?(?:partners|vendors)\b.{0,60}\b(?:cookies|device|personali[sz]ed|ads|advertising|data)\b", re.I)),
+    ("comment_prompt", ("javascript", "moderat", "comments are", "comment will"), re.compile(
+        r"\benable javascript\b|\bjavascript (?:is )?(?:disabled|required|turned off)\b"
+        r"|\b(?:awaiting|pending|subject to|before|after|once) (?:approved by )?(?:moderation|a moderator)\b"
+        r"|\bapproved by (?:a|our|the) moderators?\b|\bcomments (?:are|have been) (?:closed|moderated|disabled)\b", re.I)),
+    ("feedback_prompt", ("useful", "helpful", "rate this"), re.compile(
+        r"\bhow (?:useful|helpful) (?:was|is|did you find) this (?:page|article|information|content|story|post)\b"
+        r"|^rate this (?:page|article|story|post)\b", re.I)),
+    ("promo", ("for reading", "a story", "enjoyed", "republish", "tip off", "tip-off"), re.compile(
+        r"^thanks? (?:you )?for reading\b|^(?:have you |you've )?got a (?:news )?story\b|^do you have a (?:news )?story\b"
+        r"|^(?:if you )?enjoyed (?:this|the|reading this) (?:article|story|post|piece)\b|\brepublish (?:this|our) (?:article|story|content|work)\b"
+        r"|\bgot a tip[- ]off\b", re.I)),
+)
+
+
+def _chrome_sentence(lowered: str, content: str) -> str | None:
+    """The rule of a chrome sentence in wording the line cues miss ('We value your privacy', 'Thanks for reading')."""
+    for rule, hints, rx in _CHROME_SENTENCES:
+        for hint in hints:
+            if hint in lowered:
+                if rx.search(content):
+                    return rule
+                break
+    return None
+
+
 _SHARE_STRICT = re.compile(
     r"^(?:share|tweet|print|email|e-mail|copy link|pin|save|bookmark)\b|\bshare (?:this|on|via|the)\b|\bfollow us\b"
     r"|^follow\b.{0,60}\b(?:on|at) (?:twitter|x|instagram|facebook|linkedin|tiktok|threads|bluesky)\b",
@@ -279,12 +318,17 @@ _SHARE_STRICT = re.compile(
 
 
 def _cue(content: str, lowered: str, length: int, sentence: bool, words: set[str]) -> str | None:
-    if length < 500 and ("©" in content or "reserved" in lowered or "trademark" in lowered) and _FOOTER_STRONG.search(content):
+    if length < 500 and ("©" in content or "reserved" in lowered or "trademark" in lowered or "registered" in lowered
+                         or "number" in lowered or " no" in lowered) and _FOOTER_STRONG.search(content):
         return "footer"
     if sentence and 40 <= length <= 400 and _promo_hint(lowered) and _PROMO_RE.search(content):
         return "promo"
     if "cookie" in lowered and length < 600 and _STRONG_COOKIE.search(content):
         return "cookie_notice"
+    if length < 400:
+        rule = _chrome_sentence(lowered, content)
+        if rule is not None:
+            return rule
     if length > 220:
         return None
     if sentence and length >= 70:

@@ -79,7 +79,9 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
         # a longer line straight after a headline-shaped line is its standfirst
         prev = lines[j - 1] if j > 0 else None
         if (
-            prev is not None and prev.n_words >= 6 and prev.length < line.length and not prev.content.endswith(".")
+            prev is not None and prev.n_words >= 6 and (prev.length < line.length or line.n_words >= 6 and j + 1 < len(lines)
+                                                          and lines[j + 1].kind == DROP and bare_name(lines[j + 1].content))
+            and not prev.content.endswith(".")
             and title_like(prev) and prev.kind != PARAGRAPH and not _BY_LINE.match(prev.content)
             and not _BREADCRUMB.search(prev.content) and not _FIELD.match(prev.content)
         ):
@@ -101,7 +103,7 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
                 # a kicker label is short; a breadcrumb trail glued to the headline contains it
                 and (lines[j + 1].length > line.length or (line.n_words >= 6 and lines[j + 1].n_words >= 6 and lines[j + 1].content not in content))
                 and lines[j + 1].kind != PARAGRAPH
-                and lines[j + 2].rule in ("byline", "date_line")
+                and (lines[j + 2].rule in ("byline", "date_line") or (lines[j + 2].kind == DROP and bare_name(lines[j + 2].content)))
             ):
                 score += 1.0
             # followed by a byline/date (skipping its own duplicate, standfirst, credit or a field label)

@@ -50,6 +50,8 @@ BYLINE_LABEL_ONLY = frozenset({"by", "written by", "author", "authors", "words",
 _NAME_STOP = re.compile(
     r"\s[|–—/@]|[|,;(@\[:•·]|\s-\s|\s\d|\s+(?:on|at|in|for|from|and updated|updated|published|posted|last|first)\b", re.I
 )
+# titles before a name, dropped as in the people list ('By Dr Jane Smith' -> 'Jane Smith')
+_HONORIFICS = frozenset("dr prof professor sir dame mr mrs ms miss mx cllr councillor rev revd lord lady baroness".split())
 _ORG_BYLINE_WORDS = frozenset({"editorial", "newsroom", "editors"})
 _WEEKDAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _WEEKDAY_ABBR = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
@@ -75,6 +77,9 @@ def name_at_start(rest: str) -> str | None:
         if lowered in _NAME_PARTICLES and name_tokens:
             name_tokens.append(token)
             continue
+        if lowered in _HONORIFICS and position + 1 < len(tokens) and (not name_tokens or name_tokens[-1].lower() in ("and", "&")):
+            continue  # a title before the (first or next) name
+
         # 'Name Thursday 9 May', 'Name Thu', 'Name March 2025': the date has begun
         if lowered in _WEEKDAY_WORDS or (lowered in _WEEKDAY_ABBR and (position == len(tokens) - 1 or token.endswith((",", ".")))):
             break

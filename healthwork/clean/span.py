@@ -406,6 +406,8 @@ def keep_in_span(
         if lines[j].kind in CONTENT_KINDS:
             keep[j] = True
     rescue_lists_and_subheads(lines, keep, start, end, ordered_lists, common)
+    keep_tables_inside_story(lines, keep, start, end)
+    keep_timed_entry_headings(lines, keep, start, end)
     keep_closing_fact_list(lines, keep, common)
     kept = [j for j in range(len(lines)) if keep[j]]
     # a leading short line without a following body line is not body
@@ -421,6 +423,44 @@ def keep_in_span(
             label.rule = ""
             kept.insert(0, kept[0] - 1)
     return kept
+
+
+_TABLE_ROW_RULES = frozenset({"short_non_sentence", "no_sentence_end"})
+
+
+def keep_tables_inside_story(lines: list[Line], keep: list[bool], start: int, end: int) -> None:
+    """A tab-separated table between story lines is the story's: two or more rows with the same number of
+    cells, each dropped only for its shape (no cue), with kept story lines above and below."""
+    j = start
+    while j <= end:
+        cells = lines[j].text.count("\t") + 1
+        if cells < 2 or lines[j].rule not in _TABLE_ROW_RULES:
+            j += 1
+            continue
+        k = j
+        while k + 1 <= end and lines[k + 1].text.count("\t") + 1 == cells and lines[k + 1].rule in _TABLE_ROW_RULES:
+            k += 1
+        if k > j and any(keep[start:j]) and any(keep[k + 1 : end + 1]):
+            for row in range(j, k + 1):
+                keep[row] = True
+                lines[row].rule = ""
+        j = k + 1
+
+
+_TIME_ONLY = re.compile(r"^\d{1,2}[:.]\d\d(?:\s?[ap]\.?m\.?)?(?:\s(?:GMT|BST|UTC))?$", re.I)
+
+
+def keep_timed_entry_headings(lines: list[Line], keep: list[bool], start: int, end: int) -> None:
+    """A live page's entries: time, heading, text. The heading of an entry inside the story is a subheading
+    (kept); the time is not, and neither is a 'key events' heading that no entry text follows."""
+    for j in range(max(start - 1, 1), min(end, len(lines) - 1)):
+        line = lines[j]
+        if (
+            not keep[j] and line.rule in _TABLE_ROW_RULES and line.n_words <= 12 and not line.is_list
+            and _TIME_ONLY.match(lines[j - 1].content) and keep[j + 1] and lines[j + 1].kind == PARAGRAPH
+        ):
+            keep[j] = True
+            line.rule = ""
 
 
 def keep_closing_fact_list(lines: list[Line], keep: list[bool], common: frozenset[str] | set[str]) -> None:
