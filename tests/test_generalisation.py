@@ -295,3 +295,22 @@ def test_reported_speech_after_an_apposition() -> None:
             "Owen Pritchard, 58, from Wrexham, said he had found work within a month.\n")
     assert names(body, "quotes", "speaker") == {"Rhian Evans", "Owen Pritchard"}
     assert names(body, "place_mentions") == {"Rhyl", "Wrexham"}
+
+
+def test_housing_and_sickness_nouns_count_people() -> None:
+    body = ("The housing association's pilot helped 210 tenants into work last year.\n"
+            "A survey of 1,300 renters found many were worried about their jobs.\n"
+            "The region has 95,000 long-term sick and 40 homeowners took part in a trial.\n")
+    rows = [(r["value"], r["what"]) for r in _run(body)["people_counts"]]
+    assert rows == [(210.0, "tenants"), (1300.0, "renters"), (95000.0, "long-term sick"), (40.0, "homeowners")]
+
+
+def test_programme_aliases_and_anaphora_tie_money() -> None:
+    # made-up: the plural anaphora "the accelerators" and the acronym "IPS" after the full name
+    body = ("Three Health and Growth Accelerators will open in April.\n\n"
+            "The accelerators will share £30m over two years.\n\n"
+            "Individual Placement and Support is also expanding. IPS teams in Kent will get £2m.\n")
+    assert funding(body) == [
+        (30000000.0, "GBP", "exact", 2.0, "Health and Growth Accelerators", "funding"),
+        (2000000.0, "GBP", "exact", None, "Individual Placement and Support", "funding"),
+    ]

@@ -58,7 +58,8 @@ PEOPLE_NOUNS: tuple[str, ...] = (
     "lone parents", "single parents", "Londoners", "Scots",
     "prisoners", "offenders", "ex-offenders", "rough sleepers", "asylum seekers", "interns", "candidates", "couples",
     "retirees", "locals", "over-60s", "over-65s", "over-16s", "over-18s", "under-18s", "under-16s", "under-30s",
-    "physios", "jobhunters", "job hunters", "mentees",
+    "physios", "jobhunters", "job hunters", "mentees", "tenants", "renters", "homeowners", "long-term sick",
+    "disabled adults", "job starters",
 )
 
 _MOD_STOP = frozenset(
