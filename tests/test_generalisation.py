@@ -314,3 +314,9 @@ def test_programme_aliases_and_anaphora_tie_money() -> None:
         (30000000.0, "GBP", "exact", 2.0, "Health and Growth Accelerators", "funding"),
         (2000000.0, "GBP", "exact", None, "Individual Placement and Support", "funding"),
     ]
+
+
+def test_a_region_followed_by_england_is_the_region() -> None:
+    body = ("Inactivity is highest in North East England, and the South-West England coast is close behind.\n"
+            "Jobs in south west England grew, while the East Midlands of England lagged.\n")
+    assert [r["name"] for r in _run(body)["places"]] == ["North East", "South West", "South West", "East Midlands"]

@@ -86,7 +86,7 @@ def _surfaces() -> dict[str, _Place]:
     return claimed
 
 
-_LOWER_DIRECTION_RE = re.compile(r"(?<![\w-])(north|south|east|west|mid|north-east|north-west|south-east|south-west) $")
+_LOWER_DIRECTION_RE = re.compile(r"(?<![\w-])(north|south|east|west|mid|north[- ]east|north[- ]west|south[- ]east|south[- ]west) $")
 
 _LINK_WORDS_RE = re.compile(r"([ -])(upon|on|under|in|le|by|super)([ -])")
 
@@ -269,12 +269,12 @@ def _constituencies(work: str, taken: list[tuple[int, int]], person_starts: froz
     return out
 
 
-_FOLD_DROP = re.compile(r"^the\s+|\s+of\s+england$")
+_FOLD_DROP = re.compile(r"^the\s+|\s+(?:of\s+)?england$")
 
 
 def _fold(name: str) -> str:
     """A place name with case, '&'/'and', hyphens, punctuation, a leading 'the' and a trailing
-    'of England' folded: spelling variants of one name fold alike."""
+    '(of) England' folded ("North East England" is the North East): spelling variants of one name fold alike."""
     s = re.sub(r"[^a-z0-9 ]", "", name.lower().replace("&", " and ").replace("-", " ").replace("~", " "))
     return _FOLD_DROP.sub("", re.sub(r"\s+", " ", s).strip())
 
