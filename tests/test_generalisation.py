@@ -319,4 +319,4 @@ def test_programme_aliases_and_anaphora_tie_money() -> None:
 def test_a_region_followed_by_england_is_the_region() -> None:
     body = ("Inactivity is highest in North East England, and the South-West England coast is close behind.\n"
             "Jobs in south west England grew, while the East Midlands of England lagged.\n")
-    assert [r["name"] for r in _run(body)["places"]] == ["North East", "South West", "South West", "East Midlands"]
+    assert [r["name"] for r in _run(body)["place_mentions"]] == ["North East", "South West", "South West", "East Midlands"]
