@@ -320,3 +320,10 @@ def test_a_region_followed_by_england_is_the_region() -> None:
     body = ("Inactivity is highest in North East England, and the South-West England coast is close behind.\n"
             "Jobs in south west England grew, while the East Midlands of England lagged.\n")
     assert [r["name"] for r in _run(body)["place_mentions"]] == ["North East", "South West", "South West", "East Midlands"]
+
+
+def test_a_change_in_a_count_of_people_is_a_count() -> None:
+    body = ("Some 1.9 million adults are waiting for support, up 300,000 since 2022.\n"
+            "About 640 people joined the scheme, a rise of 85 on last year.\n"
+            "Inactivity is up 4% since 2019 and the budget is up £2m on last year.\n")
+    assert count_values(body) == [1900000.0, 300000.0, 640.0, 85.0]
