@@ -327,3 +327,14 @@ def test_a_change_in_a_count_of_people_is_a_count() -> None:
             "About 640 people joined the scheme, a rise of 85 on last year.\n"
             "Inactivity is up 4% since 2019 and the budget is up £2m on last year.\n")
     assert count_values(body) == [1900000.0, 300000.0, 640.0, 85.0]
+
+
+def test_programme_names_in_headline_case_capitals_or_with_an_ampersand() -> None:
+    body = ("The council's Connect To Work service opens in May with £1.2m.\n\n"
+            "PATHWAYS TO WORK advisers will sit in GP surgeries.\n\n"
+            "The Health & Growth Accelerator will get £4m. Individual Placement & Support gets £900,000.\n")
+    assert names(body, "programme_mentions", "programme") == {
+        "Connect to Work", "Pathways to Work", "Health and Growth Accelerators", "Individual Placement and Support"}
+    assert [(amount, programme) for amount, _, _, _, programme, _ in funding(body)] == [
+        (1200000.0, "Connect to Work"), (4000000.0, "Health and Growth Accelerators"),
+        (900000.0, "Individual Placement and Support")]
