@@ -338,3 +338,9 @@ def test_programme_names_in_headline_case_capitals_or_with_an_ampersand() -> Non
     assert [(amount, programme) for amount, _, _, _, programme, _ in funding(body)] == [
         (1200000.0, "Connect to Work"), (4000000.0, "Health and Growth Accelerators"),
         (900000.0, "Individual Placement and Support")]
+
+
+def test_money_before_a_new_clause_stays_with_the_programme_of_its_own_clause() -> None:
+    body = "The Health and Growth Accelerator in Dorset will get £4m, and Access to Work £900,000 in 2026.\n"
+    assert [(amount, programme) for amount, _, _, _, programme, _ in funding(body)] == [
+        (4000000.0, "Health and Growth Accelerators"), (900000.0, "Access to Work")]
