@@ -344,3 +344,9 @@ def test_money_before_a_new_clause_stays_with_the_programme_of_its_own_clause() 
     body = "The Health and Growth Accelerator in Dorset will get £4m, and Access to Work £900,000 in 2026.\n"
     assert [(amount, programme) for amount, _, _, _, programme, _ in funding(body)] == [
         (4000000.0, "Health and Growth Accelerators"), (900000.0, "Access to Work")]
+
+
+def test_a_place_the_table_lacks_named_as_an_area() -> None:
+    body = ("The pilot will run across the Brackenford area and Wexcombe district from June.\n"
+            "Staff in the local area and the Connect to Work area team will help.\n")
+    assert [r["name"] for r in _run(body)["place_mentions"]] == ["Brackenford", "Wexcombe"]
