@@ -295,3 +295,58 @@ def test_reported_speech_after_an_apposition() -> None:
             "Owen Pritchard, 58, from Wrexham, said he had found work within a month.\n")
     assert names(body, "quotes", "speaker") == {"Rhian Evans", "Owen Pritchard"}
     assert names(body, "place_mentions") == {"Rhyl", "Wrexham"}
+
+
+def test_housing_and_sickness_nouns_count_people() -> None:
+    body = ("The housing association's pilot helped 210 tenants into work last year.\n"
+            "A survey of 1,300 renters found many were worried about their jobs.\n"
+            "The region has 95,000 long-term sick and 40 homeowners took part in a trial.\n")
+    rows = [(r["value"], r["what"]) for r in _run(body)["people_counts"]]
+    assert rows == [(210.0, "tenants"), (1300.0, "renters"), (95000.0, "long-term sick"), (40.0, "homeowners")]
+
+
+def test_programme_aliases_and_anaphora_tie_money() -> None:
+    # made-up: the plural anaphora "the accelerators" and the acronym "IPS" after the full name
+    body = ("Three Health and Growth Accelerators will open in April.\n\n"
+            "The accelerators will share £30m over two years.\n\n"
+            "Individual Placement and Support is also expanding. IPS teams in Kent will get £2m.\n")
+    assert funding(body) == [
+        (30000000.0, "GBP", "exact", 2.0, "Health and Growth Accelerators", "funding"),
+        (2000000.0, "GBP", "exact", None, "Individual Placement and Support", "funding"),
+    ]
+
+
+def test_a_region_followed_by_england_is_the_region() -> None:
+    body = ("Inactivity is highest in North East England, and the South-West England coast is close behind.\n"
+            "Jobs in south west England grew, while the East Midlands of England lagged.\n")
+    assert [r["name"] for r in _run(body)["place_mentions"]] == ["North East", "South West", "South West", "East Midlands"]
+
+
+def test_a_change_in_a_count_of_people_is_a_count() -> None:
+    body = ("Some 1.9 million adults are waiting for support, up 300,000 since 2022.\n"
+            "About 640 people joined the scheme, a rise of 85 on last year.\n"
+            "Inactivity is up 4% since 2019 and the budget is up £2m on last year.\n")
+    assert count_values(body) == [1900000.0, 300000.0, 640.0, 85.0]
+
+
+def test_programme_names_in_headline_case_capitals_or_with_an_ampersand() -> None:
+    body = ("The council's Connect To Work service opens in May with £1.2m.\n\n"
+            "PATHWAYS TO WORK advisers will sit in GP surgeries.\n\n"
+            "The Health & Growth Accelerator will get £4m. Individual Placement & Support gets £900,000.\n")
+    assert names(body, "programme_mentions", "programme") == {
+        "Connect to Work", "Pathways to Work", "Health and Growth Accelerators", "Individual Placement and Support"}
+    assert [(amount, programme) for amount, _, _, _, programme, _ in funding(body)] == [
+        (1200000.0, "Connect to Work"), (4000000.0, "Health and Growth Accelerators"),
+        (900000.0, "Individual Placement and Support")]
+
+
+def test_money_before_a_new_clause_stays_with_the_programme_of_its_own_clause() -> None:
+    body = "The Health and Growth Accelerator in Dorset will get £4m, and Access to Work £900,000 in 2026.\n"
+    assert [(amount, programme) for amount, _, _, _, programme, _ in funding(body)] == [
+        (4000000.0, "Health and Growth Accelerators"), (900000.0, "Access to Work")]
+
+
+def test_a_place_the_table_lacks_named_as_an_area() -> None:
+    body = ("The pilot will run across the Brackenford area and Wexcombe district from June.\n"
+            "Staff in the local area and the Connect to Work area team will help.\n")
+    assert [r["name"] for r in _run(body)["place_mentions"]] == ["Brackenford", "Wexcombe"]

@@ -22,6 +22,10 @@ percentages ("44% of people", "20 per cent of workers"), ratios ("one in five pe
 part of a name ("Windows 10 users": a capitalised word before the number, mid-sentence) are
 not counts. A count never spans a line break.
 
+Changes: a bare number stated as the change of a count just before it ("2.8 million people ...,
+up 400,000 since 2019", "a rise of 50,000 on last year") is a count of the same people
+(as "800,000 more than in 2019"); a percentage or money change is not.
+
 Ranges and shared nouns: a bare number joined to a count by ``to`` (or ``and`` after
 ``between``) is a second count of the same noun, on either side: "from around 2,700 patients
 to around 700" gives 2700 and 700; "between 500 and 700 people" and "1-2 million people" give
@@ -58,7 +62,8 @@ PEOPLE_NOUNS: tuple[str, ...] = (
     "lone parents", "single parents", "Londoners", "Scots",
     "prisoners", "offenders", "ex-offenders", "rough sleepers", "asylum seekers", "interns", "candidates", "couples",
     "retirees", "locals", "over-60s", "over-65s", "over-16s", "over-18s", "under-18s", "under-16s", "under-30s",
-    "physios", "jobhunters", "job hunters", "mentees",
+    "physios", "jobhunters", "job hunters", "mentees", "tenants", "renters", "homeowners", "long-term sick",
+    "disabled adults", "job starters",
 )
 
 _MOD_STOP = frozenset(
@@ -127,6 +132,14 @@ _BARE_COUNT = re.compile(
     rf"(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€.,-])(?=[^\S\n]+(?:have|has|had|are|were|will|would|could|can|"
     rf"may|might|should|more|fewer|now|already|went|moved|found|got|were|did|do|remain|still|of\s+whom|of\s+them|"
     rf"moving|going|finding|getting|entering|starting|securing|into)(?![\w-]))",
+    re.IGNORECASE)
+# a change in the count just stated: "2.8 million people ..., up 400,000 since 2019", "a rise of 50,000 on last year"
+_CHANGE_BEFORE = re.compile(
+    rf"(?<![\w-])(?:up|down|(?:a|an)[^\S\n]+(?:rise|increase|fall|drop|jump|reduction)[^\S\n]+of)"
+    rf"(?:[^\S\n]+by)?[^\S\n]+(?:(?P<qual>{_QUAL_ALT})[^\S\n]+)?\Z", re.IGNORECASE)
+_CHANGE_NUMBER = re.compile(
+    rf"(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€-]|\.\d|,\d)"
+    rf"(?=[^\S\n]*(?:[.,;)]|$|[^\S\n]+(?:since|from|on|compared|over|in|last|a[^\S\n]+year)(?![\w-])))",
     re.IGNORECASE)
 _ANOTHER_BEFORE = re.compile(r"(?<![\w-])(?:another|a\s+further|an\s+extra|an\s+additional)\s+\Z", re.IGNORECASE)
 _ELLIPSIS_OPENER = re.compile(r"(?:,|\band|\bwith|[.!?])\s+\Z|\A\Z", re.IGNORECASE)
@@ -253,7 +266,16 @@ def _elliptical_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, 
         if any(a <= i < b for a, b in spans):
             continue
         m = _BARE_COUNT.match(body, i)
-        if not m or _is_year(m.group("num"), m.group("mult")):
+        if not m:
+            change = _change_before(body, i)
+            if change is not None:
+                start, end, value, qual = change
+                prev = [r for r in rows if r["span_end"] <= start and start - r["span_end"] <= _ELLIPSIS_REACH
+                        and "\n" not in body[r["span_end"]:start]]
+                if prev:
+                    out.append(_row(body, start, end, value, qualifier_of(qual), prev[-1]["what"], None))
+            continue
+        if _is_year(m.group("num"), m.group("mult")):
             continue
         prev = [r for r in rows if r["span_end"] <= i and i - r["span_end"] <= _ELLIPSIS_REACH
                 and "\n" not in body[r["span_end"]:i]]
@@ -277,6 +299,19 @@ def _elliptical_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, 
         out.append(_row(body, start, end, value, qualifier_of(q.group("qual") if q else None),
                         prev[-1]["what"], None))
     return out
+
+
+def _change_before(body: str, i: int) -> tuple[int, int, Decimal, str | None] | None:
+    """The change phrase ("up 400,000", "a rise of 50,000") whose number starts at ``i``: its
+    start, end, value and qualifier word."""
+    before = _CHANGE_BEFORE.search(body, max(0, i - 40), i)
+    number = _CHANGE_NUMBER.match(body, i) if before else None
+    if before is None or number is None or _is_year(number.group("num"), number.group("mult")):
+        return None
+    value = parse_number(number.group("num"), number.group("mult"))
+    if value is None or value < 10:
+        return None
+    return before.start(), number.end("mult") if number.group("mult") else number.end("num"), value, before.group("qual")
 
 
 def _state_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

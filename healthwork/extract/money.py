@@ -268,6 +268,9 @@ _UNNAMED_FUND_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+fund(?![\w-])")
 _SCHEME_NOUNS = (r"(?:scheme|pilot|programme|program|service|trailblazer|initiative|trial|expansion|rollout|roll-out|"
                  r"roll\s+out|project|pathfinder|vanguard|test-and-learn|offer|extension|contract|strand)s?")
 _GENERIC_REFERENCE = re.compile(rf"(?<![\w-]){_SCHEME_NOUNS}(?![\w-])", re.IGNORECASE)
+# a clause boundary between money and a programme named after it: "£4m, and ...", "£4m; ..."
+_CLAUSE_GAP = re.compile(r"[;,]\s+(?:and|while|but|whereas)\s|;")
+_NEXT_CLAUSE_PENALTY = 200
 _CLAUSE_STOP = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 _KIND_WORDS: dict[str, str] = {
@@ -387,8 +390,7 @@ class _Ctx:
             target = next((r for r in in_sentence if e <= r["span_start"] <= e + 60
                            and _FOR_PROGRAMME.fullmatch(self.body, e, r["span_start"])), None)
             if target is None:
-                target = min(in_sentence, key=lambda r: (max(r["span_start"] - e, s - r["span_end"], 0),
-                                                         0 if r["span_end"] <= s else 1))
+                target = min(in_sentence, key=lambda r: (self._distance(s, e, r), 0 if r["span_end"] <= s else 1))
             # "spent on the Communities for Work and PaCE schemes": a total across several schemes
             if any(r["programme"] != target["programme"] and _coordinated(self.body, target, r) for r in in_sentence):
                 return None
@@ -414,6 +416,14 @@ class _Ctx:
         if tied is not None:
             return tied
         return self.main
+
+    def _distance(self, s: int, e: int, mention: dict[str, Any]) -> int:
+        """How far a programme mention is from the money ``body[s:e]``: a mention after the money
+        in the next clause ("gets £4m, and Y £1m") is farther than one before it in its own."""
+        if mention["span_start"] >= e:
+            gap = mention["span_start"] - e
+            return gap + _NEXT_CLAUSE_PENALTY if _CLAUSE_GAP.search(self.body, e, mention["span_start"]) else gap
+        return max(s - mention["span_end"], 0)
 
     def _programmes_in(self, start: int, end: int) -> set[str]:
         return {str(r["programme"]) for r in self.mentions if start <= r["span_start"] and r["span_end"] <= end}

@@ -18,6 +18,9 @@ Conventions (those of the gold annotations):
   that belongs to a person (``Kate Preston``, and ``Preston`` alone once she is named);
 - ICB areas and combined authorities stay whole: ``Lancashire and South Cumbria``, ``Liverpool City
   Region`` (the longest name wins);
+- a place the table does not list counts when named as one: a single capitalised word before
+  "area", "borough" or "district" ("the Shildon area"), not after another capitalised word ("the
+  Connect to Work area") nor a generic word ("the Local area"), named as written, no code;
 - matching is case-sensitive ("the north east of the city" is not the North East region);
 - names that are also common words or surnames (column ``ambiguous`` of places.csv: ``Reading``,
   ``Bury``) do not count when they open a sentence;
@@ -86,7 +89,7 @@ def _surfaces() -> dict[str, _Place]:
     return claimed
 
 
-_LOWER_DIRECTION_RE = re.compile(r"(?<![\w-])(north|south|east|west|mid|north-east|north-west|south-east|south-west) $")
+_LOWER_DIRECTION_RE = re.compile(r"(?<![\w-])(north|south|east|west|mid|north[- ]east|north[- ]west|south[- ]east|south[- ]west) $")
 
 _LINK_WORDS_RE = re.compile(r"([ -])(upon|on|under|in|le|by|super)([ -])")
 
@@ -191,6 +194,9 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
             if _opens_sentence(work, start) or m.group(0) in person_words:
                 continue
         out.append((start, end, place))
+    if " area" in work or " borough" in work or " district" in work:
+        out += _unlisted_areas(work, out, org_spans + person_spans)
+        out.sort(key=lambda t: t[0])
     seats: list[tuple[int, int, _Place]] = []
     if " for " in work:
         seats += _constituencies(work, org_spans, person_starts)
@@ -203,6 +209,34 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
         seats = [t for t in seats if (t[0], t[1]) not in table_spans]
         out = [t for t in out if not any(ss <= t[0] and t[1] <= se for ss, se, _ in seats)] + seats
         out.sort(key=lambda t: t[0])
+    return out
+
+
+# a place the table does not list, named as one: "the Shildon area", "Tendring district"
+_UNLISTED_AREA_RE = re.compile(
+    r"(?<![\w'’&-])(?P<name>[A-Z][a-z]+(?:-(?:upon|on|under|in|le|by)-[A-Z][a-z]+)?) (?:area|borough|district)(?![\w-])")
+_NOT_AREA_WORDS = frozenset(
+    """Local Council Catchment Service Pilot Trailblazer Health Care Work Employment Jobcentre Urban Rural Coastal
+    Metropolitan Inner Outer Central Northern Southern Eastern Western Wider Same Whole Entire Each Every Other Home
+    Postcode Target Priority Pilot Growth Enterprise Investment Development Housing Industrial Business Economic
+    Conservation Policy Key Main Focus Deprived Poorest Richest Borough District Area City County Region""".split())
+_WORD_BEFORE_RE = re.compile(r"([\w'’&-]+)[ ]$")
+
+
+def _unlisted_areas(work: str, found: list[tuple[int, int, _Place]], taken: list[tuple[int, int]]
+                    ) -> list[tuple[int, int, _Place]]:
+    """Places the table does not list, named as an area: one capitalised word (not a capitalised
+    run: "the Connect to Work area") before "area", "borough" or "district", named as written."""
+    out: list[tuple[int, int, _Place]] = []
+    spans = [(s, e) for s, e, _ in found] + taken
+    for m in _UNLISTED_AREA_RE.finditer(work):
+        s, e = m.span("name")
+        name = m.group("name")
+        before = _WORD_BEFORE_RE.search(work, max(0, s - 40), s)
+        if name in _NOT_AREA_WORDS or name in organisations.STOP_CAPS or _opens_sentence(work, s) \
+                or (before and before.group(1)[:1].isupper()) or any(ts < e and s < te for ts, te in spans):
+            continue
+        out.append((s, e, _Place(name, name, None, "other", False)))
     return out
 
 
@@ -269,12 +303,12 @@ def _constituencies(work: str, taken: list[tuple[int, int]], person_starts: froz
     return out
 
 
-_FOLD_DROP = re.compile(r"^the\s+|\s+of\s+england$")
+_FOLD_DROP = re.compile(r"^the\s+|\s+(?:of\s+)?england$")
 
 
 def _fold(name: str) -> str:
     """A place name with case, '&'/'and', hyphens, punctuation, a leading 'the' and a trailing
-    'of England' folded: spelling variants of one name fold alike."""
+    '(of) England' folded ("North East England" is the North East): spelling variants of one name fold alike."""
     s = re.sub(r"[^a-z0-9 ]", "", name.lower().replace("&", " and ").replace("-", " ").replace("~", " "))
     return _FOLD_DROP.sub("", re.sub(r"\s+", " ", s).strip())
 

@@ -10,7 +10,8 @@ Matching rules
   optional final plural (``accelerators`` for ``accelerator``, ``WorkWell pilots`` contains
   ``WorkWell``); at each position the longest alias wins;
 - ``case_sensitive=yes`` aliases (ordinary-English phrases such as ``Access to Work``) only
-  match with exactly the listed capitalisation;
+  match with the listed capitalisation, in headline case (``Access To Work``) or in capitals;
+- ``&`` stands for ``and`` (``Health & Growth Accelerators``);
 - ``needs_prior=yes`` aliases (anaphora such as ``the accelerators``, short acronyms) only
   count once the same programme has been named earlier in the body by another alias.
 
@@ -62,7 +63,12 @@ def _stem(alias: str) -> str:
 
 
 def _key(s: str) -> str:
-    return " ".join(s.split()).lower()
+    return " ".join(s.replace("&", " and ").split()).lower()
+
+
+def _headline(alias: str) -> str:
+    """The alias in headline case, every word capitalised ("Connect To Work")."""
+    return " ".join(w[:1].upper() + w[1:] for w in alias.split())
 
 
 @cache
@@ -88,7 +94,7 @@ def _compile(keys: list[str]) -> re.Pattern[str]:
     """One pattern for these aliases: longest first (the regex takes the first that fits), no
     letter/digit right before, optional plural, no letter/digit right after."""
     alts = sorted(keys, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(w) for w in k.split()) for k in alts)
+    body = "|".join(r"\s+".join(r"(?:and|&)" if w == "and" else re.escape(w) for w in k.split()) for k in alts)
     return re.compile(rf"(?<![\w-])(?P<name>{body})(?:e?s)?(?![\w])", re.IGNORECASE)
 
 
@@ -100,8 +106,8 @@ def canonical_names() -> tuple[str, ...]:
 def _resolve(m: _Matcher, name: str) -> tuple[_Alias, ...]:
     """The aliases the matched text fits (case rules applied)."""
     cands = m.by_key.get(_key(name), ())
-    plain = " ".join(name.split())
-    return tuple(a for a in cands if not a.case_sensitive or a.alias == plain)
+    plain = " ".join(name.replace("&", " and ").split())
+    return tuple(a for a in cands if not a.case_sensitive or plain in (a.alias, _headline(a.alias), a.alias.upper()))
 
 
 def _hits(m: _Matcher, body: str) -> list[re.Match[str]]:
