@@ -1,4 +1,4 @@
-"""Corpus-level assets, recomputed over the whole corpus on every run (thin wrappers around
+"""Corpus-level assets (thin wrappers around
 healthwork.stages.metrics): syndication links, metrics.* tables, the documented marts.* views."""
 
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, MetadataValue, asset, multi_asset
@@ -37,9 +37,12 @@ def article_duplicates(context: AssetExecutionContext, warehouse: WarehouseResou
     with warehouse.store().write() as con:
         s = run_duplicates(con)
         meta = table_metadata(con, "clean.article_duplicates")
-    context.log.info(f"{len(s.pairs)} near-duplicate pairs; {s.n_copies} of {s.n_articles} articles are copies")
+    context.log.info(f"{len(s.pairs)} near-duplicate pairs; {s.n_copies} of {s.n_articles} articles are copies; "
+                     f"{s.n_hashed} bodies signed, {s.n_forgotten} signatures removed, {s.n_candidates} candidates scored")
     return MaterializeResult(metadata={
         **meta, "articles_compared": s.n_articles, "syndicated_copies": s.n_copies,
+        "bodies_signed_this_run": s.n_hashed, "signatures_removed_this_run": s.n_forgotten,
+        "candidate_pairs_scored_this_run": s.n_candidates,
         "headline": MetadataValue.md(markdown_table(headline("clean.article_duplicates", s.pairs), max_rows=10))})
 
 

@@ -1,6 +1,7 @@
-"""Stages over the whole corpus, every run: syndication links, metrics, analyst views.
+"""Corpus-level stages: syndication links, metrics, analyst views.
 
-- ``run_duplicates``: near-duplicate article pairs -> ``clean.article_duplicates``.
+- ``run_duplicates``: near-duplicate article pairs -> ``clean.article_duplicates`` (incremental: only
+  new and changed bodies are hashed; their signatures are kept in ``clean.article_signatures``).
 - ``run_metrics``: entity rows + syndication groups -> every ``metrics.*`` table.
 - ``run_marts``: (re)creates the documented ``marts.*`` views.
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from healthwork import dedup, marts, metrics
@@ -26,6 +28,9 @@ class DuplicatesSummary:
     pairs: pd.DataFrame
     n_articles: int = 0
     n_copies: int = 0  # articles counted as a copy of another
+    n_hashed: int = 0  # bodies whose signature was computed this run (new or changed)
+    n_forgotten: int = 0  # signatures removed: deleted or changed articles
+    n_candidates: int = 0  # candidate pairs scored this run
 
 
 @dataclass
@@ -45,13 +50,94 @@ def _dedup_articles(df: pd.DataFrame) -> list[dedup.Article]:
     return [dedup.Article(a, b or "", d) for a, b, d in zip(df["article_id"], df["body"], df["published_date"])]
 
 
+SIGNATURE_TABLES = ("clean.article_signatures", "clean.article_lsh_bands")
+
+
+def _published(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
+    return {a: None if pd.isna(d) else pd.Timestamp(d).date()
+            for a, d in con.execute("SELECT article_id, published_date FROM clean.articles").fetchall()}
+
+
+def _bodies(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, str]:
+    common.ids_frame(con, ids)
+    try:
+        return dict(con.execute("SELECT article_id, coalesce(body, '') FROM clean.articles JOIN _todo USING (article_id)"
+                                ).fetchall())
+    finally:
+        con.unregister("_todo")
+
+
+def _signature_rows(ids: list[str], shas: list[str], sets: list, sigs) -> tuple[pd.DataFrame, pd.DataFrame]:
+    keys = dedup.band_keys(sigs)
+    signatures = pd.DataFrame({"article_id": ids, "body_sha": shas, "n_shingles": [len(x) for x in sets],
+                               "signature": [row.astype("<u4").tobytes() for row in sigs]})
+    bands = pd.DataFrame({"article_id": [a for a in ids for _ in range(dedup.LSH_BANDS)],
+                          "band": list(range(dedup.LSH_BANDS)) * len(ids), "bucket": keys.ravel()})
+    return signatures, bands.astype({"band": "int16", "bucket": "uint64"})
+
+
 def run_duplicates(con: duckdb.DuckDBPyConnection) -> DuplicatesSummary:
-    """Link near-duplicate articles over the whole corpus (replaces ``clean.article_duplicates``)."""
-    arts = _dedup_articles(_articles(con))
-    pairs = dedup.find_duplicates(arts)
+    """Link near-duplicate articles, hashing only new and changed bodies (``clean.article_duplicates``).
+
+    Each body's MinHash signature and LSH band keys are stored (``clean.article_signatures``,
+    ``clean.article_lsh_bands``); a run removes those of deleted and changed articles with their pairs,
+    signs the new bodies, and scores exactly only the candidate pairs that involve a new body (found by
+    joining its band keys with the stored ones). The pairs between unchanged articles stay as scored,
+    so the table equals ``dedup.find_duplicates`` over the whole corpus (tests/test_dedup.py)."""
+    if common.stage_version_changed(con, "dedup"):  # other shingling or banding: sign everything again
+        for t in (*SIGNATURE_TABLES, "clean.article_duplicates"):
+            con.execute(f"DELETE FROM {t}")
+    current = dict(con.execute("SELECT article_id, coalesce(body_sha, sha256(coalesce(body, ''))) "
+                               "FROM clean.articles").fetchall())
+    stored = dict(con.execute("SELECT article_id, body_sha FROM clean.article_signatures").fetchall())
+    stale = sorted(a for a, sha in stored.items() if current.get(a) != sha)
+    todo = sorted(a for a, sha in current.items() if stored.get(a) != sha)
+    if stale:
+        common.ids_frame(con, stale)
+        for t in SIGNATURE_TABLES:
+            con.execute(f"DELETE FROM {t} WHERE article_id IN (SELECT article_id FROM _todo)")
+        con.execute("DELETE FROM clean.article_duplicates WHERE article_id_a IN (SELECT article_id FROM _todo) "
+                    "OR article_id_b IN (SELECT article_id FROM _todo)")
+        con.unregister("_todo")
+    bodies = _bodies(con, todo)
+    blank = [a for a in todo if not dedup.has_text(bodies[a])]
+    signed = [a for a in todo if dedup.has_text(bodies[a])]
+    sets = dedup.shingle_sets([bodies[a] for a in signed])
+    signatures, bands = _signature_rows(signed, [current[a] for a in signed], sets, dedup.signatures(sets))
+    signatures = pd.concat([signatures, pd.DataFrame({"article_id": blank, "body_sha": [current[a] for a in blank],
+                                                      "n_shingles": 0, "signature": None})], ignore_index=True)
+    replace_rows(con, "clean.article_signatures", signatures, article_ids=[])
+    replace_rows(con, "clean.article_lsh_bands", bands, article_ids=[])
+    links: list[dedup.Linked] = []
+    if signed:
+        con.register("_new_bands", bands)
+        candidates = con.execute(
+            "SELECT DISTINCT least(n.article_id, o.article_id), greatest(n.article_id, o.article_id) "
+            "FROM _new_bands n JOIN clean.article_lsh_bands o ON o.band = n.band AND o.bucket = n.bucket "
+            "AND o.article_id <> n.article_id ORDER BY 1, 2").fetchall()
+        con.unregister("_new_bands")
+        known = dict(zip(signed, sets))
+        partners = sorted({b for pair in candidates for b in pair} - known.keys())
+        partner_bodies = _bodies(con, partners)
+        known.update(zip(partners, dedup.shingle_sets([partner_bodies[a] for a in partners])))
+        ids = sorted(known)
+        index = {a: i for i, a in enumerate(ids)}
+        left = np.array([index[x] for x, _ in candidates], dtype=np.int64)
+        right = np.array([index[y] for _, y in candidates], dtype=np.int64)
+        links = dedup.link_candidates(ids, [known[a] for a in ids], left, right)
+    else:
+        candidates = []
+    # every pair is (re)oriented by the current dates: a changed date can swap which copy came first
+    published = _published(con)
+    kept = [dedup.Linked(*row) for row in con.execute(
+        "SELECT article_id_a, article_id_b, similarity, method FROM clean.article_duplicates").fetchall()]
+    pairs = dedup.pairs_frame([*kept, *links], published)
     replace_rows(con, "clean.article_duplicates", pairs)
+    common.record_stage_version(con, "dedup")
+    arts = [dedup.Article(a, "", d) for a, d in published.items()]
     canon = dedup.canonical_map(pairs, arts)
-    return DuplicatesSummary(pairs=pairs, n_articles=len(arts), n_copies=sum(a != c for a, c in canon.items()))
+    return DuplicatesSummary(pairs=pairs, n_articles=len(published), n_copies=sum(a != c for a, c in canon.items()),
+                             n_hashed=len(todo), n_forgotten=len(stale), n_candidates=len(candidates))
 
 
 def load_corpus(con: duckdb.DuckDBPyConnection) -> metrics.Corpus:
