@@ -55,7 +55,7 @@ def metric_tables(context: AssetExecutionContext, warehouse: WarehouseResource):
     with warehouse.store().write() as con:
         s = run_metrics(con)
         metas = {t: table_metadata(con, t, PREVIEWS.get(t)) for t in METRIC_KEYS}
-    context.log.info(f"metrics rows: {s.rows}")
+    context.log.info(f"metrics rows: {s.rows}" + ("" if s.recomputed else " (inputs unchanged since the last run: kept)"))
     for t, key in METRIC_KEYS.items():
         yield MaterializeResult(asset_key=key, metadata={
             **metas[t], "headline": MetadataValue.md(markdown_table(headline(t, s.tables[t]), max_rows=12))})

@@ -275,6 +275,10 @@ TABLES: tuple[Table, ...] = (
     _t("meta", "stage_state", "Code version each stage last ran with (a change re-processes everything)",
        ("stage", "VARCHAR", "stage name"),
        ("code_version", "VARCHAR", "hash of the stage's code")),
+    _t("meta", "stage_inputs", "Fingerprint of the inputs (and code) each corpus-level stage last ran on: "
+       "a stage whose fingerprint is unchanged is skipped",
+       ("stage", "VARCHAR", "stage name"),
+       ("fingerprint", "VARCHAR", "hash of the stage's code, its tables' schema and every row of its inputs")),
 )
 TABLE_BY_NAME: dict[str, Table] = {t.qualified: t for t in TABLES}
 
