@@ -279,8 +279,12 @@ def _full(arts) -> list[tuple]:
     return [tuple(r) for r in find_duplicates(arts).itertuples(index=False)]
 
 
-def test_incremental_duplicates_equal_a_full_rebuild_after_adds_deletes_and_changes(monkeypatch):
+@pytest.mark.parametrize("per_query", [2000, 7])  # 7: new articles looked up in many blocks
+def test_incremental_duplicates_equal_a_full_rebuild_after_adds_deletes_and_changes(monkeypatch, per_query):
+    from healthwork.stages import metrics as metric_stage
     from healthwork.stages.metrics import run_duplicates
+
+    monkeypatch.setattr(metric_stage, "NEW_PER_QUERY", per_query)
 
     hashed: list[int] = []
     real_signatures = dedup.signatures
@@ -338,3 +342,20 @@ def test_incremental_duplicates_equal_a_full_rebuild_after_adds_deletes_and_chan
     run_duplicates(fresh.con)
     for t in ("clean.article_duplicates", "clean.article_signatures", "clean.article_lsh_bands"):
         assert w.table(t) == fresh.table(t), t
+
+
+def test_signature_prefilter_keeps_linked_pairs_and_drops_pairs_sharing_only_phrases():
+    long_story = _random_bodies(1, seed=5)[0] + " " + _random_bodies(1, seed=6)[0] + " " + _random_bodies(1, seed=8)[0]
+    words = long_story.split()
+    quarter = " ".join(words[:len(words) // 4])  # a copy cut after a quarter: Jaccard ~0.25, containment 1
+    half_edit = " ".join(w if i % 17 else "changed" for i, w in enumerate(words))  # Jaccard ~0.55
+    other = " ".join(_random_bodies(4, seed=9)).split()
+    shared = " ".join(words[:40] + other[:len(words) - 40])  # same length, one shared passage: Jaccard < 0.1
+    texts = [long_story, quarter, half_edit, shared]
+    sets = shingle_sets(texts)
+    sigs = dedup.signatures(sets)
+    lens = np.array([len(x) for x in sets])
+    left, right = np.array([0, 0, 0]), np.array([1, 2, 3])
+    assert [dedup.score(sets[0], sets[j]) is not None for j in (1, 2, 3)] == [True, True, False]
+    assert jaccard(sets[0], sets[1]) < 0.3 and 0.5 <= jaccard(sets[0], sets[2]) < 0.62 and jaccard(sets[0], sets[3]) < 0.1
+    assert dedup.plausible(sigs, lens, left, right).tolist() == [True, True, False]

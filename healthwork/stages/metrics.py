@@ -79,6 +79,84 @@ def _signature_rows(ids: list[str], shas: list[str], sets: list, sigs) -> tuple[
     return signatures, bands.astype({"band": "int16", "bucket": "uint64"})
 
 
+NEW_PER_QUERY = 2000  # new articles whose candidates are looked up at once (bounds memory at 100k articles)
+
+
+def _stored_signatures(con: duckdb.DuckDBPyConnection, ids: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(signatures, shingle counts) of stored articles, in the order of ``ids``."""
+    common.ids_frame(con, ids)
+    try:
+        rows = dict((a, (n, sig)) for a, n, sig in con.execute(
+            "SELECT article_id, n_shingles, signature FROM clean.article_signatures JOIN _todo USING (article_id)"
+        ).fetchall())
+    finally:
+        con.unregister("_todo")
+    sigs = np.frombuffer(b"".join(rows[a][1] for a in ids), dtype="<u4").reshape(len(ids), dedup.NUM_PERM)
+    return sigs.astype(np.uint32), np.array([rows[a][0] for a in ids], dtype=np.int64)
+
+
+def _link_new(con: duckdb.DuckDBPyConnection, new_ids: list[str], new_sets: list[np.ndarray], new_sigs: np.ndarray,
+              new_bands: pd.DataFrame) -> tuple[list[dedup.Linked], int]:
+    """Linked pairs that involve a new article (``new_ids``, sorted, already in the band table), and how many
+    candidates were found. Per block of new articles: their candidates by joining their band keys with the
+    stored ones (integer keys, so only numbers leave DuckDB), a new-new pair kept once (from its smaller id),
+    ``dedup.plausible`` on the signatures, then the exact score, with stored articles' bodies read only for the
+    few pairs that remain."""
+    if not new_ids:
+        return [], 0
+    all_ids = [a for (a,) in con.execute("SELECT article_id FROM clean.article_signatures "
+                                          "WHERE signature IS NOT NULL ORDER BY article_id").fetchall()]
+    key = {a: k for k, a in enumerate(all_ids)}
+    new_keys = np.array([key[a] for a in new_ids], dtype=np.int64)
+    new_row = np.full(len(all_ids), -1, dtype=np.int64)  # key -> row of new_sets / new_sigs (-1: stored)
+    new_row[new_keys] = np.arange(len(new_keys))
+    new_lens = np.array([len(x) for x in new_sets], dtype=np.int64)
+    bands_of = new_bands.assign(k=np.repeat(new_keys, dedup.LSH_BANDS))
+    con.register("_keys", pd.DataFrame({"article_id": all_ids, "k": np.arange(len(all_ids), dtype=np.int64)}))
+    links: list[dedup.Linked] = []
+    n_candidates = 0
+    try:
+        for lo in range(0, len(new_ids), NEW_PER_QUERY):
+            con.register("_block", bands_of.iloc[lo * dedup.LSH_BANDS:(lo + NEW_PER_QUERY) * dedup.LSH_BANDS])
+            found = con.execute(
+                "SELECT DISTINCT n.k AS x, o.k AS y FROM _block n JOIN clean.article_lsh_bands b "
+                "ON b.band = n.band AND b.bucket = n.bucket JOIN _keys o ON o.article_id = b.article_id "
+                "WHERE o.k <> n.k").fetchnumpy()
+            con.unregister("_block")
+            x, y = np.asarray(found["x"], dtype=np.int64), np.asarray(found["y"], dtype=np.int64)
+            keep = (new_row[y] < 0) | (y > x)
+            x, y = x[keep], y[keep]
+            n_candidates += len(x)
+            if not len(x):
+                continue
+            # signatures and sizes of every article in the block's pairs: new ones in memory, stored ones read
+            ks, inverse = np.unique(np.concatenate([x, y]), return_inverse=True)
+            left, right = inverse[:len(x)], inverse[len(x):]
+            stored = ks[new_row[ks] < 0]
+            stored_sigs, stored_lens = _stored_signatures(con, [all_ids[k] for k in stored.tolist()])
+            sigs = np.empty((len(ks), dedup.NUM_PERM), dtype=np.uint32)
+            lens = np.empty(len(ks), dtype=np.int64)
+            fresh = new_row[ks] >= 0
+            sigs[fresh], lens[fresh] = new_sigs[new_row[ks[fresh]]], new_lens[new_row[ks[fresh]]]
+            sigs[~fresh], lens[~fresh] = stored_sigs, stored_lens  # ks and stored are both in key order
+            keep = dedup.plausible(sigs, lens, left, right)
+            left, right = left[keep], right[keep]
+            if not len(left):
+                continue
+            used = np.unique(np.concatenate([left, right]))
+            bodies = _bodies(con, [all_ids[k] for k in ks[used].tolist() if new_row[k] < 0])
+            sets = {int(i): new_sets[new_row[ks[i]]] if new_row[ks[i]] >= 0 else dedup.shingles(bodies[all_ids[ks[i]]])
+                    for i in used.tolist()}
+            rows = sorted(sets)
+            pos = np.full(len(ks), -1, dtype=np.int64)
+            pos[rows] = np.arange(len(rows))
+            links += dedup.link_candidates([all_ids[ks[i]] for i in rows], [sets[i] for i in rows],
+                                           pos[left], pos[right])
+    finally:
+        con.unregister("_keys")
+    return links, n_candidates
+
+
 def run_duplicates(con: duckdb.DuckDBPyConnection) -> DuplicatesSummary:
     """Link near-duplicate articles, hashing only new and changed bodies (``clean.article_duplicates``).
 
@@ -106,30 +184,13 @@ def run_duplicates(con: duckdb.DuckDBPyConnection) -> DuplicatesSummary:
     blank = [a for a in todo if not dedup.has_text(bodies[a])]
     signed = [a for a in todo if dedup.has_text(bodies[a])]
     sets = dedup.shingle_sets([bodies[a] for a in signed])
-    signatures, bands = _signature_rows(signed, [current[a] for a in signed], sets, dedup.signatures(sets))
+    new_sigs = dedup.signatures(sets)
+    signatures, bands = _signature_rows(signed, [current[a] for a in signed], sets, new_sigs)
     signatures = pd.concat([signatures, pd.DataFrame({"article_id": blank, "body_sha": [current[a] for a in blank],
                                                       "n_shingles": 0, "signature": None})], ignore_index=True)
     replace_rows(con, "clean.article_signatures", signatures, article_ids=[])
     replace_rows(con, "clean.article_lsh_bands", bands, article_ids=[])
-    links: list[dedup.Linked] = []
-    if signed:
-        con.register("_new_bands", bands)
-        candidates = con.execute(
-            "SELECT DISTINCT least(n.article_id, o.article_id), greatest(n.article_id, o.article_id) "
-            "FROM _new_bands n JOIN clean.article_lsh_bands o ON o.band = n.band AND o.bucket = n.bucket "
-            "AND o.article_id <> n.article_id ORDER BY 1, 2").fetchall()
-        con.unregister("_new_bands")
-        known = dict(zip(signed, sets))
-        partners = sorted({b for pair in candidates for b in pair} - known.keys())
-        partner_bodies = _bodies(con, partners)
-        known.update(zip(partners, dedup.shingle_sets([partner_bodies[a] for a in partners])))
-        ids = sorted(known)
-        index = {a: i for i, a in enumerate(ids)}
-        left = np.array([index[x] for x, _ in candidates], dtype=np.int64)
-        right = np.array([index[y] for _, y in candidates], dtype=np.int64)
-        links = dedup.link_candidates(ids, [known[a] for a in ids], left, right)
-    else:
-        candidates = []
+    links, n_candidates = _link_new(con, signed, sets, new_sigs, bands)
     # every pair is (re)oriented by the current dates: a changed date can swap which copy came first
     published = _published(con)
     kept = [dedup.Linked(*row) for row in con.execute(
@@ -140,7 +201,7 @@ def run_duplicates(con: duckdb.DuckDBPyConnection) -> DuplicatesSummary:
     arts = [dedup.Article(a, "", d) for a, d in published.items()]
     canon = dedup.canonical_map(pairs, arts)
     return DuplicatesSummary(pairs=pairs, n_articles=len(published), n_copies=sum(a != c for a, c in canon.items()),
-                             n_hashed=len(todo), n_forgotten=len(stale), n_candidates=len(candidates))
+                             n_hashed=len(todo), n_forgotten=len(stale), n_candidates=n_candidates)
 
 
 def load_corpus(con: duckdb.DuckDBPyConnection) -> metrics.Corpus:
