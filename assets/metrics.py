@@ -38,7 +38,8 @@ def article_duplicates(context: AssetExecutionContext, warehouse: WarehouseResou
         s = run_duplicates(con)
         meta = table_metadata(con, "clean.article_duplicates")
     context.log.info(f"{len(s.pairs)} near-duplicate pairs; {s.n_copies} of {s.n_articles} articles are copies; "
-                     f"{s.n_hashed} bodies signed, {s.n_forgotten} signatures removed, {s.n_candidates} candidates scored")
+                     f"{s.n_hashed} bodies signed, {s.n_forgotten} signatures removed, "
+                     f"{s.n_candidates} candidates")
     return MaterializeResult(metadata={
         **meta, "articles_compared": s.n_articles, "syndicated_copies": s.n_copies,
         "bodies_signed_this_run": s.n_hashed, "signatures_removed_this_run": s.n_forgotten,
@@ -55,7 +56,8 @@ def metric_tables(context: AssetExecutionContext, warehouse: WarehouseResource):
     with warehouse.store().write() as con:
         s = run_metrics(con)
         metas = {t: table_metadata(con, t, PREVIEWS.get(t)) for t in METRIC_KEYS}
-    context.log.info(f"metrics rows: {s.rows}" + ("" if s.recomputed else " (inputs unchanged since the last run: kept)"))
+    kept = "" if s.recomputed else " (inputs unchanged since the last run: kept)"
+    context.log.info(f"metrics rows: {s.rows}{kept}")
     for t, key in METRIC_KEYS.items():
         yield MaterializeResult(asset_key=key, metadata={
             **metas[t], "headline": MetadataValue.md(markdown_table(headline(t, s.tables[t]), max_rows=12))})

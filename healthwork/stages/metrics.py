@@ -5,13 +5,15 @@
 - ``run_metrics``: entity rows + syndication groups -> every ``metrics.*`` table.
 - ``run_marts``: (re)creates the documented ``marts.*`` views.
 
-Metric tables are derived wholesale on every run, so they are dropped and recreated from the schema
-registry each time: a warehouse built by an older version gets the current columns and comments.
+Metric tables are derived wholesale when any of their inputs changed (``metrics_fingerprint``), so they
+are then dropped and recreated from the schema registry: a warehouse built by an older version gets the
+current columns and comments. When nothing they read changed, they are kept as they are.
 """
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from datetime import date
 
 import duckdb
 import numpy as np
@@ -56,7 +58,7 @@ def _dedup_articles(df: pd.DataFrame) -> list[dedup.Article]:
 SIGNATURE_TABLES = ("clean.article_signatures", "clean.article_lsh_bands")
 
 
-def _published(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
+def _published(con: duckdb.DuckDBPyConnection) -> dict[str, date | None]:
     return {a: None if pd.isna(d) else pd.Timestamp(d).date()
             for a, d in con.execute("SELECT article_id, published_date FROM clean.articles").fetchall()}
 
@@ -64,13 +66,15 @@ def _published(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
 def _bodies(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, str]:
     common.ids_frame(con, ids)
     try:
-        return dict(con.execute("SELECT article_id, coalesce(body, '') FROM clean.articles JOIN _todo USING (article_id)"
-                                ).fetchall())
+        return dict(con.execute("SELECT article_id, coalesce(body, '') FROM clean.articles "
+                                "JOIN _todo USING (article_id)").fetchall())
     finally:
         con.unregister("_todo")
 
 
-def _signature_rows(ids: list[str], shas: list[str], sets: list, sigs) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _signature_rows(ids: list[str], shas: list[str], sets: list[np.ndarray],
+                    sigs: np.ndarray) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The ``clean.article_signatures`` and ``clean.article_lsh_bands`` rows of signed articles."""
     keys = dedup.band_keys(sigs)
     signatures = pd.DataFrame({"article_id": ids, "body_sha": shas, "n_shingles": [len(x) for x in sets],
                                "signature": [row.astype("<u4").tobytes() for row in sigs]})
@@ -87,8 +91,8 @@ def _stored_signatures(con: duckdb.DuckDBPyConnection, ids: list[str]) -> tuple[
     common.ids_frame(con, ids)
     try:
         rows = dict((a, (n, sig)) for a, n, sig in con.execute(
-            "SELECT article_id, n_shingles, signature FROM clean.article_signatures JOIN _todo USING (article_id)"
-        ).fetchall())
+            "SELECT article_id, n_shingles, signature FROM clean.article_signatures "
+            "JOIN _todo USING (article_id)").fetchall())
     finally:
         con.unregister("_todo")
     sigs = np.frombuffer(b"".join(rows[a][1] for a in ids), dtype="<u4").reshape(len(ids), dedup.NUM_PERM)
