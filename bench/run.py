@@ -101,10 +101,18 @@ def measure(cmd: list[str], env: dict[str, str], log: Path) -> dict:
     text = log.read_text(errors="replace")
     m = re.search(r"succeeded in ([\d.]+) s|FAILED in ([\d.]+) s", text)
     failed = sorted({m.strip() for m in re.findall(r"^\s*(FAILED .*|step failed: [^:]+)", text, re.M)})
-    steps = {name: float(v) / (1000 if unit == "ms" else 1) for name, v, unit in
-             re.findall(r'Finished execution of step "([^"]+)" in ([\d.]+)(ms|s)\b', text)}
+    steps = {name: _seconds(v) for name, v in
+             re.findall(r'Finished execution of step "([^"]+)" in ((?:\d+h)?(?:\d+m)?[\d.]+m?s)\b', text)}
     return {"rc": rc, "failed": failed, "wall_s": wall, "cpu_s": cpu, "peak_rss_mib": peak / 1024, "load": (load0 + os.getloadavg()[0]) / 2,
             "dagster_s": float(m.group(1) or m.group(2)) if m else None, "steps": steps}
+
+
+def _seconds(duration: str) -> float:
+    """Dagster's step durations: '412ms', '7.0s', '3m12s', '1h2m3s'."""
+    if duration.endswith("ms") and not re.search(r"\d+m\d", duration):
+        return float(duration[:-2]) / 1000
+    h, m, s = re.fullmatch(r"(?:(\d+)h)?(?:(\d+)m)?([\d.]+)s", duration).groups()
+    return int(h or 0) * 3600 + int(m or 0) * 60 + float(s)
 
 
 def bench_env(root: Path) -> dict[str, str]:
