@@ -18,7 +18,9 @@ over the new bodies only, ``healthwork.stages.metrics.run_duplicates``):
    size, no all-pairs comparison: 10,000 articles of ~250 words take about 2 s of CPU. The
    signatures and bucket keys are stored per article, so a run signs only new and changed bodies
    and finds their candidates by looking their bucket keys up among the stored ones.
-3. Each candidate pair is scored exactly: the Jaccard similarity of the two shingle sets, and
+3. Candidates whose signatures agree far less than any linked pair's would (``plausible``: 6 standard
+   deviations) are dropped: on a corpus sharing many phrases most candidates sit near Jaccard 0.1.
+   Each remaining candidate pair is scored exactly: the Jaccard similarity of the two shingle sets, and
    their containment (shared shingles / shingles of the shorter body, for a copy that drops
    the end of the story). A pair is linked when Jaccard >= ``JACCARD_THRESHOLD`` or, for bodies
    of at least ``MIN_SHINGLES_FOR_CONTAINMENT`` shingles, containment >= ``CONTAINMENT_THRESHOLD``.
