@@ -12,8 +12,10 @@ asset shows the same frames as metadata) and ``headline`` gives the headline num
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -268,6 +270,29 @@ details{margin:.4rem 0} summary{cursor:pointer}
 """
 
 
+DATA_META = "healthwork-report-data"  # <meta> naming the fingerprint of the data a report shows
+
+
+def data_fingerprint(d: ReportData) -> str:
+    """A hash of everything the report shows (every row of the mart views it reads, and its source)."""
+    h = hashlib.sha256(d.built_from.encode())
+    for name in ("programmes", "commitments", "evidence", "timeline", "places", "syndication", "articles"):
+        h.update(name.encode())
+        h.update(getattr(d, name).to_csv(index=False).encode())
+    return h.hexdigest()[:16]
+
+
+def _shown_fingerprint(page: Path) -> str | None:
+    """The data fingerprint an existing report was rendered from (None: no report, or an older one)."""
+    try:
+        with open(page, encoding="utf-8") as fh:
+            head = fh.read(2000)
+    except OSError:
+        return None
+    m = re.search(rf"<meta name='{DATA_META}' content='([0-9a-f]+)'>", head)
+    return m.group(1) if m else None
+
+
 def render_html(d: ReportData, generated_at: dt.datetime | None = None) -> str:
     """The whole report as one HTML document (plotly JS inlined once)."""
     import plotly.io as pio
@@ -311,24 +336,35 @@ everywhere but cannot be placed on the timeline.</p>
 {_table(d.syndication, syn_cols)}
 """
     return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+            f"<meta name='{DATA_META}' content='{data_fingerprint(d)}'>"
             f"<meta name='viewport' content='width=device-width, initial-scale=1'>"
             f"<title>healthwork report</title><style>{_CSS}</style></head><body>{body}</body></html>")
 
 
 def write_report(warehouse: Path | str, out: Path | str | None = None) -> Path:
     """Read the published warehouse (read-only) and write the report beside it (atomically)."""
+    return write_report_if_changed(warehouse, out, always=True)[0]
+
+
+def write_report_if_changed(warehouse: Path | str, out: Path | str | None = None,
+                            always: bool = False) -> tuple[Path, bool]:
+    """(path, written): the report is rendered and written unless the one already there shows the same
+    data (``data_fingerprint``; its "generated" time is then the time the data last changed)."""
     warehouse = Path(warehouse)
     out = Path(out) if out else report_path(warehouse)
     con = connect_published(warehouse)
     try:
-        page = render_html(report_data(con, built_from=str(warehouse)))
+        data = report_data(con, built_from=str(warehouse))
     finally:
         con.close()
+    if not always and _shown_fingerprint(out) == data_fingerprint(data):
+        return out, False
+    page = render_html(data)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     tmp.write_text(page, encoding="utf-8")
     os.replace(tmp, out)
-    return out
+    return out, True
 
 
 def markdown_rows(df: pd.DataFrame, columns: Iterable[str] | None = None) -> pd.DataFrame:

@@ -68,3 +68,27 @@ def test_a_changed_article_date_or_a_dropped_metric_table_recomputes(seeds_copy)
     con.execute("DROP TABLE metrics.place_coverage")
     assert run_metrics(con).recomputed
     assert con.execute("SELECT count(*) FROM metrics.place_coverage").fetchone()[0] > 0
+
+
+def test_report_is_rewritten_only_when_the_data_it_shows_changed(seeds_build, tmp_path):
+    from healthwork import report
+
+    path = tmp_path / "healthwork.duckdb"
+    shutil.copyfile(seeds_build[1], path)
+    page, written = report.write_report_if_changed(path)
+    assert written and page == report.report_path(path)
+    first = page.read_bytes()
+    assert f"<meta name='{report.DATA_META}' content='".encode() in first[:500]
+
+    page, written = report.write_report_if_changed(path)
+    assert not written and page.read_bytes() == first  # same data: the page (and its "generated" time) kept
+
+    con = duckdb.connect(str(path))
+    try:
+        con.execute("UPDATE metrics.programme_funding SET n_articles = n_articles + 7 "
+                    "WHERE commitment_id = (SELECT min(commitment_id) FROM metrics.programme_funding)")
+    finally:
+        con.close()
+    page, written = report.write_report_if_changed(path)
+    assert written and page.read_bytes() != first
+    assert report.write_report(path) == page  # the CLI's `healthwork report` always writes
