@@ -25,7 +25,7 @@ def report_html(context: AssetExecutionContext, warehouse: WarehouseResource) ->
     path, written = report.write_report_if_changed(published)  # same data as the report there: kept
     con = connect_published(published)
     try:
-        charts = report.chart_data(report.report_data(con))
+        charts = report.charts_of(con)
     finally:
         con.close()
     context.log.info(f"report {'written to' if written else 'unchanged (same data) at'} {path}")

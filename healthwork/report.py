@@ -88,6 +88,14 @@ def report_data(con: duckdb.DuckDBPyConnection, built_from: str = "") -> ReportD
                       articles=q("articles"), built_from=built_from)
 
 
+def charts_of(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
+    """``chart_data`` reading only the three views the charts use."""
+    q = lambda v: con.execute(f"SELECT * FROM marts.{v}").df()  # noqa: E731
+    none = pd.DataFrame()
+    return chart_data(ReportData(programmes=none, commitments=q("commitments"), evidence=none, timeline=q("timeline"),
+                                 places=q("places"), syndication=none, articles=none))
+
+
 def chart_data(d: ReportData) -> dict[str, pd.DataFrame]:
     """The numbers behind each chart (also shown as Dagster metadata)."""
     c = d.commitments
@@ -273,12 +281,19 @@ details{margin:.4rem 0} summary{cursor:pointer}
 DATA_META = "healthwork-report-data"  # <meta> naming the fingerprint of the data a report shows
 
 
-def data_fingerprint(d: ReportData) -> str:
-    """A hash of everything the report shows (every row of the mart views it reads, and its source)."""
-    h = hashlib.sha256(d.built_from.encode())
-    for name in ("programmes", "commitments", "evidence", "timeline", "places", "syndication", "articles"):
-        h.update(name.encode())
-        h.update(getattr(d, name).to_csv(index=False).encode())
+# tables the mart views read (their SQL names every table qualified)
+_TABLE_REF = re.compile(r"\b(?:FROM|JOIN)\s+((?:raw|clean|entities|metrics|dq|meta)\.\w+)", re.IGNORECASE)
+
+
+def data_fingerprint(con: duckdb.DuckDBPyConnection, built_from: str = "") -> str:
+    """A hash of everything the report shows, without reading it: the mart views' SQL as stored in the
+    warehouse and every row of the tables they read (one ``count(*), sum(hash(row))`` scan per table,
+    0.3 s at 100,000 articles, where reading the views into frames takes seconds)."""
+    views = con.execute("SELECT view_name, sql FROM duckdb_views() WHERE database_name = current_database() "
+                        "AND schema_name = 'marts' ORDER BY view_name").fetchall()
+    h = hashlib.sha256(f"{built_from}\n{views!r}".encode())
+    for table in sorted({t.lower() for _, sql in views for t in _TABLE_REF.findall(sql or "")}):
+        h.update(f"{table}: {con.execute(f'SELECT count(*), sum(hash(x)) FROM {table} x').fetchone()!r}".encode())
     return h.hexdigest()[:16]
 
 
@@ -293,8 +308,8 @@ def _shown_fingerprint(page: Path) -> str | None:
     return m.group(1) if m else None
 
 
-def render_html(d: ReportData, generated_at: dt.datetime | None = None) -> str:
-    """The whole report as one HTML document (plotly JS inlined once)."""
+def render_html(d: ReportData, generated_at: dt.datetime | None = None, fingerprint: str = "") -> str:
+    """The whole report as one HTML document (plotly JS inlined once); ``fingerprint``: of its data (a <meta>)."""
     import plotly.io as pio
 
     charts = chart_data(d)
@@ -336,7 +351,7 @@ everywhere but cannot be placed on the timeline.</p>
 {_table(d.syndication, syn_cols)}
 """
     return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
-            f"<meta name='{DATA_META}' content='{data_fingerprint(d)}'>"
+            + (f"<meta name='{DATA_META}' content='{fingerprint}'>" if fingerprint else "") +
             f"<meta name='viewport' content='width=device-width, initial-scale=1'>"
             f"<title>healthwork report</title><style>{_CSS}</style></head><body>{body}</body></html>")
 
@@ -354,12 +369,13 @@ def write_report_if_changed(warehouse: Path | str, out: Path | str | None = None
     out = Path(out) if out else report_path(warehouse)
     con = connect_published(warehouse)
     try:
+        fingerprint = data_fingerprint(con, built_from=str(warehouse))
+        if not always and _shown_fingerprint(out) == fingerprint:
+            return out, False
         data = report_data(con, built_from=str(warehouse))
     finally:
         con.close()
-    if not always and _shown_fingerprint(out) == data_fingerprint(data):
-        return out, False
-    page = render_html(data)
+    page = render_html(data, fingerprint=fingerprint)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     tmp.write_text(page, encoding="utf-8")
