@@ -58,9 +58,26 @@ def _dedup_articles(df: pd.DataFrame) -> list[dedup.Article]:
 SIGNATURE_TABLES = ("clean.article_signatures", "clean.article_lsh_bands")
 
 
-def _published(con: duckdb.DuckDBPyConnection) -> dict[str, date | None]:
-    return {a: None if pd.isna(d) else pd.Timestamp(d).date()
-            for a, d in con.execute("SELECT article_id, published_date FROM clean.articles").fetchall()}
+def _published(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, date | None]:
+    """Publication dates of these articles (None: undated)."""
+    common.ids_frame(con, ids)
+    try:
+        return {a: None if pd.isna(d) else pd.Timestamp(d).date() for a, d in con.execute(
+            "SELECT article_id, published_date FROM clean.articles JOIN _todo USING (article_id)").fetchall()}
+    finally:
+        con.unregister("_todo")
+
+
+def _changed_bodies(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str | None, str | None]]:
+    """(article_id, current body_sha, signed body_sha) of every article whose body differs from the one its
+    stored signature was computed from: new (no signature), changed, or deleted (no article). One join in
+    DuckDB, so a run with nothing new reads no row of an unchanged article."""
+    return con.execute(
+        "WITH cur AS (SELECT article_id, CASE WHEN body_sha IS NULL THEN sha256(coalesce(body, '')) "
+        "ELSE body_sha END AS sha FROM clean.articles) "
+        "SELECT coalesce(cur.article_id, s.article_id), cur.sha, s.body_sha FROM cur "
+        "FULL OUTER JOIN clean.article_signatures s ON s.article_id = cur.article_id "
+        "WHERE cur.sha IS DISTINCT FROM s.body_sha ORDER BY 1").fetchall()
 
 
 def _bodies(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, str]:
@@ -172,11 +189,10 @@ def run_duplicates(con: duckdb.DuckDBPyConnection) -> DuplicatesSummary:
     if common.stage_version_changed(con, "dedup"):  # other shingling or banding: sign everything again
         for t in (*SIGNATURE_TABLES, "clean.article_duplicates"):
             con.execute(f"DELETE FROM {t}")
-    current = dict(con.execute("SELECT article_id, coalesce(body_sha, sha256(coalesce(body, ''))) "
-                               "FROM clean.articles").fetchall())
-    stored = dict(con.execute("SELECT article_id, body_sha FROM clean.article_signatures").fetchall())
-    stale = sorted(a for a, sha in stored.items() if current.get(a) != sha)
-    todo = sorted(a for a, sha in current.items() if stored.get(a) != sha)
+    changes = _changed_bodies(con)
+    current = {a: sha for a, sha, _ in changes if sha is not None}
+    stale = [a for a, _, signed_sha in changes if signed_sha is not None]
+    todo = sorted(current)
     if stale:
         common.ids_frame(con, stale)
         for t in SIGNATURE_TABLES:
@@ -196,15 +212,15 @@ def run_duplicates(con: duckdb.DuckDBPyConnection) -> DuplicatesSummary:
     replace_rows(con, "clean.article_lsh_bands", bands, article_ids=[])
     links, n_candidates = _link_new(con, signed, sets, new_sigs, bands)
     # every pair is (re)oriented by the current dates: a changed date can swap which copy came first
-    published = _published(con)
     kept = [dedup.Linked(*row) for row in con.execute(
         "SELECT article_id_a, article_id_b, similarity, method FROM clean.article_duplicates").fetchall()]
+    published = _published(con, sorted({a for p in (*kept, *links) for a in (p.article_id_x, p.article_id_y)}))
     pairs = dedup.pairs_frame([*kept, *links], published)
     replace_rows(con, "clean.article_duplicates", pairs)
     common.record_stage_version(con, "dedup")
-    arts = [dedup.Article(a, "", d) for a, d in published.items()]
-    canon = dedup.canonical_map(pairs, arts)
-    return DuplicatesSummary(pairs=pairs, n_articles=len(published), n_copies=sum(a != c for a, c in canon.items()),
+    canon = dedup.canonical_map(pairs, [dedup.Article(a, "", d) for a, d in published.items()])
+    n_articles = con.execute("SELECT count(*) FROM clean.articles").fetchone()[0]
+    return DuplicatesSummary(pairs=pairs, n_articles=n_articles, n_copies=sum(a != c for a, c in canon.items()),
                              n_hashed=len(todo), n_forgotten=len(stale), n_candidates=n_candidates)
 
 
