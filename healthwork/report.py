@@ -286,12 +286,14 @@ _TABLE_REF = re.compile(r"\b(?:FROM|JOIN)\s+((?:raw|clean|entities|metrics|dq|me
 
 
 def data_fingerprint(con: duckdb.DuckDBPyConnection, built_from: str = "") -> str:
-    """A hash of everything the report shows, without reading it: the mart views' SQL as stored in the
-    warehouse and every row of the tables they read (one ``count(*), sum(hash(row))`` scan per table,
-    0.3 s at 100,000 articles, where reading the views into frames takes seconds)."""
+    """A hash of everything the report shows, without reading it: this module's code (a changed page is a
+    new report), the mart views' SQL as stored in the warehouse and every row of the tables they read (one
+    ``count(*), sum(hash(row))`` scan per table, 0.3 s at 100,000 articles, where reading the views into
+    frames takes seconds)."""
     views = con.execute("SELECT view_name, sql FROM duckdb_views() WHERE database_name = current_database() "
                         "AND schema_name = 'marts' ORDER BY view_name").fetchall()
-    h = hashlib.sha256(f"{built_from}\n{views!r}".encode())
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    h.update(f"{built_from}\n{views!r}".encode())
     for table in sorted({t.lower() for _, sql in views for t in _TABLE_REF.findall(sql or "")}):
         h.update(f"{table}: {con.execute(f'SELECT count(*), sum(hash(x)) FROM {table} x').fetchone()!r}".encode())
     return h.hexdigest()[:16]
