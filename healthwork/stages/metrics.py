@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 import duckdb
 import numpy as np
@@ -247,10 +248,12 @@ METRIC_INPUTS = ("clean.article_duplicates", "entities.funding", "entities.progr
 
 
 def metrics_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
-    """A hash of everything the metric tables are computed from: the metrics code, the metric tables'
-    schema, and every row of the inputs (an order-free sum of row hashes per table, one scan each:
-    milliseconds at 10,000 articles). Equal fingerprints mean equal metric tables."""
-    parts = [code_version("metrics"), repr([TABLE_BY_NAME[t] for t in METRIC_TABLES])]
+    """A hash of everything the metric tables are computed from: the metrics code (and this module's, which
+    loads their inputs), the metric tables' schema, and every row of the inputs (an order-free sum of row
+    hashes per table, one scan each: milliseconds at 10,000 articles, 0.16 s at 100,000). Equal
+    fingerprints mean equal metric tables."""
+    parts = [code_version("metrics"), hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),  # how inputs load
+             repr([TABLE_BY_NAME[t] for t in METRIC_TABLES])]
     parts.append(repr(con.execute("SELECT count(*), sum(hash(article_id, published_date, body)) "
                                   "FROM clean.articles").fetchone()))
     parts += [repr(con.execute(f"SELECT count(*), sum(hash(t)) FROM {table} t").fetchone()) for table in METRIC_INPUTS]
