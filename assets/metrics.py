@@ -1,4 +1,4 @@
-"""Corpus-level assets, recomputed over the whole corpus on every run (thin wrappers around
+"""Corpus-level assets (thin wrappers around
 healthwork.stages.metrics): syndication links, metrics.* tables, the documented marts.* views."""
 
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, MetadataValue, asset, multi_asset
@@ -31,9 +31,13 @@ def article_duplicates(context: AssetExecutionContext, warehouse: WarehouseResou
     with warehouse.store().write() as con:
         s = run_duplicates(con)
         meta = table_metadata(con, "clean.article_duplicates")
-    context.log.info(f"{len(s.pairs)} near-duplicate pairs; {s.n_copies} of {s.n_articles} articles are copies")
+    context.log.info(f"{len(s.pairs)} near-duplicate pairs; {s.n_copies} of {s.n_articles} articles are copies; "
+                     f"{s.n_hashed} bodies signed, {s.n_forgotten} signatures removed, "
+                     f"{s.n_candidates} candidates")
     return MaterializeResult(metadata={
         **meta, "articles_compared": s.n_articles, "syndicated_copies": s.n_copies,
+        "bodies_signed_this_run": s.n_hashed, "signatures_removed_this_run": s.n_forgotten,
+        "candidate_pairs_scored_this_run": s.n_candidates,
         "headline": MetadataValue.md(markdown_table(headline("clean.article_duplicates", s.pairs), max_rows=10))})
 
 
@@ -46,7 +50,8 @@ def metric_tables(context: AssetExecutionContext, warehouse: WarehouseResource):
     with warehouse.store().write() as con:
         s = run_metrics(con)
         metas = {t: table_metadata(con, t, PREVIEWS.get(t)) for t in METRIC_KEYS}
-    context.log.info(f"metrics rows: {s.rows}")
+    kept = "" if s.recomputed else " (inputs unchanged since the last run: kept)"
+    context.log.info(f"metrics rows: {s.rows}{kept}")
     for t, key in METRIC_KEYS.items():
         yield MaterializeResult(asset_key=key, metadata={
             **metas[t], "headline": MetadataValue.md(markdown_table(headline(t, s.tables[t]), max_rows=12))})

@@ -20,17 +20,18 @@ from resources.warehouse import WarehouseResource
                    "beside the published warehouse.")
 def report_html(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
     published = warehouse.settings().warehouse
-    path = report.write_report(published)
+    path, written = report.write_report_if_changed(published)  # same data as the report there: kept
     con = connect_published(published)
     try:
-        charts = report.chart_data(report.report_data(con))
+        charts = report.charts_of(con)
     finally:
         con.close()
-    context.log.info(f"report written to {path}")
+    context.log.info(f"report {'written to' if written else 'unchanged (same data) at'} {path}")
     return MaterializeResult(metadata={
         "path": MetadataValue.path(str(path)),
         "link": MetadataValue.url(path.resolve().as_uri()),
         "size_bytes": path.stat().st_size,
+        "rewritten": written,
         **{f"chart: {name}": MetadataValue.md(markdown_table(report.markdown_rows(df), max_rows=20))
            for name, df in charts.items()},
     })

@@ -5,18 +5,22 @@ a few words, a re-cut paragraph or a missing last paragraph. Two stories written
 about the same announcement (same press release, same ministerial quotes, different prose) are
 not duplicates: each is an independent report and counts on its own.
 
-Method (computed over the whole corpus on every run):
+Method (the same pairs whether computed over the whole corpus, ``find_duplicates``, or run by run
+over the new bodies only, ``healthwork.stages.metrics.run_duplicates``):
 
 1. Each body becomes the set of its word 5-grams ("shingles"), words lower-cased, punctuation
    and typographic quotes ignored; each shingle is a stable 32-bit hash of its words (a
    polynomial hash of their UTF-8 bytes, vectorised over the corpus), identical on every machine
    and run.
-2. Candidates: a 128-permutation MinHash signature per body (computed in vectorised numpy
-   blocks over the whole corpus, stable across runs) goes into a datasketch ``MinHashLSH`` index
-   whose banding datasketch tunes for ``LSH_THRESHOLD`` (37 bands of 3 rows); articles sharing a
-   band bucket are candidates. Linear in the corpus size, no all-pairs comparison: 10,000
-   articles of ~250 words take about 2 s of CPU.
-3. Each candidate pair is scored exactly: the Jaccard similarity of the two shingle sets, and
+2. Candidates: a 128-permutation MinHash signature per body (vectorised numpy blocks, stable
+   across runs) is cut into the LSH bands datasketch's ``MinHashLSH`` tunes for ``LSH_THRESHOLD``
+   (37 bands of 3 rows); articles sharing a band's bucket are candidates. Linear in the corpus
+   size, no all-pairs comparison: 10,000 articles of ~250 words take about 2 s of CPU. The
+   signatures and bucket keys are stored per article, so a run signs only new and changed bodies
+   and finds their candidates by looking their bucket keys up among the stored ones.
+3. Candidates whose signatures agree far less than any linked pair's would (``plausible``: 6 standard
+   deviations) are dropped: on a corpus sharing many phrases most candidates sit near Jaccard 0.1.
+   Each remaining candidate pair is scored exactly: the Jaccard similarity of the two shingle sets, and
    their containment (shared shingles / shingles of the shorter body, for a copy that drops
    the end of the story). A pair is linked when Jaccard >= ``JACCARD_THRESHOLD`` or, for bodies
    of at least ``MIN_SHINGLES_FOR_CONTAINMENT`` shingles, containment >= ``CONTAINMENT_THRESHOLD``.
@@ -41,15 +45,21 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from datasketch import MinHashLSH
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
 SEED = 1
 LSH_THRESHOLD = 0.3
+# the banding datasketch's MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM) chooses (tests pin it):
+# fixed here so stored band keys stay valid and datasketch (and SciPy) need not be imported at run time
+LSH_BANDS = 37
+LSH_ROWS = 3
 JACCARD_THRESHOLD = 0.5
 CONTAINMENT_THRESHOLD = 0.8
 MIN_SHINGLES_FOR_CONTAINMENT = 40
+# a candidate is scored exactly unless its signatures agree on so few of the NUM_PERM values that a linked
+# pair would be this many standard deviations below its expected agreement (see ``plausible``)
+PREFILTER_SIGMAS = 6.0
 METHOD_JACCARD = "minhash-lsh candidates; jaccard of word 5-gram sets"
 METHOD_CONTAINMENT = "minhash-lsh candidates; containment of word 5-gram sets (shorter copy)"
 
@@ -234,22 +244,38 @@ def candidate_pairs(sigs: np.ndarray) -> set[tuple[int, int]]:
     return {(int(c // n), int(c % n)) for c in candidate_codes(sigs)}
 
 
+def band_keys(sigs: np.ndarray) -> np.ndarray:
+    """The LSH bucket of each signature in each band: (len(sigs) x LSH_BANDS) uint64.
+
+    Band b covers signature values ``b * LSH_ROWS .. (b + 1) * LSH_ROWS - 1``; its bucket key is a
+    stable 64-bit mix of those values, so two signatures share a bucket when they are equal on the
+    band's rows (a false match of the 64-bit mix is ~1e-19 per pair, and only adds a candidate that
+    the exact score then judges). Keys are stored per article (``clean.article_lsh_bands``)."""
+    rows = sigs[:, :LSH_BANDS * LSH_ROWS].astype(np.uint64).reshape(len(sigs), LSH_BANDS, LSH_ROWS)
+    with np.errstate(over="ignore"):
+        key = np.zeros((len(sigs), LSH_BANDS), dtype=np.uint64)
+        for r in range(LSH_ROWS):
+            key = (key ^ rows[:, :, r]) * np.uint64(0x100000001B3) + _MIX[r % len(_MIX)]
+            key = key ^ (key >> np.uint64(31))
+    return key
+
+
 def candidate_codes(sigs: np.ndarray) -> np.ndarray:
     """Sorted unique codes ``i * len(sigs) + j`` of the index pairs (i < j) sharing at least one LSH band.
 
-    The bands are those of a datasketch ``MinHashLSH`` tuned for ``LSH_THRESHOLD`` (``hashranges``:
-    37 bands of 3 rows); two documents share a band's bucket exactly when their signatures are equal
-    on the band's rows, so the buckets are found by sorting each band's rows (vectorised numpy)
-    instead of inserting every document into datasketch's hash tables."""
+    The bands are those a datasketch ``MinHashLSH`` tunes for ``LSH_THRESHOLD`` (37 bands of 3 rows,
+    ``LSH_BANDS`` x ``LSH_ROWS``; a test pins the two together); the buckets are found by sorting each
+    band's keys (``band_keys``, vectorised numpy) instead of inserting every document into hash tables."""
     n = len(sigs)
     if n < 2:
         return np.empty(0, dtype=np.int64)
+    keys = band_keys(sigs)
     codes = []
-    for start, end in MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges:
-        band = sigs[:, start:end]
-        order = np.lexsort(band.T[::-1])  # rows sorted by the band's values (first row most significant)
-        sb = band[order]
-        new_bucket = np.concatenate([[True], (sb[1:] != sb[:-1]).any(axis=1)])
+    for band in range(LSH_BANDS):
+        col = keys[:, band]
+        order = np.argsort(col, kind="stable")
+        sb = col[order]
+        new_bucket = np.concatenate([[True], sb[1:] != sb[:-1]])
         bucket = np.cumsum(new_bucket)
         d = 1
         while d < n:  # members of a bucket are contiguous: pair each with the one d places on
@@ -260,6 +286,33 @@ def candidate_codes(sigs: np.ndarray) -> np.ndarray:
             codes.append(np.minimum(a, b).astype(np.int64) * n + np.maximum(a, b))
             d += 1
     return np.unique(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
+
+
+def plausible(sigs: np.ndarray, lens: np.ndarray, left: np.ndarray, right: np.ndarray,
+              chunk: int = 100_000) -> np.ndarray:
+    """Which candidate pairs (``left[k]``, ``right[k]``: rows of ``sigs``, shingle counts ``lens``) could be
+    linked, judged from their signatures alone; the others are not scored exactly.
+
+    Two signatures agree on each of their NUM_PERM values with probability J (the Jaccard similarity), so
+    the count of agreeing values is Binomial(NUM_PERM, J). The smallest J a linked pair can have is
+    JACCARD_THRESHOLD, or, when the containment rule applies (shorter set s >= MIN_SHINGLES_FOR_CONTAINMENT,
+    longer set L), CONTAINMENT_THRESHOLD * s / ((1 - CONTAINMENT_THRESHOLD) * s + L). A pair is dropped
+    when its agreement is PREFILTER_SIGMAS standard deviations below what that J gives (a linked pair is
+    dropped with probability < 1e-8, far below the LSH's own miss rate; at J 0.5 that is 0.007). On a
+    corpus whose articles share many phrases this drops most candidates (at Jaccard ~0.1), which the
+    exact score would only have rejected more slowly."""
+    keep = np.zeros(len(left), dtype=bool)
+    for lo in range(0, len(left), chunk):
+        a, b = left[lo:lo + chunk], right[lo:lo + chunk]
+        agree = (sigs[a] == sigs[b]).sum(axis=1)
+        small, large = np.minimum(lens[a], lens[b]).astype(float), np.maximum(lens[a], lens[b]).astype(float)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            by_containment = CONTAINMENT_THRESHOLD * small / ((1 - CONTAINMENT_THRESHOLD) * small + large)
+        need = np.where(small >= MIN_SHINGLES_FOR_CONTAINMENT, np.minimum(JACCARD_THRESHOLD, by_containment),
+                        JACCARD_THRESHOLD)
+        expected = NUM_PERM * need
+        keep[lo:lo + chunk] = agree >= expected - PREFILTER_SIGMAS * np.sqrt(expected * (1 - need))
+    return keep
 
 
 def intersection_sizes(sets: Sequence[np.ndarray], left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -317,24 +370,61 @@ def _scores(sets: Sequence[np.ndarray], left: np.ndarray, right: np.ndarray,
     return out
 
 
+def has_text(body: str | None) -> bool:
+    """Bodies that take part in duplicate detection (empty and blank ones never do)."""
+    return bool(body and body.strip())
+
+
+@dataclass(frozen=True)
+class Linked:
+    """A near-duplicate pair before orientation (the similarity is symmetric)."""
+    article_id_x: str
+    article_id_y: str
+    similarity: float
+    method: str
+
+
+def link_candidates(ids: Sequence[str], sets: Sequence[np.ndarray], left: np.ndarray,
+                    right: np.ndarray) -> list[Linked]:
+    """Score candidate index pairs (``left[k]``, ``right[k]``) of ``ids``/``sets`` exactly; the linked ones."""
+    if not len(left):
+        return []
+    order = np.lexsort((right, left))  # intersection_sizes wants the pairs grouped by their left document
+    left, right = np.asarray(left)[order], np.asarray(right)[order]
+    inter = intersection_sizes(sets, left, right)
+    # the scores of ``score`` for every candidate at once; only linked pairs leave numpy
+    return [Linked(ids[i], ids[j], round(hit[0], 4), hit[1])
+            for i, j, hit in zip(left.tolist(), right.tolist(), _scores(sets, left, right, inter)) if hit]
+
+
+PAIR_COLUMNS = ["article_id_a", "article_id_b", "similarity", "method"]
+
+
+def pairs_frame(links: Iterable[Linked], published: Mapping[str, Any]) -> pd.DataFrame:
+    """The ``clean.article_duplicates`` rows of linked pairs: article_id_a is the earlier copy (see
+    ``_order_key``; ``published`` maps article id -> published date or None), sorted by (a, b)."""
+    out = []
+    for p in links:
+        x, y = Article(p.article_id_x, "", published.get(p.article_id_x)), \
+            Article(p.article_id_y, "", published.get(p.article_id_y))
+        first, second = sorted((x, y), key=_order_key)
+        out.append((first.article_id, second.article_id, p.similarity, p.method))
+    out.sort()
+    return pd.DataFrame(out, columns=PAIR_COLUMNS)
+
+
 def find_duplicates(articles: Iterable[Article]) -> pd.DataFrame:
     """Linked pairs over the whole corpus: article_id_a (earlier, canonical), article_id_b, similarity, method."""
-    cols = ["article_id_a", "article_id_b", "similarity", "method"]
-    arts = sorted((a for a in articles if a.body and a.body.strip()), key=_order_key)
-    rank = {a.article_id: i for i, a in enumerate(arts)}
+    arts = [a for a in articles if has_text(a.body)]
+    ids = [a.article_id for a in arts]
     sets = shingle_sets([a.body for a in arts])
     n = len(arts)
-    codes = candidate_codes(signatures(sets))
+    sigs = signatures(sets)
+    codes = candidate_codes(sigs)
     left, right = codes // max(n, 1), codes % max(n, 1)
-    inter = intersection_sizes(sets, left, right)
-    out = []
-    # the scores of ``score`` for every candidate at once; only linked pairs leave numpy
-    for i, j, hit in zip(left.tolist(), right.tolist(), _scores(sets, left, right, inter)):
-        if hit:
-            a, b = sorted((arts[i].article_id, arts[j].article_id), key=rank.__getitem__)
-            out.append({"article_id_a": a, "article_id_b": b, "similarity": round(hit[0], 4), "method": hit[1]})
-    df = pd.DataFrame(out, columns=cols)
-    return df.sort_values(["article_id_a", "article_id_b"], ignore_index=True) if len(df) else df
+    keep = plausible(sigs, np.array([len(x) for x in sets], dtype=np.int64), left, right)
+    left, right = left[keep], right[keep]
+    return pairs_frame(link_candidates(ids, sets, left, right), {a.article_id: a.published_date for a in arts})
 
 
 def canonical_map(pairs: pd.DataFrame, articles: Sequence[Article] | None = None) -> dict[str, str]:

@@ -111,6 +111,17 @@ TABLES: tuple[Table, ...] = (
        ("article_id_b", "VARCHAR", "the other copy"),
        ("similarity", "DOUBLE", "similarity of the two bodies, 0..1"),
        ("method", "VARCHAR", "how the similarity was measured")),
+    _t("clean", "article_signatures", "MinHash signature of each article body, kept so that a run hashes only "
+       "new and changed bodies (near-duplicate detection, healthwork.dedup)",
+       ARTICLE,
+       ("body_sha", "VARCHAR", "clean.articles.body_sha the signature was computed from"),
+       ("n_shingles", "INTEGER", "distinct word 5-grams of the body"),
+       ("signature", "BLOB", "128 MinHash values, little-endian uint32; NULL when the body is blank (never compared)")),
+    _t("clean", "article_lsh_bands", "LSH buckets of each article's signature: two articles sharing a (band, bucket) "
+       "are near-duplicate candidates, scored exactly",
+       ARTICLE,
+       ("band", "SMALLINT", "band number, 0-based (3 consecutive signature values each)"),
+       ("bucket", "UBIGINT", "64-bit key of the band's signature values")),
     _t("entities", "funding", "Every money amount stated in an article body",
        ARTICLE,
        ("amount", "DOUBLE", "amount in units of currency (GBP 45m is 45000000)"),
@@ -268,6 +279,10 @@ TABLES: tuple[Table, ...] = (
     _t("meta", "stage_state", "Code version each stage last ran with (a change re-processes everything)",
        ("stage", "VARCHAR", "stage name"),
        ("code_version", "VARCHAR", "hash of the stage's code")),
+    _t("meta", "stage_inputs", "Fingerprint of the inputs (and code) each corpus-level stage last ran on: "
+       "a stage whose fingerprint is unchanged is skipped",
+       ("stage", "VARCHAR", "stage name"),
+       ("fingerprint", "VARCHAR", "hash of the stage's code, its tables' schema and every row of its inputs")),
 )
 TABLE_BY_NAME: dict[str, Table] = {t.qualified: t for t in TABLES}
 

@@ -17,6 +17,7 @@ STAGE_SOURCES: dict[str, tuple[str, ...]] = {
     "clean": ("clean", "dates.py", "limits.py"),
     "entities": ("extract", "reference"),
     "metrics": ("metrics.py", "dedup.py"),
+    "dedup": ("dedup.py",),  # stored signatures and LSH bands (clean.article_signatures) are of this version
 }
 
 

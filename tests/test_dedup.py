@@ -209,3 +209,155 @@ def test_syndicated_copy_in_the_seeds_warehouse_is_linked_and_counted_once(seeds
                            "WHERE article_id = 'copy000000000000'").fetchone() == (True, orig)
     finally:
         con.close()
+
+
+def test_fixed_banding_is_what_datasketch_tunes_for_the_threshold():
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=dedup.LSH_THRESHOLD, num_perm=dedup.NUM_PERM)
+    assert (lsh.b, lsh.r) == (dedup.LSH_BANDS, dedup.LSH_ROWS) == (37, 3)
+
+
+def test_band_keys_match_exactly_when_the_band_values_do():
+    sigs = np.array([[1, 2, 3] * 40 + [0] * 8, [1, 2, 3] * 40 + [9] * 8, [1, 2, 4] * 40 + [0] * 8], dtype=np.uint32)
+    keys = dedup.band_keys(sigs)
+    assert keys.shape == (3, 37) and keys.dtype == np.uint64
+    assert (keys[0] == keys[1]).all()  # values past the 111th are in no band
+    assert not (keys[0] == keys[2]).any()
+
+
+def _random_bodies(n: int, seed: int) -> list[str]:
+    rng = np.random.default_rng(seed)
+    vocab = np.array([f"w{i}" for i in range(5000)])
+    return [" ".join(vocab[rng.integers(0, len(vocab), size=int(rng.integers(60, 200)))]) for _ in range(n)]
+
+
+def _edit(body: str, k: int) -> str:
+    """A light edit: a few words changed, a closing line added."""
+    words = body.split()
+    for i in range(0, len(words), 37):
+        words[i] = f"edit{k}"
+    return " ".join(words) + " republished with permission"
+
+
+class _Warehouse:
+    """clean.articles in an in-memory warehouse with the real schema, written the way the clean stage does."""
+
+    def __init__(self) -> None:
+        import duckdb
+
+        from healthwork.store import ddl
+
+        self.con = duckdb.connect()
+        for stmt in ddl():
+            self.con.execute(stmt)
+        self.articles: dict[str, Article] = {}
+
+    def put(self, *arts: Article) -> None:
+        import hashlib
+
+        for a in arts:
+            self.con.execute("DELETE FROM clean.articles WHERE article_id = ?", [a.article_id])
+            self.con.execute("INSERT INTO clean.articles (article_id, source_file, published_date, body, body_sha) "
+                             "VALUES (?, ?, ?, ?, ?)", [a.article_id, f"{a.article_id}.txt", a.published_date,
+                                                        a.body, hashlib.sha256(a.body.encode()).hexdigest()])
+            self.articles[a.article_id] = a
+
+    def delete(self, *ids: str) -> None:
+        for i in ids:
+            self.con.execute("DELETE FROM clean.articles WHERE article_id = ?", [i])
+            del self.articles[i]
+
+    def pairs(self) -> list[tuple]:
+        return self.con.execute("SELECT * FROM clean.article_duplicates ORDER BY ALL").fetchall()
+
+    def table(self, name: str) -> list[tuple]:
+        return self.con.execute(f"SELECT * FROM {name} ORDER BY ALL").fetchall()
+
+
+def _full(arts) -> list[tuple]:
+    return [tuple(r) for r in find_duplicates(arts).itertuples(index=False)]
+
+
+@pytest.mark.parametrize("per_query", [2000, 7])  # 7: new articles looked up in many blocks
+def test_incremental_duplicates_equal_a_full_rebuild_after_adds_deletes_and_changes(monkeypatch, per_query):
+    from healthwork.stages import metrics as metric_stage
+    from healthwork.stages.metrics import run_duplicates
+
+    monkeypatch.setattr(metric_stage, "NEW_PER_QUERY", per_query)
+
+    hashed: list[int] = []
+    real_signatures = dedup.signatures
+    monkeypatch.setattr(dedup, "signatures", lambda sets: hashed.append(len(sets)) or real_signatures(sets))
+    base = _random_bodies(240, seed=3)
+    day = dt.date(2025, 1, 1)
+    arts = [Article(f"r{i:03d}", b, day + dt.timedelta(days=i % 50)) for i, b in enumerate(base)]
+    copies = [Article(f"c{i:03d}", _edit(base[i], i), day + dt.timedelta(days=60)) for i in range(0, 240, 20)]
+    written = [Article("orig", ORIGINAL, dt.date(2025, 3, 3)), Article("copy", LIGHT_EDIT, dt.date(2025, 3, 4)),
+               Article("cut", TRUNCATED, None), Article("indep", INDEPENDENT, dt.date(2025, 3, 3)),
+               Article("blank", "  \n ", None)]
+    w = _Warehouse()
+
+    # first run: 200 articles, some copies among them
+    w.put(*arts[:200], *copies[:6], *written[:2])
+    s = run_duplicates(w.con)
+    assert hashed == [208] and s.n_hashed == 208
+    assert w.pairs() == _full(w.articles.values()) and len(w.pairs()) == 7
+
+    # adds: only the new bodies are signed; their copies of old articles are found through the stored bands
+    hashed.clear()
+    w.put(*arts[200:], *copies[6:], *written[2:])
+    s = run_duplicates(w.con)
+    assert hashed == [40 + 6 + 2] and s.n_hashed == 40 + 6 + 3  # the blank body is recorded, never signed
+    assert ("r200", "c200") in {p[:2] for p in w.pairs()}  # new with new
+    assert ("orig", "cut") in {p[:2] for p in w.pairs()}  # new with old
+    assert w.pairs() == _full(w.articles.values()) and len(w.pairs()) == 14
+
+    # nothing new: nothing hashed, nothing changes
+    hashed.clear()
+    stored = ("clean.article_duplicates", "clean.article_signatures", "clean.article_lsh_bands")
+    before = {t: w.table(t) for t in stored}
+    s = run_duplicates(w.con)
+    assert hashed == [0] and s.n_hashed == 0 and s.n_candidates == 0
+    assert {t: w.table(t) for t in before} == before
+
+    # deletes (an original with a copy, a copy), changed bodies (one becomes a copy of another article, one
+    # copy is rewritten into an unrelated story) and a changed date that makes the copy the earlier one
+    hashed.clear()
+    w.delete("r020", "c040", "cut")
+    w.put(Article("r007", _edit(base[8], 99), day), Article("c060", _random_bodies(1, seed=11)[0], day),
+          Article("copy", LIGHT_EDIT, dt.date(2025, 3, 1)))
+    s = run_duplicates(w.con)
+    assert hashed == [2] and s.n_hashed == 2 and s.n_forgotten == 5
+    pairs = w.pairs()
+    assert pairs == _full(w.articles.values())
+    linked = {p[:2] for p in pairs}
+    assert ("copy", "orig") in linked and ("r007", "r008") in linked
+    assert not any({"r020", "c040", "cut", "c060"} & set(p[:2]) for p in pairs)
+    ids_signed = {r[0] for r in w.table("clean.article_signatures")}
+    assert ids_signed == set(w.articles)
+
+    # the stored state equals a fresh build's on the same articles
+    fresh = _Warehouse()
+    fresh.put(*sorted(w.articles.values(), key=lambda a: a.article_id))
+    run_duplicates(fresh.con)
+    for t in ("clean.article_duplicates", "clean.article_signatures", "clean.article_lsh_bands"):
+        assert w.table(t) == fresh.table(t), t
+
+
+def test_signature_prefilter_keeps_linked_pairs_and_drops_pairs_sharing_only_phrases():
+    long_story = _random_bodies(1, seed=5)[0] + " " + _random_bodies(1, seed=6)[0] + " " + _random_bodies(1, seed=8)[0]
+    words = long_story.split()
+    quarter = " ".join(words[:len(words) // 4])  # a copy cut after a quarter: Jaccard ~0.25, containment 1
+    half_edit = " ".join(w if i % 17 else "changed" for i, w in enumerate(words))  # Jaccard ~0.55
+    other = " ".join(_random_bodies(4, seed=9)).split()
+    shared = " ".join(words[:40] + other[:len(words) - 40])  # same length, one shared passage: Jaccard < 0.1
+    texts = [long_story, quarter, half_edit, shared]
+    sets = shingle_sets(texts)
+    sigs = dedup.signatures(sets)
+    lens = np.array([len(x) for x in sets])
+    left, right = np.array([0, 0, 0]), np.array([1, 2, 3])
+    assert [dedup.score(sets[0], sets[j]) is not None for j in (1, 2, 3)] == [True, True, False]
+    assert jaccard(sets[0], sets[1]) < 0.3 and 0.5 <= jaccard(sets[0], sets[2]) < 0.62
+    assert jaccard(sets[0], sets[3]) < 0.1
+    assert dedup.plausible(sigs, lens, left, right).tolist() == [True, True, False]
