@@ -320,22 +320,31 @@ def _state_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]
     out: list[dict[str, Any]] = []
     spans = [(r["span_start"], r["span_end"]) for r in rows]
     for n in _NUM_SCAN.finditer(body):
-        i = n.start()
-        if i > 0 and (body[i - 1] in _BAD_BEFORE_NUM or body[i - 1] == "-"):
-            continue
-        if any(a <= i < b for a, b in spans):
-            continue
-        m = _STATE_COUNT.match(body, i)
-        if not m or _is_year(m.group("num"), m.group("mult")) or _AGE_BEFORE.search(body, max(0, i - 30), i):
-            continue
-        value = parse_number(m.group("num"), m.group("mult"))
-        if value is None or value < 10:
-            continue
-        q = _QUAL_BEFORE.search(body, max(0, i - 25), i)
-        end = m.end("mult") if m.group("mult") else m.end("num")
-        out.append(_row(body, q.start() if q else i, end, value, qualifier_of(q.group("qual") if q else None),
-                        " ".join(m.group("state").split()), None))
+        row = _bare_number_count(body, n.start(), _STATE_COUNT, "state", spans)
+        if row is not None:
+            out.append(row)
     return out
+
+
+def _bare_number_count(body: str, i: int, pattern: re.Pattern[str], what_group: str,
+                       spans: list[tuple[int, int]]) -> dict[str, Any] | None:
+    """The count row of the bare number at ``body[i]`` when ``pattern`` (with groups num, mult and
+    ``what_group``) matches there: not glued to a word, not inside a row found already, not a year or
+    an age, at least 10; a qualifier just before it ("more than") is part of the row."""
+    if i > 0 and (body[i - 1] in _BAD_BEFORE_NUM or body[i - 1] == "-"):
+        return None
+    if any(a <= i < b for a, b in spans):
+        return None
+    m = pattern.match(body, i)
+    if not m or _is_year(m.group("num"), m.group("mult")) or _AGE_BEFORE.search(body, max(0, i - 30), i):
+        return None
+    value = parse_number(m.group("num"), m.group("mult"))
+    if value is None or value < 10:
+        return None
+    q = _QUAL_BEFORE.search(body, max(0, i - 25), i)
+    end = m.end("mult") if m.group("mult") else m.end("num")
+    return _row(body, q.start() if q else i, end, value, qualifier_of(q.group("qual") if q else None),
+                " ".join(m.group(what_group).split()), None)
 
 
 def _actor_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -348,25 +357,13 @@ def _actor_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]
     verbs = find_all(low, _VERB_STEMS)  # where a people verb can be: the full patterns are only tried near one
     helped = [m for j in verbs if (m := _HELPED_COUNT.match(body, j))]
     for n in _NUM_SCAN.finditer(body) if verbs else ():
-        i = n.start()
         k = bisect_left(verbs, n.end())
         if k == len(verbs) or verbs[k] - n.end() > 70:
             continue
-        if i > 0 and (body[i - 1] in _BAD_BEFORE_NUM or body[i - 1] == "-"):
-            continue
-        if any(a <= i < b for a, b in spans):
-            continue
-        m = _ACTOR_COUNT.match(body, i)
-        if not m or _is_year(m.group("num"), m.group("mult")) or _AGE_BEFORE.search(body, max(0, i - 30), i):
-            continue
-        value = parse_number(m.group("num"), m.group("mult"))
-        if value is None or value < 10:
-            continue
-        q = _QUAL_BEFORE.search(body, max(0, i - 25), i)
-        end = m.end("mult") if m.group("mult") else m.end("num")
-        out.append(_row(body, q.start() if q else i, end, value, qualifier_of(q.group("qual") if q else None),
-                        " ".join(m.group("act").split()), None))
-        spans.append((i, end))
+        row = _bare_number_count(body, n.start(), _ACTOR_COUNT, "act", spans)
+        if row is not None:
+            out.append(row)
+            spans.append((n.start(), row["span_end"]))
     for m in helped:
         i = m.start("num")
         if any(a <= i < b for a, b in spans) or _is_year(m.group("num"), m.group("mult")):
