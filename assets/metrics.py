@@ -9,7 +9,7 @@ from healthwork.report import headline
 from healthwork.stages.metrics import run_duplicates, run_marts, run_metrics
 from healthwork.store import TABLE_BY_NAME
 from healthwork.versioning import code_version
-from resources.keys import ARTICLE_DUPLICATES, CLEAN_ARTICLES, ENTITY_KEYS, MART_KEYS, METRIC_KEYS, PROGRAMME_FUNDING  # noqa: F401
+from resources.keys import ARTICLE_DUPLICATES, CLEAN_ARTICLES, ENTITY_KEYS, MART_KEYS, METRIC_KEYS
 from resources.warehouse import WarehouseResource
 
 # the first rows an analyst wants to see of each table

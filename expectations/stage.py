@@ -1,9 +1,7 @@
 """Run a stage's suites on what the run just wrote, record the results, build Data Docs. No Dagster.
 
-    results = check_stage(store, settings, "entities", run_id)   # reads the staging copy
-    record_results(store, run_id, CHECK_NAME, results)          # dq.check_results, in staging
-
-    checked = check_and_quarantine(store, settings, "clean", run_id)  # the same, and row faults set aside
+    checked = check_and_quarantine(store, settings, "clean", run_id)  # validates the staging copy,
+    record_results(store, run_id, CHECK_NAME, checked.results)       # sets row faults aside; dq.check_results
 
 A suite's name is its table (``entities.funding``); the asset it checks is the same path
 (``entities/funding``).
@@ -51,14 +49,9 @@ def asset_path(suite_name: str) -> str:
     return suite_name.replace(".", "/")
 
 
-def check_stage(store: Warehouse, settings: Settings, stage: str, run_id: str | None = None,
-                docs: bool = True) -> list[SuiteResult]:
-    """Validate every suite of ``stage`` against the staging copy; rebuild Data Docs once."""
-    return [r for r, _ in _validate(store, settings, stage, run_id, docs)]
-
-
 def _validate(store: Warehouse, settings: Settings, stage: str, run_id: str | None,
               docs: bool) -> list[tuple[SuiteResult, Check]]:
+    """Validate every suite of ``stage`` against the staging copy; rebuild Data Docs once."""
     with store.read_staging() as con:
         checks = STAGES[stage](con, settings)
     docs_dir = data_docs_dir(settings.warehouse) if docs else None

@@ -514,7 +514,7 @@ def _sentence_share_parent(m: Mention, article: list[Mention]) -> int | None:
     same = [o for o in article if (o.programme, o.currency) == (m.programme, m.currency) and o.amount > m.amount]
     if not same:
         return None
-    after = m.sentence_text[m.span_end - m.sentence_start:] if m.sentence_start is not None else ""
+    after = m.sentence_text[m.span_end - m.sentence_start:]
     follows = bool(_SHARE_AFTER.match(after))
     if not follows and not _SHARE_PHRASE.search(m.sentence_text):
         return None

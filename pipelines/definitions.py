@@ -19,7 +19,7 @@ import expectations.checks
 from pipelines.automation import with_automation
 from pipelines.console import LOGGER_NAME, healthwork_console
 from pipelines.jobs import JOBS
-from pipelines.resources import WarehouseResource
+from resources.warehouse import WarehouseResource
 from pipelines.schedules import SCHEDULES
 from pipelines.sensors import SENSORS
 

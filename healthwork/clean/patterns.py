@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import re
 
-WHITESPACE = re.compile(r"\s+")
-YEAR = re.compile(r"(?:19|20)\d\d")  # every date healthwork.dates recognises has a four-digit year
+YEAR = re.compile(r"(?:19|20)\d\d")  # a four-digit year: one of the line-shape prefilter's signs of a date
 
 STOP_WORDS = frozenset(
     """a an the and or but if of to in on at for with by from as into about over after before under

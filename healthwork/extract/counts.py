@@ -130,7 +130,7 @@ _YEAR_PREP = re.compile(r"\b(?:in|since|by|from|until|till|during|before|after|o
 # "800,000 more than in 2019", "600,000 could drop out"
 _BARE_COUNT = re.compile(
     rf"(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€.,-])(?=[^\S\n]+(?:have|has|had|are|were|will|would|could|can|"
-    rf"may|might|should|more|fewer|now|already|went|moved|found|got|were|did|do|remain|still|of\s+whom|of\s+them|"
+    rf"may|might|should|more|fewer|now|already|went|moved|found|got|did|do|remain|still|of\s+whom|of\s+them|"
     rf"moving|going|finding|getting|entering|starting|securing|into)(?![\w-]))",
     re.IGNORECASE)
 # a change in the count just stated: "2.8 million people ..., up 400,000 since 2019", "a rise of 50,000 on last year"

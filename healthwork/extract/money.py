@@ -361,7 +361,6 @@ class _Ctx:
         self._sentence_memo: dict[tuple[str, int, int], bool] = {}
         # a mention of the document a programme was set out in ("the Get Britain Working white
         # paper") does not make the article about that programme
-        self.single = len({str(r["programme"]) for r in self.mentions}) == 1
         self.main = _main_programme([r for r in self.mentions if not _DOCUMENT_AFTER.match(body, r["span_end"])])
 
     def sentence_has(self, pattern: re.Pattern[str], start: int, end: int) -> bool:

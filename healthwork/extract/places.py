@@ -169,12 +169,13 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
     person_starts = frozenset(s for s, _ in person_spans)
     person_words: frozenset[str] | None = None
     out: list[tuple[int, int, _Place]] = []
+    name_spans = org_spans + person_spans  # organisations' and people's names: never a place inside them
     for m in rx.finditer(work):
         start, end = m.span()
         if start > 0 and (work[start - 1].isalnum() or work[start - 1] in "-_"):
             continue
         place = by_surface[m.group(0)]
-        if any(os <= start and end <= oe for os, oe in org_spans + person_spans):
+        if any(os <= start and end <= oe for os, oe in name_spans):
             continue  # inside an organisation's or a person's name
         if _part_of_larger_name(work, start, end, person_starts):
             part = _area_part(work, start, end, org_spans, person_starts)
@@ -195,7 +196,7 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
                 continue
         out.append((start, end, place))
     if " area" in work or " borough" in work or " district" in work:
-        out += _unlisted_areas(work, out, org_spans + person_spans)
+        out += _unlisted_areas(work, out, name_spans)
         out.sort(key=lambda t: t[0])
     seats: list[tuple[int, int, _Place]] = []
     if " for " in work:
