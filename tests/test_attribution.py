@@ -1,0 +1,222 @@
+"""Funding attribution on made-up news in the styles of different outlets.
+
+Each story below was written for this file (no development page's wording) together with the
+funding rows ../shared/gold/GUIDELINES.md asks for, before the extractor was run on it. They test
+the programme rule the guidelines state: the programme named in the money's own sentence; else,
+when the sentence talks about "the scheme/pilot/programme/service/funding", the programme the
+paragraph or the article is about; else NULL (a department's budget, a package across several
+schemes, an unnamed fund). Periods and kinds are checked on the same rows.
+"""
+from __future__ import annotations
+
+import pytest
+
+from healthwork.extract import extract_entities
+
+# (amount, currency, qualifier, period_years, programme, kind)
+Row = tuple[float, str, str, float | None, str | None, str]
+
+CTW, WW, HGA, IPS = "Connect to Work", "WorkWell", "Health and Growth Accelerators", "Individual Placement and Support"
+
+
+def funding(body: str) -> list[Row]:
+    return [(r["amount"], r["currency"], r["qualifier"], r["period_years"], r["programme"], r["kind"])
+            for r in extract_entities(body)["funding"]]
+
+
+# A council press release: the programme is named in the opening paragraph only once, a local
+# scheme once later; "the programme" in the money's sentence is the one the release is about.
+COUNCIL = (
+    "Rotherham Council has confirmed it will deliver Connect to Work in the borough from April, offering "
+    "tailored help to residents whose health makes it hard to find or keep a job.\n"
+    "The council will receive £4.2m over three years from the South Yorkshire Mayoral Combined Authority, which "
+    "was awarded up to £35m for the programme by the Department for Work and Pensions.\n"
+    "Support will be provided by employment specialists based in GP surgeries and community hubs.\n"
+    'Councillor Ann Baker, cabinet member for jobs, said: "This is a big step for people who have been left '
+    'behind."\n'
+    "The new service sits alongside Working Win, which the council backed with £600,000 last year.\n"
+)
+
+# A local paper: "the service" in a later paragraph; a second programme with its own sentence.
+LOCAL_PAPER = (
+    "A pilot helping people in Dorset stay in work while they manage health problems is to be extended.\n"
+    "The WorkWell pilot, run by NHS Dorset and Dorset Council, has supported more than 2,000 people since it "
+    "launched in October 2024.\n"
+    "Ministers have now confirmed a further £2.6m to keep the service running until March 2027.\n"
+    "Dorset was one of 15 areas chosen for WorkWell, which shared £57m nationally.\n"
+    "The county has also been picked to test a Health and Growth Accelerator, with a separate £3m allocation.\n"
+)
+
+# Trade press: "the accelerators" and "IPS" as aliases after the full names; the money of a
+# sentence whose subject is a programme's services goes to that programme.
+TRADE = (
+    "Occupational health providers are being invited to bid for contracts worth up to £20m under the Health and "
+    "Growth Accelerator programme.\n"
+    "The three accelerators, in the North East, South Yorkshire and West Yorkshire, will each receive around "
+    "£6.5m to cut the number of people out of work through ill health.\n"
+    "Each accelerator is expected to commission services such as individual placement and support (IPS), "
+    "musculoskeletal physiotherapy and mental health support.\n"
+    "IPS services in the accelerator areas will get an extra £1.5m, according to NHS England.\n"
+)
+
+# GOV.UK: the programme in the first sentence, then "the funding", "the programme" and shares.
+GOVUK = (
+    "Thousands more disabled people and people with health conditions will be supported into work through a "
+    "£115m expansion of Connect to Work, the Work and Pensions Secretary announced today.\n"
+    "The funding will allow eight more areas to join the programme from next spring, taking total investment to "
+    "over £1bn over five years.\n"
+    "West London will get almost £9m of the £115m, while Kent will receive £14.6m.\n"
+    "The expansion is part of the Get Britain Working plan, backed by £240m, which also includes the Youth "
+    "Guarantee and the new Jobs and Careers Service.\n"
+)
+
+# Hansard: one long paragraph naming two programmes; "the pilot" is the one just named.
+HANSARD = (
+    "The Minister for Employment (Alison McGovern): I thank my hon. Friend for her question. Through WorkWell "
+    "we are investing £57 million in 15 pilot areas. In her constituency, the integrated care board has been "
+    "allocated £3.2 million to run the pilot. Separately, the Connect to Work programme will receive up to "
+    "£1 billion over five years.\n"
+    "Mr Peter Bedford (Mid Leicestershire) (Con): The Minister will know that the Department's own budget is "
+    "under pressure. Can she confirm that the £2.5 billion for the Back to Work Plan announced by the previous "
+    "Government has been spent?\n"
+)
+
+# NHS trust news: the programme is named only after the money, in the next paragraph.
+NHS_TRUST = (
+    "Mental health patients in Lincolnshire will get more help to find and keep jobs after the county's mental "
+    "health trust secured £450,000 of new funding.\n"
+    "Lincolnshire Partnership NHS Foundation Trust will use the money to expand its Individual Placement and "
+    "Support (IPS) service, which places employment specialists in community mental health teams.\n"
+    "The IPS service currently supports around 300 people a year, and the new money will pay for six more "
+    "employment specialists.\n"
+    "The trust also runs NHS Talking Therapies for Lincolnshire, which has its own employment advisers funded "
+    "separately.\n"
+)
+
+# A live blog: a package across schemes (no programme), programmes in their own entries, a total
+# that only includes a programme's money, a department's budget cut.
+LIVE_BLOG = (
+    "10:42 The Chancellor confirms £1.2bn a year for employment support by the end of the parliament.\n"
+    "10:45 WorkWell will be extended to every integrated care board area, backed by £259m over three years.\n"
+    "10:51 Connect to Work: a further £300m, taking its total to more than £1bn.\n"
+    "10:58 Our economics editor says the £1.2bn figure includes money already announced for the Youth "
+    "Guarantee.\n"
+    "11:05 The Department for Work and Pensions' own budget will be cut by £1.5bn in real terms.\n"
+)
+
+# The Welsh Government: "for a further year" is a one-year span; shares for councils in a
+# paragraph naming no programme; another service named once at the end.
+WALES = (
+    "The Welsh Government has announced £16m to extend Communities for Work Plus for a further year, helping "
+    "people furthest from the labour market.\n"
+    "The programme, delivered by local authorities across Wales, has helped more than 30,000 people into work "
+    "since 2018.\n"
+    "Each council will receive a share of the funding based on local need, with Cardiff getting £1.9m and "
+    "Swansea £1.3m.\n"
+    'Economy Secretary Rebecca Evans said: "These are people who want to work and this support makes that '
+    'possible."\n'
+    "Working Wales, run by Careers Wales, will continue to provide careers advice alongside the programme.\n"
+)
+
+# A Scottish local paper: a share going to another named programme; a council's own budget.
+SCOTLAND = (
+    "Fife Council has been awarded £2.1m from the Scottish Government's No One Left Behind fund to help "
+    "parents and young people into work.\n"
+    "Around £800,000 of the money will go to the Young Person's Guarantee, with the rest split between "
+    "parental employability support and all-age provision.\n"
+    "Council leader David Ross said the funding would make a real difference to families across the region.\n"
+    "Separately, the council's own budget for employability services is £5m.\n"
+)
+
+# A local democracy reporter: the programme is named in the paragraph after the money ("The cash
+# comes from ..."); "spend £1.4m on" a service is money allocated, not a cost; a rate per
+# participant keeps the programme its own sentence names.
+LDRS = (
+    "Councillors in Stoke-on-Trent have approved plans to spend £1.4m on getting long-term sick residents back "
+    "into work.\n"
+    "The cash comes from the city's share of the Connect to Work programme, which is being rolled out across "
+    "Staffordshire.\n"
+    "A report to the cabinet said the scheme would support 900 people.\n"
+    "Separately, the authority has been given £320,000 from the UK Shared Prosperity Fund for adult numeracy "
+    "classes.\n"
+    "It follows the closure of the Restart Scheme to new referrals, which the report said had cost £2,000 per "
+    "participant.\n"
+)
+
+# A regional broadcaster: the programme named once; a cost to the economy; "the scheme" paying for staff.
+REGIONAL_TV = (
+    "People in Cornwall who are off work with back pain, anxiety or other health conditions are being offered "
+    "fast-track support under a new scheme.\n"
+    "The WorkWell service, run by the Cornwall and Isles of Scilly Integrated Care Board, has been given £3.1m.\n"
+    "Figures show ill health is costing the local economy about £400m a year.\n"
+    "The scheme will also pay for 20 new health and work coaches, at a cost of £35,000 each.\n"
+)
+
+CASES: dict[str, tuple[str, list[Row]]] = {
+    "council press release": (COUNCIL, [
+        (4.2e6, "GBP", "exact", 3.0, CTW, "funding"),
+        (35e6, "GBP", "up_to", None, CTW, "funding"),
+        (600000.0, "GBP", "exact", None, "Working Win", "funding"),
+    ]),
+    "local paper": (LOCAL_PAPER, [
+        (2.6e6, "GBP", "exact", None, WW, "funding"),
+        (57e6, "GBP", "exact", None, WW, "funding"),
+        (3e6, "GBP", "exact", None, HGA, "funding"),
+    ]),
+    "trade press": (TRADE, [
+        (20e6, "GBP", "up_to", None, HGA, "funding"),
+        (6.5e6, "GBP", "about", None, HGA, "funding"),
+        (1.5e6, "GBP", "exact", None, IPS, "funding"),
+    ]),
+    "gov.uk": (GOVUK, [
+        (115e6, "GBP", "exact", None, CTW, "funding"),
+        (1e9, "GBP", "more_than", 5.0, CTW, "funding"),
+        (9e6, "GBP", "about", None, CTW, "funding"),
+        (115e6, "GBP", "exact", None, CTW, "funding"),
+        (14.6e6, "GBP", "exact", None, CTW, "funding"),
+        (240e6, "GBP", "exact", None, "Get Britain Working", "funding"),
+    ]),
+    "hansard": (HANSARD, [
+        (57e6, "GBP", "exact", None, WW, "funding"),
+        (3.2e6, "GBP", "exact", None, WW, "funding"),
+        (1e9, "GBP", "up_to", 5.0, CTW, "funding"),
+        (2.5e9, "GBP", "exact", None, "Back to Work Plan", "funding"),
+    ]),
+    "nhs trust": (NHS_TRUST, [
+        (450000.0, "GBP", "exact", None, IPS, "funding"),
+    ]),
+    "live blog": (LIVE_BLOG, [
+        (1.2e9, "GBP", "exact", 1.0, None, "funding"),
+        (259e6, "GBP", "exact", 3.0, WW, "funding"),
+        (300e6, "GBP", "exact", None, CTW, "funding"),
+        (1e9, "GBP", "more_than", None, CTW, "funding"),
+        (1.2e9, "GBP", "exact", None, None, "funding"),
+        (1.5e9, "GBP", "exact", None, None, "other"),
+    ]),
+    "wales": (WALES, [
+        (16e6, "GBP", "exact", 1.0, "Communities for Work Plus", "funding"),
+        (1.9e6, "GBP", "exact", None, "Communities for Work Plus", "funding"),
+        (1.3e6, "GBP", "exact", None, "Communities for Work Plus", "funding"),
+    ]),
+    "scotland": (SCOTLAND, [
+        (2.1e6, "GBP", "exact", None, "No One Left Behind", "funding"),
+        (800000.0, "GBP", "about", None, "Young Person's Guarantee", "funding"),
+        (5e6, "GBP", "exact", None, None, "funding"),
+    ]),
+    "local democracy reporter": (LDRS, [
+        (1.4e6, "GBP", "exact", None, CTW, "funding"),
+        (320000.0, "GBP", "exact", None, "UK Shared Prosperity Fund", "funding"),
+        (2000.0, "GBP", "exact", None, "Restart Scheme", "other"),
+    ]),
+    "regional tv": (REGIONAL_TV, [
+        (3.1e6, "GBP", "exact", None, WW, "funding"),
+        (400e6, "GBP", "about", 1.0, None, "cost"),
+        (35000.0, "GBP", "exact", None, WW, "cost"),
+    ]),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_funding_rows_follow_the_guidelines(name: str) -> None:
+    body, expected = CASES[name]
+    assert funding(body) == expected
