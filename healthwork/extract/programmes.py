@@ -10,7 +10,10 @@ Matching rules
   optional final plural (``accelerators`` for ``accelerator``, ``WorkWell pilots`` contains
   ``WorkWell``); at each position the longest alias wins;
 - ``case_sensitive=yes`` aliases (ordinary-English phrases such as ``Access to Work``) only
-  match with the listed capitalisation, in headline case (``Access To Work``) or in capitals;
+  match with the listed capitalisation, in headline case (``Access To Work``) or in capitals,
+  or in any case right before a word naming a scheme (``the connect to work programme``,
+  ``an access to work grant``);
+- a hyphen counts as a space between an alias's words (``Connect-to-Work``);
 - ``&`` stands for ``and`` (``Health & Growth Accelerators``);
 - ``needs_prior=yes`` aliases (anaphora such as ``the accelerators``, short acronyms) only
   count once the same programme has been named earlier in the body by another alias.
@@ -62,8 +65,13 @@ def _stem(alias: str) -> str:
     return alias
 
 
+def _plain(s: str) -> str:
+    """Words of ``s`` with ``&`` as ``and`` and hyphens as spaces, single-spaced, case kept."""
+    return " ".join(s.replace("&", " and ").replace("-", " ").split())
+
+
 def _key(s: str) -> str:
-    return " ".join(s.replace("&", " and ").split()).lower()
+    return _plain(s).lower()
 
 
 def _headline(alias: str) -> str:
@@ -94,7 +102,7 @@ def _compile(keys: list[str]) -> re.Pattern[str]:
     """One pattern for these aliases: longest first (the regex takes the first that fits), no
     letter/digit right before, optional plural, no letter/digit right after."""
     alts = sorted(keys, key=len, reverse=True)
-    body = "|".join(r"\s+".join(r"(?:and|&)" if w == "and" else re.escape(w) for w in k.split()) for k in alts)
+    body = "|".join(r"[\s-]+".join(r"(?:and|&)" if w == "and" else re.escape(w) for w in k.split()) for k in alts)
     return re.compile(rf"(?<![\w-])(?P<name>{body})(?:e?s)?(?![\w])", re.IGNORECASE)
 
 
@@ -103,11 +111,18 @@ def canonical_names() -> tuple[str, ...]:
     return tuple(sorted({a.programme for v in _matcher().by_key.values() for a in v}))
 
 
-def _resolve(m: _Matcher, name: str) -> tuple[_Alias, ...]:
-    """The aliases the matched text fits (case rules applied)."""
+# a word naming a scheme right after an alias: "the connect to work programme", "access to work grants"
+_SCHEME_WORD_AFTER = re.compile(
+    r"(?:e?s)?\s+(?:programme|program|scheme|service|pilot|grant|fund|funding|initiative|trailblazer)s?(?![\w-])",
+    re.IGNORECASE)
+
+
+def _resolve(m: _Matcher, name: str, before_scheme_word: bool = False) -> tuple[_Alias, ...]:
+    """The aliases the matched text fits (case rules applied; any case before a scheme word)."""
     cands = m.by_key.get(_key(name), ())
-    plain = " ".join(name.replace("&", " and ").split())
-    return tuple(a for a in cands if not a.case_sensitive or plain in (a.alias, _headline(a.alias), a.alias.upper()))
+    plain = _plain(name)
+    return tuple(a for a in cands if not a.case_sensitive or before_scheme_word
+                 or plain in (_plain(a.alias), _headline(_plain(a.alias)), _plain(a.alias).upper()))
 
 
 def _hits(m: _Matcher, body: str) -> list[re.Match[str]]:
@@ -142,7 +157,7 @@ def extract(body: str) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     named: set[str] = set()  # programmes already named by a needs_prior=no alias
     for hit in _hits(m, body):
-        fits = _resolve(m, hit.group("name"))
+        fits = _resolve(m, hit.group("name"), _SCHEME_WORD_AFTER.match(body, hit.end("name")) is not None)
         chosen = next((a for a in fits if not a.needs_prior), None)
         if chosen is None:
             chosen = next((a for a in fits if a.programme in named), None)
