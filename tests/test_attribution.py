@@ -152,6 +152,40 @@ REGIONAL_TV = (
     "The scheme will also pay for 20 new health and work coaches, at a cost of £35,000 each.\n"
 )
 
+# A spending watchdog: rates and costs in sentences about "the scheme" take the programme the
+# article is about; a programme named inside a "which ..." aside is not the one the money is for.
+WATCHDOG = (
+    "The Restart Scheme has cost taxpayers £2.9bn since it launched in 2021, according to the National Audit "
+    "Office.\n"
+    "Auditors found the scheme spent an average of £4,100 for every participant who found a job, and providers "
+    "were paid £1,700 per referral.\n"
+    "The programme, which replaced the Work and Health Programme, was extended in 2023 at a cost of £1.2bn.\n"
+)
+
+# NHS England news: a cost in a sentence about the services of the one programme named.
+NHS_ENGLAND = (
+    "NHS England has set aside £25m to give people using NHS Talking Therapies access to employment advisers.\n"
+    "The money will fund 400 advisers across 90 services, each costing around £62,500 a year.\n"
+    "Talking Therapies services treated 1.2 million people last year.\n"
+)
+
+# Business press: a grant scheme's spending, its yearly cap per person, a firm's own outlay.
+BUSINESS = (
+    "Disabled workers are waiting up to six months for Access to Work grants, leaving some employers to cover "
+    "the cost of adjustments themselves.\n"
+    "The scheme paid out £247m last year, up from £150m two years earlier.\n"
+    "Grants are capped at £69,260 a year per person.\n"
+    "One small business owner said she had spent £3,000 on specialist software while waiting for a decision.\n"
+)
+
+# A council cabinet report: the subject programme, not the local scheme named in its aside.
+CABINET = (
+    "The Youth Guarantee trailblazer, which builds on the council's Step Forward programme, has been allocated "
+    "£2.3m.\n"
+    "Ingeus, which delivers the Work and Health Programme in London, has won a £12m contract to run Connect to "
+    "Work in Kent.\n"
+)
+
 CASES: dict[str, tuple[str, list[Row]]] = {
     "council press release": (COUNCIL, [
         (4.2e6, "GBP", "exact", 3.0, CTW, "funding"),
@@ -212,6 +246,26 @@ CASES: dict[str, tuple[str, list[Row]]] = {
         (3.1e6, "GBP", "exact", None, WW, "funding"),
         (400e6, "GBP", "about", 1.0, None, "cost"),
         (35000.0, "GBP", "exact", None, WW, "cost"),
+    ]),
+    "watchdog": (WATCHDOG, [
+        (2.9e9, "GBP", "exact", None, "Restart Scheme", "cost"),
+        (4100.0, "GBP", "exact", None, "Restart Scheme", "other"),
+        (1700.0, "GBP", "exact", None, "Restart Scheme", "other"),
+        (1.2e9, "GBP", "exact", None, "Restart Scheme", "cost"),
+    ]),
+    "nhs england": (NHS_ENGLAND, [
+        (25e6, "GBP", "exact", None, "NHS Talking Therapies", "funding"),
+        (62500.0, "GBP", "about", 1.0, "NHS Talking Therapies", "cost"),
+    ]),
+    "business press": (BUSINESS, [
+        (247e6, "GBP", "exact", None, "Access to Work", "funding"),
+        (150e6, "GBP", "exact", None, "Access to Work", "funding"),
+        (69260.0, "GBP", "up_to", 1.0, "Access to Work", "other"),
+        (3000.0, "GBP", "exact", None, None, "cost"),
+    ]),
+    "cabinet report": (CABINET, [
+        (2.3e6, "GBP", "exact", None, "Youth Guarantee", "funding"),
+        (12e6, "GBP", "exact", None, CTW, "funding"),
     ]),
 }
 
