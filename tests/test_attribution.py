@@ -186,6 +186,49 @@ CABINET = (
     "Work in Kent.\n"
 )
 
+# A ministerial statement: long paragraphs naming many programmes, each sum tied in its sentence.
+STATEMENT = (
+    "The Secretary of State for Work and Pensions (Liz Kendall): With permission, I will make a statement on the "
+    "Government's plans to get more people into work. Today we are publishing the Get Britain Working White "
+    "Paper, backed by £240 million of investment. That includes £115 million a year for Connect to Work, which "
+    "will support up to 100,000 disabled people and people with health conditions each year. We will also spend "
+    "£45 million on the Youth Guarantee trailblazers in eight areas, and £125 million on eight economic "
+    "inactivity trailblazers led by mayors and local areas.\n"
+    "We are building on the success of WorkWell, the £57 million pilot in 15 areas, and on Individual Placement "
+    "and Support. Every area will have a plan, and we will spend £55 million on those plans.\n"
+)
+
+# A think tank: a survey of past programmes (the first one named is not what later money is for);
+# money for "a new programme" is for no named programme.
+THINK_TANK = (
+    "Analysis by the Institute for Employment Studies finds that the Work Programme, which ran from 2011 to "
+    "2017, cost around £2bn and helped about one in four participants into sustained work.\n"
+    "Its successor, the Work and Health Programme, was smaller, with funding of £398m over its lifetime, while "
+    "the Restart Scheme has so far been allocated up to £2.9bn.\n"
+    "By contrast, spending on incapacity benefits is forecast to reach £70bn a year by the end of the decade.\n"
+    "The report argues that a new programme should receive at least £1bn a year for the next five years.\n"
+)
+
+# A newswire: a programme's earlier pilot, another programme in its own sentence, a charity's cost figure.
+NEWSWIRE = (
+    "Around 1,000 people with mental health problems will get help to stay in work under a £6m expansion of NHS "
+    "Talking Therapies employment advice, NHS England said.\n"
+    "Employment advisers will be placed in every Talking Therapies service in England, building on a pilot that "
+    "cost £4m and helped 8,000 people.\n"
+    "The scheme is separate from Individual Placement and Support, which received £20m last year.\n"
+    'Mind chief executive Sarah Hughes said: "This is welcome, but it is a drop in the ocean compared with the '
+    '£300bn cost of poor mental health."\n'
+)
+
+# A local paper, one sentence a paragraph: "a further" sum after another programme was mentioned.
+ONE_LINERS = (
+    "Hull City Council will receive £1.2m to deliver Connect to Work in the city.\n"
+    "The programme offers up to a year of support to people with disabilities or long-term health conditions.\n"
+    "It is separate from the Restart Scheme, which is due to close to new referrals next year.\n"
+    "The council expects the funding to help 300 residents in the first year.\n"
+    "A further £400,000 will be spent on extra support for people with learning disabilities.\n"
+)
+
 CASES: dict[str, tuple[str, list[Row]]] = {
     "council press release": (COUNCIL, [
         (4.2e6, "GBP", "exact", 3.0, CTW, "funding"),
@@ -266,6 +309,31 @@ CASES: dict[str, tuple[str, list[Row]]] = {
     "cabinet report": (CABINET, [
         (2.3e6, "GBP", "exact", None, "Youth Guarantee", "funding"),
         (12e6, "GBP", "exact", None, CTW, "funding"),
+    ]),
+    "ministerial statement": (STATEMENT, [
+        (240e6, "GBP", "exact", None, "Get Britain Working", "funding"),
+        (115e6, "GBP", "exact", 1.0, CTW, "funding"),
+        (45e6, "GBP", "exact", None, "Youth Guarantee", "funding"),
+        (125e6, "GBP", "exact", None, "Get Britain Working", "funding"),
+        (57e6, "GBP", "exact", None, WW, "funding"),
+        (55e6, "GBP", "exact", None, None, "funding"),
+    ]),
+    "think tank": (THINK_TANK, [
+        (2e9, "GBP", "about", None, "Work Programme", "cost"),
+        (398e6, "GBP", "exact", None, "Work and Health Programme", "funding"),
+        (2.9e9, "GBP", "up_to", None, "Restart Scheme", "funding"),
+        (70e9, "GBP", "exact", 1.0, None, "cost"),
+        (1e9, "GBP", "more_than", 1.0, None, "funding"),
+    ]),
+    "newswire": (NEWSWIRE, [
+        (6e6, "GBP", "exact", None, "NHS Talking Therapies", "funding"),
+        (4e6, "GBP", "exact", None, "NHS Talking Therapies", "cost"),
+        (20e6, "GBP", "exact", None, IPS, "funding"),
+        (300e9, "GBP", "exact", None, None, "cost"),
+    ]),
+    "one sentence a paragraph": (ONE_LINERS, [
+        (1.2e6, "GBP", "exact", None, CTW, "funding"),
+        (400000.0, "GBP", "exact", None, CTW, "funding"),
     ]),
 }
 
