@@ -264,10 +264,20 @@ _NOT_ONE_PROGRAMME = re.compile(
     re.IGNORECASE)
 # "£3m innovation fund": money for a fund with no programme name
 _UNNAMED_FUND_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+fund(?![\w-])")
-# a sentence about a programme named elsewhere: "the scheme", "this pilot", "the expansion"
+# a sentence about a programme named elsewhere: "the scheme", "this pilot", "the new service" (not "a scheme")
 _SCHEME_NOUNS = (r"(?:scheme|pilot|programme|program|service|trailblazer|initiative|trial|expansion|rollout|roll-out|"
                  r"roll\s+out|project|pathfinder|vanguard|test-and-learn|offer|extension|contract|strand)s?")
-_GENERIC_REFERENCE = re.compile(rf"(?<![\w-]){_SCHEME_NOUNS}(?![\w-])", re.IGNORECASE)
+_GENERIC_REFERENCE = re.compile(
+    rf"(?<![\w-])(?:the|this|that|these|those|its|their)\s+(?:[\w'\u2019£.-]+\s+){{0,2}}?{_SCHEME_NOUNS}(?![\w-])",
+    re.IGNORECASE)
+# between money and a programme named after it: the money is a total that contains the programme's
+_INCLUDING = re.compile(r"(?<![\w-])(?:includ(?:es|ed|ing)|of\s+which)(?![\w-])", re.IGNORECASE)
+# a programme naming where the money goes, not what it is for: "in the accelerator areas"
+_AREAS_AFTER = re.compile(r"\s+(?:areas?|regions?|sites?|footprints?|localities|locality|patches|patch)(?![\w-])",
+                          re.IGNORECASE)
+# an aside inside a sentence: ", which ... ," / "( ... )" / "- ... -"
+_ASIDE_OPEN = re.compile(r",\s+(?:which|who|whose|that)\s|\(|\s[\u2013\u2014-]\s")
+_ASIDE_CLOSE = re.compile(r",|\)|\s[\u2013\u2014-]\s")
 # a clause boundary between money and a programme named after it: "£4m, and ...", "£4m; ..."
 _CLAUSE_GAP = re.compile(r"[;,]\s+(?:and|while|but|whereas)\s|;")
 _NEXT_CLAUSE_PENALTY = 200
@@ -361,7 +371,8 @@ class _Ctx:
         self._sentence_memo: dict[tuple[str, int, int], bool] = {}
         # a mention of the document a programme was set out in ("the Get Britain Working white
         # paper") does not make the article about that programme
-        self.main = _main_programme([r for r in self.mentions if not _DOCUMENT_AFTER.match(body, r["span_end"])])
+        self.main = _article_programme([r for r in self.mentions if not _DOCUMENT_AFTER.match(body, r["span_end"])],
+                                       self.paragraphs)
 
     def sentence_has(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
         """Whether ``pattern`` occurs in ``body[start:end]``, memoised: a sentence with many amounts
@@ -384,37 +395,84 @@ class _Ctx:
         """The programme the money ``body[s:e]`` is for (see the module docstring)."""
         ss, se = self.sentence(s)
         in_sentence = [r for r in self.mentions if r["span_start"] >= ss and r["span_end"] <= se]
+        # "The programme, which replaced the Work and Health Programme, cost £1.2bn": an aside's
+        # programme is not the one the money is for
+        in_sentence = [r for r in in_sentence if not self._in_aside(r, s, e)]
         if in_sentence:
-            # "£20m for the Youth Guarantee", "£1bn in Connect to Work"; else the nearest mention
-            target = next((r for r in in_sentence if e <= r["span_start"] <= e + 60
-                           and _FOR_PROGRAMME.fullmatch(self.body, e, r["span_start"])), None)
-            if target is None:
-                target = min(in_sentence, key=lambda r: (self._distance(s, e, r), 0 if r["span_end"] <= s else 1))
-            # "spent on the Communities for Work and PaCE schemes": a total across several schemes
-            if any(r["programme"] != target["programme"] and _coordinated(self.body, target, r) for r in in_sentence):
-                return None
-            return str(target["programme"])
-        # beyond the sentence only money given to something (kind funding) in pounds is
-        # assumed to be the programme's: a cost, a fine, a rate or a foreign amount belongs to a
-        # programme only when its own sentence ties them ("WorkWell will cost £X")
-        # costs and other amounts only when their sentence is about "the scheme" ("the pilot will
-        # cost £2m")
-        if currency != "GBP" or rate or kind == "fine" \
-                or (kind != "funding" and not self.sentence_has(_GENERIC_REFERENCE, ss, se)):
+            return self._sentence_programme(s, e, in_sentence)
+        # beyond the sentence, money whose sentence is about "the scheme" ("the pilot will cost £2m",
+        # "the scheme pays £1,700 per referral"), or money given (kind funding) in pounds; never a fine
+        about_a_scheme = self.sentence_has(_GENERIC_REFERENCE, ss, se)
+        if kind == "fine" or not (about_a_scheme or (kind == "funding" and currency == "GBP" and not rate)):
             return None
         # a department's budget, a package or total across schemes, an unnamed fund: no one programme's
         if self.sentence_has(_NOT_ONE_PROGRAMME, ss, se) or _UNNAMED_FUND_AFTER.match(self.body, e):
             return None
         ps, pe = self.paragraph(s)
-        in_paragraph = self._programmes_in(ps, pe)
+        # the money's own sentence names none but in asides, which are not the money's
+        in_paragraph = self._programmes_in(ps, ss) | self._programmes_in(se, pe)
         if len(in_paragraph) == 1:
             return in_paragraph.pop()
         if in_paragraph:
-            return None  # a paragraph about several schemes: not one programme's money
+            # a paragraph about several schemes: "the pilot" is the one the sentence before named
+            return self._named_just_before(ss, ps) if about_a_scheme else None
         tied = self._list_context(ps) if _is_allocation_line(self.body, s, e) else self._money_followed_up(ps)
         if tied is not None:
             return tied
-        return self.main
+        if self.main is not None:
+            return self.main
+        # an article about several schemes: "the scheme" is the one the sentence before named
+        return self._named_just_before(ss, 0) if about_a_scheme else None
+
+    def _sentence_programme(self, s: int, e: int, in_sentence: list[dict[str, Any]]) -> str | None:
+        """The programme among those named in the money's sentence: the one it is explicitly for
+        ("£20m for the Youth Guarantee"), else the nearest; none for a total across schemes."""
+        body = self.body
+        # "£1.2bn, including money for the Youth Guarantee": a total that contains the programme's money
+        candidates = [r for r in in_sentence if not (r["span_start"] >= e
+                                                     and _INCLUDING.search(body, e, r["span_start"]))]
+        if not candidates:
+            return None
+        # "IPS services in the accelerator areas will get £1.5m": a programme naming where, not who
+        recipients = [r for r in candidates if not _AREAS_AFTER.match(body, r["span_end"])]
+        candidates = recipients or candidates
+        target = next((r for r in candidates if e <= r["span_start"] <= e + 60
+                       and _FOR_PROGRAMME.fullmatch(body, e, r["span_start"])), None)
+        if target is None:
+            target = min(candidates, key=lambda r: (self._distance(s, e, r), 0 if r["span_end"] <= s else 1))
+        # "spent on the Communities for Work and PaCE schemes": a total across several schemes
+        if any(r["programme"] != target["programme"] and _coordinated(body, target, r) for r in in_sentence):
+            return None
+        return str(target["programme"])
+
+    def _in_aside(self, mention: dict[str, Any], s: int, e: int) -> bool:
+        """The mention is inside an aside that leaves out the money ``body[s:e]``: a ", which ...,"
+        clause or a bracket ("X, which builds on the Y programme, has £2m")."""
+        body = self.body
+        ss, se = self.sentence(s)
+        opening = None
+        for m in _ASIDE_OPEN.finditer(body, ss, mention["span_start"]):
+            opening = m
+        if opening is None:
+            return False
+        closing = _ASIDE_CLOSE.search(body, mention["span_end"], se)
+        if closing is None:
+            return False
+        if opening.start() <= s and e <= closing.end():
+            return False  # the money is inside it too
+        # "£5m, which comes from the UK Shared Prosperity Fund": an aside about the money itself
+        return not (opening.start() >= e and body[e:opening.start()].strip() == "")
+
+    def _named_just_before(self, ss: int, limit: int) -> str | None:
+        """The one programme named by the last sentence before ``ss`` (not before ``limit``) that
+        names any: the antecedent of "the scheme"."""
+        i = span_index(self.sentences, ss) - 1
+        while i >= 0 and self.sentences[i][0] >= limit:
+            found = self._programmes_in(*self.sentences[i])
+            if found:
+                return found.pop() if len(found) == 1 else None
+            i -= 1
+        return None
 
     def _distance(self, s: int, e: int, mention: dict[str, Any]) -> int:
         """How far a programme mention is from the money ``body[s:e]``: a mention after the money
@@ -479,25 +537,40 @@ class _Ctx:
         return None
 
 
-def _main_programme(mentions: list[dict[str, Any]]) -> str | None:
-    """The one programme an article is about: the only one it names, or the one named in more
-    than half of its programme mentions (at least twice)."""
+def _article_programme(mentions: list[dict[str, Any]], paragraphs: list[Span]) -> str | None:
+    """The one programme an article is about: the only one it names; else the one named in more
+    than half of its programme mentions (at least twice); else the one programme its opening
+    names (its first paragraph names only it)."""
     counts: dict[str, int] = {}
     for r in mentions:
         counts[str(r["programme"])] = counts.get(str(r["programme"]), 0) + 1
     if len(counts) == 1:
         return next(iter(counts))
-    if counts:
-        top, n = max(counts.items(), key=lambda kv: kv[1])
-        if n >= 2 and n * 2 > len(mentions):
-            return top
-    return None
+    if not counts:
+        return None
+    top, n = max(counts.items(), key=lambda kv: kv[1])
+    if n >= 2 and n * 2 > len(mentions):
+        return top
+    if not paragraphs:
+        return None
+    ps, pe = paragraphs[0]
+    lead = {str(r["programme"]) for r in mentions if ps <= r["span_start"] < pe}
+    return lead.pop() if len(lead) == 1 else None
 
 
 def _coordinated(body: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Two programme mentions joined as one list ("X and Y", "X, Y")."""
     first, second = (a, b) if a["span_start"] < b["span_start"] else (b, a)
     return bool(_COORDINATION.fullmatch(body, first["span_end"], second["span_start"]))
+
+
+# "£6.5m to cut ...", "£2m to save ...": a verb of purpose right after the money (and its words)
+_PURPOSE_TO = re.compile(r"(?:\s+[\w,'\u2019-]+){0,3}?\s+to\s+", re.IGNORECASE)
+# money set to be spent is allocated: "will spend", "plans to spend", "will be spent", "is to be spent"
+_INTENDED_BEFORE = re.compile(r"(?<![\w-])(?:will|would|shall|to|\w+['\u2019]ll)\s+(?:also\s+|now\s+|then\s+)?(?:be\s+)?\Z",
+                              re.IGNORECASE)
+# money paid out by a scheme is money given: "the scheme paid out £247m"
+_PAID_OUT = re.compile(r"\s+out(?![\w-])", re.IGNORECASE)
 
 
 def _kind(ctx: _Ctx, s: int, e: int) -> str:
@@ -514,6 +587,11 @@ def _kind(ctx: _Ctx, s: int, e: int) -> str:
                 continue
             if word[0].isupper() and m.start() > ss and _in_name(body, m.start()):
                 continue  # inside a proper name: "Office for Budget Responsibility"
+            if kind in ("cost", "other") and m.start() >= e and _PURPOSE_TO.fullmatch(body, e, m.start()):
+                continue  # what the money is for: "£6.5m to cut the number of people out of work"
+            if word.lower() in ("spend", "spent") and _INTENDED_BEFORE.search(body, max(ss, m.start() - 20), m.start()) \
+                    or word.lower() in ("paid", "pays", "pay") and _PAID_OUT.match(body, m.end()):
+                kind = "funding"  # money set to be spent ("plans to spend £1.4m"), paid out by a scheme
             gap = max(m.start() - e, s - m.end(), 0)
             if word.lower() in _WEAK_KIND_WORDS:
                 gap += _WEAK_PENALTY
