@@ -229,6 +229,26 @@ ONE_LINERS = (
     "A further £400,000 will be spent on extra support for people with learning disabilities.\n"
 )
 
+# A council story: a scheme's own budget and total are the scheme's money, a council's budget is
+# not; periods stated by "two-year" before the money and by "Over three years," opening the sentence.
+BUDGETS = (
+    "Salford's WorkWell service has been extended after ministers confirmed new funding.\n"
+    "The two-year extension is backed by £2.2m from the Department for Work and Pensions.\n"
+    "Over three years, the city council will also put £600,000 of its own money into the service.\n"
+    "In total, the programme will receive £2.8m.\n"
+    "The scheme's budget is £1.1m, while the council's overall budget is £290m.\n"
+)
+
+# Trade press: how long a contract or programme runs, said in the money's sentence; an unnamed
+# trial introduced later in the story is not the story's programme.
+DURATIONS = (
+    "The Connect to Work contract for Derbyshire, which starts in April, is worth £9.6m and will run for four "
+    "years.\n"
+    "The programme runs for three years in Nottinghamshire and is backed by £12m there.\n"
+    "Separately, a year-long trial testing occupational health support for small firms will receive £800,000, "
+    "the Department of Health and Social Care said.\n"
+)
+
 CASES: dict[str, tuple[str, list[Row]]] = {
     "council press release": (COUNCIL, [
         (4.2e6, "GBP", "exact", 3.0, CTW, "funding"),
@@ -334,6 +354,18 @@ CASES: dict[str, tuple[str, list[Row]]] = {
     "one sentence a paragraph": (ONE_LINERS, [
         (1.2e6, "GBP", "exact", None, CTW, "funding"),
         (400000.0, "GBP", "exact", None, CTW, "funding"),
+    ]),
+    "budgets": (BUDGETS, [
+        (2.2e6, "GBP", "exact", 2.0, WW, "funding"),
+        (600000.0, "GBP", "exact", 3.0, WW, "funding"),
+        (2.8e6, "GBP", "exact", None, WW, "funding"),
+        (1.1e6, "GBP", "exact", None, WW, "funding"),
+        (290e6, "GBP", "exact", None, None, "funding"),
+    ]),
+    "durations": (DURATIONS, [
+        (9.6e6, "GBP", "exact", 4.0, CTW, "funding"),
+        (12e6, "GBP", "exact", 3.0, CTW, "funding"),
+        (800000.0, "GBP", "exact", 1.0, None, "funding"),
     ]),
 }
 
