@@ -289,7 +289,7 @@ def test_cost_tied_to_programme_in_its_own_sentence() -> None:
     # not a rate of the money
     ("Leeds received £5m to see 200 patients a year.", False, None),
     ("The trust got £5m a year ago.", False, None),
-    ("The pilot received £2m and ran for a year.", False, None),
+    ("The pilot received £2m and ran for a year.", False, 1.0),  # not a rate, but the span it covers
     ("The £3m fund was announced more than a year after the review.", False, None),
 ])
 def test_per_year_phrasings(text: str, per_year: bool, period: float | None) -> None:

@@ -155,12 +155,27 @@ _PERIOD_REMOTE = re.compile(
 _PERIOD_PRE_ADJ = re.compile(
     rf"(?<![\w-])(?P<n>\d+(?:\.\d+)?|{_PWORD})-(?P<unit>year|month),?\s+"
     rf"(?:(?:[A-Za-z]+\s+){{1,2}}(?:worth|of|totalling|totaling)\s+)?$", re.IGNORECASE)
+# what the money pays for, said with its length: "The two-year extension is backed by £2.2m",
+# "a year-long trial will receive £800,000", "£2m for a three-year pilot"
+_PERIOD_OF_SCHEME = re.compile(
+    rf"(?<![\w-])(?:(?P<n>\d+(?:\.\d+)?|{_PWORD})-(?P<unit>year|month)(?:-long)?|(?P<yearlong>year-long))\s+"
+    rf"(?:[\w'\u2019-]+\s+){{0,2}}?(?:scheme|pilot|programme|program|service|trailblazer|initiative|trial|expansion|"
+    rf"extension|project|contract|deal|grant|funding|fund|agreement)s?(?![\w-])", re.IGNORECASE)
 # "a £5m, two-year programme", "the £5m three-year fund"
 _PERIOD_POST_ADJ = re.compile(rf",?\s+(?P<n>\d+(?:\.\d+)?|{_PWORD})-(?P<unit>year|month)(?![\w-])", re.IGNORECASE)
 # a period opening the sentence: "Over the next three years, £5m will be invested"
 _PERIOD_OPENING = re.compile(
-    rf"(?:over|across|during|in)\s+the\s+(?:next|coming|following)\s+(?:{_PERIOD_N}|{_PERIOD_DECADE})\s*,",
+    rf"(?:(?:over|across|during)\s+(?:the\s+(?:next|coming|following)\s+)?|in\s+the\s+(?:next|coming|following)\s+)"
+    rf"(?:{_PERIOD_N}|{_PERIOD_DECADE})\s*,",
     re.IGNORECASE)
+# how long what the money pays for runs: "will run for four years", "lasting two years", "for a further year"
+_RUN_VERB = r"(?:runs?|running|ran|lasts?|lasting|lasted|operates?|operating|continues?|continuing)"
+_MORE_TIME = r"(?:a\s+further|another|an\s+additional|an\s+extra)"
+_PERIOD_DURATION = re.compile(
+    rf"(?<![\w-])(?:{_RUN_VERB}\s+for\s+(?:(?:{_MORE_TIME}|the\s+next)\s+)?(?:(?P<n>\d+(?:\.\d+)?|{_PWORD})[\s-]+)?"
+    rf"|{_RUN_VERB}\s+(?:(?:{_MORE_TIME}|the\s+next)\s+)?(?P<n2>\d+(?:\.\d+)?|{_PWORD})[\s-]+"
+    rf"|for\s+{_MORE_TIME}\s+(?:(?P<n3>\d+(?:\.\d+)?|{_PWORD})[\s-]+)?)"
+    rf"(?P<unit>years?|months?)(?![\w-])", re.IGNORECASE)
 _PER_YEAR_REMOTE = re.compile(
     r"(?<![\w-])(?:annually|each\s+year|every\s+year|per\s+year|per\s+annum)(?![\w-])", re.IGNORECASE)
 # "a year" later in the clause ("£40m to expand the service in Leeds a year"): only when it is
@@ -342,6 +357,13 @@ def _period_value(m: re.Match[str]) -> float | None:
     gd = m.groupdict()
     if gd.get("decade"):
         return 10.0
+    if gd.get("yearlong"):
+        return 1.0
+    if gd.get("n2") or gd.get("n3"):
+        gd = {**gd, "n": gd.get("n2") or gd.get("n3")}
+    if gd.get("unit") and not gd.get("n"):  # "for a further year", "for another month"
+        unit = gd["unit"].lower()
+        return None if unit.endswith("s") else 1.0 / 12.0 if unit.startswith("month") else 1.0
     if gd.get("n"):
         n = gd["n"].lower()
         value = _PERIOD_WORDS.get(n)
@@ -737,7 +759,8 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
     phrases = _phrases(body, found, groups)
     rates = [_RATE_TAIL.match(body, phrase_end) for _, _, phrase_end in phrases]
     periods = [(False, None) if rates[i] else
-               _rate_and_period(ctx, found[first][0], phrase_end, found[last][0] if last < len(found) else len(body))
+               _rate_and_period(ctx, found[first][0], phrase_end, found[last][0] if last < len(found) else len(body),
+                                phrases[i - 1][2] if i else 0)
                for i, (first, last, phrase_end) in enumerate(phrases)]
     _share_yearly_rate(body, found, phrases, periods)
     for (first, last, phrase_end), rate, (per_year, period) in zip(phrases, rates, periods):
@@ -817,8 +840,17 @@ def _share_of(ctx: _Ctx, found: list[_Found], k: int, phrase_last: int) -> float
     return None
 
 
-def _rate_and_period(ctx: _Ctx, start: int, end: int, next_start: int) -> tuple[bool, float | None]:
-    """Whether the phrase body[start:end] is a yearly rate, and the period it covers."""
+def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text[start:end]``."""
+    found = None
+    for found in pattern.finditer(text, start, end):
+        pass
+    return found
+
+
+def _rate_and_period(ctx: _Ctx, start: int, end: int, next_start: int, prev_end: int = 0) -> tuple[bool, float | None]:
+    """Whether the phrase body[start:end] is a yearly rate, and the period it covers (words
+    between ``prev_end`` and ``next_start``, the money phrases around it, only)."""
     body = ctx.body
     ss, se = ctx.sentence(start)
     se = min(se, next_start)
@@ -845,6 +877,13 @@ def _rate_and_period(ctx: _Ctx, start: int, end: int, next_start: int) -> tuple[
     if period is None:
         limit = min(se, pos + 160)
         m = _PERIOD_REMOTE.search(body, pos, _clause_end(body, pos, limit))
+        if m:
+            period = _period_value(m)
+    if period is None:
+        # the length of what the money pays for, said in its sentence and by no other amount's words
+        lo = max(ss, prev_end)
+        m = _last(_PERIOD_OF_SCHEME, body, lo, start) or _PERIOD_OF_SCHEME.search(body, pos, _clause_end(body, pos, se)) \
+            or _PERIOD_DURATION.search(body, lo, se)
         if m:
             period = _period_value(m)
     if not per_year:
