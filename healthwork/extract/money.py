@@ -285,6 +285,12 @@ _SCHEME_NOUNS = (r"(?:scheme|pilot|programme|program|service|trailblazer|initiat
 _GENERIC_REFERENCE = re.compile(
     rf"(?<![\w-])(?:the|this|that|these|those|its|their)\s+(?:[\w'\u2019£.-]+\s+){{0,2}}?{_SCHEME_NOUNS}(?![\w-])",
     re.IGNORECASE)
+# a scheme other than the one the article is about: "a new programme", "a separate pilot", "another scheme"
+_OTHER_SCHEME = re.compile(
+    rf"(?<![\w-])(?:(?:a|an)\s+(?:new|separate|different)|another)\s+(?:[\w£.,'\u2019-]+\s+){{0,2}}?{_SCHEME_NOUNS}"
+    rf"(?![\w-])", re.IGNORECASE)
+# a sentence turning to another subject
+_TOPIC_SHIFT = re.compile(r"\s*(?:Separately|Elsewhere|In\s+a\s+separate\s+\w+|In\s+other\s+news)\b")
 # between money and a programme named after it: the money is a total that contains the programme's
 _INCLUDING = re.compile(r"(?<![\w-])(?:includ(?:es|ed|ing)|of\s+which)(?![\w-])", re.IGNORECASE)
 # a programme naming where the money goes, not what it is for: "in the accelerator areas"
@@ -428,7 +434,14 @@ class _Ctx:
         if kind == "fine" or not (about_a_scheme or (kind == "funding" and currency == "GBP" and not rate)):
             return None
         # a department's budget, a package or total across schemes, an unnamed fund: no one programme's
-        if self.sentence_has(_NOT_ONE_PROGRAMME, ss, se) or _UNNAMED_FUND_AFTER.match(self.body, e):
+        # ("the council's overall budget is £290m"; but "the scheme's budget is £1.1m" is the scheme's)
+        cs, ce = self._clause(s, e)
+        if (_NOT_ONE_PROGRAMME.search(self.body, cs, ce) and not _GENERIC_REFERENCE.search(self.body, cs, ce)) \
+                or _UNNAMED_FUND_AFTER.match(self.body, e):
+            return None
+        # after the opening paragraph, "a new scheme", "another pilot", "Separately, ...": money for
+        # something other than the article's programme
+        if s >= self.paragraphs[0][1] and (self.sentence_has(_OTHER_SCHEME, ss, se) or _TOPIC_SHIFT.match(self.body, ss)):
             return None
         ps, pe = self.paragraph(s)
         # the money's own sentence names none but in asides, which are not the money's
@@ -445,6 +458,15 @@ class _Ctx:
             return self.main
         # an article about several schemes: "the scheme" is the one the sentence before named
         return self._named_just_before(ss, 0) if about_a_scheme else None
+
+    def _clause(self, s: int, e: int) -> Span:
+        """The clause of the money ``body[s:e]``: its sentence cut at commas, semicolons, colons,
+        brackets and dashes."""
+        ss, se = self.sentence(s)
+        start = ss
+        for m in _CLAUSE_STOP.finditer(self.body, ss, s):
+            start = m.end()
+        return start, _clause_end(self.body, e, se)
 
     def _sentence_programme(self, s: int, e: int, in_sentence: list[dict[str, Any]]) -> str | None:
         """The programme among those named in the money's sentence: the one it is explicitly for
