@@ -307,14 +307,14 @@ _CLAUSE_STOP = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 _KIND_WORDS: dict[str, str] = {
     "fine": "fine fined fines fining penalty penalties penalised penalized damages compensation",
     "cost": "cost costs costing costed bill bills spent spending overspend overspent expenditure "
-            "paid charge charges charged debt debts loss losses lose loses losing lost expense "
+            "paid charge charges charged debt debts loss losses expense "
             "expenses fee fees payout payouts pay pays paying remuneration spend spends",
     # rates, salaries, prices, cuts, money withdrawn or scrapped, deficits and shortfalls
     "other": "salary salaries wage wages earn earns earned earning earnings income price priced prices "
              "deficit deficits shortfall shortfalls gap cut cuts cutting slashed slash scrapped scrap scraps "
              "scrapping withdrawn withdraw withdrew withdrawing axed axe strip strips stripped stripping saving "
              "savings save saves saved reduction reductions clawed underspend valued valuation value turnover "
-             "revenue profit profits",
+             "revenue profit profits lose loses losing lost",
     "funding": "fund funds funded funding invest invests invested investing investment investments backed "
                "backing grant grants allocate allocated allocates allocating allocation allocations award "
                "awards awarded available trial trials pilot pilots programme programmes scheme schemes boost "
