@@ -249,6 +249,57 @@ DURATIONS = (
     "the Department of Health and Social Care said.\n"
 )
 
+# A provider's news: contracts in two regions, the provider's other programmes named later.
+PROVIDER = (
+    "Ingeus has been chosen to deliver Connect to Work in Essex and the West Midlands, in contracts worth a "
+    "combined £60m.\n"
+    "In Essex, the provider will receive up to £30.7m over five years to support 7,800 people, while the West "
+    "Midlands contract is worth £29m.\n"
+    "The provider already runs the Restart Scheme in both regions and delivered the Work and Health Programme "
+    "until it closed in 2024.\n"
+    "Chief executive Jo Smith said the contracts built on the organisation's experience of IPS, which was named "
+    "a priority in the Get Britain Working white paper.\n"
+)
+
+# An integrated care board: "the accelerators" and another programme in one sentence.
+ICB = (
+    "NHS North East and North Cumbria Integrated Care Board has been given a further £10m to extend its Health "
+    "and Growth Accelerator for another year.\n"
+    "The accelerator, one of three in England, received £15m when it launched and has helped 4,000 people with "
+    "musculoskeletal and mental health conditions stay in work.\n"
+    "Nationally, the accelerators share £45m, alongside £64m for WorkWell.\n"
+)
+
+# A combined authority: its trailblazer, a named local service and IPS money inside it.
+COMBINED_AUTHORITY = (
+    "The York and North Yorkshire Combined Authority has launched its Get Britain Working trailblazer, one of "
+    "eight in England.\n"
+    "The trailblazer has £10m to spend over two years on new ways to help people with health conditions into "
+    "work.\n"
+    "It will include a £2m expansion of the authority's Routes to Work service and £1.5m for Individual "
+    "Placement and Support in primary care.\n"
+    "The mayor said the area's £10m was a fraction of what was needed.\n"
+)
+
+# HR press: an extension for another year, a range per area, an incentive per person.
+HR_PRESS = (
+    "The government has extended the Youth Guarantee trailblazers for another year, with £45m to keep them "
+    "running in the eight areas.\n"
+    "Each area will receive between £4m and £6.5m, depending on the number of young people not in education, "
+    "employment or training.\n"
+    "The trailblazers were first announced in the Get Britain Working white paper and have so far supported "
+    "12,000 young people.\n"
+    "Employers taking part in the scheme can claim £1,500 for each young person they take on.\n"
+)
+
+# Welsh councils: allocations in a list sentence; the programme's predecessor in its own sentence.
+GWENT = (
+    "Councils in Gwent will share £4.8m to expand Communities for Work Plus (CfW+) next year.\n"
+    "Newport will receive £1.6m, Caerphilly £1.4m, Torfaen £700,000, Blaenau Gwent £600,000 and Monmouthshire "
+    "£500,000.\n"
+    "CfW+ replaced Communities for Work, which received £18m a year from the European Social Fund in Gwent.\n"
+)
+
 CASES: dict[str, tuple[str, list[Row]]] = {
     "council press release": (COUNCIL, [
         (4.2e6, "GBP", "exact", 3.0, CTW, "funding"),
@@ -366,6 +417,38 @@ CASES: dict[str, tuple[str, list[Row]]] = {
         (9.6e6, "GBP", "exact", 4.0, CTW, "funding"),
         (12e6, "GBP", "exact", 3.0, CTW, "funding"),
         (800000.0, "GBP", "exact", 1.0, None, "funding"),
+    ]),
+    "provider": (PROVIDER, [
+        (60e6, "GBP", "exact", None, CTW, "funding"),
+        (30.7e6, "GBP", "up_to", 5.0, CTW, "funding"),
+        (29e6, "GBP", "exact", None, CTW, "funding"),
+    ]),
+    "icb": (ICB, [
+        (10e6, "GBP", "exact", 1.0, HGA, "funding"),
+        (15e6, "GBP", "exact", None, HGA, "funding"),
+        (45e6, "GBP", "exact", None, HGA, "funding"),
+        (64e6, "GBP", "exact", None, WW, "funding"),
+    ]),
+    "combined authority": (COMBINED_AUTHORITY, [
+        (10e6, "GBP", "exact", 2.0, "Get Britain Working", "funding"),
+        (2e6, "GBP", "exact", None, "Routes to Work", "funding"),
+        (1.5e6, "GBP", "exact", None, IPS, "funding"),
+        (10e6, "GBP", "exact", None, "Get Britain Working", "funding"),
+    ]),
+    "hr press": (HR_PRESS, [
+        (45e6, "GBP", "exact", 1.0, "Youth Guarantee", "funding"),
+        (4e6, "GBP", "exact", None, "Youth Guarantee", "funding"),
+        (6.5e6, "GBP", "exact", None, "Youth Guarantee", "funding"),
+        (1500.0, "GBP", "exact", None, "Youth Guarantee", "other"),
+    ]),
+    "gwent": (GWENT, [
+        (4.8e6, "GBP", "exact", None, "Communities for Work Plus", "funding"),
+        (1.6e6, "GBP", "exact", None, "Communities for Work Plus", "funding"),
+        (1.4e6, "GBP", "exact", None, "Communities for Work Plus", "funding"),
+        (700000.0, "GBP", "exact", None, "Communities for Work Plus", "funding"),
+        (600000.0, "GBP", "exact", None, "Communities for Work Plus", "funding"),
+        (500000.0, "GBP", "exact", None, "Communities for Work Plus", "funding"),
+        (18e6, "GBP", "exact", 1.0, "Communities for Work", "funding"),
     ]),
 }
 
