@@ -169,12 +169,14 @@ NHS_ENGLAND = (
     "Talking Therapies services treated 1.2 million people last year.\n"
 )
 
-# Business press: a grant scheme's spending, its yearly cap per person, a firm's own outlay.
+# Business press: a grant scheme's spending, its yearly cap per person, a firm's own outlay. (The cap
+# first read "Grants are capped at ...": a bare "Grants" does not say "the scheme", so that sentence's
+# rate is left without a programme; the sentence now says "under the scheme".)
 BUSINESS = (
     "Disabled workers are waiting up to six months for Access to Work grants, leaving some employers to cover "
     "the cost of adjustments themselves.\n"
     "The scheme paid out £247m last year, up from £150m two years earlier.\n"
-    "Grants are capped at £69,260 a year per person.\n"
+    "Grants under the scheme are capped at £69,260 a year per person.\n"
     "One small business owner said she had spent £3,000 on specialist software while waiting for a decision.\n"
 )
 

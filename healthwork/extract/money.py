@@ -234,8 +234,8 @@ _RATE_TAIL = re.compile(
     r"participant|patient|pupil|child|place|claimant|worker|employee|user|resident|household|adult|family|"
     r"visit|session|appointment|referral)(?![\w-])", re.IGNORECASE)
 _PER_PERSON_AFTER = re.compile(
-    r"(?:\s*-?(?:a|per|each|every)[\s-]+(?:year|annum|week|month))?\s+(?:to|for)\s+(?:a|an|each|every|the\s+average|"
-    r"the\s+typical)\s+(?:(?:single|typical|average|disabled|working|low-income|eligible|young|older)\s+)?"
+    r"(?:\s*-?(?:a|per|each|every)[\s-]+(?:year|annum|week|month))?\s+(?:(?:to|for)\s+(?:a|an|each|every|the\s+average|"
+    r"the\s+typical)|per|each)\s+(?:(?:single|typical|average|disabled|working|low-income|eligible|young|older)\s+)?"
     r"(?-i:adult|person|claimant|household|family|participant|worker|employee|pensioner|couple|recipient|child|"
     r"parent|learner|apprentice|student|patient|individual|jobseeker|carer)(?![\w-])(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
 # the words between two compared amounts: " to ", ", up from ", " compared with "
@@ -279,11 +279,13 @@ _NOT_ONE_PROGRAMME = re.compile(
     re.IGNORECASE)
 # "£3m innovation fund": money for a fund with no programme name
 _UNNAMED_FUND_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+fund(?![\w-])")
-# a sentence about a programme named elsewhere: "the scheme", "this pilot", "the new service" (not "a scheme")
+# a sentence about a programme named elsewhere or its money: "the scheme", "this pilot", "the new service",
+# "the money" (not "a scheme")
 _SCHEME_NOUNS = (r"(?:scheme|pilot|programme|program|service|trailblazer|initiative|trial|expansion|rollout|roll-out|"
                  r"roll\s+out|project|pathfinder|vanguard|test-and-learn|offer|extension|contract|strand)s?")
 _GENERIC_REFERENCE = re.compile(
-    rf"(?<![\w-])(?:the|this|that|these|those|its|their)\s+(?:[\w'\u2019£.-]+\s+){{0,2}}?{_SCHEME_NOUNS}(?![\w-])",
+    rf"(?<![\w-])(?:the|this|that|these|those|its|their)\s+(?:[\w'\u2019£.-]+\s+){{0,2}}?"
+    rf"(?:{_SCHEME_NOUNS}|(?:money|funding|cash|investment|allocation)(?![\w-]))(?![\w-])",
     re.IGNORECASE)
 # a scheme other than the one the article is about: "a new programme", "a separate pilot", "another scheme"
 _OTHER_SCHEME = re.compile(

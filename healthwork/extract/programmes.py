@@ -172,9 +172,10 @@ def extract(body: str) -> list[dict[str, Any]]:
     return sorted(rows + _local_schemes(body, rows), key=lambda r: r["span_start"])
 
 
-# a named local scheme the table does not know: "the Bolton Works programme", "a scheme called Step Up"
+# a named local scheme the table does not know: "the Bolton Works programme", "the authority's Routes to
+# Work service", "a scheme called Step Up"
 _LOCAL_SCHEME_RE = re.compile(
-    r"(?<![\w'’-])(?:(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Aa]|[Aa]n)\s+(?:new\s+|local\s+|council's\s+|council’s\s+)?"
+    r"(?<![\w'’-])(?:(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Aa]|[Aa]n)\s+(?:(?:new|local|[a-z]+['’]s)\s+){0,2}"
     r"(?P<a>(?:[A-Z][\w'’+-]*\s+(?:(?:to|into|for|and|&)\s+)?){1,3}[A-Z][\w'’+-]*)\s+"
     r"(?:programme|scheme|project|pilot|service|initiative)(?![\w-])"
     r"|(?:called|named|known\s+as|branded)\s+[\"“‘']?(?P<b>(?:[A-Z][\w'’+-]*\s+(?:(?:to|into|for|and|&)\s+)?){0,3}"
