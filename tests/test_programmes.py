@@ -128,3 +128,35 @@ def test_get_britain_working_slogan_is_not_the_programme() -> None:
     assert names("The minister said: “We are determined to get Britain working again.”") == []
     assert names("The Get Britain Working white paper set out Get Britain Working trailblazers.") == [
         "Get Britain Working", "Get Britain Working"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Residents can get help from the council's Job Ready employment service.", ["Job Ready"]),
+    ("The council-run Better Working programme has helped 400 people.", ["Better Working"]),
+    ("Its flagship Work Ready Hull service will expand.", ["Work Ready Hull"]),
+    ("The authority's Routes to Work service is free.", ["Routes to Work"]),
+])
+def test_named_local_schemes_in_news_phrasings(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The council's Employment Support service is free.",  # words that only describe the support
+    "The Department for Work and Pensions employment service is changing.",
+    "Ask at the Jobcentre Plus employment service.",
+])
+def test_descriptions_are_not_local_schemes(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the connect to work programme will start", ["Connect to Work"]),  # any case before a scheme word
+    ("Connect to Work (CtW) is new. CtW will grow.", ["Connect to Work"] * 3),
+    ("The Health and Growth Accelerator (HGA) pilot. The HGA will", ["Health and Growth Accelerators"] * 3),
+    ("The Work Well pilot and the Work-Well service.", ["WorkWell", "WorkWell"]),
+    ("Connect-to-Work launches.", ["Connect to Work"]),
+    ("Eight inactivity trailblazers start in April.", ["Get Britain Working"]),
+    ("Apply for access to work grants.", ["Access to Work"]),
+])
+def test_alias_spellings(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
