@@ -302,6 +302,16 @@ GWENT = (
     "CfW+ replaced Communities for Work, which received £18m a year from the European Social Fund in Gwent.\n"
 )
 
+# Programmes named only to compare or to say what something replaced or is modelled on are not the
+# ones the money is for.
+REFERENCES = (
+    "Stockton Council will run the WorkWell pilot in the town from January.\n"
+    "Unlike the Restart Scheme, WorkWell will get £2m to offer help before people fall out of work.\n"
+    "Modelled on Individual Placement and Support, the pilot will also receive £1m for employment specialists in "
+    "GP practices.\n"
+    "The programme that replaced the Work Programme, Restart, has cost £2.9bn nationally.\n"
+)
+
 CASES: dict[str, tuple[str, list[Row]]] = {
     "council press release": (COUNCIL, [
         (4.2e6, "GBP", "exact", 3.0, CTW, "funding"),
@@ -451,6 +461,11 @@ CASES: dict[str, tuple[str, list[Row]]] = {
         (600000.0, "GBP", "exact", None, "Communities for Work Plus", "funding"),
         (500000.0, "GBP", "exact", None, "Communities for Work Plus", "funding"),
         (18e6, "GBP", "exact", 1.0, "Communities for Work", "funding"),
+    ]),
+    "references": (REFERENCES, [
+        (2e6, "GBP", "exact", None, WW, "funding"),
+        (1e6, "GBP", "exact", None, WW, "funding"),
+        (2.9e9, "GBP", "exact", None, "Restart Scheme", "cost"),
     ]),
 }
 
