@@ -287,6 +287,11 @@ _GENERIC_REFERENCE = re.compile(
     rf"(?<![\w-])(?:the|this|that|these|those|its|their)\s+(?:[\w'\u2019£.-]+\s+){{0,2}}?"
     rf"(?:{_SCHEME_NOUNS}|(?:money|funding|cash|investment|allocation)(?![\w-]))(?![\w-])",
     re.IGNORECASE)
+# words naming a programme only to compare or to say what something replaced or follows
+_REFERENCE_BEFORE = re.compile(
+    r"(?<![\w-])(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|successor\s+to|builds?\s+on|building\s+on|built\s+on|"
+    r"modelled\s+on|modeled\s+on|based\s+on|like|unlike|similar\s+to|instead\s+of|rather\s+than|than|"
+    r"compared\s+(?:with|to)|in\s+place\s+of)\s+(?:the\s+|a\s+|its\s+)?\Z", re.IGNORECASE)
 # a scheme other than the one the article is about: "a new programme", "a separate pilot", "another scheme"
 _OTHER_SCHEME = re.compile(
     rf"(?<![\w-])(?:(?:a|an)\s+(?:new|separate|different)|another)\s+(?:[\w£.,'\u2019-]+\s+){{0,2}}?{_SCHEME_NOUNS}"
@@ -299,6 +304,7 @@ _INCLUDING = re.compile(r"(?<![\w-])(?:includ(?:es|ed|ing)|of\s+which)(?![\w-])"
 _AREAS_AFTER = re.compile(r"\s+(?:areas?|regions?|sites?|footprints?|localities|locality|patches|patch)(?![\w-])",
                           re.IGNORECASE)
 # an aside inside a sentence: ", which ... ," / "( ... )" / "- ... -"
+_RELATIVE_OPEN = re.compile(r",\s+(?:which|that)\s")
 _ASIDE_OPEN = re.compile(r",\s+(?:which|who|whose|that)\s|\(|\s[\u2013\u2014-]\s")
 _ASIDE_CLOSE = re.compile(r",|\)|\s[\u2013\u2014-]\s")
 # a clause boundary between money and a programme named after it: "£4m, and ...", "£4m; ..."
@@ -425,9 +431,15 @@ class _Ctx:
         """The programme the money ``body[s:e]`` is for (see the module docstring)."""
         ss, se = self.sentence(s)
         in_sentence = [r for r in self.mentions if r["span_start"] >= ss and r["span_end"] <= se]
+        # "Communities for Work, which received £18m a year, ...": the money of a "which" clause is its noun's
+        owner = self._relative_clause_owner(s, in_sentence)
+        if owner is not None:
+            return owner
         # "The programme, which replaced the Work and Health Programme, cost £1.2bn": an aside's
-        # programme is not the one the money is for
-        in_sentence = [r for r in in_sentence if not self._in_aside(r, s, e)]
+        # programme is not the one the money is for, nor one named to compare ("Unlike the Restart
+        # Scheme, WorkWell will get £2m", "Modelled on IPS, the pilot will receive £1m")
+        in_sentence = [r for r in in_sentence if not self._in_aside(r, s, e)
+                       and not _REFERENCE_BEFORE.search(self.body, max(0, r["span_start"] - 30), r["span_start"])]
         if in_sentence:
             return self._sentence_programme(s, e, in_sentence)
         # beyond the sentence, money whose sentence is about "the scheme" ("the pilot will cost £2m",
@@ -490,6 +502,16 @@ class _Ctx:
         if any(r["programme"] != target["programme"] and _coordinated(body, target, r) for r in in_sentence):
             return None
         return str(target["programme"])
+
+    def _relative_clause_owner(self, s: int, in_sentence: list[dict[str, Any]]) -> str | None:
+        """The programme named right before the ", which/that ..." clause the money at ``s`` is in."""
+        ss, _ = self.sentence(s)
+        opening = _last(_RELATIVE_OPEN, self.body, ss, s)
+        if opening is None or _ASIDE_CLOSE.search(self.body, opening.end(), s):
+            return None
+        owner = next((r for r in in_sentence if r["span_end"] <= opening.start()
+                      and self.body[r["span_end"]:opening.start()].strip(" s'\u2019") == ""), None)
+        return None if owner is None else str(owner["programme"])
 
     def _in_aside(self, mention: dict[str, Any], s: int, e: int) -> bool:
         """The mention is inside an aside that leaves out the money ``body[s:e]``: a ", which ...,"
