@@ -312,6 +312,16 @@ REFERENCES = (
     "The programme that replaced the Work Programme, Restart, has cost £2.9bn nationally.\n"
 )
 
+# One sentence, several programmes: where the money comes from is not what it is for; "respectively"
+# pairs the amounts with the programmes in order; a programme in a ", part of ..." apposition is the
+# wider scheme, not the recipient.
+SEVERAL_IN_ONE = (
+    "Dudley Council will use £250,000 from the UK Shared Prosperity Fund for WorkWell referrals in the borough.\n"
+    "Connect to Work, WorkWell and Individual Placement and Support will receive £3.8m, £900,000 and £400,000 "
+    "respectively.\n"
+    "The Youth Guarantee trailblazer, part of the £240m Get Britain Working package, gets £5m.\n"
+)
+
 CASES: dict[str, tuple[str, list[Row]]] = {
     "council press release": (COUNCIL, [
         (4.2e6, "GBP", "exact", 3.0, CTW, "funding"),
@@ -466,6 +476,14 @@ CASES: dict[str, tuple[str, list[Row]]] = {
         (2e6, "GBP", "exact", None, WW, "funding"),
         (1e6, "GBP", "exact", None, WW, "funding"),
         (2.9e9, "GBP", "exact", None, "Restart Scheme", "cost"),
+    ]),
+    "several in one sentence": (SEVERAL_IN_ONE, [
+        (250000.0, "GBP", "exact", None, WW, "funding"),
+        (3.8e6, "GBP", "exact", None, CTW, "funding"),
+        (900000.0, "GBP", "exact", None, WW, "funding"),
+        (400000.0, "GBP", "exact", None, IPS, "funding"),
+        (240e6, "GBP", "exact", None, "Get Britain Working", "funding"),
+        (5e6, "GBP", "exact", None, "Youth Guarantee", "funding"),
     ]),
 }
 
