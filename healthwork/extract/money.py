@@ -304,8 +304,15 @@ _INCLUDING = re.compile(r"(?<![\w-])(?:includ(?:es|ed|ing)|of\s+which)(?![\w-])"
 _AREAS_AFTER = re.compile(r"\s+(?:areas?|regions?|sites?|footprints?|localities|locality|patches|patch)(?![\w-])",
                           re.IGNORECASE)
 # an aside inside a sentence: ", which ... ," / "( ... )" / "- ... -"
+_RESPECTIVELY = re.compile(r"(?<![\w-])respectively(?![\w-])", re.IGNORECASE)
+# money "from" a programme (its source) and then "for" another (its purpose)
+_SOURCE_GAP = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:from|through|via|under|out\s+of)(?:\s+(?:the|its|a|an))*\s+",
+                         re.IGNORECASE)
+_PURPOSE_GAP = re.compile(
+    r"(?:\s+[\w'\u2019-]+){0,2}?\s+(?:for|towards|into|to\s+(?:fund|support|expand|extend|run|deliver|pay\s+for))"
+    r"(?:\s+(?:the|its|a|an|new|local))*\s+", re.IGNORECASE)
 _RELATIVE_OPEN = re.compile(r",\s+(?:which|that)\s")
-_ASIDE_OPEN = re.compile(r",\s+(?:which|who|whose|that)\s|\(|\s[\u2013\u2014-]\s")
+_ASIDE_OPEN = re.compile(r",\s+(?:which|who|whose|that|part\s+of|one\s+of)\s|\(|\s[\u2013\u2014-]\s")
 _ASIDE_CLOSE = re.compile(r",|\)|\s[\u2013\u2014-]\s")
 # a clause boundary between money and a programme named after it: "£4m, and ...", "£4m; ..."
 _CLAUSE_GAP = re.compile(r"[;,]\s+(?:and|while|but|whereas)\s|;")
@@ -405,6 +412,7 @@ class _Ctx:
         self.mentions = sorted(mentions, key=lambda r: r["span_start"])
         self.places = sorted(places, key=lambda r: r["span_start"])
         self._sentence_memo: dict[tuple[str, int, int], bool] = {}
+        self.amount_starts: list[int] = []  # where each money phrase starts, set once they are read
         # a mention of the document a programme was set out in ("the Get Britain Working white
         # paper") does not make the article about that programme
         self.main = _article_programme([r for r in self.mentions if not _DOCUMENT_AFTER.match(body, r["span_end"])],
@@ -494,14 +502,32 @@ class _Ctx:
         # "IPS services in the accelerator areas will get £1.5m": a programme naming where, not who
         recipients = [r for r in candidates if not _AREAS_AFTER.match(body, r["span_end"])]
         candidates = recipients or candidates
+        respective = self._respectively(s, in_sentence)
+        if respective is not None:
+            return respective
         target = next((r for r in candidates if e <= r["span_start"] <= e + 60
                        and _FOR_PROGRAMME.fullmatch(body, e, r["span_start"])), None)
+        if target is not None and _SOURCE_GAP.fullmatch(body, e, target["span_start"]):
+            # "£250,000 from the UK Shared Prosperity Fund for WorkWell": the purpose, not the source
+            target = next((r for r in candidates if r["span_start"] >= target["span_end"]
+                           and _PURPOSE_GAP.fullmatch(body, target["span_end"], r["span_start"])), target)
         if target is None:
             target = min(candidates, key=lambda r: (self._distance(s, e, r), 0 if r["span_end"] <= s else 1))
         # "spent on the Communities for Work and PaCE schemes": a total across several schemes
         if any(r["programme"] != target["programme"] and _coordinated(body, target, r) for r in in_sentence):
             return None
         return str(target["programme"])
+
+    def _respectively(self, s: int, in_sentence: list[dict[str, Any]]) -> str | None:
+        """"X, Y and Z will receive £3m, £2m and £1m respectively": the programme in the amount's place."""
+        ss, se = self.sentence(s)
+        if not self.sentence_has(_RESPECTIVELY, ss, se):
+            return None
+        amounts = sorted({a for a in self.amount_starts if ss <= a < se})
+        names = [str(r["programme"]) for r in sorted(in_sentence, key=lambda r: r["span_start"])]
+        if len(amounts) < 2 or len(names) != len(amounts) or len(set(names)) != len(names) or s not in amounts:
+            return None
+        return names[amounts.index(s)]
 
     def _relative_clause_owner(self, s: int, in_sentence: list[dict[str, Any]]) -> str | None:
         """The programme named right before the ", which/that ..." clause the money at ``s`` is in."""
@@ -802,6 +828,7 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
         pos = end
 
     rows: list[dict[str, Any]] = []
+    ctx.amount_starts = sorted({f[0] for f in found})
     phrases = _phrases(body, found, groups)
     rates = [_RATE_TAIL.match(body, phrase_end) for _, _, phrase_end in phrases]
     periods = [(False, None) if rates[i] else
