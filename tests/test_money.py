@@ -555,3 +555,28 @@ def test_place_and_share_are_only_for_funding_rows() -> None:
 ])
 def test_share_of_amount(text: str, shares: list[float | None]) -> None:
     assert [r["share_of_amount"] for r in money.extract(text)] == shares
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # what happened to the money decides: withdrawn, scrapped, cut, lost, short, a deficit -> other
+    ("The council faces a £8m gap in its budget next year.", "other"),
+    ("Charities face a funding shortfall of £2m when the scheme ends.", "other"),
+    ("The service will receive £1.2m less than last year.", "other"),
+    ("The county will lose £3m of employment support funding.", "other"),
+    ("The £3m grant was withdrawn in March.", "other"),
+    ("Ministers pulled £3m from the project.", "other"),
+    ("The programme faces a £3m reduction in its budget.", "other"),
+    ("A £5m black hole has opened up in the council's finances.", "other"),
+    ("The £45m contracts were scrapped last year.", "other"),
+    ("The £398m contract will not be renewed.", "other"),
+    ("Funding of £2m for the pilot ends in March.", "other"),
+    ("The charity is £600,000 short of its target.", "other"),
+    ("The fund was cut by £2m to £8m.", "other"),
+    # money given, whatever it is then used to do
+    ("The accelerators will each receive £6.5m to cut the number of people out of work.", "funding"),
+    ("The council has approved plans to spend £1.4m on getting residents back into work.", "funding"),
+    ("The scheme paid out £247m last year.", "funding"),
+    ("The council will put in £500,000 of its own money.", "funding"),
+])
+def test_kind_of_money_by_what_happens_to_it(text: str, kind: str) -> None:
+    assert money.extract(text)[0]["kind"] == kind

@@ -268,8 +268,16 @@ _SHARE_LATER = re.compile(
 # money taken away: cut, scrapped, withdrawn ("scrapped the £30m fund", "cuts of £4m")
 _TAKEN_AWAY_BEFORE = re.compile(
     r"(?<![\w-])(?:cut|cuts|cutting|slash(?:ed|es|ing)?|scrap(?:s|ped|ping)?|axe[sd]?|axing|withdr[ae]w(?:n|s|ing)?|"
-    r"strip(?:s|ped|ping)?|clawed\s+back|reduc(?:ed|es|ing|tion\s+of))(?:\s+(?:of|by|from|the|a|an|its|their))*"
+    r"strip(?:s|ped|ping)?|clawed\s+back|reduc(?:ed|es|ing|tion\s+of)|pull(?:s|ed|ing)?)(?:\s+(?:of|by|from|the|a|an|its|their))*"
     r"(?:\s+[\w-]+){0,1}\s+\Z", re.IGNORECASE)
+# what happens to the money, said after it: "The £3m grant was withdrawn", "the £45m contracts were
+# scrapped", "will not be renewed", "Funding of £2m for the pilot ends in March", "£1.2m less than last year"
+_TAKEN_AWAY_AFTER = re.compile(
+    r"(?:\s+[\w'\u2019-]+){0,4}?\s+(?:(?:(?:was|were|is|are|has|have|had|will|would|could|may|might|to\s+be|being|been|be)\s+)+"
+    r"(?:\w+ly\s+)?(?:withdrawn|scrapped|cut|axed|pulled|lost|clawed\s+back|stripped|slashed|reduced|halved|removed|"
+    r"taken\s+away|not\s+(?:be\s+|been\s+)?(?:renewed|replaced|continued|extended))"
+    r"|ends|ended|will\s+end|runs\s+out|ran\s+out|expires|expired|dries\s+up|dried\s+up)(?![\w-])"
+    r"|\s+(?:less|lower)\s+than(?![\w-])|\s+short\s+of(?![\w-])", re.IGNORECASE)
 # what a person gains or loses: "£3,000 a year worse off"
 _BETTER_OR_WORSE_OFF = re.compile(r"(?:\s+(?:a|per|each)\s+(?:year|week|month))?\s+(?:worse|better)\s+off\b",
                                   re.IGNORECASE)
@@ -326,7 +334,7 @@ _KIND_WORDS: dict[str, str] = {
             "expenses fee fees payout payouts pay pays paying remuneration spend spends",
     # rates, salaries, prices, cuts, money withdrawn or scrapped, deficits and shortfalls
     "other": "salary salaries wage wages earn earns earned earning earnings income price priced prices "
-             "deficit deficits shortfall shortfalls gap cut cuts cutting slashed slash scrapped scrap scraps "
+             "deficit deficits shortfall shortfalls gap hole cut cuts cutting slashed slash scrapped scrap scraps "
              "scrapping withdrawn withdraw withdrew withdrawing axed axe strip strips stripped stripping saving "
              "savings save saves saved reduction reductions clawed underspend valued valuation value turnover "
              "revenue profit profits lose loses losing lost",
@@ -694,8 +702,9 @@ def _kind(ctx: _Ctx, s: int, e: int) -> str:
             key = (gap, _KIND_RANK[kind], kind)
             if best is None or key < best:
                 best = key
-    if _TAKEN_AWAY_BEFORE.search(body, max(ss, s - 45), s) or _BETTER_OR_WORSE_OFF.match(body, e):
-        return "other"  # "scrapped the £30m fund", "a cut of £4m to the service"
+    if _TAKEN_AWAY_BEFORE.search(body, max(ss, s - 45), s) or _BETTER_OR_WORSE_OFF.match(body, e) \
+            or _TAKEN_AWAY_AFTER.match(body, e, _clause_end(body, e, se)):
+        return "other"  # "scrapped the £30m fund", "a cut of £4m to the service", "the £3m grant was withdrawn"
     if (best is None or best[0] >= _WEAK_PENALTY) and _is_allocation_line(body, s, e):
         return "funding"
     # no keyword near: in health-and-work news a bare amount is nearly always money given
