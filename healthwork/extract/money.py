@@ -668,9 +668,9 @@ def _coordinated(body: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 # "£6.5m to cut ...", "£2m to save ...": a verb of purpose right after the money (and its words)
 _PURPOSE_TO = re.compile(r"(?:\s+[\w,'\u2019-]+){0,3}?\s+to\s+", re.IGNORECASE)
-# money set to be spent is allocated: "will spend", "plans to spend", "will be spent", "is to be spent"
-_INTENDED_BEFORE = re.compile(r"(?<![\w-])(?:will|would|shall|to|\w+['\u2019]ll)\s+(?:also\s+|now\s+|then\s+)?(?:be\s+)?\Z",
-                              re.IGNORECASE)
+# money set to be spent is allocated: "will spend", "plans to spend", "will be spent", "is spending £279m in the UK"
+_INTENDED_BEFORE = re.compile(r"(?<![\w-])(?:will|would|shall|to|is|are|\w+['\u2019]ll)\s+(?:also\s+|now\s+|then\s+)?"
+                              r"(?:be\s+)?\Z", re.IGNORECASE)
 # money paid out by a scheme is money given: "the scheme paid out £247m"
 _PAID_OUT = re.compile(r"\s+out(?![\w-])", re.IGNORECASE)
 
@@ -691,7 +691,8 @@ def _kind(ctx: _Ctx, s: int, e: int) -> str:
                 continue  # inside a proper name: "Office for Budget Responsibility"
             if kind in ("cost", "other") and m.start() >= e and _PURPOSE_TO.fullmatch(body, e, m.start()):
                 continue  # what the money is for: "£6.5m to cut the number of people out of work"
-            if word.lower() in ("spend", "spent") and _INTENDED_BEFORE.search(body, max(ss, m.start() - 20), m.start()) \
+            if word.lower() in ("spend", "spent", "spending") \
+                    and _INTENDED_BEFORE.search(body, max(ss, m.start() - 20), m.start()) \
                     or word.lower() in ("paid", "pays", "pay") and _PAID_OUT.match(body, m.end()):
                 kind = "funding"  # money set to be spent ("plans to spend £1.4m"), paid out by a scheme
             gap = max(m.start() - e, s - m.end(), 0)
