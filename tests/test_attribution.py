@@ -322,6 +322,17 @@ SEVERAL_IN_ONE = (
     "The Youth Guarantee trailblazer, part of the £240m Get Britain Working package, gets £5m.\n"
 )
 
+# Funds and budgets: "the fund" of a story about one programme is that programme's; a new fund for
+# something else, or a council's own budget, is not.
+FUNDS = (
+    "Bradford's WorkWell service is expanding into GP practices.\n"
+    "The £100,000 fund will pay for link workers in ten surgeries.\n"
+    "The service has an overall budget of £2.4m.\n"
+    "Altogether, the programme will get £2.5m.\n"
+    "The council has also launched a £50,000 hardship fund for residents struggling with bills.\n"
+    "The council's budget for adult social care is £120m.\n"
+)
+
 CASES: dict[str, tuple[str, list[Row]]] = {
     "council press release": (COUNCIL, [
         (4.2e6, "GBP", "exact", 3.0, CTW, "funding"),
@@ -484,6 +495,13 @@ CASES: dict[str, tuple[str, list[Row]]] = {
         (400000.0, "GBP", "exact", None, IPS, "funding"),
         (240e6, "GBP", "exact", None, "Get Britain Working", "funding"),
         (5e6, "GBP", "exact", None, "Youth Guarantee", "funding"),
+    ]),
+    "funds and budgets": (FUNDS, [
+        (100000.0, "GBP", "exact", None, WW, "funding"),
+        (2.4e6, "GBP", "exact", None, WW, "funding"),
+        (2.5e6, "GBP", "exact", None, WW, "funding"),
+        (50000.0, "GBP", "exact", None, None, "funding"),
+        (120e6, "GBP", "exact", None, None, "funding"),
     ]),
 }
 
