@@ -281,11 +281,17 @@ _TAKEN_AWAY_AFTER = re.compile(
 # what a person gains or loses: "£3,000 a year worse off"
 _BETTER_OR_WORSE_OFF = re.compile(r"(?:\s+(?:a|per|each)\s+(?:year|week|month))?\s+(?:worse|better)\s+off\b",
                                   re.IGNORECASE)
-# a department's budget, a package or total across schemes: not one programme's money
+# the guidelines' money of no one programme: a department's (or council's, trust's) budget, a
+# package across schemes, a spending review settlement
 _NOT_ONE_PROGRAMME = re.compile(
-    r"(?<![\w-])(?:package|budgets?|in\s+total|overall|altogether|settlement|spending\s+review)(?![\w-])",
+    r"(?<![\w-])(?:package|settlement|spending\s+review"
+    r"|(?:department|departmental|council|government|ministry|authority|trust|board|NHS|DWP|DHSC|Treasury|its|their)"
+    r"(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,2}?budgets?)(?![\w-])",
     re.IGNORECASE)
-# "£3m innovation fund": money for a fund with no programme name
+# "a £3m innovation fund": money for a fund with no programme name ("the £100,000 fund" of a story
+# about one programme is that programme's)
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|another)\s+(?:(?:new|separate|extra|additional)\s+)?\Z",
+                                re.IGNORECASE)
 _UNNAMED_FUND_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+fund(?![\w-])")
 # a sentence about a programme named elsewhere or its money: "the scheme", "this pilot", "the new service",
 # "the money" (not "a scheme")
@@ -467,7 +473,7 @@ class _Ctx:
         # ("the council's overall budget is £290m"; but "the scheme's budget is £1.1m" is the scheme's)
         cs, ce = self._clause(s, e)
         if (_NOT_ONE_PROGRAMME.search(self.body, cs, ce) and not _GENERIC_REFERENCE.search(self.body, cs, ce)) \
-                or _UNNAMED_FUND_AFTER.match(self.body, e):
+                or (_UNNAMED_FUND_AFTER.match(self.body, e) and _INDEFINITE_BEFORE.search(self.body, max(ss, s - 20), s)):
             return None
         # after the opening paragraph, "a new scheme", "another pilot", "Separately, ...": money for
         # something other than the article's programme
