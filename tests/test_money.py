@@ -482,7 +482,8 @@ def test_programme_from_a_sentence_about_the_scheme() -> None:
 
 def test_no_programme_for_a_total_across_several_schemes() -> None:
     text = "Since 2019, £135m has been spent on the Restart Scheme and Work and Health Programme."
-    assert _full(text) == [(135e6, "GBP", "exact", None, None, "cost")]
+    # money spent on programmes is money given to them (kind funding), but across two: no one programme
+    assert _full(text) == [(135e6, "GBP", "exact", None, None, "funding")]
 
 
 def test_no_programme_for_a_department_budget_in_a_many_programme_article() -> None:
@@ -577,6 +578,10 @@ def test_share_of_amount(text: str, shares: list[float | None]) -> None:
     ("The council has approved plans to spend £1.4m on getting residents back into work.", "funding"),
     ("The scheme paid out £247m last year.", "funding"),
     ("The council will put in £500,000 of its own money.", "funding"),
+    ("The council has spent £3.7m on the WorkWell pilot since 2024.", "funding"),  # spent on a programme
+    ("£135m has been spent on the scheme since 2015.", "funding"),
+    ("The trust will get £2m to cover the cost of running the service.", "funding"),
+    ("The council spent £2.3m on consultants.", "cost"),
 ])
 def test_kind_of_money_by_what_happens_to_it(text: str, kind: str) -> None:
     assert money.extract(text)[0]["kind"] == kind

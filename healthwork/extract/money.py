@@ -672,13 +672,28 @@ def _coordinated(body: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
     return bool(_COORDINATION.fullmatch(body, first["span_end"], second["span_start"]))
 
 
-# "£6.5m to cut ...", "£2m to save ...": a verb of purpose right after the money (and its words)
-_PURPOSE_TO = re.compile(r"(?:\s+[\w,'\u2019-]+){0,3}?\s+to\s+", re.IGNORECASE)
+# "£6.5m to cut ...", "£2m to cover the cost of ...": a purpose right after the money (and its words)
+_PURPOSE_TO = re.compile(r"(?:\s+[\w,'\u2019-]+){0,3}?\s+(?:to|to\s+(?:cover|meet|help\s+with)(?:\s+the)?)\s+",
+                         re.IGNORECASE)
 # money set to be spent is allocated: "will spend", "plans to spend", "will be spent", "is spending £279m in the UK"
 _INTENDED_BEFORE = re.compile(r"(?<![\w-])(?:will|would|shall|to|is|are|\w+['\u2019]ll)\s+(?:also\s+|now\s+|then\s+)?"
                               r"(?:be\s+)?\Z", re.IGNORECASE)
+# "£3.7m on the ...": what money is spent on
+_ON_SOMETHING = re.compile(r"(?:\s+[\w-]+){0,3}?\s+on\s+(?:(?:the|its|their|a|an)\s+)?", re.IGNORECASE)
+_SCHEME_AHEAD = re.compile(rf"(?:[\w'\u2019-]+\s+){{0,3}}?{_SCHEME_NOUNS}(?![\w-])", re.IGNORECASE)
 # money paid out by a scheme is money given: "the scheme paid out £247m"
 _PAID_OUT = re.compile(r"\s+out(?![\w-])", re.IGNORECASE)
+
+
+def _spent_on_a_scheme(ctx: _Ctx, e: int, se: int) -> bool:
+    """The money after ``e`` is spent on a programme or a scheme ("spent £3.7m on the WorkWell pilot"):
+    money given to it, not a cost."""
+    m = _ON_SOMETHING.match(ctx.body, e, se)
+    if m is None:
+        return False
+    if _SCHEME_AHEAD.match(ctx.body, m.end(), se):
+        return True
+    return any(r["span_start"] == m.end() for r in ctx.mentions)
 
 
 def _kind(ctx: _Ctx, s: int, e: int) -> str:
@@ -697,7 +712,8 @@ def _kind(ctx: _Ctx, s: int, e: int) -> str:
                 continue  # inside a proper name: "Office for Budget Responsibility"
             if kind in ("cost", "other") and m.start() >= e and _PURPOSE_TO.fullmatch(body, e, m.start()):
                 continue  # what the money is for: "£6.5m to cut the number of people out of work"
-            if word.lower() in ("spend", "spent", "spending") \
+            if word.lower() in ("spend", "spent", "spending", "spends") and _spent_on_a_scheme(ctx, e, se) \
+                    or word.lower() in ("spend", "spent", "spending") \
                     and _INTENDED_BEFORE.search(body, max(ss, m.start() - 20), m.start()) \
                     or word.lower() in ("paid", "pays", "pay") and _PAID_OUT.match(body, m.end()):
                 kind = "funding"  # money set to be spent ("plans to spend £1.4m"), paid out by a scheme
