@@ -573,6 +573,10 @@ def test_share_of_amount(text: str, shares: list[float | None]) -> None:
     ("Funding of £2m for the pilot ends in March.", "other"),
     ("The charity is £600,000 short of its target.", "other"),
     ("The fund was cut by £2m to £8m.", "other"),
+    ("The council will no longer receive £400,000 for the service.", "other"),
+    ("Wales faces the loss of £1bn of EU funding.", "other"),
+    ("The £2m was handed back to the Treasury.", "other"),
+    ("The trust is £5m in the red.", "other"),
     # money given, whatever it is then used to do
     ("The accelerators will each receive £6.5m to cut the number of people out of work.", "funding"),
     ("The council has approved plans to spend £1.4m on getting residents back into work.", "funding"),

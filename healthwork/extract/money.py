@@ -268,16 +268,18 @@ _SHARE_LATER = re.compile(
 # money taken away: cut, scrapped, withdrawn ("scrapped the £30m fund", "cuts of £4m")
 _TAKEN_AWAY_BEFORE = re.compile(
     r"(?<![\w-])(?:cut|cuts|cutting|slash(?:ed|es|ing)?|scrap(?:s|ped|ping)?|axe[sd]?|axing|withdr[ae]w(?:n|s|ing)?|"
-    r"strip(?:s|ped|ping)?|clawed\s+back|reduc(?:ed|es|ing|tion\s+of)|pull(?:s|ed|ing)?)(?:\s+(?:of|by|from|the|a|an|its|their))*"
+    r"strip(?:s|ped|ping)?|clawed\s+back|reduc(?:ed|es|ing|tion\s+of)|pull(?:s|ed|ing)?|loss\s+of|"
+    r"no\s+longer\s+(?:receive|receives|get|gets|have|has|be\s+given))(?:\s+(?:of|by|from|the|a|an|its|their))*"
     r"(?:\s+[\w-]+){0,1}\s+\Z", re.IGNORECASE)
 # what happens to the money, said after it: "The £3m grant was withdrawn", "the £45m contracts were
 # scrapped", "will not be renewed", "Funding of £2m for the pilot ends in March", "£1.2m less than last year"
 _TAKEN_AWAY_AFTER = re.compile(
     r"(?:\s+[\w'\u2019-]+){0,4}?\s+(?:(?:(?:was|were|is|are|has|have|had|will|would|could|may|might|to\s+be|being|been|be)\s+)+"
     r"(?:\w+ly\s+)?(?:withdrawn|scrapped|cut|axed|pulled|lost|clawed\s+back|stripped|slashed|reduced|halved|removed|"
-    r"taken\s+away|not\s+(?:be\s+|been\s+)?(?:renewed|replaced|continued|extended))"
+    r"taken\s+away|handed\s+back|given\s+back|returned|paused|halted|stopped|"
+    r"not\s+(?:be\s+|been\s+)?(?:renewed|replaced|continued|extended))"
     r"|ends|ended|will\s+end|runs\s+out|ran\s+out|expires|expired|dries\s+up|dried\s+up)(?![\w-])"
-    r"|\s+(?:less|lower)\s+than(?![\w-])|\s+short\s+of(?![\w-])", re.IGNORECASE)
+    r"|\s+(?:less|lower)\s+than(?![\w-])|\s+short\s+of(?![\w-])|\s+in\s+the\s+red(?![\w-])", re.IGNORECASE)
 # what a person gains or loses: "£3,000 a year worse off"
 _BETTER_OR_WORSE_OFF = re.compile(r"(?:\s+(?:a|per|each)\s+(?:year|week|month))?\s+(?:worse|better)\s+off\b",
                                   re.IGNORECASE)
