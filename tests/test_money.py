@@ -589,3 +589,18 @@ def test_share_of_amount(text: str, shares: list[float | None]) -> None:
 ])
 def test_kind_of_money_by_what_happens_to_it(text: str, kind: str) -> None:
     assert money.extract(text)[0]["kind"] == kind
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("The council has received £2.6m, which will fund the service for two years.", 2.0),
+    ("The £1m will keep the hub open for another 18 months.", 1.5),
+    ("The two-year extension is backed by £2.2m.", 2.0),
+    ("A year-long trial will receive £800,000.", 1.0),
+    ("The contract is worth £9.6m and will run for four years.", 4.0),
+    ("Over three years, the council will put £600,000 into the service.", 3.0),
+    # how long people were out of work is not how long the money lasts
+    ("£2m will support people who have been out of work for two years.", None),
+    ("The council got £600,000 last year.", None),
+])
+def test_period_of_what_the_money_pays_for(text: str, period: float | None) -> None:
+    assert money.extract(text)[0]["period_years"] == period

@@ -168,13 +168,17 @@ _PERIOD_OPENING = re.compile(
     rf"(?:(?:over|across|during)\s+(?:the\s+(?:next|coming|following)\s+)?|in\s+the\s+(?:next|coming|following)\s+)"
     rf"(?:{_PERIOD_N}|{_PERIOD_DECADE})\s*,",
     re.IGNORECASE)
-# how long what the money pays for runs: "will run for four years", "lasting two years", "for a further year"
+# how long what the money pays for runs: "will run for four years", "lasting two years", "for a further year",
+# "will fund the service for two years"
 _RUN_VERB = r"(?:runs?|running|ran|lasts?|lasting|lasted|operates?|operating|continues?|continuing)"
+_KEEP_VERB = r"(?:fund|funds|funded|funding|keep|keeps|kept|extend|extends|extended|extending|sustain|sustains|sustained)"
 _MORE_TIME = r"(?:a\s+further|another|an\s+additional|an\s+extra)"
 _PERIOD_DURATION = re.compile(
     rf"(?<![\w-])(?:{_RUN_VERB}\s+for\s+(?:(?:{_MORE_TIME}|the\s+next)\s+)?(?:(?P<n>\d+(?:\.\d+)?|{_PWORD})[\s-]+)?"
     rf"|{_RUN_VERB}\s+(?:(?:{_MORE_TIME}|the\s+next)\s+)?(?P<n2>\d+(?:\.\d+)?|{_PWORD})[\s-]+"
-    rf"|for\s+{_MORE_TIME}\s+(?:(?P<n3>\d+(?:\.\d+)?|{_PWORD})[\s-]+)?)"
+    rf"|for\s+{_MORE_TIME}\s+(?:(?P<n3>\d+(?:\.\d+)?|{_PWORD})[\s-]+)?"
+    rf"|{_KEEP_VERB}\s+(?:[\w'\u2019-]+\s+){{0,4}}?for\s+(?:(?:{_MORE_TIME}|the\s+next)\s+)?"
+    rf"(?P<n4>\d+(?:\.\d+)?|{_PWORD})[\s-]+)"
     rf"(?P<unit>years?|months?)(?![\w-])", re.IGNORECASE)
 _PER_YEAR_REMOTE = re.compile(
     r"(?<![\w-])(?:annually|each\s+year|every\s+year|per\s+year|per\s+annum)(?![\w-])", re.IGNORECASE)
@@ -396,8 +400,8 @@ def _period_value(m: re.Match[str]) -> float | None:
         return 10.0
     if gd.get("yearlong"):
         return 1.0
-    if gd.get("n2") or gd.get("n3"):
-        gd = {**gd, "n": gd.get("n2") or gd.get("n3")}
+    if gd.get("n2") or gd.get("n3") or gd.get("n4"):
+        gd = {**gd, "n": gd.get("n2") or gd.get("n3") or gd.get("n4")}
     if gd.get("unit") and not gd.get("n"):  # "for a further year", "for another month"
         unit = gd["unit"].lower()
         return None if unit.endswith("s") else 1.0 / 12.0 if unit.startswith("month") else 1.0
