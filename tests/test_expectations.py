@@ -335,7 +335,7 @@ def test_row_rules_find_exactly_the_rows_gx_finds() -> None:
     """A quarantine needs every failing row (GX reports a few examples): Python and GX must agree."""
     good = funding_check().frame.iloc[0].to_dict()
     bad = [{"currency": "XXX"}, {"amount": -5.0}, {"period_years": 250.0}, {"qualifier": "roughly"},
-           {"span_start": 0, "span_end": 3, "text": "nope"}, {"programme": "Not A Programme"}]
+           {"span_start": 0, "span_end": 3, "text": "nope"}, {"programme": "not a programme"}]
     rows = [good] + [{**good, **b, "article_id": f"b{i}"} for i, b in enumerate(bad)]
     check = Check(es.SUITES["funding"], es.derive_funding(pd.DataFrame(rows), {"a1": BODY, **{
         f"b{i}": BODY for i in range(len(bad))}}))

@@ -160,3 +160,18 @@ def test_descriptions_are_not_local_schemes(text: str) -> None:
 ])
 def test_alias_spellings(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+def test_every_programme_name_extract_gives_passes_the_name_check() -> None:
+    """The entities and metrics suites check programme names with ``name_regex``: a named local scheme
+    must not quarantine its article."""
+    import re
+    text = ("The council's Job Ready employment service and the Bolton Works programme sit alongside "
+            "Connect to Work, WorkWell and the Parents, Childcare and Employment scheme. A scheme called "
+            "Step Up also helps.")
+    got = [r["programme"] for r in programmes.extract(text)]
+    assert got == ["Job Ready", "Bolton Works", "Connect to Work", "WorkWell", "Parents, Childcare and Employment",
+                   "Step Up"]
+    pattern = re.compile(programmes.name_regex())
+    assert all(pattern.search(name) for name in got + list(programmes.canonical_names()))
+    assert not any(pattern.search(bad) for bad in ("Workwell scheme", "the accelerators", "not a programme"))

@@ -35,7 +35,8 @@ def _evidence() -> list[Rule]:
 
 
 def _programme_rule(column: str) -> Rule:
-    return in_set(column, programmes.canonical_names(), "programmes use their canonical name (NULL allowed)")
+    return matches(column, programmes.name_regex(),
+                   "programmes use their canonical name or a named local scheme's name (NULL allowed)")
 
 
 SUITES = {

@@ -9,7 +9,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from expectations.rules import between, column_sum, holds, in_set, not_null, param, row_count, suite, unique
+from expectations.rules import between, column_sum, holds, in_set, matches, not_null, param, row_count, suite, unique
 from expectations.suites import Check
 from expectations.vocab import ISO_CURRENCIES, QUALIFIERS
 from healthwork.config import Settings
@@ -27,7 +27,7 @@ SUITE = suite(
     holds("n_articles_reconcile", "1 <= n_articles <= number of article_ids (syndicated copies counted once)"),
     holds("dates_reconcile", "first/last_reported are the earliest/latest publication dates of those articles"),
     not_null("programme", "a commitment belongs to a programme"),
-    in_set("programme", programmes.canonical_names(), "programmes use their canonical name"),
+    matches("programme", programmes.name_regex(), "programmes use their canonical name or a named local scheme's name"),
     between("amount", "amount > 0", min_value=0, strict_min=True),
     in_set("currency", ISO_CURRENCIES, "currency is an ISO 4217 code"),
     in_set("qualifier", QUALIFIERS, "qualifier is exact, up_to, more_than or about"),

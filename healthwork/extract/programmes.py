@@ -34,7 +34,7 @@ from typing import Any
 from healthwork.extract.text import leftmost_non_overlapping
 from healthwork.reference import load_csv
 
-__all__ = ["extract", "canonical_names"]
+__all__ = ["extract", "canonical_names", "name_regex"]
 
 
 @dataclass(frozen=True)
@@ -109,6 +109,18 @@ def _compile(keys: list[str]) -> re.Pattern[str]:
 def canonical_names() -> tuple[str, ...]:
     """All canonical programme names of the reference data, sorted."""
     return tuple(sorted({a.programme for v in _matcher().by_key.values() for a in v}))
+
+
+# the name of a named local scheme as ``extract`` writes it: one to four capitalised words, joined by
+# "to", "into", "for", "and" or "&" ("Bolton Works", "Routes to Work")
+LOCAL_SCHEME_NAME = r"[A-Z][\w'’+-]*(?:\s(?:(?:to|into|for|and|&)\s)?[A-Z][\w'’+-]*){0,3}"
+
+
+def name_regex() -> str:
+    """An anchored regex every ``programme`` value of ``extract`` matches: a canonical name of the
+    reference data, or a named local scheme's name (``LOCAL_SCHEME_NAME``)."""
+    names = "|".join(re.escape(n) for n in canonical_names())
+    return rf"^(?:{names}|{LOCAL_SCHEME_NAME})$"
 
 
 # a word naming a scheme right after an alias: "the connect to work programme", "access to work grants"
