@@ -30,31 +30,52 @@ Fields
   period 1); else the span stated: ``over three years`` / ``over the next three years`` /
   ``for two years`` / ``a three-year £5m deal`` / ``a £5m, two-year programme`` / ``over 18
   months`` (1.5) / ``over the next decade`` (10) / ``from 2025 to 2028`` (3; financial years
-  ``2025-26 to 2027-28`` count inclusively, 3); None when the text gives none. A rate per
+  ``2025-26 to 2027-28`` count inclusively, 3) / ``Over three years, ...`` opening the sentence;
+  else the length of what the money pays for, said in its sentence and by no other amount's
+  words: ``the two-year extension is backed by £2.2m`` (2), ``a year-long trial`` (1), ``will run
+  for four years`` (4), ``for a further year`` (1), ``will fund the service for two years`` (2);
+  None when the text gives none (``last year``, ``in 2025`` are points in time). A rate per
   week, day, hour, month or person (``£123 per week``, ``£250 per participant``) has
   ``kind`` other, ``per_year`` False and ``period_years`` None.
 - ``kind``: ``fine`` (fined, penalty, damages), ``cost`` (cost, bill, spent, spending: the
   benefits bill, the economic cost of sickness), ``other`` (salaries, wages, prices,
-  valuations, cuts, money scrapped or withdrawn, savings, deficits and shortfalls, rates, sums
-  to the penny, "£3,000 a year worse off"), ``funding`` (funded, invested, backed, grant,
+  valuations, cuts, money lost, scrapped or withdrawn, savings, deficits and shortfalls, rates,
+  sums to the penny, "£3,000 a year worse off"), ``funding`` (funded, invested, backed, grant,
   allocated, pilot, scheme...). The keyword nearest to the amount in its sentence decides
   (vague words such as "paid", "scheme", "further" only when no specific one is within
   reach; capitalised words inside a name such as "Office for Budget Responsibility" do not
-  count); cut/scrapped words just before the amount make it other; a list line
-  ("Greater Lancashire: £38.8m") and an amount with no keyword near are funding.
+  count; a purpose after the money is not what it is: "£6.5m to cut waiting lists", "£2m to
+  cover the cost of" are funding); money set to be or being spent ("plans to spend £1.4m", "is
+  spending £279m"), spent on a programme or scheme, or paid out by one is funding; what happens
+  to the money makes it other: cut/scrapped/pulled/"the loss of"/"no longer receive" just
+  before it, or "was withdrawn", "were scrapped", "will not be renewed", "ends", "less than",
+  "short of", "in the red" after it; a list line ("Greater Lancashire: £38.8m") and an amount
+  with no keyword near are funding.
 - ``programme``: the canonical programme the money is for (``programme_mentions``: rows of
-  ``programmes.extract``): a mention the amount is explicitly for ("£20m for the Youth
-  Guarantee", "£1bn in Connect to Work"), else the nearest mention in the same sentence --
-  but None when the sentence lists several programmes together ("spent on the X and Y
-  schemes": a total across schemes). Beyond the sentence, only money in pounds that is
-  funding (or a cost/other amount in a sentence about "the scheme/pilot/programme/service")
-  takes a programme: the paragraph's only programme; else, for a line of a list of allocations,
-  the one programme of the paragraph introducing the list, and for other money the one programme
-  of the next paragraph when it goes on about the money ("The funding is ... Connect to Work");
-  else the article's one programme (the
-  only one named, or the one with more than half of the mentions, at least two; a "white
-  paper" mention does not count); never a department's budget, a package, a total or an
-  unnamed fund ("a new £3m fund"). Fines, rates and foreign amounts only from their sentence.
+  ``programmes.extract``), as the guidelines say: named in the money's sentence; else, when the
+  sentence is about "the scheme/pilot/programme/service/money" (definite: "a scheme" is another
+  one) or the money is funding in pounds, the programme the paragraph or the article is about;
+  else None.
+  In the sentence: the programme of a ", which ..." clause the money is in ("Communities for
+  Work, which received £18m"); programmes named in an aside that leaves the money out (", which
+  replaced X,", "(X)", ", part of X,") or only to compare ("Unlike X", "modelled on X",
+  "replacing X") do not count; "X, Y and Z get £3m, £2m and £1m respectively" pairs them in
+  order; the mention the amount is explicitly for ("£20m for the Youth Guarantee", "£1bn in
+  Connect to Work"; the purpose beats the source: "£250,000 from the UKSPF for WorkWell"), else
+  the nearest (a programme naming areas, "in the accelerator areas", only when no other) -- but
+  None when the sentence lists several programmes together ("spent on the X and Y schemes") or
+  the money is a total that includes a programme's ("£1.2bn, including money for X").
+  Beyond the sentence (never a fine; a cost, rate or foreign amount only when its sentence is
+  about the scheme): never a department's, council's or trust's budget, a package, a settlement,
+  an indefinite unnamed fund ("a £3m hardship fund"), nor, after the opening paragraph, money
+  for "a new/separate scheme", "another pilot" or in a sentence opening "Separately,"; else the
+  paragraph's only programme; in a paragraph naming several, the one the sentence before names
+  (if the sentence is about the scheme); else, for a line of a list of allocations, the one
+  programme of the paragraph introducing the list, and for other money the one programme of the
+  next paragraph when it goes on about the money ("The funding is ... Connect to Work"); else
+  the article's programme (the only one named; the one with more than half of the mentions, at
+  least two; the only one its first paragraph names; a "white paper" mention does not count);
+  else, for a sentence about the scheme, the one the last sentence naming any names.
 - ``place`` (funding only): the canonical name (``place_mentions``: rows of
   ``places.extract``) of the place the money is allocated to when the text ties it: a list line
   ("3. Devon, Plymouth and Torbay – £22.8m": the first named), a recipient before the amount
