@@ -344,7 +344,6 @@ _INCLUDING = re.compile(r"(?<![\w-])(?:includ(?:es|ed|ing)|of\s+which)(?![\w-])"
 # a programme naming where the money goes, not what it is for: "in the accelerator areas"
 _AREAS_AFTER = re.compile(r"\s+(?:areas?|regions?|sites?|footprints?|localities|locality|patches|patch)(?![\w-])",
                           re.IGNORECASE)
-# an aside inside a sentence: ", which ... ," / "( ... )" / "- ... -"
 _RESPECTIVELY = re.compile(r"(?<![\w-])respectively(?![\w-])", re.IGNORECASE)
 # money "from" a programme (its source) and then "for" another (its purpose)
 _SOURCE_GAP = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:from|through|via|under|out\s+of)(?:\s+(?:the|its|a|an))*\s+",
@@ -352,7 +351,9 @@ _SOURCE_GAP = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:from|through|via|under|out\s
 _PURPOSE_GAP = re.compile(
     r"(?:\s+[\w'\u2019-]+){0,2}?\s+(?:for|towards|into|to\s+(?:fund|support|expand|extend|run|deliver|pay\s+for))"
     r"(?:\s+(?:the|its|a|an|new|local))*\s+", re.IGNORECASE)
+# a relative clause: "X, which received £18m, ..."
 _RELATIVE_OPEN = re.compile(r",\s+(?:which|that)\s")
+# an aside inside a sentence: ", which ... ,", ", part of ... ,", "( ... )", " - ... - "
 _ASIDE_OPEN = re.compile(r",\s+(?:which|who|whose|that|part\s+of|one\s+of)\s|\(|\s[\u2013\u2014-]\s")
 _ASIDE_CLOSE = re.compile(r",|\)|\s[\u2013\u2014-]\s")
 # a clause boundary between money and a programme named after it: "£4m, and ...", "£4m; ..."
@@ -585,11 +586,9 @@ class _Ctx:
         clause or a bracket ("X, which builds on the Y programme, has £2m")."""
         body = self.body
         ss, se = self.sentence(s)
-        opening = None
-        for m in _ASIDE_OPEN.finditer(body, ss, mention["span_start"]):
-            opening = m
-        if opening is None:
-            return False
+        opening = _last(_ASIDE_OPEN, body, ss, mention["span_start"])
+        if opening is None or _ASIDE_CLOSE.search(body, opening.end(), mention["span_start"]):
+            return False  # no aside open where the mention stands
         closing = _ASIDE_CLOSE.search(body, mention["span_end"], se)
         if closing is None:
             return False
