@@ -333,6 +333,14 @@ FUNDS = (
     "The council's budget for adult social care is £120m.\n"
 )
 
+# A charity delivering a programme: its own fundraising and pay are not the programme's money.
+CHARITY = (
+    "A Sunderland charity has been chosen to deliver Connect to Work in the city.\n"
+    "Pathways North, which has 40 staff, raised £120,000 from its annual fun run last year.\n"
+    "Its chief executive earns £68,000 a year.\n"
+    "The charity will receive £1.1m over three years to run the service.\n"
+)
+
 CASES: dict[str, tuple[str, list[Row]]] = {
     "council press release": (COUNCIL, [
         (4.2e6, "GBP", "exact", 3.0, CTW, "funding"),
@@ -502,6 +510,11 @@ CASES: dict[str, tuple[str, list[Row]]] = {
         (2.5e6, "GBP", "exact", None, WW, "funding"),
         (50000.0, "GBP", "exact", None, None, "funding"),
         (120e6, "GBP", "exact", None, None, "funding"),
+    ]),
+    "charity": (CHARITY, [
+        (120000.0, "GBP", "exact", None, None, "funding"),
+        (68000.0, "GBP", "exact", 1.0, None, "other"),
+        (1.1e6, "GBP", "exact", 3.0, CTW, "funding"),
     ]),
 }
 
