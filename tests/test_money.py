@@ -604,3 +604,11 @@ def test_kind_of_money_by_what_happens_to_it(text: str, kind: str) -> None:
 ])
 def test_period_of_what_the_money_pays_for(text: str, period: float | None) -> None:
     assert money.extract(text)[0]["period_years"] == period
+
+
+def test_fundraising_is_not_the_programmes_money_but_a_raised_allocation_is() -> None:
+    body = ("The charity runs Connect to Work in Hull.\n"
+            "It raised £20,000 from a sponsored walk.\n"
+            "Its allocation was raised to £1.2m in April.\n")
+    assert [(r["amount"], r["programme"]) for r in money.extract(body)] == [
+        (20000.0, None), (1.2e6, "Connect to Work")]

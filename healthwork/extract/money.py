@@ -337,6 +337,10 @@ _REFERENCE_BEFORE = re.compile(
 _OTHER_SCHEME = re.compile(
     rf"(?<![\w-])(?:(?:a|an)\s+(?:new|separate|different)|another)\s+(?:[\w£.,'\u2019-]+\s+){{0,2}}?{_SCHEME_NOUNS}"
     rf"(?![\w-])", re.IGNORECASE)
+# money raised by fundraising or given by donors
+# (not "raised to £5m": increased)
+_FUNDRAISING = re.compile(r"(?<![\w-])(?:rais(?:ed|es|ing)(?!\s+(?:to|from|by)\b)|fundrais\w*|donat(?:ed|es|ing|ions?)|"
+                          r"appeal|crowdfund\w*)(?![\w-])", re.IGNORECASE)
 # a sentence turning to another subject
 _TOPIC_SHIFT = re.compile(r"\s*(?:Separately|Elsewhere|In\s+a\s+separate\s+\w+|In\s+other\s+news)\b")
 # between money and a programme named after it: the money is a total that contains the programme's
@@ -502,6 +506,9 @@ class _Ctx:
         cs, ce = self._clause(s, e)
         if (_NOT_ONE_PROGRAMME.search(self.body, cs, ce) and not _GENERIC_REFERENCE.search(self.body, cs, ce)) \
                 or (_UNNAMED_FUND_AFTER.match(self.body, e) and _INDEFINITE_BEFORE.search(self.body, max(ss, s - 20), s)):
+            return None
+        # money an organisation raised for itself ("raised £120,000 from its fun run", donations)
+        if _FUNDRAISING.search(self.body, cs, ce):
             return None
         # after the opening paragraph, "a new scheme", "another pilot", "Separately, ...": money for
         # something other than the article's programme
