@@ -288,6 +288,8 @@ def test_cost_tied_to_programme_in_its_own_sentence() -> None:
     ("The council will receive £5m a year for three years.", True, 1.0),  # the yearly figure
     # not a rate of the money
     ("Leeds received £5m to see 200 patients a year.", False, None),
+    ("The council gets £3m to support 1,000 people each year.", False, None),
+    ("The council gets £3m to run the service each year.", True, 1.0),
     ("The trust got £5m a year ago.", False, None),
     ("The pilot received £2m and ran for a year.", False, 1.0),  # not a rate, but the span it covers
     ("The £3m fund was announced more than a year after the review.", False, None),

@@ -1026,11 +1026,13 @@ def _rate_and_period(ctx: _Ctx, start: int, end: int, next_start: int, prev_end:
             period = _period_value(m)
     if not per_year:
         limit = _clause_end(body, pos, min(se, pos + 100))
-        if _PER_YEAR_REMOTE.search(body, pos, limit):
+        rm = _PER_YEAR_REMOTE.search(body, pos, limit)
+        # no other number in between: "£5m to see 200 patients a year" / "to support 1,000 people
+        # each year" is a rate of patients or people
+        if rm and not any(c.isdigit() for c in body[pos : rm.start()]):
             per_year = True
-        else:
+        elif rm is None:
             am = _A_YEAR_REMOTE.search(body, pos, limit)
-            # no other number in between: "£5m to see 200 patients a year" is a rate of patients
             if am and not any(c.isdigit() for c in body[pos : am.start()]) \
                     and not _A_YEAR_NOT_AFTER.search(body, max(pos, am.start() - 12), am.start()):
                 per_year = True
