@@ -37,6 +37,7 @@ from healthwork.clean.span import (
     mark_captions_by_credit,
     mark_code_blocks,
     mark_embedded_posts,
+    mark_reference_lists,
     mark_second_articles,
     mark_teasers,
     numbered_runs,
@@ -59,6 +60,7 @@ def select_body(text: str, common: frozenset[str] | set[str]) -> tuple[list[Line
     mark_captions_by_credit(lines)
     mark_embedded_posts(lines)
     mark_code_blocks(lines)
+    mark_reference_lists(lines)
     mark_teasers(lines)
     mark_second_articles(lines)
     soften_early_barriers(lines)

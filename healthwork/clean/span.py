@@ -18,7 +18,7 @@ from healthwork.clean.lines import (
     title_like,
 )
 from healthwork.clean.names import byline_name_cached, person_name_line
-from healthwork.clean.patterns import DIGIT, LIST_MARK, LIST_MARK_CHARS
+from healthwork.clean.patterns import DIGIT, LIST_MARK, LIST_MARK_CHARS, YEAR
 from healthwork.clean.result import DroppedLine
 from healthwork.dates import is_date_line
 
@@ -91,6 +91,60 @@ def mark_embedded_posts(lines: list[Line]) -> None:
         post = lines[j - 1] if j > 0 else None
         if post is not None and post.kind == DROP and not post.ends_article and post.n_words >= 3:
             post.kind, post.rule, post.score, post.closes_header = SHORT_SENTENCE, "", 0.3, False
+
+
+# signs of a bibliographic reference: 'J Clin Invest. 2009;325:1705-8', 'et al.', '(2017).', 'doi:', 'PMID', 'Google Scholar'
+_CITATION_SIGNS = (
+    re.compile(r"\b(?:19|20)\d\d\s*;\s*\d+(?:\s*\(\d+\))?\s*:\s*[A-Za-z]?\d+"),  # year;volume(issue):page
+    re.compile(r"\bet al\b"),
+    re.compile(r"\((?:19|20)\d\d[a-z]?\)[.,]"),  # author (year). title
+    re.compile(r"\bdoi\b|doi\.org/|\bPMID\b|\bPubMed\b|\bGoogle Scholar\b|\bCrossref\b|\bISBN\b", re.I),
+    re.compile(r"^(?:\[\d{1,3}\]\s*)?[A-Z][\w'’-]+,? (?:[A-Z]\.?\s?){1,3}[,.]"),  # 'Shear NH,' / 'Smith, J. ...'
+)
+_REFERENCES_HEADING = re.compile(r"^(?:references?|bibliography|works cited|literature cited|sources|citations|notes and references)\s*:?$", re.I)
+
+
+def _citation(line: Line) -> bool:
+    """A line that reads like a bibliographic reference (two signs: authors with initials, 'et al.', a
+    journal's 'year;volume:page', a DOI or index link)."""
+    content = line.content
+    if line.length < 25 or line.length > 600 or line.ends_article or YEAR.search(content) is None:
+        return False
+    return sum(1 for sign in _CITATION_SIGNS if sign.search(content)) >= 2
+
+
+def mark_reference_lists(lines: list[Line]) -> None:
+    """A run of four or more references (each within three lines of the next, index links and numbers between)
+    is the paper's bibliography: back matter, not the article. Its references are dropped, and its heading
+    ('References') ends the article, so a block after it (disclosures, comments) is not taken for the story."""
+    count = len(lines)
+    j = 0
+    while j < count:
+        if not _citation(lines[j]):
+            j += 1
+            continue
+        run = [j]
+        k = j + 1
+        while k < count and k - run[-1] <= 3 and not lines[k].ends_article:
+            if _citation(lines[k]):
+                run.append(k)
+            elif lines[k].kind != DROP and lines[k].kind != SHORT_SENTENCE:
+                break  # a paragraph of text: the list is over
+            k += 1
+        if len(run) >= 4:
+            for m in range(run[0], run[-1] + 1):
+                line = lines[m]
+                if line.score != BARRIER:
+                    line.kind, line.rule, line.score, line.closes_header = DROP, "references", -1.0, False
+            for m in range(run[0] - 1, max(run[0] - 4, -1), -1):
+                heading = lines[m]
+                if _REFERENCES_HEADING.match(heading.content):
+                    heading.kind, heading.rule, heading.score, heading.ends_article = DROP, "after_article_end", BARRIER, True
+                    break
+                if heading.kind != DROP:
+                    break
+        j = max(k, j + 1) if len(run) >= 4 else j + 1
+    return
 
 
 def _is_code_edge(line: Line) -> bool:
