@@ -1091,3 +1091,74 @@ def test_live_blog_entry_headings_are_subheadings_times_are_not(corpus: bool):
     assert body.count("Reaction from employers") == 1  # the entry's heading, not the key-events copy
     assert "11:42" not in body and "Key events" not in body and "Show key events only" not in body
     assert len(body) == 8
+
+
+# ---------------------------------------------------------------- span boundaries on unseen layouts (web4)
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_journal_abstract_over_reference_list(corpus: bool):
+    r = _page("journal_abstract_references.txt", corpus)
+    body = r.body.split("\n")
+    # the abstract is the article: not the reference list, nor the disclosures (long sentences) after it
+    assert body[0].startswith("Small employers rarely have access to occupational health services")
+    assert body[-1] == "A coordinator service shared between small employers may shorten long absences and keep more people in work."
+    assert len(body) == 7
+    rules = _rules(r)
+    assert rules["1. Marsh PT, Hollis K. Sickness absence in small firms. Occup Med. 2019;69(4):251-8."] == "references"
+    assert rules["References"] == "after_article_end"
+    assert not any(line.startswith("Funding:") for line in body)
+    assert r.published_date == dt.date(2026, 1, 9)
+
+
+def test_two_footnotes_are_not_a_reference_list():
+    # two numbered footnotes closing a press release stay with it (a bibliography has four or more references)
+    text = (
+        "Clinic news\nNew alarm service for wards\n"
+        "The trust has introduced a new alarm service on its wards to cut the number of false alarms nurses hear each shift.\n"
+        "Nurses said the change meant fewer interruptions and more time with patients, according to a staff survey.\n"
+        "[1] Ruskin KJ, Hueske D. Alarm fatigue and patient safety. Curr Opin Anaesth. 2015;28(6):685-90.\n"
+        "[2] Smith AB, et al. False alarms on hospital wards. J Nurs Manag. 2019;27(3):101-9.\n"
+        "© Clinic news 2026\n"
+    )
+    body = clean_article(text).body.split("\n")
+    assert body[-2:] == [
+        "[1] Ruskin KJ, Hueske D. Alarm fatigue and patient safety. Curr Opin Anaesth. 2015;28(6):685-90.",
+        "[2] Smith AB, et al. False alarms on hospital wards. J Nurs Manag. 2019;27(3):101-9.",
+    ]
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_story_goes_on_after_long_item_run_on_the_same_topic(corpus: bool):
+    r = _page("notes_page_lists.txt", corpus)
+    body = r.body.split("\n")
+    assert body[0].startswith("I keep coming back to the same handful of tools")
+    # past fourteen link items and tool names: the next paragraph shares the page's words (filters, flexible, roles ...)
+    assert body[-1] == (
+        "Most of these services will also help with filters for flexible roles and alerts for part-time work, "
+        "and a few will review a job search plan with you."
+    )
+    assert "Last edited 2 March 2026" not in body
+
+
+def test_story_does_not_go_on_to_a_block_on_another_topic():
+    text = (
+        "Health at Work\nHome\nNews\n"
+        "Employers in the region have been offered free occupational health checks for staff returning after long sickness absence.\n"
+        "The checks will be run by a team of nurses and physiotherapists from the local hospital trust over the next year.\n"
+        + "".join(f"  • Item {n}\n" for n in range(12))
+        + "Our shop sells garden furniture, barbecues and outdoor lighting at prices you will love all summer long.\n"
+    )
+    body = clean_article(text).body.split("\n")
+    assert body[-1].startswith("The checks will be run by a team of nurses")
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_closing_subheading_list_and_sentence(corpus: bool):
+    r = _page("council_hub_closing_list.txt", corpus)
+    body = r.body.split("\n")
+    assert body[-4:] == [
+        "Opening hours", "• Weekdays 9am to 5pm", "• Saturdays 10am to 1pm",
+        "Residents can book an appointment by calling the council.",
+    ]
+    assert "Library refurbishment completed" not in body
+    assert r.author == "Harriet Cole"

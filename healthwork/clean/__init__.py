@@ -32,6 +32,7 @@ from healthwork.clean.span import (
     drop_repeats,
     extend_over_closing_list,
     extend_over_story_tail,
+    extend_to_same_topic,
     dropped_lines,
     keep_in_span,
     mark_captions_by_credit,
@@ -70,6 +71,7 @@ def select_body(text: str, common: frozenset[str] | set[str]) -> tuple[list[Line
     span = choose_span(lines, scores)
     if span is None:
         return lines, []
+    span = extend_to_same_topic(lines, scores, span)
     start = trim_header_block(lines, *span)
     end = extend_over_closing_list(lines, extend_over_story_tail(lines, scores, span[1]), ordered_lists)
     return lines, drop_repeats(lines, keep_in_span(lines, start, end, common, ordered_lists))

@@ -18,7 +18,7 @@ from healthwork.clean.lines import (
     title_like,
 )
 from healthwork.clean.names import byline_name_cached, person_name_line
-from healthwork.clean.patterns import DIGIT, LIST_MARK, LIST_MARK_CHARS, YEAR
+from healthwork.clean.patterns import DIGIT, LIST_MARK, LIST_MARK_CHARS, STOP_WORDS, YEAR
 from healthwork.clean.result import DroppedLine
 from healthwork.dates import is_date_line
 
@@ -391,6 +391,53 @@ def choose_span(lines: list[Line], scores: list[float]) -> tuple[int, int] | Non
     return chosen[1], chosen[2]
 
 
+_TOPIC_WORD = re.compile(r"[a-z]{4,}")
+
+
+def _topic_words(lines: list[Line], start: int, end: int) -> set[str]:
+    """The content words (four letters or more, no stop words) of the content lines in a range."""
+    words: set[str] = set()
+    for j in range(start, end + 1):
+        if lines[j].kind in CONTENT_KINDS:
+            words.update(w for w in _TOPIC_WORD.findall(lines[j].content.lower()) if w not in STOP_WORDS)
+    return words
+
+
+# what lies between two blocks of one story: list items, short lines, subheadings, captions, its own short sentences
+_STORY_GAP_RULES = frozenset({"", "short_non_sentence", "no_sentence_end", "menu_item", "list_item", "caption"})
+
+
+def extend_to_same_topic(lines: list[Line], scores: list[float], span: tuple[int, int]) -> tuple[int, int]:
+    """The span's new end: a long run of list items or short lines inside a story (a notes page, a table of
+    options) costs more than the prose before it is worth, so the best span stops before it; the story goes on
+    when the next block of prose after it (within 30 lines, only list items, short lines and captions between) has at least
+    eight content words and half of them are the span's own words (a teaser, a promo or another story shares
+    far fewer). Repeated while blocks follow."""
+    start, end = span
+    count = len(lines)
+    words = _topic_words(lines, start, end)
+    while True:
+        k = end + 1
+        while k < count and k - end <= 30 and not (lines[k].kind in (PARAGRAPH, LIST_SENTENCE) and scores[k] >= 1.5):
+            if lines[k].rule not in _STORY_GAP_RULES:
+                return start, end  # a sign-up box, a 'Related' heading, a share row, a date: not inside one story
+            k += 1
+        if k >= count or k - end > 30:
+            return start, end
+        # the next block: the best-scoring run from its first prose line to the next hard stop
+        stop = k
+        while stop < count and scores[stop] != BARRIER:
+            stop += 1
+        block_score, block_start, block_end = best_scoring_span(scores, k, stop)
+        if block_start != k or block_score < 1.5:
+            return start, end
+        block_words = _topic_words(lines, block_start, block_end)
+        if len(block_words) < 8 or 2 * len(block_words & words) < len(block_words):
+            return start, end
+        end = block_end
+        words |= block_words
+
+
 def extend_over_closing_list(lines: list[Line], end: int, ordered_lists: list[list[int]]) -> int:
     """The span's new end: a numbered list the story closes with ('Here is the full list.', '1. ...', '2. ...')
     weighs little per item, so the best span stops before it; it goes on from the story when a sentence
@@ -408,7 +455,8 @@ def extend_over_closing_list(lines: list[Line], end: int, ordered_lists: list[li
 def extend_over_story_tail(lines: list[Line], scores: list[float], end: int) -> int:
     """The span's new end: a closing subheading and a short sentence ('1,200 helped so far', 'That will double
     next year.') weigh less than nothing together, so the best span stops before them; they are the story's
-    when nothing but plain short lines lies between and the few lines cost little."""
+    when nothing but plain short lines lies between and the few lines cost little. A closing sentence of six
+    words or more may also follow a subheading and a short list ('Opening hours', two bullets, 'Book by phone.')."""
     total = 0.0
     new_end = end
     for j in range(end + 1, min(end + 5, len(lines))):
@@ -416,12 +464,12 @@ def extend_over_story_tail(lines: list[Line], scores: list[float], end: int) -> 
         if scores[j] == BARRIER or line.ends_article or (line.kind == DROP and line.rule not in _TAIL_GAP_RULES):
             break
         total += scores[j]
-        if line.kind in CONTENT_KINDS and total >= -1.0:
+        if line.kind in CONTENT_KINDS and (total >= -1.0 or (total >= -3.0 and line.sentence and line.n_words >= 6)):
             new_end = j
     return new_end
 
 
-_TAIL_GAP_RULES = frozenset({"short_non_sentence", "no_sentence_end"})
+_TAIL_GAP_RULES = frozenset({"short_non_sentence", "no_sentence_end", "menu_item"})
 
 
 def trim_header_block(lines: list[Line], start: int, end: int) -> int:
@@ -595,6 +643,16 @@ def _teaser_headline(line: Line) -> bool:
     return line.n_words >= 5 and line.content[:1].isupper() and not line.sentence
 
 
+def _list_subheading(lines: list[Line], keep: list[bool], j: int) -> bool:
+    """A short heading over a list, straight after a kept line of the story ('Opening hours')."""
+    line = lines[j]
+    return (
+        j > 0 and not keep[j] and keep[j - 1] and line.rule == "short_non_sentence" and 1 <= line.n_words <= 8
+        and not line.is_list and not line.ends_article and line.content[:1].isupper()
+        and _LINK_LABEL_WORDS.isdisjoint(line.content.lower().rstrip(":").split())
+    )
+
+
 def rescue_lists_and_subheads(
     lines: list[Line], keep: list[bool], span_start: int, span_end: int, ordered_lists: list[list[int]],
     common: frozenset[str] | set[str] = frozenset(),
@@ -668,23 +726,27 @@ def rescue_lists_and_subheads(
             for k in range(j, end + 1):
                 keep[k] = True
                 lines[k].rule = ""
-    # a bullet list between two kept paragraphs (its items not links to elsewhere) is the story's
+    # a bullet list between two kept paragraphs (its items not links to elsewhere) is the story's, and so is its
+    # subheading ('Opening hours', two bullets) when the story goes on in a sentence of six words or more after it
     j = span_start + 1
     while j <= span_end:
-        if keep[j] or not lines[j].is_list or not keep[j - 1]:
+        heading = j - 1 if _list_subheading(lines, keep, j - 1) else -1
+        if keep[j] or not lines[j].is_list or not (keep[j - 1] or heading >= 0):
             j += 1
             continue
         end = j
         while end + 1 <= span_end and lines[end + 1].is_list and not keep[end + 1]:
             end += 1
         items = range(j, end + 1)
+        after = lines[end + 1] if end + 1 <= span_end else None
         if (
-            end + 1 <= span_end and keep[end + 1] and lines[end + 1].kind == PARAGRAPH
+            after is not None and keep[end + 1]
+            and (after.kind == PARAGRAPH or (after.sentence and after.n_words >= 6 and after.kind in CONTENT_KINDS))
             and all(lines[k].rule in ("menu_item", "list_item") or _dated_item(lines[k]) for k in items)
             and (len(items) >= 2 or lines[j].n_words >= 2)
             and 2 * sum(1 for k in items if _teaser_headline(lines[k])) < len(items)
         ):
-            for k in items:
+            for k in items if heading < 0 else (heading, *items):
                 keep[k] = True
                 lines[k].rule = ""
         j = end + 1
