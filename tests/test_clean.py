@@ -1162,3 +1162,14 @@ def test_closing_subheading_list_and_sentence(corpus: bool):
     ]
     assert "Library refurbishment completed" not in body
     assert r.author == "Harriet Cole"
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_comment_thread_heading_ends_the_post(corpus: bool):
+    r = _page("blog_comment_thread.txt", corpus)
+    body = r.body.split("\n")
+    assert body[-1] == "Review uniforms and make sure they are made from breathable fabrics."
+    assert len(body) == 7
+    rules = _rules(r)
+    assert rules['12 thoughts on "Five ways to make your workplace menopause-friendly"'] == "comment_prompt"
+    assert rules["Our company introduced desk fans last year and it made a big difference to several members of staff."] == "after_article_end"

@@ -37,6 +37,7 @@ from healthwork.clean.span import (
     keep_in_span,
     mark_captions_by_credit,
     mark_code_blocks,
+    mark_comment_threads,
     mark_embedded_posts,
     mark_reference_lists,
     mark_second_articles,
@@ -62,6 +63,7 @@ def select_body(text: str, common: frozenset[str] | set[str]) -> tuple[list[Line
     mark_embedded_posts(lines)
     mark_code_blocks(lines)
     mark_reference_lists(lines)
+    mark_comment_threads(lines)
     mark_teasers(lines)
     mark_second_articles(lines)
     soften_early_barriers(lines)

@@ -147,6 +147,25 @@ def mark_reference_lists(lines: list[Line]) -> None:
     return
 
 
+# a comment thread's heading: '12 thoughts on "Title"', '3 responses to ...', '5 comments on ...'
+_THREAD_HEADING = re.compile(r"^\d{1,4} (?:thoughts?|responses?|replies|reply|comments?|reactions?) (?:on|to)\b", re.I)
+
+
+def mark_comment_threads(lines: list[Line]) -> None:
+    """A comment thread's heading after body text ('12 thoughts on "Five ways to ..."') ends the story: a barrier
+    (the shape's end markers only take short lines, and this heading repeats the headline)."""
+    paragraphs_before = 0
+    for line in lines:
+        if line.kind == PARAGRAPH:
+            paragraphs_before += 1
+        elif (
+            paragraphs_before >= 2 and line.content[0].isdigit() and line.length <= 200 and not line.ends_article
+            and _THREAD_HEADING.match(line.content)
+        ):
+            line.kind, line.rule, line.score, line.ends_article = DROP, "comment_prompt", BARRIER, True
+            return
+
+
 def _is_code_edge(line: Line) -> bool:
     return line.kind == DROP and not line.sentence and line.n_words <= 8 and CODE_START.match(line.content) is not None
 
