@@ -42,6 +42,7 @@ from healthwork.clean.span import (
     mark_reference_lists,
     mark_second_articles,
     mark_teasers,
+    may_have_references,
     numbered_runs,
     read_lines,
     soften_early_barriers,
@@ -62,7 +63,8 @@ def select_body(text: str, common: frozenset[str] | set[str]) -> tuple[list[Line
     mark_captions_by_credit(lines)
     mark_embedded_posts(lines)
     mark_code_blocks(lines)
-    mark_reference_lists(lines)
+    if may_have_references(text):
+        mark_reference_lists(lines)
     mark_comment_threads(lines)
     mark_teasers(lines)
     mark_second_articles(lines)

@@ -113,6 +113,24 @@ def _citation(line: Line) -> bool:
     return sum(1 for sign in _CITATION_SIGNS if sign.search(content)) >= 2
 
 
+_YEAR_VOLUME = re.compile(r"(?:19|20)\d\d\s*;\s*\d")
+_YEAR_IN_BRACKETS = re.compile(r"\((?:19|20)\d\d[a-z]?\)[.,]")
+
+
+def may_have_references(text: str) -> bool:
+    """Whether the page has at least four signs of a reference (every reference has one: 'et al', a DOI or index
+    link, 'year;volume' or '(year).'), else there is no reference list to look for. Plain substring counts first:
+    this runs on every page."""
+    hints = sum(text.count(word) for word in ("et al", "doi:", "doi.org", "PubMed", "Scholar", "Crossref", "ISBN"))
+    if hints >= 4:
+        return True
+    if text.count(";") >= 4:
+        hints += len(_YEAR_VOLUME.findall(text))
+    if text.count(").") + text.count("),") >= 4:
+        hints += len(_YEAR_IN_BRACKETS.findall(text))
+    return hints >= 4
+
+
 def mark_reference_lists(lines: list[Line]) -> None:
     """A run of four or more references (each within three lines of the next, index links and numbers between)
     is the paper's bibliography: back matter, not the article. Its references are dropped, and its heading
@@ -434,7 +452,7 @@ def extend_to_same_topic(lines: list[Line], scores: list[float], span: tuple[int
     far fewer). Repeated while blocks follow."""
     start, end = span
     count = len(lines)
-    words = _topic_words(lines, start, end)
+    words: set[str] | None = None  # the span's words, read only when a block qualifies
     while True:
         k = end + 1
         while k < count and k - end <= 30 and not (lines[k].kind in (PARAGRAPH, LIST_SENTENCE) and scores[k] >= 1.5):
@@ -451,7 +469,11 @@ def extend_to_same_topic(lines: list[Line], scores: list[float], span: tuple[int
         if block_start != k or block_score < 1.5:
             return start, end
         block_words = _topic_words(lines, block_start, block_end)
-        if len(block_words) < 8 or 2 * len(block_words & words) < len(block_words):
+        if len(block_words) < 8:
+            return start, end
+        if words is None:
+            words = _topic_words(lines, start, end)
+        if 2 * len(block_words & words) < len(block_words):
             return start, end
         end = block_end
         words |= block_words
