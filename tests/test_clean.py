@@ -1173,3 +1173,14 @@ def test_comment_thread_heading_ends_the_post(corpus: bool):
     rules = _rules(r)
     assert rules['12 thoughts on "Five ways to make your workplace menopause-friendly"'] == "comment_prompt"
     assert rules["Our company introduced desk fans last year and it made a big difference to several members of staff."] == "after_article_end"
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_bulletin_of_short_sentences_is_kept_whole(corpus: bool):
+    r = _page("radio_bulletin_short_sentences.txt", corpus)
+    body = r.body.split("\n")
+    # no sentence reaches paragraph length: the leading short lines are the story, not a stray line above it
+    assert body[0] == "A new jobs service has opened in Hull."
+    assert body[-1] == "The council says it is a first for the region."
+    assert len(body) == 7
+    assert "Road closed after crash on A63" not in body

@@ -553,10 +553,12 @@ def keep_in_span(
     keep_timed_entry_headings(lines, keep, start, end)
     keep_closing_fact_list(lines, keep, common)
     kept = [j for j in range(len(lines)) if keep[j]]
-    # a leading short line without a following body line is not body
-    while kept and lines[kept[0]].kind == SHORT_SENTENCE and len(kept) > 1 and lines[kept[1]].kind != PARAGRAPH:
-        lines[kept[0]].rule = "short_non_sentence"
-        kept.pop(0)
+    # a leading short line without a following body line is not body (unless the story has no long paragraph at
+    # all: a bulletin written in short sentences)
+    if any(lines[j].kind == PARAGRAPH for j in kept):
+        while kept and lines[kept[0]].kind == SHORT_SENTENCE and len(kept) > 1 and lines[kept[1]].kind != PARAGRAPH:
+            lines[kept[0]].rule = "short_non_sentence"
+            kept.pop(0)
     # a field label straight above the first paragraph ('Summary:', 'Purpose:') opens the story
     if kept and kept[0] > 0 and lines[kept[0]].kind == PARAGRAPH:
         label = lines[kept[0] - 1]
