@@ -1184,3 +1184,17 @@ def test_bulletin_of_short_sentences_is_kept_whole(corpus: bool):
     assert body[-1] == "The council says it is a first for the region."
     assert len(body) == 7
     assert "Road closed after crash on A63" not in body
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_subheading_over_a_dated_timeline_between_paragraphs(corpus: bool):
+    r = _page("trade_news_timeline_list.txt", corpus)
+    body = r.body.split("\n")
+    # 'October 2024: 15 pilot areas launched' reads like a headline, but a leading date makes it a timeline entry
+    assert body[2:6] == [
+        "How it started", "• October 2024: 15 pilot areas launched", "• March 2025: first evaluation published",
+        "• January 2026: expansion announced",
+    ]
+    assert body[-1] == "NHS England said further guidance would follow in the spring."
+    assert len(body) == 13
+    assert r.author == "Nadia Osei"

@@ -681,6 +681,14 @@ _INLINE_LINK = re.compile(r"^[^:]{2,30}:\s+\S+(?:\s+\S+){2,}")
 _ONE_WORD_HEADING = re.compile(r"^[A-Z][a-z]{3,}:?$")
 
 
+# a timeline entry opens with its date ('October 2024: pilots launched', '12 May: ...', '2025 – ...'): not a headline
+_LEADING_DATE = re.compile(
+    r"^(?:\d{1,2}(?:st|nd|rd|th)? )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?: \d{1,2}(?:st|nd|rd|th)?,?)?(?: (?:19|20)\d\d)?\s*[:–—-]"
+    r"|^(?:19|20)\d\d\s*[:–—-]",
+    re.I,
+)
+
+
 def _teaser_headline(line: Line) -> bool:
     """A list item shaped like another story's headline: capitalised, five words or more, no full stop."""
     return line.n_words >= 5 and line.content[:1].isupper() and not line.sentence
@@ -787,7 +795,7 @@ def rescue_lists_and_subheads(
             and (after.kind == PARAGRAPH or (after.sentence and after.n_words >= 6 and after.kind in CONTENT_KINDS))
             and all(lines[k].rule in ("menu_item", "list_item") or _dated_item(lines[k]) for k in items)
             and (len(items) >= 2 or lines[j].n_words >= 2)
-            and 2 * sum(1 for k in items if _teaser_headline(lines[k])) < len(items)
+            and 2 * sum(1 for k in items if _teaser_headline(lines[k]) and not _LEADING_DATE.match(lines[k].content)) < len(items)
         ):
             for k in items if heading < 0 else (heading, *items):
                 keep[k] = True
