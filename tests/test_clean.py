@@ -1198,3 +1198,14 @@ def test_subheading_over_a_dated_timeline_between_paragraphs(corpus: bool):
     assert body[-1] == "NHS England said further guidance would follow in the spring."
     assert len(body) == 13
     assert r.author == "Nadia Osei"
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_trending_card_above_the_headline_is_not_the_story(corpus: bool):
+    r = _page("business_daily_trending_card.txt", corpus)
+    body = r.body.split("\n")
+    assert body[0].startswith("More than 300 firms in the region have already signed the charter")
+    assert len(body) == 4
+    assert r.title == "Employers urged to sign up to health at work charter"
+    rules = _rules(r)
+    assert rules["The yard will build two hybrid ferries for a Scottish operator, securing 400 jobs until 2029, the company said on Friday."] == "related_teaser"

@@ -45,6 +45,7 @@ from healthwork.clean.span import (
     may_have_references,
     numbered_runs,
     read_lines,
+    skip_teaser_card,
     soften_early_barriers,
     soften_inline_link_boxes,
     span_scores,
@@ -76,7 +77,7 @@ def select_body(text: str, common: frozenset[str] | set[str]) -> tuple[list[Line
     if span is None:
         return lines, []
     span = extend_to_same_topic(lines, scores, span)
-    start = trim_header_block(lines, *span)
+    start = trim_header_block(lines, skip_teaser_card(lines, *span), span[1])
     end = extend_over_closing_list(lines, extend_over_story_tail(lines, scores, span[1]), ordered_lists)
     return lines, drop_repeats(lines, keep_in_span(lines, start, end, common, ordered_lists))
 

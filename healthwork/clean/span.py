@@ -513,6 +513,27 @@ def extend_over_story_tail(lines: list[Line], scores: list[float], end: int) -> 
 _TAIL_GAP_RULES = frozenset({"short_non_sentence", "no_sentence_end", "menu_item"})
 
 
+def skip_teaser_card(lines: list[Line], start: int, end: int) -> int:
+    """The span's new start: a link box's last card ('Trending', a headline and its one-paragraph summary) straight
+    above the article's headline is joined to the story by the best span; the story starts after its headline (a
+    title-like line followed by two paragraphs)."""
+    first = lines[start]
+    if start < 2 or start + 3 > end or first.kind != PARAGRAPH or first.length > 400:
+        return start
+    card_title, headline = lines[start - 1], lines[start + 1]
+    heading = lines[start - 2]
+    if not (
+        heading.rule == "related_list" and title_like(card_title) and not card_title.sentence
+        and title_like(headline) and not headline.sentence and headline.kind == DROP and headline.n_words >= 5
+        and lines[start + 2].kind == PARAGRAPH and lines[start + 3].kind == PARAGRAPH
+    ):
+        return start
+    for line in (first, headline):
+        line.kind, line.rule = DROP, "related_teaser"
+    headline.rule = headline.shape_rule
+    return start + 2
+
+
 def trim_header_block(lines: list[Line], start: int, end: int) -> int:
     """Drop the header block (standfirst, caption, byline, date) at the head of the span; the new start."""
     n_paragraphs = 0
