@@ -802,8 +802,11 @@ def rescue_lists_and_subheads(
     # subheading ('Opening hours', two bullets) when the story goes on in a sentence of six words or more after it
     j = span_start + 1
     while j <= span_end:
-        heading = j - 1 if _list_subheading(lines, keep, j - 1) else -1
-        if keep[j] or not lines[j].is_list or not (keep[j - 1] or heading >= 0):
+        if keep[j] or not lines[j].is_list:
+            j += 1
+            continue
+        heading = j - 1 if not keep[j - 1] and _list_subheading(lines, keep, j - 1) else -1
+        if not keep[j - 1] and heading < 0:
             j += 1
             continue
         end = j
