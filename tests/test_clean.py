@@ -1209,3 +1209,32 @@ def test_trending_card_above_the_headline_is_not_the_story(corpus: bool):
     assert r.title == "Employers urged to sign up to health at work charter"
     rules = _rules(r)
     assert rules["The yard will build two hybrid ferries for a Scottish operator, securing 400 jobs until 2029, the company said on Friday."] == "related_teaser"
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_wiki_lead_above_contents_and_references_without_initials_comma(corpus: bool):
+    r = _page("wiki_lead_contents_references.txt", corpus)
+    body = r.body.split("\n")
+    # the lead shares its stems with the sections below the contents list ('therapy' / 'therapists', 'profession')
+    assert body[0].startswith("Occupational therapy is a health profession")
+    assert body[1].startswith("The profession grew out of the arts and crafts movement")
+    assert body[-1].startswith("In the workplace, occupational therapists advise")
+    assert len(body) == 7
+    rules = _rules(r)
+    # 'Smith J (2010).': author and initials straight before the year still read as a reference
+    assert rules["• Brown K (2018). Therapy at work. Oxford: Example Press."] == "references"
+    assert "This page was last edited on 3 March 2026." not in body
+
+
+def test_lead_on_another_topic_above_a_contents_list_stays_out():
+    text = (
+        "Site\nNews\n"
+        "Our summer sale has started, with big discounts on garden furniture, barbecues and outdoor lighting for everyone.\n"
+        "Contents\n  • 1 Background\n  • 2 Findings\n"
+        "Background\n"
+        "Sickness absence among care workers rose sharply last year, according to a survey of residential care homes.\n"
+        "Findings\n"
+        "Care homes reported that musculoskeletal problems and stress were the main causes of sickness absence among staff.\n"
+    )
+    body = clean_article(text).body.split("\n")
+    assert body[0].startswith("Sickness absence among care workers rose sharply")

@@ -31,6 +31,7 @@ from healthwork.clean.span import (
     choose_span,
     drop_repeats,
     extend_over_closing_list,
+    extend_back_to_same_topic,
     extend_over_story_tail,
     extend_to_same_topic,
     dropped_lines,
@@ -76,7 +77,7 @@ def select_body(text: str, common: frozenset[str] | set[str]) -> tuple[list[Line
     span = choose_span(lines, scores)
     if span is None:
         return lines, []
-    span = extend_to_same_topic(lines, scores, span)
+    span = extend_back_to_same_topic(lines, extend_to_same_topic(lines, scores, span))
     start = trim_header_block(lines, skip_teaser_card(lines, *span), span[1])
     end = extend_over_closing_list(lines, extend_over_story_tail(lines, scores, span[1]), ordered_lists)
     return lines, drop_repeats(lines, keep_in_span(lines, start, end, common, ordered_lists))

@@ -99,7 +99,7 @@ _CITATION_SIGNS = (
     re.compile(r"\bet al\b"),
     re.compile(r"\((?:19|20)\d\d[a-z]?\)[.,]"),  # author (year). title
     re.compile(r"\bdoi\b|doi\.org/|\bPMID\b|\bPubMed\b|\bGoogle Scholar\b|\bCrossref\b|\bISBN\b", re.I),
-    re.compile(r"^(?:\[\d{1,3}\]\s*)?[A-Z][\w'’-]+,? (?:[A-Z]\.?\s?){1,3}[,.]"),  # 'Shear NH,' / 'Smith, J. ...'
+    re.compile(r"^(?:\[\d{1,3}\]\s*)?[A-Z][\w'’-]+,? (?:[A-Z]\.?\s?){1,3}(?:[,.]|\((?:19|20)\d\d)"),  # 'Shear NH,' / 'Smith J (2010)'
 )
 _REFERENCES_HEADING = re.compile(r"^(?:references?|bibliography|works cited|literature cited|sources|citations|notes and references)\s*:?$", re.I)
 
@@ -431,12 +431,14 @@ def choose_span(lines: list[Line], scores: list[float]) -> tuple[int, int] | Non
 _TOPIC_WORD = re.compile(r"[a-z]{4,}")
 
 
-def _topic_words(lines: list[Line], start: int, end: int) -> set[str]:
-    """The content words (four letters or more, no stop words) of the content lines in a range."""
+def _topic_words(lines: list[Line], start: int, end: int, stem: int = 0) -> set[str]:
+    """The content words (four letters or more, no stop words) of the content lines in a range; with ``stem``, cut
+    to their first letters (a crude stem: 'therapy' and 'therapists' meet at five)."""
     words: set[str] = set()
     for j in range(start, end + 1):
         if lines[j].kind in CONTENT_KINDS:
-            words.update(w for w in _TOPIC_WORD.findall(lines[j].content.lower()) if w not in STOP_WORDS)
+            found = (w for w in _TOPIC_WORD.findall(lines[j].content.lower()) if w not in STOP_WORDS)
+            words.update((w[:stem] for w in found) if stem else found)
     return words
 
 
@@ -477,6 +479,29 @@ def extend_to_same_topic(lines: list[Line], scores: list[float], span: tuple[int
             return start, end
         end = block_end
         words |= block_words
+
+
+def extend_back_to_same_topic(lines: list[Line], span: tuple[int, int]) -> tuple[int, int]:
+    """The span's new start: the story's lead paragraph above a contents list or a run of short lines (a wiki's
+    lead, then its table of contents) is cut off by the best span; it is the story's when only list items and short
+    lines lie between (no byline, date or cue line: a standfirst or a header stays out), within 30 lines, and at
+    least half of its eight or more content words are the span's."""
+    start, end = span
+    k = start - 1
+    while k >= 0 and start - k <= 30 and lines[k].kind != PARAGRAPH:
+        if lines[k].rule not in _STORY_GAP_RULES:
+            return span
+        k -= 1
+    if k < 0 or start - k > 30 or k == start - 1 or lines[k].score < 1.5:
+        return span
+    block_start = k
+    while block_start > 0 and lines[block_start - 1].kind in CONTENT_KINDS:
+        block_start -= 1
+    # a lead paragraph names the topic in its own forms ('therapy' above 'therapists'): words meet by their stems
+    block_words = _topic_words(lines, block_start, k, stem=5)
+    if len(block_words) < 8 or 2 * len(block_words & _topic_words(lines, start, end, stem=5)) < len(block_words):
+        return span
+    return block_start, end
 
 
 def extend_over_closing_list(lines: list[Line], end: int, ordered_lists: list[list[int]]) -> int:
