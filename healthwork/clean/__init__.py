@@ -16,6 +16,10 @@ How it works (no site lists, no phrase lists beyond a few generic boilerplate cu
    in a byline/date/credit line; its end goes on over a closing subheading and short sentence or a numbered
    list the story introduces; inside it sentence-like lines are kept, and so are lists announced by a colon,
    bullet lists between paragraphs, subheadings between paragraphs and ellipsis lines amid the story.
+   Back matter is not the story: a run of four or more references (and its 'References' heading) and a comment
+   thread's heading ('12 thoughts on ...') end it; a link box's last card straight above the headline does not
+   start it. Across a long run of list items or short lines (a notes page, a contents list) the span goes on to
+   the next prose block, or back to a lead paragraph, when half of that block's words are the span's own.
 3. ``metadata``: from the zone just above the body: the headline, the byline (``names``: name only), the
    article's own date ("published" preferred, "updated"-only dates ignored) and a canonical URL.
 """
