@@ -1238,3 +1238,12 @@ def test_lead_on_another_topic_above_a_contents_list_stays_out():
     )
     body = clean_article(text).body.split("\n")
     assert body[0].startswith("Sickness absence among care workers rose sharply")
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_one_word_answer_to_a_question_is_kept(corpus: bool):
+    r = _page("qa_short_answers.txt", corpus)
+    body = r.body.split("\n")
+    assert body[body.index("Does this change sick pay?") + 1] == "No."
+    assert body[-2:] == ["• 1.1 million fit notes were issued in January", "• 94% said the person was not fit for work"]
+    assert "Why presenteeism is rising" not in body

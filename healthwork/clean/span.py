@@ -598,6 +598,7 @@ def keep_in_span(
     keep_tables_inside_story(lines, keep, start, end)
     keep_timed_entry_headings(lines, keep, start, end)
     keep_closing_fact_list(lines, keep, common)
+    keep_short_answers(lines, keep, start, end)
     kept = [j for j in range(len(lines)) if keep[j]]
     # a leading short line without a following body line is not body (unless the story has no long paragraph at
     # all: a bulletin written in short sentences)
@@ -649,6 +650,18 @@ def keep_timed_entry_headings(lines: list[Line], keep: list[bool], start: int, e
         if (
             not keep[j] and line.rule in _TABLE_ROW_RULES and line.n_words <= 12 and not line.is_list
             and _TIME_ONLY.match(lines[j - 1].content) and keep[j + 1] and lines[j + 1].kind == PARAGRAPH
+        ):
+            keep[j] = True
+            line.rule = ""
+
+
+def keep_short_answers(lines: list[Line], keep: list[bool], start: int, end: int) -> None:
+    """A one- or two-word answer ('No.', 'Not yet.') between a kept question and the story going on is the story's."""
+    for j in range(max(start, 1), min(end, len(lines) - 1)):
+        line = lines[j]
+        if (
+            not keep[j] and line.sentence and line.n_words <= 2 and line.rule == "short_non_sentence"
+            and keep[j - 1] and lines[j - 1].content.endswith("?") and keep[j + 1]
         ):
             keep[j] = True
             line.rule = ""
