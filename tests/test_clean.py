@@ -1247,3 +1247,33 @@ def test_one_word_answer_to_a_question_is_kept(corpus: bool):
     assert body[body.index("Does this change sick pay?") + 1] == "No."
     assert body[-2:] == ["• 1.1 million fit notes were issued in January", "• 94% said the person was not fit for work"]
     assert "Why presenteeism is rising" not in body
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_list_sections_after_the_last_paragraph_when_the_story_goes_on(corpus: bool):
+    r = _page("think_tank_report_sections.txt", corpus)
+    body = r.body.split("\n")
+    assert body[2:10] == [
+        "What survey respondents said",
+        "• Many said nobody had asked them about work when they saw a doctor",
+        "• Most wanted to work again, but not in the same job",
+        "• Few knew that help was available",
+        "Recommendations",
+        "1. Every GP practice should have access to an employment adviser",
+        "2. Fit notes should routinely record what work a person could do",
+        "3. Employers should get free occupational health advice",
+    ]
+    assert body[-1] == "The full report is available to download."
+    assert "Download the report (PDF, 2.1MB)" not in body
+
+
+def test_list_section_without_the_story_going_on_is_not_taken_for_the_story():
+    text = (
+        "Council news\nFund opens for community groups\n"
+        "Community groups can now apply for grants of up to £5,000 to help residents with health conditions into work.\n"
+        "The fund is open to groups working in the borough and closes at the end of the month, the council said.\n"
+        "Elsewhere in the borough\n  • Library opening hours extended over the summer\n  • Parking charges to rise in April\n"
+        "© Council 2026\n"
+    )
+    body = clean_article(text).body.split("\n")
+    assert body[-1].startswith("The fund is open to groups working in the borough")

@@ -518,6 +518,46 @@ def extend_over_closing_list(lines: list[Line], end: int, ordered_lists: list[li
     return end
 
 
+def _section_heading(line: Line, common: frozenset[str] | set[str]) -> bool:
+    """A plain short heading of the story's own (not a cue line, not the site's template)."""
+    return (
+        line.rule == "short_non_sentence" and not line.is_list and 1 <= line.n_words <= 8 and not line.ends_article
+        and not (common and line_key(line.text) in common)
+    )
+
+
+_FULL_STOPS = frozenset('.!?"”’')  # a sentence's own end (not a link's '(PDF, 64KB)')
+
+
+def extend_over_list_sections(
+    lines: list[Line], end: int, common: frozenset[str] | set[str]
+) -> tuple[int, list[int]]:
+    """The span's new end and the lines to keep on the way: sections of subheading and list ('What people told
+    us', three bullets; 'Recommendations', 1. 2. 3.) after the last paragraph weigh less than nothing, so the best
+    span stops before them; they are the story's when the story goes on after them in a sentence of six words or
+    more (ending in a full stop, not a link's bracket), with nothing but headings, list items and story lines
+    between (within 30 lines)."""
+    count = len(lines)
+    headings = items = 0
+    new_end = end
+    k = end + 1
+    while k < count and k - end <= 30:
+        line = lines[k]
+        if line.kind in CONTENT_KINDS:
+            if line.content[-1] in _FULL_STOPS and line.n_words >= 6 and headings and items >= 2:
+                new_end = k
+        elif line.is_list and line.rule in ("menu_item", "list_item", "date_line"):
+            items += 1
+        elif _section_heading(line, common):
+            headings += 1
+        else:
+            break
+        k += 1
+    if new_end == end:
+        return end, []
+    return new_end, [j for j in range(end + 1, new_end) if lines[j].kind == DROP]
+
+
 def extend_over_story_tail(lines: list[Line], scores: list[float], end: int) -> int:
     """The span's new end: a closing subheading and a short sentence ('1,200 helped so far', 'That will double
     next year.') weigh less than nothing together, so the best span stops before them; they are the story's
