@@ -1277,3 +1277,37 @@ def test_list_section_without_the_story_going_on_is_not_taken_for_the_story():
     )
     body = clean_article(text).body.split("\n")
     assert body[-1].startswith("The fund is open to groups working in the borough")
+
+
+def test_wiki_style_reference_list_is_back_matter():
+    text = (
+        "Job coaching\n"
+        "Job coaching is a form of supported employment in which a coach helps a worker learn a new job in the workplace.\n"
+        "Coaches usually withdraw gradually as the worker becomes more confident and independent in the role over time.\n"
+        "References[edit]\n"
+        "  1. ^ a b Hartley, A.B.; Lim, C. (Nov 2008). \"Coaching at work\". Journal of Work. 12 (3): 45–52.\n"
+        "  2. ^ Moreau, Lise; Adeyemi, Tunde (2016-02-01). \"Supported employment outcomes\". arXiv:1602.00001.\n"
+        "  3. ^ \"Job coaching explained\". Work Wiki. Retrieved 2018-04-16.\n"
+        "  4. ^ Brandt, K. (2012). Supported Employment. London: Example Press. ISBN 978-0-00-000000-1.\n"
+        "  5. ^ Osei, Ama; Park, Min (2019-06-08). \"Fading support\". J Voc Rehabil. 50 (2): 101–9.\n"
+        "Categories: Employment\n"
+    )
+    r = clean_article(text)
+    assert r.body.split("\n") == [
+        "Job coaching is a form of supported employment in which a coach helps a worker learn a new job in the workplace.",
+        "Coaches usually withdraw gradually as the worker becomes more confident and independent in the role over time.",
+    ]
+    rules = _rules(r)
+    assert rules["References[edit]"] == "after_article_end"
+    assert rules['3. ^ "Job coaching explained". Work Wiki. Retrieved 2018-04-16.'] == "references"
+
+
+def test_photo_source_credit_and_link_compensation_disclosure_are_dropped():
+    assert line_shape("Photo Source: Kim Rowe from Unsplash.", False)[1] == "caption"
+    assert line_shape(
+        "Disclosure: We may receive compensation for some of the links in our stories. Thank you for supporting us.", False
+    )[1] == "promo"
+    # compensation as news, not a disclosure
+    assert line_shape(
+        "Workers may receive compensation for injuries at work under the new scheme, the minister said today.", False
+    )[1] == ""

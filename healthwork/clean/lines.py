@@ -93,7 +93,7 @@ _END_FIRST_WORDS = frozenset(
 
 _CREDIT_WORDS = r"(?:getty(?: images)?|shutterstock|alamy|istock(?:photo)?|reuters|pa (?:media|wire|images)|pa|ap|afp|epa|bloomberg|unsplash|pexels|handout|supplied|stock image|file photo)"
 _CAPTION_START = re.compile(
-    r"courtesy of\b|(?:photo(?:graph)?s?|pictures?|images?|illustrations?|video) (?:by|courtesy of)\s+[A-Z]|(?:file photo|photo(?:graph)?s?|pictures?|pictured|image(?: credit)?s?|main image|top image|illustration|credit|caption|above|top|video|gallery)\b\s*[:|]"
+    r"courtesy of\b|(?:photo(?:graph)?s?|pictures?|images?|illustrations?|video) (?:by|courtesy of)\s+[A-Z]|(?:file photo|photo(?:graph)?s?(?: source)?|pictures?(?: source)?|pictured|image(?: credit| source)?s?|main image|top image|illustration|credit|caption|above|top|video|gallery)\b\s*[:|]"
     rf"|\W*{_CREDIT_WORDS}\W*$"
     r"|image \d+ of \d+$|\d+ / \d+$|\(?[a-z0-9 ./&-]{2,40}/[a-z0-9 ./&-]{2,40}\)?$",
     re.I,
@@ -242,6 +242,7 @@ _ALPHA = re.compile(r"[a-z]+")
 _PROMO_RE = re.compile(
     r"\bif you (?:enjoyed|liked|like|value|appreciate|found value in|have enjoyed) (?:this|our|reading)\b.{0,80}\b(?:article|story|journalism|piece|content|reporting|work)\b"
     r"|\b(?:we|this site|the site|[\w.]+ may) (?:may |might |could )?(?:earn|receive|get)s? (?:a )?(?:small )?(?:affiliate )?(?:commission|share of (?:the )?(?:revenue|sales))\b"
+    r"|\b(?:we|this site|the site) (?:may |might |could )?(?:earn|receive|get) (?:a )?(?:small )?compensation\b.{0,60}\blinks?\b"
     r"|\baffiliate (?:links?|commission|partnerships?)\b|\bsupport (?:our|independent|local|quality) journalism\b"
     r"|\bconsider (?:supporting|subscribing to|donating to|making a contribution)\b|\bmake a (?:one-off |small )?(?:contribution|donation) to (?:us|our)\b"
     r"|\b\d+ issues? for [£$€]\s?\d"
@@ -255,7 +256,7 @@ _PROMO_RE = re.compile(
     re.I,
 )
 # words one of which every promotion pattern has (the cheap test before the pattern; also signal words below)
-_PROMO_HINTS = ("if you", "commission", "share of", "affiliate", "journalism", "consider", "contribution", "donation",
+_PROMO_HINTS = ("if you", "commission", "compensation", "share of", "affiliate", "journalism", "consider", "contribution", "donation",
                 "issue for", "issues for", "republished", "reproduced", "partnership", "advertisers", "become a", "members")
 _APP_WORD = re.compile(r"\bapp\b")
 
@@ -267,7 +268,7 @@ def _promo_hint(lowered: str) -> bool:
             return True
     return "app" in lowered and _APP_WORD.search(lowered) is not None
 _PROMO_WORDS = frozenset("privacy partners vendors device javascript moderation moderator moderators moderated comments comment"
-                         " useful helpful rate thanks thank story enjoyed republish tip".split()) | frozenset("you commission share affiliate journalism consider contribution donation issue issues republished reproduced partnership app advertisers member members membership".split())
+                         " useful helpful rate thanks thank story enjoyed republish tip".split()) | frozenset("you commission compensation share affiliate journalism consider contribution donation issue issues republished reproduced partnership app advertisers member members membership".split())
 # words without which a line (no digits, no ©, no '/', starting with a letter) cannot match any cue, date, byline,
 # caption, bio or end marker: such a line skips straight to its plain shape
 _SIGNAL_WORDS = (

@@ -97,11 +97,17 @@ def mark_embedded_posts(lines: list[Line]) -> None:
 _CITATION_SIGNS = (
     re.compile(r"\b(?:19|20)\d\d\s*;\s*\d+(?:\s*\(\d+\))?\s*:\s*[A-Za-z]?\d+"),  # year;volume(issue):page
     re.compile(r"\bet al\b"),
-    re.compile(r"\((?:19|20)\d\d[a-z]?\)[.,]"),  # author (year). title
-    re.compile(r"\bdoi\b|doi\.org/|\bPMID\b|\bPubMed\b|\bGoogle Scholar\b|\bCrossref\b|\bISBN\b", re.I),
+    # author (year). title / (2016-10-13). / (Nov 2008).
+    re.compile(r"\((?:(?:\d{1,2} )?[A-Z][a-z]{2,8}\.? (?:\d{1,2}, )?)?(?:19|20)\d\d(?:-\d\d){0,2}[a-z]?\)[.,]"),
+    re.compile(r"\bdoi\b|doi\.org/|\bPMID\b|\bPMC\d|\bPubMed\b|\bGoogle Scholar\b|\bCrossref\b|\bISBN\b|\bISSN\b|\barXiv\b"
+               r"|\bBibcode\b|\bS2CID\b|\bJSTOR\b|\bOCLC\b", re.I),
+    re.compile(r"^\^\s"),  # a wiki's back-link caret: '^ Smith, Jane (2016). ...'
     re.compile(r"^(?:\[\d{1,3}\]\s*)?[A-Z][\w'’-]+,? (?:[A-Z]\.?\s?){1,3}(?:[,.]|\((?:19|20)\d\d)"),  # 'Shear NH,' / 'Smith J (2010)'
 )
-_REFERENCES_HEADING = re.compile(r"^(?:references?|bibliography|works cited|literature cited|sources|citations|notes and references)\s*:?$", re.I)
+# 'References', 'Bibliography:', a wiki's 'References[edit]'
+_REFERENCES_HEADING = re.compile(
+    r"^(?:references?|bibliography|works cited|literature cited|sources|citations|notes and references)\s*:?\s*(?:\[edit\])?$", re.I
+)
 
 
 def _citation(line: Line) -> bool:
@@ -114,14 +120,16 @@ def _citation(line: Line) -> bool:
 
 
 _YEAR_VOLUME = re.compile(r"(?:19|20)\d\d\s*;\s*\d")
-_YEAR_IN_BRACKETS = re.compile(r"\((?:19|20)\d\d[a-z]?\)[.,]")
+_YEAR_IN_BRACKETS = re.compile(r"\((?:19|20)\d\d(?:-\d\d){0,2}[a-z]?\)[.,]")
 
 
 def may_have_references(text: str) -> bool:
     """Whether the page has at least four signs of a reference (every reference has one: 'et al', a DOI or index
     link, 'year;volume' or '(year).'), else there is no reference list to look for. Plain substring counts first:
     this runs on every page."""
-    hints = sum(text.count(word) for word in ("et al", "doi:", "doi.org", "PubMed", "Scholar", "Crossref", "ISBN"))
+    hints = sum(
+        text.count(word) for word in ("et al", "doi:", "doi.org", "PubMed", "Scholar", "Crossref", "ISBN", "ISSN", "arXiv", " ^ ")
+    )
     if hints >= 4:
         return True
     if text.count(";") >= 4:
@@ -146,7 +154,7 @@ def mark_reference_lists(lines: list[Line]) -> None:
         while k < count and k - run[-1] <= 3 and not lines[k].ends_article:
             if _citation(lines[k]):
                 run.append(k)
-            elif lines[k].kind != DROP and lines[k].kind != SHORT_SENTENCE:
+            elif lines[k].kind == PARAGRAPH:
                 break  # a paragraph of text: the list is over
             k += 1
         if len(run) >= 4:
