@@ -123,13 +123,15 @@ _YEAR_VOLUME = re.compile(r"(?:19|20)\d\d\s*;\s*\d")
 _YEAR_IN_BRACKETS = re.compile(r"\((?:19|20)\d\d(?:-\d\d){0,2}[a-z]?\)[.,]")
 
 
+# the commonest signs (PubMed and Crossref links come with 'Google Scholar' ones, a wiki's arXiv ids with its '^')
+_REFERENCE_HINTS = ("et al", "doi:", "doi.org", "Scholar", "ISBN", " ^ ")
+
+
 def may_have_references(text: str) -> bool:
     """Whether the page has at least four signs of a reference (every reference has one: 'et al', a DOI or index
     link, 'year;volume' or '(year).'), else there is no reference list to look for. Plain substring counts first:
     this runs on every page."""
-    hints = sum(
-        text.count(word) for word in ("et al", "doi:", "doi.org", "PubMed", "Scholar", "Crossref", "ISBN", "ISSN", "arXiv", " ^ ")
-    )
+    hints = sum(text.count(word) for word in _REFERENCE_HINTS)
     if hints >= 4:
         return True
     if text.count(";") >= 4:
