@@ -1311,3 +1311,14 @@ def test_photo_source_credit_and_link_compensation_disclosure_are_dropped():
     assert line_shape(
         "Workers may receive compensation for injuries at work under the new scheme, the minister said today.", False
     )[1] == ""
+
+
+def test_story_sentences_citing_studies_are_not_a_reference_list():
+    paragraphs = [
+        "Smith et al. (2020), in a survey of 2,000 workers, found that those who had access to occupational health were more likely to stay in work.",
+        "Okafor et al. (2021), who followed the same group for a further year, found that the effect was still there at the end of it.",
+        "Lee et al. (2022), in a trial across three regions, reported that early contact from a case manager was what mattered most to them.",
+        "Brown et al. (2023), writing about small firms, said that it was the cost of advice that kept most of them from using it at all.",
+    ]
+    text = "Research roundup\nWhat the evidence says about early support\n" + "\n".join(paragraphs) + "\n© Research roundup\n"
+    assert clean_article(text).body.split("\n") == paragraphs

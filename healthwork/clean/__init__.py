@@ -19,7 +19,8 @@ How it works (no site lists, no phrase lists beyond a few generic boilerplate cu
    Back matter is not the story: a run of four or more references (and its 'References' heading) and a comment
    thread's heading ('12 thoughts on ...') end it; a link box's last card straight above the headline does not
    start it. Across a long run of list items or short lines (a notes page, a contents list) the span goes on to
-   the next prose block, or back to a lead paragraph, when half of that block's words are the span's own.
+   the next prose block, or back to a lead paragraph, when half of that block's words are the span's own; after
+   the last paragraph, sections of subheading and list stay when the story goes on after them in a sentence.
 3. ``metadata``: from the zone just above the body: the headline, the byline (``names``: name only), the
    article's own date ("published" preferred, "updated"-only dates ignored) and a canonical URL.
 """

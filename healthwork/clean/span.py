@@ -116,7 +116,12 @@ def _citation(line: Line) -> bool:
     content = line.content
     if line.length < 25 or line.length > 600 or line.ends_article or YEAR.search(content) is None:
         return False
-    return sum(1 for sign in _CITATION_SIGNS if sign.search(content)) >= 2
+    if sum(1 for sign in _CITATION_SIGNS if sign.search(content)) < 2:
+        return False
+    # a sentence of the story citing a study ('Smith et al. (2020), in a survey of ..., found that ...') reads as
+    # prose: a third or more of its words are stop words; a reference is names, titles and numbers
+    words = content.lower().split()
+    return len(words) < 10 or 3 * sum(1 for w in words if w in STOP_WORDS) < len(words)
 
 
 _YEAR_VOLUME = re.compile(r"(?:19|20)\d\d\s*;\s*\d")
@@ -172,7 +177,6 @@ def mark_reference_lists(lines: list[Line]) -> None:
                 if heading.kind != DROP:
                     break
         j = max(k, j + 1) if len(run) >= 4 else j + 1
-    return
 
 
 # a comment thread's heading: '12 thoughts on "Title"', '3 responses to ...', '5 comments on ...'
