@@ -1091,3 +1091,234 @@ def test_live_blog_entry_headings_are_subheadings_times_are_not(corpus: bool):
     assert body.count("Reaction from employers") == 1  # the entry's heading, not the key-events copy
     assert "11:42" not in body and "Key events" not in body and "Show key events only" not in body
     assert len(body) == 8
+
+
+# ---------------------------------------------------------------- span boundaries on unseen layouts (web4)
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_journal_abstract_over_reference_list(corpus: bool):
+    r = _page("journal_abstract_references.txt", corpus)
+    body = r.body.split("\n")
+    # the abstract is the article: not the reference list, nor the disclosures (long sentences) after it
+    assert body[0].startswith("Small employers rarely have access to occupational health services")
+    assert body[-1] == "A coordinator service shared between small employers may shorten long absences and keep more people in work."
+    assert len(body) == 7
+    rules = _rules(r)
+    assert rules["1. Marsh PT, Hollis K. Sickness absence in small firms. Occup Med. 2019;69(4):251-8."] == "references"
+    assert rules["References"] == "after_article_end"
+    assert not any(line.startswith("Funding:") for line in body)
+    assert r.published_date == dt.date(2026, 1, 9)
+
+
+def test_two_footnotes_are_not_a_reference_list():
+    # two numbered footnotes closing a press release stay with it (a bibliography has four or more references)
+    text = (
+        "Clinic news\nNew alarm service for wards\n"
+        "The trust has introduced a new alarm service on its wards to cut the number of false alarms nurses hear each shift.\n"
+        "Nurses said the change meant fewer interruptions and more time with patients, according to a staff survey.\n"
+        "[1] Ruskin KJ, Hueske D. Alarm fatigue and patient safety. Curr Opin Anaesth. 2015;28(6):685-90.\n"
+        "[2] Smith AB, et al. False alarms on hospital wards. J Nurs Manag. 2019;27(3):101-9.\n"
+        "© Clinic news 2026\n"
+    )
+    body = clean_article(text).body.split("\n")
+    assert body[-2:] == [
+        "[1] Ruskin KJ, Hueske D. Alarm fatigue and patient safety. Curr Opin Anaesth. 2015;28(6):685-90.",
+        "[2] Smith AB, et al. False alarms on hospital wards. J Nurs Manag. 2019;27(3):101-9.",
+    ]
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_story_goes_on_after_long_item_run_on_the_same_topic(corpus: bool):
+    r = _page("notes_page_lists.txt", corpus)
+    body = r.body.split("\n")
+    assert body[0].startswith("I keep coming back to the same handful of tools")
+    # past fourteen link items and tool names: the next paragraph shares the page's words (filters, flexible, roles ...)
+    assert body[-1] == (
+        "Most of these services will also help with filters for flexible roles and alerts for part-time work, "
+        "and a few will review a job search plan with you."
+    )
+    assert "Last edited 2 March 2026" not in body
+
+
+def test_story_does_not_go_on_to_a_block_on_another_topic():
+    text = (
+        "Health at Work\nHome\nNews\n"
+        "Employers in the region have been offered free occupational health checks for staff returning after long sickness absence.\n"
+        "The checks will be run by a team of nurses and physiotherapists from the local hospital trust over the next year.\n"
+        + "".join(f"  • Item {n}\n" for n in range(12))
+        + "Our shop sells garden furniture, barbecues and outdoor lighting at prices you will love all summer long.\n"
+    )
+    body = clean_article(text).body.split("\n")
+    assert body[-1].startswith("The checks will be run by a team of nurses")
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_closing_subheading_list_and_sentence(corpus: bool):
+    r = _page("council_hub_closing_list.txt", corpus)
+    body = r.body.split("\n")
+    assert body[-4:] == [
+        "Opening hours", "• Weekdays 9am to 5pm", "• Saturdays 10am to 1pm",
+        "Residents can book an appointment by calling the council.",
+    ]
+    assert "Library refurbishment completed" not in body
+    assert r.author == "Harriet Cole"
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_comment_thread_heading_ends_the_post(corpus: bool):
+    r = _page("blog_comment_thread.txt", corpus)
+    body = r.body.split("\n")
+    assert body[-1] == "Review uniforms and make sure they are made from breathable fabrics."
+    assert len(body) == 7
+    rules = _rules(r)
+    assert rules['12 thoughts on "Five ways to make your workplace menopause-friendly"'] == "comment_prompt"
+    assert rules["Our company introduced desk fans last year and it made a big difference to several members of staff."] == "after_article_end"
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_bulletin_of_short_sentences_is_kept_whole(corpus: bool):
+    r = _page("radio_bulletin_short_sentences.txt", corpus)
+    body = r.body.split("\n")
+    # no sentence reaches paragraph length: the leading short lines are the story, not a stray line above it
+    assert body[0] == "A new jobs service has opened in Hull."
+    assert body[-1] == "The council says it is a first for the region."
+    assert len(body) == 7
+    assert "Road closed after crash on A63" not in body
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_subheading_over_a_dated_timeline_between_paragraphs(corpus: bool):
+    r = _page("trade_news_timeline_list.txt", corpus)
+    body = r.body.split("\n")
+    # 'October 2024: 15 pilot areas launched' reads like a headline, but a leading date makes it a timeline entry
+    assert body[2:6] == [
+        "How it started", "• October 2024: 15 pilot areas launched", "• March 2025: first evaluation published",
+        "• January 2026: expansion announced",
+    ]
+    assert body[-1] == "NHS England said further guidance would follow in the spring."
+    assert len(body) == 13
+    assert r.author == "Nadia Osei"
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_trending_card_above_the_headline_is_not_the_story(corpus: bool):
+    r = _page("business_daily_trending_card.txt", corpus)
+    body = r.body.split("\n")
+    assert body[0].startswith("More than 300 firms in the region have already signed the charter")
+    assert len(body) == 4
+    assert r.title == "Employers urged to sign up to health at work charter"
+    rules = _rules(r)
+    assert rules["The yard will build two hybrid ferries for a Scottish operator, securing 400 jobs until 2029, the company said on Friday."] == "related_teaser"
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_wiki_lead_above_contents_and_references_without_initials_comma(corpus: bool):
+    r = _page("wiki_lead_contents_references.txt", corpus)
+    body = r.body.split("\n")
+    # the lead shares its stems with the sections below the contents list ('therapy' / 'therapists', 'profession')
+    assert body[0].startswith("Occupational therapy is a health profession")
+    assert body[1].startswith("The profession grew out of the arts and crafts movement")
+    assert body[-1].startswith("In the workplace, occupational therapists advise")
+    assert len(body) == 7
+    rules = _rules(r)
+    # 'Smith J (2010).': author and initials straight before the year still read as a reference
+    assert rules["• Brown K (2018). Therapy at work. Oxford: Example Press."] == "references"
+    assert "This page was last edited on 3 March 2026." not in body
+
+
+def test_lead_on_another_topic_above_a_contents_list_stays_out():
+    text = (
+        "Site\nNews\n"
+        "Our summer sale has started, with big discounts on garden furniture, barbecues and outdoor lighting for everyone.\n"
+        "Contents\n  • 1 Background\n  • 2 Findings\n"
+        "Background\n"
+        "Sickness absence among care workers rose sharply last year, according to a survey of residential care homes.\n"
+        "Findings\n"
+        "Care homes reported that musculoskeletal problems and stress were the main causes of sickness absence among staff.\n"
+    )
+    body = clean_article(text).body.split("\n")
+    assert body[0].startswith("Sickness absence among care workers rose sharply")
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_one_word_answer_to_a_question_is_kept(corpus: bool):
+    r = _page("qa_short_answers.txt", corpus)
+    body = r.body.split("\n")
+    assert body[body.index("Does this change sick pay?") + 1] == "No."
+    assert body[-2:] == ["• 1.1 million fit notes were issued in January", "• 94% said the person was not fit for work"]
+    assert "Why presenteeism is rising" not in body
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_list_sections_after_the_last_paragraph_when_the_story_goes_on(corpus: bool):
+    r = _page("think_tank_report_sections.txt", corpus)
+    body = r.body.split("\n")
+    assert body[2:10] == [
+        "What survey respondents said",
+        "• Many said nobody had asked them about work when they saw a doctor",
+        "• Most wanted to work again, but not in the same job",
+        "• Few knew that help was available",
+        "Recommendations",
+        "1. Every GP practice should have access to an employment adviser",
+        "2. Fit notes should routinely record what work a person could do",
+        "3. Employers should get free occupational health advice",
+    ]
+    assert body[-1] == "The full report is available to download."
+    assert "Download the report (PDF, 2.1MB)" not in body
+
+
+def test_list_section_without_the_story_going_on_is_not_taken_for_the_story():
+    text = (
+        "Council news\nFund opens for community groups\n"
+        "Community groups can now apply for grants of up to £5,000 to help residents with health conditions into work.\n"
+        "The fund is open to groups working in the borough and closes at the end of the month, the council said.\n"
+        "Elsewhere in the borough\n  • Library opening hours extended over the summer\n  • Parking charges to rise in April\n"
+        "© Council 2026\n"
+    )
+    body = clean_article(text).body.split("\n")
+    assert body[-1].startswith("The fund is open to groups working in the borough")
+
+
+def test_wiki_style_reference_list_is_back_matter():
+    text = (
+        "Job coaching\n"
+        "Job coaching is a form of supported employment in which a coach helps a worker learn a new job in the workplace.\n"
+        "Coaches usually withdraw gradually as the worker becomes more confident and independent in the role over time.\n"
+        "References[edit]\n"
+        "  1. ^ a b Hartley, A.B.; Lim, C. (Nov 2008). \"Coaching at work\". Journal of Work. 12 (3): 45–52.\n"
+        "  2. ^ Moreau, Lise; Adeyemi, Tunde (2016-02-01). \"Supported employment outcomes\". arXiv:1602.00001.\n"
+        "  3. ^ \"Job coaching explained\". Work Wiki. Retrieved 2018-04-16.\n"
+        "  4. ^ Brandt, K. (2012). Supported Employment. London: Example Press. ISBN 978-0-00-000000-1.\n"
+        "  5. ^ Osei, Ama; Park, Min (2019-06-08). \"Fading support\". J Voc Rehabil. 50 (2): 101–9.\n"
+        "Categories: Employment\n"
+    )
+    r = clean_article(text)
+    assert r.body.split("\n") == [
+        "Job coaching is a form of supported employment in which a coach helps a worker learn a new job in the workplace.",
+        "Coaches usually withdraw gradually as the worker becomes more confident and independent in the role over time.",
+    ]
+    rules = _rules(r)
+    assert rules["References[edit]"] == "after_article_end"
+    assert rules['3. ^ "Job coaching explained". Work Wiki. Retrieved 2018-04-16.'] == "references"
+
+
+def test_photo_source_credit_and_link_compensation_disclosure_are_dropped():
+    assert line_shape("Photo Source: Kim Rowe from Unsplash.", False)[1] == "caption"
+    assert line_shape(
+        "Disclosure: We may receive compensation for some of the links in our stories. Thank you for supporting us.", False
+    )[1] == "promo"
+    # compensation as news, not a disclosure
+    assert line_shape(
+        "Workers may receive compensation for injuries at work under the new scheme, the minister said today.", False
+    )[1] == ""
+
+
+def test_story_sentences_citing_studies_are_not_a_reference_list():
+    paragraphs = [
+        "Smith et al. (2020), in a survey of 2,000 workers, found that those who had access to occupational health were more likely to stay in work.",
+        "Okafor et al. (2021), who followed the same group for a further year, found that the effect was still there at the end of it.",
+        "Lee et al. (2022), in a trial across three regions, reported that early contact from a case manager was what mattered most to them.",
+        "Brown et al. (2023), writing about small firms, said that it was the cost of advice that kept most of them from using it at all.",
+    ]
+    text = "Research roundup\nWhat the evidence says about early support\n" + "\n".join(paragraphs) + "\n© Research roundup\n"
+    assert clean_article(text).body.split("\n") == paragraphs

@@ -16,6 +16,11 @@ How it works (no site lists, no phrase lists beyond a few generic boilerplate cu
    in a byline/date/credit line; its end goes on over a closing subheading and short sentence or a numbered
    list the story introduces; inside it sentence-like lines are kept, and so are lists announced by a colon,
    bullet lists between paragraphs, subheadings between paragraphs and ellipsis lines amid the story.
+   Back matter is not the story: a run of four or more references (and its 'References' heading) and a comment
+   thread's heading ('12 thoughts on ...') end it; a link box's last card straight above the headline does not
+   start it. Across a long run of list items or short lines (a notes page, a contents list) the span goes on to
+   the next prose block, or back to a lead paragraph, when half of that block's words are the span's own; after
+   the last paragraph, sections of subheading and list stay when the story goes on after them in a sentence.
 3. ``metadata``: from the zone just above the body: the headline, the byline (``names``: name only), the
    article's own date ("published" preferred, "updated"-only dates ignored) and a canonical URL.
 """
@@ -31,16 +36,23 @@ from healthwork.clean.span import (
     choose_span,
     drop_repeats,
     extend_over_closing_list,
+    extend_over_list_sections,
+    extend_back_to_same_topic,
     extend_over_story_tail,
+    extend_to_same_topic,
     dropped_lines,
     keep_in_span,
     mark_captions_by_credit,
     mark_code_blocks,
+    mark_comment_threads,
     mark_embedded_posts,
+    mark_reference_lists,
     mark_second_articles,
     mark_teasers,
+    may_have_references,
     numbered_runs,
     read_lines,
+    skip_teaser_card,
     soften_early_barriers,
     soften_inline_link_boxes,
     span_scores,
@@ -59,6 +71,9 @@ def select_body(text: str, common: frozenset[str] | set[str]) -> tuple[list[Line
     mark_captions_by_credit(lines)
     mark_embedded_posts(lines)
     mark_code_blocks(lines)
+    if may_have_references(text):
+        mark_reference_lists(lines)
+    mark_comment_threads(lines)
     mark_teasers(lines)
     mark_second_articles(lines)
     soften_early_barriers(lines)
@@ -68,9 +83,16 @@ def select_body(text: str, common: frozenset[str] | set[str]) -> tuple[list[Line
     span = choose_span(lines, scores)
     if span is None:
         return lines, []
-    start = trim_header_block(lines, *span)
+    span = extend_back_to_same_topic(lines, extend_to_same_topic(lines, scores, span))
+    start = trim_header_block(lines, skip_teaser_card(lines, *span), span[1])
     end = extend_over_closing_list(lines, extend_over_story_tail(lines, scores, span[1]), ordered_lists)
-    return lines, drop_repeats(lines, keep_in_span(lines, start, end, common, ordered_lists))
+    end, sections = extend_over_list_sections(lines, end, common)
+    kept = keep_in_span(lines, start, end, common, ordered_lists)
+    if sections:
+        for j in sections:
+            lines[j].rule = ""
+        kept = sorted(set(kept).union(sections))
+    return lines, drop_repeats(lines, kept)
 
 
 def clean_article(text: str, common_lines: Iterable[str] = frozenset()) -> CleanResult:

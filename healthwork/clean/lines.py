@@ -50,11 +50,11 @@ def common_line_keys(counts: Mapping[str, int], n_files: int, min_files: int = 2
 # generic boilerplate cue words, grouped by the rule name they give; one signal among several
 _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("cookie_notice", re.compile(r"\bcookies?\b|\bprivacy (?:policy|notice|settings)\b|\bconsent\b|\baccept all\b|\bmanage (?:preferences|settings)\b", re.I)),
-    ("footer", re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|\ball rights reserved\b|\bterms (?:and|&) conditions\b|\bterms of (?:use|service)\b|\bregistered (?:office|in england|charity|company)\b|\bcompany (?:no|number|registration)\b", re.I)),
+    ("footer", re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\b(?:copyright\b|all rights reserved\b|terms (?:and|&) conditions\b|terms of (?:use|service)\b|registered (?:office|in england|charity|company)\b|company (?:no|number|registration)\b)", re.I)),
     ("paywall", re.compile(r"\bsubscribers? only\b|\bto (?:read|continue reading) (?:the|this)\b|\bto read the full\b|\balready (?:a subscriber|have an account|registered)\b|\bfree trial\b|\bunlock (?:this|the|full)\b|\bfree articles?\b.{0,40}\b(?:left|remaining)\b|\bsubscribe (?:now|today|to read|to continue|for [£$€]\s?\d)|\b\d+ of (?:your )?\d+ free (?:articles|stories)\b|\bunlimited (?:digital )?access\b|\b(?:immediate|instant) (?:online )?access to\b|\b(?:premium|subscriber) (?:content|article|access)\b|\blog ?in to (?:read|continue|access)\b|\bregister (?:now |for free )?to (?:read|continue|access)\b", re.I)),
-    ("signup_form", re.compile(r"\bsign[ -]?up\b|\bsubscri(?:be|bed|ption)\b|\bnewsletters?\b|\be-?newsletter\b|\binbox\b|\bemail address\b|\bopt ?out\b|\bunsubscribe\b|\bthis field\b.{0,40}\b(?:validation|required|blank|unchanged|empty)\b|\brequired fields?\b|\bmailing list\b|\bregister\b|\blog ?in\b|\bsign ?in\b|\bcreate (?:an|your) account\b|^stay (?:up to date|in touch|informed|connected)\b|^get (?:regular |the latest |our )?(?:updates|alerts)\b", re.I)),
+    ("signup_form", re.compile(r"^stay (?:up to date|in touch|informed|connected)\b|^get (?:regular |the latest |our )?(?:updates|alerts)\b|\b(?:sign[ -]?up\b|subscri(?:be|bed|ption)\b|newsletters?\b|e-?newsletter\b|inbox\b|email address\b|opt ?out\b|unsubscribe\b|this field\b.{0,40}\b(?:validation|required|blank|unchanged|empty)\b|required fields?\b|mailing list\b|register\b|log ?in\b|sign ?in\b|create (?:an|your) account\b)", re.I)),
     ("share_buttons", re.compile(r"^(?:share|tweet|print|email|e-mail|copy link|pin|save|bookmark)\b|\bshare (?:this|on|via|the)\b|\b(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|flipboard|instagram|youtube|tiktok)\b|\bfollow us\b", re.I)),
-    ("advert", re.compile(r"^(?:advertisement|advert|sponsored|promoted|ad|ads|partner content|paid (?:content|post))\b|\bsponsored\b|\bpromoted\b|\badvertis", re.I)),
+    ("advert", re.compile(r"^(?:advertisement|advert|sponsored|promoted|ad|ads|partner content|paid (?:content|post))\b|\b(?:sponsored\b|promoted\b|advertis)", re.I)),
     ("related_list", re.compile(r"^on [\w-]+(?:\.[\w-]+)+:|^(?:related|read more|read next|read also|also read|see also|more on|more from|more in|more stories|more news|more like this|recommended|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|most (?:read|popular|viewed|shared|commented)|popular|trending|latest|top stories|further reading|watch|listen|click here|find out more|learn more|view (?:all|more)|next up|up next|continue reading|keep reading|explore further|(?:posted|filed) (?:in|under)|tagged(?: with)?|tags?\s*:)\b", re.I)),
     ("navigation", re.compile(r"^(?:skip to (?:the )?(?:main )?(?:content|navigation|search)|skip navigation|back to top|return to top|main menu|navigation menu|toggle navigation|open menu|close menu|search this site|search the site|you are here\b)", re.I)),
     ("feedback_prompt", re.compile(r"\b(?:was|is) this (?:page|article|information|content) (?:useful|helpful)\b|\breport a problem\b|\bgive (?:us )?(?:your )?feedback\b|\bthank you for your feedback\b|\bpage last (?:reviewed|updated)\b|\bnext review due\b", re.I)),
@@ -93,7 +93,7 @@ _END_FIRST_WORDS = frozenset(
 
 _CREDIT_WORDS = r"(?:getty(?: images)?|shutterstock|alamy|istock(?:photo)?|reuters|pa (?:media|wire|images)|pa|ap|afp|epa|bloomberg|unsplash|pexels|handout|supplied|stock image|file photo)"
 _CAPTION_START = re.compile(
-    r"courtesy of\b|(?:photo(?:graph)?s?|pictures?|images?|illustrations?|video) (?:by|courtesy of)\s+[A-Z]|(?:file photo|photo(?:graph)?s?|pictures?|pictured|image(?: credit)?s?|main image|top image|illustration|credit|caption|above|top|video|gallery)\b\s*[:|]"
+    r"courtesy of\b|(?:photo(?:graph)?s?|pictures?|images?|illustrations?|video) (?:by|courtesy of)\s+[A-Z]|(?:file photo|photo(?:graph)?s?(?: source)?|pictures?(?: source)?|pictured|image(?: credit| source)?s?|main image|top image|illustration|credit|caption|above|top|video|gallery)\b\s*[:|]"
     rf"|\W*{_CREDIT_WORDS}\W*$"
     r"|image \d+ of \d+$|\d+ / \d+$|\(?[a-z0-9 ./&-]{2,40}/[a-z0-9 ./&-]{2,40}\)?$",
     re.I,
@@ -242,6 +242,7 @@ _ALPHA = re.compile(r"[a-z]+")
 _PROMO_RE = re.compile(
     r"\bif you (?:enjoyed|liked|like|value|appreciate|found value in|have enjoyed) (?:this|our|reading)\b.{0,80}\b(?:article|story|journalism|piece|content|reporting|work)\b"
     r"|\b(?:we|this site|the site|[\w.]+ may) (?:may |might |could )?(?:earn|receive|get)s? (?:a )?(?:small )?(?:affiliate )?(?:commission|share of (?:the )?(?:revenue|sales))\b"
+    r"|\b(?:we|this site|the site) (?:may |might |could )?(?:earn|receive|get) (?:a )?(?:small )?compensation\b.{0,60}\blinks?\b"
     r"|\baffiliate (?:links?|commission|partnerships?)\b|\bsupport (?:our|independent|local|quality) journalism\b"
     r"|\bconsider (?:supporting|subscribing to|donating to|making a contribution)\b|\bmake a (?:one-off |small )?(?:contribution|donation) to (?:us|our)\b"
     r"|\b\d+ issues? for [£$€]\s?\d"
@@ -255,7 +256,7 @@ _PROMO_RE = re.compile(
     re.I,
 )
 # words one of which every promotion pattern has (the cheap test before the pattern; also signal words below)
-_PROMO_HINTS = ("if you", "commission", "share of", "affiliate", "journalism", "consider", "contribution", "donation",
+_PROMO_HINTS = ("if you", "commission", "compensation", "share of", "affiliate", "journalism", "consider", "contribution", "donation",
                 "issue for", "issues for", "republished", "reproduced", "partnership", "advertisers", "become a", "members")
 _APP_WORD = re.compile(r"\bapp\b")
 
@@ -267,7 +268,7 @@ def _promo_hint(lowered: str) -> bool:
             return True
     return "app" in lowered and _APP_WORD.search(lowered) is not None
 _PROMO_WORDS = frozenset("privacy partners vendors device javascript moderation moderator moderators moderated comments comment"
-                         " useful helpful rate thanks thank story enjoyed republish tip".split()) | frozenset("you commission share affiliate journalism consider contribution donation issue issues republished reproduced partnership app advertisers member members membership".split())
+                         " useful helpful rate thanks thank story enjoyed republish tip".split()) | frozenset("you commission compensation share affiliate journalism consider contribution donation issue issues republished reproduced partnership app advertisers member members membership".split())
 # words without which a line (no digits, no ©, no '/', starting with a letter) cannot match any cue, date, byline,
 # caption, bio or end marker: such a line skips straight to its plain shape
 _SIGNAL_WORDS = (

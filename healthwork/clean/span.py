@@ -18,7 +18,7 @@ from healthwork.clean.lines import (
     title_like,
 )
 from healthwork.clean.names import byline_name_cached, person_name_line
-from healthwork.clean.patterns import DIGIT, LIST_MARK, LIST_MARK_CHARS
+from healthwork.clean.patterns import DIGIT, LIST_MARK, LIST_MARK_CHARS, STOP_WORDS, YEAR
 from healthwork.clean.result import DroppedLine
 from healthwork.dates import is_date_line
 
@@ -91,6 +91,111 @@ def mark_embedded_posts(lines: list[Line]) -> None:
         post = lines[j - 1] if j > 0 else None
         if post is not None and post.kind == DROP and not post.ends_article and post.n_words >= 3:
             post.kind, post.rule, post.score, post.closes_header = SHORT_SENTENCE, "", 0.3, False
+
+
+# signs of a bibliographic reference: 'J Clin Invest. 2009;325:1705-8', 'et al.', '(2017).', 'doi:', 'PMID', 'Google Scholar'
+_CITATION_SIGNS = (
+    re.compile(r"\b(?:19|20)\d\d\s*;\s*\d+(?:\s*\(\d+\))?\s*:\s*[A-Za-z]?\d+"),  # year;volume(issue):page
+    re.compile(r"\bet al\b"),
+    # author (year). title / (2016-10-13). / (Nov 2008).
+    re.compile(r"\((?:(?:\d{1,2} )?[A-Z][a-z]{2,8}\.? (?:\d{1,2}, )?)?(?:19|20)\d\d(?:-\d\d){0,2}[a-z]?\)[.,]"),
+    re.compile(r"\bdoi\b|doi\.org/|\bPMID\b|\bPMC\d|\bPubMed\b|\bGoogle Scholar\b|\bCrossref\b|\bISBN\b|\bISSN\b|\barXiv\b"
+               r"|\bBibcode\b|\bS2CID\b|\bJSTOR\b|\bOCLC\b", re.I),
+    re.compile(r"^\^\s"),  # a wiki's back-link caret: '^ Smith, Jane (2016). ...'
+    re.compile(r"^(?:\[\d{1,3}\]\s*)?[A-Z][\w'’-]+,? (?:[A-Z]\.?\s?){1,3}(?:[,.]|\((?:19|20)\d\d)"),  # 'Shear NH,' / 'Smith J (2010)'
+)
+# 'References', 'Bibliography:', a wiki's 'References[edit]'
+_REFERENCES_HEADING = re.compile(
+    r"^(?:references?|bibliography|works cited|literature cited|sources|citations|notes and references)\s*:?\s*(?:\[edit\])?$", re.I
+)
+
+
+def _citation(line: Line) -> bool:
+    """A line that reads like a bibliographic reference (two signs: authors with initials, 'et al.', a
+    journal's 'year;volume:page', a DOI or index link)."""
+    content = line.content
+    if line.length < 25 or line.length > 600 or line.ends_article or YEAR.search(content) is None:
+        return False
+    if sum(1 for sign in _CITATION_SIGNS if sign.search(content)) < 2:
+        return False
+    # a sentence of the story citing a study ('Smith et al. (2020), in a survey of ..., found that ...') reads as
+    # prose: a third or more of its words are stop words; a reference is names, titles and numbers
+    words = content.lower().split()
+    return len(words) < 10 or 3 * sum(1 for w in words if w in STOP_WORDS) < len(words)
+
+
+_YEAR_VOLUME = re.compile(r"(?:19|20)\d\d\s*;\s*\d")
+_YEAR_IN_BRACKETS = re.compile(r"\((?:19|20)\d\d(?:-\d\d){0,2}[a-z]?\)[.,]")
+
+
+# the commonest signs (PubMed and Crossref links come with 'Google Scholar' ones, a wiki's arXiv ids with its '^')
+_REFERENCE_HINTS = ("et al", "doi:", "doi.org", "Scholar", "ISBN", " ^ ")
+
+
+def may_have_references(text: str) -> bool:
+    """Whether the page has at least four signs of a reference (every reference has one: 'et al', a DOI or index
+    link, 'year;volume' or '(year).'), else there is no reference list to look for. Plain substring counts first:
+    this runs on every page."""
+    hints = sum(text.count(word) for word in _REFERENCE_HINTS)
+    if hints >= 4:
+        return True
+    if text.count(";") >= 4:
+        hints += len(_YEAR_VOLUME.findall(text))
+    if text.count(").") + text.count("),") >= 4:
+        hints += len(_YEAR_IN_BRACKETS.findall(text))
+    return hints >= 4
+
+
+def mark_reference_lists(lines: list[Line]) -> None:
+    """A run of four or more references (each within three lines of the next, index links and numbers between)
+    is the paper's bibliography: back matter, not the article. Its references are dropped, and its heading
+    ('References') ends the article, so a block after it (disclosures, comments) is not taken for the story."""
+    count = len(lines)
+    j = 0
+    while j < count:
+        if not _citation(lines[j]):
+            j += 1
+            continue
+        run = [j]
+        k = j + 1
+        while k < count and k - run[-1] <= 3 and not lines[k].ends_article:
+            if _citation(lines[k]):
+                run.append(k)
+            elif lines[k].kind == PARAGRAPH:
+                break  # a paragraph of text: the list is over
+            k += 1
+        if len(run) >= 4:
+            for m in range(run[0], run[-1] + 1):
+                line = lines[m]
+                if line.score != BARRIER:
+                    line.kind, line.rule, line.score, line.closes_header = DROP, "references", -1.0, False
+            for m in range(run[0] - 1, max(run[0] - 4, -1), -1):
+                heading = lines[m]
+                if _REFERENCES_HEADING.match(heading.content):
+                    heading.kind, heading.rule, heading.score, heading.ends_article = DROP, "after_article_end", BARRIER, True
+                    break
+                if heading.kind != DROP:
+                    break
+        j = max(k, j + 1) if len(run) >= 4 else j + 1
+
+
+# a comment thread's heading: '12 thoughts on "Title"', '3 responses to ...', '5 comments on ...'
+_THREAD_HEADING = re.compile(r"^\d{1,4} (?:thoughts?|responses?|replies|reply|comments?|reactions?) (?:on|to)\b", re.I)
+
+
+def mark_comment_threads(lines: list[Line]) -> None:
+    """A comment thread's heading after body text ('12 thoughts on "Five ways to ..."') ends the story: a barrier
+    (the shape's end markers only take short lines, and this heading repeats the headline)."""
+    paragraphs_before = 0
+    for line in lines:
+        if line.kind == PARAGRAPH:
+            paragraphs_before += 1
+        elif (
+            paragraphs_before >= 2 and line.content[0].isdigit() and line.length <= 200 and not line.ends_article
+            and _THREAD_HEADING.match(line.content)
+        ):
+            line.kind, line.rule, line.score, line.ends_article = DROP, "comment_prompt", BARRIER, True
+            return
 
 
 def _is_code_edge(line: Line) -> bool:
@@ -337,6 +442,82 @@ def choose_span(lines: list[Line], scores: list[float]) -> tuple[int, int] | Non
     return chosen[1], chosen[2]
 
 
+_TOPIC_WORD = re.compile(r"[a-z]{4,}")
+
+
+def _topic_words(lines: list[Line], start: int, end: int, stem: int = 0) -> set[str]:
+    """The content words (four letters or more, no stop words) of the content lines in a range; with ``stem``, cut
+    to their first letters (a crude stem: 'therapy' and 'therapists' meet at five)."""
+    words: set[str] = set()
+    for j in range(start, end + 1):
+        if lines[j].kind in CONTENT_KINDS:
+            found = (w for w in _TOPIC_WORD.findall(lines[j].content.lower()) if w not in STOP_WORDS)
+            words.update((w[:stem] for w in found) if stem else found)
+    return words
+
+
+# what lies between two blocks of one story: list items, short lines, subheadings, captions, its own short sentences
+_STORY_GAP_RULES = frozenset({"", "short_non_sentence", "no_sentence_end", "menu_item", "list_item", "caption"})
+
+
+def extend_to_same_topic(lines: list[Line], scores: list[float], span: tuple[int, int]) -> tuple[int, int]:
+    """The span's new end: a long run of list items or short lines inside a story (a notes page, a table of
+    options) costs more than the prose before it is worth, so the best span stops before it; the story goes on
+    when the next block of prose after it (within 30 lines, only list items, short lines and captions between) has at least
+    eight content words and half of them are the span's own words (a teaser, a promo or another story shares
+    far fewer). Repeated while blocks follow."""
+    start, end = span
+    count = len(lines)
+    words: set[str] | None = None  # the span's words, read only when a block qualifies
+    while True:
+        k = end + 1
+        while k < count and k - end <= 30 and not (lines[k].kind in (PARAGRAPH, LIST_SENTENCE) and scores[k] >= 1.5):
+            if lines[k].rule not in _STORY_GAP_RULES:
+                return start, end  # a sign-up box, a 'Related' heading, a share row, a date: not inside one story
+            k += 1
+        if k >= count or k - end > 30:
+            return start, end
+        # the next block: the best-scoring run from its first prose line to the next hard stop
+        stop = k
+        while stop < count and scores[stop] != BARRIER:
+            stop += 1
+        block_score, block_start, block_end = best_scoring_span(scores, k, stop)
+        if block_start != k or block_score < 1.5:
+            return start, end
+        block_words = _topic_words(lines, block_start, block_end)
+        if len(block_words) < 8:
+            return start, end
+        if words is None:
+            words = _topic_words(lines, start, end)
+        if 2 * len(block_words & words) < len(block_words):
+            return start, end
+        end = block_end
+        words |= block_words
+
+
+def extend_back_to_same_topic(lines: list[Line], span: tuple[int, int]) -> tuple[int, int]:
+    """The span's new start: the story's lead paragraph above a contents list or a run of short lines (a wiki's
+    lead, then its table of contents) is cut off by the best span; it is the story's when only list items and short
+    lines lie between (no byline, date or cue line: a standfirst or a header stays out), within 30 lines, and at
+    least half of its eight or more content words are the span's."""
+    start, end = span
+    k = start - 1
+    while k >= 0 and start - k <= 30 and lines[k].kind != PARAGRAPH:
+        if lines[k].rule not in _STORY_GAP_RULES:
+            return span
+        k -= 1
+    if k < 0 or start - k > 30 or k == start - 1 or lines[k].score < 1.5:
+        return span
+    block_start = k
+    while block_start > 0 and lines[block_start - 1].kind in CONTENT_KINDS:
+        block_start -= 1
+    # a lead paragraph names the topic in its own forms ('therapy' above 'therapists'): words meet by their stems
+    block_words = _topic_words(lines, block_start, k, stem=5)
+    if len(block_words) < 8 or 2 * len(block_words & _topic_words(lines, start, end, stem=5)) < len(block_words):
+        return span
+    return block_start, end
+
+
 def extend_over_closing_list(lines: list[Line], end: int, ordered_lists: list[list[int]]) -> int:
     """The span's new end: a numbered list the story closes with ('Here is the full list.', '1. ...', '2. ...')
     weighs little per item, so the best span stops before it; it goes on from the story when a sentence
@@ -351,10 +532,51 @@ def extend_over_closing_list(lines: list[Line], end: int, ordered_lists: list[li
     return end
 
 
+def _section_heading(line: Line, common: frozenset[str] | set[str]) -> bool:
+    """A plain short heading of the story's own (not a cue line, not the site's template)."""
+    return (
+        line.rule == "short_non_sentence" and not line.is_list and 1 <= line.n_words <= 8 and not line.ends_article
+        and not (common and line_key(line.text) in common)
+    )
+
+
+_FULL_STOPS = frozenset('.!?"”’')  # a sentence's own end (not a link's '(PDF, 64KB)')
+
+
+def extend_over_list_sections(
+    lines: list[Line], end: int, common: frozenset[str] | set[str]
+) -> tuple[int, list[int]]:
+    """The span's new end and the lines to keep on the way: sections of subheading and list ('What people told
+    us', three bullets; 'Recommendations', 1. 2. 3.) after the last paragraph weigh less than nothing, so the best
+    span stops before them; they are the story's when the story goes on after them in a sentence of six words or
+    more (ending in a full stop, not a link's bracket), with nothing but headings, list items and story lines
+    between (within 30 lines)."""
+    count = len(lines)
+    headings = items = 0
+    new_end = end
+    k = end + 1
+    while k < count and k - end <= 30:
+        line = lines[k]
+        if line.kind in CONTENT_KINDS:
+            if line.content[-1] in _FULL_STOPS and line.n_words >= 6 and headings and items >= 2:
+                new_end = k
+        elif line.is_list and line.rule in ("menu_item", "list_item", "date_line"):
+            items += 1
+        elif _section_heading(line, common):
+            headings += 1
+        else:
+            break
+        k += 1
+    if new_end == end:
+        return end, []
+    return new_end, [j for j in range(end + 1, new_end) if lines[j].kind == DROP]
+
+
 def extend_over_story_tail(lines: list[Line], scores: list[float], end: int) -> int:
     """The span's new end: a closing subheading and a short sentence ('1,200 helped so far', 'That will double
     next year.') weigh less than nothing together, so the best span stops before them; they are the story's
-    when nothing but plain short lines lies between and the few lines cost little."""
+    when nothing but plain short lines lies between and the few lines cost little. A closing sentence of six
+    words or more may also follow a subheading and a short list ('Opening hours', two bullets, 'Book by phone.')."""
     total = 0.0
     new_end = end
     for j in range(end + 1, min(end + 5, len(lines))):
@@ -362,12 +584,33 @@ def extend_over_story_tail(lines: list[Line], scores: list[float], end: int) -> 
         if scores[j] == BARRIER or line.ends_article or (line.kind == DROP and line.rule not in _TAIL_GAP_RULES):
             break
         total += scores[j]
-        if line.kind in CONTENT_KINDS and total >= -1.0:
+        if line.kind in CONTENT_KINDS and (total >= -1.0 or (total >= -3.0 and line.sentence and line.n_words >= 6)):
             new_end = j
     return new_end
 
 
-_TAIL_GAP_RULES = frozenset({"short_non_sentence", "no_sentence_end"})
+_TAIL_GAP_RULES = frozenset({"short_non_sentence", "no_sentence_end", "menu_item"})
+
+
+def skip_teaser_card(lines: list[Line], start: int, end: int) -> int:
+    """The span's new start: a link box's last card ('Trending', a headline and its one-paragraph summary) straight
+    above the article's headline is joined to the story by the best span; the story starts after its headline (a
+    title-like line followed by two paragraphs)."""
+    first = lines[start]
+    if start < 2 or start + 3 > end or first.kind != PARAGRAPH or first.length > 400:
+        return start
+    card_title, headline = lines[start - 1], lines[start + 1]
+    heading = lines[start - 2]
+    if not (
+        heading.rule == "related_list" and title_like(card_title) and not card_title.sentence
+        and title_like(headline) and not headline.sentence and headline.kind == DROP and headline.n_words >= 5
+        and lines[start + 2].kind == PARAGRAPH and lines[start + 3].kind == PARAGRAPH
+    ):
+        return start
+    for line in (first, headline):
+        line.kind, line.rule = DROP, "related_teaser"
+    headline.rule = headline.shape_rule
+    return start + 2
 
 
 def trim_header_block(lines: list[Line], start: int, end: int) -> int:
@@ -409,11 +652,14 @@ def keep_in_span(
     keep_tables_inside_story(lines, keep, start, end)
     keep_timed_entry_headings(lines, keep, start, end)
     keep_closing_fact_list(lines, keep, common)
+    keep_short_answers(lines, keep, start, end)
     kept = [j for j in range(len(lines)) if keep[j]]
-    # a leading short line without a following body line is not body
-    while kept and lines[kept[0]].kind == SHORT_SENTENCE and len(kept) > 1 and lines[kept[1]].kind != PARAGRAPH:
-        lines[kept[0]].rule = "short_non_sentence"
-        kept.pop(0)
+    # a leading short line without a following body line is not body (unless the story has no long paragraph at
+    # all: a bulletin written in short sentences)
+    if any(lines[j].kind == PARAGRAPH for j in kept):
+        while kept and lines[kept[0]].kind == SHORT_SENTENCE and len(kept) > 1 and lines[kept[1]].kind != PARAGRAPH:
+            lines[kept[0]].rule = "short_non_sentence"
+            kept.pop(0)
     # a field label straight above the first paragraph ('Summary:', 'Purpose:') opens the story
     if kept and kept[0] > 0 and lines[kept[0]].kind == PARAGRAPH:
         label = lines[kept[0] - 1]
@@ -458,6 +704,18 @@ def keep_timed_entry_headings(lines: list[Line], keep: list[bool], start: int, e
         if (
             not keep[j] and line.rule in _TABLE_ROW_RULES and line.n_words <= 12 and not line.is_list
             and _TIME_ONLY.match(lines[j - 1].content) and keep[j + 1] and lines[j + 1].kind == PARAGRAPH
+        ):
+            keep[j] = True
+            line.rule = ""
+
+
+def keep_short_answers(lines: list[Line], keep: list[bool], start: int, end: int) -> None:
+    """A one- or two-word answer ('No.', 'Not yet.') between a kept question and the story going on is the story's."""
+    for j in range(max(start, 1), min(end, len(lines) - 1)):
+        line = lines[j]
+        if (
+            not keep[j] and line.sentence and line.n_words <= 2 and line.rule == "short_non_sentence"
+            and keep[j - 1] and lines[j - 1].content.endswith("?") and keep[j + 1]
         ):
             keep[j] = True
             line.rule = ""
@@ -536,9 +794,27 @@ _INLINE_LINK = re.compile(r"^[^:]{2,30}:\s+\S+(?:\s+\S+){2,}")
 _ONE_WORD_HEADING = re.compile(r"^[A-Z][a-z]{3,}:?$")
 
 
+# a timeline entry opens with its date ('October 2024: pilots launched', '12 May: ...', '2025 – ...'): not a headline
+_LEADING_DATE = re.compile(
+    r"^(?:\d{1,2}(?:st|nd|rd|th)? )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?: \d{1,2}(?:st|nd|rd|th)?,?)?(?: (?:19|20)\d\d)?\s*[:–—-]"
+    r"|^(?:19|20)\d\d\s*[:–—-]",
+    re.I,
+)
+
+
 def _teaser_headline(line: Line) -> bool:
     """A list item shaped like another story's headline: capitalised, five words or more, no full stop."""
     return line.n_words >= 5 and line.content[:1].isupper() and not line.sentence
+
+
+def _list_subheading(lines: list[Line], keep: list[bool], j: int) -> bool:
+    """A short heading over a list, straight after a kept line of the story ('Opening hours')."""
+    line = lines[j]
+    return (
+        j > 0 and not keep[j] and keep[j - 1] and line.rule == "short_non_sentence" and 1 <= line.n_words <= 8
+        and not line.is_list and not line.ends_article and line.content[:1].isupper()
+        and _LINK_LABEL_WORDS.isdisjoint(line.content.lower().rstrip(":").split())
+    )
 
 
 def rescue_lists_and_subheads(
@@ -614,23 +890,30 @@ def rescue_lists_and_subheads(
             for k in range(j, end + 1):
                 keep[k] = True
                 lines[k].rule = ""
-    # a bullet list between two kept paragraphs (its items not links to elsewhere) is the story's
+    # a bullet list between two kept paragraphs (its items not links to elsewhere) is the story's, and so is its
+    # subheading ('Opening hours', two bullets) when the story goes on in a sentence of six words or more after it
     j = span_start + 1
     while j <= span_end:
-        if keep[j] or not lines[j].is_list or not keep[j - 1]:
+        if keep[j] or not lines[j].is_list:
+            j += 1
+            continue
+        heading = j - 1 if not keep[j - 1] and _list_subheading(lines, keep, j - 1) else -1
+        if not keep[j - 1] and heading < 0:
             j += 1
             continue
         end = j
         while end + 1 <= span_end and lines[end + 1].is_list and not keep[end + 1]:
             end += 1
         items = range(j, end + 1)
+        after = lines[end + 1] if end + 1 <= span_end else None
         if (
-            end + 1 <= span_end and keep[end + 1] and lines[end + 1].kind == PARAGRAPH
+            after is not None and keep[end + 1]
+            and (after.kind == PARAGRAPH or (after.sentence and after.n_words >= 6 and after.kind in CONTENT_KINDS))
             and all(lines[k].rule in ("menu_item", "list_item") or _dated_item(lines[k]) for k in items)
             and (len(items) >= 2 or lines[j].n_words >= 2)
-            and 2 * sum(1 for k in items if _teaser_headline(lines[k])) < len(items)
+            and 2 * sum(1 for k in items if _teaser_headline(lines[k]) and not _LEADING_DATE.match(lines[k].content)) < len(items)
         ):
-            for k in items:
+            for k in items if heading < 0 else (heading, *items):
                 keep[k] = True
                 lines[k].rule = ""
         j = end + 1
