@@ -209,3 +209,30 @@ def test_news_outlets_named_as_a_source() -> None:
     body = ("The minister told the Mirror the plan would work, and a spokesperson told the Manchester Evening News "
             "more clinics would open. Speaking to LBC, she added that PA Media had the figures.")
     assert orgs(body) == {"Daily Mirror", "Manchester Evening News", "LBC", "PA Media"}
+
+
+def test_a_multi_word_place_before_a_head_of_name_belongs_to_the_name() -> None:
+    body = ("The North East Chamber of Commerce and the Greater Manchester Chamber of Commerce backed the "
+            "plan, as did the London School of Economics.")
+    assert orgs(body) == {"North East Chamber of Commerce", "Greater Manchester Chamber of Commerce",
+                          "London School of Economics and Political Science"}
+    assert extract_entities(body)["place_mentions"] == []
+
+
+def test_health_boards_of_scotland_wales_and_northern_ireland() -> None:
+    body = ("Staff at NHS Greater Glasgow and Clyde, NHS Lothian and Hywel Dda Health Board met colleagues "
+            "from the Belfast Trust and Betsi Cadwaladr University Health Board (BCUHB). BCUHB said it would help.")
+    rows = org_rows(body)
+    assert [r["name"] for r in rows] == [
+        "NHS Greater Glasgow and Clyde", "NHS Lothian", "Hywel Dda University Health Board",
+        "Belfast Health and Social Care Trust", "Betsi Cadwaladr University Health Board",
+        "Betsi Cadwaladr University Health Board", "Betsi Cadwaladr University Health Board"]
+    assert extract_entities(body)["place_mentions"] == []  # "Lothian" inside "NHS Lothian" is not a place
+
+
+def test_think_tanks_unions_and_providers_from_the_list() -> None:
+    body = ("The Institute for Government, Centre for Cities and the Behavioural Insights Team published work; "
+            "Unite said the AELP and the REC were right, while Atos declined to comment.")
+    assert orgs(body) == {"Institute for Government", "Centre for Cities", "Behavioural Insights Team",
+                          "Unite the Union", "Association of Employment and Learning Providers",
+                          "Recruitment and Employment Confederation", "Atos"}

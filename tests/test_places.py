@@ -206,3 +206,18 @@ def test_constituency_before_mp_and_the_members_name() -> None:
             "Lucy Ward.")
     assert got(body) == {"Leeds East": None, "Makerfield": None, "Hartlepool": "E06000001",
                          "Wakefield and Rothwell": None, "Manchester Central": None}
+
+
+def test_towns_neighbourhoods_and_informal_areas_named_as_written() -> None:
+    body = ("Jobseekers in Wythenshawe, Moss Side and Govan, and families in Sutton-in-Ashfield, will be offered "
+            "help. The Leeds City Region and the North of England lag behind Central London.")
+    rows = place_rows(body)
+    assert [(r["name"], r["ons_code"], r["place_type"]) for r in rows] == [
+        ("Wythenshawe", None, "other"), ("Moss Side", None, "other"), ("Govan", None, "other"),
+        ("Sutton-in-Ashfield", None, "other"), ("Leeds City Region", None, "other"),
+        ("North of England", None, "other"), ("Central London", None, "other")]
+
+
+def test_a_town_that_opens_a_sentence_needs_context() -> None:
+    # added towns are marked ambiguous: not a place when they open a sentence
+    assert got("Kirkby residents were asked. Support in Kirkby is growing.") == {"Kirkby": None}

@@ -372,15 +372,25 @@ def _find_generic(body: str) -> list[tuple[int, int, str, str | None, str]]:
 
 
 _AND_RE = re.compile(r" (?:and|&) ")
-_PLACE_BEFORE_RE = re.compile(r"([A-Z][A-Za-z'’-]*) $")
+# up to four words glued before a name: "North East ", "Greater Manchester ", "Stoke-on-Trent "
+_PLACE_BEFORE_RE = re.compile(r"((?:[A-Z][A-Za-z'’-]*(?: (?:and|of|upon|on) )?[ ]?){1,4})$")
 
 
 def _glued_place_start(body: str, start: int) -> int:
-    """"London School of Economics": a place name glued before "School of ..." belongs to the name."""
-    m = _PLACE_BEFORE_RE.search(body, max(0, start - 30), start)
-    if m and m.end() == start and m.group(1) in place_names() and body[start:start + 4] != "NHS ":
-        return m.start(1)
+    """"London School of Economics", "North East Chamber of Commerce": a place name (the longest one)
+    glued before "School of ...", "Chamber of ..." belongs to the name."""
+    m = _PLACE_BEFORE_RE.search(body, max(0, start - 60), start)
+    if not m or m.end() != start or body[start:start + 4] == "NHS ":
+        return start
+    run = body[m.start(1):start]
+    places = place_names()
+    # the longest tail of the run that is a place: "Greater Manchester" before "Manchester"
+    for k in range(len(run)):
+        if (k == 0 or run[k - 1] == " ") and run[k:].rstrip() in places:
+            return m.start(1) + k
     return start
+
+
 # the words after a ministerial title up to the candidate: "Minister for Culture, " / "Secretary for Health and "
 _PORTFOLIO_RE = re.compile(
     r"\b(?:Minister|Secretary|Commissioner|Spokesperson|[Ss]pokesman|[Ss]pokeswoman)(?: of State)? for"
