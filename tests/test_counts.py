@@ -172,3 +172,31 @@ def test_counts_without_their_noun_next_to_the_number(text: str, expected: list[
 def test_not_counts_or_only_the_first(text: str) -> None:
     got = values(text)
     assert all(v not in (34.0, 5000.0, 300.0, 20.0, 10.0, 5.0, 2.0) for v, _ in got), got
+
+
+def test_a_count_shared_out_by_place_gives_each_share() -> None:
+    text = "In total, 10,000 people will benefit: 6,000 in Leeds and 4,000 in Bradford."
+    rows = counts.extract(text)
+    assert [(r["value"], r["text"], r["what"]) for r in rows] == [
+        (10000.0, "10,000 people", "people"), (6000.0, "6,000", "people"), (4000.0, "4,000", "people")]
+
+
+def test_a_number_after_other_things_does_not_go_on_counting_people() -> None:
+    # the 10 and 5 count events, not the people before them
+    assert values("About 200 people attended 15 events, 10 in London and 5 in the North.") == [(200.0, "about")]
+
+
+def test_a_comparison_states_a_second_count_of_the_same_people() -> None:
+    assert values("There are 1.9 million people on waiting lists, up from 1.5 million last year.") == [
+        (1.9e6, "exact"), (1.5e6, "exact")]
+    assert values("It will help up to 10,000 people, compared with 6,000 last year.") == [
+        (10000.0, "up_to"), (6000.0, "exact")]
+    assert values("Some 600,000 people are on sickness benefits, against 400,000 in 2019.") == [
+        (600000.0, "about"), (400000.0, "exact")]
+
+
+def test_an_expected_share_of_a_count() -> None:
+    rows = counts.extract("The pilot aims to support 3,500 people, with 1,000 expected to move into work.")
+    assert [(r["value"], r["text"]) for r in rows] == [(3500.0, "3,500 people"), (1000.0, "1,000")]
+    # money compared with money is not a count
+    assert values("The trust helped 300 patients. Spending was £5m against £4m in 2023.") == [(300.0, "exact")]

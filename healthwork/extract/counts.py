@@ -131,18 +131,21 @@ _YEAR_PREP = re.compile(r"\b(?:in|since|by|from|until|till|during|before|after|o
 _BARE_COUNT = re.compile(
     rf"(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€.,-])(?=[^\S\n]+(?:have|has|had|are|were|will|would|could|can|"
     rf"may|might|should|more|fewer|now|already|went|moved|found|got|did|do|remain|still|of\s+whom|of\s+them|"
-    rf"moving|going|finding|getting|entering|starting|securing|into)(?![\w-]))",
+    rf"moving|going|finding|getting|entering|starting|securing|into|"
+    rf"(?:expected|set|due|likely|estimated|projected|forecast)[^\S\n]+to)(?![\w-])"
+    rf"|[^\S\n]+(?:in|across)[^\S\n]+(?:the[^\S\n]+)?(?-i:[A-Z]))",
     re.IGNORECASE)
 # a change in the count just stated: "2.8 million people ..., up 400,000 since 2019", "a rise of 50,000 on last year"
 _CHANGE_BEFORE = re.compile(
-    rf"(?<![\w-])(?:up|down|(?:a|an)[^\S\n]+(?:rise|increase|fall|drop|jump|reduction)[^\S\n]+of)"
+    rf"(?<![\w-])(?:(?:up|down|rising|falling|rose|fell)[^\S\n]+from|compared[^\S\n]+(?:with|to)|against|"
+    rf"up|down|(?:a|an)[^\S\n]+(?:rise|increase|fall|drop|jump|reduction)[^\S\n]+of)"
     rf"(?:[^\S\n]+by)?[^\S\n]+(?:(?P<qual>{_QUAL_ALT})[^\S\n]+)?\Z", re.IGNORECASE)
 _CHANGE_NUMBER = re.compile(
     rf"(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€-]|\.\d|,\d)"
     rf"(?=[^\S\n]*(?:[.,;)]|$|[^\S\n]+(?:since|from|on|compared|over|in|last|a[^\S\n]+year)(?![\w-])))",
     re.IGNORECASE)
 _ANOTHER_BEFORE = re.compile(r"(?<![\w-])(?:another|a\s+further|an\s+extra|an\s+additional)\s+\Z", re.IGNORECASE)
-_ELLIPSIS_OPENER = re.compile(r"(?:,|\band|\bwith|[.!?])\s+\Z|\A\Z", re.IGNORECASE)
+_ELLIPSIS_OPENER = re.compile(r"(?:[,:;]|\band|\bwith|[.!?])\s+\Z|\A\Z", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"(?:\bage[ds]?\b[^.\n]{0,20}|\d\s+(?:and|to|-)\s+)\Z", re.IGNORECASE)
 _ELLIPSIS_REACH = 250
 _STATE_COUNT = re.compile(
@@ -258,6 +261,7 @@ def _elliptical_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, 
     if not rows:
         return []
     out: list[dict[str, Any]] = []
+    rows = sorted(rows, key=lambda r: r["span_start"])  # prev[-1] below is the nearest count before
     spans = [(r["span_start"], r["span_end"]) for r in rows]
     for n in _NUM_SCAN.finditer(body):
         i = n.start()
@@ -277,10 +281,11 @@ def _elliptical_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, 
             continue
         if _is_year(m.group("num"), m.group("mult")):
             continue
-        prev = [r for r in rows if r["span_end"] <= i and i - r["span_end"] <= _ELLIPSIS_REACH
-                and "\n" not in body[r["span_end"]:i]]
-        if not prev:
-            continue
+        # the counts before it, those of this pass included ("6,000 in Leeds and 4,000 in Bradford")
+        prev = sorted((r for r in [*rows, *out] if r["span_end"] <= i and i - r["span_end"] <= _ELLIPSIS_REACH
+                       and "\n" not in body[r["span_end"]:i]), key=lambda r: r["span_end"])
+        if not prev or _other_number_between(body, prev[-1]["span_end"], i):
+            continue  # "200 people attended 15 events, 10 in London": the 10 goes on counting the events
         value = parse_number(m.group("num"), m.group("mult"))
         if value is None or value < 10:
             continue
@@ -299,6 +304,11 @@ def _elliptical_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, 
         out.append(_row(body, start, end, value, qualifier_of(q.group("qual") if q else None),
                         prev[-1]["what"], None))
     return out
+
+
+def _other_number_between(body: str, start: int, end: int) -> bool:
+    """Whether a number other than a year stands in ``body[start:end]``."""
+    return any(not _is_year(n.group(0), None) for n in _NUM_SCAN.finditer(body, start, end))
 
 
 def _change_before(body: str, i: int) -> tuple[int, int, Decimal, str | None] | None:
