@@ -236,3 +236,14 @@ def test_think_tanks_unions_and_providers_from_the_list() -> None:
     assert orgs(body) == {"Institute for Government", "Centre for Cities", "Behavioural Insights Team",
                           "Unite the Union", "Association of Employment and Learning Providers",
                           "Recruitment and Employment Confederation", "Atos"}
+
+
+def test_two_employers_after_a_role_and_a_possessive_name() -> None:
+    body = ("Priya Shah, a researcher at Northfield Analytics and Harvard, spoke; John Roe, director at Marks "
+            "and Spencer, agreed. The Department for Work and Pensions’ own figures were cited.")
+    assert orgs(body) == {"Northfield Analytics", "Harvard", "Marks & Spencer", "Department for Work and Pensions"}
+
+
+def test_where_a_body_is_is_not_part_of_its_name() -> None:
+    assert orgs("Staff at the University of Leeds in Yorkshire and the Institute for Fiscal Studies in London.") \
+        == {"University of Leeds", "Institute for Fiscal Studies"}

@@ -128,8 +128,9 @@ _NHS_TRUST_HINT_RE = re.compile(r"NHS (?:Foundation )?Trust(?![\w-])")
 _ADJ = r"(?:(?:Royal|National|British|Chartered|Scottish|Welsh|General|Independent|European|International|Local|Medical|UK|NHS) )"
 # "<Head> of|for [the] <Capitalised words>": "Department for Work and Pensions", "Royal College of
 # Occupational Therapists", "Office for National Statistics", "University of Manchester".
+# (not " in ": "University of South Carolina in Columbia" names the university and where it is)
 _PREFIX_RE = re.compile(
-    rf"(?=[A-Zt])(?<![\w'’-])(?:(?:The|the) )?{_ADJ}{{0,3}}{_HEAD} (?:of|for) (?:the )?{_CAP}(?:(?: and | & | of | for | in | on | the | ){_CAP}){{0,6}}(?![\w-])"
+    rf"(?=[A-Zt])(?<![\w'’-])(?:(?:The|the) )?{_ADJ}{{0,3}}{_HEAD} (?:of|for) (?:the )?{_CAP}(?:(?: and | & | of | for | on | the | ){_CAP}){{0,6}}(?![\w-])"
 )
 _HEAD_HINT_RE = re.compile(rf"{_HEAD} (?:of|for) ")
 _GENERIC_PLAN = (
@@ -361,6 +362,8 @@ def _find_generic(body: str) -> list[tuple[int, int, str, str | None, str]]:
         for ps, pe in _split_run(body, s, e):
             ps = _strip_leading(body, ps, pe)
             ps = _known_tail_start(body, ps, pe)
+            if body[pe - 1] in "'’" and body[pe - 2] == "s":
+                pe -= 1  # a possessive: "the Department for Work and Pensions’ own figures"
             if pe - ps < 4 or _PORTFOLIO_RE.search(body, max(0, ps - 80), ps):
                 continue  # too short, or a minister's portfolio ("Minister for Culture, Skills and Social Partnership")
             text = body[ps:pe]
@@ -451,13 +454,28 @@ def _find_role_employers(body: str) -> list[tuple[int, int, str, str | None, str
     for m in _AT_ORG_RE.finditer(body):
         if not _ROLE_TAIL_RE.search(body, max(0, m.start() - 90), m.start()):
             continue
-        s, e = m.span(1)
-        text = body[s:e]
-        if text in places or text.split(" ", 1)[0] in STOP_CAPS:
-            continue
-        name, acr = _canonical_generic(text)
-        out.append((s, e, name, acr, "organisation"))
+        for s, e in _employer_parts(body, *m.span(1)):
+            text = body[s:e]
+            if text in places or text.split(" ", 1)[0] in STOP_CAPS:
+                continue
+            name, acr = _canonical_generic(text)
+            out.append((s, e, name, acr, "organisation"))
     return out
+
+
+def _employer_parts(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """"Product Lead at Acme and Harvard": two employers, unless the whole run is a known name
+    ("Marks and Spencer")."""
+    ref = _reference()
+    text = body[start:end]
+    if text in ref.by_surface or text.lower() in ref.canonical or not _AND_RE.search(text):
+        return [(start, end)]
+    parts: list[tuple[int, int]] = []
+    s = start
+    for m in _AND_RE.finditer(body, start, end):
+        parts.append((s, m.start()))
+        s = m.end()
+    return parts + [(s, end)]
 
 
 # a party named as someone's affiliation: "the Labour MP for Leeds East", "Conservative councillors"
