@@ -247,3 +247,9 @@ def test_two_employers_after_a_role_and_a_possessive_name() -> None:
 def test_where_a_body_is_is_not_part_of_its_name() -> None:
     assert orgs("Staff at the University of Leeds in Yorkshire and the Institute for Fiscal Studies in London.") \
         == {"University of Leeds", "Institute for Fiscal Studies"}
+
+
+def test_a_fund_is_money_unless_the_list_knows_the_body() -> None:
+    body = ("The Household Support Fund and the Local Skills Fund were extended; the IMF, the King's Fund and "
+            "the National Lottery Community Fund welcomed it.")
+    assert orgs(body) == {"International Monetary Fund", "The King's Fund", "The National Lottery Community Fund"}

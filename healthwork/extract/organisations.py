@@ -100,7 +100,7 @@ _SUFFIXES = (
     "Mayoral Combined Authority", "Combined County Authority", "Combined Authority", "Authority",
     "Alliance", "Confederation", "Federation", "Association", "Society", "Institute", "Council",
     "Foundation", "Partnership", "Network", "Forum", "Union", "Commission", "Agency", "University",
-    "College", "Fund", "Charity", "Service", "Group", "Committee", "Inspectorate", "Ombudsman",
+    "College", "Charity", "Service", "Group", "Committee", "Inspectorate", "Ombudsman",
     "Office", "Consortium", "Collaborative", "Co-operative", "Cooperative", "Institution",
     "Ltd", "Limited", "plc", "PLC", "LLP", "Inc", "Corporation", "Company", "Bank", "Congress",
 )
@@ -119,8 +119,10 @@ _HEADS = (
     "Royal College", "Department", "Ministry", "Office", "College", "University", "Institute",
     "Society", "Association", "Federation", "Confederation", "Faculty", "Academy", "Commission",
     "Council", "Agency", "Centre", "Center", "School", "Chamber", "Chambers", "Board", "Trust",
-    "Foundation", "Coalition", "Campaign", "Alliance", "Network", "Forum", "Fund",
+    "Foundation", "Coalition", "Campaign", "Alliance", "Network", "Forum",
 )
+# (not "Fund": a "... Fund" is mostly a pot of money, "Household Support Fund"; the funds that are
+# bodies, "The King's Fund", are in the reference table)
 _HEAD = "(?:" + "|".join(re.escape(h) for h in sorted(_HEADS, key=len, reverse=True)) + ")"
 # Cheap hints (no leading lookbehind, so CPython's re scans them fast).
 _SUFFIX_HINT_RE = re.compile(rf"{_SUFFIX}(?![\w-])")
