@@ -253,3 +253,15 @@ def test_a_fund_is_money_unless_the_list_knows_the_body() -> None:
     body = ("The Household Support Fund and the Local Skills Fund were extended; the IMF, the King's Fund and "
             "the National Lottery Community Fund welcomed it.")
     assert orgs(body) == {"International Monetary Fund", "The King's Fund", "The National Lottery Community Fund"}
+
+
+def test_a_name_described_as_a_kind_of_body() -> None:
+    body = ("Disability charity Scope and the think tank Onward criticised it. Northwind Works, the social "
+            "enterprise that trains young people, and Inspira, a careers charity, will deliver it.")
+    assert orgs(body) == {"Scope", "Onward", "Northwind Works", "Inspira"}
+
+
+def test_people_and_roles_described_near_a_kind_of_body_are_not_organisations() -> None:
+    body = ("Jane Smith, a charity worker, and John Roe, the company's chief, spoke. The charity Chief "
+            "Executive Ann Lee said the union would help.")
+    assert orgs(body) == set()

@@ -503,6 +503,18 @@ _DOES_ORG_RE = re.compile(
 _DOES_ORG_ANCHORS = ("delivered by", "operated by", "commissioned by", "administered by", "run by", "contract with",
                      "contract to", "tender with", "tender to", "bid with", "bid to", "together as", "trading as",
                      "operating as", "University Hospital")
+# a name after the kind of body it is: "disability charity Scope", "the think tank Onward", "provider Ingeus"
+_DESCRIPTORS = ("charity", "think tank", "think-tank", "thinktank", "firm", "company", "provider", "social enterprise",
+                "union", "organisation", "organization", "consultancy", "retailer", "supermarket", "insurer",
+                "housing association", "pressure group", "campaign group", "regulator", "watchdog", "employer",
+                "lender", "trade body", "industry body")
+_DESCRIPTOR_ALT = "|".join(re.escape(d) for d in sorted(_DESCRIPTORS, key=len, reverse=True))
+_DESCRIBED_AFTER_RE = re.compile(rf"(?:{_DESCRIPTOR_ALT}) (?P<d>{_ORG_NAME})(?![\w'’-]| [A-Z])")
+# ... or before it: "Inspira, a careers charity, said", "Onward, the think tank that ..."
+_DESCRIBED_BEFORE_RE = re.compile(
+    rf", (?:a|an|the) (?:[a-z-]+ ){{0,3}}?(?:{_DESCRIPTOR_ALT})(?:[,.;:)]| (?:that|which|based|in|for|set|founded|"
+    rf"supporting|helping|working|providing|whose|run|said|says|told|has|have|is|was)(?![\w-]))")
+_NAME_BEFORE_COMMA_RE = re.compile(rf"(?<![\w'’&-])(?P<e>{_ORG_NAME})$")
 _WINS_CONTRACT_RE = re.compile(
     rf"(?=[A-Z])(?<![\w'’-])(?P<b>{_ORG_NAME}) (?:has |have )?(?:won|secured|was awarded|has been awarded|will deliver|"
     rf"will run|delivers) (?:a|an|the) (?:[a-z-]+ ){{0,2}}(?:contract|tender|bid)(?![\w-])")
@@ -528,12 +540,26 @@ def _find_described_organisations(body: str, programme_spans: list[tuple[int, in
                 if m.start() < j < m.end() and m.start() not in seen:
                     seen.add(m.start())
                     matches.append(m)
+    for d in find_all(body, _DESCRIPTORS):
+        if d > 0 and (body[d - 1].isalnum() or body[d - 1] == "-"):
+            continue
+        m = _DESCRIBED_AFTER_RE.match(body, d)
+        if m:
+            matches.append(m)
+        before = _DESCRIBED_BEFORE_RE.match(body, body.rfind(",", max(0, d - 40), d))
+        if before and before.end() > d:
+            name = _NAME_BEFORE_COMMA_RE.search(body, max(0, before.start() - 80), before.start())
+            if name:
+                matches.append(name)
     for m in matches:
-        g = next(k for k in ("a", "c", "b") if k in m.re.groupindex and m.group(k))
+        g = next(k for k in ("a", "c", "b", "d", "e") if k in m.re.groupindex and m.group(k))
         s, e = m.span(g)
         text = body[s:e]
+        if g == "e":  # the run before the comma may open its sentence: "The Mayor said Inspira, a charity"
+            s = _strip_leading(body, s, e)
+            text = body[s:e]
         first = text.split(" ", 1)[0]
-        if text in places or first in STOP_CAPS or first in _NOT_ORG_OPENERS \
+        if text in places or first in STOP_CAPS or first in _NOT_ORG_OPENERS or first in _ROLE_TITLE_WORDS \
                 or any(ps < e and s < pe for ps, pe in programme_spans):
             continue
         name, acr = _canonical_generic(text)
