@@ -221,3 +221,16 @@ def test_towns_neighbourhoods_and_informal_areas_named_as_written() -> None:
 def test_a_town_that_opens_a_sentence_needs_context() -> None:
     # added towns are marked ambiguous: not a place when they open a sentence
     assert got("Kirkby residents were asked. Support in Kirkby is growing.") == {"Kirkby": None}
+
+
+def test_curly_apostrophes_full_stops_and_ampersands_in_place_names() -> None:
+    body = "Jobs in King’s Lynn and Bishop’s Stortford, plus St. Helens and Tyne & Wear, were lost."
+    assert [r["name"] for r in place_rows(body)] == ["King's Lynn", "Bishop's Stortford", "St Helens", "Tyne and Wear"]
+
+
+def test_english_regions_written_in_lower_case() -> None:
+    body = "Inactivity is highest in the north-east and the south west of England, and lower in the south-east."
+    assert [(r["name"], r["ons_code"]) for r in place_rows(body)] == [
+        ("North East", "E12000001"), ("South West", "E12000009"), ("South East", "E12000008")]
+    # a direction inside a place is not a region
+    assert place_rows("The clinic is in the north-east of the city, in the south-west corner of the site.") == []

@@ -95,13 +95,20 @@ _LINK_WORDS_RE = re.compile(r"([ -])(upon|on|under|in|le|by|super)([ -])")
 
 
 def _spelling_variants(name: str) -> list[str]:
-    """A name and its other usual spelling: "Newcastle upon Tyne" / "Newcastle-upon-Tyne",
-    "Stoke-on-Trent" / "Stoke on Trent"."""
-    if not _LINK_WORDS_RE.search(name):
-        return [name]
-    hyphened = _LINK_WORDS_RE.sub(lambda m: f"-{m.group(2)}-", name)
-    spaced = _LINK_WORDS_RE.sub(lambda m: f" {m.group(2)} ", name)
-    return list(dict.fromkeys([name, hyphened, spaced]))
+    """A name and its other usual spellings: "Newcastle upon Tyne" / "Newcastle-upon-Tyne",
+    "Stoke-on-Trent" / "Stoke on Trent", "King's Lynn" / "King’s Lynn", "St Helens" / "St. Helens",
+    "Tyne and Wear" / "Tyne & Wear"."""
+    forms = [name]
+    if _LINK_WORDS_RE.search(name):
+        forms += [_LINK_WORDS_RE.sub(lambda m: f"-{m.group(2)}-", name),
+                  _LINK_WORDS_RE.sub(lambda m: f" {m.group(2)} ", name)]
+    if " and " in name:
+        forms += [f.replace(" and ", " & ") for f in forms]
+    if name.startswith("St "):
+        forms += ["St. " + f[3:] for f in forms]
+    if "'" in name:
+        forms += [f.replace("'", "’") for f in forms]
+    return list(dict.fromkeys(forms))
 
 
 # a compass point or area word before a place names a part of it: "West Cumbria", "Inner London"
@@ -195,6 +202,10 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
             if _opens_sentence(work, start) or m.group(0) in person_words:
                 continue
         out.append((start, end, place))
+    if "north" in work or "south" in work:
+        taken = [(s, e) for s, e, _ in out] + name_spans
+        out += [t for t in _lowercase_regions(work, by_surface) if not any(a < t[1] and t[0] < b for a, b in taken)]
+        out.sort(key=lambda t: t[0])
     if " area" in work or " borough" in work or " district" in work:
         out += _unlisted_areas(work, out, name_spans)
         out.sort(key=lambda t: t[0])
@@ -210,6 +221,23 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
         seats = [t for t in seats if (t[0], t[1]) not in table_spans]
         out = [t for t in out if not any(ss <= t[0] and t[1] <= se for ss, se, _ in seats)] + seats
         out.sort(key=lambda t: t[0])
+    return out
+
+
+# an English region written in lower case: "the north-east", "the south west of England" (not "the
+# north-east of the city", "the north-east corner": only before a clause break or a few linking words)
+_LOWER_REGION_RE = re.compile(
+    r"(?<![\w-])the (?P<a>north|south)[- ]?(?P<b>east|west)(?: of England)?"
+    r"(?=[,.;:)!?]|$| (?:and|or|England|region|has|have|had|is|was|were|are|will|where|which|who|with|to|for|in|"
+    r"-|–|—)(?![\w-]))")
+
+
+def _lowercase_regions(work: str, by_surface: dict[str, _Place]) -> list[tuple[int, int, _Place]]:
+    out: list[tuple[int, int, _Place]] = []
+    for m in _LOWER_REGION_RE.finditer(work):
+        place = by_surface.get(f"{m.group('a').title()} {m.group('b').title()}")
+        if place is not None:
+            out.append((m.start("a"), m.end(), place))
     return out
 
 
