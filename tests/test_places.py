@@ -234,3 +234,9 @@ def test_english_regions_written_in_lower_case() -> None:
         ("North East", "E12000001"), ("South West", "E12000009"), ("South East", "E12000008")]
     # a direction inside a place is not a region
     assert place_rows("The clinic is in the north-east of the city, in the south-west corner of the site.") == []
+
+
+def test_a_place_before_nhs_or_gp_and_after_an_opening_adjective() -> None:
+    body = "Many Sheffield NHS staff and Leeds GP practices joined. Rural Cornwall has few jobs."
+    assert [r["name"] for r in place_rows(body)] == ["Sheffield", "Leeds", "Cornwall"]
+    assert place_rows("Barnsley NHS Foundation Trust said so.") == []

@@ -50,8 +50,11 @@ _NEXT_WORD_RE = re.compile(r" ([A-Z][A-Za-z0-9'’-]*)")
 
 # Capitalised words that may follow a place without making it part of a larger name.
 _FOLLOW_OK = frozenset(
-    {"Mayor", "MP", "MPs", "Metro", "I", "And", "In", "The", "On", "At", "For", "From", "To", "But"}
+    {"Mayor", "MP", "MPs", "Metro", "I", "And", "In", "The", "On", "At", "For", "From", "To", "But",
+     "NHS", "GP", "GPs"}  # "Sheffield NHS staff", "Leeds GP practices" (an NHS body's name is an organisation row)
 )
+# capitalised adjectives that may open a sentence before a place without being part of its name
+_OPENING_ADJECTIVES = frozenset("Rural Coastal Urban Suburban Post-industrial Deprived Industrial Historic".split())
 
 
 @dataclass(frozen=True)
@@ -143,7 +146,8 @@ def _part_of_larger_name(body: str, start: int, end: int, person_starts: frozens
     if m and m.end() == start:
         w = m.group(1)
         opener_verb = w.endswith("ing") and w[1:].islower() and _opens_sentence(body, m.start(1))
-        if w[0].isupper() and (w not in organisations.STOP_CAPS or w == "New") and not opener_verb:
+        if w[0].isupper() and (w not in organisations.STOP_CAPS or w == "New") and not opener_verb \
+                and w not in _OPENING_ADJECTIVES:
             return True  # "NHS England", "Care Forum Wales" (but not "Visiting Leeds, ...")
     m = _NEXT_WORD_RE.match(body, end)
     if m and m.group(1) not in _FOLLOW_OK and m.group(1) not in organisations.STOP_CAPS \
