@@ -200,3 +200,15 @@ def test_an_expected_share_of_a_count() -> None:
     assert [(r["value"], r["text"]) for r in rows] == [(3500.0, "3,500 people"), (1000.0, "1,000")]
     # money compared with money is not a count
     assert values("The trust helped 300 patients. Spending was £5m against £4m in 2023.") == [(300.0, "exact")]
+
+
+def test_a_part_of_the_count_just_stated() -> None:
+    rows = counts.extract("It aims to reach 6,000 people by 2029, including 1,500 in the first year.")
+    assert [(r["value"], r["text"], r["what"]) for r in rows] == [
+        (6000.0, "6,000 people", "people"), (1500.0, "1,500", "people")]
+    assert values("The 3.5 million people on PIP, of whom 1.2 million have mental health conditions, wait.") == [
+        (3.5e6, "exact"), (1.2e6, "exact")]
+    assert values("Some 1.8 million people aged 50 to 64 are inactive, with 500,000 of those wanting a job.") == [
+        (1.8e6, "about"), (500000.0, "exact")]
+    # things included are not people
+    assert values("It will support 600 people, including 150 jobs and 40 apprenticeships.") == [(600.0, "exact")]

@@ -130,7 +130,7 @@ _YEAR_PREP = re.compile(r"\b(?:in|since|by|from|until|till|during|before|after|o
 # "800,000 more than in 2019", "600,000 could drop out"
 _BARE_COUNT = re.compile(
     rf"(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€.,-])(?=[^\S\n]+(?:have|has|had|are|were|will|would|could|can|"
-    rf"may|might|should|more|fewer|now|already|went|moved|found|got|did|do|remain|still|of\s+whom|of\s+them|"
+    rf"may|might|should|more|fewer|now|already|went|moved|found|got|did|do|remain|still|of\s+whom|of\s+them|of\s+those|"
     rf"moving|going|finding|getting|entering|starting|securing|into|"
     rf"(?:expected|set|due|likely|estimated|projected|forecast)[^\S\n]+to)(?![\w-])"
     rf"|[^\S\n]+(?:in|across)[^\S\n]+(?:the[^\S\n]+)?(?-i:[A-Z]))",
@@ -144,8 +144,16 @@ _CHANGE_NUMBER = re.compile(
     rf"(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€-]|\.\d|,\d)"
     rf"(?=[^\S\n]*(?:[.,;)]|$|[^\S\n]+(?:since|from|on|compared|over|in|last|a[^\S\n]+year)(?![\w-])))",
     re.IGNORECASE)
+# a part of the count just stated: "including 1,500 in the first year", "of whom 1.2 million have ..."
+_SUBSET_BEFORE = re.compile(rf"(?<![\w-])(?:including|of\s+whom|of\s+them|of\s+those)\s+(?:(?:{_QUAL_ALT})\s+)?\Z",
+                            re.IGNORECASE)
+_SUBSET_NUMBER = re.compile(
+    rf"(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€]|\.\d|,\d)"
+    rf"(?=[^\S\n]*(?:[.,;:)]|$)|[^\S\n]+(?:in|by|this|next|from|across|over|who|aged|living|within|on|at)(?![\w-]))",
+    re.IGNORECASE)
 _ANOTHER_BEFORE = re.compile(r"(?<![\w-])(?:another|a\s+further|an\s+extra|an\s+additional)\s+\Z", re.IGNORECASE)
-_ELLIPSIS_OPENER = re.compile(r"(?:[,:;]|\band|\bwith|[.!?])\s+\Z|\A\Z", re.IGNORECASE)
+_ELLIPSIS_OPENER = re.compile(r"(?:[,:;]|\band|\bwith|\bincluding|\bwhom|\bthem|\bthose|[.!?])\s+\Z|\A\Z",
+                              re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"(?:\bage[ds]?\b[^.\n]{0,20}|\d\s+(?:and|to|-)\s+)\Z", re.IGNORECASE)
 _ELLIPSIS_REACH = 250
 _STATE_COUNT = re.compile(
@@ -270,6 +278,8 @@ def _elliptical_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, 
         if any(a <= i < b for a, b in spans):
             continue
         m = _BARE_COUNT.match(body, i)
+        if not m and _SUBSET_BEFORE.search(body, max(0, i - 40), i):
+            m = _SUBSET_NUMBER.match(body, i)
         if not m:
             change = _change_before(body, i)
             if change is not None:
@@ -296,7 +306,7 @@ def _elliptical_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, 
             start = q.start()
         elif another:
             start = another.start()
-        elif not _ELLIPSIS_OPENER.search(body, max(0, i - 6), i):
+        elif not _ELLIPSIS_OPENER.search(body, max(0, i - 12), i):
             continue  # "... in 15 areas": only after a comma, "and" or a sentence start
         if _AGE_BEFORE.search(body, max(0, i - 30), i):
             continue  # "aged between 16 and 34 were ..."
@@ -306,9 +316,21 @@ def _elliptical_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, 
     return out
 
 
+_THINGS_AFTER_NUMBER = re.compile(r"[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){0,2}?(?P<noun>[a-z][\w-]*s)(?![\w'’-])")
+_PEOPLE_WORDS = frozenset(w.lower() for n in PEOPLE_NOUNS for w in n.split())
+
+
 def _other_number_between(body: str, start: int, end: int) -> bool:
-    """Whether a number other than a year stands in ``body[start:end]``."""
-    return any(not _is_year(n.group(0), None) for n in _NUM_SCAN.finditer(body, start, end))
+    """Whether ``body[start:end]`` counts something else: a number (not a year) before a plural
+    noun that is not people ("15 events"); ages ("aged 50 to 64") and years do not count."""
+    for n in _NUM_SCAN.finditer(body, start, end):
+        if _is_year(n.group(0).rstrip(","), None):
+            continue
+        things = _THINGS_AFTER_NUMBER.match(body, n.end())
+        if things and things.end() <= end and things.group("noun").lower() not in _PEOPLE_WORDS \
+                and not things.group("noun").endswith(("ss", "us")):
+            return True
+    return False
 
 
 def _change_before(body: str, i: int) -> tuple[int, int, Decimal, str | None] | None:
