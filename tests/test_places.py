@@ -240,3 +240,10 @@ def test_a_place_before_nhs_or_gp_and_after_an_opening_adjective() -> None:
     body = "Many Sheffield NHS staff and Leeds GP practices joined. Rural Cornwall has few jobs."
     assert [r["name"] for r in place_rows(body)] == ["Sheffield", "Leeds", "Cornwall"]
     assert place_rows("Barnsley NHS Foundation Trust said so.") == []
+
+
+def test_places_in_wide_and_pan_compounds() -> None:
+    body = "A Greater Manchester-wide scheme, a pan-London programme and an all-Wales service started."
+    assert [r["name"] for r in place_rows(body)] == ["Greater Manchester", "London", "Wales"]
+    assert [r["name"] for r in place_rows("Newcastle-under-Lyme and Stoke-on-Trent")] == [
+        "Newcastle-under-Lyme", "Stoke-on-Trent"]

@@ -72,7 +72,7 @@ def _regex() -> tuple[re.Pattern[str], dict[str, _Place]]:
     by_surface = _surfaces()
     # "Sheffield-based", "Leeds-born" name the place; "Stoke-on-Trent"-style compounds do not end early
     rx = re.compile("(?:" + organisations.trie_regex(set(by_surface))
-                    + r")(?![A-Za-z0-9_]|-(?!(?:based|born|headquartered|registered)\b)[A-Za-z])")
+                    + r")(?![A-Za-z0-9_]|-(?!(?:based|born|headquartered|registered|wide|led)\b)[A-Za-z])")
     return rx, by_surface
 
 
@@ -92,6 +92,7 @@ def _surfaces() -> dict[str, _Place]:
     return claimed
 
 
+_SPANNING_PREFIX_RE = re.compile(r"(?<![\w-])(?:pan|all|cross|Pan|All|Cross)-$")
 _LOWER_DIRECTION_RE = re.compile(r"(?<![\w-])(north|south|east|west|mid|north[- ]east|north[- ]west|south[- ]east|south[- ]west) $")
 
 _LINK_WORDS_RE = re.compile(r"([ -])(upon|on|under|in|le|by|super)([ -])")
@@ -183,8 +184,9 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
     name_spans = org_spans + person_spans  # organisations' and people's names: never a place inside them
     for m in rx.finditer(work):
         start, end = m.span()
-        if start > 0 and (work[start - 1].isalnum() or work[start - 1] in "-_"):
-            continue
+        if start > 0 and (work[start - 1].isalnum() or work[start - 1] == "_"
+                          or (work[start - 1] == "-" and not _SPANNING_PREFIX_RE.search(work, max(0, start - 7), start))):
+            continue  # inside a word or a compound ("Stoke-on-Trent"), but "pan-London", "all-Wales" name the place
         place = by_surface[m.group(0)]
         if any(os <= start and end <= oe for os, oe in name_spans):
             continue  # inside an organisation's or a person's name
