@@ -265,3 +265,10 @@ def test_people_and_roles_described_near_a_kind_of_body_are_not_organisations() 
     body = ("Jane Smith, a charity worker, and John Roe, the company's chief, spoke. The charity Chief "
             "Executive Ann Lee said the union would help.")
     assert orgs(body) == set()
+
+
+def test_a_news_outlet_named_as_a_source() -> None:
+    body = ("She told the Lancashire Telegraph the plan would help; speaking to STV News, he agreed. "
+            "He told MPs and colleagues the same.")
+    assert orgs(body) == {"Lancashire Telegraph", "STV News"}
+    assert extract_entities(body)["place_mentions"] == []  # "Lancashire" inside the outlet's name

@@ -514,6 +514,14 @@ _DESCRIBED_AFTER_RE = re.compile(rf"(?:{_DESCRIPTOR_ALT}) (?P<d>{_ORG_NAME})(?![
 _DESCRIBED_BEFORE_RE = re.compile(
     rf", (?:a|an|the) (?:[a-z-]+ ){{0,3}}?(?:{_DESCRIPTOR_ALT})(?:[,.;:)]| (?:that|which|based|in|for|set|founded|"
     rf"supporting|helping|working|providing|whose|run|said|says|told|has|have|is|was)(?![\w-]))")
+# a news outlet named as a source: "told the Lancashire Telegraph", "speaking to STV News", "told ChronicleLive"
+_MEDIA_WORD = (r"(?:News|Post|Echo|Telegraph|Mail|Times|Herald|Journal|Gazette|Chronicle|Express|Star|Mirror|Observer|"
+               r"Standard|Argus|Advertiser|Examiner|Courier|Press|Online|Live|Magazine|Today|Guardian|Independent|"
+               r"Record|Reporter|Sentinel|Citizen|Bulletin|Review|Radio(?: [A-Z][\w-]*| \d)?|FM|TV)")
+_MEDIA_ANCHORS = ("told ", "speaking to ", "Speaking to ", "writing in ", "Writing in ", "interview with ")
+_MEDIA_SOURCE_RE = re.compile(
+    rf"(?:told|[Ss]peaking to|[Ww]riting in|interview with) (?:the )?"
+    rf"(?P<f>(?:[A-Z][\w'’&-]* ){{0,3}}(?:{_MEDIA_WORD}|[A-Z][a-z]+{_MEDIA_WORD}))(?![\w'’-]| [A-Z])")
 _NAME_BEFORE_COMMA_RE = re.compile(rf"(?<![\w'’&-])(?P<e>{_ORG_NAME})$")
 _WINS_CONTRACT_RE = re.compile(
     rf"(?=[A-Z])(?<![\w'’-])(?P<b>{_ORG_NAME}) (?:has |have )?(?:won|secured|was awarded|has been awarded|will deliver|"
@@ -551,8 +559,9 @@ def _find_described_organisations(body: str, programme_spans: list[tuple[int, in
             name = _NAME_BEFORE_COMMA_RE.search(body, max(0, before.start() - 80), before.start())
             if name:
                 matches.append(name)
+    matches += [m for i in find_all(body, _MEDIA_ANCHORS) if (m := _MEDIA_SOURCE_RE.match(body, i))]
     for m in matches:
-        g = next(k for k in ("a", "c", "b", "d", "e") if k in m.re.groupindex and m.group(k))
+        g = next(k for k in ("a", "c", "b", "d", "e", "f") if k in m.re.groupindex and m.group(k))
         s, e = m.span(g)
         text = body[s:e]
         if g == "e":  # the run before the comma may open its sentence: "The Mayor said Inspira, a charity"
