@@ -272,3 +272,9 @@ def test_a_news_outlet_named_as_a_source() -> None:
             "He told MPs and colleagues the same.")
     assert orgs(body) == {"Lancashire Telegraph", "STV News"}
     assert extract_entities(body)["place_mentions"] == []  # "Lancashire" inside the outlet's name
+
+
+def test_council_committees_and_things_named_after_a_body_are_not_organisations() -> None:
+    body = ("The Planning Committee and the Scrutiny Committee met; the Employment and Skills Partnership Board "
+            "reported to the Public Accounts Committee.")
+    assert orgs(body) == {"Public Accounts Committee"}

@@ -84,8 +84,15 @@ _GENERIC_WORDS: frozenset[str] = frozenset(
     Fund Institute Association Society Federation Confederation Union Charity ICB Community
     Mayoral Teaching Acute Mental Primary Social Partnerships Department Ministry Government
     Customer Customers Box Directors News Press Media Sales Support Contact Help Privacy Editorial
+    Planning Scrutiny Audit Licensing Finance Standards Overview Select Steering Working Advisory Executive
+    Cabinet Management Project Programme Delivery Oversight Governance Project Panel
     """.split()
 )
+# a capitalised word after a name that makes it the name of something else ("the Employment and Skills
+# Partnership Board", "the Resolution Foundation Awards"): the run is not the organisation's name
+_NAMED_AFTER_WORDS = frozenset("""Board Programme Project Scheme Hub Service Fund Strategy Plan Pilot Award Awards
+    Conference Summit Week Day Prize Report Review Survey Index Bill Act Framework Initiative Campaign""".split())
+_NEXT_CAP_RE = re.compile(r" ([A-Z][A-Za-z]*)")
 
 # --------------------------------------------------------------------------- regexes (compiled once)
 
@@ -369,7 +376,8 @@ def _find_generic(body: str) -> list[tuple[int, int, str, str | None, str]]:
             if pe - ps < 4 or _PORTFOLIO_RE.search(body, max(0, ps - 80), ps):
                 continue  # too short, or a minister's portfolio ("Minister for Culture, Skills and Social Partnership")
             text = body[ps:pe]
-            if _is_generic(text) or " " not in text.strip():
+            nxt = _NEXT_CAP_RE.match(body, pe)
+            if _is_generic(text) or " " not in text.strip() or (nxt and nxt.group(1) in _NAMED_AFTER_WORDS):
                 continue
             name, acr = _canonical_generic(text)
             out.append((ps, pe, name, acr, "organisation"))
