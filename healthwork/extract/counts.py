@@ -226,10 +226,10 @@ def _row(body: str, s: int, e: int, value: Decimal, qualifier: str, what: str, p
             "per": per, "span_start": s, "span_end": e}
 
 
-def _candidates(body: str) -> list[re.Match[str]]:
+def _candidates(body: str, numbers: list[re.Match[str]]) -> list[re.Match[str]]:
     """Matches of number + modifiers + people noun, in order, not overlapping."""
     found: list[re.Match[str]] = []
-    for n in _NUM_SCAN.finditer(body):
+    for n in numbers:
         i = n.start()
         if i > 0 and (body[i - 1] in _BAD_BEFORE_NUM or (body[i - 1] == "-" and i > 1 and body[i - 2].isalpha())):
             continue  # inside a word, money, a decimal, a date/time or a name like "Covid-19"
@@ -255,14 +255,15 @@ def _candidates(body: str) -> list[re.Match[str]]:
 
 def extract(body: str) -> list[dict[str, Any]]:
     """Every count of people in ``body`` (see the module docstring for the rules)."""
-    rows = _noun_counts(body)
+    numbers = list(_NUM_SCAN.finditer(body))  # every number, scanned once for all the passes
+    rows = _noun_counts(body, numbers)
     rows += _number_of_counts(body, rows)
-    rows += _state_counts(body, rows)
-    rows += _actor_counts(body, rows)
-    return sorted(rows + _elliptical_counts(body, rows), key=lambda r: (r["span_start"], r["span_end"]))
+    rows += _state_counts(body, rows, numbers)
+    rows += _actor_counts(body, rows, numbers)
+    return sorted(rows + _elliptical_counts(body, rows, numbers), key=lambda r: (r["span_start"], r["span_end"]))
 
 
-def _elliptical_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _elliptical_counts(body: str, rows: list[dict[str, Any]], numbers: list[re.Match[str]]) -> list[dict[str, Any]]:
     """Bare numbers that go on counting the people of a count just before them: "over 30,000
     people have been helped, and over 13,000 have found work", "2.8 million people are
     inactive, 800,000 more than in 2019", "... Another 600,000 could drop out"."""
@@ -271,7 +272,7 @@ def _elliptical_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, 
     out: list[dict[str, Any]] = []
     rows = sorted(rows, key=lambda r: r["span_start"])  # prev[-1] below is the nearest count before
     spans = [(r["span_start"], r["span_end"]) for r in rows]
-    for n in _NUM_SCAN.finditer(body):
+    for n in numbers:
         i = n.start()
         if i > 0 and (body[i - 1] in _BAD_BEFORE_NUM or body[i - 1] == "-"):
             continue
@@ -346,12 +347,12 @@ def _change_before(body: str, i: int) -> tuple[int, int, Decimal, str | None] | 
     return before.start(), number.end("mult") if number.group("mult") else number.end("num"), value, before.group("qual")
 
 
-def _state_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _state_counts(body: str, rows: list[dict[str, Any]], numbers: list[re.Match[str]]) -> list[dict[str, Any]]:
     """A number said to be in a state only people are in: "a record 2.8 million are now out of
     work", "almost 1 million are NEET", "7,000 were signed off"."""
     out: list[dict[str, Any]] = []
     spans = [(r["span_start"], r["span_end"]) for r in rows]
-    for n in _NUM_SCAN.finditer(body):
+    for n in numbers:
         row = _bare_number_count(body, n.start(), _STATE_COUNT, "state", spans)
         if row is not None:
             out.append(row)
@@ -379,7 +380,7 @@ def _bare_number_count(body: str, i: int, pattern: re.Pattern[str], what_group: 
                 " ".join(m.group(what_group).split()), None)
 
 
-def _actor_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _actor_counts(body: str, rows: list[dict[str, Any]], numbers: list[re.Match[str]]) -> list[dict[str, Any]]:
     """Bare numbers that only people can be: the subject of a people verb ("more than 3,000 have
     signed up", "450 found work") or the object of a helping verb ("has supported 450 since
     April", "helped 87 into work"); ``what`` is the verb phrase."""
@@ -388,7 +389,7 @@ def _actor_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]
     low = body.lower() if len(body.lower()) == len(body) else body
     verbs = find_all(low, _VERB_STEMS)  # where a people verb can be: the full patterns are only tried near one
     helped = [m for j in verbs if (m := _HELPED_COUNT.match(body, j))]
-    for n in _NUM_SCAN.finditer(body) if verbs else ():
+    for n in numbers if verbs else ():
         k = bisect_left(verbs, n.end())
         if k == len(verbs) or verbs[k] - n.end() > 70:
             continue
@@ -434,11 +435,11 @@ def _number_of_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, A
     return out
 
 
-def _noun_counts(body: str) -> list[dict[str, Any]]:
+def _noun_counts(body: str, numbers: list[re.Match[str]]) -> list[dict[str, Any]]:
     """Counts written with their people noun ("250,000 people", "up to 1.1 million patients")."""
     rows: list[dict[str, Any]] = []
     taken_until = 0  # end of the last accepted row: a head number must not be re-read
-    for m in _candidates(body):
+    for m in _candidates(body, numbers):
         if m.start() < taken_until:
             continue
         gd = m.groupdict()
