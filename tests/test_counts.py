@@ -212,3 +212,14 @@ def test_a_part_of_the_count_just_stated() -> None:
         (1.8e6, "about"), (500000.0, "exact")]
     # things included are not people
     assert values("It will support 600 people, including 150 jobs and 40 apprenticeships.") == [(600.0, "exact")]
+
+
+def test_age_bands_and_age_floors_before_the_noun() -> None:
+    assert values("Some 250,000 16- to 24-year-olds and 3,000 50-plus workers were out of work.") == [
+        (250000.0, "about"), (3000.0, "exact")]
+
+
+def test_specialist_roles_are_people() -> None:
+    rows = counts.extract("It will recruit 100 employment specialists, 40 peer mentors and 12 navigators.")
+    assert [(r["value"], r["what"]) for r in rows] == [
+        (100.0, "employment specialists"), (40.0, "peer mentors"), (12.0, "navigators")]

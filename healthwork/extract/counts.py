@@ -63,7 +63,9 @@ PEOPLE_NOUNS: tuple[str, ...] = (
     "prisoners", "offenders", "ex-offenders", "rough sleepers", "asylum seekers", "interns", "candidates", "couples",
     "retirees", "locals", "over-60s", "over-65s", "over-16s", "over-18s", "under-18s", "under-16s", "under-30s",
     "physios", "jobhunters", "job hunters", "mentees", "tenants", "renters", "homeowners", "long-term sick",
-    "disabled adults", "job starters",
+    "disabled adults", "job starters", "specialists", "mentors", "navigators", "champions", "officers",
+    "counsellors", "psychologists", "psychiatrists", "surgeons", "pharmacists", "dentists", "paramedics",
+    "ambassadors",
 )
 
 _MOD_STOP = frozenset(
@@ -83,8 +85,10 @@ _WORD_MULT = r"[^\S\n]+(?:million|billion|thousand)(?![A-Za-z])"
 
 _HS = r"[^\S\n]"  # whitespace inside a paragraph: a count never spans a line break
 # an age band before "year-olds": "40,000 16 to 24-year-olds", "2,000 18-24 year olds"
-_AGE_BAND = rf"\d{{1,2}}(?:-|\u2013|{_HS}*(?:-|\u2013|to){_HS}*)\d{{1,2}}(?:-|{_HS})(?=year)"
-_AGE_BAND_END = re.compile(rf"\d{{1,2}}(?:-|\u2013|{_HS}*(?:-|\u2013|to){_HS}*)\d{{1,2}}(?:-|{_HS})$")
+# (also "16- to 24-year-olds"; and an age floor before the noun: "3,000 50-plus workers")
+_AGE_BAND = (rf"(?:\d{{1,2}}(?:-|\u2013|-?{_HS}*(?:-|\u2013|to){_HS}*)\d{{1,2}}(?:-|{_HS})(?=year)"
+             rf"|\d{{2}}(?:-plus|\+){_HS}+)")
+_AGE_BAND_END = re.compile(rf"(?:\d{{1,2}}(?:-|\u2013|-?{_HS}*(?:-|\u2013|to){_HS}*)\d{{1,2}}(?:-|{_HS})|\d{{2}}(?:-plus|\+){_HS}+)$")
 _REST = (rf"{_HS}+(?P<mods>(?:[A-Za-z][\w'\u2019-]*{_HS}+){{0,4}}?(?:{_AGE_BAND})?)"
          rf"(?P<noun>{_NOUN_ALT})(?![\w-])(?!\s+(?:{_NOUN_ALT})(?![\w-]))"
          rf"(?P<rate>\s+(?:a|per|each|every)\s+(?P<per>day|week|month|year))?(?![\w-])")
