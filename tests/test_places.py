@@ -247,3 +247,10 @@ def test_places_in_wide_and_pan_compounds() -> None:
     assert [r["name"] for r in place_rows(body)] == ["Greater Manchester", "London", "Wales"]
     assert [r["name"] for r in place_rows("Newcastle-under-Lyme and Stoke-on-Trent")] == [
         "Newcastle-under-Lyme", "Stoke-on-Trent"]
+
+
+def test_a_place_before_a_programme_name_is_a_mention() -> None:
+    body = "The Black Country WorkWell service and the South Yorkshire Connect to Work scheme both grew."
+    assert [r["name"] for r in place_rows(body)] == ["Black Country", "South Yorkshire"]
+    # a place inside the programme's own name is not: "Fair Start Scotland"
+    assert place_rows("Fair Start Scotland closed last year.") == []

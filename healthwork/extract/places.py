@@ -142,7 +142,8 @@ def _area_part(body: str, start: int, end: int, org_spans: list[tuple[int, int]]
 
 def _part_of_larger_name(body: str, start: int, end: int, person_starts: frozenset[int] = frozenset()) -> bool:
     """True when the match is glued to other capitalised words: "NHS England", "Trafford ... Hub"
-    (a person's name right after does not count: "Mayor of Greater Manchester Andy Burnham")."""
+    (a person's or programme's name right after does not count: "Mayor of Greater Manchester Andy
+    Burnham", "the Black Country WorkWell service"; ``person_starts`` holds where such names start)."""
     m = _PREV_WORD_RE.search(body, max(0, start - 40), start)
     if m and m.end() == start:
         w = m.group(1)
@@ -182,6 +183,8 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
     person_words: frozenset[str] | None = None
     out: list[tuple[int, int, _Place]] = []
     name_spans = org_spans + person_spans  # organisations' and people's names: never a place inside them
+    # a person's or a programme's name may follow a place ("the South Yorkshire Connect to Work scheme")
+    next_name_starts = person_starts | frozenset(r["span_start"] for r in programme_rows)
     for m in rx.finditer(work):
         start, end = m.span()
         if start > 0 and (work[start - 1].isalnum() or work[start - 1] == "_"
@@ -190,8 +193,8 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
         place = by_surface[m.group(0)]
         if any(os <= start and end <= oe for os, oe in name_spans):
             continue  # inside an organisation's or a person's name
-        if _part_of_larger_name(work, start, end, person_starts):
-            part = _area_part(work, start, end, org_spans, person_starts)
+        if _part_of_larger_name(work, start, end, next_name_starts):
+            part = _area_part(work, start, end, org_spans, next_name_starts)
             if part is not None:
                 out.append(part)  # "West Cumbria", "rural North Devon": the part of the area, as written
             continue
