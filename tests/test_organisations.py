@@ -278,3 +278,9 @@ def test_council_committees_and_things_named_after_a_body_are_not_organisations(
     body = ("The Planning Committee and the Scrutiny Committee met; the Employment and Skills Partnership Board "
             "reported to the Public Accounts Committee.")
     assert orgs(body) == {"Public Accounts Committee"}
+
+
+def test_groups_named_by_what_they_do_are_not_organisations() -> None:
+    body = ("A Focus Group and the Peer Support Group met the Patients Association; Lloyds Banking Group and "
+            "the Expert Advisory Group agreed.")
+    assert orgs(body) == {"The Patients Association", "Lloyds Banking Group"}

@@ -86,6 +86,7 @@ _GENERIC_WORDS: frozenset[str] = frozenset(
     Customer Customers Box Directors News Press Media Sales Support Contact Help Privacy Editorial
     Planning Scrutiny Audit Licensing Finance Standards Overview Select Steering Working Advisory Executive
     Cabinet Management Project Programme Delivery Oversight Governance Project Panel
+    Focus Age Peer Patient Patients Reference Expert User Users Interest Pressure Discussion Study Control Target
     """.split()
 )
 # a capitalised word after a name that makes it the name of something else ("the Employment and Skills
