@@ -236,7 +236,7 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
 # an English region written in lower case: "the north-east", "the south west of England" (not "the
 # north-east of the city", "the north-east corner": only before a clause break or a few linking words)
 _LOWER_REGION_RE = re.compile(
-    r"(?<![\w-])the (?P<a>north|south)[- ]?(?P<b>east|west)(?: of England)?"
+    r"(?<![\w-])the (?P<a>north|south)[- ](?P<b>east|west)(?: of England)?"
     r"(?=[,.;:)!?]|$| (?:and|or|England|region|has|have|had|is|was|were|are|will|where|which|who|with|to|for|in|"
     r"-|–|—)(?![\w-]))")
 
