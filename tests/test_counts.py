@@ -223,3 +223,9 @@ def test_specialist_roles_are_people() -> None:
     rows = counts.extract("It will recruit 100 employment specialists, 40 peer mentors and 12 navigators.")
     assert [(r["value"], r["what"]) for r in rows] == [
         (100.0, "employment specialists"), (40.0, "peer mentors"), (12.0, "navigators")]
+
+
+def test_the_base_of_a_rate_is_not_a_count() -> None:
+    assert values("Infections per 100,000 people rose to 20.4, up from 18.4 in the previous week.") == []
+    assert values("There is one GP for every 2,000 patients, and 300 people joined, up from 250.") == [
+        (300.0, "exact"), (250.0, "exact")]

@@ -122,7 +122,8 @@ _HEAD = re.compile(
     rf"(?<![\w.,£$€/:-])(?P<num>{NUM})(?P<mult>{MULT})?\s*(?P<conn>to|and|-|\u2013)\s*\Z",
     re.IGNORECASE,
 )
-_RATIO_BEFORE = re.compile(r"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in|\bout\s+of)\s+$",
+# a ratio or a rate's base: "one in five people", "7 out of 10 adults", "20 cases per 100,000 people"
+_RATIO_BEFORE = re.compile(r"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in|\bout\s+of|\bper|\bevery)\s+$",
                            re.IGNORECASE)
 # a capitalised word just before the number, not opening a sentence: a name ("Windows 10 users")
 _NAME_BEFORE = re.compile(r"(?<=[\w,;:)'\u2019\"\u201d])[^\S\n]+(?P<word>[A-Z][\w-]*)[^\S\n]+\Z")
@@ -346,8 +347,8 @@ def _change_before(body: str, i: int) -> tuple[int, int, Decimal, str | None] | 
     if before is None or number is None or _is_year(number.group("num"), number.group("mult")):
         return None
     value = parse_number(number.group("num"), number.group("mult"))
-    if value is None or value < 10:
-        return None
+    if value is None or value < 10 or value != value.to_integral_value():
+        return None  # "a rate of 20.4, up from 18.4": people come in whole numbers
     return before.start(), number.end("mult") if number.group("mult") else number.end("num"), value, before.group("qual")
 
 

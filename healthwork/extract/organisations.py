@@ -573,6 +573,8 @@ def _find_described_organisations(body: str, programme_spans: list[tuple[int, in
         g = next(k for k in ("a", "c", "b", "d", "e", "f") if k in m.re.groupindex and m.group(k))
         s, e = m.span(g)
         text = body[s:e]
+        if g == "f" and ("' " in text or "’ " in text):
+            continue  # a programme of an outlet: "NBC News' Today"
         if g == "e":  # the run before the comma may open its sentence: "The Mayor said Inspira, a charity"
             s = _strip_leading(body, s, e)
             text = body[s:e]
