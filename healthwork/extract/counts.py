@@ -26,6 +26,13 @@ Changes: a bare number stated as the change of a count just before it ("2.8 mill
 up 400,000 since 2019", "a rise of 50,000 on last year") is a count of the same people
 (as "800,000 more than in 2019"); a percentage or money change is not.
 
+Shares and comparisons: a bare number after a count, in the same line and with no count of
+other things in between, goes on counting its people when it is shared out by place ("10,000
+people: 6,000 in Leeds and 4,000 in Bradford"), a part of it ("including 1,500 in the first
+year", "of whom 1.2 million ..."), an expected share ("with 1,000 expected to ...") or a
+comparison ("up from 1.5 million", "compared with 6,000 last year"). The base of a rate ("per
+100,000 people") is not a count.
+
 Ranges and shared nouns: a bare number joined to a count by ``to`` (or ``and`` after
 ``between``) is a second count of the same noun, on either side: "from around 2,700 patients
 to around 700" gives 2700 and 700; "between 500 and 700 people" and "1-2 million people" give

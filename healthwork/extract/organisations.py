@@ -13,7 +13,10 @@ How organisations are found (no NER model):
    ``... City Council``, ``... Alliance``, ``... Confederation``, ``... Integrated Care Board``...)
    and names headed by one (``Department for X``, ``Office for X``, ``Royal College of X``,
    ``University of X``, ``Institute for X``...);
-3. the employer in a role phrase: ``head of health and protection at Broadstone``;
+3. the employer in a role phrase: ``head of health and protection at Broadstone`` (two after "and":
+   ``at Acme and Harvard``), a name next to the kind of body it is (``disability charity Scope``,
+   ``Inspira, a careers charity,``) and a news outlet named as a source (``told the Lancashire
+   Telegraph``);
 4. acronyms defined in the text, ``Care Forum Wales (CFW)``, then resolved on later use (``CFW``).
 
 A name the general patterns find inside a programme mention (``Shared Prosperity Fund``) or a
@@ -21,7 +24,10 @@ minister's portfolio (``Minister for Culture, Skills and Social Partnership``) i
 
 Following the gold annotations' convention, generic or non-organisational names are *not*
 counted: bare ``NHS``, ``the government``/``Government``, ``G7``, ``UK Parliament``, lowercase
-generic references (``the integrated care board``), programmes and facilities (``... Hub``).
+generic references (``the integrated care board``), programmes and facilities (``... Hub``), pots of
+money (``Household Support Fund``: a "... Fund" only when the table lists it), committees and groups
+named by function (``Planning Committee``, ``Focus Group``), and a name that is part of the name of
+something else (``the ... Partnership Board``).
 """
 from __future__ import annotations
 

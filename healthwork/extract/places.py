@@ -21,7 +21,12 @@ Conventions (those of the gold annotations):
 - a place the table does not list counts when named as one: a single capitalised word before
   "area", "borough" or "district" ("the Shildon area"), not after another capitalised word ("the
   Connect to Work area") nor a generic word ("the Local area"), named as written, no code;
-- matching is case-sensitive ("the north east of the city" is not the North East region);
+- matching is case-sensitive ("the north east of the city" is not the North East region), except
+  an English region written in lower case before a clause break ("inactivity is highest in the
+  north-east.");
+- a place right before a programme's name or a person's name is a mention ("the South Yorkshire
+  Connect to Work scheme"); so is one in "Greater Manchester-wide", "pan-London";
+- listed names match in their usual other spellings: "King’s Lynn", "St. Helens", "Tyne & Wear";
 - names that are also common words or surnames (column ``ambiguous`` of places.csv: ``Reading``,
   ``Bury``) do not count when they open a sentence;
 - a parliamentary constituency after a member's title is a place as written (``the Labour MP for
