@@ -254,3 +254,10 @@ def test_a_place_before_a_programme_name_is_a_mention() -> None:
     assert [r["name"] for r in place_rows(body)] == ["Black Country", "South Yorkshire"]
     # a place inside the programme's own name is not: "Fair Start Scotland"
     assert place_rows("Fair Start Scotland closed last year.") == []
+
+
+def test_a_place_the_table_lacks_named_as_a_town_or_village() -> None:
+    body = "Shops in Wexcombe town centre, the market town of Brackenford and the village of Lower Marsh reopened."
+    assert [(r["name"], r["ons_code"]) for r in place_rows(body)] == [
+        ("Wexcombe", None), ("Brackenford", None), ("Lower Marsh", None)]
+    assert place_rows("The Town of Culture award went to a project.") == []
