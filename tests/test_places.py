@@ -261,3 +261,8 @@ def test_a_place_the_table_lacks_named_as_a_town_or_village() -> None:
     assert [(r["name"], r["ons_code"]) for r in place_rows(body)] == [
         ("Wexcombe", None), ("Brackenford", None), ("Lower Marsh", None)]
     assert place_rows("The Town of Culture award went to a project.") == []
+
+
+def test_a_ward_the_table_lacks_is_a_place() -> None:
+    body = "Cllr Priya Shah, a Labour ward councillor, said the Ancoats ward and Wexcombe ward would benefit."
+    assert [r["name"] for r in place_rows(body)] == ["Ancoats", "Wexcombe"]

@@ -220,7 +220,7 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
         taken = [(s, e) for s, e, _ in out] + name_spans
         out += [t for t in _lowercase_regions(work, by_surface) if not any(a < t[1] and t[0] < b for a, b in taken)]
         out.sort(key=lambda t: t[0])
-    if any(w in work for w in (" area", " borough", " district", " centre", "town of ", "city of ", "village of ")):
+    if any(w in work for w in (" area", " borough", " district", " ward", " centre", "town of ", "city of ", "village of ")):
         out += _unlisted_areas(work, out, name_spans)
         out.sort(key=lambda t: t[0])
     seats: list[tuple[int, int, _Place]] = []
@@ -258,14 +258,15 @@ def _lowercase_regions(work: str, by_surface: dict[str, _Place]) -> list[tuple[i
 # a place the table does not list, named as one: "the Shildon area", "Tendring district"
 _UNLISTED_AREA_RE = re.compile(
     r"(?<![\w'’&-])(?P<name>[A-Z][a-z]+(?:-(?:upon|on|under|in|le|by)-[A-Z][a-z]+)?)"
-    r" (?:area|borough|district|town centre|city centre)(?![\w-])"
+    r" (?:area|borough|district|ward|town centre|city centre)(?![\w-])"
     # ... or after "the town of": "the market town of Wexcombe", "the village of Lower Brackenford"
     r"|(?<![\w-])(?:town|city|village|borough) of (?P<name2>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w'’-]| [A-Z])")
 _NOT_AREA_WORDS = frozenset(
     """Local Council Catchment Service Pilot Trailblazer Health Care Work Employment Jobcentre Urban Rural Coastal
     Metropolitan Inner Outer Central Northern Southern Eastern Western Wider Same Whole Entire Each Every Other Home
     Postcode Target Priority Pilot Growth Enterprise Investment Development Housing Industrial Business Economic
-    Conservation Policy Key Main Focus Deprived Poorest Richest Borough District Area City County Region""".split())
+    Conservation Policy Key Main Focus Deprived Poorest Richest Borough District Area City County Region
+    Labour Conservative Tory Green Reform Independent Liberal Maternity Hospital Children""".split())
 _WORD_BEFORE_RE = re.compile(r"([\w'’&-]+)[ ]$")
 
 
