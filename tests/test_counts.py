@@ -229,3 +229,9 @@ def test_the_base_of_a_rate_is_not_a_count() -> None:
     assert values("Infections per 100,000 people rose to 20.4, up from 18.4 in the previous week.") == []
     assert values("There is one GP for every 2,000 patients, and 300 people joined, up from 250.") == [
         (300.0, "exact"), (250.0, "exact")]
+
+
+def test_the_staff_of_one_employer_named_by_a_possessive_are_not_a_count() -> None:
+    assert values("The trust's 12,000 staff and the retailer's 300,000 employees got a pay rise.") == []
+    assert values("Leeds's 5,000 nurses and the region's 40,000 carers were surveyed.") == [
+        (5000.0, "exact"), (40000.0, "exact")]

@@ -201,7 +201,9 @@ _HELPED_COUNT = re.compile(
     re.IGNORECASE)
 _STAFF_NOUNS = frozenset({"staff", "employees", "colleagues", "workers", "nurses", "doctors", "members"})
 _EMPLOYER_BEFORE = re.compile(
-    r"(?:\bemploy(?:s|ed|ing)?|\bits|\btheir|\bour|\bworkforce\s+of|\bheadcount\s+of|\bteam\s+of)"
+    r"(?:\bemploy(?:s|ed|ing)?|\bits|\btheir|\bour|\bworkforce\s+of|\bheadcount\s+of|\bteam\s+of|"
+    r"\b(?:trust|council|company|firm|board|authority|department|employer|retailer|organisation|charity|"
+    r"business|group|supermarket|bank)['\u2019]s)"  # one employer's staff: "the trust's 12,000 staff"
     r"(?:\s+(?:(?:a|about|around|some|almost|nearly|over|more\s+than|up\s+to)\s+)?)?\s*\Z",
     re.IGNORECASE)
 # "the number of (young) people (out of work ...) (has risen|rose|stands|is) (to|at) 2.8 million"
