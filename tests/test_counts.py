@@ -172,3 +172,66 @@ def test_counts_without_their_noun_next_to_the_number(text: str, expected: list[
 def test_not_counts_or_only_the_first(text: str) -> None:
     got = values(text)
     assert all(v not in (34.0, 5000.0, 300.0, 20.0, 10.0, 5.0, 2.0) for v, _ in got), got
+
+
+def test_a_count_shared_out_by_place_gives_each_share() -> None:
+    text = "In total, 10,000 people will benefit: 6,000 in Leeds and 4,000 in Bradford."
+    rows = counts.extract(text)
+    assert [(r["value"], r["text"], r["what"]) for r in rows] == [
+        (10000.0, "10,000 people", "people"), (6000.0, "6,000", "people"), (4000.0, "4,000", "people")]
+
+
+def test_a_number_after_other_things_does_not_go_on_counting_people() -> None:
+    # the 10 and 5 count events, not the people before them
+    assert values("About 200 people attended 15 events, 10 in London and 5 in the North.") == [(200.0, "about")]
+
+
+def test_a_comparison_states_a_second_count_of_the_same_people() -> None:
+    assert values("There are 1.9 million people on waiting lists, up from 1.5 million last year.") == [
+        (1.9e6, "exact"), (1.5e6, "exact")]
+    assert values("It will help up to 10,000 people, compared with 6,000 last year.") == [
+        (10000.0, "up_to"), (6000.0, "exact")]
+    assert values("Some 600,000 people are on sickness benefits, against 400,000 in 2019.") == [
+        (600000.0, "about"), (400000.0, "exact")]
+
+
+def test_an_expected_share_of_a_count() -> None:
+    rows = counts.extract("The pilot aims to support 3,500 people, with 1,000 expected to move into work.")
+    assert [(r["value"], r["text"]) for r in rows] == [(3500.0, "3,500 people"), (1000.0, "1,000")]
+    # money compared with money is not a count
+    assert values("The trust helped 300 patients. Spending was £5m against £4m in 2023.") == [(300.0, "exact")]
+
+
+def test_a_part_of_the_count_just_stated() -> None:
+    rows = counts.extract("It aims to reach 6,000 people by 2029, including 1,500 in the first year.")
+    assert [(r["value"], r["text"], r["what"]) for r in rows] == [
+        (6000.0, "6,000 people", "people"), (1500.0, "1,500", "people")]
+    assert values("The 3.5 million people on PIP, of whom 1.2 million have mental health conditions, wait.") == [
+        (3.5e6, "exact"), (1.2e6, "exact")]
+    assert values("Some 1.8 million people aged 50 to 64 are inactive, with 500,000 of those wanting a job.") == [
+        (1.8e6, "about"), (500000.0, "exact")]
+    # things included are not people
+    assert values("It will support 600 people, including 150 jobs and 40 apprenticeships.") == [(600.0, "exact")]
+
+
+def test_age_bands_and_age_floors_before_the_noun() -> None:
+    assert values("Some 250,000 16- to 24-year-olds and 3,000 50-plus workers were out of work.") == [
+        (250000.0, "about"), (3000.0, "exact")]
+
+
+def test_specialist_roles_are_people() -> None:
+    rows = counts.extract("It will recruit 100 employment specialists, 40 peer mentors and 12 navigators.")
+    assert [(r["value"], r["what"]) for r in rows] == [
+        (100.0, "employment specialists"), (40.0, "peer mentors"), (12.0, "navigators")]
+
+
+def test_the_base_of_a_rate_is_not_a_count() -> None:
+    assert values("Infections per 100,000 people rose to 20.4, up from 18.4 in the previous week.") == []
+    assert values("There is one GP for every 2,000 patients, and 300 people joined, up from 250.") == [
+        (300.0, "exact"), (250.0, "exact")]
+
+
+def test_the_staff_of_one_employer_named_by_a_possessive_are_not_a_count() -> None:
+    assert values("The trust's 12,000 staff and the retailer's 300,000 employees got a pay rise.") == []
+    assert values("Leeds's 5,000 nurses and the region's 40,000 carers were surveyed.") == [
+        (5000.0, "exact"), (40000.0, "exact")]

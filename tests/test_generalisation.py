@@ -350,3 +350,26 @@ def test_a_place_the_table_lacks_named_as_an_area() -> None:
     body = ("The pilot will run across the Brackenford area and Wexcombe district from June.\n"
             "Staff in the local area and the Connect to Work area team will help.\n")
     assert [r["name"] for r in _run(body)["place_mentions"]] == ["Brackenford", "Wexcombe"]
+
+
+def test_a_local_democracy_report_from_a_scottish_health_board_area() -> None:
+    body = ("Jobseekers in Govan and Rutherglen will get help from a new service run by NHS Greater Glasgow and "
+            "Clyde, the health board told the Local Democracy Reporting Service.\n"
+            "Employment charity Clydeway Futures, which will deliver it, said 1,200 people would be supported, "
+            "including 300 in the first year.\n"
+            "Across the west of Scotland, some 95,000 people are out of work through ill health, compared with "
+            "80,000 in 2019.\n")
+    out = _run(body)
+    assert [r["name"] for r in out["place_mentions"]] == ["Govan", "Rutherglen", "Scotland"]
+    assert names(body, "organisation_mentions") == {
+        "NHS Greater Glasgow and Clyde", "Local Democracy Reporting Service", "Clydeway Futures"}
+    assert count_values(body) == [1200.0, 300.0, 95000.0, 80000.0]
+
+
+def test_a_welsh_trade_press_story_with_a_regional_split() -> None:
+    body = ("Hywel Dda Health Board and the all-Wales careers service will work with Pembrokeshire employers.\n"
+            "The scheme aims to help 2,000 people: 1,200 in Carmarthenshire and 800 in Ceredigion, the board said.\n")
+    out = _run(body)
+    assert [r["name"] for r in out["place_mentions"]] == ["Wales", "Pembrokeshire", "Carmarthenshire", "Ceredigion"]
+    assert names(body, "organisation_mentions") == {"Hywel Dda University Health Board"}
+    assert count_values(body) == [2000.0, 1200.0, 800.0]

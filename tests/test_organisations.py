@@ -209,3 +209,78 @@ def test_news_outlets_named_as_a_source() -> None:
     body = ("The minister told the Mirror the plan would work, and a spokesperson told the Manchester Evening News "
             "more clinics would open. Speaking to LBC, she added that PA Media had the figures.")
     assert orgs(body) == {"Daily Mirror", "Manchester Evening News", "LBC", "PA Media"}
+
+
+def test_a_multi_word_place_before_a_head_of_name_belongs_to_the_name() -> None:
+    body = ("The North East Chamber of Commerce and the Greater Manchester Chamber of Commerce backed the "
+            "plan, as did the London School of Economics.")
+    assert orgs(body) == {"North East Chamber of Commerce", "Greater Manchester Chamber of Commerce",
+                          "London School of Economics and Political Science"}
+    assert extract_entities(body)["place_mentions"] == []
+
+
+def test_health_boards_of_scotland_wales_and_northern_ireland() -> None:
+    body = ("Staff at NHS Greater Glasgow and Clyde, NHS Lothian and Hywel Dda Health Board met colleagues "
+            "from the Belfast Trust and Betsi Cadwaladr University Health Board (BCUHB). BCUHB said it would help.")
+    rows = org_rows(body)
+    assert [r["name"] for r in rows] == [
+        "NHS Greater Glasgow and Clyde", "NHS Lothian", "Hywel Dda University Health Board",
+        "Belfast Health and Social Care Trust", "Betsi Cadwaladr University Health Board",
+        "Betsi Cadwaladr University Health Board", "Betsi Cadwaladr University Health Board"]
+    assert extract_entities(body)["place_mentions"] == []  # "Lothian" inside "NHS Lothian" is not a place
+
+
+def test_think_tanks_unions_and_providers_from_the_list() -> None:
+    body = ("The Institute for Government, Centre for Cities and the Behavioural Insights Team published work; "
+            "Unite said the AELP and the REC were right, while Atos declined to comment.")
+    assert orgs(body) == {"Institute for Government", "Centre for Cities", "Behavioural Insights Team",
+                          "Unite the Union", "Association of Employment and Learning Providers",
+                          "Recruitment and Employment Confederation", "Atos"}
+
+
+def test_two_employers_after_a_role_and_a_possessive_name() -> None:
+    body = ("Priya Shah, a researcher at Northfield Analytics and Harvard, spoke; John Roe, director at Marks "
+            "and Spencer, agreed. The Department for Work and Pensions’ own figures were cited.")
+    assert orgs(body) == {"Northfield Analytics", "Harvard", "Marks & Spencer", "Department for Work and Pensions"}
+
+
+def test_where_a_body_is_is_not_part_of_its_name() -> None:
+    assert orgs("Staff at the University of Leeds in Yorkshire and the Institute for Fiscal Studies in London.") \
+        == {"University of Leeds", "Institute for Fiscal Studies"}
+
+
+def test_a_fund_is_money_unless_the_list_knows_the_body() -> None:
+    body = ("The Household Support Fund and the Local Skills Fund were extended; the IMF, the King's Fund and "
+            "the National Lottery Community Fund welcomed it.")
+    assert orgs(body) == {"International Monetary Fund", "The King's Fund", "The National Lottery Community Fund"}
+
+
+def test_a_name_described_as_a_kind_of_body() -> None:
+    body = ("Disability charity Scope and the think tank Onward criticised it. Northwind Works, the social "
+            "enterprise that trains young people, and Inspira, a careers charity, will deliver it.")
+    assert orgs(body) == {"Scope", "Onward", "Northwind Works", "Inspira"}
+
+
+def test_people_and_roles_described_near_a_kind_of_body_are_not_organisations() -> None:
+    body = ("Jane Smith, a charity worker, and John Roe, the company's chief, spoke. The charity Chief "
+            "Executive Ann Lee said the union would help.")
+    assert orgs(body) == set()
+
+
+def test_a_news_outlet_named_as_a_source() -> None:
+    body = ("She told the Lancashire Telegraph the plan would help; speaking to STV News, he agreed. "
+            "He told MPs and colleagues the same.")
+    assert orgs(body) == {"Lancashire Telegraph", "STV News"}
+    assert extract_entities(body)["place_mentions"] == []  # "Lancashire" inside the outlet's name
+
+
+def test_council_committees_and_things_named_after_a_body_are_not_organisations() -> None:
+    body = ("The Planning Committee and the Scrutiny Committee met; the Employment and Skills Partnership Board "
+            "reported to the Public Accounts Committee.")
+    assert orgs(body) == {"Public Accounts Committee"}
+
+
+def test_groups_named_by_what_they_do_are_not_organisations() -> None:
+    body = ("A Focus Group and the Peer Support Group met the Patients Association; Lloyds Banking Group and "
+            "the Expert Advisory Group agreed.")
+    assert orgs(body) == {"The Patients Association", "Lloyds Banking Group"}

@@ -206,3 +206,63 @@ def test_constituency_before_mp_and_the_members_name() -> None:
             "Lucy Ward.")
     assert got(body) == {"Leeds East": None, "Makerfield": None, "Hartlepool": "E06000001",
                          "Wakefield and Rothwell": None, "Manchester Central": None}
+
+
+def test_towns_neighbourhoods_and_informal_areas_named_as_written() -> None:
+    body = ("Jobseekers in Wythenshawe, Moss Side and Govan, and families in Sutton-in-Ashfield, will be offered "
+            "help. The Leeds City Region and the North of England lag behind Central London.")
+    rows = place_rows(body)
+    assert [(r["name"], r["ons_code"], r["place_type"]) for r in rows] == [
+        ("Wythenshawe", None, "other"), ("Moss Side", None, "other"), ("Govan", None, "other"),
+        ("Sutton-in-Ashfield", None, "other"), ("Leeds City Region", None, "other"),
+        ("North of England", None, "other"), ("Central London", None, "other")]
+
+
+def test_a_town_that_opens_a_sentence_needs_context() -> None:
+    # added towns are marked ambiguous: not a place when they open a sentence
+    assert got("Kirkby residents were asked. Support in Kirkby is growing.") == {"Kirkby": None}
+
+
+def test_curly_apostrophes_full_stops_and_ampersands_in_place_names() -> None:
+    body = "Jobs in King’s Lynn and Bishop’s Stortford, plus St. Helens and Tyne & Wear, were lost."
+    assert [r["name"] for r in place_rows(body)] == ["King's Lynn", "Bishop's Stortford", "St Helens", "Tyne and Wear"]
+
+
+def test_english_regions_written_in_lower_case() -> None:
+    body = "Inactivity is highest in the north-east and the south west of England, and lower in the south-east."
+    assert [(r["name"], r["ons_code"]) for r in place_rows(body)] == [
+        ("North East", "E12000001"), ("South West", "E12000009"), ("South East", "E12000008")]
+    # a direction inside a place is not a region
+    assert place_rows("The clinic is in the north-east of the city, in the south-west corner of the site.") == []
+
+
+def test_a_place_before_nhs_or_gp_and_after_an_opening_adjective() -> None:
+    body = "Many Sheffield NHS staff and Leeds GP practices joined. Rural Cornwall has few jobs."
+    assert [r["name"] for r in place_rows(body)] == ["Sheffield", "Leeds", "Cornwall"]
+    assert place_rows("Barnsley NHS Foundation Trust said so.") == []
+
+
+def test_places_in_wide_and_pan_compounds() -> None:
+    body = "A Greater Manchester-wide scheme, a pan-London programme and an all-Wales service started."
+    assert [r["name"] for r in place_rows(body)] == ["Greater Manchester", "London", "Wales"]
+    assert [r["name"] for r in place_rows("Newcastle-under-Lyme and Stoke-on-Trent")] == [
+        "Newcastle-under-Lyme", "Stoke-on-Trent"]
+
+
+def test_a_place_before_a_programme_name_is_a_mention() -> None:
+    body = "The Black Country WorkWell service and the South Yorkshire Connect to Work scheme both grew."
+    assert [r["name"] for r in place_rows(body)] == ["Black Country", "South Yorkshire"]
+    # a place inside the programme's own name is not: "Fair Start Scotland"
+    assert place_rows("Fair Start Scotland closed last year.") == []
+
+
+def test_a_place_the_table_lacks_named_as_a_town_or_village() -> None:
+    body = "Shops in Wexcombe town centre, the market town of Brackenford and the village of Lower Marsh reopened."
+    assert [(r["name"], r["ons_code"]) for r in place_rows(body)] == [
+        ("Wexcombe", None), ("Brackenford", None), ("Lower Marsh", None)]
+    assert place_rows("The Town of Culture award went to a project.") == []
+
+
+def test_a_ward_the_table_lacks_is_a_place() -> None:
+    body = "Cllr Priya Shah, a Labour ward councillor, said the Ancoats ward and Wexcombe ward would benefit."
+    assert [r["name"] for r in place_rows(body)] == ["Ancoats", "Wexcombe"]

@@ -68,3 +68,15 @@ def test_each_reference_csv_says_where_it_came_from() -> None:
         assert any(re.search(r"\b20[12]\d\b", ln) for ln in head), name  # the list's date
     places_head = (REFERENCE_DIR / "places.csv").read_text(encoding="utf-8")
     assert "December 2023" in places_head and "67ef8b118938678401a452f4f19f669a7221cc73" in places_head
+
+
+def test_health_boards_outside_england_are_complete() -> None:
+    """nhs.scot: 14 territorial boards; nhs.wales: 7 local health boards; nidirect: 5 HSC trusts."""
+    names = {r["name"] for r in load_csv("organisations")}
+    scottish = {n for n in names if n.startswith("NHS ") and n[4:] in {
+        "Ayrshire and Arran", "Borders", "Dumfries and Galloway", "Fife", "Forth Valley", "Grampian",
+        "Greater Glasgow and Clyde", "Highland", "Lanarkshire", "Lothian", "Orkney", "Shetland", "Tayside",
+        "Western Isles"}}
+    welsh = {n for n in names if n.endswith("University Health Board") or n == "Powys Teaching Health Board"}
+    ni = {n for n in names if n.endswith("Health and Social Care Trust")}
+    assert (len(scottish), len(welsh), len(ni)) == (14, 7, 5)

@@ -26,6 +26,13 @@ Changes: a bare number stated as the change of a count just before it ("2.8 mill
 up 400,000 since 2019", "a rise of 50,000 on last year") is a count of the same people
 (as "800,000 more than in 2019"); a percentage or money change is not.
 
+Shares and comparisons: a bare number after a count, in the same line and with no count of
+other things in between, goes on counting its people when it is shared out by place ("10,000
+people: 6,000 in Leeds and 4,000 in Bradford"), a part of it ("including 1,500 in the first
+year", "of whom 1.2 million ..."), an expected share ("with 1,000 expected to ...") or a
+comparison ("up from 1.5 million", "compared with 6,000 last year"). The base of a rate ("per
+100,000 people") is not a count.
+
 Ranges and shared nouns: a bare number joined to a count by ``to`` (or ``and`` after
 ``between``) is a second count of the same noun, on either side: "from around 2,700 patients
 to around 700" gives 2700 and 700; "between 500 and 700 people" and "1-2 million people" give
@@ -63,7 +70,9 @@ PEOPLE_NOUNS: tuple[str, ...] = (
     "prisoners", "offenders", "ex-offenders", "rough sleepers", "asylum seekers", "interns", "candidates", "couples",
     "retirees", "locals", "over-60s", "over-65s", "over-16s", "over-18s", "under-18s", "under-16s", "under-30s",
     "physios", "jobhunters", "job hunters", "mentees", "tenants", "renters", "homeowners", "long-term sick",
-    "disabled adults", "job starters",
+    "disabled adults", "job starters", "specialists", "mentors", "navigators", "champions", "officers",
+    "counsellors", "psychologists", "psychiatrists", "surgeons", "pharmacists", "dentists", "paramedics",
+    "ambassadors",
 )
 
 _MOD_STOP = frozenset(
@@ -83,8 +92,10 @@ _WORD_MULT = r"[^\S\n]+(?:million|billion|thousand)(?![A-Za-z])"
 
 _HS = r"[^\S\n]"  # whitespace inside a paragraph: a count never spans a line break
 # an age band before "year-olds": "40,000 16 to 24-year-olds", "2,000 18-24 year olds"
-_AGE_BAND = rf"\d{{1,2}}(?:-|\u2013|{_HS}*(?:-|\u2013|to){_HS}*)\d{{1,2}}(?:-|{_HS})(?=year)"
-_AGE_BAND_END = re.compile(rf"\d{{1,2}}(?:-|\u2013|{_HS}*(?:-|\u2013|to){_HS}*)\d{{1,2}}(?:-|{_HS})$")
+# (also "16- to 24-year-olds"; and an age floor before the noun: "3,000 50-plus workers")
+_AGE_BAND = (rf"(?:\d{{1,2}}(?:-|\u2013|-?{_HS}*(?:-|\u2013|to){_HS}*)\d{{1,2}}(?:-|{_HS})(?=year)"
+             rf"|\d{{2}}(?:-plus|\+){_HS}+)")
+_AGE_BAND_END = re.compile(rf"(?:\d{{1,2}}(?:-|\u2013|-?{_HS}*(?:-|\u2013|to){_HS}*)\d{{1,2}}(?:-|{_HS})|\d{{2}}(?:-plus|\+){_HS}+)$")
 _REST = (rf"{_HS}+(?P<mods>(?:[A-Za-z][\w'\u2019-]*{_HS}+){{0,4}}?(?:{_AGE_BAND})?)"
          rf"(?P<noun>{_NOUN_ALT})(?![\w-])(?!\s+(?:{_NOUN_ALT})(?![\w-]))"
          rf"(?P<rate>\s+(?:a|per|each|every)\s+(?P<per>day|week|month|year))?(?![\w-])")
@@ -118,7 +129,8 @@ _HEAD = re.compile(
     rf"(?<![\w.,£$€/:-])(?P<num>{NUM})(?P<mult>{MULT})?\s*(?P<conn>to|and|-|\u2013)\s*\Z",
     re.IGNORECASE,
 )
-_RATIO_BEFORE = re.compile(r"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in|\bout\s+of)\s+$",
+# a ratio or a rate's base: "one in five people", "7 out of 10 adults", "20 cases per 100,000 people"
+_RATIO_BEFORE = re.compile(r"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in|\bout\s+of|\bper|\bevery)\s+$",
                            re.IGNORECASE)
 # a capitalised word just before the number, not opening a sentence: a name ("Windows 10 users")
 _NAME_BEFORE = re.compile(r"(?<=[\w,;:)'\u2019\"\u201d])[^\S\n]+(?P<word>[A-Z][\w-]*)[^\S\n]+\Z")
@@ -130,19 +142,30 @@ _YEAR_PREP = re.compile(r"\b(?:in|since|by|from|until|till|during|before|after|o
 # "800,000 more than in 2019", "600,000 could drop out"
 _BARE_COUNT = re.compile(
     rf"(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€.,-])(?=[^\S\n]+(?:have|has|had|are|were|will|would|could|can|"
-    rf"may|might|should|more|fewer|now|already|went|moved|found|got|did|do|remain|still|of\s+whom|of\s+them|"
-    rf"moving|going|finding|getting|entering|starting|securing|into)(?![\w-]))",
+    rf"may|might|should|more|fewer|now|already|went|moved|found|got|did|do|remain|still|of\s+whom|of\s+them|of\s+those|"
+    rf"moving|going|finding|getting|entering|starting|securing|into|"
+    rf"(?:expected|set|due|likely|estimated|projected|forecast)[^\S\n]+to)(?![\w-])"
+    rf"|[^\S\n]+(?:in|across)[^\S\n]+(?:the[^\S\n]+)?(?-i:[A-Z]))",
     re.IGNORECASE)
 # a change in the count just stated: "2.8 million people ..., up 400,000 since 2019", "a rise of 50,000 on last year"
 _CHANGE_BEFORE = re.compile(
-    rf"(?<![\w-])(?:up|down|(?:a|an)[^\S\n]+(?:rise|increase|fall|drop|jump|reduction)[^\S\n]+of)"
+    rf"(?<![\w-])(?:(?:up|down|rising|falling|rose|fell)[^\S\n]+from|compared[^\S\n]+(?:with|to)|against|"
+    rf"up|down|(?:a|an)[^\S\n]+(?:rise|increase|fall|drop|jump|reduction)[^\S\n]+of)"
     rf"(?:[^\S\n]+by)?[^\S\n]+(?:(?P<qual>{_QUAL_ALT})[^\S\n]+)?\Z", re.IGNORECASE)
 _CHANGE_NUMBER = re.compile(
     rf"(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€-]|\.\d|,\d)"
     rf"(?=[^\S\n]*(?:[.,;)]|$|[^\S\n]+(?:since|from|on|compared|over|in|last|a[^\S\n]+year)(?![\w-])))",
     re.IGNORECASE)
+# a part of the count just stated: "including 1,500 in the first year", "of whom 1.2 million have ..."
+_SUBSET_BEFORE = re.compile(rf"(?<![\w-])(?:including|of\s+whom|of\s+them|of\s+those)\s+(?:(?:{_QUAL_ALT})\s+)?\Z",
+                            re.IGNORECASE)
+_SUBSET_NUMBER = re.compile(
+    rf"(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€]|\.\d|,\d)"
+    rf"(?=[^\S\n]*(?:[.,;:)]|$)|[^\S\n]+(?:in|by|this|next|from|across|over|who|aged|living|within|on|at)(?![\w-]))",
+    re.IGNORECASE)
 _ANOTHER_BEFORE = re.compile(r"(?<![\w-])(?:another|a\s+further|an\s+extra|an\s+additional)\s+\Z", re.IGNORECASE)
-_ELLIPSIS_OPENER = re.compile(r"(?:,|\band|\bwith|[.!?])\s+\Z|\A\Z", re.IGNORECASE)
+_ELLIPSIS_OPENER = re.compile(r"(?:[,:;]|\band|\bwith|\bincluding|\bwhom|\bthem|\bthose|[.!?])\s+\Z|\A\Z",
+                              re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"(?:\bage[ds]?\b[^.\n]{0,20}|\d\s+(?:and|to|-)\s+)\Z", re.IGNORECASE)
 _ELLIPSIS_REACH = 250
 _STATE_COUNT = re.compile(
@@ -178,7 +201,9 @@ _HELPED_COUNT = re.compile(
     re.IGNORECASE)
 _STAFF_NOUNS = frozenset({"staff", "employees", "colleagues", "workers", "nurses", "doctors", "members"})
 _EMPLOYER_BEFORE = re.compile(
-    r"(?:\bemploy(?:s|ed|ing)?|\bits|\btheir|\bour|\bworkforce\s+of|\bheadcount\s+of|\bteam\s+of)"
+    r"(?:\bemploy(?:s|ed|ing)?|\bits|\btheir|\bour|\bworkforce\s+of|\bheadcount\s+of|\bteam\s+of|"
+    r"\b(?:trust|council|company|firm|board|authority|department|employer|retailer|organisation|charity|"
+    r"business|group|supermarket|bank)['\u2019]s)"  # one employer's staff: "the trust's 12,000 staff"
     r"(?:\s+(?:(?:a|about|around|some|almost|nearly|over|more\s+than|up\s+to)\s+)?)?\s*\Z",
     re.IGNORECASE)
 # "the number of (young) people (out of work ...) (has risen|rose|stands|is) (to|at) 2.8 million"
@@ -215,10 +240,10 @@ def _row(body: str, s: int, e: int, value: Decimal, qualifier: str, what: str, p
             "per": per, "span_start": s, "span_end": e}
 
 
-def _candidates(body: str) -> list[re.Match[str]]:
+def _candidates(body: str, numbers: list[re.Match[str]]) -> list[re.Match[str]]:
     """Matches of number + modifiers + people noun, in order, not overlapping."""
     found: list[re.Match[str]] = []
-    for n in _NUM_SCAN.finditer(body):
+    for n in numbers:
         i = n.start()
         if i > 0 and (body[i - 1] in _BAD_BEFORE_NUM or (body[i - 1] == "-" and i > 1 and body[i - 2].isalpha())):
             continue  # inside a word, money, a decimal, a date/time or a name like "Covid-19"
@@ -244,28 +269,32 @@ def _candidates(body: str) -> list[re.Match[str]]:
 
 def extract(body: str) -> list[dict[str, Any]]:
     """Every count of people in ``body`` (see the module docstring for the rules)."""
-    rows = _noun_counts(body)
+    numbers = list(_NUM_SCAN.finditer(body))  # every number, scanned once for all the passes
+    rows = _noun_counts(body, numbers)
     rows += _number_of_counts(body, rows)
-    rows += _state_counts(body, rows)
-    rows += _actor_counts(body, rows)
-    return sorted(rows + _elliptical_counts(body, rows), key=lambda r: (r["span_start"], r["span_end"]))
+    rows += _state_counts(body, rows, numbers)
+    rows += _actor_counts(body, rows, numbers)
+    return sorted(rows + _elliptical_counts(body, rows, numbers), key=lambda r: (r["span_start"], r["span_end"]))
 
 
-def _elliptical_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _elliptical_counts(body: str, rows: list[dict[str, Any]], numbers: list[re.Match[str]]) -> list[dict[str, Any]]:
     """Bare numbers that go on counting the people of a count just before them: "over 30,000
     people have been helped, and over 13,000 have found work", "2.8 million people are
     inactive, 800,000 more than in 2019", "... Another 600,000 could drop out"."""
     if not rows:
         return []
     out: list[dict[str, Any]] = []
+    rows = sorted(rows, key=lambda r: r["span_start"])  # prev[-1] below is the nearest count before
     spans = [(r["span_start"], r["span_end"]) for r in rows]
-    for n in _NUM_SCAN.finditer(body):
+    for n in numbers:
         i = n.start()
         if i > 0 and (body[i - 1] in _BAD_BEFORE_NUM or body[i - 1] == "-"):
             continue
         if any(a <= i < b for a, b in spans):
             continue
         m = _BARE_COUNT.match(body, i)
+        if not m and _SUBSET_BEFORE.search(body, max(0, i - 40), i):
+            m = _SUBSET_NUMBER.match(body, i)
         if not m:
             change = _change_before(body, i)
             if change is not None:
@@ -277,10 +306,11 @@ def _elliptical_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, 
             continue
         if _is_year(m.group("num"), m.group("mult")):
             continue
-        prev = [r for r in rows if r["span_end"] <= i and i - r["span_end"] <= _ELLIPSIS_REACH
-                and "\n" not in body[r["span_end"]:i]]
-        if not prev:
-            continue
+        # the counts before it, those of this pass included ("6,000 in Leeds and 4,000 in Bradford")
+        prev = sorted((r for r in [*rows, *out] if r["span_end"] <= i and i - r["span_end"] <= _ELLIPSIS_REACH
+                       and "\n" not in body[r["span_end"]:i]), key=lambda r: r["span_end"])
+        if not prev or _other_number_between(body, prev[-1]["span_end"], i):
+            continue  # "200 people attended 15 events, 10 in London": the 10 goes on counting the events
         value = parse_number(m.group("num"), m.group("mult"))
         if value is None or value < 10:
             continue
@@ -291,7 +321,7 @@ def _elliptical_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, 
             start = q.start()
         elif another:
             start = another.start()
-        elif not _ELLIPSIS_OPENER.search(body, max(0, i - 6), i):
+        elif not _ELLIPSIS_OPENER.search(body, max(0, i - 12), i):
             continue  # "... in 15 areas": only after a comma, "and" or a sentence start
         if _AGE_BEFORE.search(body, max(0, i - 30), i):
             continue  # "aged between 16 and 34 were ..."
@@ -299,6 +329,23 @@ def _elliptical_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, 
         out.append(_row(body, start, end, value, qualifier_of(q.group("qual") if q else None),
                         prev[-1]["what"], None))
     return out
+
+
+_THINGS_AFTER_NUMBER = re.compile(r"[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){0,2}?(?P<noun>[a-z][\w-]*s)(?![\w'’-])")
+_PEOPLE_WORDS = frozenset(w.lower() for n in PEOPLE_NOUNS for w in n.split())
+
+
+def _other_number_between(body: str, start: int, end: int) -> bool:
+    """Whether ``body[start:end]`` counts something else: a number (not a year) before a plural
+    noun that is not people ("15 events"); ages ("aged 50 to 64") and years do not count."""
+    for n in _NUM_SCAN.finditer(body, start, end):
+        if _is_year(n.group(0).rstrip(","), None):
+            continue
+        things = _THINGS_AFTER_NUMBER.match(body, n.end())
+        if things and things.end() <= end and things.group("noun").lower() not in _PEOPLE_WORDS \
+                and not things.group("noun").endswith(("ss", "us")):
+            return True
+    return False
 
 
 def _change_before(body: str, i: int) -> tuple[int, int, Decimal, str | None] | None:
@@ -309,17 +356,17 @@ def _change_before(body: str, i: int) -> tuple[int, int, Decimal, str | None] | 
     if before is None or number is None or _is_year(number.group("num"), number.group("mult")):
         return None
     value = parse_number(number.group("num"), number.group("mult"))
-    if value is None or value < 10:
-        return None
+    if value is None or value < 10 or value != value.to_integral_value():
+        return None  # "a rate of 20.4, up from 18.4": people come in whole numbers
     return before.start(), number.end("mult") if number.group("mult") else number.end("num"), value, before.group("qual")
 
 
-def _state_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _state_counts(body: str, rows: list[dict[str, Any]], numbers: list[re.Match[str]]) -> list[dict[str, Any]]:
     """A number said to be in a state only people are in: "a record 2.8 million are now out of
     work", "almost 1 million are NEET", "7,000 were signed off"."""
     out: list[dict[str, Any]] = []
     spans = [(r["span_start"], r["span_end"]) for r in rows]
-    for n in _NUM_SCAN.finditer(body):
+    for n in numbers:
         row = _bare_number_count(body, n.start(), _STATE_COUNT, "state", spans)
         if row is not None:
             out.append(row)
@@ -347,7 +394,7 @@ def _bare_number_count(body: str, i: int, pattern: re.Pattern[str], what_group: 
                 " ".join(m.group(what_group).split()), None)
 
 
-def _actor_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _actor_counts(body: str, rows: list[dict[str, Any]], numbers: list[re.Match[str]]) -> list[dict[str, Any]]:
     """Bare numbers that only people can be: the subject of a people verb ("more than 3,000 have
     signed up", "450 found work") or the object of a helping verb ("has supported 450 since
     April", "helped 87 into work"); ``what`` is the verb phrase."""
@@ -356,7 +403,7 @@ def _actor_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]
     low = body.lower() if len(body.lower()) == len(body) else body
     verbs = find_all(low, _VERB_STEMS)  # where a people verb can be: the full patterns are only tried near one
     helped = [m for j in verbs if (m := _HELPED_COUNT.match(body, j))]
-    for n in _NUM_SCAN.finditer(body) if verbs else ():
+    for n in numbers if verbs else ():
         k = bisect_left(verbs, n.end())
         if k == len(verbs) or verbs[k] - n.end() > 70:
             continue
@@ -402,11 +449,11 @@ def _number_of_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, A
     return out
 
 
-def _noun_counts(body: str) -> list[dict[str, Any]]:
+def _noun_counts(body: str, numbers: list[re.Match[str]]) -> list[dict[str, Any]]:
     """Counts written with their people noun ("250,000 people", "up to 1.1 million patients")."""
     rows: list[dict[str, Any]] = []
     taken_until = 0  # end of the last accepted row: a head number must not be re-read
-    for m in _candidates(body):
+    for m in _candidates(body, numbers):
         if m.start() < taken_until:
             continue
         gd = m.groupdict()

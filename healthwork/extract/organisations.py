@@ -13,7 +13,10 @@ How organisations are found (no NER model):
    ``... City Council``, ``... Alliance``, ``... Confederation``, ``... Integrated Care Board``...)
    and names headed by one (``Department for X``, ``Office for X``, ``Royal College of X``,
    ``University of X``, ``Institute for X``...);
-3. the employer in a role phrase: ``head of health and protection at Broadstone``;
+3. the employer in a role phrase: ``head of health and protection at Broadstone`` (two after "and":
+   ``at Acme and Harvard``), a name next to the kind of body it is (``disability charity Scope``,
+   ``Inspira, a careers charity,``) and a news outlet named as a source (``told the Lancashire
+   Telegraph``);
 4. acronyms defined in the text, ``Care Forum Wales (CFW)``, then resolved on later use (``CFW``).
 
 A name the general patterns find inside a programme mention (``Shared Prosperity Fund``) or a
@@ -21,7 +24,10 @@ minister's portfolio (``Minister for Culture, Skills and Social Partnership``) i
 
 Following the gold annotations' convention, generic or non-organisational names are *not*
 counted: bare ``NHS``, ``the government``/``Government``, ``G7``, ``UK Parliament``, lowercase
-generic references (``the integrated care board``), programmes and facilities (``... Hub``).
+generic references (``the integrated care board``), programmes and facilities (``... Hub``), pots of
+money (``Household Support Fund``: a "... Fund" only when the table lists it), committees and groups
+named by function (``Planning Committee``, ``Focus Group``), and a name that is part of the name of
+something else (``the ... Partnership Board``).
 """
 from __future__ import annotations
 
@@ -84,8 +90,16 @@ _GENERIC_WORDS: frozenset[str] = frozenset(
     Fund Institute Association Society Federation Confederation Union Charity ICB Community
     Mayoral Teaching Acute Mental Primary Social Partnerships Department Ministry Government
     Customer Customers Box Directors News Press Media Sales Support Contact Help Privacy Editorial
+    Planning Scrutiny Audit Licensing Finance Standards Overview Select Steering Working Advisory Executive
+    Cabinet Management Project Programme Delivery Oversight Governance Project Panel
+    Focus Age Peer Patient Patients Reference Expert User Users Interest Pressure Discussion Study Control Target
     """.split()
 )
+# a capitalised word after a name that makes it the name of something else ("the Employment and Skills
+# Partnership Board", "the Resolution Foundation Awards"): the run is not the organisation's name
+_NAMED_AFTER_WORDS = frozenset("""Board Programme Project Scheme Hub Service Fund Strategy Plan Pilot Award Awards
+    Conference Summit Week Day Prize Report Review Survey Index Bill Act Framework Initiative Campaign""".split())
+_NEXT_CAP_RE = re.compile(r" ([A-Z][A-Za-z]*)")
 
 # --------------------------------------------------------------------------- regexes (compiled once)
 
@@ -100,7 +114,7 @@ _SUFFIXES = (
     "Mayoral Combined Authority", "Combined County Authority", "Combined Authority", "Authority",
     "Alliance", "Confederation", "Federation", "Association", "Society", "Institute", "Council",
     "Foundation", "Partnership", "Network", "Forum", "Union", "Commission", "Agency", "University",
-    "College", "Fund", "Charity", "Service", "Group", "Committee", "Inspectorate", "Ombudsman",
+    "College", "Charity", "Service", "Group", "Committee", "Inspectorate", "Ombudsman",
     "Office", "Consortium", "Collaborative", "Co-operative", "Cooperative", "Institution",
     "Ltd", "Limited", "plc", "PLC", "LLP", "Inc", "Corporation", "Company", "Bank", "Congress",
 )
@@ -119,8 +133,10 @@ _HEADS = (
     "Royal College", "Department", "Ministry", "Office", "College", "University", "Institute",
     "Society", "Association", "Federation", "Confederation", "Faculty", "Academy", "Commission",
     "Council", "Agency", "Centre", "Center", "School", "Chamber", "Chambers", "Board", "Trust",
-    "Foundation", "Coalition", "Campaign", "Alliance", "Network", "Forum", "Fund",
+    "Foundation", "Coalition", "Campaign", "Alliance", "Network", "Forum",
 )
+# (not "Fund": a "... Fund" is mostly a pot of money, "Household Support Fund"; the funds that are
+# bodies, "The King's Fund", are in the reference table)
 _HEAD = "(?:" + "|".join(re.escape(h) for h in sorted(_HEADS, key=len, reverse=True)) + ")"
 # Cheap hints (no leading lookbehind, so CPython's re scans them fast).
 _SUFFIX_HINT_RE = re.compile(rf"{_SUFFIX}(?![\w-])")
@@ -128,8 +144,9 @@ _NHS_TRUST_HINT_RE = re.compile(r"NHS (?:Foundation )?Trust(?![\w-])")
 _ADJ = r"(?:(?:Royal|National|British|Chartered|Scottish|Welsh|General|Independent|European|International|Local|Medical|UK|NHS) )"
 # "<Head> of|for [the] <Capitalised words>": "Department for Work and Pensions", "Royal College of
 # Occupational Therapists", "Office for National Statistics", "University of Manchester".
+# (not " in ": "University of South Carolina in Columbia" names the university and where it is)
 _PREFIX_RE = re.compile(
-    rf"(?=[A-Zt])(?<![\w'’-])(?:(?:The|the) )?{_ADJ}{{0,3}}{_HEAD} (?:of|for) (?:the )?{_CAP}(?:(?: and | & | of | for | in | on | the | ){_CAP}){{0,6}}(?![\w-])"
+    rf"(?=[A-Zt])(?<![\w'’-])(?:(?:The|the) )?{_ADJ}{{0,3}}{_HEAD} (?:of|for) (?:the )?{_CAP}(?:(?: and | & | of | for | on | the | ){_CAP}){{0,6}}(?![\w-])"
 )
 _HEAD_HINT_RE = re.compile(rf"{_HEAD} (?:of|for) ")
 _GENERIC_PLAN = (
@@ -361,10 +378,13 @@ def _find_generic(body: str) -> list[tuple[int, int, str, str | None, str]]:
         for ps, pe in _split_run(body, s, e):
             ps = _strip_leading(body, ps, pe)
             ps = _known_tail_start(body, ps, pe)
+            if body[pe - 1] in "'’" and body[pe - 2] == "s":
+                pe -= 1  # a possessive: "the Department for Work and Pensions’ own figures"
             if pe - ps < 4 or _PORTFOLIO_RE.search(body, max(0, ps - 80), ps):
                 continue  # too short, or a minister's portfolio ("Minister for Culture, Skills and Social Partnership")
             text = body[ps:pe]
-            if _is_generic(text) or " " not in text.strip():
+            nxt = _NEXT_CAP_RE.match(body, pe)
+            if _is_generic(text) or " " not in text.strip() or (nxt and nxt.group(1) in _NAMED_AFTER_WORDS):
                 continue
             name, acr = _canonical_generic(text)
             out.append((ps, pe, name, acr, "organisation"))
@@ -372,15 +392,25 @@ def _find_generic(body: str) -> list[tuple[int, int, str, str | None, str]]:
 
 
 _AND_RE = re.compile(r" (?:and|&) ")
-_PLACE_BEFORE_RE = re.compile(r"([A-Z][A-Za-z'’-]*) $")
+# up to four words glued before a name: "North East ", "Greater Manchester ", "Stoke-on-Trent "
+_PLACE_BEFORE_RE = re.compile(r"((?:[A-Z][A-Za-z'’-]*(?: (?:and|of|upon|on) )?[ ]?){1,4})$")
 
 
 def _glued_place_start(body: str, start: int) -> int:
-    """"London School of Economics": a place name glued before "School of ..." belongs to the name."""
-    m = _PLACE_BEFORE_RE.search(body, max(0, start - 30), start)
-    if m and m.end() == start and m.group(1) in place_names() and body[start:start + 4] != "NHS ":
-        return m.start(1)
+    """"London School of Economics", "North East Chamber of Commerce": a place name (the longest one)
+    glued before "School of ...", "Chamber of ..." belongs to the name."""
+    m = _PLACE_BEFORE_RE.search(body, max(0, start - 60), start)
+    if not m or m.end() != start or body[start:start + 4] == "NHS ":
+        return start
+    run = body[m.start(1):start]
+    places = place_names()
+    # the longest tail of the run that is a place: "Greater Manchester" before "Manchester"
+    for k in range(len(run)):
+        if (k == 0 or run[k - 1] == " ") and run[k:].rstrip() in places:
+            return m.start(1) + k
     return start
+
+
 # the words after a ministerial title up to the candidate: "Minister for Culture, " / "Secretary for Health and "
 _PORTFOLIO_RE = re.compile(
     r"\b(?:Minister|Secretary|Commissioner|Spokesperson|[Ss]pokesman|[Ss]pokeswoman)(?: of State)? for"
@@ -441,13 +471,28 @@ def _find_role_employers(body: str) -> list[tuple[int, int, str, str | None, str
     for m in _AT_ORG_RE.finditer(body):
         if not _ROLE_TAIL_RE.search(body, max(0, m.start() - 90), m.start()):
             continue
-        s, e = m.span(1)
-        text = body[s:e]
-        if text in places or text.split(" ", 1)[0] in STOP_CAPS:
-            continue
-        name, acr = _canonical_generic(text)
-        out.append((s, e, name, acr, "organisation"))
+        for s, e in _employer_parts(body, *m.span(1)):
+            text = body[s:e]
+            if text in places or text.split(" ", 1)[0] in STOP_CAPS:
+                continue
+            name, acr = _canonical_generic(text)
+            out.append((s, e, name, acr, "organisation"))
     return out
+
+
+def _employer_parts(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """"Product Lead at Acme and Harvard": two employers, unless the whole run is a known name
+    ("Marks and Spencer")."""
+    ref = _reference()
+    text = body[start:end]
+    if text in ref.by_surface or text.lower() in ref.canonical or not _AND_RE.search(text):
+        return [(start, end)]
+    parts: list[tuple[int, int]] = []
+    s = start
+    for m in _AND_RE.finditer(body, start, end):
+        parts.append((s, m.start()))
+        s = m.end()
+    return parts + [(s, end)]
 
 
 # a party named as someone's affiliation: "the Labour MP for Leeds East", "Conservative councillors"
@@ -473,6 +518,26 @@ _DOES_ORG_RE = re.compile(
 _DOES_ORG_ANCHORS = ("delivered by", "operated by", "commissioned by", "administered by", "run by", "contract with",
                      "contract to", "tender with", "tender to", "bid with", "bid to", "together as", "trading as",
                      "operating as", "University Hospital")
+# a name after the kind of body it is: "disability charity Scope", "the think tank Onward", "provider Ingeus"
+_DESCRIPTORS = ("charity", "think tank", "think-tank", "thinktank", "firm", "company", "provider", "social enterprise",
+                "union", "organisation", "organization", "consultancy", "retailer", "supermarket", "insurer",
+                "housing association", "pressure group", "campaign group", "regulator", "watchdog", "employer",
+                "lender", "trade body", "industry body")
+_DESCRIPTOR_ALT = "|".join(re.escape(d) for d in sorted(_DESCRIPTORS, key=len, reverse=True))
+_DESCRIBED_AFTER_RE = re.compile(rf"(?:{_DESCRIPTOR_ALT}) (?P<d>{_ORG_NAME})(?![\w'’-]| [A-Z])")
+# ... or before it: "Inspira, a careers charity, said", "Onward, the think tank that ..."
+_DESCRIBED_BEFORE_RE = re.compile(
+    rf", (?:a|an|the) (?:[a-z-]+ ){{0,3}}?(?:{_DESCRIPTOR_ALT})(?:[,.;:)]| (?:that|which|based|in|for|set|founded|"
+    rf"supporting|helping|working|providing|whose|run|said|says|told|has|have|is|was)(?![\w-]))")
+# a news outlet named as a source: "told the Lancashire Telegraph", "speaking to STV News", "told ChronicleLive"
+_MEDIA_WORD = (r"(?:News|Post|Echo|Telegraph|Mail|Times|Herald|Journal|Gazette|Chronicle|Express|Star|Mirror|Observer|"
+               r"Standard|Argus|Advertiser|Examiner|Courier|Press|Online|Live|Magazine|Today|Guardian|Independent|"
+               r"Record|Reporter|Sentinel|Citizen|Bulletin|Review|Radio(?: [A-Z][\w-]*| \d)?|FM|TV)")
+_MEDIA_ANCHORS = ("told ", "speaking to ", "Speaking to ", "writing in ", "Writing in ", "interview with ")
+_MEDIA_SOURCE_RE = re.compile(
+    rf"(?:told|[Ss]peaking to|[Ww]riting in|interview with) (?:the )?"
+    rf"(?P<f>(?:[A-Z][\w'’&-]* ){{0,3}}(?:{_MEDIA_WORD}|[A-Z][a-z]+{_MEDIA_WORD}))(?![\w'’-]| [A-Z])")
+_NAME_BEFORE_COMMA_RE = re.compile(rf"(?<![\w'’&-])(?P<e>{_ORG_NAME})$")
 _WINS_CONTRACT_RE = re.compile(
     rf"(?=[A-Z])(?<![\w'’-])(?P<b>{_ORG_NAME}) (?:has |have )?(?:won|secured|was awarded|has been awarded|will deliver|"
     rf"will run|delivers) (?:a|an|the) (?:[a-z-]+ ){{0,2}}(?:contract|tender|bid)(?![\w-])")
@@ -498,12 +563,29 @@ def _find_described_organisations(body: str, programme_spans: list[tuple[int, in
                 if m.start() < j < m.end() and m.start() not in seen:
                     seen.add(m.start())
                     matches.append(m)
+    for d in find_all(body, _DESCRIPTORS):
+        if d > 0 and (body[d - 1].isalnum() or body[d - 1] == "-"):
+            continue
+        m = _DESCRIBED_AFTER_RE.match(body, d)
+        if m:
+            matches.append(m)
+        before = _DESCRIBED_BEFORE_RE.match(body, body.rfind(",", max(0, d - 40), d))
+        if before and before.end() > d:
+            name = _NAME_BEFORE_COMMA_RE.search(body, max(0, before.start() - 80), before.start())
+            if name:
+                matches.append(name)
+    matches += [m for i in find_all(body, _MEDIA_ANCHORS) if (m := _MEDIA_SOURCE_RE.match(body, i))]
     for m in matches:
-        g = next(k for k in ("a", "c", "b") if k in m.re.groupindex and m.group(k))
+        g = next(k for k in ("a", "c", "b", "d", "e", "f") if k in m.re.groupindex and m.group(k))
         s, e = m.span(g)
         text = body[s:e]
+        if g == "f" and ("' " in text or "’ " in text):
+            continue  # a programme of an outlet: "NBC News' Today"
+        if g == "e":  # the run before the comma may open its sentence: "The Mayor said Inspira, a charity"
+            s = _strip_leading(body, s, e)
+            text = body[s:e]
         first = text.split(" ", 1)[0]
-        if text in places or first in STOP_CAPS or first in _NOT_ORG_OPENERS \
+        if text in places or first in STOP_CAPS or first in _NOT_ORG_OPENERS or first in _ROLE_TITLE_WORDS \
                 or any(ps < e and s < pe for ps, pe in programme_spans):
             continue
         name, acr = _canonical_generic(text)

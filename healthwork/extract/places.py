@@ -21,7 +21,12 @@ Conventions (those of the gold annotations):
 - a place the table does not list counts when named as one: a single capitalised word before
   "area", "borough" or "district" ("the Shildon area"), not after another capitalised word ("the
   Connect to Work area") nor a generic word ("the Local area"), named as written, no code;
-- matching is case-sensitive ("the north east of the city" is not the North East region);
+- matching is case-sensitive ("the north east of the city" is not the North East region), except
+  an English region written in lower case before a clause break ("inactivity is highest in the
+  north-east.");
+- a place right before a programme's name or a person's name is a mention ("the South Yorkshire
+  Connect to Work scheme"); so is one in "Greater Manchester-wide", "pan-London";
+- listed names match in their usual other spellings: "King’s Lynn", "St. Helens", "Tyne & Wear";
 - names that are also common words or surnames (column ``ambiguous`` of places.csv: ``Reading``,
   ``Bury``) do not count when they open a sentence;
 - a parliamentary constituency after a member's title is a place as written (``the Labour MP for
@@ -50,8 +55,11 @@ _NEXT_WORD_RE = re.compile(r" ([A-Z][A-Za-z0-9'’-]*)")
 
 # Capitalised words that may follow a place without making it part of a larger name.
 _FOLLOW_OK = frozenset(
-    {"Mayor", "MP", "MPs", "Metro", "I", "And", "In", "The", "On", "At", "For", "From", "To", "But"}
+    {"Mayor", "MP", "MPs", "Metro", "I", "And", "In", "The", "On", "At", "For", "From", "To", "But",
+     "NHS", "GP", "GPs"}  # "Sheffield NHS staff", "Leeds GP practices" (an NHS body's name is an organisation row)
 )
+# capitalised adjectives that may open a sentence before a place without being part of its name
+_OPENING_ADJECTIVES = frozenset("Rural Coastal Urban Suburban Post-industrial Deprived Industrial Historic".split())
 
 
 @dataclass(frozen=True)
@@ -69,7 +77,7 @@ def _regex() -> tuple[re.Pattern[str], dict[str, _Place]]:
     by_surface = _surfaces()
     # "Sheffield-based", "Leeds-born" name the place; "Stoke-on-Trent"-style compounds do not end early
     rx = re.compile("(?:" + organisations.trie_regex(set(by_surface))
-                    + r")(?![A-Za-z0-9_]|-(?!(?:based|born|headquartered|registered)\b)[A-Za-z])")
+                    + r")(?![A-Za-z0-9_]|-(?!(?:based|born|headquartered|registered|wide|led)\b)[A-Za-z])")
     return rx, by_surface
 
 
@@ -89,19 +97,27 @@ def _surfaces() -> dict[str, _Place]:
     return claimed
 
 
+_SPANNING_PREFIX_RE = re.compile(r"(?<![\w-])(?:pan|all|cross|Pan|All|Cross)-$")
 _LOWER_DIRECTION_RE = re.compile(r"(?<![\w-])(north|south|east|west|mid|north[- ]east|north[- ]west|south[- ]east|south[- ]west) $")
 
 _LINK_WORDS_RE = re.compile(r"([ -])(upon|on|under|in|le|by|super)([ -])")
 
 
 def _spelling_variants(name: str) -> list[str]:
-    """A name and its other usual spelling: "Newcastle upon Tyne" / "Newcastle-upon-Tyne",
-    "Stoke-on-Trent" / "Stoke on Trent"."""
-    if not _LINK_WORDS_RE.search(name):
-        return [name]
-    hyphened = _LINK_WORDS_RE.sub(lambda m: f"-{m.group(2)}-", name)
-    spaced = _LINK_WORDS_RE.sub(lambda m: f" {m.group(2)} ", name)
-    return list(dict.fromkeys([name, hyphened, spaced]))
+    """A name and its other usual spellings: "Newcastle upon Tyne" / "Newcastle-upon-Tyne",
+    "Stoke-on-Trent" / "Stoke on Trent", "King's Lynn" / "King’s Lynn", "St Helens" / "St. Helens",
+    "Tyne and Wear" / "Tyne & Wear"."""
+    forms = [name]
+    if _LINK_WORDS_RE.search(name):
+        forms += [_LINK_WORDS_RE.sub(lambda m: f"-{m.group(2)}-", name),
+                  _LINK_WORDS_RE.sub(lambda m: f" {m.group(2)} ", name)]
+    if " and " in name:
+        forms += [f.replace(" and ", " & ") for f in forms]
+    if name.startswith("St "):
+        forms += ["St. " + f[3:] for f in forms]
+    if "'" in name:
+        forms += [f.replace("'", "’") for f in forms]
+    return list(dict.fromkeys(forms))
 
 
 # a compass point or area word before a place names a part of it: "West Cumbria", "Inner London"
@@ -131,12 +147,14 @@ def _area_part(body: str, start: int, end: int, org_spans: list[tuple[int, int]]
 
 def _part_of_larger_name(body: str, start: int, end: int, person_starts: frozenset[int] = frozenset()) -> bool:
     """True when the match is glued to other capitalised words: "NHS England", "Trafford ... Hub"
-    (a person's name right after does not count: "Mayor of Greater Manchester Andy Burnham")."""
+    (a person's or programme's name right after does not count: "Mayor of Greater Manchester Andy
+    Burnham", "the Black Country WorkWell service"; ``person_starts`` holds where such names start)."""
     m = _PREV_WORD_RE.search(body, max(0, start - 40), start)
     if m and m.end() == start:
         w = m.group(1)
         opener_verb = w.endswith("ing") and w[1:].islower() and _opens_sentence(body, m.start(1))
-        if w[0].isupper() and (w not in organisations.STOP_CAPS or w == "New") and not opener_verb:
+        if w[0].isupper() and (w not in organisations.STOP_CAPS or w == "New") and not opener_verb \
+                and w not in _OPENING_ADJECTIVES:
             return True  # "NHS England", "Care Forum Wales" (but not "Visiting Leeds, ...")
     m = _NEXT_WORD_RE.match(body, end)
     if m and m.group(1) not in _FOLLOW_OK and m.group(1) not in organisations.STOP_CAPS \
@@ -170,15 +188,18 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
     person_words: frozenset[str] | None = None
     out: list[tuple[int, int, _Place]] = []
     name_spans = org_spans + person_spans  # organisations' and people's names: never a place inside them
+    # a person's or a programme's name may follow a place ("the South Yorkshire Connect to Work scheme")
+    next_name_starts = person_starts | frozenset(r["span_start"] for r in programme_rows)
     for m in rx.finditer(work):
         start, end = m.span()
-        if start > 0 and (work[start - 1].isalnum() or work[start - 1] in "-_"):
-            continue
+        if start > 0 and (work[start - 1].isalnum() or work[start - 1] == "_"
+                          or (work[start - 1] == "-" and not _SPANNING_PREFIX_RE.search(work, max(0, start - 7), start))):
+            continue  # inside a word or a compound ("Stoke-on-Trent"), but "pan-London", "all-Wales" name the place
         place = by_surface[m.group(0)]
         if any(os <= start and end <= oe for os, oe in name_spans):
             continue  # inside an organisation's or a person's name
-        if _part_of_larger_name(work, start, end, person_starts):
-            part = _area_part(work, start, end, org_spans, person_starts)
+        if _part_of_larger_name(work, start, end, next_name_starts):
+            part = _area_part(work, start, end, org_spans, next_name_starts)
             if part is not None:
                 out.append(part)  # "West Cumbria", "rural North Devon": the part of the area, as written
             continue
@@ -195,7 +216,11 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
             if _opens_sentence(work, start) or m.group(0) in person_words:
                 continue
         out.append((start, end, place))
-    if " area" in work or " borough" in work or " district" in work:
+    if "north" in work or "south" in work:
+        taken = [(s, e) for s, e, _ in out] + name_spans
+        out += [t for t in _lowercase_regions(work, by_surface) if not any(a < t[1] and t[0] < b for a, b in taken)]
+        out.sort(key=lambda t: t[0])
+    if any(w in work for w in (" area", " borough", " district", " ward", " centre", "town of ", "city of ", "village of ")):
         out += _unlisted_areas(work, out, name_spans)
         out.sort(key=lambda t: t[0])
     seats: list[tuple[int, int, _Place]] = []
@@ -213,14 +238,35 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
     return out
 
 
+# an English region written in lower case: "the north-east", "the south west of England" (not "the
+# north-east of the city", "the north-east corner": only before a clause break or a few linking words)
+_LOWER_REGION_RE = re.compile(
+    r"(?<![\w-])the (?P<a>north|south)[- ](?P<b>east|west)(?: of England)?"
+    r"(?=[,.;:)!?]|$| (?:and|or|England|region|has|have|had|is|was|were|are|will|where|which|who|with|to|for|in|"
+    r"-|–|—)(?![\w-]))")
+
+
+def _lowercase_regions(work: str, by_surface: dict[str, _Place]) -> list[tuple[int, int, _Place]]:
+    out: list[tuple[int, int, _Place]] = []
+    for m in _LOWER_REGION_RE.finditer(work):
+        place = by_surface.get(f"{m.group('a').title()} {m.group('b').title()}")
+        if place is not None:
+            out.append((m.start("a"), m.end(), place))
+    return out
+
+
 # a place the table does not list, named as one: "the Shildon area", "Tendring district"
 _UNLISTED_AREA_RE = re.compile(
-    r"(?<![\w'’&-])(?P<name>[A-Z][a-z]+(?:-(?:upon|on|under|in|le|by)-[A-Z][a-z]+)?) (?:area|borough|district)(?![\w-])")
+    r"(?<![\w'’&-])(?P<name>[A-Z][a-z]+(?:-(?:upon|on|under|in|le|by)-[A-Z][a-z]+)?)"
+    r" (?:area|borough|district|ward|town centre|city centre)(?![\w-])"
+    # ... or after "the town of": "the market town of Wexcombe", "the village of Lower Brackenford"
+    r"|(?<![\w-])(?:town|city|village|borough) of (?P<name2>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w'’-]| [A-Z])")
 _NOT_AREA_WORDS = frozenset(
     """Local Council Catchment Service Pilot Trailblazer Health Care Work Employment Jobcentre Urban Rural Coastal
     Metropolitan Inner Outer Central Northern Southern Eastern Western Wider Same Whole Entire Each Every Other Home
     Postcode Target Priority Pilot Growth Enterprise Investment Development Housing Industrial Business Economic
-    Conservation Policy Key Main Focus Deprived Poorest Richest Borough District Area City County Region""".split())
+    Conservation Policy Key Main Focus Deprived Poorest Richest Borough District Area City County Region
+    Labour Conservative Tory Green Reform Independent Liberal Maternity Hospital Children""".split())
 _WORD_BEFORE_RE = re.compile(r"([\w'’&-]+)[ ]$")
 
 
@@ -231,8 +277,9 @@ def _unlisted_areas(work: str, found: list[tuple[int, int, _Place]], taken: list
     out: list[tuple[int, int, _Place]] = []
     spans = [(s, e) for s, e, _ in found] + taken
     for m in _UNLISTED_AREA_RE.finditer(work):
-        s, e = m.span("name")
-        name = m.group("name")
+        g = "name" if m.group("name") else "name2"
+        s, e = m.span(g)
+        name = m.group(g)
         before = _WORD_BEFORE_RE.search(work, max(0, s - 40), s)
         if name in _NOT_AREA_WORDS or name in organisations.STOP_CAPS or _opens_sentence(work, s) \
                 or (before and before.group(1)[:1].isupper()) or any(ts < e and s < te for ts, te in spans):
