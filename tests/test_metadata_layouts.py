@@ -1,0 +1,487 @@
+"""Headline, byline and date on made-up page headers in the styles of outlets the dev sets do not have.
+
+Every page below is invented (names, places, numbers); its expected title, author and date were written
+down from the page as an analyst would read it (GUIDELINES.md: the headline as written, the byline's
+person name only, the article's own publication date, never an 'updated' date) before the code was run.
+Each page is cleaned on its own (no corpus of template lines), as a lone new file would be.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+
+from healthwork.clean import clean_article
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    text: str
+    title: str | None
+    author: str | None
+    published: dt.date | None
+
+
+def _story(*paragraphs: str) -> str:
+    return "\n".join(paragraphs)
+
+
+# three body paragraphs shared by the pages that only test their header (invented text)
+_BODY = _story(
+    "People who have been off work with a health condition for more than four weeks will be offered a named work coach and a fast-track referral to physiotherapy or talking therapy under the scheme.",
+    "The service is being run by a partnership of the local council, the integrated care board and two voluntary sector providers, and will take referrals from GPs, employers and people themselves.",
+    "Organisers said they expected about 1,200 people to use the service in its first year and would publish figures on how many returned to work every quarter.",
+    "A spokesperson for the partnership said: \"Too many people fall out of work because help comes too late. We want to reach them in the first few weeks.\"",
+)
+
+LAYOUTS: list[Layout] = [
+    Layout(
+        "gov_uk_press_release",
+        _story(
+            "Cookies on GOV.UK",
+            "We use some essential cookies to make this website work.",
+            "Accept additional cookies",
+            "Reject additional cookies",
+            "Skip to main content",
+            "GOV.UK",
+            "Menu",
+            "Home",
+            "Work",
+            "Employment support",
+            "Press release",
+            "Thousands more to get help staying in work through expanded health support",
+            "A further 14 areas will offer joined-up work and health support from April, the government has announced.",
+            "From:",
+            "Department for Work and Pensions and The Rt Hon Alex Doyle MP",
+            "Published",
+            "12 March 2025",
+            "Last updated",
+            "14 March 2025 — See all updates",
+            "Get emails about this page",
+            "Print this page",
+            _BODY,
+            "Share this page",
+            "Facebook",
+            "Twitter",
+        ),
+        "Thousands more to get help staying in work through expanded health support",
+        None,
+        dt.date(2025, 3, 12),
+    ),
+    Layout(
+        "hansard_debate",
+        _story(
+            "Hansard - UK Parliament",
+            "Search Hansard",
+            "Commons Chamber",
+            "Employment Support: Long-term Health Conditions",
+            "Volume 761: debated on Tuesday 4 February 2025",
+            "Share",
+            "Link to this debate",
+            "Watch Parliament TV",
+            "1. What steps her Department is taking to help people with long-term health conditions into work.",
+            "Minister for Employment (Ruth Calder): We are investing in joined-up work and health support in every part of England, so that people get help early and close to home.",
+            "Mr Gareth Pryce (Eastmoor) (Con): In my constituency, waiting lists for occupational health are months long. What will the Minister do to shorten them?",
+            "Ruth Calder: The hon. Member is right that waits are too long. The new service will take referrals directly from GPs and employers.",
+        ),
+        "Employment Support: Long-term Health Conditions",
+        None,
+        dt.date(2025, 2, 4),
+    ),
+    Layout(
+        "nhs_trust_news_posted_on",
+        _story(
+            "Kestrel Valley NHS Foundation Trust",
+            "Search",
+            "A-Z of services",
+            "Home > News > Latest news",
+            "Staff wellbeing hub helps nurses return after long-term sickness",
+            "Posted on: 7 January 2026",
+            "Category: Trust news",
+            "The trust's staff wellbeing hub has helped more than 90 nurses and healthcare assistants come back to work after long spells of sickness absence in its first year.",
+            "The hub offers physiotherapy, counselling and phased return plans agreed with line managers, and can be contacted directly by staff without a referral.",
+            "Director of workforce Simone Achebe said: \"Every colleague who comes back is someone who can care for our patients. The hub has paid for itself many times over.\"",
+            "Share this page",
+            "Back to news",
+        ),
+        "Staff wellbeing hub helps nurses return after long-term sickness",
+        None,
+        dt.date(2026, 1, 7),
+    ),
+    Layout(
+        "council_press_release_issued",
+        _story(
+            "Marston Vale Borough Council",
+            "Report it",
+            "Pay for it",
+            "Apply for it",
+            "Press release",
+            "Issued: 21/10/2025",
+            "Reference: PR25-114",
+            "Council backs new employment hub for residents with health conditions",
+            "Cabinet members have agreed to open an employment hub in the town centre for residents with long-term health conditions or disabilities.",
+            "The hub will bring together work coaches, debt advisers and NHS mental health practitioners in one building, and will open in the spring.",
+            "Councillor Meera Lakhani, cabinet member for economy, said: \"This is about making it easy to get help in one place, without being passed from pillar to post.\"",
+            "Ends",
+            "Notes to editors",
+            "For media enquiries contact the press office on 01234 567890.",
+        ),
+        "Council backs new employment hub for residents with health conditions",
+        None,
+        dt.date(2025, 10, 21),
+    ),
+    Layout(
+        "scottish_paper_correspondent_handle",
+        _story(
+            "The Highland Courier",
+            "News",
+            "Politics",
+            "Sport",
+            "Opinion",
+            "Subscribe",
+            "Health",
+            "Fife pilot gets sick workers back to their jobs faster, report finds",
+            "By Kirsty Macleod, Health Correspondent",
+            "@kmacleodnews",
+            "Published: 3rd November 2025",
+            "Share",
+            _BODY,
+        ),
+        "Fife pilot gets sick workers back to their jobs faster, report finds",
+        "Kirsty Macleod",
+        dt.date(2025, 11, 3),
+    ),
+    Layout(
+        "welsh_outlet_reporter_role_line",
+        _story(
+            "Cymru Daily",
+            "Newyddion",
+            "News",
+            "Politics",
+            "Culture",
+            "Support us",
+            "Valleys scheme to help disabled people into work gets two more years",
+            "02 Dec 2025 3 minute read",
+            "Ifan Rhys",
+            "Local Democracy Reporter",
+            _BODY,
+            "Support our Nation today",
+        ),
+        "Valleys scheme to help disabled people into work gets two more years",
+        "Ifan Rhys",
+        dt.date(2025, 12, 2),
+    ),
+    Layout(
+        "linkedin_article",
+        _story(
+            "LinkedIn",
+            "Skip to main content",
+            "Articles",
+            "People",
+            "Learning",
+            "Jobs",
+            "Join now",
+            "Sign in",
+            "What two years of running a work and health service taught us",
+            "Priya Mehta",
+            "Head of Employability at Brightpath Partnership",
+            "Published Nov 12, 2025",
+            "+ Follow",
+            "Two years ago we took our first referral. Since then more than 3,000 people have come through our doors, most of them out of work because of a mental health condition or a musculoskeletal problem.",
+            "The biggest lesson is that speed matters. People we saw within a month of going off sick were twice as likely to be back at work six months later.",
+            "The second lesson is that employers want to help but rarely know how. A single phone call from a work coach often unlocks a phased return.",
+            "Like",
+            "Comment",
+            "Share",
+        ),
+        "What two years of running a work and health service taught us",
+        "Priya Mehta",
+        dt.date(2025, 11, 12),
+    ),
+    Layout(
+        "medium_post",
+        _story(
+            "Open in app",
+            "Sign up",
+            "Sign in",
+            "Write",
+            "Why fit notes are the wrong place to start",
+            "Tom Fenwick",
+            "Follow",
+            "6 min read",
+            "·",
+            "Sep 4, 2025",
+            "Listen",
+            "Share",
+            "Every year millions of fit notes are issued, and the vast majority say the same thing: not fit for work. That single box does more to shape what happens next than any employment programme.",
+            "When I worked as a GP I issued hundreds of them. I rarely had time to talk about what work the patient could still do, or what their employer might change.",
+            "If we want people to stay in work, the conversation has to start before the fit note, not after it.",
+            "Written by Tom Fenwick",
+            "GP turned health policy writer.",
+        ),
+        "Why fit notes are the wrong place to start",
+        "Tom Fenwick",
+        dt.date(2025, 9, 4),
+    ),
+    Layout(
+        "pdf_briefing_dump",
+        _story(
+            "Research briefing",
+            "Number 10234, 14 May 2025",
+            "Health and disability employment support in England",
+            "Authors: Ruth Okafor and James Bell",
+            "Contents",
+            "1. Background",
+            "2. Current programmes",
+            "3. Funding",
+            "1. Background",
+            "Around 2.8 million people of working age are economically inactive because of long-term sickness, up from about 2 million before the pandemic.",
+            "Successive governments have funded employment support for disabled people and people with health conditions through a mix of national programmes and local pilots.",
+            "This briefing sets out the main programmes in England, how they are funded, and what evaluations have found so far.",
+            "commonslibrary.parliament.uk Page 1 of 24",
+        ),
+        "Health and disability employment support in England",
+        "Ruth Okafor and James Bell",
+        dt.date(2025, 5, 14),
+    ),
+    Layout(
+        "relative_time_only",
+        _story(
+            "Northern Evening Star",
+            "News",
+            "Sport",
+            "What's On",
+            "Jobs",
+            "Jobcentre and hospital team up to get patients back to work",
+            "Published 3 hours ago",
+            "By Gemma Hollis",
+            "Senior Reporter",
+            _BODY,
+            "Most read",
+            "Man charged after town centre disorder",
+            "14 May 2025",
+        ),
+        "Jobcentre and hospital team up to get patients back to work",
+        "Gemma Hollis",
+        None,
+    ),
+    Layout(
+        "national_two_authors_kicker_caption",
+        _story(
+            "The Morning Standard",
+            "Home | News | Politics",
+            "EXCLUSIVE",
+            "Ministers to hand employers new duty to help sick staff back to work",
+            "Firms will have to offer a return-to-work plan to any employee off sick for more than six weeks under plans being drawn up by ministers",
+            "By Daniel Morgan and Aisha Khan",
+            "Political Correspondents",
+            "14:02, 6 Oct 2025 | Updated 16:40, 6 Oct 2025",
+            "The Work and Pensions Secretary is expected to set out the plans next month (Image: Getty)",
+            "Firms will have to offer a return-to-work plan to staff who have been off sick for more than six weeks, under proposals being drawn up by ministers.",
+            "The plans, seen by this newspaper, would also give small businesses free access to occupational health advice for the first time.",
+            "A government source said the aim was to stop people drifting out of work and onto benefits.",
+        ),
+        "Ministers to hand employers new duty to help sick staff back to work",
+        "Daniel Morgan and Aisha Khan",
+        dt.date(2025, 10, 6),
+    ),
+    Layout(
+        "agency_copy_pa_reporter",
+        _story(
+            "Midland Herald",
+            "News",
+            "UK News",
+            "Jobless figures fall as more long-term sick return to work",
+            "By PA Reporter",
+            "Thursday 9 October 2025 12:14 BST",
+            "The number of people out of work because of long-term sickness has fallen for the first time in three years, official figures show.",
+            "The Office for National Statistics said the number of economically inactive people fell by 60,000 in the three months to August.",
+            "Economists said it was too early to say whether the fall marked a lasting change.",
+        ),
+        "Jobless figures fall as more long-term sick return to work",
+        None,
+        dt.date(2025, 10, 9),
+    ),
+    Layout(
+        "radio_newsroom_author",
+        _story(
+            "Coast FM",
+            "Listen live",
+            "News",
+            "Travel",
+            "Weather",
+            "Share this article",
+            "Facebook",
+            "Twitter",
+            "WhatsApp",
+            "Hospital's back-to-work clinic to stay open after funding boost",
+            "Author: Coast FM Newsroom",
+            "5th March 2025, 7:40 am",
+            _BODY,
+        ),
+        "Hospital's back-to-work clinic to stay open after funding boost",
+        None,
+        dt.date(2025, 3, 5),
+    ),
+    Layout(
+        "trade_magazine_written_by_pipe",
+        _story(
+            "Occupational Health Today",
+            "Subscribe",
+            "Login",
+            "News",
+            "Features",
+            "Jobs",
+            "Events",
+            "Return to work",
+            "Employers urged to act early as musculoskeletal absence climbs",
+            "Written by Claire O'Neill | Posted 18/02/2025",
+            "Musculoskeletal problems now account for almost a quarter of long-term sickness absence, according to a survey of more than 800 employers.",
+            "The survey found that only a third of firms offered physiotherapy, and fewer than one in five had trained managers to talk about health with their staff.",
+            "The report's authors said early access to treatment could halve the length of many absences.",
+        ),
+        "Employers urged to act early as musculoskeletal absence climbs",
+        "Claire O'Neill",
+        dt.date(2025, 2, 18),
+    ),
+    Layout(
+        "think_tank_author_pipe_role",
+        _story(
+            "Institute for Work Futures",
+            "Research",
+            "Blog",
+            "Events",
+            "About",
+            "Blog post",
+            "Is the disability employment gap finally closing?",
+            "Author: Dr Femi Adeyemi | Senior Research Fellow",
+            "Date: 27 August 2025",
+            "The gap between the employment rates of disabled and non-disabled people narrowed slightly last year, but the headline figure hides big differences between regions and conditions.",
+            "People with mental health conditions saw the smallest gains, while those with physical impairments saw the largest.",
+            "If the gap is to close for good, support needs to reach people before they leave work, not years afterwards.",
+            "Related posts",
+            "Sickness absence: what the new data tell us",
+        ),
+        "Is the disability employment gap finally closing?",
+        "Femi Adeyemi",
+        dt.date(2025, 8, 27),
+    ),
+    Layout(
+        "northern_ireland_reporter_label",
+        _story(
+            "Ulster Morning News",
+            "Home",
+            "News",
+            "Northern Ireland",
+            "Belfast employability scheme extended to people on sick leave",
+            "Reporter: Conor McKenna",
+            "Monday, 16 June 2025 at 6:00 am",
+            _BODY,
+        ),
+        "Belfast employability scheme extended to people on sick leave",
+        "Conor McKenna",
+        dt.date(2025, 6, 16),
+    ),
+    Layout(
+        "community_magazine_teasers_then_story",
+        _story(
+            "Eastbridge Community Voice",
+            "Latest news",
+            "Library opening hours change for summer",
+            "2 June 2025",
+            "Litter pick volunteers wanted for park clean-up",
+            "28 May 2025",
+            "Allotment society open day returns",
+            "21 May 2025",
+            "News",
+            "Free health and work advice sessions come to the community centre",
+            "By Maureen Platt",
+            "10 June 2025",
+            "Volunteers at the community centre. Photo: Alan Reed/Eastbridge Voice",
+            "Residents who are struggling to stay in work because of a health problem can get free advice at the community centre every Tuesday from next week.",
+            "The drop-in sessions are run by a local charity with funding from the council, and no appointment is needed.",
+            "Organiser Beth Lowry said: \"We want people to come and talk to us before things reach crisis point.\"",
+        ),
+        "Free health and work advice sessions come to the community centre",
+        "Maureen Platt",
+        dt.date(2025, 6, 10),
+    ),
+    Layout(
+        "charity_press_release_date_above",
+        _story(
+            "Working Minds UK",
+            "Get support",
+            "Get involved",
+            "Donate",
+            "News",
+            "Press release",
+            "18 September 2025",
+            "Charity calls for mental health support in every jobcentre",
+            "A mental health charity has called for trained advisers to be based in every jobcentre after a survey found most claimants with depression had never been asked about their health.",
+            "The charity surveyed more than 1,500 people claiming out-of-work benefits and found two in three said their mental health made looking for work harder.",
+            "Chief executive Nadia Rowe said the findings showed support was arriving far too late for many people.",
+            "Media contact",
+            "press@workingminds.example.org",
+        ),
+        "Charity calls for mental health support in every jobcentre",
+        None,
+        dt.date(2025, 9, 18),
+    ),
+    Layout(
+        "updated_date_only",
+        _story(
+            "Dalesway District Council",
+            "Home",
+            "Business",
+            "Employment and skills",
+            "Help to find work if you have a health condition",
+            "Last modified: 10 June 2025",
+            "If you have a health condition or disability and want to find work, our employment support team can help.",
+            "You can get one-to-one support from an adviser, help with applications and interviews, and advice on talking to employers about adjustments.",
+            "The service is free and open to anyone aged 16 or over who lives in the district.",
+        ),
+        "Help to find work if you have a health condition",
+        None,
+        None,
+    ),
+    Layout(
+        "us_style_caps_byline",
+        _story(
+            "Civic Health Wire",
+            "Top stories",
+            "Health",
+            "Work",
+            "Study finds early therapy cuts time off work for back pain",
+            "By JONAH REYES",
+            "March 3, 2025 at 9:15 a.m. EST",
+            "Workers with back pain who saw a physical therapist within two weeks returned to work sooner than those who waited, a new study has found.",
+            "The researchers followed more than 4,000 workers over two years and found that early treatment cut the average absence by nine days.",
+            "The authors said employers who paid for early therapy were likely to save money.",
+        ),
+        "Study finds early therapy cuts time off work for back pain",
+        "JONAH REYES",
+        dt.date(2025, 3, 3),
+    ),
+]
+
+
+def _norm(text: str | None) -> str:
+    """As the scorer compares: case and spacing do not matter."""
+    return " ".join((text or "").split()).lower()
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=[layout.name for layout in LAYOUTS])
+def test_layout_title(layout: Layout) -> None:
+    assert clean_article(layout.text).title == layout.title
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=[layout.name for layout in LAYOUTS])
+def test_layout_author(layout: Layout) -> None:
+    assert _norm(clean_article(layout.text).author) == _norm(layout.author)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=[layout.name for layout in LAYOUTS])
+def test_layout_date(layout: Layout) -> None:
+    assert clean_article(layout.text).published_date == layout.published
