@@ -5,9 +5,16 @@ import datetime as dt
 import re
 
 from healthwork.clean.lines import DROP, PARAGRAPH, URL_LABEL, Line, is_menu_row, title_like
-from healthwork.clean.names import BYLINE_LABEL_ONLY, bare_name, byline_name, is_author_role_line, name_at_start
+from healthwork.clean.names import (
+    BYLINE_LABEL_ONLY,
+    bare_name,
+    byline_name,
+    is_author_role_line,
+    name_at_start,
+    person_name_line,
+)
 from healthwork.clean.patterns import DIGIT, INNER_SENTENCE_BREAK
-from healthwork.dates import find_dates
+from healthwork.dates import find_dates, is_date_line
 
 _PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published|originally published|date|issued|released|original)\b", re.I)
 _UPDATED_LABEL = re.compile(r"\b(?:updated|modified|last reviewed|reviewed)\b", re.I)
@@ -21,14 +28,40 @@ _BY_LINE = re.compile(r"^(?:\w+ )?by\b\s*:?\s*[A-Z]", re.I)
 _FIELD = re.compile(r"^[^:]{1,30}:\s*(?:\S+\s*){1,4}$")
 # 'Name | 20 November 2025', 'Name · 10 October 2025 · 5 min read'
 _BYLINE_PARTS = re.compile(r"\s+[|·•–—-]\s+")
+# a browser or page-widget notice ('Media playback is unsupported on your device', 'Please enter a search term')
+_UI_NOTICE = re.compile(
+    r"\b(?:your (?:browser|device)|internet explorer|javascript|media playback|modern browser|please (?:enter|update|enable|upgrade))\b",
+    re.I,
+)
+# an icon font's ligature name printed as text ('chevron_left', 'arrow_forward'): a button, not prose
+_ICON_NAME = re.compile(r"\b[a-z]+_[a-z]+\b")
 _LABEL_LAST_WORDS = frozenset({"news", "blog", "updates", "releases", "latest", "stories", "articles", "media", "newsroom"})
 
 
 _DEBUG_TITLE = False  # print every headline candidate with its score (for tuning)
 
 
+def _is_title_case(content: str) -> bool:
+    """'Home Depot Stock Is Falling After Its Earnings Release': most longer words capitalised."""
+    words = [w for w in content.split() if len(w) >= 4 and w[0].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _is_form_field(lines: list[Line], j: int) -> bool:
+    """'Region: Wales', 'Outcome: Approved': a short label and value, alone with a one- or two-word value or among
+    other fields; 'Employment Support: Long-term Health Conditions' alone is a headline."""
+    content = lines[j].content
+    if not _FIELD.match(content):
+        return False
+    if len(content.split(":", 1)[1].split()) <= 2:
+        return True
+    return any(_FIELD.match(lines[k].content) for k in (j - 1, j + 1) if 0 <= k < len(lines))
+
+
 def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[str]) -> tuple[int, str | None]:
     window_start = max(0, first_body - 20)
+    # the headline is often printed twice above the body: a sticky header, a share panel ('Share: <headline>')
+    window_texts = [lines[k].content for k in range(window_start, min(len(lines), first_body))]
     best_score, best_at = 0.0, -1
     for j in range(first_body - 1, window_start - 1, -1):
         line = lines[j]
@@ -40,9 +73,10 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
         if _BY_LINE.match(content) or is_menu_row(content):
             continue
         score = 3.0
+        title_case = _is_title_case(content)
         if content[-1] not in ".":
             score += 2.0
-        if content.endswith("."):
+        if content.endswith(".") and not title_case:
             score -= 1.0
         if 20 <= line.length <= 140:
             score += 1.0
@@ -64,8 +98,13 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
             score -= 3.0
         if DIGIT.search(content) and find_dates(content):
             score -= 3.0
-        if INNER_SENTENCE_BREAK.search(content):  # a standfirst of several sentences ('X? Y' can be a headline)
+        # a standfirst of several sentences ('X? Y' and a title-case 'X. Why Y.' can be headlines)
+        if INNER_SENTENCE_BREAK.search(content) and not title_case:
             score -= 2.0 if content.endswith(".") else 0.5
+        if _UI_NOTICE.search(content) or _ICON_NAME.search(content):
+            score -= 4.0
+        if line.length >= 20 and sum(_repeats(content, other) for other in window_texts) >= 2:
+            score += 2.0  # printed again above the body (itself is one hit)
         if j + 1 < len(lines) and bare_name(lines[j + 1].content) and lines[j + 1].kind == DROP:
             score += 1.0  # headline, then the writer's name
         # breadcrumbs and section labels ('Home > News', 'Council news') are not headlines ...
@@ -74,7 +113,7 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
         # ... but a breadcrumb trail above ends with the page's own title
         elif crumb_title:
             score += 2.0
-        if _FIELD.match(content):
+        if _is_form_field(lines, j):
             score -= 2.0
         # a longer line straight after a headline-shaped line is its standfirst
         prev = lines[j - 1] if j > 0 else None
@@ -127,6 +166,20 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
 
 
 
+_LABEL_END = (":", "|", "-", "–", "—", ">", "»", "›")
+
+
+def _repeats(headline: str, other: str) -> bool:
+    """``other`` prints ``headline`` again: the same line, 'Share: <headline>' or '<headline> | Site name'."""
+    if headline not in other:
+        return False
+    if other == headline:
+        return True
+    if other.endswith(headline):
+        return other[: -len(headline)].rstrip().endswith(_LABEL_END)
+    return other.startswith(headline) and other[len(headline):].lstrip().startswith(_LABEL_END)
+
+
 def _breadcrumb_ends_with(trail: str, title: str) -> bool:
     return len(title) >= 8 and trail != title and trail.endswith(title) and _BREADCRUMB.search(trail) is not None
 
@@ -163,18 +216,37 @@ def find_author(lines: list[Line], title_j: int, first_body: int) -> str | None:
                 return name
     # a bare name next to a date line or its role line, or with a @handle, between headline and body
     for j in range(max(window_start, title_j + 1), first_body):
+        content = lines[j].content
         if lines[j].rule == "date_line":  # 'Name | 20 November 2025'
-            parts = _BYLINE_PARTS.split(lines[j].content)
+            parts = _BYLINE_PARTS.split(content)
             if len(parts) >= 2 and bare_name(parts[0]) and any(find_dates(p) for p in parts[1:]):
                 return bare_name(parts[0])
-        name = bare_name(lines[j].content)
+        name = _name_before_date(content) if DIGIT.search(content) else None
+        if name:
+            return name
+        name = bare_name(content)
         if name and (
             (j > 0 and lines[j - 1].rule == "date_line")
             or (j + 1 < n_lines and (lines[j + 1].rule == "date_line" or is_author_role_line(lines[j + 1].content)))
-            or "@" in lines[j].content
+            or "@" in content
         ):
             return name
     return None
+
+
+def _name_before_date(content: str) -> str | None:
+    """'Jane Smith 6 November 2023', 'Jane SmithNovember 6, 2023': a person's name, then only the date."""
+    if len(content) > 90:
+        return None
+    found = find_dates(content)
+    if not found or found[0][0] == 0 or not is_date_line(content[found[0][0]:]):
+        return None
+    start = found[0][0]
+    head = content[:start].strip(" ,|·•–—-")
+    if bare_name(head) != head:
+        return None
+    # 'Cabinet Decision 21 July 2025' is a label: a name starts with a known given name or is glued to the date
+    return head if person_name_line(head) or content[start - 1].isalpha() else None
 
 
 _DATE_LABEL_ONLY = re.compile(
@@ -214,7 +286,8 @@ def find_date(lines: list[Line], title_j: int, first_body: int, last_body: int) 
     if len(dated_pre) <= 1:
         zone.extend(sorted(pre))
     zone.extend(range(max(title_j, 0), first_body))
-    candidates: list[tuple[dt.date, bool]] = []
+    # (date, labelled 'published', above the headline)
+    candidates: list[tuple[dt.date, bool, bool]] = []
     for j in zone:
         line = lines[j]
         if line.length > 200 or line.kind == PARAGRAPH:
@@ -229,10 +302,15 @@ def find_date(lines: list[Line], title_j: int, first_body: int, last_body: int) 
             content = lines[j - 1].content + " " + content  # 'Last updated:' / '5 March 2025' on two lines
         day, labelled = _line_date(content)
         if day is not None:
-            candidates.append((day, labelled))
-    for day, is_labelled in candidates:
+            candidates.append((day, labelled, j < title_j))
+    for day, is_labelled, _above in candidates:
         if is_labelled:
             return day
+    # an unlabelled date between headline and body is the article's; one above the headline may be the last
+    # teaser's of a dated list
+    below = [day for day, _labelled, above in candidates if not above]
+    if below:
+        return below[0]
     if candidates:
         return candidates[0][0]
     # a labelled 'Published ...' line just after the body

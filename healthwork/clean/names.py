@@ -96,7 +96,11 @@ def name_at_start(rest: str) -> str | None:
         name_tokens.append(token)
     while name_tokens and (name_tokens[-1].lower() in ("and", "&") or name_tokens[-1].lower() in _NAME_PARTICLES):
         name_tokens.pop()
-    n_name_words = sum(1 for token in name_tokens if token.lower() not in ("and", "&") and token.lower() not in _NAME_PARTICLES)
+    # a particle counts as a name word when it opens a name ('Al Root', 'Le Anh Tran')
+    n_name_words = sum(
+        1 for position, token in enumerate(name_tokens)
+        if token.lower() not in ("and", "&") and (position == 0 or token.lower() not in _NAME_PARTICLES)
+    )
     if n_name_words < 2 or n_name_words > 8 or (n_name_words > 4 and not any(token.lower() in ("and", "&") for token in name_tokens)):
         return None
     if any(token.lower().strip(".") in _NOT_NAME_WORDS for token in name_tokens if token.lower() not in ("and", "&")):
