@@ -666,6 +666,29 @@ LAYOUTS += [
 ]
 
 
+LAYOUTS.append(
+    Layout(
+        "byline_at_the_foot_of_a_long_story",
+        _story(
+            "Lakeside Voluntary Action",
+            "News",
+            "Volunteers help long-term sick into work through peer mentoring",
+            "16 May 2025",
+            _BODY,
+            "Mentors meet their mentee once a week for up to six months, usually in a café or library rather than an office.",
+            "Many of the mentors have been out of work because of illness themselves and say that shared experience helps build trust.",
+            "The scheme is looking for more volunteers, particularly in rural parts of the county.",
+            "By Leah Donnelly",
+            "Tags: volunteering, employment",
+            "Share",
+        ),
+        "Volunteers help long-term sick into work through peer mentoring",
+        "Leah Donnelly",
+        dt.date(2025, 5, 16),
+    )
+)
+
+
 def _norm(text: str | None) -> str:
     """As the scorer compares: case and spacing do not matter."""
     return " ".join((text or "").split()).lower()

@@ -195,10 +195,23 @@ def _in_dated_list(lines: list[Line], j: int) -> bool:
     return False
 
 
-def find_author(lines: list[Line], title_j: int, first_body: int) -> str | None:
+def find_author(lines: list[Line], title_j: int, first_body: int, last_body: int = -1) -> str | None:
     n_lines = len(lines)
     if first_body >= n_lines:
         return None
+    name = _author_near_top(lines, title_j, first_body)
+    if name is None and last_body > first_body:
+        # 'By Jane Smith' / 'Written by Jane Smith' straight after the story (council and charity pages)
+        for j in range(last_body + 1, min(n_lines, last_body + 3)):
+            if lines[j].length <= 100:
+                name = byline_name(lines[j].content)
+                if name:
+                    return name
+    return name
+
+
+def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | None:
+    n_lines = len(lines)
     window_start = max(0, title_j - 2)
     # the byline may follow a standfirst kept as body: look a few non-body lines past the first body line
     window_end = min(n_lines, first_body + 4)

@@ -25,7 +25,11 @@ _NOT_NAME_WORDS = frozenset(
 )
 # "By X", "Written by X", "Words by X", "Posted by X", "Section | By X" (the prefix before 'by' is checked in code)
 _BY_RE = re.compile(r"\bby(?::\s*|\s+)(?=\S)", re.I)
-_BY_PREFIX_WORDS = frozenset("written posted words reported story article text interview report reporting compiled edited published".split())
+_BY_PREFIX_WORDS = frozenset(
+    "written posted words reported story article text interview report reporting compiled edited published post blog column".split()
+)
+# 'Posted in News by', 'Filed under Health by': a category between the label and 'by'
+_POSTED_IN = re.compile(r"^(?:posted|filed|published)\s+(?:in|under)\s+[\w &,'-]{1,30}$", re.I)
 # "Author: X", "Words: X", "Reporter: X" (a colon or dash is required: 'Words matter' is not a byline)
 _BYLINE_LABEL_RE = re.compile(
     r"^(?:authors?|written by|words(?: by)?|reporter|reported by|posted by|story by|text|byline|by|contributors?|posted)\s*[:\-–—|]\s*(?P<rest>\S.{0,120})$",
@@ -108,6 +112,28 @@ def name_at_start(rest: str) -> str | None:
     return " ".join(name_tokens)
 
 
+def _names_at_start(rest: str) -> str | None:
+    """Names after 'By': one name, 'A and B', or a list 'A, B and C' (each listed name of two words or more)."""
+    first = name_at_start(rest)
+    if first is None or "," not in rest:
+        return first
+    segments = rest.split(",")
+    listed: list[str] = []
+    for position, segment in enumerate(segments):
+        segment = segment.strip()
+        if position == 0 or " and " not in segment:
+            name = name_at_start(segment)
+            if name is None or name != segment or len(name.split()) < 2:
+                return first
+            listed.append(name)
+            continue
+        last = name_at_start(segment)  # 'Josh Amadi and Lucy Tran'
+        if last is None or not last.startswith(segment.split(" and ", 1)[0]) or len(last.split()) < 5:
+            return first
+        return ", ".join(listed) + ", " + last
+    return first
+
+
 def _by_prefix_ok(prefix: str) -> bool:
     """What may stand before 'by' in a byline: nothing, a label word ('Written', 'Words', 'Posted'), a date
     with its label ('Posted on 3 March 2025'), or a short section label ending in a separator ('News | ')."""
@@ -118,6 +144,8 @@ def _by_prefix_ok(prefix: str) -> bool:
         return True
     lowered = stripped.lower()
     if lowered in _BY_PREFIX_WORDS or (len(stripped) <= 20 and lowered.split()[-1] in _BY_PREFIX_WORDS and len(lowered.split()) <= 2):
+        return True
+    if _POSTED_IN.match(stripped):
         return True
     return len(stripped) <= 70 and DIGIT.search(stripped) is not None and is_date_line(stripped)
 
@@ -133,13 +161,13 @@ def byline_name(text: str) -> str | None:
     if "by" in lowered:
         match = _BY_RE.search(text)
         if match and match.start() <= 80 and _by_prefix_ok(text[: match.start()]):
-            name = name_at_start(text[match.end():])
+            name = _names_at_start(text[match.end():])
             if name:
                 return name
     if ":" in text or "|" in text or "-" in text or "–" in text or "—" in text:
         match = _BYLINE_LABEL_RE.match(text)
         if match:
-            name = name_at_start(match.group("rest"))
+            name = _names_at_start(match.group("rest"))
             if name:
                 return name
     if length <= 110 and _ROLE_HINT_RE.search(lowered):
