@@ -10,6 +10,7 @@ from healthwork.clean.names import (
     bare_name,
     byline_name,
     is_author_role_line,
+    is_role_line,
     name_at_start,
     person_name_line,
 )
@@ -33,6 +34,8 @@ _UI_NOTICE = re.compile(
     r"\b(?:your (?:browser|device)|internet explorer|javascript|media playback|modern browser|please (?:enter|update|enable|upgrade))\b",
     re.I,
 )
+# an article tool: 'Gift this article', 'Listen to this story', 'Save this page'
+_ARTICLE_TOOL = re.compile(r"\bthis (?:article|story|page|post)$", re.I)
 # an icon font's ligature name printed as text ('chevron_left', 'arrow_forward'): a button, not prose
 _ICON_NAME = re.compile(r"\b[a-z]+_[a-z]+\b")
 _LABEL_LAST_WORDS = frozenset({"news", "blog", "updates", "releases", "latest", "stories", "articles", "media", "newsroom"})
@@ -101,8 +104,16 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
         # a standfirst of several sentences ('X? Y' and a title-case 'X. Why Y.' can be headlines)
         if INNER_SENTENCE_BREAK.search(content) and not title_case:
             score -= 2.0 if content.endswith(".") else 0.5
-        if _UI_NOTICE.search(content) or _ICON_NAME.search(content):
-            score -= 4.0
+        if _UI_NOTICE.search(content) or _ICON_NAME.search(content) or is_role_line(content):
+            score -= 4.0  # a notice, an icon's name, or the writer's job ('Social Affairs Editor')
+        if line.n_words <= 5 and _ARTICLE_TOOL.search(content):
+            score -= 3.0
+        # an image's alt text: under a headline-shaped line and over the picture's caption
+        if (
+            0 < j < len(lines) - 1 and lines[j + 1].rule == "caption" and lines[j - 1].n_words >= 6
+            and title_like(lines[j - 1]) and lines[j - 1].kind != PARAGRAPH
+        ):
+            score -= 1.5
         if line.length >= 20 and sum(_repeats(content, other) for other in window_texts) >= 2:
             score += 2.0  # printed again above the body (itself is one hit)
         if j + 1 < len(lines) and bare_name(lines[j + 1].content) and lines[j + 1].kind == DROP:
