@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import pytest
 
 from healthwork.clean import clean_article
+from healthwork.clean.names import byline_name
+from healthwork.dates import find_dates
 
 
 @dataclass(frozen=True)
@@ -857,3 +859,32 @@ def test_layout_author(layout: Layout) -> None:
 @pytest.mark.parametrize("layout", LAYOUTS, ids=[layout.name for layout in LAYOUTS])
 def test_layout_date(layout: Layout) -> None:
     assert clean_article(layout.text).published_date == layout.published
+
+
+@pytest.mark.parametrize(
+    "line, name",
+    [
+        ("By Hannah Price, Josh Amadi and Lucy Tran", "Hannah Price, Josh Amadi and Lucy Tran"),
+        ("By Jane Smith, Leeds and Bradford", "Jane Smith"),  # places after the name are not more authors
+        ("By Jane Smith BBC News", "Jane Smith"),  # the outlet's initials end the name
+        ("By Eleri Griffiths ITV Wales", "Eleri Griffiths"),
+        ("By Yorkshire Post Reporter", None),  # an outlet's desk, no person
+        ("By Echo Reporter", None),
+        ("By Jane Smith Political Editor", "Jane Smith"),
+        ("By Nathanael Johnson Staff Writer", "Nathanael Johnson"),
+        ("Guest author: Jane Smith", "Jane Smith"),
+        ("Guest post by Dr Amira Hassan", "Amira Hassan"),
+        ("Posted in News by Sam Whitaker on 8 July 2025", "Sam Whitaker"),
+        ("By Al Root", "Al Root"),  # a particle-like given name
+        ("By PA Reporter", None),
+        ("By the Newsroom", None),
+        ("By Greenford Council Press Office", None),
+    ],
+)
+def test_byline_names(line: str, name: str | None) -> None:
+    assert byline_name(line) == name
+
+
+def test_a_date_glued_to_the_name_before_it() -> None:
+    assert [d for _s, _e, d in find_dates("Shana Nys DambrotNovember 6, 2023")] == [dt.date(2023, 11, 6)]
+    assert find_dates("remarch 6, 2023") == []  # only a capital after a small letter starts a glued month

@@ -31,7 +31,8 @@ _FIELD = re.compile(r"^[^:]{1,30}:\s*(?:\S+\s*){1,4}$")
 _BYLINE_PARTS = re.compile(r"\s+[|·•–—-]\s+")
 # a browser or page-widget notice ('Media playback is unsupported on your device', 'Please enter a search term')
 _UI_NOTICE = re.compile(
-    r"\b(?:your (?:browser|device)|internet explorer|javascript|media playback|modern browser|please (?:enter|update|enable|upgrade))\b",
+    r"\b(?:your (?:browser|device)|internet explorer|javascript|media playback|modern browser|please (?:enter|update|enable|upgrade)"
+    r"|now playing|listen live)\b",
     re.I,
 )
 # an article tool: 'Gift this article', 'Listen to this story', 'Save this page'
@@ -106,8 +107,8 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
             score -= 2.0 if content.endswith(".") else 0.5
         if _UI_NOTICE.search(content) or _ICON_NAME.search(content) or is_role_line(content):
             score -= 4.0  # a notice, an icon's name, or the writer's job ('Social Affairs Editor')
-        if line.n_words <= 5 and _ARTICLE_TOOL.search(content):
-            score -= 3.0
+        if line.n_words <= 5 and _ARTICLE_TOOL.search(content) or content.count("  ") >= 3:
+            score -= 3.0  # an article tool, or a strip of links ('Rhyl  Prestatyn  Abergele  Denbigh')
         # an image's alt text: under a headline-shaped line and over the picture's caption
         if (
             0 < j < len(lines) - 1 and lines[j + 1].rule == "caption" and lines[j - 1].n_words >= 6

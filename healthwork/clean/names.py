@@ -32,7 +32,7 @@ _BY_PREFIX_WORDS = frozenset(
 _POSTED_IN = re.compile(r"^(?:posted|filed|published)\s+(?:in|under)\s+[\w &,'-]{1,30}$", re.I)
 # "Author: X", "Words: X", "Reporter: X" (a colon or dash is required: 'Words matter' is not a byline)
 _BYLINE_LABEL_RE = re.compile(
-    r"^(?:authors?|written by|words(?: by)?|reporter|reported by|posted by|story by|text|byline|by|contributors?|posted)\s*[:\-–—|]\s*(?P<rest>\S.{0,120})$",
+    r"^(?:(?:guest )?authors?|written by|words(?: by)?|reporter|reported by|posted by|story by|text|byline|by|contributors?|posted)\s*[:\-–—|]\s*(?P<rest>\S.{0,120})$",
     re.I,
 )
 # a journalist's role after the name: "X, Health Correspondent", "X | Reporter", "X, Local Democracy Reporter"
@@ -91,7 +91,15 @@ def name_at_start(rest: str) -> str | None:
             break
         if lowered in _ORG_BYLINE_WORDS:
             return None  # 'Example Magazine Editorial Staff': an organisation, not a person
-        if lowered in _JOB_WORDS or not _NAME_TOKEN.match(token) or (len(name_tokens) >= 2 and lowered in _NOT_NAME_WORDS):
+        if lowered in _JOB_WORDS:
+            # 'Yorkshire Post Reporter', 'Echo Reporter': an outlet's desk, unless a person's name comes first
+            if lowered in _DESK_WORDS and name_tokens and not _starts_with_given_name(name_tokens):
+                return None
+            break
+        if not _NAME_TOKEN.match(token) or (len(name_tokens) >= 2 and lowered in _NOT_NAME_WORDS):
+            break
+        # an outlet's initials after the name: 'Jane Smith BBC News', 'Eleri Griffiths ITV Wales'
+        if len(name_tokens) >= 2 and len(token) >= 2 and token.isupper() and not all(t.isupper() for t in name_tokens):
             break
         glued = GLUED_WORDS.search(token, 1)
         if glued and (token[glued.start() + 1:].lower() in _JOB_WORDS or token[glued.start() + 1:].lower() in _NOT_NAME_WORDS):
@@ -110,6 +118,14 @@ def name_at_start(rest: str) -> str | None:
     if any(token.lower().strip(".") in _NOT_NAME_WORDS for token in name_tokens if token.lower() not in ("and", "&")):
         return None
     return " ".join(name_tokens)
+
+
+_DESK_WORDS = frozenset({"reporter", "reporters"})
+
+
+def _starts_with_given_name(tokens: list[str]) -> bool:
+    first = tokens[0].rstrip(".")
+    return len(first) == 1 or first in _given_names() or first.lower() in _HONORIFICS
 
 
 def _names_at_start(rest: str) -> str | None:
