@@ -841,6 +841,97 @@ LAYOUTS += [
 ]
 
 
+# a fourth batch: regional groups' layouts (glued section and byline, broadcaster pages, label lines)
+LAYOUTS += [
+    Layout(
+        "regional_group_glued_section_byline",
+        _story(
+            "Mersey Evening Post",
+            "Sign in",
+            "News",
+            "Liverpool News",
+            "Hundreds of jobseekers with health conditions helped by new hub",
+            "The centre has been open for six months and has already helped hundreds of people",
+            "Comments",
+            "NewsBy Callum Farrell, Senior Reporter",
+            "10:15, 3 Mar 2025",
+            _BODY,
+        ),
+        "Hundreds of jobseekers with health conditions helped by new hub",
+        "Callum Farrell",
+        dt.date(2025, 3, 3),
+    ),
+    Layout(
+        "broadcaster_name_then_outlet_line",
+        _story(
+            "Skip to content",
+            "National Broadcast News",
+            "Home",
+            "News",
+            "Sport",
+            "Weather",
+            "Share",
+            "Save",
+            "Back-to-work plan for over-50s to be trialled in three towns",
+            "Alys Pennant",
+            "National Broadcast News, North Wales",
+            "Published",
+            "3 March 2025",
+            _BODY,
+        ),
+        "Back-to-work plan for over-50s to be trialled in three towns",
+        "Alys Pennant",
+        dt.date(2025, 3, 3),
+    ),
+    Layout(
+        "broadcaster_regional_label_no_byline",
+        _story(
+            "Channel Four Regions News",
+            "Wales",
+            "Regional news",
+            "Long Covid clinic helps patients return to work",
+            "Monday 3 March 2025 at 6:07pm",
+            "Share",
+            _BODY,
+        ),
+        "Long Covid clinic helps patients return to work",
+        None,
+        dt.date(2025, 3, 3),
+    ),
+    Layout(
+        "reporter_label_on_its_own_line",
+        _story(
+            "Borders Weekly",
+            "News",
+            "Employability fund reopens for small charities",
+            "Reporter",
+            "Fiona Laing",
+            "Friday 14 February 2025",
+            _BODY,
+        ),
+        "Employability fund reopens for small charities",
+        "Fiona Laing",
+        dt.date(2025, 2, 14),
+    ),
+    Layout(
+        "kicker_and_standfirst_no_byline",
+        _story(
+            "Healthy Workplaces Network",
+            "Members",
+            "Resources",
+            "Health & Care",
+            "Employers' guide to phased returns published",
+            "A new guide sets out how employers can plan a gradual return to work after illness or injury",
+            "06/11/2025",
+            _BODY,
+        ),
+        "Employers' guide to phased returns published",
+        None,
+        dt.date(2025, 11, 6),
+    ),
+]
+
+
 def _norm(text: str | None) -> str:
     """As the scorer compares: case and spacing do not matter."""
     return " ".join((text or "").split()).lower()
