@@ -35,6 +35,8 @@ _UI_NOTICE = re.compile(
     r"|now playing|listen live)\b",
     re.I,
 )
+# the writer's outlet under their name: 'BBC News', 'Example Broadcast News, North Wales'
+_OUTLET_LINE = re.compile(r"^[A-Z][\w&'’. ]{0,40}\bNews\b(?:,\s*[A-Z][\w'’ ]{1,30})?$")
 # an article tool: 'Gift this article', 'Listen to this story', 'Save this page'
 _ARTICLE_TOOL = re.compile(r"\bthis (?:article|story|page|post)$", re.I)
 # an icon font's ligature name printed as text ('chevron_left', 'arrow_forward'): a button, not prose
@@ -252,7 +254,10 @@ def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | 
         name = bare_name(content)
         if name and (
             (j > 0 and lines[j - 1].rule == "date_line")
-            or (j + 1 < n_lines and (lines[j + 1].rule == "date_line" or is_author_role_line(lines[j + 1].content)))
+            or (j + 1 < n_lines and (
+                lines[j + 1].rule == "date_line" or is_author_role_line(lines[j + 1].content)
+                or _OUTLET_LINE.match(lines[j + 1].content) is not None
+            ))
             or "@" in content
         ):
             return name

@@ -24,7 +24,8 @@ _NOT_NAME_WORDS = frozenset(
     radio newsroom editors desk wire agency reporters magazine tweet this follow""".split()
 )
 # "By X", "Written by X", "Words by X", "Posted by X", "Section | By X" (the prefix before 'by' is checked in code)
-_BY_RE = re.compile(r"\bby(?::\s*|\s+)(?=\S)", re.I)
+# (also glued to a section label before it: 'NewsBy Jane Smith')
+_BY_RE = re.compile(r"(?:\bby|(?-i:(?<=[a-z])By))(?::\s*|\s+)(?=\S)", re.I)
 _BY_PREFIX_WORDS = frozenset(
     "written posted words reported story article text interview report reporting compiled edited published post blog column".split()
 )
@@ -156,6 +157,9 @@ def _by_prefix_ok(prefix: str) -> bool:
     stripped = prefix.strip()
     if not stripped:
         return True
+    if prefix[-1].isalpha() and len(stripped) <= 20 and " " not in stripped:
+        return True  # a one-word section label glued to 'By': 'NewsBy Jane Smith'
+
     if stripped[-1] in "|,/-–—•·:" and len(stripped) <= 44:
         return True
     lowered = stripped.lower()
