@@ -932,6 +932,57 @@ LAYOUTS += [
 ]
 
 
+# a fifth batch: publication pages and a page whose only headline is the saved page's title line
+LAYOUTS += [
+    Layout(
+        "page_title_line_only",
+        _story(
+            "Winter support fund opens for households hit by illness | Northshire County Council",
+            "Skip to main content",
+            "Northshire County Council",
+            "Home",
+            "Council and democracy",
+            "News",
+            _BODY,
+        ),
+        "Winter support fund opens for households hit by illness",
+        None,
+        None,
+    ),
+    Layout(
+        "nhs_publication_reference",
+        _story(
+            "NHS Region North",
+            "Publications",
+            "Publication",
+            "Guidance on supporting staff with long-term conditions to stay in work",
+            "Publication reference: PRN01234",
+            "Publication date: 3 March 2025",
+            "Last updated: 5 March 2025",
+            "Document first published: 3 March 2025",
+            _BODY,
+        ),
+        "Guidance on supporting staff with long-term conditions to stay in work",
+        None,
+        dt.date(2025, 3, 3),
+    ),
+    Layout(
+        "name_comma_role_without_by",
+        _story(
+            "The Western Star",
+            "News",
+            "Physio waits leave thousands off work, figures show",
+            "Kate Ward, Health Correspondent",
+            "Posted: 03 Mar 2025 | 10:41",
+            _BODY,
+        ),
+        "Physio waits leave thousands off work, figures show",
+        "Kate Ward",
+        dt.date(2025, 3, 3),
+    ),
+]
+
+
 def _norm(text: str | None) -> str:
     """As the scorer compares: case and spacing do not matter."""
     return " ".join((text or "").split()).lower()
