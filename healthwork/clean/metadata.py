@@ -68,7 +68,7 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
     window_start = max(0, first_body - 20)
     # the headline is often printed twice above the body: a sticky header, a share panel ('Share: <headline>')
     window_texts = [lines[k].content for k in range(window_start, min(len(lines), first_body))]
-    best_score, best_at = 0.0, -1
+    best_score, best_at, best_content = 0.0, -1, ""
     for j in range(first_body - 1, window_start - 1, -1):
         line = lines[j]
         if not title_like(line) or line.kind == PARAGRAPH and line.length > 160:
@@ -78,6 +78,9 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
         content = line.content
         if _BY_LINE.match(content) or is_menu_row(content):
             continue
+        page_title = _page_title_head(content)
+        if page_title is not None:
+            content = page_title  # '<headline> | <site name>': the saved page's title line
         score = 3.0
         title_case = _is_title_case(content)
         if content[-1] not in ".":
@@ -122,7 +125,7 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
         if j + 1 < len(lines) and bare_name(lines[j + 1].content) and lines[j + 1].kind == DROP:
             score += 1.0  # headline, then the writer's name
         # breadcrumbs and section labels ('Home > News', 'Council news') are not headlines ...
-        if _BREADCRUMB.search(content):
+        if page_title is None and _BREADCRUMB.search(content):
             score -= 3.0
         # ... but a breadcrumb trail above ends with the page's own title
         elif crumb_title:
@@ -173,10 +176,10 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
         if _DEBUG_TITLE:
             print(f"title? {score:.2f} {content[:80]}")
         if score > best_score:
-            best_score, best_at = score, j
+            best_score, best_at, best_content = score, j, content
     if best_at < 0 or best_score < 3.0:
         return (max(0, first_body - 1) if first_body < len(lines) else -1), None
-    return best_at, lines[best_at].content
+    return best_at, best_content
 
 
 
@@ -189,13 +192,36 @@ def _repeats(headline: str, other: str) -> bool:
         return False
     if other == headline:
         return True
-    if other.endswith(headline):
-        return other[: -len(headline)].rstrip().endswith(_LABEL_END)
+    if other.endswith(headline):  # but in '<headline> | <site name>' the end is the site's name
+        return other[: -len(headline)].rstrip().endswith(_LABEL_END) and _page_title_head(other) is None
     return other.startswith(headline) and other[len(headline):].lstrip().startswith(_LABEL_END)
 
 
+_PAGE_TITLE_SPLIT = re.compile(r"\s(?:\||-|–|—)\s")
+_SITE_NAME_WORD = re.compile(r"^(?:[A-Z0-9][\w'’.&-]*|&|and|of|the|for|on)$")
+
+
+def _page_title_head(content: str) -> str | None:
+    """The headline of a saved page's title line '<headline> | <site name>' ('... | Example County Council',
+    '... - Example Gazette'), or None: one separator, a headline of four words or more, a short capitalised name."""
+    parts = _PAGE_TITLE_SPLIT.split(content)
+    if len(parts) != 2:
+        return None
+    head, site = parts[0].strip(), parts[1].strip()
+    site_words = site.split()
+    if len(head.split()) < 4 or not 1 <= len(site_words) <= 5 or not site_words[0][0].isupper():
+        return None
+    if not all(_SITE_NAME_WORD.match(word) for word in site_words) and ".co" not in site and ".org" not in site:
+        return None
+    return head
+
+
 def _breadcrumb_ends_with(trail: str, title: str) -> bool:
-    return len(title) >= 8 and trail != title and trail.endswith(title) and _BREADCRUMB.search(trail) is not None
+    """'Home > News > <title>'; not '<headline> | <site name>', whose end is the site's name."""
+    return (
+        len(title) >= 8 and trail != title and trail.endswith(title) and _BREADCRUMB.search(trail) is not None
+        and _page_title_head(trail) is None
+    )
 
 
 def _in_dated_list(lines: list[Line], j: int) -> bool:
