@@ -49,9 +49,9 @@ DATE_RE = re.compile(
     # 2024-01-02 (ISO), optionally followed by a time; 2024/01/02, 2024.01.02
     rf"|\b(?P<y3>(?:19|20)\d\d)(?P<s3>[-/.])(?P<m3>[01]?\d)(?P=s3)(?P<d3>[0-3]?\d)(?![\d/.-]\d|\d)"
     # 02/01/2024, 02.01.2024, 2-1-2024
-    rf"|(?<![\d/.-])(?P<a4>[0-3]?\d)(?P<s4>[/.-])(?P<b4>[01]?\d)(?P=s4)(?P<y4>(?:19|20)\d\d)(?![\d/])"
+    rf"|(?<![\d/.-])(?P<a4>[0-3]?\d)(?P<s4>[/.-])(?P<b4>[0-3]?\d)(?P=s4)(?P<y4>(?:19|20)\d\d)(?![\d/])"
     # two-digit years: 12/01/26, 3/1/26 (slashes), 12.01.26 (dots only with two-digit day and month)
-    rf"|(?<![\d/.,:-])(?:(?P<a5>[0-3]?\d)/(?P<b5>[01]?\d)/|(?P<a6>[0-3]\d)\.(?P<b6>[01]\d)\.)(?P<y5>\d\d)(?![\d/.]\d|\d|/|%)",
+    rf"|(?<![\d/.,:-])(?:(?P<a5>[0-3]?\d)/(?P<b5>[0-3]?\d)/|(?P<a6>[0-3]\d)\.(?P<b6>[01]\d)\.)(?P<y5>\d\d)(?![\d/.]\d|\d|/|%)",
     re.IGNORECASE,
 )
 
@@ -107,7 +107,7 @@ def _from_match(m: re.Match[str]) -> dt.date | None:
     return _mk(y, b, a)  # UK day-first
 
 
-_YEAR_HINT = re.compile(r"(?:19|20)\d\d|\d[/.][01]?\d[/.]\d\d")
+_YEAR_HINT = re.compile(r"(?:19|20)\d\d|\d[/.][0-3]?\d[/.]\d\d")
 
 
 def find_dates(text: str) -> list[tuple[int, int, dt.date]]:

@@ -1030,3 +1030,16 @@ def test_byline_names(line: str, name: str | None) -> None:
 def test_a_date_glued_to_the_name_before_it() -> None:
     assert [d for _s, _e, d in find_dates("Shana Nys DambrotNovember 6, 2023")] == [dt.date(2023, 11, 6)]
     assert find_dates("remarch 6, 2023") == []  # only a capital after a small letter starts a glued month
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("01.21.2020 07:00 AM", dt.date(2020, 1, 21)),  # month first: the second slot cannot be a month
+        ("10/30/25", dt.date(2025, 10, 30)),
+        ("30/10/25", dt.date(2025, 10, 30)),
+        ("21/01/2020", dt.date(2020, 1, 21)),  # day first (UK) otherwise
+    ],
+)
+def test_month_first_numeric_dates_with_days_past_19(text: str, day: dt.date) -> None:
+    assert [d for _s, _e, d in find_dates(text)] == [day]
