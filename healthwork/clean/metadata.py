@@ -68,6 +68,7 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
     window_start = max(0, first_body - 20)
     # the headline is often printed twice above the body: a sticky header, a share panel ('Share: <headline>')
     window_texts = [lines[k].content for k in range(window_start, min(len(lines), first_body))]
+    window_joined = "\n".join(window_texts)  # one search first: most lines are printed once
     best_score, best_at, best_content = 0.0, -1, ""
     for j in range(first_body - 1, window_start - 1, -1):
         line = lines[j]
@@ -82,7 +83,9 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
         if page_title is not None:
             content = page_title  # '<headline> | <site name>': the saved page's title line
         score = 3.0
-        title_case = _is_title_case(content)
+        inner_break = INNER_SENTENCE_BREAK.search(content) is not None
+        # 'Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn't Worry.' is a headline
+        title_case = (inner_break or content[-1] == ".") and _is_title_case(content)
         if content[-1] not in ".":
             score += 2.0
         if content.endswith(".") and not title_case:
@@ -108,7 +111,7 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
         if DIGIT.search(content) and find_dates(content):
             score -= 3.0
         # a standfirst of several sentences ('X? Y' and a title-case 'X. Why Y.' can be headlines)
-        if INNER_SENTENCE_BREAK.search(content) and not title_case:
+        if inner_break and not title_case:
             score -= 2.0 if content.endswith(".") else 0.5
         if _UI_NOTICE.search(content) or _ICON_NAME.search(content) or is_role_line(content):
             score -= 4.0  # a notice, an icon's name, or the writer's job ('Social Affairs Editor')
@@ -120,7 +123,7 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
             and title_like(lines[j - 1]) and lines[j - 1].kind != PARAGRAPH
         ):
             score -= 1.5
-        if line.length >= 20 and sum(_repeats(content, other) for other in window_texts) >= 2:
+        if line.length >= 20 and window_joined.count(content) >= 2 and sum(_repeats(content, other) for other in window_texts) >= 2:
             score += 2.0  # printed again above the body (itself is one hit)
         if j + 1 < len(lines) and bare_name(lines[j + 1].content) and lines[j + 1].kind == DROP:
             score += 1.0  # headline, then the writer's name
