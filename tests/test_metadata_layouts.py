@@ -1021,6 +1021,10 @@ def test_layout_date(layout: Layout) -> None:
         ("By PA Reporter", None),
         ("By the Newsroom", None),
         ("By Greenford Council Press Office", None),
+        ("By Example Cancer Support", None),  # an organisation is not the author
+        ("Author: Westfield Foundation", None),
+        ("By Learning and Earning Institute", None),
+        ("By Northshire County Council", None),
     ],
 )
 def test_byline_names(line: str, name: str | None) -> None:

@@ -58,6 +58,13 @@ _NAME_STOP = re.compile(
 # titles before a name, dropped as in the people list ('By Dr Jane Smith' -> 'Jane Smith')
 _HONORIFICS = frozenset("dr prof professor sir dame mr mrs ms miss mx cllr councillor rev revd lord lady baroness".split())
 _ORG_BYLINE_WORDS = frozenset({"editorial", "newsroom", "editors"})
+# words of an organisation's name: a byline 'By Example Cancer Support' or 'Author: Example Foundation' names no person
+_ORGANISATION_WORDS = frozenset(
+    """foundation institute institution society association centre center group partnership network alliance union
+    company ltd limited plc charity services board authority agency college university school hospital county borough
+    federation commission office ministry committee coalition consortium campaign bureau advice support cancer cymru
+    programme project""".split()
+)
 _WEEKDAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _WEEKDAY_ABBR = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
 _MONTH_WORDS = frozenset(
@@ -90,8 +97,8 @@ def name_at_start(rest: str) -> str | None:
             break
         if lowered in _MONTH_WORDS and position == len(tokens) - 1 and len(name_tokens) >= 2:
             break
-        if lowered in _ORG_BYLINE_WORDS:
-            return None  # 'Example Magazine Editorial Staff': an organisation, not a person
+        if lowered in _ORG_BYLINE_WORDS or lowered in _ORGANISATION_WORDS:
+            return None  # 'Example Magazine Editorial Staff', 'Example Cancer Support': an organisation, not a person
         if lowered in _JOB_WORDS:
             # 'Yorkshire Post Reporter', 'Echo Reporter': an outlet's desk, unless a person's name comes first
             if lowered in _DESK_WORDS and name_tokens and not _starts_with_given_name(name_tokens):
