@@ -983,6 +983,88 @@ LAYOUTS += [
 ]
 
 
+# a sixth batch: speeches, newsletters, topic lines and related links between headline and body
+LAYOUTS += [
+    Layout(
+        "gov_speech_delivered_on",
+        _story(
+            "GOV.UK",
+            "Home",
+            "Speech",
+            "Minister's speech to the employment support conference",
+            "The minister set out plans to bring work and health support closer together.",
+            "From:",
+            "Department for Work and Pensions",
+            "Published",
+            "3 March 2025",
+            "Delivered on:",
+            "28 February 2025 (Original script, may differ from delivered version)",
+            "Location:",
+            "Manchester",
+            "Thank you for inviting me to speak today. It is good to be among so many people who help others into work every day.",
+            "We know that too many people are falling out of work because of ill health, and that the longer someone is out of work the harder it is to return.",
+            "That is why we are joining up employment support with the health service in every part of the country.",
+        ),
+        "Minister's speech to the employment support conference",
+        None,
+        dt.date(2025, 3, 3),
+    ),
+    Layout(
+        "trade_site_topics_and_author_card",
+        _story(
+            "Absence Management Weekly",
+            "News",
+            "Features",
+            "Webinars",
+            "Half of employers now offer mental health first aid, survey finds",
+            "Topics: Occupational health, Absence management",
+            "Share on LinkedIn",
+            "Share on X",
+            "Ruth Jameson",
+            "Editor, Absence Management Weekly",
+            "12th March 2025",
+            _BODY,
+        ),
+        "Half of employers now offer mental health first aid, survey finds",
+        "Ruth Jameson",
+        dt.date(2025, 3, 12),
+    ),
+    Layout(
+        "newsletter_post",
+        _story(
+            "The Work Letter",
+            "Subscribe",
+            "Sign in",
+            "Three things the sickness figures don't tell you",
+            "Inactivity is falling, but not for the people who most need help",
+            "Tom Lee",
+            "Mar 03, 2025",
+            "Share",
+            _BODY,
+        ),
+        "Three things the sickness figures don't tell you",
+        "Tom Lee",
+        dt.date(2025, 3, 3),
+    ),
+    Layout(
+        "related_link_with_date_before_byline",
+        _story(
+            "Hampton Chronicle",
+            "News",
+            "Health",
+            "Town's first occupational health clinic for small firms opens",
+            "Read more: Sick pay reform delayed again (12 January 2025)",
+            "By Priya Kaur",
+            "Monday 17 March 2025, 8:00 am",
+            _BODY,
+        ),
+        "Town's first occupational health clinic for small firms opens",
+        "Priya Kaur",
+        dt.date(2025, 3, 17),
+    ),
+]
+
+
 def _norm(text: str | None) -> str:
     """As the scorer compares: case and spacing do not matter."""
     return " ".join((text or "").split()).lower()
