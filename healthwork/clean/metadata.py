@@ -37,6 +37,12 @@ _UI_NOTICE = re.compile(
 )
 # the writer's outlet under their name: 'BBC News', 'Example Broadcast News, North Wales'
 _OUTLET_LINE = re.compile(r"^[A-Z][\w&'’. ]{0,40}\bNews\b(?:,\s*[A-Z][\w'’ ]{1,30})?$")
+# a label of the page's metadata: 'Topics: Occupational health, Absence', 'Filed under: Health'
+_META_LABEL = re.compile(
+    r"^(?:related )?(?:topics?|tags?|tagged|categor(?:y|ies)|filed under|sections?|subjects?|keywords|themes?|region|location"
+    r"|content type|type|format|audience|sectors?)\s*:",
+    re.I,
+)
 # an article tool: 'Gift this article', 'Listen to this story', 'Save this page'
 _ARTICLE_TOOL = re.compile(r"\bthis (?:article|story|page|post)$", re.I)
 # an icon font's ligature name printed as text ('chevron_left', 'arrow_forward'): a button, not prose
@@ -133,7 +139,9 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
         # ... but a breadcrumb trail above ends with the page's own title
         elif crumb_title:
             score += 2.0
-        if _is_form_field(lines, j):
+        if _META_LABEL.match(content):
+            score -= 4.0
+        elif _is_form_field(lines, j):
             score -= 2.0
         # a longer line straight after a headline-shaped line is its standfirst
         prev = lines[j - 1] if j > 0 else None
