@@ -1065,6 +1065,39 @@ LAYOUTS += [
 ]
 
 
+# written after the change they test (regression pages for label lines and comma lists)
+LAYOUTS += [
+    Layout(
+        "contributor_label_line",
+        _story(
+            "Care Sector Review",
+            "Opinion",
+            "What social care can teach the NHS about keeping staff well",
+            "Contributor",
+            "Nadia Osei",
+            "4 June 2025",
+            _BODY,
+        ),
+        "What social care can teach the NHS about keeping staff well",
+        "Nadia Osei",
+        dt.date(2025, 6, 4),
+    ),
+    Layout(
+        "two_authors_comma_no_and",
+        _story(
+            "Westgate Observer",
+            "News",
+            "Council and NHS agree joint plan to tackle economic inactivity",
+            "By Sarah Mills, Daniel Hughes | 29 April 2025",
+            _BODY,
+        ),
+        "Council and NHS agree joint plan to tackle economic inactivity",
+        "Sarah Mills, Daniel Hughes",
+        dt.date(2025, 4, 29),
+    ),
+]
+
+
 def _norm(text: str | None) -> str:
     """As the scorer compares: case and spacing do not matter."""
     return " ".join((text or "").split()).lower()
@@ -1090,6 +1123,9 @@ def test_layout_date(layout: Layout) -> None:
     [
         ("By Hannah Price, Josh Amadi and Lucy Tran", "Hannah Price, Josh Amadi and Lucy Tran"),
         ("By Jane Smith, Leeds and Bradford", "Jane Smith"),  # places after the name are not more authors
+        ("By Jane Smith, Tom Jones | 3 May 2025", "Jane Smith, Tom Jones"),  # a list without 'and', of given names
+        ("By Jane Smith, Tom Jones, Political Reporters", "Jane Smith, Tom Jones"),
+        ("By Jane Smith, Chief Reporter", "Jane Smith"),
         ("By Jane Smith BBC News", "Jane Smith"),  # the outlet's initials end the name
         ("By Eleri Griffiths ITV Wales", "Eleri Griffiths"),
         ("By Yorkshire Post Reporter", None),  # an outlet's desk, no person

@@ -51,7 +51,10 @@ _AUTHOR_ROLE_RE = re.compile(
     re.I,
 )
 
-BYLINE_LABEL_ONLY = frozenset({"by", "written by", "author", "authors", "words", "words by", "posted by", "reporter", "byline"})
+BYLINE_LABEL_ONLY = frozenset(
+    {"by", "written by", "author", "authors", "words", "words by", "posted by", "reporter", "byline", "contributor", "contributors",
+     "guest author", "story by", "reported by"}
+)
 _NAME_STOP = re.compile(
     r"\s[|–—/@]|[|,;(@\[:•·]|\s-\s|\s\d|\s+(?:on|at|in|for|from|and updated|updated|published|posted|last|first)\b", re.I
 )
@@ -147,7 +150,12 @@ def _names_at_start(rest: str) -> str | None:
         segment = segment.strip()
         if position == 0 or " and " not in segment:
             name = name_at_start(segment)
-            if name is None or name != segment or len(name.split()) < 2:
+            if name is None or len(name.split()) < 2:  # the list has ended: 'A, B, Political Reporters'
+                return ", ".join(listed) if len(listed) >= 2 and all(_starts_with_given_name(n.split()) for n in listed) else first
+            if name != segment:  # 'Jane Smith, Tom Jones | 3 May 2025': the list ends at a separator
+                # a list without 'and' only of names opening with a known given name ('Jane Smith, Chief Reporter' is one)
+                if position >= 1 and all(_starts_with_given_name(n.split()) for n in [*listed, name]):
+                    return ", ".join([*listed, name])
                 return first
             listed.append(name)
             continue
@@ -155,6 +163,8 @@ def _names_at_start(rest: str) -> str | None:
         if last is None or not last.startswith(segment.split(" and ", 1)[0]) or len(last.split()) < 5:
             return first
         return ", ".join(listed) + ", " + last
+    if len(listed) >= 2 and all(_starts_with_given_name(n.split()) for n in listed):
+        return ", ".join(listed)  # 'Jane Smith, Tom Jones'
     return first
 
 
