@@ -1065,6 +1065,62 @@ LAYOUTS += [
 ]
 
 
+# a seventh batch: parliament committee news, a statistics bulletin, an academic's article
+LAYOUTS += [
+    Layout(
+        "committee_news",
+        _story(
+            "UK Parliament",
+            "Committees",
+            "Work and Pensions Committee",
+            "Committee news",
+            "MPs launch inquiry into support for disabled people looking for work",
+            "3 March 2025",
+            _BODY,
+        ),
+        "MPs launch inquiry into support for disabled people looking for work",
+        None,
+        dt.date(2025, 3, 3),
+    ),
+    Layout(
+        "statistics_bulletin",
+        _story(
+            "Office for Statistics Example",
+            "Employment and labour market",
+            "Statistical bulletin",
+            "Labour market overview, UK: March 2025",
+            "Estimates of employment, unemployment and economic inactivity for the UK.",
+            "Release date: 11 March 2025",
+            "Next release: 10 April 2025",
+            "Contact: Labour Market team",
+            "The UK employment rate was estimated at 75.0% in November 2024 to January 2025, largely unchanged on the quarter.",
+            "The economic inactivity rate was estimated at 21.6%, and the number of people inactive because of long-term sickness was estimated at 2.8 million.",
+            "Payrolled employees fell slightly on the month, according to early estimates.",
+        ),
+        "Labour market overview, UK: March 2025",
+        None,
+        dt.date(2025, 3, 11),
+    ),
+    Layout(
+        "academic_article_name_comma_role",
+        _story(
+            "The Discussion",
+            "Academic rigour, journalistic flair",
+            "Health",
+            "Fit notes were meant to help people stay in work. Here's why they rarely do",
+            "Published: March 3, 2025 2.15pm GMT",
+            "Helen Ashworth, Professor of Occupational Health, University of Northbridge",
+            "Disclosure statement",
+            "Helen Ashworth receives funding from a research council.",
+            _BODY,
+        ),
+        "Fit notes were meant to help people stay in work. Here's why they rarely do",
+        "Helen Ashworth",
+        dt.date(2025, 3, 3),
+    ),
+]
+
+
 # written after the change they test (regression pages for label lines and comma lists)
 LAYOUTS += [
     Layout(
