@@ -65,6 +65,9 @@ def _is_form_field(lines: list[Line], j: int) -> bool:
     content = lines[j].content
     if not _FIELD.match(content):
         return False
+    label = content.split(":", 1)[0]
+    if "," in label or len(label.split()) > 3:  # 'Labour market overview, UK: March 2025' is a headline
+        return False
     if len(content.split(":", 1)[1].split()) <= 2:
         return True
     return any(_FIELD.match(lines[k].content) for k in (j - 1, j + 1) if 0 <= k < len(lines))
@@ -288,6 +291,10 @@ def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | 
         name = _name_before_date(content) if DIGIT.search(content) else None
         if name:
             return name
+        if "," in content and len(content) <= 120:  # 'Jane Smith, Professor of Occupational Health, University of X'
+            head, role = content.split(",", 1)
+            if bare_name(head) == head and is_author_role_line(role.strip()):
+                return head
         name = bare_name(content)
         if name and (
             (j > 0 and lines[j - 1].rule == "date_line")
