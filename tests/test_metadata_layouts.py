@@ -1121,6 +1121,87 @@ LAYOUTS += [
 ]
 
 
+# an eighth batch: public broadcaster and council styles with credits and captions under the byline
+LAYOUTS += [
+    Layout(
+        "broadcaster_credit_caption_after_outlet",
+        _story(
+            "Skip to content",
+            "Example Broadcasting Corporation",
+            "Home",
+            "News",
+            "Sport",
+            "Weather",
+            "England",
+            "Local News",
+            "£12m scheme to help people with health conditions into jobs",
+            "10 March 2025",
+            "Share",
+            "Save",
+            "Martin Goodall",
+            "Example News, Lancashire",
+            "Getty Images",
+            "The scheme will be run by councils across the county",
+            _BODY,
+        ),
+        "£12m scheme to help people with health conditions into jobs",
+        "Martin Goodall",
+        dt.date(2025, 3, 10),
+    ),
+    Layout(
+        "broadcaster_ldrs_two_lines",
+        _story(
+            "Example Broadcasting Corporation",
+            "News",
+            "Council agrees to run new employment support service",
+            "2 days ago",
+            "Share",
+            "Save",
+            "Chloe Barnes",
+            "Local Democracy Reporting Service",
+            _BODY,
+        ),
+        "Council agrees to run new employment support service",
+        "Chloe Barnes",
+        None,
+    ),
+    Layout(
+        "council_published_weekday_ordinal",
+        _story(
+            "Wrekinside Council",
+            "Home",
+            "Council news",
+            "Published: Wednesday, 5th March 2025",
+            "Council's job service to help more residents with health conditions",
+            "Share this",
+            _BODY,
+            "Related news",
+            "New skills centre opens",
+            "Published: Monday, 3rd March 2025",
+        ),
+        "Council's job service to help more residents with health conditions",
+        None,
+        dt.date(2025, 3, 5),
+    ),
+    Layout(
+        "local_paper_ldrs_one_line",
+        _story(
+            "Humber Daily Post",
+            "News",
+            "Hull News",
+            "City's employment support programme to help 1,200 people",
+            "The council says the scheme will focus on people with long-term health conditions",
+            "By Aaron Fielding Local Democracy Reporter",
+            "06:00, 14 March 2025",
+            _BODY,
+        ),
+        "City's employment support programme to help 1,200 people",
+        "Aaron Fielding",
+        dt.date(2025, 3, 14),
+    ),
+]
+
+
 # written after the change they test (regression pages for label lines and comma lists)
 LAYOUTS += [
     Layout(
