@@ -1202,6 +1202,40 @@ LAYOUTS += [
 ]
 
 
+# a ninth batch: names under the headline that are not the writer's
+LAYOUTS += [
+    Layout(
+        "lead_caption_name_and_role",
+        _story(
+            "Southvale Chronicle",
+            "News",
+            "Charity wins contract to run county's work and health service",
+            "Published 9 May 2025",
+            "Pat Morgan, chief executive of Example Trust",
+            _BODY,
+        ),
+        "Charity wins contract to run county's work and health service",
+        None,
+        dt.date(2025, 5, 9),
+    ),
+    Layout(
+        "lead_caption_bare_name_after_byline_date",
+        _story(
+            "Southvale Chronicle",
+            "News",
+            "Minister visits jobcentre pilot in Southvale",
+            "By Laura Finch",
+            "9 May 2025",
+            "Dan Whitby MP",
+            _BODY,
+        ),
+        "Minister visits jobcentre pilot in Southvale",
+        "Laura Finch",
+        dt.date(2025, 5, 9),
+    ),
+]
+
+
 # written after the change they test (regression pages for label lines and comma lists)
 LAYOUTS += [
     Layout(
