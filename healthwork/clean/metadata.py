@@ -43,6 +43,7 @@ _META_LABEL = re.compile(
     r"|content type|type|format|audience|sectors?)\s*:",
     re.I,
 )
+_ACADEMIC_ROLE = re.compile(r"\b(?:professor|lecturer|researcher|research fellow|fellow|economist|analyst|reader in|phd)\b", re.I)
 # an article tool: 'Gift this article', 'Listen to this story', 'Save this page'
 _ARTICLE_TOOL = re.compile(r"\bthis (?:article|story|page|post)$", re.I)
 # an icon font's ligature name printed as text ('chevron_left', 'arrow_forward'): a button, not prose
@@ -291,7 +292,9 @@ def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | 
         name = _name_before_date(content) if DIGIT.search(content) else None
         if name:
             return name
-        if "," in content and len(content) <= 120:  # 'Jane Smith, Professor of Occupational Health, University of X'
+        # 'Jane Smith, Professor of Occupational Health, University of X' (a caption's 'Jane Smith, chief executive
+        # of X' names someone in the picture: only an academic's or researcher's role marks the writer)
+        if "," in content and len(content) <= 120 and _ACADEMIC_ROLE.search(content):
             head, role = content.split(",", 1)
             if bare_name(head) == head and is_author_role_line(role.strip()):
                 return head
