@@ -1236,6 +1236,29 @@ LAYOUTS += [
 ]
 
 
+# a tenth batch: a PDF whose headline wraps onto a second line
+LAYOUTS += [
+    Layout(
+        "pdf_headline_wrapped",
+        _story(
+            "Northfield Integrated Care Board",
+            "Board paper",
+            "Employment support for people with long-term",
+            "conditions: progress report",
+            "Date of meeting: 14 May 2025",
+            "Author: Simon Clarke, Director of Strategy",
+            "1. Purpose",
+            "This paper updates the board on the employment support service commissioned last year for people with long-term conditions.",
+            "The service has taken 640 referrals since it opened, most of them from GP practices and musculoskeletal clinics.",
+            "The board is asked to note the progress made and the plans for the second year.",
+        ),
+        "Employment support for people with long-term conditions: progress report",
+        "Simon Clarke",
+        dt.date(2025, 5, 14),
+    ),
+]
+
+
 # written after the change they test (regression pages for label lines and comma lists)
 LAYOUTS += [
     Layout(
