@@ -194,7 +194,22 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
             best_score, best_at, best_content = score, j, content
     if best_at < 0 or best_score < 3.0:
         return (max(0, first_body - 1) if first_body < len(lines) else -1), None
-    return best_at, best_content
+    return best_at, _with_wrapped_end(lines, best_at, first_body, best_content)
+
+
+def _with_wrapped_end(lines: list[Line], at: int, first_body: int, headline: str) -> str:
+    """A headline wrapped onto the next line (PDF and print dumps): 'Support for people with long-term' /
+    'conditions: progress report' is one headline."""
+    if at + 1 >= first_body or headline[-1] in ".!?:;,":
+        return headline
+    after = lines[at + 1]
+    first_word = after.content.split(None, 1)[0].strip(":;,.'’\"")
+    if (
+        after.rule in ("", "short_non_sentence", "no_sentence_end") and 2 <= after.n_words <= 8
+        and first_word.isalpha() and first_word.islower() and not after.content.endswith(".")
+    ):
+        return headline + " " + after.content
+    return headline
 
 
 
