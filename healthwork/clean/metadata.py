@@ -60,18 +60,19 @@ def _is_title_case(content: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def _is_form_field(lines: list[Line], j: int) -> bool:
-    """'Region: Wales', 'Outcome: Approved': a short label and value, alone with a one- or two-word value or among
-    other fields; 'Employment Support: Long-term Health Conditions' alone is a headline."""
+def _form_field_penalty(lines: list[Line], j: int) -> float:
+    """'Region: Wales', 'Outcome: Approved': a short label and value, alone with a one- or two-word value (2) or in
+    a block of fields (4); 'Employment Support: Long-term Health Conditions' alone is a headline (0)."""
     content = lines[j].content
     if not _FIELD.match(content):
-        return False
+        return 0.0
     label = content.split(":", 1)[0]
     if "," in label or len(label.split()) > 3:  # 'Labour market overview, UK: March 2025' is a headline
-        return False
-    if len(content.split(":", 1)[1].split()) <= 2:
-        return True
-    return any(_FIELD.match(lines[k].content) for k in (j - 1, j + 1) if 0 <= k < len(lines))
+        return 0.0
+    in_block = any(_FIELD.match(lines[k].content) for k in (j - 1, j + 1) if 0 <= k < len(lines))
+    if in_block:
+        return 4.0
+    return 2.0 if len(content.split(":", 1)[1].split()) <= 2 else 0.0
 
 
 def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[str]) -> tuple[int, str | None]:
@@ -145,8 +146,8 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
             score += 2.0
         if _META_LABEL.match(content):
             score -= 4.0
-        elif _is_form_field(lines, j):
-            score -= 2.0
+        else:
+            score -= _form_field_penalty(lines, j)
         # a longer line straight after a headline-shaped line is its standfirst
         prev = lines[j - 1] if j > 0 else None
         if (
