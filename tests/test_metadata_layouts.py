@@ -1259,6 +1259,35 @@ LAYOUTS += [
 ]
 
 
+# an eleventh batch: a "Most read" box of undated teasers between the byline and the story
+LAYOUTS += [
+    Layout(
+        "most_read_box_between_byline_and_body",
+        _story(
+            "The Valley Herald",
+            "News",
+            "Long-term sick to get fast-track physio under county pilot",
+            "By Hugh Bannister",
+            "Tuesday 22 April 2025 7:00 am",
+            "Share",
+            "Facebook",
+            "Twitter",
+            "Email",
+            "Most read",
+            "Man dies after crash on bypass",
+            "Plans for 300 homes on former factory site approved",
+            "Popular café to close after 40 years",
+            "Football club appoints new manager",
+            "Advertisement",
+            _BODY,
+        ),
+        "Long-term sick to get fast-track physio under county pilot",
+        "Hugh Bannister",
+        dt.date(2025, 4, 22),
+    ),
+]
+
+
 # written after the change they test (regression pages for label lines and comma lists)
 LAYOUTS += [
     Layout(
