@@ -44,6 +44,7 @@ _META_LABEL = re.compile(
     re.I,
 )
 _ACADEMIC_ROLE = re.compile(r"\b(?:professor|lecturer|researcher|research fellow|fellow|economist|analyst|reader in|phd)\b", re.I)
+_CAPTION_POSITION = re.compile(r"\((?:left|right|centre|center|pictured|above|below|top|bottom|second (?:left|right))\)", re.I)
 # an article tool: 'Gift this article', 'Listen to this story', 'Save this page'
 _ARTICLE_TOOL = re.compile(r"\bthis (?:article|story|page|post)$", re.I)
 # an icon font's ligature name printed as text ('chevron_left', 'arrow_forward'): a button, not prose
@@ -126,6 +127,8 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
             score -= 2.0 if content.endswith(".") else 0.5
         if _UI_NOTICE.search(content) or _ICON_NAME.search(content) or is_role_line(content):
             score -= 4.0  # a notice, an icon's name, or the writer's job ('Social Affairs Editor')
+        if "(" in content and _CAPTION_POSITION.search(content):
+            score -= 3.0  # a photo caption: 'Jane Smith (left) and Tom Jones'
         if line.n_words <= 5 and _ARTICLE_TOOL.search(content) or content.count("  ") >= 3:
             score -= 3.0  # an article tool, or a strip of links ('Rhyl  Prestatyn  Abergele  Denbigh')
         # an image's alt text: under a headline-shaped line and over the picture's caption
@@ -165,6 +168,8 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
             score -= 3.0
         # an item of a dated list (heading or date, headline, date, headline, date ...) is a teaser
         followed_by_date = j + 1 < len(lines) and lines[j + 1].rule == "date_line"
+        if _in_teaser_run(lines, j, window_start, first_body):
+            score -= 3.0
         if followed_by_date and _in_dated_list(lines, j):
             score -= 3.0
         else:
@@ -253,6 +258,24 @@ def _breadcrumb_ends_with(trail: str, title: str) -> bool:
         len(title) >= 8 and trail != title and trail.endswith(title) and _BREADCRUMB.search(trail) is not None
         and _page_title_head(trail) is None
     )
+
+
+def _teaser_shaped(line: Line) -> bool:
+    return title_like(line) and line.kind != PARAGRAPH and line.rule not in ("byline", "date_line")
+
+
+def _in_teaser_run(lines: list[Line], j: int, window_start: int, first_body: int) -> bool:
+    """Line j is one of three or more headline-shaped lines in a row under a list label ('Most read', 'Related',
+    'More on'): a box of teasers, not the page's headline."""
+    start = j
+    while start - 1 >= window_start and _teaser_shaped(lines[start - 1]):
+        start -= 1
+    end = j
+    while end + 1 < first_body and _teaser_shaped(lines[end + 1]):
+        end += 1
+    if end - start < 2:
+        return False
+    return any(lines[k].rule in ("related_list", "after_article_end") for k in range(max(0, start - 2), start))
 
 
 def _in_dated_list(lines: list[Line], j: int) -> bool:
