@@ -81,6 +81,9 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
     # the headline is often printed twice above the body: a sticky header, a share panel ('Share: <headline>')
     window_texts = [lines[k].content for k in range(window_start, min(len(lines), first_body))]
     window_joined = "\n".join(window_texts)  # one search first: most lines are printed once
+    first_list_label = next(
+        (k for k in range(max(0, window_start - 2), first_body) if lines[k].rule in _LIST_LABEL_RULES), first_body
+    )
     best_score, best_at, best_content = 0.0, -1, ""
     for j in range(first_body - 1, window_start - 1, -1):
         line = lines[j]
@@ -168,7 +171,7 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
             score -= 3.0
         # an item of a dated list (heading or date, headline, date, headline, date ...) is a teaser
         followed_by_date = j + 1 < len(lines) and lines[j + 1].rule == "date_line"
-        if _in_teaser_run(lines, j, window_start, first_body):
+        if first_list_label < j and _in_teaser_run(lines, j, window_start, first_body):
             score -= 3.0
         if followed_by_date and _in_dated_list(lines, j):
             score -= 3.0
@@ -260,6 +263,9 @@ def _breadcrumb_ends_with(trail: str, title: str) -> bool:
     )
 
 
+_LIST_LABEL_RULES = frozenset({"related_list", "after_article_end"})
+
+
 def _teaser_shaped(line: Line) -> bool:
     return title_like(line) and line.kind != PARAGRAPH and line.rule not in ("byline", "date_line")
 
@@ -275,7 +281,7 @@ def _in_teaser_run(lines: list[Line], j: int, window_start: int, first_body: int
         end += 1
     if end - start < 2:
         return False
-    return any(lines[k].rule in ("related_list", "after_article_end") for k in range(max(0, start - 2), start))
+    return any(lines[k].rule in _LIST_LABEL_RULES for k in range(max(0, start - 2), start))
 
 
 def _in_dated_list(lines: list[Line], j: int) -> bool:
