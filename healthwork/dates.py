@@ -2,7 +2,8 @@
 
 Recognised (case-insensitive, optional weekday and ordinal suffix):
   ``9 December 2024``, ``9 Dec 2024``, ``9th Dec. 2024``, ``Monday 9 December, 2024``
-  ``Dec 9, 2024``, ``December 9th 2024``, ``Nov. 19, 2019``; also glued to a word before it (``SmithNovember 6, 2023``)
+  ``Dec 9, 2024``, ``December 9th 2024``, ``Nov. 19, 2019``
+  (a year may be glued to a date label after it: ``04 Mar 2025Updated 10:00``); also glued to a word before it (``SmithNovember 6, 2023``)
   ``2024-01-02`` (also with a time, ``2019-11-19T12:48:14Z``), ``2024/01/02``, ``12-Jun-2024``
   ``02/01/2024``, ``02.01.2024``, ``2-1-2024``: day-first (UK) unless the day slot is > 12
   and the month slot is not, then month-first (``11/19/2019``).
@@ -40,12 +41,15 @@ _MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"((?:19|20)\d\d)"
 
+# the end of a year: a word boundary, or a date label glued to it ('04 Mar 2025Updated 10:00')
+_YEAR_END = r"(?:\b|(?-i:(?=(?:Updated|Published|Posted|Modified|Reviewed|Last|By)\b)))"
+
 DATE_RE = re.compile(
     # 9 December 2024 / 9th Dec. 2024 / 9 Dec, 2024 / 3rd of March 2025 / 12-Jun-2025
-    rf"\b(?P<d1>\d{{1,2}}){_ORD}(?:\s+of)?(?:[ \t]+|-)(?P<m1>{_MON})\.?,?(?:[ \t]+|-)(?P<y1>(?:19|20)\d\d)\b"
+    rf"\b(?P<d1>\d{{1,2}}){_ORD}(?:\s+of)?(?:[ \t]+|-)(?P<m1>{_MON})\.?,?(?:[ \t]+|-)(?P<y1>(?:19|20)\d\d){_YEAR_END}"
     # Dec 9, 2024 / December 9th 2024 / Nov. 19, 2019 / March 3rd, 2025
     # (also glued to a name before it: 'Jane SmithNovember 6, 2023')
-    rf"|(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))(?P<m2>{_MON})\.?[ \t]+(?P<d2>\d{{1,2}}){_ORD},?[ \t]+(?P<y2>(?:19|20)\d\d)\b"
+    rf"|(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))(?P<m2>{_MON})\.?[ \t]+(?P<d2>\d{{1,2}}){_ORD},?[ \t]+(?P<y2>(?:19|20)\d\d){_YEAR_END}"
     # 2024-01-02 (ISO), optionally followed by a time; 2024/01/02, 2024.01.02
     rf"|\b(?P<y3>(?:19|20)\d\d)(?P<s3>[-/.])(?P<m3>[01]?\d)(?P=s3)(?P<d3>[0-3]?\d)(?![\d/.-]\d|\d)"
     # 02/01/2024, 02.01.2024, 2-1-2024

@@ -1288,8 +1288,22 @@ LAYOUTS += [
 ]
 
 
-# written after the change they test (regression pages for label lines and comma lists)
+# written after the change they test (regression pages for label lines, comma lists and glued dates)
 LAYOUTS += [
+    Layout(
+        "regional_group_glued_updated_date",
+        _story(
+            "Riverside Evening News",
+            "News",
+            "Jobcentre advisers to work from hospital outpatient clinics",
+            "By Tom Acheson, Health Reporter",
+            "09:00, 04 Mar 2025Updated 10:00, 05 Mar 2025",
+            _BODY,
+        ),
+        "Jobcentre advisers to work from hospital outpatient clinics",
+        "Tom Acheson",
+        dt.date(2025, 3, 4),
+    ),
     Layout(
         "contributor_label_line",
         _story(

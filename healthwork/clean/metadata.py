@@ -18,7 +18,7 @@ from healthwork.clean.patterns import DIGIT, INNER_SENTENCE_BREAK
 from healthwork.dates import find_dates, is_date_line
 
 _PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published|originally published|date|issued|released|original)\b", re.I)
-_UPDATED_LABEL = re.compile(r"\b(?:updated|modified|last reviewed|reviewed)\b", re.I)
+_UPDATED_LABEL = re.compile(r"(?:\b|(?<=\d))(?:updated|modified|last reviewed|reviewed)\b", re.I)  # '2025Updated' too
 
 # ---------------------------------------------------------------- metadata
 
