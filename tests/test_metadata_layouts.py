@@ -1288,6 +1288,26 @@ LAYOUTS += [
 ]
 
 
+# a twelfth batch: a bare name between headline and story, nothing else
+LAYOUTS += [
+    Layout(
+        "charity_blog_bare_name_only",
+        _story(
+            "Carers Together",
+            "Blog",
+            "Juggling care and a job: what helped me stay in work",
+            "Rebecca Hollins",
+            "When my mum was diagnosed with dementia I was working full time, and for the first year I tried to keep everything going on my own.",
+            "It was my line manager who suggested I ask for flexible hours. I had not known that carers could make that request from their first day in a job.",
+            "Two years on I work four days a week and my mum has support at home on the days I am at work.",
+        ),
+        "Juggling care and a job: what helped me stay in work",
+        "Rebecca Hollins",
+        None,
+    ),
+]
+
+
 # written after the change they test (regression pages for label lines, comma lists and glued dates)
 LAYOUTS += [
     Layout(
