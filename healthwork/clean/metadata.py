@@ -351,6 +351,8 @@ def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | 
                 or _OUTLET_LINE.match(lines[j + 1].content) is not None
             ))
             or "@" in content
+            # alone between the headline and the story: 'Headline' / 'Jane Smith' / first paragraph
+            or (j == title_j + 1 and j + 1 == first_body and person_name_line(content))
         ):
             return name
     return None
