@@ -1308,6 +1308,29 @@ LAYOUTS += [
 ]
 
 
+# a thirteenth batch: a blog theme printing date and writer above the headline
+LAYOUTS += [
+    Layout(
+        "blog_theme_meta_above_headline",
+        _story(
+            "Pathways Employment Blog",
+            "Home",
+            "About",
+            "Contact",
+            "March 3, 2025",
+            "Sarah Green",
+            "Five questions to ask before a phased return to work",
+            "A phased return can make the difference between staying in work and going off sick again, but only if it is planned properly.",
+            "Start by asking how many hours you can realistically manage in the first week, and how quickly those hours should build up.",
+            "Ask who will review the plan and when, and what happens if your symptoms flare up along the way.",
+        ),
+        "Five questions to ask before a phased return to work",
+        "Sarah Green",
+        dt.date(2025, 3, 3),
+    ),
+]
+
+
 # written after the change they test (regression pages for label lines, comma lists and glued dates)
 LAYOUTS += [
     Layout(
