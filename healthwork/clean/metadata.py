@@ -355,6 +355,12 @@ def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | 
             or (j == title_j + 1 and j + 1 == first_body and person_name_line(content))
         ):
             return name
+    # a blog theme's date and writer just above the headline: '3 March 2025' / 'Jane Smith' / 'Headline'
+    for j in range(max(0, title_j - 2), title_j):
+        if lines[j].rule == "date_line" or (j > 0 and lines[j - 1].rule == "date_line"):
+            name = bare_name(lines[j].content)
+            if name and person_name_line(lines[j].content):
+                return name
     return None
 
 
