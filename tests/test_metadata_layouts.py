@@ -1331,6 +1331,51 @@ LAYOUTS += [
 ]
 
 
+# a fourteenth batch: devolved government news pages
+LAYOUTS += [
+    Layout(
+        "devolved_government_part_of_from",
+        _story(
+            "Example Government Scotland",
+            "Topics",
+            "Publications",
+            "News",
+            "Fair work support extended to people with long-term health conditions",
+            "Published",
+            "3 March 2025",
+            "Part of",
+            "Economy, Work and skills",
+            "From",
+            "First Minister",
+            _BODY,
+            "Media enquiries",
+        ),
+        "Fair work support extended to people with long-term health conditions",
+        None,
+        dt.date(2025, 3, 3),
+    ),
+    Layout(
+        "devolved_government_first_published_last_updated",
+        _story(
+            "Example Government Wales",
+            "Cymraeg",
+            "Home",
+            "News",
+            "Extra support to help disabled people into work across Wales",
+            "A new fund will help employers make adjustments for disabled staff.",
+            "First published:",
+            "3 March 2025",
+            "Last updated:",
+            "4 March 2025",
+            _BODY,
+        ),
+        "Extra support to help disabled people into work across Wales",
+        None,
+        dt.date(2025, 3, 3),
+    ),
+]
+
+
 # written after the change they test (regression pages for label lines, comma lists and glued dates)
 LAYOUTS += [
     Layout(
