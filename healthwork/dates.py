@@ -126,6 +126,21 @@ def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
     return out
 
 
+# '03 Mar 25', '3rd March '25': a day, a month name and a two-digit year; '3 March 25 people' reads the same, so
+# this form is only for lines a label already marks as dates ('Published: 03 Mar 25')
+_SHORT_YEAR_RE = re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}[ \t]+(?P<m>{_MON})\.?,?[ \t]+['’]?(?P<y>\d\d)\b(?![.,]?\d)", re.IGNORECASE)
+
+
+def find_short_year_dates(text: str) -> list[tuple[int, int, dt.date]]:
+    """Every '03 Mar 25' date in ``text`` (day, month name, two-digit year) as (start, end, date); for labelled lines."""
+    out: list[tuple[int, int, dt.date]] = []
+    for m in _SHORT_YEAR_RE.finditer(text):
+        d = _mk(_full_year(int(m.group("y"))), _MONTHS[m.group("m")[:3].lower()], int(m.group("d")))
+        if d is not None:
+            out.append((m.start(), m.end(), d))
+    return out
+
+
 def parse_date(text: str) -> dt.date | None:
     """The first date written in ``text``, or None."""
     found = find_dates(text)

@@ -14,7 +14,7 @@ import pytest
 
 from healthwork.clean import clean_article
 from healthwork.clean.names import byline_name
-from healthwork.dates import find_dates
+from healthwork.dates import find_dates, find_short_year_dates
 
 
 @dataclass(frozen=True)
@@ -1379,6 +1379,19 @@ LAYOUTS += [
 # written after the change they test (regression pages for label lines, comma lists and glued dates)
 LAYOUTS += [
     Layout(
+        "published_two_digit_year_month_name",
+        _story(
+            "Dockside Community News",
+            "News",
+            "Drop-in employment advice returns to the library",
+            "Published: 03 Mar 25",
+            _BODY,
+        ),
+        "Drop-in employment advice returns to the library",
+        None,
+        dt.date(2025, 3, 3),
+    ),
+    Layout(
         "regional_group_glued_updated_date",
         _story(
             "Riverside Evening News",
@@ -1490,3 +1503,10 @@ def test_a_date_glued_to_the_name_before_it() -> None:
 )
 def test_month_first_numeric_dates_with_days_past_19(text: str, day: dt.date) -> None:
     assert [d for _s, _e, d in find_dates(text)] == [day]
+
+
+def test_two_digit_year_after_a_month_name_only_on_labelled_lines() -> None:
+    assert [d for _s, _e, d in find_short_year_dates("Published: 03 Mar 25")] == [dt.date(2025, 3, 3)]
+    assert [d for _s, _e, d in find_short_year_dates("Updated 4th March '25, 10:15")] == [dt.date(2025, 3, 4)]
+    assert find_dates("On 3 March 25 people were helped") == []  # not a date without a label
+    assert find_short_year_dates("3 March 25.5") == []

@@ -15,7 +15,7 @@ from healthwork.clean.names import (
     person_name_line,
 )
 from healthwork.clean.patterns import DIGIT, INNER_SENTENCE_BREAK
-from healthwork.dates import find_dates, is_date_line
+from healthwork.dates import find_dates, find_short_year_dates, is_date_line
 
 _PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published|originally published|date|issued|released|original)\b", re.I)
 _UPDATED_LABEL = re.compile(r"(?:\b|(?<=\d))(?:updated|modified|last reviewed|reviewed)\b", re.I)  # '2025Updated' too
@@ -123,7 +123,9 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
         crumb_title = any(_breadcrumb_ends_with(lines[k].content, content) for k in range(window_start, j))
         if not crumb_title and (head != content or line.n_words <= 4) and name_at_start(head) == head.strip() and line.n_words <= 10:
             score -= 3.0
-        if DIGIT.search(content) and find_dates(content):
+        if DIGIT.search(content) and (
+            find_dates(content) or (_PUBLISHED_LABEL.search(content) or _UPDATED_LABEL.search(content)) and find_short_year_dates(content)
+        ):
             score -= 3.0
         # a standfirst of several sentences ('X? Y' and a title-case 'X. Why Y.' can be headlines)
         if inner_break and not title_case:
@@ -386,11 +388,13 @@ _DATE_LABEL_ONLY = re.compile(
 
 def _line_date(content: str) -> tuple[dt.date | None, bool]:
     """(the article date this line states, whether it is labelled 'published'); 'updated'-only dates give None."""
-    found = find_dates(content)
-    if not found:
-        return None, False
     published_label = _PUBLISHED_LABEL.search(content)
     updated_label = _UPDATED_LABEL.search(content)
+    found = find_dates(content)
+    if not found and (published_label or updated_label):
+        found = find_short_year_dates(content)  # 'Published: 03 Mar 25'
+    if not found:
+        return None, False
     if published_label:
         after = [d for (s, _e, d) in found if s >= published_label.start()]
         if after:
