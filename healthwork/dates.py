@@ -3,6 +3,7 @@
 Recognised (case-insensitive, optional weekday and ordinal suffix):
   ``9 December 2024``, ``9 Dec 2024``, ``9th Dec. 2024``, ``Monday 9 December, 2024``
   ``Dec 9, 2024``, ``December 9th 2024``, ``Nov. 19, 2019``
+  (a year may be glued to a date label after it: ``04 Mar 2025Updated 10:00``); also glued to a word before it (``SmithNovember 6, 2023``)
   ``2024-01-02`` (also with a time, ``2019-11-19T12:48:14Z``), ``2024/01/02``, ``12-Jun-2024``
   ``02/01/2024``, ``02.01.2024``, ``2-1-2024``: day-first (UK) unless the day slot is > 12
   and the month slot is not, then month-first (``11/19/2019``).
@@ -40,17 +41,21 @@ _MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"((?:19|20)\d\d)"
 
+# the end of a year: a word boundary, or a date label glued to it ('04 Mar 2025Updated 10:00')
+_YEAR_END = r"(?:\b|(?-i:(?=(?:Updated|Published|Posted|Modified|Reviewed|Last|By)\b)))"
+
 DATE_RE = re.compile(
     # 9 December 2024 / 9th Dec. 2024 / 9 Dec, 2024 / 3rd of March 2025 / 12-Jun-2025
-    rf"\b(?P<d1>\d{{1,2}}){_ORD}(?:\s+of)?(?:[ \t]+|-)(?P<m1>{_MON})\.?,?(?:[ \t]+|-)(?P<y1>(?:19|20)\d\d)\b"
+    rf"\b(?P<d1>\d{{1,2}}){_ORD}(?:\s+of)?(?:[ \t]+|-)(?P<m1>{_MON})\.?,?(?:[ \t]+|-)(?P<y1>(?:19|20)\d\d){_YEAR_END}"
     # Dec 9, 2024 / December 9th 2024 / Nov. 19, 2019 / March 3rd, 2025
-    rf"|\b(?P<m2>{_MON})\.?[ \t]+(?P<d2>\d{{1,2}}){_ORD},?[ \t]+(?P<y2>(?:19|20)\d\d)\b"
+    # (also glued to a name before it: 'Jane SmithNovember 6, 2023')
+    rf"|(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))(?P<m2>{_MON})\.?[ \t]+(?P<d2>\d{{1,2}}){_ORD},?[ \t]+(?P<y2>(?:19|20)\d\d){_YEAR_END}"
     # 2024-01-02 (ISO), optionally followed by a time; 2024/01/02, 2024.01.02
     rf"|\b(?P<y3>(?:19|20)\d\d)(?P<s3>[-/.])(?P<m3>[01]?\d)(?P=s3)(?P<d3>[0-3]?\d)(?![\d/.-]\d|\d)"
     # 02/01/2024, 02.01.2024, 2-1-2024
-    rf"|(?<![\d/.-])(?P<a4>[0-3]?\d)(?P<s4>[/.-])(?P<b4>[01]?\d)(?P=s4)(?P<y4>(?:19|20)\d\d)(?![\d/])"
+    rf"|(?<![\d/.-])(?P<a4>[0-3]?\d)(?P<s4>[/.-])(?P<b4>[0-3]?\d)(?P=s4)(?P<y4>(?:19|20)\d\d)(?![\d/])"
     # two-digit years: 12/01/26, 3/1/26 (slashes), 12.01.26 (dots only with two-digit day and month)
-    rf"|(?<![\d/.,:-])(?:(?P<a5>[0-3]?\d)/(?P<b5>[01]?\d)/|(?P<a6>[0-3]\d)\.(?P<b6>[01]\d)\.)(?P<y5>\d\d)(?![\d/.]\d|\d|/|%)",
+    rf"|(?<![\d/.,:-])(?:(?P<a5>[0-3]?\d)/(?P<b5>[0-3]?\d)/|(?P<a6>[0-3]\d)\.(?P<b6>[01]\d)\.)(?P<y5>\d\d)(?![\d/.]\d|\d|/|%)",
     re.IGNORECASE,
 )
 
@@ -106,7 +111,7 @@ def _from_match(m: re.Match[str]) -> dt.date | None:
     return _mk(y, b, a)  # UK day-first
 
 
-_YEAR_HINT = re.compile(r"(?:19|20)\d\d|\d[/.][01]?\d[/.]\d\d")
+_YEAR_HINT = re.compile(r"(?:19|20)\d\d|\d[/.][0-3]?\d[/.]\d\d")
 
 
 def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
@@ -116,6 +121,21 @@ def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
         return out
     for m in DATE_RE.finditer(text):
         d = _from_match(m)
+        if d is not None:
+            out.append((m.start(), m.end(), d))
+    return out
+
+
+# '03 Mar 25', '3rd March '25': a day, a month name and a two-digit year; '3 March 25 people' reads the same, so
+# this form is only for lines a label already marks as dates ('Published: 03 Mar 25')
+_SHORT_YEAR_RE = re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}[ \t]+(?P<m>{_MON})\.?,?[ \t]+['’]?(?P<y>\d\d)\b(?![.,]?\d)", re.IGNORECASE)
+
+
+def find_short_year_dates(text: str) -> list[tuple[int, int, dt.date]]:
+    """Every '03 Mar 25' date in ``text`` (day, month name, two-digit year) as (start, end, date); for labelled lines."""
+    out: list[tuple[int, int, dt.date]] = []
+    for m in _SHORT_YEAR_RE.finditer(text):
+        d = _mk(_full_year(int(m.group("y"))), _MONTHS[m.group("m")[:3].lower()], int(m.group("d")))
         if d is not None:
             out.append((m.start(), m.end(), d))
     return out

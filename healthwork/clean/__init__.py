@@ -106,7 +106,7 @@ def clean_article(text: str, common_lines: Iterable[str] = frozenset()) -> Clean
     title_at, title = find_title(lines, first_body, common)
     return CleanResult(
         title=title,
-        author=find_author(lines, title_at, first_body),
+        author=find_author(lines, title_at, first_body, last_body),
         published_date=find_date(lines, title_at, first_body, last_body),
         url=find_url(lines, title_at, first_body, title),
         body="\n".join(lines[j].text for j in kept),

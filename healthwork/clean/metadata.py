@@ -5,12 +5,20 @@ import datetime as dt
 import re
 
 from healthwork.clean.lines import DROP, PARAGRAPH, URL_LABEL, Line, is_menu_row, title_like
-from healthwork.clean.names import BYLINE_LABEL_ONLY, bare_name, byline_name, is_author_role_line, name_at_start
+from healthwork.clean.names import (
+    BYLINE_LABEL_ONLY,
+    bare_name,
+    byline_name,
+    is_author_role_line,
+    is_role_line,
+    name_at_start,
+    person_name_line,
+)
 from healthwork.clean.patterns import DIGIT, INNER_SENTENCE_BREAK
-from healthwork.dates import find_dates
+from healthwork.dates import find_dates, find_short_year_dates, is_date_line
 
 _PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published|originally published|date|issued|released|original)\b", re.I)
-_UPDATED_LABEL = re.compile(r"\b(?:updated|modified|last reviewed|reviewed)\b", re.I)
+_UPDATED_LABEL = re.compile(r"(?:\b|(?<=\d))(?:updated|modified|last reviewed|reviewed)\b", re.I)  # '2025Updated' too
 
 # ---------------------------------------------------------------- metadata
 
@@ -21,15 +29,62 @@ _BY_LINE = re.compile(r"^(?:\w+ )?by\b\s*:?\s*[A-Z]", re.I)
 _FIELD = re.compile(r"^[^:]{1,30}:\s*(?:\S+\s*){1,4}$")
 # 'Name | 20 November 2025', 'Name · 10 October 2025 · 5 min read'
 _BYLINE_PARTS = re.compile(r"\s+[|·•–—-]\s+")
+# a browser or page-widget notice ('Media playback is unsupported on your device', 'Please enter a search term')
+_UI_NOTICE = re.compile(
+    r"\b(?:your (?:browser|device)|internet explorer|javascript|media playback|modern browser|please (?:enter|update|enable|upgrade)"
+    r"|now playing|listen live)\b",
+    re.I,
+)
+# the writer's outlet under their name: 'BBC News', 'Example Broadcast News, North Wales'
+_OUTLET_LINE = re.compile(r"^[A-Z][\w&'’. ]{0,40}\bNews\b(?:,\s*[A-Z][\w'’ ]{1,30})?$")
+# a label of the page's metadata: 'Topics: Occupational health, Absence', 'Filed under: Health'
+_META_LABEL = re.compile(
+    r"^(?:related )?(?:topics?|tags?|tagged|categor(?:y|ies)|filed under|sections?|subjects?|keywords|themes?|region|location"
+    r"|content type|type|format|audience|sectors?)\s*:",
+    re.I,
+)
+_ACADEMIC_ROLE = re.compile(r"\b(?:professor|lecturer|researcher|research fellow|fellow|economist|analyst|reader in|phd)\b", re.I)
+_CAPTION_POSITION = re.compile(r"\((?:left|right|centre|center|pictured|above|below|top|bottom|second (?:left|right))\)", re.I)
+# an article tool: 'Gift this article', 'Listen to this story', 'Save this page'
+_ARTICLE_TOOL = re.compile(r"\bthis (?:article|story|page|post)$", re.I)
+# an icon font's ligature name printed as text ('chevron_left', 'arrow_forward'): a button, not prose
+_ICON_NAME = re.compile(r"\b[a-z]+_[a-z]+\b")
 _LABEL_LAST_WORDS = frozenset({"news", "blog", "updates", "releases", "latest", "stories", "articles", "media", "newsroom"})
 
 
 _DEBUG_TITLE = False  # print every headline candidate with its score (for tuning)
 
 
+def _is_title_case(content: str) -> bool:
+    """'Home Depot Stock Is Falling After Its Earnings Release': most longer words capitalised."""
+    words = [w for w in content.split() if len(w) >= 4 and w[0].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _form_field_penalty(lines: list[Line], j: int) -> float:
+    """'Region: Wales', 'Outcome: Approved': a short label and value, alone with a one- or two-word value (2) or in
+    a block of fields (4); 'Employment Support: Long-term Health Conditions' alone is a headline (0)."""
+    content = lines[j].content
+    if not _FIELD.match(content):
+        return 0.0
+    label = content.split(":", 1)[0]
+    if "," in label or len(label.split()) > 3:  # 'Labour market overview, UK: March 2025' is a headline
+        return 0.0
+    in_block = any(_FIELD.match(lines[k].content) for k in (j - 1, j + 1) if 0 <= k < len(lines))
+    if in_block:
+        return 4.0
+    return 2.0 if len(content.split(":", 1)[1].split()) <= 2 else 0.0
+
+
 def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[str]) -> tuple[int, str | None]:
     window_start = max(0, first_body - 20)
-    best_score, best_at = 0.0, -1
+    # the headline is often printed twice above the body: a sticky header, a share panel ('Share: <headline>')
+    window_texts = [lines[k].content for k in range(window_start, min(len(lines), first_body))]
+    window_joined = "\n".join(window_texts)  # one search first: most lines are printed once
+    first_list_label = next(
+        (k for k in range(max(0, window_start - 2), first_body) if lines[k].rule in _LIST_LABEL_RULES), first_body
+    )
+    best_score, best_at, best_content = 0.0, -1, ""
     for j in range(first_body - 1, window_start - 1, -1):
         line = lines[j]
         if not title_like(line) or line.kind == PARAGRAPH and line.length > 160:
@@ -39,10 +94,16 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
         content = line.content
         if _BY_LINE.match(content) or is_menu_row(content):
             continue
+        page_title = _page_title_head(content)
+        if page_title is not None:
+            content = page_title  # '<headline> | <site name>': the saved page's title line
         score = 3.0
+        inner_break = INNER_SENTENCE_BREAK.search(content) is not None
+        # 'Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn't Worry.' is a headline
+        title_case = (inner_break or content[-1] == ".") and _is_title_case(content)
         if content[-1] not in ".":
             score += 2.0
-        if content.endswith("."):
+        if content.endswith(".") and not title_case:
             score -= 1.0
         if 20 <= line.length <= 140:
             score += 1.0
@@ -62,20 +123,39 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
         crumb_title = any(_breadcrumb_ends_with(lines[k].content, content) for k in range(window_start, j))
         if not crumb_title and (head != content or line.n_words <= 4) and name_at_start(head) == head.strip() and line.n_words <= 10:
             score -= 3.0
-        if DIGIT.search(content) and find_dates(content):
+        if DIGIT.search(content) and (
+            find_dates(content) or (_PUBLISHED_LABEL.search(content) or _UPDATED_LABEL.search(content)) and find_short_year_dates(content)
+        ):
             score -= 3.0
-        if INNER_SENTENCE_BREAK.search(content):  # a standfirst of several sentences ('X? Y' can be a headline)
+        # a standfirst of several sentences ('X? Y' and a title-case 'X. Why Y.' can be headlines)
+        if inner_break and not title_case:
             score -= 2.0 if content.endswith(".") else 0.5
+        if _UI_NOTICE.search(content) or _ICON_NAME.search(content) or is_role_line(content):
+            score -= 4.0  # a notice, an icon's name, or the writer's job ('Social Affairs Editor')
+        if "(" in content and _CAPTION_POSITION.search(content):
+            score -= 3.0  # a photo caption: 'Jane Smith (left) and Tom Jones'
+        if line.n_words <= 5 and _ARTICLE_TOOL.search(content) or content.count("  ") >= 3:
+            score -= 3.0  # an article tool, or a strip of links ('Rhyl  Prestatyn  Abergele  Denbigh')
+        # an image's alt text: under a headline-shaped line and over the picture's caption
+        if (
+            0 < j < len(lines) - 1 and lines[j + 1].rule == "caption" and lines[j - 1].n_words >= 6
+            and title_like(lines[j - 1]) and lines[j - 1].kind != PARAGRAPH
+        ):
+            score -= 1.5
+        if line.length >= 20 and window_joined.count(content) >= 2 and sum(_repeats(content, other) for other in window_texts) >= 2:
+            score += 2.0  # printed again above the body (itself is one hit)
         if j + 1 < len(lines) and bare_name(lines[j + 1].content) and lines[j + 1].kind == DROP:
             score += 1.0  # headline, then the writer's name
         # breadcrumbs and section labels ('Home > News', 'Council news') are not headlines ...
-        if _BREADCRUMB.search(content):
+        if page_title is None and _BREADCRUMB.search(content):
             score -= 3.0
         # ... but a breadcrumb trail above ends with the page's own title
         elif crumb_title:
             score += 2.0
-        if _FIELD.match(content):
-            score -= 2.0
+        if _META_LABEL.match(content):
+            score -= 4.0
+        else:
+            score -= _form_field_penalty(lines, j)
         # a longer line straight after a headline-shaped line is its standfirst
         prev = lines[j - 1] if j > 0 else None
         if (
@@ -93,6 +173,8 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
             score -= 3.0
         # an item of a dated list (heading or date, headline, date, headline, date ...) is a teaser
         followed_by_date = j + 1 < len(lines) and lines[j + 1].rule == "date_line"
+        if first_list_label < j and _in_teaser_run(lines, j, window_start, first_body):
+            score -= 3.0
         if followed_by_date and _in_dated_list(lines, j):
             score -= 3.0
         else:
@@ -120,15 +202,88 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
         if _DEBUG_TITLE:
             print(f"title? {score:.2f} {content[:80]}")
         if score > best_score:
-            best_score, best_at = score, j
+            best_score, best_at, best_content = score, j, content
     if best_at < 0 or best_score < 3.0:
         return (max(0, first_body - 1) if first_body < len(lines) else -1), None
-    return best_at, lines[best_at].content
+    return best_at, _with_wrapped_end(lines, best_at, first_body, best_content)
 
+
+def _with_wrapped_end(lines: list[Line], at: int, first_body: int, headline: str) -> str:
+    """A headline wrapped onto the next line (PDF and print dumps): 'Support for people with long-term' /
+    'conditions: progress report' is one headline."""
+    if at + 1 >= first_body or headline[-1] in ".!?:;,":
+        return headline
+    after = lines[at + 1]
+    first_word = after.content.split(None, 1)[0].strip(":;,.'’\"")
+    if (
+        after.rule in ("", "short_non_sentence", "no_sentence_end") and 2 <= after.n_words <= 8
+        and first_word.isalpha() and first_word.islower() and not after.content.endswith(".")
+    ):
+        return headline + " " + after.content
+    return headline
+
+
+
+_LABEL_END = (":", "|", "-", "–", "—", ">", "»", "›")
+
+
+def _repeats(headline: str, other: str) -> bool:
+    """``other`` prints ``headline`` again: the same line, 'Share: <headline>' or '<headline> | Site name'."""
+    if headline not in other:
+        return False
+    if other == headline:
+        return True
+    if other.endswith(headline):  # but in '<headline> | <site name>' the end is the site's name
+        return other[: -len(headline)].rstrip().endswith(_LABEL_END) and _page_title_head(other) is None
+    return other.startswith(headline) and other[len(headline):].lstrip().startswith(_LABEL_END)
+
+
+_PAGE_TITLE_SPLIT = re.compile(r"\s(?:\||-|–|—)\s")
+_SITE_NAME_WORD = re.compile(r"^(?:[A-Z0-9][\w'’.&-]*|&|and|of|the|for|on)$")
+
+
+def _page_title_head(content: str) -> str | None:
+    """The headline of a saved page's title line '<headline> | <site name>' ('... | Example County Council',
+    '... - Example Gazette'), or None: one separator, a headline of four words or more, a short capitalised name."""
+    parts = _PAGE_TITLE_SPLIT.split(content)
+    if len(parts) != 2:
+        return None
+    head, site = parts[0].strip(), parts[1].strip()
+    site_words = site.split()
+    if len(head.split()) < 4 or not 1 <= len(site_words) <= 5 or not site_words[0][0].isupper():
+        return None
+    if not all(_SITE_NAME_WORD.match(word) for word in site_words) and ".co" not in site and ".org" not in site:
+        return None
+    return head
 
 
 def _breadcrumb_ends_with(trail: str, title: str) -> bool:
-    return len(title) >= 8 and trail != title and trail.endswith(title) and _BREADCRUMB.search(trail) is not None
+    """'Home > News > <title>'; not '<headline> | <site name>', whose end is the site's name."""
+    return (
+        len(title) >= 8 and trail != title and trail.endswith(title) and _BREADCRUMB.search(trail) is not None
+        and _page_title_head(trail) is None
+    )
+
+
+_LIST_LABEL_RULES = frozenset({"related_list", "after_article_end"})
+
+
+def _teaser_shaped(line: Line) -> bool:
+    return title_like(line) and line.kind != PARAGRAPH and line.rule not in ("byline", "date_line")
+
+
+def _in_teaser_run(lines: list[Line], j: int, window_start: int, first_body: int) -> bool:
+    """Line j is one of three or more headline-shaped lines in a row under a list label ('Most read', 'Related',
+    'More on'): a box of teasers, not the page's headline."""
+    start = j
+    while start - 1 >= window_start and _teaser_shaped(lines[start - 1]):
+        start -= 1
+    end = j
+    while end + 1 < first_body and _teaser_shaped(lines[end + 1]):
+        end += 1
+    if end - start < 2:
+        return False
+    return any(lines[k].rule in _LIST_LABEL_RULES for k in range(max(0, start - 2), start))
 
 
 def _in_dated_list(lines: list[Line], j: int) -> bool:
@@ -142,10 +297,23 @@ def _in_dated_list(lines: list[Line], j: int) -> bool:
     return False
 
 
-def find_author(lines: list[Line], title_j: int, first_body: int) -> str | None:
+def find_author(lines: list[Line], title_j: int, first_body: int, last_body: int = -1) -> str | None:
     n_lines = len(lines)
     if first_body >= n_lines:
         return None
+    name = _author_near_top(lines, title_j, first_body)
+    if name is None and last_body > first_body:
+        # 'By Jane Smith' / 'Written by Jane Smith' straight after the story (council and charity pages)
+        for j in range(last_body + 1, min(n_lines, last_body + 3)):
+            if lines[j].length <= 100:
+                name = byline_name(lines[j].content)
+                if name:
+                    return name
+    return name
+
+
+def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | None:
+    n_lines = len(lines)
     window_start = max(0, title_j - 2)
     # the byline may follow a standfirst kept as body: look a few non-body lines past the first body line
     window_end = min(n_lines, first_body + 4)
@@ -163,18 +331,54 @@ def find_author(lines: list[Line], title_j: int, first_body: int) -> str | None:
                 return name
     # a bare name next to a date line or its role line, or with a @handle, between headline and body
     for j in range(max(window_start, title_j + 1), first_body):
+        content = lines[j].content
         if lines[j].rule == "date_line":  # 'Name | 20 November 2025'
-            parts = _BYLINE_PARTS.split(lines[j].content)
+            parts = _BYLINE_PARTS.split(content)
             if len(parts) >= 2 and bare_name(parts[0]) and any(find_dates(p) for p in parts[1:]):
                 return bare_name(parts[0])
-        name = bare_name(lines[j].content)
+        name = _name_before_date(content) if DIGIT.search(content) else None
+        if name:
+            return name
+        # 'Jane Smith, Professor of Occupational Health, University of X' (a caption's 'Jane Smith, chief executive
+        # of X' names someone in the picture: only an academic's or researcher's role marks the writer)
+        if "," in content and len(content) <= 120 and _ACADEMIC_ROLE.search(content):
+            head, role = content.split(",", 1)
+            if bare_name(head) == head and is_author_role_line(role.strip()):
+                return head
+        name = bare_name(content)
         if name and (
             (j > 0 and lines[j - 1].rule == "date_line")
-            or (j + 1 < n_lines and (lines[j + 1].rule == "date_line" or is_author_role_line(lines[j + 1].content)))
-            or "@" in lines[j].content
+            or (j + 1 < n_lines and (
+                lines[j + 1].rule == "date_line" or is_author_role_line(lines[j + 1].content)
+                or _OUTLET_LINE.match(lines[j + 1].content) is not None
+            ))
+            or "@" in content
+            # alone between the headline and the story: 'Headline' / 'Jane Smith' / first paragraph
+            or (j == title_j + 1 and j + 1 == first_body and person_name_line(content))
         ):
             return name
+    # a blog theme's date and writer just above the headline: '3 March 2025' / 'Jane Smith' / 'Headline'
+    for j in range(max(0, title_j - 2), title_j):
+        if lines[j].rule == "date_line" or (j > 0 and lines[j - 1].rule == "date_line"):
+            name = bare_name(lines[j].content)
+            if name and person_name_line(lines[j].content):
+                return name
     return None
+
+
+def _name_before_date(content: str) -> str | None:
+    """'Jane Smith 6 November 2023', 'Jane SmithNovember 6, 2023': a person's name, then only the date."""
+    if len(content) > 90:
+        return None
+    found = find_dates(content)
+    if not found or found[0][0] == 0 or not is_date_line(content[found[0][0]:]):
+        return None
+    start = found[0][0]
+    head = content[:start].strip(" ,|·•–—-")
+    if bare_name(head) != head:
+        return None
+    # 'Cabinet Decision 21 July 2025' is a label: a name starts with a known given name or is glued to the date
+    return head if person_name_line(head) or content[start - 1].isalpha() else None
 
 
 _DATE_LABEL_ONLY = re.compile(
@@ -184,11 +388,13 @@ _DATE_LABEL_ONLY = re.compile(
 
 def _line_date(content: str) -> tuple[dt.date | None, bool]:
     """(the article date this line states, whether it is labelled 'published'); 'updated'-only dates give None."""
-    found = find_dates(content)
-    if not found:
-        return None, False
     published_label = _PUBLISHED_LABEL.search(content)
     updated_label = _UPDATED_LABEL.search(content)
+    found = find_dates(content)
+    if not found and (published_label or updated_label):
+        found = find_short_year_dates(content)  # 'Published: 03 Mar 25'
+    if not found:
+        return None, False
     if published_label:
         after = [d for (s, _e, d) in found if s >= published_label.start()]
         if after:
@@ -214,7 +420,8 @@ def find_date(lines: list[Line], title_j: int, first_body: int, last_body: int) 
     if len(dated_pre) <= 1:
         zone.extend(sorted(pre))
     zone.extend(range(max(title_j, 0), first_body))
-    candidates: list[tuple[dt.date, bool]] = []
+    # (date, labelled 'published', above the headline)
+    candidates: list[tuple[dt.date, bool, bool]] = []
     for j in zone:
         line = lines[j]
         if line.length > 200 or line.kind == PARAGRAPH:
@@ -229,10 +436,15 @@ def find_date(lines: list[Line], title_j: int, first_body: int, last_body: int) 
             content = lines[j - 1].content + " " + content  # 'Last updated:' / '5 March 2025' on two lines
         day, labelled = _line_date(content)
         if day is not None:
-            candidates.append((day, labelled))
-    for day, is_labelled in candidates:
+            candidates.append((day, labelled, j < title_j))
+    for day, is_labelled, _above in candidates:
         if is_labelled:
             return day
+    # an unlabelled date between headline and body is the article's; one above the headline may be the last
+    # teaser's of a dated list
+    below = [day for day, _labelled, above in candidates if not above]
+    if below:
+        return below[0]
     if candidates:
         return candidates[0][0]
     # a labelled 'Published ...' line just after the body

@@ -24,11 +24,16 @@ _NOT_NAME_WORDS = frozenset(
     radio newsroom editors desk wire agency reporters magazine tweet this follow""".split()
 )
 # "By X", "Written by X", "Words by X", "Posted by X", "Section | By X" (the prefix before 'by' is checked in code)
-_BY_RE = re.compile(r"\bby(?::\s*|\s+)(?=\S)", re.I)
-_BY_PREFIX_WORDS = frozenset("written posted words reported story article text interview report reporting compiled edited published".split())
+# (also glued to a section label before it: 'NewsBy Jane Smith')
+_BY_RE = re.compile(r"(?:\bby|(?-i:(?<=[a-z])By))(?::\s*|\s+)(?=\S)", re.I)
+_BY_PREFIX_WORDS = frozenset(
+    "written posted words reported story article text interview report reporting compiled edited published post blog column".split()
+)
+# 'Posted in News by', 'Filed under Health by': a category between the label and 'by'
+_POSTED_IN = re.compile(r"^(?:posted|filed|published)\s+(?:in|under)\s+[\w &,'-]{1,30}$", re.I)
 # "Author: X", "Words: X", "Reporter: X" (a colon or dash is required: 'Words matter' is not a byline)
 _BYLINE_LABEL_RE = re.compile(
-    r"^(?:authors?|written by|words(?: by)?|reporter|reported by|posted by|story by|text|byline|by|contributors?|posted)\s*[:\-–—|]\s*(?P<rest>\S.{0,120})$",
+    r"^(?:(?:guest )?authors?|written by|words(?: by)?|reporter|reported by|posted by|story by|text|byline|by|contributors?|posted)\s*[:\-–—|]\s*(?P<rest>\S.{0,120})$",
     re.I,
 )
 # a journalist's role after the name: "X, Health Correspondent", "X | Reporter", "X, Local Democracy Reporter"
@@ -46,13 +51,23 @@ _AUTHOR_ROLE_RE = re.compile(
     re.I,
 )
 
-BYLINE_LABEL_ONLY = frozenset({"by", "written by", "author", "authors", "words", "words by", "posted by", "reporter", "byline"})
+BYLINE_LABEL_ONLY = frozenset(
+    {"by", "written by", "author", "authors", "words", "words by", "posted by", "reporter", "byline", "contributor", "contributors",
+     "guest author", "story by", "reported by"}
+)
 _NAME_STOP = re.compile(
     r"\s[|–—/@]|[|,;(@\[:•·]|\s-\s|\s\d|\s+(?:on|at|in|for|from|and updated|updated|published|posted|last|first)\b", re.I
 )
 # titles before a name, dropped as in the people list ('By Dr Jane Smith' -> 'Jane Smith')
 _HONORIFICS = frozenset("dr prof professor sir dame mr mrs ms miss mx cllr councillor rev revd lord lady baroness".split())
 _ORG_BYLINE_WORDS = frozenset({"editorial", "newsroom", "editors"})
+# words of an organisation's name: a byline 'By Example Cancer Support' or 'Author: Example Foundation' names no person
+_ORGANISATION_WORDS = frozenset(
+    """foundation institute institution society association centre center group partnership network alliance union
+    company ltd limited plc charity services board authority agency college university school hospital county borough
+    federation commission office ministry committee coalition consortium campaign bureau advice support cancer cymru
+    programme project""".split()
+)
 _WEEKDAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _WEEKDAY_ABBR = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
 _MONTH_WORDS = frozenset(
@@ -85,9 +100,17 @@ def name_at_start(rest: str) -> str | None:
             break
         if lowered in _MONTH_WORDS and position == len(tokens) - 1 and len(name_tokens) >= 2:
             break
-        if lowered in _ORG_BYLINE_WORDS:
-            return None  # 'Example Magazine Editorial Staff': an organisation, not a person
-        if lowered in _JOB_WORDS or not _NAME_TOKEN.match(token) or (len(name_tokens) >= 2 and lowered in _NOT_NAME_WORDS):
+        if lowered in _ORG_BYLINE_WORDS or lowered in _ORGANISATION_WORDS:
+            return None  # 'Example Magazine Editorial Staff', 'Example Cancer Support': an organisation, not a person
+        if lowered in _JOB_WORDS:
+            # 'Yorkshire Post Reporter', 'Echo Reporter': an outlet's desk, unless a person's name comes first
+            if lowered in _DESK_WORDS and name_tokens and not _starts_with_given_name(name_tokens):
+                return None
+            break
+        if not _NAME_TOKEN.match(token) or (len(name_tokens) >= 2 and lowered in _NOT_NAME_WORDS):
+            break
+        # an outlet's initials after the name: 'Jane Smith BBC News', 'Eleri Griffiths ITV Wales'
+        if len(name_tokens) >= 2 and len(token) >= 2 and token.isupper() and not all(t.isupper() for t in name_tokens):
             break
         glued = GLUED_WORDS.search(token, 1)
         if glued and (token[glued.start() + 1:].lower() in _JOB_WORDS or token[glued.start() + 1:].lower() in _NOT_NAME_WORDS):
@@ -96,12 +119,53 @@ def name_at_start(rest: str) -> str | None:
         name_tokens.append(token)
     while name_tokens and (name_tokens[-1].lower() in ("and", "&") or name_tokens[-1].lower() in _NAME_PARTICLES):
         name_tokens.pop()
-    n_name_words = sum(1 for token in name_tokens if token.lower() not in ("and", "&") and token.lower() not in _NAME_PARTICLES)
+    # a particle counts as a name word when it opens a name ('Al Root', 'Le Anh Tran')
+    n_name_words = sum(
+        1 for position, token in enumerate(name_tokens)
+        if token.lower() not in ("and", "&") and (position == 0 or token.lower() not in _NAME_PARTICLES)
+    )
     if n_name_words < 2 or n_name_words > 8 or (n_name_words > 4 and not any(token.lower() in ("and", "&") for token in name_tokens)):
         return None
     if any(token.lower().strip(".") in _NOT_NAME_WORDS for token in name_tokens if token.lower() not in ("and", "&")):
         return None
     return " ".join(name_tokens)
+
+
+_DESK_WORDS = frozenset({"reporter", "reporters"})
+
+
+def _starts_with_given_name(tokens: list[str]) -> bool:
+    first = tokens[0].rstrip(".")
+    return len(first) == 1 or first in _given_names() or first.lower() in _HONORIFICS
+
+
+def _names_at_start(rest: str) -> str | None:
+    """Names after 'By': one name, 'A and B', or a list 'A, B and C' (each listed name of two words or more)."""
+    first = name_at_start(rest)
+    if first is None or "," not in rest:
+        return first
+    segments = rest.split(",")
+    listed: list[str] = []
+    for position, segment in enumerate(segments):
+        segment = segment.strip()
+        if position == 0 or " and " not in segment:
+            name = name_at_start(segment)
+            if name is None or len(name.split()) < 2:  # the list has ended: 'A, B, Political Reporters'
+                return ", ".join(listed) if len(listed) >= 2 and all(_starts_with_given_name(n.split()) for n in listed) else first
+            if name != segment:  # 'Jane Smith, Tom Jones | 3 May 2025': the list ends at a separator
+                # a list without 'and' only of names opening with a known given name ('Jane Smith, Chief Reporter' is one)
+                if position >= 1 and all(_starts_with_given_name(n.split()) for n in [*listed, name]):
+                    return ", ".join([*listed, name])
+                return first
+            listed.append(name)
+            continue
+        last = name_at_start(segment)  # 'Josh Amadi and Lucy Tran'
+        if last is None or not last.startswith(segment.split(" and ", 1)[0]) or len(last.split()) < 5:
+            return first
+        return ", ".join(listed) + ", " + last
+    if len(listed) >= 2 and all(_starts_with_given_name(n.split()) for n in listed):
+        return ", ".join(listed)  # 'Jane Smith, Tom Jones'
+    return first
 
 
 def _by_prefix_ok(prefix: str) -> bool:
@@ -110,10 +174,15 @@ def _by_prefix_ok(prefix: str) -> bool:
     stripped = prefix.strip()
     if not stripped:
         return True
+    if prefix[-1].isalpha() and len(stripped) <= 20 and " " not in stripped:
+        return True  # a one-word section label glued to 'By': 'NewsBy Jane Smith'
+
     if stripped[-1] in "|,/-–—•·:" and len(stripped) <= 44:
         return True
     lowered = stripped.lower()
     if lowered in _BY_PREFIX_WORDS or (len(stripped) <= 20 and lowered.split()[-1] in _BY_PREFIX_WORDS and len(lowered.split()) <= 2):
+        return True
+    if _POSTED_IN.match(stripped):
         return True
     return len(stripped) <= 70 and DIGIT.search(stripped) is not None and is_date_line(stripped)
 
@@ -129,13 +198,13 @@ def byline_name(text: str) -> str | None:
     if "by" in lowered:
         match = _BY_RE.search(text)
         if match and match.start() <= 80 and _by_prefix_ok(text[: match.start()]):
-            name = name_at_start(text[match.end():])
+            name = _names_at_start(text[match.end():])
             if name:
                 return name
     if ":" in text or "|" in text or "-" in text or "–" in text or "—" in text:
         match = _BYLINE_LABEL_RE.match(text)
         if match:
-            name = name_at_start(match.group("rest"))
+            name = _names_at_start(match.group("rest"))
             if name:
                 return name
     if length <= 110 and _ROLE_HINT_RE.search(lowered):
