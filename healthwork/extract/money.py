@@ -97,7 +97,7 @@ from healthwork.extract import programmes as _programmes
 from healthwork.extract.numbers import (
     MULT, NUM, QUALIFIER_WORDS, WORD_NUMBER, alternation, parse_number, qualifier_of, range_low,
 )
-from healthwork.extract.text import Span, find_all, paragraph_spans, sentence_spans, span_index
+from healthwork.extract.text import RowsByStart, Span, find_all, paragraph_spans, sentence_spans, span_index
 
 __all__ = ["extract"]
 
@@ -364,6 +364,7 @@ _ASIDE_CLOSE = re.compile(r",|\)|\s[\u2013\u2014-]\s")
 _CLAUSE_GAP = re.compile(r"[;,]\s+(?:and|while|but|whereas)\s|;")
 _NEXT_CLAUSE_PENALTY = 200
 _CLAUSE_STOP = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+_CLAUSE_REACH = 400  # characters a clause reaches either side of its money: real clauses are far shorter
 
 _KIND_WORDS: dict[str, str] = {
     "fine": "fine fined fines fining penalty penalties penalised penalized damages compensation",
@@ -455,13 +456,13 @@ class _Ctx:
         self.body = body
         self.sentences: list[Span] = sentence_spans(body)
         self.paragraphs: list[Span] = paragraph_spans(body)
-        self.mentions = sorted(mentions, key=lambda r: r["span_start"])
-        self.places = sorted(places, key=lambda r: r["span_start"])
+        self.mentions = RowsByStart(mentions)
+        self.places = RowsByStart(places)
         self._sentence_memo: dict[tuple[str, int, int], bool] = {}
         self.amount_starts: list[int] = []  # where each money phrase starts, set once they are read
         # a mention of the document a programme was set out in ("the Get Britain Working white
         # paper") does not make the article about that programme
-        self.main = _article_programme([r for r in self.mentions if not _DOCUMENT_AFTER.match(body, r["span_end"])],
+        self.main = _article_programme([r for r in self.mentions.rows if not _DOCUMENT_AFTER.match(body, r["span_end"])],
                                        self.paragraphs)
 
     def sentence_has(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
@@ -484,7 +485,7 @@ class _Ctx:
     def programme(self, s: int, e: int, kind: str, currency: str, rate: bool) -> str | None:
         """The programme the money ``body[s:e]`` is for (see the module docstring)."""
         ss, se = self.sentence(s)
-        in_sentence = [r for r in self.mentions if r["span_start"] >= ss and r["span_end"] <= se]
+        in_sentence = self.mentions.within(ss, se)
         # "Communities for Work, which received £18m a year, ...": the money of a "which" clause is its noun's
         owner = self._relative_clause_owner(s, in_sentence)
         if owner is not None:
@@ -534,8 +535,8 @@ class _Ctx:
         """The clause of the money ``body[s:e]``: its sentence cut at commas, semicolons, colons,
         brackets and dashes."""
         ss, se = self.sentence(s)
-        start = ss
-        for m in _CLAUSE_STOP.finditer(self.body, ss, s):
+        start = lo = max(ss, s - _CLAUSE_REACH)
+        for m in _CLAUSE_STOP.finditer(self.body, lo, s):
             start = m.end()
         return start, _clause_end(self.body, e, se)
 
@@ -624,7 +625,7 @@ class _Ctx:
         return max(s - mention["span_end"], 0)
 
     def _programmes_in(self, start: int, end: int) -> set[str]:
-        return {str(r["programme"]) for r in self.mentions if start <= r["span_start"] and r["span_end"] <= end}
+        return {str(r["programme"]) for r in self.mentions.within(start, end)}
 
     def _list_context(self, ps: int) -> str | None:
         """The one programme of the text a list of allocations belongs to: back over the other
@@ -659,7 +660,7 @@ class _Ctx:
         """The place the money ``body[s:e]`` is allocated to, when the text ties it."""
         ls = self.body.rfind("\n", 0, s) + 1
         ss, se = self.sentence(s)
-        before = [r for r in self.places if max(ss, ls, s - 80) <= r["span_start"] and r["span_end"] <= s]
+        before = self.places.within(max(ss, ls, s - 80), s)
         if before and _LIST_ITEM_START.fullmatch(self.body, ls, before[0]["span_start"]) \
                 and _LIST_ITEM_GAP.fullmatch(self.body, before[-1]["span_end"], s):
             return str(before[0]["name"])  # "3. Devon, Plymouth and Torbay – £22.8m": the first named
@@ -670,8 +671,8 @@ class _Ctx:
             while k > 0 and _PLACE_LIST_JOIN.fullmatch(self.body, before[k - 1]["span_end"], before[k]["span_start"]):
                 k -= 1
             return str(before[k]["name"])
-        for r in self.places:
-            if r["span_start"] >= e and r["span_end"] <= se and r["span_start"] <= e + 40:
+        for r in self.places.starting_in(e, e + 40):
+            if r["span_end"] <= se:
                 if _PLACE_AFTER_GAP.fullmatch(self.body, e, r["span_start"]):
                     return str(r["name"])  # "£3m for Telford", "£40m to Leeds"
                 break
@@ -832,6 +833,9 @@ def _amounts(body: str) -> list[_Amount]:
 
 
 def _clause_end(body: str, pos: int, limit: int) -> int:
+    """Where the clause going on from ``pos`` ends: the next clause stop before ``limit``, looked
+    for within ``_CLAUSE_REACH`` characters (a run-on "sentence" of thousands of amounts stays linear)."""
+    limit = min(limit, pos + _CLAUSE_REACH)
     m = _CLAUSE_STOP.search(body, pos, limit)
     return m.start() if m else limit
 
@@ -971,7 +975,13 @@ def _share_of(ctx: _Ctx, found: list[_Found], k: int, phrase_last: int) -> float
             or (nxt[0] < se and _SHARE_LATER.fullmatch(body, end, nxt[0]))):
         return float(nxt[2])
     # "Of the £45m, £3.5m will go to Bristol"
-    prev = next((f for f in reversed(found[:k]) if f[1] <= start and f[0] >= ss), None)
+    prev = None
+    for i in range(k - 1, -1, -1):  # the nearest amount before, in the same sentence (found is in body order)
+        if found[i][0] < ss:
+            break
+        if found[i][1] <= start:
+            prev = found[i]
+            break
     if prev is not None and prev[2] > value and _OF_POT_BEFORE.search(body, max(ss, prev[0] - 12), prev[0]) \
             and _OF_POT_GAP.fullmatch(body, prev[1], start):
         return float(prev[2])

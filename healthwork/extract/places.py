@@ -43,7 +43,7 @@ from functools import cache
 from typing import Any
 
 from healthwork.extract import organisations
-from healthwork.extract.text import find_all
+from healthwork.extract.text import Covering, find_all
 from healthwork.reference import load_csv
 
 Row = dict[str, Any]
@@ -188,6 +188,7 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
     person_words: frozenset[str] | None = None
     out: list[tuple[int, int, _Place]] = []
     name_spans = org_spans + person_spans  # organisations' and people's names: never a place inside them
+    names_cover = Covering(name_spans)
     # a person's or a programme's name may follow a place ("the South Yorkshire Connect to Work scheme")
     next_name_starts = person_starts | frozenset(r["span_start"] for r in programme_rows)
     for m in rx.finditer(work):
@@ -196,7 +197,7 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
                           or (work[start - 1] == "-" and not _SPANNING_PREFIX_RE.search(work, max(0, start - 7), start))):
             continue  # inside a word or a compound ("Stoke-on-Trent"), but "pan-London", "all-Wales" name the place
         place = by_surface[m.group(0)]
-        if any(os <= start and end <= oe for os, oe in name_spans):
+        if names_cover.covers(start, end):
             continue  # inside an organisation's or a person's name
         if _part_of_larger_name(work, start, end, next_name_starts):
             part = _area_part(work, start, end, org_spans, next_name_starts)

@@ -21,12 +21,14 @@ Paragraph breaks always end a sentence.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from typing import Any
 
 Span = tuple[int, int]
 
-__all__ = ["Span", "paragraph_spans", "sentence_spans", "find_span", "span_index", "find_all"]
+__all__ = ["Span", "paragraph_spans", "sentence_spans", "find_span", "span_index", "find_all", "RowsByStart",
+           "Covering"]
 
 _PARA = re.compile(r"[^\n]+")
 # candidate sentence end: terminal punctuation, optional closers, whitespace, then a likely
@@ -89,6 +91,47 @@ def find_span(spans: Sequence[Span], pos: int) -> Span | None:
     """The span in ``spans`` (sorted, non-overlapping) containing offset ``pos``, else None."""
     i = span_index(spans, pos)
     return spans[i] if i >= 0 else None
+
+
+class RowsByStart:
+    """Entity rows (dicts with ``span_start``/``span_end``) sorted by start, looked up by range in
+    O(log n + k): an article with thousands of mentions stays linear, not quadratic."""
+
+    def __init__(self, rows: Sequence[dict[str, Any]]):
+        self.rows = sorted(rows, key=lambda r: r["span_start"])
+        self._starts = [r["span_start"] for r in self.rows]
+
+    def __iter__(self):  # noqa: ANN204 - an iterator of the sorted rows
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def starting_in(self, lo: int, hi: int) -> list[dict[str, Any]]:
+        """Rows whose start is in ``[lo, hi]``, in order."""
+        return self.rows[bisect_left(self._starts, lo):bisect_right(self._starts, hi)]
+
+    def within(self, lo: int, hi: int) -> list[dict[str, Any]]:
+        """Rows lying wholly inside ``[lo, hi)``, in order."""
+        return [r for r in self.starting_in(lo, hi) if r["span_end"] <= hi]
+
+
+class Covering:
+    """Whether a span lies inside any of a set of spans, in O(log n) per question."""
+
+    def __init__(self, spans: Sequence[Span]):
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._max_end: list[int] = []  # the furthest end of the spans up to each one
+        furthest = -1
+        for _, e in ordered:
+            furthest = max(furthest, e)
+            self._max_end.append(furthest)
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether some span ``(s, e)`` has ``s <= start`` and ``end <= e``."""
+        i = bisect_right(self._starts, start) - 1
+        return i >= 0 and self._max_end[i] >= end
 
 
 def find_all(text: str, needles: Sequence[str]) -> list[int]:

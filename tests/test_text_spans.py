@@ -1,0 +1,22 @@
+"""Range lookups the extractors use so that articles with thousands of mentions stay linear."""
+from healthwork.extract.text import Covering, RowsByStart
+
+
+def _row(s: int, e: int) -> dict[str, int]:
+    return {"span_start": s, "span_end": e}
+
+
+def test_rows_by_start_finds_rows_inside_a_range_in_order():
+    rows = RowsByStart([_row(30, 40), _row(0, 5), _row(10, 20), _row(18, 50)])
+    assert [r["span_start"] for r in rows] == [0, 10, 18, 30]
+    assert rows.within(10, 40) == [_row(10, 20), _row(30, 40)]  # (18, 50) ends past 40
+    assert rows.starting_in(5, 18) == [_row(10, 20), _row(18, 50)]
+    assert rows.within(41, 100) == []
+
+
+def test_covering_answers_like_a_scan_of_every_span():
+    spans = [(0, 10), (5, 8), (20, 30), (22, 40), (50, 51)]
+    cover = Covering(spans)
+    for start in range(0, 60):
+        for end in range(start, 60):
+            assert cover.covers(start, end) == any(s <= start and end <= e for s, e in spans), (start, end)
