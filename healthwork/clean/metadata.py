@@ -283,6 +283,8 @@ def _in_teaser_run(lines: list[Line], j: int, window_start: int, first_body: int
         end += 1
     if end - start < 2:
         return False
+    if j == end == first_body - 1 and lines[j - 1].content.endswith("."):
+        return False  # the box's last item ended with its summary; the line over the story is its headline
     return any(lines[k].rule in _LIST_LABEL_RULES for k in range(max(0, start - 2), start))
 
 
