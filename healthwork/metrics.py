@@ -26,7 +26,7 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
@@ -110,6 +110,12 @@ class Corpus:
     place_mentions: pd.DataFrame = field(default_factory=pd.DataFrame)
     people_counts: pd.DataFrame = field(default_factory=pd.DataFrame)
     canonical: Mapping[str, str] = field(default_factory=dict)  # syndicated copy -> canonical copy
+    # Only these programmes' money is resolved (None: all). Resolution compares mentions of one programme and
+    # currency only, so a programme's commitments are the same whether or not the others are resolved.
+    programmes: frozenset[str] | None = None
+    # Names of places that never scope an amount (countries) over the whole corpus; None: those of
+    # ``place_mentions`` (give it when ``articles`` is only part of the corpus).
+    broad_places: frozenset[str] | None = None
 
     def canon(self, article_id: str) -> str:
         return canonical_article(article_id, self.canonical)
@@ -413,12 +419,16 @@ def list_label(body: str, paragraph: Span | None, amount_start: int) -> str | No
     return m.group("label").strip() if m else None
 
 
-def _broad_places(c: Corpus) -> set[str]:
-    """Names of the corpus's places that never scope an amount (countries)."""
-    pm = c.place_mentions
+def broad_places(place_mentions: pd.DataFrame) -> frozenset[str]:
+    """Names of the places of these mentions that never scope an amount (countries)."""
+    pm = place_mentions
     if pm.empty or "place_type" not in pm:
-        return set()
-    return {str(n) for n, t in zip(pm["name"], pm["place_type"]) if t in _BROAD_PLACE_TYPES}
+        return frozenset()
+    return frozenset(str(n) for n, t in zip(pm["name"], pm["place_type"]) if t in _BROAD_PLACE_TYPES)
+
+
+def _broad_places(c: Corpus) -> frozenset[str]:
+    return c.broad_places if c.broad_places is not None else broad_places(c.place_mentions)
 
 
 def _amount_places(c: Corpus) -> dict[tuple[str, int], str]:
@@ -675,6 +685,8 @@ def _resolve(c: Corpus) -> Resolution:
                                       "merge_reason", "share_reason"])
         return Resolution(empty, [], [], [])
     keep = f["programme"].notna() & (f["kind"] == "funding" if "kind" in f else True)
+    if c.programmes is not None:
+        keep &= f["programme"].isin(c.programmes)
     f = f[keep].copy().reset_index(drop=True)
     mentions = _mentions(c, f)
     _wholes_lose_their_place(mentions)
@@ -836,19 +848,29 @@ PLACE_COLUMNS = ["place", "ons_code", "place_type", "n_articles", "article_ids",
                  "programmes", "n_commitments", "commitment_ids", "funding_mentioned_gbp"]
 
 
-def place_coverage(c: Corpus, commitments: pd.DataFrame) -> pd.DataFrame:
+def place_coverage(c: Corpus, commitments: pd.DataFrame, outside_money: pd.DataFrame | None = None,
+                   names: Collection[str] | None = None) -> pd.DataFrame:
     """Per place: articles naming it, programmes named in its paragraphs, money stated in its sentences.
 
     ``funding_mentioned_gbp`` sums the distinct GBP commitments stated in a sentence naming the place;
     when a share of a commitment is tied to the place, the share counts and its whole does not. A
-    commitment shared by several places counts in full for each of them (do not add places up)."""
+    commitment shared by several places counts in full for each of them (do not add places up).
+
+    When ``c`` resolves only some programmes (``Corpus.programmes``), ``outside_money`` gives the mentions
+    (article_id, span_start, commitment_id) of the other programmes' money in its articles, and
+    ``commitments`` holds their commitments too; ``names``: only the rows of these places."""
     pm = c.place_mentions
+    if names is not None and not pm.empty:
+        pm = pm[pm["name"].isin(set(names))]
     if pm.empty:
         return pd.DataFrame(columns=PLACE_COLUMNS)
     money = c.money
     money_at: dict[tuple[str, int], set[str]] = defaultdict(set)
     for a, s, cid in zip(money.get("article_id", []), money.get("sentence", []), money.get("commitment_id", [])):
         money_at[(a, s)].add(cid)
+    if outside_money is not None:
+        for a, s, cid in zip(outside_money["article_id"], outside_money["span_start"], outside_money["commitment_id"]):
+            money_at[(a, c.sentence(a, s)[0])].add(cid)
     amount = dict(zip(commitments["commitment_id"], commitments["amount"]))
     currency = dict(zip(commitments["commitment_id"], commitments["currency"]))
     parent = {k: v for k, v in zip(commitments["commitment_id"], commitments["part_of"]) if v}
@@ -1006,3 +1028,30 @@ def compute(c: Corpus) -> Metrics:
                    programme_summary=programme_summary(c, pf, reach, places),
                    funding_timeline=funding_timeline(c, pf),
                    article_groups=article_groups(c.articles["article_id"], c.canonical))
+
+
+def _of_programmes(df: pd.DataFrame, programmes: Collection[str]) -> pd.DataFrame:
+    return df[df["programme"].isin(set(programmes))].reset_index(drop=True) if len(df) else df
+
+
+def compute_part(c: Corpus, places: Collection[str], outside_money: pd.DataFrame,
+                 outside_commitments: pd.DataFrame) -> Metrics:
+    """The metric rows of some programmes (``c.programmes``) and places, equal to those rows of ``compute``
+    over the whole corpus (``article_groups`` left empty), for an update that recomputes only them.
+
+    ``c`` holds every article with a row of those programmes or naming one of those places (with all of
+    its entity rows), the whole corpus's syndication groups and broad places; ``places`` holds every
+    place named in an article of those programmes. ``outside_money`` and ``outside_commitments`` are the
+    stored ``commitment_mentions`` (of ``c``'s articles) and ``programme_funding`` rows of the other
+    programmes (see ``place_coverage``)."""
+    if c.programmes is None:
+        raise ValueError("compute_part needs the programmes to recompute (Corpus.programmes)")
+    pf = programme_funding(c)
+    reach = _of_programmes(programme_reach(c), c.programmes)
+    both = pd.concat([x for x in (pf, outside_commitments[FUNDING_COLUMNS]) if len(x)] or [pf], ignore_index=True)
+    place_rows = place_coverage(c, both, outside_money, places)
+    return Metrics(programme_funding=pf, commitment_mentions=commitment_mentions(c), programme_reach=reach,
+                   place_coverage=place_rows,
+                   programme_summary=_of_programmes(programme_summary(c, pf, reach, place_rows), c.programmes),
+                   funding_timeline=_of_programmes(funding_timeline(c, pf), c.programmes),
+                   article_groups=pd.DataFrame(columns=GROUP_COLUMNS))

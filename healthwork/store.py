@@ -283,6 +283,11 @@ TABLES: tuple[Table, ...] = (
        "a stage whose fingerprint is unchanged is skipped",
        ("stage", "VARCHAR", "stage name"),
        ("fingerprint", "VARCHAR", "hash of the stage's code, its tables' schema and every row of its inputs")),
+    _t("meta", "metric_inputs", "Per article, a hash of what the metrics read of it (its id, date and body, its "
+       "entity rows) when they were last computed: a run recomputes the programmes and places of the articles "
+       "whose hash changed",
+       ARTICLE,
+       ("fingerprint", "VARCHAR", "order-free sum of the hashes of the article's row and of its entity rows")),
 )
 TABLE_BY_NAME: dict[str, Table] = {t.qualified: t for t in TABLES}
 

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from healthwork import dedup, marts, metrics
-from healthwork.stages import common
+from healthwork.stages import common, metrics_update
 from healthwork.store import TABLE_BY_NAME, ddl, replace_rows
 from healthwork.versioning import code_version
 
@@ -284,6 +284,11 @@ def run_metrics(con: duckdb.DuckDBPyConnection, force: bool = False) -> MetricsS
         tables = {t: con.execute(f"SELECT * FROM {t}").df() for t in METRIC_TABLES}  # in the order written
         return MetricsSummary(rows={t: len(df) for t, df in tables.items()},
                               headline=tables["metrics.programme_summary"], tables=tables, recomputed=False)
+    if not force and _metric_tables_present(con) and metrics_update.update(con) is not None:
+        _record_fingerprint(con, "metrics", fingerprint)  # only the programmes and places that changed were redone
+        tables = {t: con.execute(f"SELECT * FROM {t}").df() for t in METRIC_TABLES}
+        return MetricsSummary(rows={t: len(df) for t, df in tables.items()},
+                              headline=tables["metrics.programme_summary"], tables=tables)
     m = metrics.compute(load_corpus(con))
     recreate_metric_tables(con)
     rows = {}
@@ -291,6 +296,7 @@ def run_metrics(con: duckdb.DuckDBPyConnection, force: bool = False) -> MetricsS
         rows[table] = replace_rows(con, table, df[TABLE_BY_NAME[table].column_names])
     common.record_stage_version(con, "metrics")
     _record_fingerprint(con, "metrics", fingerprint)
+    metrics_update.record(con)
     return MetricsSummary(rows=rows, headline=m.programme_summary, tables=m.tables())
 
 
