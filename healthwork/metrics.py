@@ -612,21 +612,21 @@ def _by_article(mentions: list[Mention]) -> dict[str, list[Mention]]:
     return out
 
 
-def _wholes_lose_their_place(mentions: list[Mention]) -> None:
+def _wholes_lose_their_place(mentions: list[Mention], sentence_parents: list[int | None]) -> None:
     """"£3.5m of the £45m" in a sentence naming South Shire, "its award is part of £338m": the place is the
-    share's, not the whole's."""
-    by_article = _by_article(mentions)
-    for m in mentions:
-        parent = _sentence_share_parent(m, by_article[m.article_id])
+    share's, not the whole's. ``sentence_parents``: share rule 2's whole of each mention."""
+    for m, parent in zip(mentions, sentence_parents):
         if parent is not None and mentions[parent].sentence == m.sentence and mentions[parent].scope_from_text:
             mentions[parent].scope = None
         if m.is_whole and m.scope_from_text:
             m.scope = None
 
 
-def _share_links(mentions: list[Mention], groups: list[list[int]]) -> list[tuple[int | None, str | None]]:
-    """Per mention: (mention it is a share of, why), by the first share rule that applies."""
-    group_of = {i: g for g, members in enumerate(groups) for i in members}
+def _share_links(mentions: list[Mention], groups: list[list[int]], group_of: Mapping[int, int],
+                 by_article: Mapping[str, list[Mention]],
+                 sentence_parents: list[int | None]) -> list[tuple[int | None, str | None]]:
+    """Per mention: (mention it is a share of, why), by the first share rule that applies. ``group_of``: the
+    commitment of each mention; ``sentence_parents``: share rule 2's whole of each mention."""
 
     def amount_of(m: Mention) -> float:
         return mentions[groups[group_of[m.row]][0]].amount
@@ -636,10 +636,10 @@ def _share_links(mentions: list[Mention], groups: list[list[int]]) -> list[tuple
         if m.scope is None:
             pots[(m.programme, m.currency)].append(m)
     out: list[tuple[int | None, str | None]] = [(None, None)] * len(mentions)
-    for article in _by_article(mentions).values():
+    for article in by_article.values():
         for m in article:
             stated = _stated_share_parent(m, article, pots[(m.programme, m.currency)])
-            for rule, parent in enumerate((stated, _sentence_share_parent(m, article))):
+            for rule, parent in enumerate((stated, sentence_parents[m.row])):
                 if parent is not None:
                     out[m.row] = (parent, SHARE_REASONS[rule])
                     break
@@ -676,6 +676,8 @@ class Resolution:
     commitments: list[list[int]]  # row numbers per commitment, most precise first
     ids: list[str]  # commitment_id per commitment
     parent: list[int | None]  # commitment number each commitment is a share of
+    periods: list[float | None]  # period in years per commitment: its most precise mention's, else the most stated
+    scopes: list[str | None]  # place per commitment: the first its mentions give
 
 
 def _resolve(c: Corpus) -> Resolution:
@@ -683,25 +685,31 @@ def _resolve(c: Corpus) -> Resolution:
     if f.empty or "programme" not in f:
         empty = pd.DataFrame(columns=[*f.columns, "commitment_id", "part_of", "sentence", "sentence_text", "scope",
                                       "merge_reason", "share_reason"])
-        return Resolution(empty, [], [], [])
+        return Resolution(empty, [], [], [], [], [])
     keep = f["programme"].notna() & (f["kind"] == "funding" if "kind" in f else True)
     if c.programmes is not None:
         keep &= f["programme"].isin(c.programmes)
     f = f[keep].copy().reset_index(drop=True)
     mentions = _mentions(c, f)
-    _wholes_lose_their_place(mentions)
+    by_article = _by_article(mentions)
+    sentence_parents = [_sentence_share_parent(m, by_article[m.article_id]) for m in mentions]
+    _wholes_lose_their_place(mentions, sentence_parents)
     groups = resolve_commitments(mentions)
     group_of = {i: g for g, members in enumerate(groups) for i in members}
     ids: list[str] = []
+    periods: list[float | None] = []
+    scopes: list[str | None] = []
     seen: Counter[str] = Counter()
     reasons = [""] * len(mentions)
     for members in groups:
         best = mentions[members[0]]
         period = best.period_years
-        if period is None:
-            periods = Counter(mentions[i].period_years for i in members if mentions[i].period_years is not None)
-            period = periods.most_common(1)[0][0] if periods else None
+        if period is None:  # the period most of its mentions state
+            stated = Counter(mentions[i].period_years for i in members if mentions[i].period_years is not None)
+            period = stated.most_common(1)[0][0] if stated else None
         place = next((mentions[i].scope for i in members if mentions[i].scope), None)
+        periods.append(period)
+        scopes.append(place)
         cid = commitment_id(best.programme, best.amount, best.currency, best.qualifier, period, place, best.is_further)
         seen[cid] += 1
         ids.append(cid if seen[cid] == 1 else f"{cid}-{seen[cid]}")
@@ -713,7 +721,8 @@ def _resolve(c: Corpus) -> Resolution:
         p = link[0]
         return p is not None and group_of[p] != g and mentions[groups[group_of[p]][0]].amount > mentions[groups[g][0]].amount
 
-    links = [link if larger(link, group_of[i]) else (None, None) for i, link in enumerate(_share_links(mentions, groups))]
+    links = [link if larger(link, group_of[i]) else (None, None)
+             for i, link in enumerate(_share_links(mentions, groups, group_of, by_article, sentence_parents))]
     parent: list[int | None] = []
     for g, members in enumerate(groups):
         votes = Counter(group_of[p] for p, _ in (links[i] for i in members) if p is not None)
@@ -725,7 +734,7 @@ def _resolve(c: Corpus) -> Resolution:
     f["part_of"] = [None if p is None else ids[group_of[p]] for p, _ in links]
     f["share_reason"] = [why for _, why in links]
     f["merge_reason"] = reasons
-    return Resolution(f, groups, ids, parent)
+    return Resolution(f, groups, ids, parent, periods, scopes)
 
 
 FUNDING_COLUMNS = ["programme", "amount", "currency", "qualifier", "period_years", "n_articles", "first_reported",
@@ -746,16 +755,13 @@ def programme_funding(funding: pd.DataFrame | Corpus, articles: pd.DataFrame | N
     if f.empty:
         return pd.DataFrame(columns=FUNDING_COLUMNS)
     places = _sentence_places(c)
-    col = {k: _column(f, k) for k in ("programme", "amount", "currency", "qualifier", "period_years", "article_id",
-                                      "sentence", "raw_text", "per_year", "scope")}
+    col = {k: _column(f, k) for k in ("programme", "amount", "currency", "qualifier", "article_id", "sentence",
+                                      "raw_text", "per_year")}
     out = []
     for g, rows in enumerate(res.commitments):
         first = rows[0]
         amount, currency, qualifier = col["amount"][first], col["currency"][first], col["qualifier"][first] or "exact"
-        period = col["period_years"][first]
-        if _missing(period):
-            periods = Counter(float(col["period_years"][i]) for i in rows if not _missing(col["period_years"][i]))
-            period = periods.most_common(1)[0][0] if periods else None
+        period = res.periods[g]
         arts = [col["article_id"][i] for i in rows]
         ids = sorted(set(arts))
         lo, hi = c.first_last(ids)
@@ -775,7 +781,7 @@ def programme_funding(funding: pd.DataFrame | Corpus, articles: pd.DataFrame | N
             "label": money_label(amount, currency, qualifier, period, per_year),
             "per_year": per_year,
             "part_of": None if parent is None else res.ids[parent],
-            "scope": next((col["scope"][i] for i in rows if not _missing(col["scope"][i])), None),
+            "scope": res.scopes[g],
             "places": sorted({p for a, s in zip(arts, (col["sentence"][i] for i in rows))
                               for p in places.get((a, s), ())}),
             "raw_texts": sorted({t for t in (col["raw_text"][i] for i in rows) if not _missing(t)}),
