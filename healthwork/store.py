@@ -557,6 +557,12 @@ def table_contents(con: duckdb.DuckDBPyConnection, with_volatile: bool = False) 
     return out
 
 
+def rows_fingerprint(con: duckdb.DuckDBPyConnection, table: str) -> str:
+    """An order-free fingerprint of a table's rows without reading them out: the row count and the sum of
+    the rows' hashes (one scan)."""
+    return repr(con.execute(f"SELECT count(*), sum(hash(t)) FROM {table} t").fetchone())
+
+
 def replace_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict[str, Any]] | pd.DataFrame,
                  article_ids: Sequence[str] | None = None) -> int:
     """Replace a table's rows as a unit: those of ``article_ids`` (or all rows when None), then bulk insert."""

@@ -22,7 +22,8 @@ import pandas as pd
 
 from healthwork import dedup, marts, metrics
 from healthwork.stages import common, metrics_update
-from healthwork.store import TABLE_BY_NAME, ddl, replace_rows
+from healthwork.stages.metrics_update import record_fingerprint, stored_fingerprint
+from healthwork.store import TABLE_BY_NAME, ddl, replace_rows, rows_fingerprint
 from healthwork.versioning import code_version
 
 METRIC_TABLES = tuple(t for t in TABLE_BY_NAME if t.startswith("metrics."))
@@ -256,18 +257,8 @@ def metrics_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
              repr([TABLE_BY_NAME[t] for t in METRIC_TABLES])]
     parts.append(repr(con.execute("SELECT count(*), sum(hash(article_id, published_date, body)) "
                                   "FROM clean.articles").fetchone()))
-    parts += [repr(con.execute(f"SELECT count(*), sum(hash(t)) FROM {table} t").fetchone()) for table in METRIC_INPUTS]
+    parts += [rows_fingerprint(con, table) for table in METRIC_INPUTS]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
-
-
-def _stored_fingerprint(con: duckdb.DuckDBPyConnection, stage: str) -> str | None:
-    row = con.execute("SELECT fingerprint FROM meta.stage_inputs WHERE stage = ?", [stage]).fetchone()
-    return None if row is None else row[0]
-
-
-def _record_fingerprint(con: duckdb.DuckDBPyConnection, stage: str, fingerprint: str) -> None:
-    con.execute("DELETE FROM meta.stage_inputs WHERE stage = ?", [stage])
-    con.execute("INSERT INTO meta.stage_inputs VALUES (?, ?)", [stage, fingerprint])
 
 
 def _metric_tables_present(con: duckdb.DuckDBPyConnection) -> bool:
@@ -280,12 +271,12 @@ def run_metrics(con: duckdb.DuckDBPyConnection, force: bool = False) -> MetricsS
     """Recompute every corpus-level metric from the entity tables (over the whole corpus), unless the
     inputs are exactly those of the last run (``metrics_fingerprint``): then the tables are kept."""
     fingerprint = metrics_fingerprint(con)
-    if not force and fingerprint == _stored_fingerprint(con, "metrics") and _metric_tables_present(con):
+    if not force and fingerprint == stored_fingerprint(con, "metrics") and _metric_tables_present(con):
         tables = {t: con.execute(f"SELECT * FROM {t}").df() for t in METRIC_TABLES}  # in the order written
         return MetricsSummary(rows={t: len(df) for t, df in tables.items()},
                               headline=tables["metrics.programme_summary"], tables=tables, recomputed=False)
     if not force and _metric_tables_present(con) and metrics_update.update(con) is not None:
-        _record_fingerprint(con, "metrics", fingerprint)  # only the programmes and places that changed were redone
+        record_fingerprint(con, "metrics", fingerprint)  # only the programmes and places that changed were redone
         tables = {t: con.execute(f"SELECT * FROM {t}").df() for t in METRIC_TABLES}
         return MetricsSummary(rows={t: len(df) for t, df in tables.items()},
                               headline=tables["metrics.programme_summary"], tables=tables)
@@ -295,7 +286,7 @@ def run_metrics(con: duckdb.DuckDBPyConnection, force: bool = False) -> MetricsS
     for table, df in m.tables().items():
         rows[table] = replace_rows(con, table, df[TABLE_BY_NAME[table].column_names])
     common.record_stage_version(con, "metrics")
-    _record_fingerprint(con, "metrics", fingerprint)
+    record_fingerprint(con, "metrics", fingerprint)
     metrics_update.record(con)
     return MetricsSummary(rows=rows, headline=m.programme_summary, tables=m.tables())
 

@@ -62,16 +62,21 @@ def basis_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
-def _stored_basis(con: duckdb.DuckDBPyConnection) -> str | None:
-    row = con.execute("SELECT fingerprint FROM meta.stage_inputs WHERE stage = ?", [BASIS_STAGE]).fetchone()
+def stored_fingerprint(con: duckdb.DuckDBPyConnection, stage: str) -> str | None:
+    """The fingerprint of the inputs a corpus-level stage last ran on (``meta.stage_inputs``)."""
+    row = con.execute("SELECT fingerprint FROM meta.stage_inputs WHERE stage = ?", [stage]).fetchone()
     return None if row is None else row[0]
+
+
+def record_fingerprint(con: duckdb.DuckDBPyConnection, stage: str, fingerprint: str) -> None:
+    con.execute("DELETE FROM meta.stage_inputs WHERE stage = ?", [stage])
+    con.execute("INSERT INTO meta.stage_inputs VALUES (?, ?)", [stage, fingerprint])
 
 
 def record(con: duckdb.DuckDBPyConnection, fingerprints: pd.DataFrame | None = None) -> None:
     """Remember what the metric tables now in the warehouse were computed from."""
     replace_rows(con, "meta.metric_inputs", article_fingerprints(con) if fingerprints is None else fingerprints)
-    con.execute("DELETE FROM meta.stage_inputs WHERE stage = ?", [BASIS_STAGE])
-    con.execute("INSERT INTO meta.stage_inputs VALUES (?, ?)", [BASIS_STAGE, basis_fingerprint(con)])
+    record_fingerprint(con, BASIS_STAGE, basis_fingerprint(con))
 
 
 def _changed(con: duckdb.DuckDBPyConnection, current: pd.DataFrame) -> set[str]:
@@ -135,7 +140,7 @@ def _delete_where(con: duckdb.DuckDBPyConnection, table: str, column: str, value
 def update(con: duckdb.DuckDBPyConnection) -> dict[str, int] | None:
     """Bring the metric tables up to date by recomputing the programmes and places of changed articles.
     Returns the number of rows written per table, or None when only a full computation can (see above)."""
-    if _stored_basis(con) != basis_fingerprint(con):
+    if stored_fingerprint(con, BASIS_STAGE) != basis_fingerprint(con):
         return None
     current = article_fingerprints(con)
     changed = _changed(con, current)
