@@ -70,6 +70,12 @@ def _date(v: Any) -> date | None:
     return v
 
 
+def first_last(dates: Mapping[str, date | None], ids: Iterable[str]) -> tuple[date | None, date | None]:
+    """Earliest and latest date of these articles (None when none is dated)."""
+    ds = [d for d in (dates.get(a) for a in ids) if d is not None]
+    return (min(ds), max(ds)) if ds else (None, None)
+
+
 def canonical_article(article_id: str, duplicate_of: Mapping[str, str]) -> str:
     """Follow near-duplicate links to the canonical copy (syndicated copies count once)."""
     seen = set()
@@ -156,8 +162,7 @@ class Corpus:
         return (i, seg[1][i], seg[2][seg[1][i][0]:seg[1][i][1]]) if i >= 0 else (-1, None, "")
 
     def first_last(self, ids: Iterable[str]) -> tuple[date | None, date | None]:
-        ds = [d for d in (self.dates.get(a) for a in ids) if d is not None]
-        return (min(ds), max(ds)) if ds else (None, None)
+        return first_last(self.dates, ids)
 
     @cached_property
     def resolution(self) -> Resolution:
@@ -183,6 +188,11 @@ class Corpus:
 
     def programmes_at(self, article_id: str, pos: Any) -> set[str]:
         return self.paragraph_programmes.get((article_id, self.paragraph(article_id, pos)), set())
+
+    @cached_property
+    def place_links(self) -> pd.DataFrame:
+        """What ``place_coverage`` reads of the articles' text, per place mention (see ``place_links``)."""
+        return place_links(self)
 
 
 # ---------------------------------------------------------------- commitment resolution
@@ -854,48 +864,70 @@ PLACE_COLUMNS = ["place", "ons_code", "place_type", "n_articles", "article_ids",
                  "programmes", "n_commitments", "commitment_ids", "funding_mentioned_gbp"]
 
 
-def place_coverage(c: Corpus, commitments: pd.DataFrame, outside_money: pd.DataFrame | None = None,
-                   names: Collection[str] | None = None) -> pd.DataFrame:
-    """Per place: articles naming it, programmes named in its paragraphs, money stated in its sentences.
+LINK_COLUMNS = ["article_id", "name", "ons_code", "place_type", "programmes", "money_starts"]
 
+
+def place_links(c: Corpus) -> pd.DataFrame:
+    """Per place mention: the programmes its paragraph names and the ``span_start`` of each programme money row
+    (of kind ``funding``) stated in its sentence. Each row depends on its article only, so the rows of an
+    unchanged article can be kept (``meta.place_links``); money without a span is in no sentence."""
+    pm = c.place_mentions
+    if pm.empty:
+        return pd.DataFrame(columns=LINK_COLUMNS)
+    f = c.funding
+    money_at: dict[tuple[str, int], set[int]] = defaultdict(set)
+    if not f.empty and "programme" in f:
+        eligible = f["programme"].notna() & (f["kind"] == "funding" if "kind" in f else True)
+        for a, s in zip(f.loc[eligible, "article_id"], f.loc[eligible, "span_start"]):
+            if not _missing(s):
+                money_at[(a, c.sentence(a, s)[0])].add(int(s))
+    types = _column(pm, "place_type")
+    rows = [(a, name, None if _missing(ons) else ons, None if _missing(t) else t,
+             sorted(c.programmes_at(a, s)), sorted(money_at.get((a, c.sentence(a, s)[0]), ())))
+            for a, name, ons, t, s in zip(pm["article_id"], pm["name"], pm["ons_code"], types, pm["span_start"])]
+    return pd.DataFrame(rows, columns=LINK_COLUMNS)
+
+
+def place_coverage(c: Corpus, commitments: pd.DataFrame) -> pd.DataFrame:
+    """Per place: articles naming it, programmes named in its paragraphs, money stated in its sentences
+    (see ``place_rows``)."""
+    return place_rows(c.place_links, c.money, commitments, c.dates, c.canonical)
+
+
+def place_rows(links: pd.DataFrame, money: pd.DataFrame, commitments: pd.DataFrame,
+               dates: Mapping[str, date | None], canonical: Mapping[str, str]) -> pd.DataFrame:
+    """The ``place_coverage`` rows of the places of ``links`` (``place_links`` rows, all of those places').
+
+    ``money``: the commitment mentions (article_id, span_start, commitment_id) of the links' articles;
+    ``commitments``: the commitments they belong to (amount, currency, part_of).
     ``funding_mentioned_gbp`` sums the distinct GBP commitments stated in a sentence naming the place;
     when a share of a commitment is tied to the place, the share counts and its whole does not. A
-    commitment shared by several places counts in full for each of them (do not add places up).
-
-    When ``c`` resolves only some programmes (``Corpus.programmes``), ``outside_money`` gives the mentions
-    (article_id, span_start, commitment_id) of the other programmes' money in its articles, and
-    ``commitments`` holds their commitments too; ``names``: only the rows of these places."""
-    pm = c.place_mentions
-    if names is not None and not pm.empty:
-        pm = pm[pm["name"].isin(set(names))]
-    if pm.empty:
+    commitment shared by several places counts in full for each of them (do not add places up)."""
+    if links.empty:
         return pd.DataFrame(columns=PLACE_COLUMNS)
-    money = c.money
-    money_at: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for a, s, cid in zip(money.get("article_id", []), money.get("sentence", []), money.get("commitment_id", [])):
-        money_at[(a, s)].add(cid)
-    if outside_money is not None:
-        for a, s, cid in zip(outside_money["article_id"], outside_money["span_start"], outside_money["commitment_id"]):
-            money_at[(a, c.sentence(a, s)[0])].add(cid)
+    cids_at: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for a, s, cid in zip(money.get("article_id", []), money.get("span_start", []), money.get("commitment_id", [])):
+        if not _missing(s):
+            cids_at[(a, int(s))].add(cid)
     amount = dict(zip(commitments["commitment_id"], commitments["amount"]))
     currency = dict(zip(commitments["commitment_id"], commitments["currency"]))
-    parent = {k: v for k, v in zip(commitments["commitment_id"], commitments["part_of"]) if v}
+    parent = {k: v for k, v in zip(commitments["commitment_id"], commitments["part_of"]) if not _missing(v)}
     out = []
-    pm = pm.assign(ons_code=pm["ons_code"].where(pm["ons_code"].notna(), None),
-                   place_type=pm["place_type"] if "place_type" in pm else None)
-    for (name, ons), g in pm.groupby(["name", pm["ons_code"].fillna("")], sort=True):
+    for (name, ons), g in links.groupby(["name", links["ons_code"].fillna("")], sort=True):
         ids = sorted(set(g["article_id"]))
-        lo, hi = c.first_last(ids)
+        lo, hi = first_last(dates, ids)
         progs: set[str] = set()
         cids: set[str] = set()
-        for a, s in zip(g["article_id"], g["span_start"]):
-            progs |= c.programmes_at(a, s)
-            cids |= money_at.get((a, c.sentence(a, s)[0]), set())
+        for a, ps, starts in zip(g["article_id"], g["programmes"], g["money_starts"]):
+            progs.update(ps)
+            for s in starts:
+                cids |= cids_at.get((a, int(s)), set())
         cids -= {parent[x] for x in cids if x in parent}
         types = Counter(t for t in g["place_type"] if not _missing(t))
         out.append({"place": name, "ons_code": ons or None, "place_type": types.most_common(1)[0][0] if types else None,
-                    "n_articles": c.n_distinct(ids), "article_ids": ids, "first_mentioned": lo, "last_mentioned": hi,
-                    "programmes": sorted(progs), "n_commitments": len(cids), "commitment_ids": sorted(cids),
+                    "n_articles": len({canonical_article(a, canonical) for a in ids}), "article_ids": ids,
+                    "first_mentioned": lo, "last_mentioned": hi, "programmes": sorted(progs),
+                    "n_commitments": len(cids), "commitment_ids": sorted(cids),
                     "funding_mentioned_gbp": float(sum(amount[x] for x in cids if currency.get(x) == "GBP"))})
     df = pd.DataFrame(out, columns=PLACE_COLUMNS)
     return df.sort_values(["n_articles", "place"], ascending=[False, True], ignore_index=True)
@@ -1040,24 +1072,22 @@ def _of_programmes(df: pd.DataFrame, programmes: Collection[str]) -> pd.DataFram
     return df[df["programme"].isin(set(programmes))].reset_index(drop=True) if len(df) else df
 
 
-def compute_part(c: Corpus, places: Collection[str], outside_money: pd.DataFrame,
-                 outside_commitments: pd.DataFrame) -> Metrics:
-    """The metric rows of some programmes (``c.programmes``) and places, equal to those rows of ``compute``
-    over the whole corpus (``article_groups`` left empty), for an update that recomputes only them.
+def compute_part(c: Corpus) -> Metrics:
+    """The rows of the programmes ``c.programmes`` in the per-programme metric tables, equal to those rows of
+    ``compute`` over the whole corpus, for an update that recomputes only them (``place_coverage`` and
+    ``article_groups`` are left empty: see ``place_rows``).
 
-    ``c`` holds every article with a row of those programmes or naming one of those places (with all of
-    its entity rows), the whole corpus's syndication groups and broad places; ``places`` holds every
-    place named in an article of those programmes. ``outside_money`` and ``outside_commitments`` are the
-    stored ``commitment_mentions`` (of ``c``'s articles) and ``programme_funding`` rows of the other
-    programmes (see ``place_coverage``)."""
+    ``c`` holds every article with a row of those programmes (with all of its entity rows), and the whole
+    corpus's syndication groups (``canonical``) and broad places (``broad_places``)."""
     if c.programmes is None:
         raise ValueError("compute_part needs the programmes to recompute (Corpus.programmes)")
     pf = programme_funding(c)
     reach = _of_programmes(programme_reach(c), c.programmes)
-    both = pd.concat([x for x in (pf, outside_commitments[FUNDING_COLUMNS]) if len(x)] or [pf], ignore_index=True)
-    place_rows = place_coverage(c, both, outside_money, places)
+    links = c.place_links
+    places = pd.DataFrame([{"place": name, "programmes": sorted({p for ps in g["programmes"] for p in ps})}
+                           for name, g in links.groupby("name", sort=True)], columns=["place", "programmes"])
     return Metrics(programme_funding=pf, commitment_mentions=commitment_mentions(c), programme_reach=reach,
-                   place_coverage=place_rows,
-                   programme_summary=_of_programmes(programme_summary(c, pf, reach, place_rows), c.programmes),
+                   place_coverage=pd.DataFrame(columns=PLACE_COLUMNS),
+                   programme_summary=_of_programmes(programme_summary(c, pf, reach, places), c.programmes),
                    funding_timeline=_of_programmes(funding_timeline(c, pf), c.programmes),
                    article_groups=pd.DataFrame(columns=GROUP_COLUMNS))

@@ -283,6 +283,16 @@ TABLES: tuple[Table, ...] = (
        "a stage whose fingerprint is unchanged is skipped",
        ("stage", "VARCHAR", "stage name"),
        ("fingerprint", "VARCHAR", "hash of the stage's code, its tables' schema and every row of its inputs")),
+    _t("meta", "place_links", "Per place mention, what the metrics read of its article's text (kept for "
+       "articles whose text did not change): the programmes its paragraph names, the programme money its "
+       "sentence states",
+       ARTICLE,
+       ("name", "VARCHAR", "the place (entities.place_mentions.name)"),
+       ("ons_code", "VARCHAR", "its ONS code (NULL when none)"),
+       ("place_type", "VARCHAR", "its type"),
+       ("programmes", "VARCHAR[]", "programmes named in the mention's paragraph"),
+       ("money_starts", "BIGINT[]", "span_start of the programme money (entities.funding of kind funding) "
+        "stated in the mention's sentence")),
     _t("meta", "metric_inputs", "Per article, a hash of what the metrics read of it (its id, date and body, its "
        "entity rows) when they were last computed: a run recomputes the programmes and places of the articles "
        "whose hash changed",

@@ -280,14 +280,15 @@ def run_metrics(con: duckdb.DuckDBPyConnection, force: bool = False) -> MetricsS
         tables = {t: con.execute(f"SELECT * FROM {t}").df() for t in METRIC_TABLES}
         return MetricsSummary(rows={t: len(df) for t, df in tables.items()},
                               headline=tables["metrics.programme_summary"], tables=tables)
-    m = metrics.compute(load_corpus(con))
+    corpus = load_corpus(con)
+    m = metrics.compute(corpus)
     recreate_metric_tables(con)
     rows = {}
     for table, df in m.tables().items():
         rows[table] = replace_rows(con, table, df[TABLE_BY_NAME[table].column_names])
     common.record_stage_version(con, "metrics")
     record_fingerprint(con, "metrics", fingerprint)
-    metrics_update.record(con)
+    metrics_update.record(con, corpus.place_links)
     return MetricsSummary(rows=rows, headline=m.programme_summary, tables=m.tables())
 
 

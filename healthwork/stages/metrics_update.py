@@ -19,6 +19,7 @@ tests/test_metrics_incremental.py checks that updates give the tables of a full 
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -73,9 +74,11 @@ def record_fingerprint(con: duckdb.DuckDBPyConnection, stage: str, fingerprint: 
     con.execute("INSERT INTO meta.stage_inputs VALUES (?, ?)", [stage, fingerprint])
 
 
-def record(con: duckdb.DuckDBPyConnection, fingerprints: pd.DataFrame | None = None) -> None:
-    """Remember what the metric tables now in the warehouse were computed from."""
-    replace_rows(con, "meta.metric_inputs", article_fingerprints(con) if fingerprints is None else fingerprints)
+def record(con: duckdb.DuckDBPyConnection, place_links: pd.DataFrame) -> None:
+    """Remember what the metric tables now in the warehouse were computed from (a full computation), and
+    its ``place_links`` (``metrics.Corpus.place_links``)."""
+    replace_rows(con, "meta.place_links", place_links[metrics.LINK_COLUMNS])
+    replace_rows(con, "meta.metric_inputs", article_fingerprints(con))
     record_fingerprint(con, BASIS_STAGE, basis_fingerprint(con))
 
 
@@ -137,6 +140,30 @@ def _delete_where(con: duckdb.DuckDBPyConnection, table: str, column: str, value
         con.unregister("_values")
 
 
+def _links(con: duckdb.DuckDBPyConnection, names: set[str]) -> pd.DataFrame:
+    """The stored ``meta.place_links`` rows of these places."""
+    con.register("_names", pd.DataFrame({"name": sorted(names)}, dtype="object"))
+    try:
+        return con.execute(f"SELECT {', '.join(metrics.LINK_COLUMNS)} FROM meta.place_links "
+                           "JOIN _names USING (name)").df()
+    finally:
+        con.unregister("_names")
+
+
+def _money_and_dates(con: duckdb.DuckDBPyConnection,
+                     ids: set[str]) -> tuple[pd.DataFrame, dict[str, date | None]]:
+    """The stored commitment mentions (article_id, span_start, commitment_id) and the dates of these articles."""
+    con.register("_ids", pd.DataFrame({"article_id": sorted(ids)}, dtype="object"))
+    try:
+        money = con.execute("SELECT article_id, span_start, commitment_id FROM metrics.commitment_mentions "
+                            "JOIN _ids USING (article_id)").df()
+        dates = {a: None if pd.isna(d) else pd.Timestamp(d).date() for a, d in con.execute(
+            "SELECT article_id, published_date FROM clean.articles JOIN _ids USING (article_id)").fetchall()}
+    finally:
+        con.unregister("_ids")
+    return money, dates
+
+
 def update(con: duckdb.DuckDBPyConnection) -> dict[str, int] | None:
     """Bring the metric tables up to date by recomputing the programmes and places of changed articles.
     Returns the number of rows written per table, or None when only a full computation can (see above)."""
@@ -163,48 +190,43 @@ def update(con: duckdb.DuckDBPyConnection) -> dict[str, int] | None:
                                       "(SELECT article_id FROM _ids) UNION SELECT article_id FROM "
                                       "entities.programme_mentions WHERE programme IN (SELECT article_id FROM _ids)",
                                  programmes)
-        places = _strings(con, "SELECT place FROM metrics.place_coverage "
-                               "WHERE list_has_any(article_ids, (SELECT list(article_id) FROM _ids)) "
-                               "UNION SELECT name FROM entities.place_mentions JOIN _ids USING (article_id)",
-                          changed | of_programmes)
-        naming = _strings(con, "SELECT article_id FROM entities.place_mentions WHERE name IN "
-                               "(SELECT article_id FROM _ids)", places)
-        ids = of_programmes | naming
+        ids = of_programmes | changed
         corpus = metrics.Corpus(
             articles=_articles(con, ids), funding=_rows(con, "entities.funding", ids),
             programme_mentions=_rows(con, "entities.programme_mentions", ids),
             place_mentions=_rows(con, "entities.place_mentions", ids),
             people_counts=_rows(con, "entities.people_counts", ids),
             canonical=canonical, programmes=frozenset(programmes), broad_places=countries(con))
-        outside = con.execute("SELECT * FROM metrics.programme_funding").df()
-        outside = outside[~outside["programme"].isin(programmes)]
-        outside_money = _outside_money(con, set(outside["commitment_id"]), ids)
-        part = metrics.compute_part(corpus, places, outside_money, outside)
-        old_ids = set(con.execute("SELECT commitment_id FROM metrics.programme_funding").df()["commitment_id"]) \
-            - set(outside["commitment_id"])
+        part = metrics.compute_part(corpus)
+        old_ids = _strings(con, "SELECT commitment_id FROM metrics.programme_funding WHERE programme IN "
+                                "(SELECT article_id FROM _ids)", programmes)
         _delete_where(con, "metrics.commitment_mentions", "commitment_id", old_ids)
         for table in ("metrics.programme_funding", "metrics.programme_reach", "metrics.programme_summary",
                       "metrics.funding_timeline"):
             _delete_where(con, table, "programme", programmes)
-        _delete_where(con, "metrics.place_coverage", "place", places)
         for table, df in part.tables().items():
-            if table != "metrics.article_groups":
+            if table not in ("metrics.place_coverage", "metrics.article_groups"):
                 written[table] = replace_rows(con, table, df[TABLE_BY_NAME[table].column_names], article_ids=[])
+        # places: those named in a changed article (before or now), and those whose paragraphs or sentences
+        # hold a recomputed programme or its money
+        links = corpus.place_links
+        money = {(a, int(s)) for a, s in zip(corpus.money["article_id"], corpus.money["span_start"])
+                 if pd.notna(s)}
+        touched = [a in changed or bool(programmes.intersection(ps)) or any((a, int(s)) in money for s in starts)
+                   for a, ps, starts in zip(links["article_id"], links["programmes"], links["money_starts"])]
+        places = set(links.loc[touched, "name"].dropna()) | _strings(
+            con, "SELECT name FROM meta.place_links JOIN _ids USING (article_id)", changed)
+        replace_rows(con, "meta.place_links", links[links["article_id"].isin(changed)], article_ids=sorted(changed))
+        place_links = _links(con, places)
+        money_rows, dates = _money_and_dates(con, set(place_links["article_id"]))
+        commitments = con.execute("SELECT commitment_id, amount, currency, part_of FROM metrics.programme_funding").df()
+        _delete_where(con, "metrics.place_coverage", "place", places)
+        rows = metrics.place_rows(place_links, money_rows, commitments, dates, canonical)
+        written["metrics.place_coverage"] = replace_rows(
+            con, "metrics.place_coverage", rows[TABLE_BY_NAME["metrics.place_coverage"].column_names], article_ids=[])
     if len(regrouped):
         _delete_where(con, "metrics.article_groups", "article_id", set(regrouped["article_id"]))
         fresh = groups[groups["article_id"].isin(set(regrouped["article_id"]))]
         written["metrics.article_groups"] = replace_rows(con, "metrics.article_groups", fresh, article_ids=[])
     replace_rows(con, "meta.metric_inputs", current)
     return written
-
-
-def _outside_money(con: duckdb.DuckDBPyConnection, commitment_ids: set[str], ids: set[str]) -> pd.DataFrame:
-    """(article_id, span_start, commitment_id) of the stored mentions of these commitments in these articles."""
-    con.register("_ids", pd.DataFrame({"article_id": sorted(ids)}, dtype="object"))
-    con.register("_commitments", pd.DataFrame({"commitment_id": sorted(commitment_ids)}, dtype="object"))
-    try:
-        return con.execute("SELECT article_id, span_start, commitment_id FROM metrics.commitment_mentions "
-                           "JOIN _ids USING (article_id) JOIN _commitments USING (commitment_id)").df()
-    finally:
-        con.unregister("_ids")
-        con.unregister("_commitments")
