@@ -867,14 +867,18 @@ PLACE_COLUMNS = ["place", "ons_code", "place_type", "n_articles", "article_ids",
 LINK_COLUMNS = ["article_id", "name", "ons_code", "place_type", "programmes", "money_starts"]
 
 
-def place_links(c: Corpus) -> pd.DataFrame:
-    """Per place mention: the programmes its paragraph names and the ``span_start`` of each programme money row
-    (of kind ``funding``) stated in its sentence. Each row depends on its article only, so the rows of an
-    unchanged article can be kept (``meta.place_links``); money without a span is in no sentence."""
-    pm = c.place_mentions
+def place_links(c: Corpus, article_ids: Collection[str] | None = None) -> pd.DataFrame:
+    """Per place mention (of these articles; None: all): the programmes its paragraph names and the
+    ``span_start`` of each programme money row (of kind ``funding``) stated in its sentence. Each row depends
+    on its article only, so the rows of an unchanged article can be kept (``meta.place_links``); money
+    without a span is in no sentence."""
+    pm, f = c.place_mentions, c.funding
+    if article_ids is not None:
+        wanted = set(article_ids)
+        pm = pm[pm["article_id"].isin(wanted)] if not pm.empty else pm
+        f = f[f["article_id"].isin(wanted)] if not f.empty else f
     if pm.empty:
         return pd.DataFrame(columns=LINK_COLUMNS)
-    f = c.funding
     money_at: dict[tuple[str, int], set[int]] = defaultdict(set)
     if not f.empty and "programme" in f:
         eligible = f["programme"].notna() & (f["kind"] == "funding" if "kind" in f else True)
@@ -1072,18 +1076,18 @@ def _of_programmes(df: pd.DataFrame, programmes: Collection[str]) -> pd.DataFram
     return df[df["programme"].isin(set(programmes))].reset_index(drop=True) if len(df) else df
 
 
-def compute_part(c: Corpus) -> Metrics:
+def compute_part(c: Corpus, links: pd.DataFrame) -> Metrics:
     """The rows of the programmes ``c.programmes`` in the per-programme metric tables, equal to those rows of
     ``compute`` over the whole corpus, for an update that recomputes only them (``place_coverage`` and
     ``article_groups`` are left empty: see ``place_rows``).
 
     ``c`` holds every article with a row of those programmes (with all of its entity rows), and the whole
-    corpus's syndication groups (``canonical``) and broad places (``broad_places``)."""
+    corpus's syndication groups (``canonical``) and broad places (``broad_places``); ``links``: the
+    ``place_links`` of its articles."""
     if c.programmes is None:
         raise ValueError("compute_part needs the programmes to recompute (Corpus.programmes)")
     pf = programme_funding(c)
     reach = _of_programmes(programme_reach(c), c.programmes)
-    links = c.place_links
     places = pd.DataFrame([{"place": name, "programmes": sorted({p for ps in g["programmes"] for p in ps})}
                            for name, g in links.groupby("name", sort=True)], columns=["place", "programmes"])
     return Metrics(programme_funding=pf, commitment_mentions=commitment_mentions(c), programme_reach=reach,

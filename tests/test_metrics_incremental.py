@@ -53,6 +53,7 @@ def test_updated_metric_tables_equal_a_full_computation(pair, monkeypatch):
         run_duplicates(full)
         with monkeypatch.context() as m:
             m.setattr(metrics, "compute", _no_full_computation)
+            m.setattr(metrics_update, "MAX_UPDATE_SHARE", 1.0)  # five articles: every change touches most of them
             assert run_metrics(updated).recomputed
         run_metrics(full, force=True)
         assert _metric_rows(updated) == _metric_rows(full)
