@@ -5,9 +5,10 @@
 - ``run_metrics``: entity rows + syndication groups -> every ``metrics.*`` table.
 - ``run_marts``: (re)creates the documented ``marts.*`` views.
 
-Metric tables are derived wholesale when any of their inputs changed (``metrics_fingerprint``), so they
-are then dropped and recreated from the schema registry: a warehouse built by an older version gets the
-current columns and comments. When nothing they read changed, they are kept as they are.
+When nothing the metric tables read changed (``metrics_fingerprint``) they are kept as they are; when
+some articles changed, the rows of their programmes and places are recomputed (``metrics_update``);
+otherwise (new code or schema, most of the corpus touched, ``force``) they are derived wholesale, dropped
+and recreated from the schema registry: a warehouse built by an older version gets the current columns.
 """
 from __future__ import annotations
 

@@ -6,10 +6,15 @@ programme's rows depend only on the articles that name it. A run:
 1. hashes what the metrics read of each article (its id, date and body, its entity rows), and compares
    the hashes with those of the last computation (``meta.metric_inputs``); the articles whose hash
    changed, and those whose syndication group changed (``metrics.article_groups``), are *changed*;
-2. recomputes the programmes named (before or now) in a changed article, and the places named in a
-   changed article or in an article of one of those programmes (``metrics.compute_part``), from the
-   articles that name them only;
-3. replaces those programmes' and places' rows, and the rows of ``metrics.article_groups`` that differ.
+2. recomputes the programmes named (before or now) in a changed article from the articles that name them
+   (``metrics.compute_part``: resolution compares money of one programme only), and replaces their rows;
+3. keeps each place mention's links (the programmes of its paragraph, the money of its sentence:
+   ``meta.place_links``) for unchanged articles, derives those of changed ones, and recomputes the
+   ``place_coverage`` rows of the places named in a changed article or linked to a recomputed programme
+   or its money from the stored links (``metrics.place_rows``): no article text is read for them;
+4. replaces the rows of ``metrics.article_groups`` that differ.
+When the programmes to recompute are named in more than half of the articles, a full computation is
+cheaper: ``update`` returns None, as it does when the basis changed.
 
 Anything else that every row depends on (the metrics code, the tables' schema, which places are
 countries) is hashed into a basis fingerprint (``meta.stage_inputs``, stage ``metrics.basis``): when it
@@ -107,13 +112,13 @@ def canonical_map(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
                                        for a, d in linked])
 
 
-def _strings(con: duckdb.DuckDBPyConnection, sql: str, ids: set[str]) -> set[str]:
-    """The first column of ``sql`` (which reads the registered ``_ids``) as a set."""
-    con.register("_ids", pd.DataFrame({"article_id": sorted(ids)}, dtype="object"))
+def _strings(con: duckdb.DuckDBPyConnection, sql: str, keys: set[str]) -> set[str]:
+    """The first column of ``sql``, which reads ``keys`` as the registered table ``_keys(key)``, as a set."""
+    con.register("_keys", pd.DataFrame({"key": sorted(keys)}, dtype="object"))
     try:
         return {v for (v,) in con.execute(sql).fetchall() if v is not None}
     finally:
-        con.unregister("_ids")
+        con.unregister("_keys")
 
 
 def _rows(con: duckdb.DuckDBPyConnection, table: str, ids: set[str]) -> pd.DataFrame:
@@ -185,13 +190,13 @@ def update(con: duckdb.DuckDBPyConnection) -> dict[str, int] | None:
     written = {t: 0 for t in METRIC_TABLES}
     if changed:
         programmes = _strings(con, "SELECT programme FROM metrics.programme_summary "
-                                   "WHERE list_has_any(article_ids, (SELECT list(article_id) FROM _ids)) "
-                                   "UNION SELECT programme FROM entities.funding JOIN _ids USING (article_id) "
-                                   "UNION SELECT programme FROM entities.programme_mentions JOIN _ids USING (article_id)",
+                                   "WHERE list_has_any(article_ids, (SELECT list(key) FROM _keys)) "
+                                   "UNION SELECT programme FROM entities.funding JOIN _keys ON article_id = key "
+                                   "UNION SELECT programme FROM entities.programme_mentions JOIN _keys ON article_id = key",
                               changed)
         of_programmes = _strings(con, "SELECT article_id FROM entities.funding WHERE programme IN "
-                                      "(SELECT article_id FROM _ids) UNION SELECT article_id FROM "
-                                      "entities.programme_mentions WHERE programme IN (SELECT article_id FROM _ids)",
+                                      "(SELECT key FROM _keys) UNION SELECT article_id FROM "
+                                      "entities.programme_mentions WHERE programme IN (SELECT key FROM _keys)",
                                  programmes)
         ids = of_programmes | changed
         if len(ids) > MAX_UPDATE_SHARE * len(all_ids):
@@ -210,7 +215,7 @@ def update(con: duckdb.DuckDBPyConnection) -> dict[str, int] | None:
         links = pd.concat([x for x in (kept_links, fresh_links) if len(x)] or [fresh_links], ignore_index=True)
         part = metrics.compute_part(corpus, links)
         old_ids = _strings(con, "SELECT commitment_id FROM metrics.programme_funding WHERE programme IN "
-                                "(SELECT article_id FROM _ids)", programmes)
+                                "(SELECT key FROM _keys)", programmes)
         _delete_where(con, "metrics.commitment_mentions", "commitment_id", old_ids)
         for table in ("metrics.programme_funding", "metrics.programme_reach", "metrics.programme_summary",
                       "metrics.funding_timeline"):
@@ -225,7 +230,7 @@ def update(con: duckdb.DuckDBPyConnection) -> dict[str, int] | None:
         touched = [a in changed or bool(programmes.intersection(ps)) or any((a, int(s)) in money for s in starts)
                    for a, ps, starts in zip(links["article_id"], links["programmes"], links["money_starts"])]
         places = set(links.loc[touched, "name"].dropna()) | _strings(
-            con, "SELECT name FROM meta.place_links JOIN _ids USING (article_id)", changed)
+            con, "SELECT name FROM meta.place_links JOIN _keys ON article_id = key", changed)
         replace_rows(con, "meta.place_links", fresh_links, article_ids=sorted(changed))
         place_links = _links(con, places)
         money_rows, dates = _money_and_dates(con, set(place_links["article_id"]))
