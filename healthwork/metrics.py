@@ -832,7 +832,8 @@ REACH_COLUMNS = ["programme", "value", "qualifier", "what", "is_target", "n_arti
 
 
 def programme_reach(c: Corpus) -> pd.DataFrame:
-    """Counts of people tied to a programme (same paragraph), deduplicated across articles.
+    """Counts of people tied to a programme (same paragraph), deduplicated across articles; only those of
+    ``c.programmes`` when it is given.
 
     ``is_target`` when the count's sentence looks forward ("will be supported", "aims to reach"):
     a number of people the programme should reach, rather than one it has helped or a context figure."""
@@ -840,9 +841,14 @@ def programme_reach(c: Corpus) -> pd.DataFrame:
     rows = []
     if not pc.empty:
         for r in pc.itertuples(index=False):
+            progs = c.programmes_at(r.article_id, r.span_start)
+            if c.programmes is not None:
+                progs = progs & c.programmes
+            if not progs:
+                continue
             _, _, text = c.sentence(r.article_id, r.span_start)
             target = bool(_TARGET.search(text))
-            for prog in sorted(c.programmes_at(r.article_id, r.span_start)):
+            for prog in sorted(progs):
                 rows.append((prog, float(r.value), r.qualifier, getattr(r, "what", None), target, r.article_id,
                              r.raw_text))
     if not rows:
