@@ -269,8 +269,9 @@ def _metric_tables_present(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def run_metrics(con: duckdb.DuckDBPyConnection, force: bool = False) -> MetricsSummary:
-    """Recompute every corpus-level metric from the entity tables (over the whole corpus), unless the
-    inputs are exactly those of the last run (``metrics_fingerprint``): then the tables are kept."""
+    """Bring every corpus-level metric up to date with the entity tables: kept when the inputs are exactly
+    those of the last run (``metrics_fingerprint``), else updated for the changed articles' programmes and
+    places (``metrics_update.update``), else (or with ``force``) recomputed over the whole corpus."""
     fingerprint = metrics_fingerprint(con)
     if not force and fingerprint == stored_fingerprint(con, "metrics") and _metric_tables_present(con):
         tables = {t: con.execute(f"SELECT * FROM {t}").df() for t in METRIC_TABLES}  # in the order written
