@@ -243,5 +243,5 @@ def update(con: duckdb.DuckDBPyConnection) -> dict[str, int] | None:
         _delete_where(con, "metrics.article_groups", "article_id", set(regrouped["article_id"]))
         fresh = groups[groups["article_id"].isin(set(regrouped["article_id"]))]
         written["metrics.article_groups"] = replace_rows(con, "metrics.article_groups", fresh, article_ids=[])
-    replace_rows(con, "meta.metric_inputs", current)
+    replace_rows(con, "meta.metric_inputs", current[current["article_id"].isin(changed)], article_ids=sorted(changed))
     return written
