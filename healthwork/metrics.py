@@ -26,7 +26,7 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
@@ -70,6 +70,12 @@ def _date(v: Any) -> date | None:
     return v
 
 
+def first_last(dates: Mapping[str, date | None], ids: Iterable[str]) -> tuple[date | None, date | None]:
+    """Earliest and latest date of these articles (None when none is dated)."""
+    ds = [d for d in (dates.get(a) for a in ids) if d is not None]
+    return (min(ds), max(ds)) if ds else (None, None)
+
+
 def canonical_article(article_id: str, duplicate_of: Mapping[str, str]) -> str:
     """Follow near-duplicate links to the canonical copy (syndicated copies count once)."""
     seen = set()
@@ -110,6 +116,12 @@ class Corpus:
     place_mentions: pd.DataFrame = field(default_factory=pd.DataFrame)
     people_counts: pd.DataFrame = field(default_factory=pd.DataFrame)
     canonical: Mapping[str, str] = field(default_factory=dict)  # syndicated copy -> canonical copy
+    # Only these programmes' money is resolved (None: all). Resolution compares mentions of one programme and
+    # currency only, so a programme's commitments are the same whether or not the others are resolved.
+    programmes: frozenset[str] | None = None
+    # Names of places that never scope an amount (countries) over the whole corpus; None: those of
+    # ``place_mentions`` (give it when ``articles`` is only part of the corpus).
+    broad_places: frozenset[str] | None = None
 
     def canon(self, article_id: str) -> str:
         return canonical_article(article_id, self.canonical)
@@ -150,8 +162,7 @@ class Corpus:
         return (i, seg[1][i], seg[2][seg[1][i][0]:seg[1][i][1]]) if i >= 0 else (-1, None, "")
 
     def first_last(self, ids: Iterable[str]) -> tuple[date | None, date | None]:
-        ds = [d for d in (self.dates.get(a) for a in ids) if d is not None]
-        return (min(ds), max(ds)) if ds else (None, None)
+        return first_last(self.dates, ids)
 
     @cached_property
     def resolution(self) -> Resolution:
@@ -177,6 +188,11 @@ class Corpus:
 
     def programmes_at(self, article_id: str, pos: Any) -> set[str]:
         return self.paragraph_programmes.get((article_id, self.paragraph(article_id, pos)), set())
+
+    @cached_property
+    def place_links(self) -> pd.DataFrame:
+        """What ``place_coverage`` reads of the articles' text, per place mention (see ``place_links``)."""
+        return place_links(self)
 
 
 # ---------------------------------------------------------------- commitment resolution
@@ -413,12 +429,16 @@ def list_label(body: str, paragraph: Span | None, amount_start: int) -> str | No
     return m.group("label").strip() if m else None
 
 
-def _broad_places(c: Corpus) -> set[str]:
-    """Names of the corpus's places that never scope an amount (countries)."""
-    pm = c.place_mentions
+def broad_places(place_mentions: pd.DataFrame) -> frozenset[str]:
+    """Names of the places of these mentions that never scope an amount (countries)."""
+    pm = place_mentions
     if pm.empty or "place_type" not in pm:
-        return set()
-    return {str(n) for n, t in zip(pm["name"], pm["place_type"]) if t in _BROAD_PLACE_TYPES}
+        return frozenset()
+    return frozenset(str(n) for n, t in zip(pm["name"], pm["place_type"]) if t in _BROAD_PLACE_TYPES)
+
+
+def _broad_places(c: Corpus) -> frozenset[str]:
+    return c.broad_places if c.broad_places is not None else broad_places(c.place_mentions)
 
 
 def _amount_places(c: Corpus) -> dict[tuple[str, int], str]:
@@ -602,21 +622,21 @@ def _by_article(mentions: list[Mention]) -> dict[str, list[Mention]]:
     return out
 
 
-def _wholes_lose_their_place(mentions: list[Mention]) -> None:
+def _wholes_lose_their_place(mentions: list[Mention], sentence_parents: list[int | None]) -> None:
     """"£3.5m of the £45m" in a sentence naming South Shire, "its award is part of £338m": the place is the
-    share's, not the whole's."""
-    by_article = _by_article(mentions)
-    for m in mentions:
-        parent = _sentence_share_parent(m, by_article[m.article_id])
+    share's, not the whole's. ``sentence_parents``: share rule 2's whole of each mention."""
+    for m, parent in zip(mentions, sentence_parents):
         if parent is not None and mentions[parent].sentence == m.sentence and mentions[parent].scope_from_text:
             mentions[parent].scope = None
         if m.is_whole and m.scope_from_text:
             m.scope = None
 
 
-def _share_links(mentions: list[Mention], groups: list[list[int]]) -> list[tuple[int | None, str | None]]:
-    """Per mention: (mention it is a share of, why), by the first share rule that applies."""
-    group_of = {i: g for g, members in enumerate(groups) for i in members}
+def _share_links(mentions: list[Mention], groups: list[list[int]], group_of: Mapping[int, int],
+                 by_article: Mapping[str, list[Mention]],
+                 sentence_parents: list[int | None]) -> list[tuple[int | None, str | None]]:
+    """Per mention: (mention it is a share of, why), by the first share rule that applies. ``group_of``: the
+    commitment of each mention; ``sentence_parents``: share rule 2's whole of each mention."""
 
     def amount_of(m: Mention) -> float:
         return mentions[groups[group_of[m.row]][0]].amount
@@ -626,10 +646,10 @@ def _share_links(mentions: list[Mention], groups: list[list[int]]) -> list[tuple
         if m.scope is None:
             pots[(m.programme, m.currency)].append(m)
     out: list[tuple[int | None, str | None]] = [(None, None)] * len(mentions)
-    for article in _by_article(mentions).values():
+    for article in by_article.values():
         for m in article:
             stated = _stated_share_parent(m, article, pots[(m.programme, m.currency)])
-            for rule, parent in enumerate((stated, _sentence_share_parent(m, article))):
+            for rule, parent in enumerate((stated, sentence_parents[m.row])):
                 if parent is not None:
                     out[m.row] = (parent, SHARE_REASONS[rule])
                     break
@@ -666,6 +686,8 @@ class Resolution:
     commitments: list[list[int]]  # row numbers per commitment, most precise first
     ids: list[str]  # commitment_id per commitment
     parent: list[int | None]  # commitment number each commitment is a share of
+    periods: list[float | None]  # period in years per commitment: its most precise mention's, else the most stated
+    scopes: list[str | None]  # place per commitment: the first its mentions give
 
 
 def _resolve(c: Corpus) -> Resolution:
@@ -673,23 +695,31 @@ def _resolve(c: Corpus) -> Resolution:
     if f.empty or "programme" not in f:
         empty = pd.DataFrame(columns=[*f.columns, "commitment_id", "part_of", "sentence", "sentence_text", "scope",
                                       "merge_reason", "share_reason"])
-        return Resolution(empty, [], [], [])
+        return Resolution(empty, [], [], [], [], [])
     keep = f["programme"].notna() & (f["kind"] == "funding" if "kind" in f else True)
+    if c.programmes is not None:
+        keep &= f["programme"].isin(c.programmes)
     f = f[keep].copy().reset_index(drop=True)
     mentions = _mentions(c, f)
-    _wholes_lose_their_place(mentions)
+    by_article = _by_article(mentions)
+    sentence_parents = [_sentence_share_parent(m, by_article[m.article_id]) for m in mentions]
+    _wholes_lose_their_place(mentions, sentence_parents)
     groups = resolve_commitments(mentions)
     group_of = {i: g for g, members in enumerate(groups) for i in members}
     ids: list[str] = []
+    periods: list[float | None] = []
+    scopes: list[str | None] = []
     seen: Counter[str] = Counter()
     reasons = [""] * len(mentions)
     for members in groups:
         best = mentions[members[0]]
         period = best.period_years
-        if period is None:
-            periods = Counter(mentions[i].period_years for i in members if mentions[i].period_years is not None)
-            period = periods.most_common(1)[0][0] if periods else None
+        if period is None:  # the period most of its mentions state
+            stated = Counter(mentions[i].period_years for i in members if mentions[i].period_years is not None)
+            period = stated.most_common(1)[0][0] if stated else None
         place = next((mentions[i].scope for i in members if mentions[i].scope), None)
+        periods.append(period)
+        scopes.append(place)
         cid = commitment_id(best.programme, best.amount, best.currency, best.qualifier, period, place, best.is_further)
         seen[cid] += 1
         ids.append(cid if seen[cid] == 1 else f"{cid}-{seen[cid]}")
@@ -701,7 +731,8 @@ def _resolve(c: Corpus) -> Resolution:
         p = link[0]
         return p is not None and group_of[p] != g and mentions[groups[group_of[p]][0]].amount > mentions[groups[g][0]].amount
 
-    links = [link if larger(link, group_of[i]) else (None, None) for i, link in enumerate(_share_links(mentions, groups))]
+    links = [link if larger(link, group_of[i]) else (None, None)
+             for i, link in enumerate(_share_links(mentions, groups, group_of, by_article, sentence_parents))]
     parent: list[int | None] = []
     for g, members in enumerate(groups):
         votes = Counter(group_of[p] for p, _ in (links[i] for i in members) if p is not None)
@@ -713,7 +744,7 @@ def _resolve(c: Corpus) -> Resolution:
     f["part_of"] = [None if p is None else ids[group_of[p]] for p, _ in links]
     f["share_reason"] = [why for _, why in links]
     f["merge_reason"] = reasons
-    return Resolution(f, groups, ids, parent)
+    return Resolution(f, groups, ids, parent, periods, scopes)
 
 
 FUNDING_COLUMNS = ["programme", "amount", "currency", "qualifier", "period_years", "n_articles", "first_reported",
@@ -734,16 +765,13 @@ def programme_funding(funding: pd.DataFrame | Corpus, articles: pd.DataFrame | N
     if f.empty:
         return pd.DataFrame(columns=FUNDING_COLUMNS)
     places = _sentence_places(c)
-    col = {k: _column(f, k) for k in ("programme", "amount", "currency", "qualifier", "period_years", "article_id",
-                                      "sentence", "raw_text", "per_year", "scope")}
+    col = {k: _column(f, k) for k in ("programme", "amount", "currency", "qualifier", "article_id", "sentence",
+                                      "raw_text", "per_year")}
     out = []
     for g, rows in enumerate(res.commitments):
         first = rows[0]
         amount, currency, qualifier = col["amount"][first], col["currency"][first], col["qualifier"][first] or "exact"
-        period = col["period_years"][first]
-        if _missing(period):
-            periods = Counter(float(col["period_years"][i]) for i in rows if not _missing(col["period_years"][i]))
-            period = periods.most_common(1)[0][0] if periods else None
+        period = res.periods[g]
         arts = [col["article_id"][i] for i in rows]
         ids = sorted(set(arts))
         lo, hi = c.first_last(ids)
@@ -763,7 +791,7 @@ def programme_funding(funding: pd.DataFrame | Corpus, articles: pd.DataFrame | N
             "label": money_label(amount, currency, qualifier, period, per_year),
             "per_year": per_year,
             "part_of": None if parent is None else res.ids[parent],
-            "scope": next((col["scope"][i] for i in rows if not _missing(col["scope"][i])), None),
+            "scope": res.scopes[g],
             "places": sorted({p for a, s in zip(arts, (col["sentence"][i] for i in rows))
                               for p in places.get((a, s), ())}),
             "raw_texts": sorted({t for t in (col["raw_text"][i] for i in rows) if not _missing(t)}),
@@ -804,7 +832,8 @@ REACH_COLUMNS = ["programme", "value", "qualifier", "what", "is_target", "n_arti
 
 
 def programme_reach(c: Corpus) -> pd.DataFrame:
-    """Counts of people tied to a programme (same paragraph), deduplicated across articles.
+    """Counts of people tied to a programme (same paragraph), deduplicated across articles; only those of
+    ``c.programmes`` when it is given.
 
     ``is_target`` when the count's sentence looks forward ("will be supported", "aims to reach"):
     a number of people the programme should reach, rather than one it has helped or a context figure."""
@@ -812,9 +841,14 @@ def programme_reach(c: Corpus) -> pd.DataFrame:
     rows = []
     if not pc.empty:
         for r in pc.itertuples(index=False):
+            progs = c.programmes_at(r.article_id, r.span_start)
+            if c.programmes is not None:
+                progs = progs & c.programmes
+            if not progs:
+                continue
             _, _, text = c.sentence(r.article_id, r.span_start)
             target = bool(_TARGET.search(text))
-            for prog in sorted(c.programmes_at(r.article_id, r.span_start)):
+            for prog in sorted(progs):
                 rows.append((prog, float(r.value), r.qualifier, getattr(r, "what", None), target, r.article_id,
                              r.raw_text))
     if not rows:
@@ -836,38 +870,74 @@ PLACE_COLUMNS = ["place", "ons_code", "place_type", "n_articles", "article_ids",
                  "programmes", "n_commitments", "commitment_ids", "funding_mentioned_gbp"]
 
 
-def place_coverage(c: Corpus, commitments: pd.DataFrame) -> pd.DataFrame:
-    """Per place: articles naming it, programmes named in its paragraphs, money stated in its sentences.
+LINK_COLUMNS = ["article_id", "name", "ons_code", "place_type", "programmes", "money_starts"]
 
+
+def place_links(c: Corpus, article_ids: Collection[str] | None = None) -> pd.DataFrame:
+    """Per place mention (of these articles; None: all): the programmes its paragraph names and the
+    ``span_start`` of each programme money row (of kind ``funding``) stated in its sentence. Each row depends
+    on its article only, so the rows of an unchanged article can be kept (``meta.place_links``); money
+    without a span is in no sentence."""
+    pm, f = c.place_mentions, c.funding
+    if article_ids is not None:
+        wanted = set(article_ids)
+        pm = pm[pm["article_id"].isin(wanted)] if not pm.empty else pm
+        f = f[f["article_id"].isin(wanted)] if not f.empty else f
+    if pm.empty:
+        return pd.DataFrame(columns=LINK_COLUMNS)
+    money_at: dict[tuple[str, int], set[int]] = defaultdict(set)
+    if not f.empty and "programme" in f:
+        eligible = f["programme"].notna() & (f["kind"] == "funding" if "kind" in f else True)
+        for a, s in zip(f.loc[eligible, "article_id"], f.loc[eligible, "span_start"]):
+            if not _missing(s):
+                money_at[(a, c.sentence(a, s)[0])].add(int(s))
+    types = _column(pm, "place_type")
+    rows = [(a, name, None if _missing(ons) else ons, None if _missing(t) else t,
+             sorted(c.programmes_at(a, s)), sorted(money_at.get((a, c.sentence(a, s)[0]), ())))
+            for a, name, ons, t, s in zip(pm["article_id"], pm["name"], pm["ons_code"], types, pm["span_start"])]
+    return pd.DataFrame(rows, columns=LINK_COLUMNS)
+
+
+def place_coverage(c: Corpus, commitments: pd.DataFrame) -> pd.DataFrame:
+    """Per place: articles naming it, programmes named in its paragraphs, money stated in its sentences
+    (see ``place_rows``)."""
+    return place_rows(c.place_links, c.money, commitments, c.dates, c.canonical)
+
+
+def place_rows(links: pd.DataFrame, money: pd.DataFrame, commitments: pd.DataFrame,
+               dates: Mapping[str, date | None], canonical: Mapping[str, str]) -> pd.DataFrame:
+    """The ``place_coverage`` rows of the places of ``links`` (``place_links`` rows, all of those places').
+
+    ``money``: the commitment mentions (article_id, span_start, commitment_id) of the links' articles;
+    ``commitments``: the commitments they belong to (amount, currency, part_of).
     ``funding_mentioned_gbp`` sums the distinct GBP commitments stated in a sentence naming the place;
     when a share of a commitment is tied to the place, the share counts and its whole does not. A
     commitment shared by several places counts in full for each of them (do not add places up)."""
-    pm = c.place_mentions
-    if pm.empty:
+    if links.empty:
         return pd.DataFrame(columns=PLACE_COLUMNS)
-    money = c.money
-    money_at: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for a, s, cid in zip(money.get("article_id", []), money.get("sentence", []), money.get("commitment_id", [])):
-        money_at[(a, s)].add(cid)
+    cids_at: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for a, s, cid in zip(money.get("article_id", []), money.get("span_start", []), money.get("commitment_id", [])):
+        if not _missing(s):
+            cids_at[(a, int(s))].add(cid)
     amount = dict(zip(commitments["commitment_id"], commitments["amount"]))
     currency = dict(zip(commitments["commitment_id"], commitments["currency"]))
-    parent = {k: v for k, v in zip(commitments["commitment_id"], commitments["part_of"]) if v}
+    parent = {k: v for k, v in zip(commitments["commitment_id"], commitments["part_of"]) if not _missing(v)}
     out = []
-    pm = pm.assign(ons_code=pm["ons_code"].where(pm["ons_code"].notna(), None),
-                   place_type=pm["place_type"] if "place_type" in pm else None)
-    for (name, ons), g in pm.groupby(["name", pm["ons_code"].fillna("")], sort=True):
+    for (name, ons), g in links.groupby(["name", links["ons_code"].fillna("")], sort=True):
         ids = sorted(set(g["article_id"]))
-        lo, hi = c.first_last(ids)
+        lo, hi = first_last(dates, ids)
         progs: set[str] = set()
         cids: set[str] = set()
-        for a, s in zip(g["article_id"], g["span_start"]):
-            progs |= c.programmes_at(a, s)
-            cids |= money_at.get((a, c.sentence(a, s)[0]), set())
+        for a, ps, starts in zip(g["article_id"], g["programmes"], g["money_starts"]):
+            progs.update(ps)
+            for s in starts:
+                cids |= cids_at.get((a, int(s)), set())
         cids -= {parent[x] for x in cids if x in parent}
         types = Counter(t for t in g["place_type"] if not _missing(t))
         out.append({"place": name, "ons_code": ons or None, "place_type": types.most_common(1)[0][0] if types else None,
-                    "n_articles": c.n_distinct(ids), "article_ids": ids, "first_mentioned": lo, "last_mentioned": hi,
-                    "programmes": sorted(progs), "n_commitments": len(cids), "commitment_ids": sorted(cids),
+                    "n_articles": len({canonical_article(a, canonical) for a in ids}), "article_ids": ids,
+                    "first_mentioned": lo, "last_mentioned": hi, "programmes": sorted(progs),
+                    "n_commitments": len(cids), "commitment_ids": sorted(cids),
                     "funding_mentioned_gbp": float(sum(amount[x] for x in cids if currency.get(x) == "GBP"))})
     df = pd.DataFrame(out, columns=PLACE_COLUMNS)
     return df.sort_values(["n_articles", "place"], ascending=[False, True], ignore_index=True)
@@ -1006,3 +1076,28 @@ def compute(c: Corpus) -> Metrics:
                    programme_summary=programme_summary(c, pf, reach, places),
                    funding_timeline=funding_timeline(c, pf),
                    article_groups=article_groups(c.articles["article_id"], c.canonical))
+
+
+def _of_programmes(df: pd.DataFrame, programmes: Collection[str]) -> pd.DataFrame:
+    return df[df["programme"].isin(set(programmes))].reset_index(drop=True) if len(df) else df
+
+
+def compute_part(c: Corpus, links: pd.DataFrame) -> Metrics:
+    """The rows of the programmes ``c.programmes`` in the per-programme metric tables, equal to those rows of
+    ``compute`` over the whole corpus, for an update that recomputes only them (``place_coverage`` and
+    ``article_groups`` are left empty: see ``place_rows``).
+
+    ``c`` holds every article with a row of those programmes (with all of its entity rows), and the whole
+    corpus's syndication groups (``canonical``) and broad places (``broad_places``); ``links``: the
+    ``place_links`` of its articles."""
+    if c.programmes is None:
+        raise ValueError("compute_part needs the programmes to recompute (Corpus.programmes)")
+    pf = programme_funding(c)
+    reach = _of_programmes(programme_reach(c), c.programmes)
+    places = pd.DataFrame([{"place": name, "programmes": sorted({p for ps in g["programmes"] for p in ps})}
+                           for name, g in links.groupby("name", sort=True)], columns=["place", "programmes"])
+    return Metrics(programme_funding=pf, commitment_mentions=commitment_mentions(c), programme_reach=reach,
+                   place_coverage=pd.DataFrame(columns=PLACE_COLUMNS),
+                   programme_summary=_of_programmes(programme_summary(c, pf, reach, places), c.programmes),
+                   funding_timeline=_of_programmes(funding_timeline(c, pf), c.programmes),
+                   article_groups=pd.DataFrame(columns=GROUP_COLUMNS))

@@ -24,7 +24,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from healthwork.store import connect_published
+from healthwork.store import connect_published, rows_fingerprint
 
 REPORT_NAME = "report.html"
 
@@ -318,7 +318,7 @@ def data_fingerprint(con: duckdb.DuckDBPyConnection, built_from: str = "") -> st
     h = hashlib.sha256(Path(__file__).read_bytes())
     h.update(f"{built_from}\n{views!r}".encode())
     for table in sorted({t.lower() for _, sql in views for t in _TABLE_REF.findall(sql or "")}):
-        h.update(f"{table}: {con.execute(f'SELECT count(*), sum(hash(x)) FROM {table} x').fetchone()!r}".encode())
+        h.update(f"{table}: {rows_fingerprint(con, table)}".encode())
     return h.hexdigest()[:16]
 
 

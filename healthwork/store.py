@@ -283,6 +283,21 @@ TABLES: tuple[Table, ...] = (
        "a stage whose fingerprint is unchanged is skipped",
        ("stage", "VARCHAR", "stage name"),
        ("fingerprint", "VARCHAR", "hash of the stage's code, its tables' schema and every row of its inputs")),
+    _t("meta", "place_links", "Per place mention, what the metrics read of its article's text (kept for "
+       "articles whose text did not change): the programmes its paragraph names, the programme money its "
+       "sentence states",
+       ARTICLE,
+       ("name", "VARCHAR", "the place (entities.place_mentions.name)"),
+       ("ons_code", "VARCHAR", "its ONS code (NULL when none)"),
+       ("place_type", "VARCHAR", "its type"),
+       ("programmes", "VARCHAR[]", "programmes named in the mention's paragraph"),
+       ("money_starts", "BIGINT[]", "span_start of the programme money (entities.funding of kind funding) "
+        "stated in the mention's sentence")),
+    _t("meta", "metric_inputs", "Per article, a hash of what the metrics read of it (its id, date and body, its "
+       "entity rows) when they were last computed: a run recomputes the programmes and places of the articles "
+       "whose hash changed",
+       ARTICLE,
+       ("fingerprint", "VARCHAR", "order-free sum of the hashes of the article's row and of its entity rows")),
 )
 TABLE_BY_NAME: dict[str, Table] = {t.qualified: t for t in TABLES}
 
@@ -550,6 +565,12 @@ def table_contents(con: duckdb.DuckDBPyConnection, with_volatile: bool = False) 
             sel = ", ".join(f'"{c}"' for c in cols)
             out[table] = con.execute(f"SELECT {sel} FROM {table} ORDER BY ALL").fetchall()
     return out
+
+
+def rows_fingerprint(con: duckdb.DuckDBPyConnection, table: str) -> str:
+    """An order-free fingerprint of a table's rows without reading them out: the row count and the sum of
+    the rows' hashes (one scan)."""
+    return repr(con.execute(f"SELECT count(*), sum(hash(t)) FROM {table} t").fetchone())
 
 
 def replace_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict[str, Any]] | pd.DataFrame,

@@ -349,3 +349,45 @@ def test_a_pot_already_filled_by_its_parts_takes_no_other_allocation():
     assert pf.loc[415e3, "part_of"] is None and pf.loc[471e3, "part_of"] is None
     assert pf.loc[415e3, "scope"] == "Adult provision"  # a list item's label scopes its amount
     assert metrics.compute(c).programme_summary.iloc[0]["total_committed_gbp"] == 1023e3 + 415e3 + 471e3
+
+
+def _nulls_as_none(df: pd.DataFrame) -> pd.DataFrame:
+    """NULL cells as None (a frame built from other rows may hold NaN where the whole corpus's holds None)."""
+    df = df.reset_index(drop=True).astype(object)
+    return df.where(df.notna(), None)
+
+
+def test_a_programme_computed_alone_gives_its_rows_of_the_whole_corpus(corpus):
+    """What an update relies on (stages.metrics_update): a programme's rows need only its own articles, and
+    place rows need only the place links and the commitments."""
+    body = "The Other Scheme will spend £8m in South Shire."
+    one = lambda df, rows: pd.concat([df, pd.DataFrame(rows)], ignore_index=True)  # noqa: E731
+    c = Corpus(articles=one(corpus.articles, [{"article_id": "e", "published_date": dt.date(2025, 4, 1), "body": body}]),
+               funding=one(corpus.funding, [_money("e", body, "£8m", 8e6, programme="Other Scheme")]),
+               programme_mentions=one(corpus.programme_mentions,
+                                      [_mention("e", body, "Other Scheme", programme="Other Scheme")]),
+               place_mentions=one(corpus.place_mentions, [_mention("e", body, "South Shire", name="South Shire",
+                                                                   ons_code="E99000001", place_type="other")]),
+               people_counts=corpus.people_counts, canonical=corpus.canonical)
+    full = metrics.compute(c)
+    only_e = lambda df: df[df["article_id"] == "e"].reset_index(drop=True)  # noqa: E731
+    alone = Corpus(articles=only_e(c.articles), funding=only_e(c.funding),
+                   programme_mentions=only_e(c.programme_mentions), place_mentions=only_e(c.place_mentions),
+                   people_counts=pd.DataFrame(), canonical=c.canonical, programmes=frozenset({"Other Scheme"}),
+                   broad_places=frozenset())
+    part = metrics.compute_part(alone, metrics.place_links(alone))
+    assert part.programme_funding["label"].tolist() == ["£8m"]
+    assert part.programme_funding["scope"].tolist() == ["South Shire"]
+    assert part.programme_summary["places"].tolist() == [["South Shire"]]
+    cids = set(part.programme_funding["commitment_id"])
+    for table in ("programme_funding", "commitment_mentions", "programme_summary", "funding_timeline"):
+        want = getattr(full, table)
+        want = want[want["programme"] == "Other Scheme"] if "programme" in want else want[want["commitment_id"].isin(cids)]
+        pd.testing.assert_frame_equal(_nulls_as_none(getattr(part, table)), _nulls_as_none(want), check_dtype=False)
+
+    rows = metrics.place_rows(c.place_links, c.money, full.programme_funding, c.dates, c.canonical)
+    pd.testing.assert_frame_equal(rows, full.place_coverage, check_dtype=False)
+    south = rows[rows["place"] == "South Shire"].iloc[0]
+    # £3.5m of the £45m counts and its whole does not; the other scheme's £8m is stated beside the place too
+    assert (south["n_articles"], south["funding_mentioned_gbp"]) == (2, 11.5e6)
+    assert "Other Scheme" in south["programmes"]

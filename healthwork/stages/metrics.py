@@ -5,9 +5,10 @@
 - ``run_metrics``: entity rows + syndication groups -> every ``metrics.*`` table.
 - ``run_marts``: (re)creates the documented ``marts.*`` views.
 
-Metric tables are derived wholesale when any of their inputs changed (``metrics_fingerprint``), so they
-are then dropped and recreated from the schema registry: a warehouse built by an older version gets the
-current columns and comments. When nothing they read changed, they are kept as they are.
+When nothing the metric tables read changed (``metrics_fingerprint``) they are kept as they are; when
+some articles changed, the rows of their programmes and places are recomputed (``metrics_update``);
+otherwise (new code or schema, most of the corpus touched, ``force``) they are derived wholesale, dropped
+and recreated from the schema registry: a warehouse built by an older version gets the current columns.
 """
 from __future__ import annotations
 
@@ -21,8 +22,9 @@ import numpy as np
 import pandas as pd
 
 from healthwork import dedup, marts, metrics
-from healthwork.stages import common
-from healthwork.store import TABLE_BY_NAME, ddl, replace_rows
+from healthwork.stages import common, metrics_update
+from healthwork.stages.metrics_update import record_fingerprint, stored_fingerprint
+from healthwork.store import TABLE_BY_NAME, ddl, replace_rows, rows_fingerprint
 from healthwork.versioning import code_version
 
 METRIC_TABLES = tuple(t for t in TABLE_BY_NAME if t.startswith("metrics."))
@@ -256,18 +258,8 @@ def metrics_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
              repr([TABLE_BY_NAME[t] for t in METRIC_TABLES])]
     parts.append(repr(con.execute("SELECT count(*), sum(hash(article_id, published_date, body)) "
                                   "FROM clean.articles").fetchone()))
-    parts += [repr(con.execute(f"SELECT count(*), sum(hash(t)) FROM {table} t").fetchone()) for table in METRIC_INPUTS]
+    parts += [rows_fingerprint(con, table) for table in METRIC_INPUTS]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
-
-
-def _stored_fingerprint(con: duckdb.DuckDBPyConnection, stage: str) -> str | None:
-    row = con.execute("SELECT fingerprint FROM meta.stage_inputs WHERE stage = ?", [stage]).fetchone()
-    return None if row is None else row[0]
-
-
-def _record_fingerprint(con: duckdb.DuckDBPyConnection, stage: str, fingerprint: str) -> None:
-    con.execute("DELETE FROM meta.stage_inputs WHERE stage = ?", [stage])
-    con.execute("INSERT INTO meta.stage_inputs VALUES (?, ?)", [stage, fingerprint])
 
 
 def _metric_tables_present(con: duckdb.DuckDBPyConnection) -> bool:
@@ -277,20 +269,28 @@ def _metric_tables_present(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def run_metrics(con: duckdb.DuckDBPyConnection, force: bool = False) -> MetricsSummary:
-    """Recompute every corpus-level metric from the entity tables (over the whole corpus), unless the
-    inputs are exactly those of the last run (``metrics_fingerprint``): then the tables are kept."""
+    """Bring every corpus-level metric up to date with the entity tables: kept when the inputs are exactly
+    those of the last run (``metrics_fingerprint``), else updated for the changed articles' programmes and
+    places (``metrics_update.update``), else (or with ``force``) recomputed over the whole corpus."""
     fingerprint = metrics_fingerprint(con)
-    if not force and fingerprint == _stored_fingerprint(con, "metrics") and _metric_tables_present(con):
+    if not force and fingerprint == stored_fingerprint(con, "metrics") and _metric_tables_present(con):
         tables = {t: con.execute(f"SELECT * FROM {t}").df() for t in METRIC_TABLES}  # in the order written
         return MetricsSummary(rows={t: len(df) for t, df in tables.items()},
                               headline=tables["metrics.programme_summary"], tables=tables, recomputed=False)
-    m = metrics.compute(load_corpus(con))
+    if not force and _metric_tables_present(con) and metrics_update.update(con) is not None:
+        record_fingerprint(con, "metrics", fingerprint)  # only the programmes and places that changed were redone
+        tables = {t: con.execute(f"SELECT * FROM {t}").df() for t in METRIC_TABLES}
+        return MetricsSummary(rows={t: len(df) for t, df in tables.items()},
+                              headline=tables["metrics.programme_summary"], tables=tables)
+    corpus = load_corpus(con)
+    m = metrics.compute(corpus)
     recreate_metric_tables(con)
     rows = {}
     for table, df in m.tables().items():
         rows[table] = replace_rows(con, table, df[TABLE_BY_NAME[table].column_names])
     common.record_stage_version(con, "metrics")
-    _record_fingerprint(con, "metrics", fingerprint)
+    record_fingerprint(con, "metrics", fingerprint)
+    metrics_update.record(con, corpus.place_links)
     return MetricsSummary(rows=rows, headline=m.programme_summary, tables=m.tables())
 
 
