@@ -238,35 +238,42 @@ _LABEL_WORDS = frozenset("by author authors written words reporter reported post
 _BYLINE_GATE = _LABEL_WORDS | _ROLE_WORDS  # a byline has 'by', a label ('Author:', 'Words:') or a journalist's role
 _SIGNUP_TRIGGERS = frozenset("sign signup subscribe register get join download follow unsubscribe email delivered".split())
 _ALPHA = re.compile(r"[a-z]+")
-# promotion of the publication itself: reader-support and affiliate disclosures, print subscription offers
-_PROMO_RE = re.compile(
-    r"\bif you (?:enjoyed|liked|like|value|appreciate|found value in|have enjoyed) (?:this|our|reading)\b.{0,80}\b(?:article|story|journalism|piece|content|reporting|work)\b"
-    r"|\b(?:we|this site|the site|[\w.]+ may) (?:may |might |could )?(?:earn|receive|get)s? (?:a )?(?:small )?(?:affiliate )?(?:commission|share of (?:the )?(?:revenue|sales))\b"
-    r"|\b(?:we|this site|the site) (?:may |might |could )?(?:earn|receive|get) (?:a )?(?:small )?compensation\b.{0,60}\blinks?\b"
-    r"|\baffiliate (?:links?|commission|partnerships?)\b|\bsupport (?:our|independent|local|quality) journalism\b"
-    r"|\bconsider (?:supporting|subscribing to|donating to|making a contribution)\b|\bmake a (?:one-off |small )?(?:contribution|donation) to (?:us|our)\b"
-    r"|\b\d+ issues? for [£$€]\s?\d"
-    # syndication notes: 'This article is republished from X under a Creative Commons licence'
-    r"|\b(?:is|was|been) republished\b|\brepublished (?:here|from|with|under)\b|\breproduced with (?:kind )?permission\b"
-    r"|\bcontent partnership\b"
-    r"|\b(?:get|download)\b.{0,60}\b(?:with|on|in|from) (?:our|the) [\w ]{0,30}\bapp\b|\bproducts from (?:one or more of )?our advertisers\b"
-    # membership blurbs: 'Become a member ...', 'Members get ...', 'Join today ... membership'
-    r"|\bbecome an? (?:member|supporter|subscriber|patron|friend)\b|\bmembers (?:get|receive|enjoy|save)\b"
-    r"|\bjoin (?:us|today|now|online)\b.{0,60}\bmembership\b|\bmembership\b.{0,60}\b(?:from [£$€]|per (?:month|year)|a (?:month|year))\b",
-    re.I,
+# promotion of the publication itself: reader-support and affiliate disclosures, print subscription offers. Each
+# pattern comes with the words one of which it cannot match without (the line's word set is tested first)
+_PROMO_PATTERNS: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = tuple(
+    (frozenset(needed.split()), re.compile(pattern, re.I))
+    for needed, pattern in (
+        ("if", r"\bif you (?:enjoyed|liked|like|value|appreciate|found value in|have enjoyed) (?:this|our|reading)\b.{0,80}"
+               r"\b(?:article|story|journalism|piece|content|reporting|work)\b"),
+        ("commission share", r"\b(?:we|this site|the site|[\w.]+ may) (?:may |might |could )?(?:earn|receive|get)s? (?:a )?(?:small )?"
+                             r"(?:affiliate )?(?:commission|share of (?:the )?(?:revenue|sales))\b"),
+        ("compensation", r"\b(?:we|this site|the site) (?:may |might |could )?(?:earn|receive|get) (?:a )?(?:small )?compensation\b.{0,60}\blinks?\b"),
+        ("affiliate", r"\baffiliate (?:links?|commission|partnerships?)\b"),
+        ("journalism", r"\bsupport (?:our|independent|local|quality) journalism\b"),
+        ("consider", r"\bconsider (?:supporting|subscribing to|donating to|making a contribution)\b"),
+        ("contribution donation", r"\bmake a (?:one-off |small )?(?:contribution|donation) to (?:us|our)\b"),
+        ("issue issues", r"\b\d+ issues? for [£$€]\s?\d"),
+        # syndication notes: 'This article is republished from X under a Creative Commons licence'
+        ("republished reproduced", r"\b(?:is|was|been) republished\b|\brepublished (?:here|from|with|under)\b|\breproduced with (?:kind )?permission\b"),
+        ("partnership", r"\bcontent partnership\b"),
+        ("app", r"\b(?:get|download)\b.{0,60}\b(?:with|on|in|from) (?:our|the) [\w ]{0,30}\bapp\b"),
+        ("advertisers", r"\bproducts from (?:one or more of )?our advertisers\b"),
+        # membership blurbs: 'Become a member ...', 'Members get ...', 'Join today ... membership'
+        ("become", r"\bbecome an? (?:member|supporter|subscriber|patron|friend)\b"),
+        ("members", r"\bmembers (?:get|receive|enjoy|save)\b"),
+        ("membership", r"\bjoin (?:us|today|now|online)\b.{0,60}\bmembership\b|\bmembership\b.{0,60}\b(?:from [£$€]|per (?:month|year)|a (?:month|year))\b"),
+    )
 )
-# words one of which every promotion pattern has (the cheap test before the pattern; also signal words below)
-_PROMO_HINTS = ("if you", "commission", "compensation", "share of", "affiliate", "journalism", "consider", "contribution", "donation",
-                "issue for", "issues for", "republished", "reproduced", "partnership", "advertisers", "become a", "members")
-_APP_WORD = re.compile(r"\bapp\b")
+_PROMO_NEEDED = frozenset().union(*(needed for needed, _ in _PROMO_PATTERNS))
 
 
-def _promo_hint(lowered: str) -> bool:
-    """A cheap test (plain substring searches) that the promotion pattern may match."""
-    for hint in _PROMO_HINTS:
-        if hint in lowered:
-            return True
-    return "app" in lowered and _APP_WORD.search(lowered) is not None
+def _is_promo(content: str, tokens: set[str]) -> bool:
+    """A promotion of the publication itself (``tokens``: the line's lower-case words)."""
+    if tokens.isdisjoint(_PROMO_NEEDED):
+        return False
+    return any(not tokens.isdisjoint(needed) and pattern.search(content) for needed, pattern in _PROMO_PATTERNS)
+
+
 _PROMO_WORDS = frozenset("privacy partners vendors device javascript moderation moderator moderators moderated comments comment"
                          " useful helpful rate thanks thank story enjoyed republish tip".split()) | frozenset("you commission compensation share affiliate journalism consider contribution donation issue issues republished reproduced partnership app advertisers member members membership".split())
 # words without which a line (no digits, no ©, no '/', starting with a letter) cannot match any cue, date, byline,
@@ -300,8 +307,18 @@ _CHROME_SENTENCES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
 )
 
 
-def _chrome_sentence(lowered: str, content: str) -> str | None:
-    """The rule of a chrome sentence in wording the line cues miss ('We value your privacy', 'Thanks for reading')."""
+# words one of which each chrome sentence pattern cannot match without (a set test before the substrings above)
+_CHROME_NEEDED = frozenset(
+    "privacy device partners vendors javascript moderation moderator moderators comments useful helpful rate reading story"
+    " enjoyed republish tip".split()
+)
+
+
+def _chrome_sentence(lowered: str, content: str, tokens: set[str]) -> str | None:
+    """The rule of a chrome sentence in wording the line cues miss ('We value your privacy', 'Thanks for reading');
+    ``tokens``: the line's lower-case words."""
+    if tokens.isdisjoint(_CHROME_NEEDED):
+        return None
     for rule, hints, rx in _CHROME_SENTENCES:
         for hint in hints:
             if hint in lowered:
@@ -311,6 +328,17 @@ def _chrome_sentence(lowered: str, content: str) -> str | None:
     return None
 
 
+_FIVE_DIGITS = re.compile(r"\d{5}")
+
+
+def _may_be_footer(content: str, lowered: str) -> bool:
+    """A cheap test before the strong footer pattern: a copyright sign or 'reserved' / 'trademark', or a company or
+    charity registration (a number of five digits or more)."""
+    if "©" in content or "reserved" in lowered or "trademark" in lowered:
+        return True
+    return ("registered" in lowered or "number" in lowered or " no" in lowered) and _FIVE_DIGITS.search(content) is not None
+
+
 _SHARE_STRICT = re.compile(
     r"^(?:share|tweet|print|email|e-mail|copy link|pin|save|bookmark)\b|\bshare (?:this|on|via|the)\b|\bfollow us\b"
     r"|^follow\b.{0,60}\b(?:on|at) (?:twitter|x|instagram|facebook|linkedin|tiktok|threads|bluesky)\b",
@@ -318,16 +346,17 @@ _SHARE_STRICT = re.compile(
 )
 
 
-def _cue(content: str, lowered: str, length: int, sentence: bool, words: set[str]) -> str | None:
-    if length < 500 and ("©" in content or "reserved" in lowered or "trademark" in lowered or "registered" in lowered
-                         or "number" in lowered or " no" in lowered) and _FOOTER_STRONG.search(content):
+def _cue(content: str, lowered: str, length: int, sentence: bool, words: set[str], tokens: set[str]) -> str | None:
+    """The cue rule of a line, or None. ``words``: its lower-case words when it is short enough for the word cues
+    (else empty); ``tokens``: its lower-case words for any line up to 400 characters."""
+    if length < 500 and _may_be_footer(content, lowered) and _FOOTER_STRONG.search(content):
         return "footer"
-    if sentence and 40 <= length <= 400 and _promo_hint(lowered) and _PROMO_RE.search(content):
+    if sentence and 40 <= length <= 400 and _is_promo(content, tokens):
         return "promo"
     if "cookie" in lowered and length < 600 and _STRONG_COOKIE.search(content):
         return "cookie_notice"
     if length < 400:
-        rule = _chrome_sentence(lowered, content)
+        rule = _chrome_sentence(lowered, content, tokens)
         if rule is not None:
             return rule
     if length > 220:
@@ -461,7 +490,8 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
     has_digit = length <= 300 and DIGIT.search(content) is not None  # only lines this short use it
 
     # the word set feeds the caption and cue tests; a long paragraph that ends as a sentence needs neither
-    if length <= 300 and not (sentence and length > 220):
+    words_read = length <= 300 and not (sentence and length > 220)
+    if words_read:
         words = set(_ALPHA.findall(lowered))
         # prefilter: a line with none of the signal words, digits or marks can only be body text, a short line or a menu item
         if (
@@ -520,7 +550,9 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
         (_CURRENCY.search(content) and _PRICE_OFFER.search(content)) or ("% off" in lowered and _PERCENT_OFFER.search(content))
     ):
         return (DROP, "promo", -1.5, sentence, False, False, n_words)
-    cue = _cue(content, lowered, length, sentence, words)
+    # the chrome sentence and promotion cues read the words of any line up to 400 characters
+    tokens = words if words_read else set(_ALPHA.findall(lowered)) if length <= 400 else words
+    cue = _cue(content, lowered, length, sentence, words, tokens)
     if cue is not None:
         heavy = cue in ("cookie_notice", "footer", "related_list", "paywall", "promo")
         return (DROP, cue, -1.5 if heavy else -0.5, sentence, False, cue in ("share_buttons", "advert"), n_words)
