@@ -28,6 +28,13 @@ def line_key(line: str) -> str:
     return " ".join(line.lower().split())
 
 
+@lru_cache(maxsize=1 << 16)
+def template_key(text: str) -> str:
+    """``line_key``, cached: cleaning looks a line up in the corpus template lines in several passes (corpus signal,
+    headings, dropped lines), and a corpus repeats its template lines."""
+    return line_key(text)
+
+
 def line_keys(text: str) -> set[str]:
     """Distinct non-trivial line keys of one file (its contribution to corpus line statistics)."""
     return {k for k in (line_key(x) for x in text.split("\n")) if len(k) >= 3}
@@ -276,12 +283,13 @@ def _is_promo(content: str, tokens: set[str]) -> bool:
 
 _PROMO_WORDS = frozenset("privacy partners vendors device javascript moderation moderator moderators moderated comments comment"
                          " useful helpful rate thanks thank story enjoyed republish tip".split()) | frozenset("you commission compensation share affiliate journalism consider contribution donation issue issues republished reproduced partnership app advertisers member members membership".split())
+_FILE_TYPES = frozenset("pdf doc docx xls xlsx odt ods csv ppt pptx rtf".split())  # one is a word of every download link
 # words without which a line (no digits, no ©, no '/', starting with a letter) cannot match any cue, date, byline,
 # caption, bio or end marker: such a line skips straight to its plain shape
 _SIGNAL_WORDS = (
     _ALL_TRIGGERS | _SIGNUP_TRIGGERS | _CAPTION_TRIGGERS | _END_FIRST_WORDS | _BIO_WORDS | _ROLE_WORDS | _LABEL_WORDS
     | frozenset("c copyright reserved trademark trademarks http https ago today yesterday reading contributed added by".split())
-    | frozenset("pdf doc docx xls xlsx odt ods csv ppt pptx rtf".split())  # a download link's file type
+    | _FILE_TYPES
     | _PROMO_WORDS
 )
 
@@ -403,7 +411,7 @@ def apply_corpus_signals(line: Line, common: frozenset[str] | set[str], author_n
         and not line.ends_article
         and (line.kind != DROP or line.score > -0.5)  # a menu item is dropped anyway: no need to look it up
         and (not line.sentence or line.length < 50 or line.is_list)
-        and line_key(line.text) in common
+        and template_key(line.text) in common
     ):
         # the site's template (seen in other files of the corpus); keeps the shape's own penalty
         line.kind, line.rule, line.score = DROP, "template_repeat", min(line.score, -0.5)
@@ -539,7 +547,7 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
         # every long-caption ending closes a bracket: ')' or ').'
         if ((last_char == ")" or content.endswith(").")) and _LONG_CAPTION_END.search(content[-140:])) or _CAPTION_LABEL.match(content):
             return (DROP, "caption", -0.6, sentence, False, True, n_words)
-    if length <= 200 and has_digit and "b" in lowered and _ATTACHMENT.search(content):
+    if length <= 200 and has_digit and not words.isdisjoint(_FILE_TYPES) and _ATTACHMENT.search(content):
         return (DROP, "attachment", -1.0, sentence, False, False, n_words)
     if "http" in lowered and length < 300:
         if URL_LABEL.search(content):
