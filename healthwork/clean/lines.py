@@ -495,20 +495,22 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
     lowered = content.lower()
     lowered_tokens = lowered.split()
     n_words = len(lowered_tokens)
-    has_digit = length <= 300 and DIGIT.search(content) is not None  # only lines this short use it
+    # 'health and social care': lower-case letters and single spaces only (no digit; its words are its tokens)
+    letters_only = lowered.isascii() and lowered.replace(" ", "").isalpha()
+    has_digit = not letters_only and length <= 300 and DIGIT.search(content) is not None  # only lines this short use it
 
     # the word set feeds the caption and cue tests; a long paragraph that ends as a sentence needs neither
     words_read = length <= 300 and not (sentence and length > 220)
     if words_read:
-        words = set(_ALPHA.findall(lowered))
+        words = set(lowered_tokens) if letters_only else set(_ALPHA.findall(lowered))
         # prefilter: a line with none of the signal words, digits or marks can only be body text, a short line or a menu item
         if (
             content[0].isalpha()
-            and words.isdisjoint(_SIGNAL_WORDS)
             and "©" not in content
             and "/" not in content
             # every date has a four-digit year; a price offer has a currency sign or a per cent sign
             and (not has_digit or (YEAR.search(content) is None and _CURRENCY.search(content) is None and "%" not in content))
+            and (words.isdisjoint(_SIGNAL_WORDS) or (not has_digit and length <= 200 and _common_signal_words_only(lowered, words)))
         ):
             return _plain_shape(content, length, n_words, lowered_tokens, sentence, is_list)
     else:
@@ -565,6 +567,28 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
         heavy = cue in ("cookie_notice", "footer", "related_list", "paywall", "promo")
         return (DROP, cue, -1.5 if heavy else -0.5, sentence, False, cue in ("share_buttons", "advert"), n_words)
     return _plain_shape(content, length, n_words, lowered_tokens, sentence, is_list)
+
+
+# signal words so common in prose ('on', 'you', 'is') that they only count where a pattern needs them: at the start
+# of the line (the link-list, navigation and end-marker patterns are anchored there), 'is'/'was'/'has' with a
+# journalist's trade (a bio), 'you' after 'if' (a promotion)
+_LEADING_SIGNAL_WORDS = frozenset("on you more about up".split())
+_BIO_VERBS = frozenset("is was has".split())
+_SIGNAL_WORDS_ANYWHERE = _SIGNAL_WORDS - _LEADING_SIGNAL_WORDS - _BIO_VERBS
+# words that send a line with only common signal words on to the full tests all the same: what a pattern opened by
+# those words ('up' opens the sign-up cue) or a bio or promotion pattern needs besides them
+_WITH_COMMON_SIGNAL_WORDS = (
+    frozenset("if become signin".split()) | _BIO_ROLE_WORDS | _PROMO_NEEDED | _CHROME_NEEDED | _FILE_TYPES
+)
+
+
+def _common_signal_words_only(lowered: str, words: set[str]) -> bool:
+    """Whether the only signal words of a short line without digits are common ones ('on', 'is', 'you') in places
+    where no pattern can use them: then, like a line without any, it has its plain shape."""
+    if not words.isdisjoint(_SIGNAL_WORDS_ANYWHERE) or not words.isdisjoint(_WITH_COMMON_SIGNAL_WORDS):
+        return False
+    first = _ALPHA.match(lowered)
+    return first is None or first.group() not in _LEADING_SIGNAL_WORDS
 
 
 def _plain_shape(
