@@ -486,6 +486,14 @@ def line_shape(content: str, is_list: bool) -> Shape:
     return (*shape, code)
 
 
+def _has_digit(content: str) -> bool:
+    """Whether the text has a digit (\\d); ten substring tests are cheaper than a regex scan on ASCII text."""
+    if content.isascii():
+        return ("0" in content or "1" in content or "2" in content or "3" in content or "4" in content or "5" in content
+                or "6" in content or "7" in content or "8" in content or "9" in content)
+    return DIGIT.search(content) is not None
+
+
 def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bool, int]:
     length = len(content)
     last_char = content[-1]
@@ -497,7 +505,7 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
     n_words = len(lowered_tokens)
     # 'health and social care': lower-case letters and single spaces only (no digit; its words are its tokens)
     letters_only = lowered.isascii() and lowered.replace(" ", "").isalpha()
-    has_digit = not letters_only and length <= 300 and DIGIT.search(content) is not None  # only lines this short use it
+    has_digit = not letters_only and length <= 300 and _has_digit(content)  # only lines this short use it
 
     # the word set feeds the caption and cue tests; a long paragraph that ends as a sentence needs neither
     words_read = length <= 300 and not (sentence and length > 220)
