@@ -339,12 +339,15 @@ def _chrome_sentence(lowered: str, content: str, tokens: set[str]) -> str | None
 _FIVE_DIGITS = re.compile(r"\d{5}")
 
 
-def _may_be_footer(content: str, lowered: str) -> bool:
+def _may_be_footer(content: str, lowered: str, may_have_digits: bool) -> bool:
     """A cheap test before the strong footer pattern: a copyright sign or 'reserved' / 'trademark', or a company or
-    charity registration (a number of five digits or more)."""
+    charity registration (a number of five digits or more: only a line that may have digits)."""
     if "©" in content or "reserved" in lowered or "trademark" in lowered:
         return True
-    return ("registered" in lowered or "number" in lowered or " no" in lowered) and _FIVE_DIGITS.search(content) is not None
+    return (
+        may_have_digits and ("registered" in lowered or "number" in lowered or " no" in lowered)
+        and _FIVE_DIGITS.search(content) is not None
+    )
 
 
 _SHARE_STRICT = re.compile(
@@ -354,10 +357,13 @@ _SHARE_STRICT = re.compile(
 )
 
 
-def _cue(content: str, lowered: str, length: int, sentence: bool, words: set[str], tokens: set[str]) -> str | None:
+def _cue(
+    content: str, lowered: str, length: int, sentence: bool, words: set[str], tokens: set[str], may_have_digits: bool
+) -> str | None:
     """The cue rule of a line, or None. ``words``: its lower-case words when it is short enough for the word cues
-    (else empty); ``tokens``: its lower-case words for any line up to 400 characters."""
-    if length < 500 and _may_be_footer(content, lowered) and _FOOTER_STRONG.search(content):
+    (else empty); ``tokens``: its lower-case words for any line up to 400 characters; ``may_have_digits``: False
+    for a line known to have no digit."""
+    if length < 500 and _may_be_footer(content, lowered, may_have_digits) and _FOOTER_STRONG.search(content):
         return "footer"
     if sentence and 40 <= length <= 400 and _is_promo(content, tokens):
         return "promo"
@@ -574,7 +580,8 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
         return (DROP, "promo", -1.5, sentence, False, False, n_words)
     # the chrome sentence and promotion cues read the words of any line up to 400 characters
     tokens = words if words_read else set(_ALPHA.findall(lowered)) if length <= 400 else words
-    cue = _cue(content, lowered, length, sentence, words, tokens)
+    # has_digit is only read on lines up to 300 characters
+    cue = _cue(content, lowered, length, sentence, words, tokens, has_digit or length > 300)
     if cue is not None:
         heavy = cue in ("cookie_notice", "footer", "related_list", "paywall", "promo")
         return (DROP, cue, -1.5 if heavy else -0.5, sentence, False, cue in ("share_buttons", "advert"), n_words)
