@@ -245,6 +245,16 @@ _LABEL_WORDS = frozenset("by author authors written words reporter reported post
 _BYLINE_GATE = _LABEL_WORDS | _ROLE_WORDS  # a byline has 'by', a label ('Author:', 'Words:') or a journalist's role
 _SIGNUP_TRIGGERS = frozenset("sign signup subscribe register get join download follow unsubscribe email delivered".split())
 _ALPHA = re.compile(r"[a-z]+")
+# ASCII bytes: letters a-z kept, every other byte a space (the runs of _ALPHA are then the split tokens)
+_LETTERS_ONLY_BYTES = bytes.maketrans(bytes(range(256)), bytes(b if 97 <= b <= 122 else 32 for b in range(256)))
+
+
+def lower_case_words(lowered: str) -> set[str]:
+    """The set of runs of letters a-z in a lower-cased line (a byte translation on ASCII text is cheaper than the
+    regex)."""
+    if lowered.isascii():
+        return set(lowered.encode("ascii").translate(_LETTERS_ONLY_BYTES).decode("ascii").split())
+    return set(_ALPHA.findall(lowered))
 # promotion of the publication itself: reader-support and affiliate disclosures, print subscription offers. Each
 # pattern comes with the words one of which it cannot match without (the line's word set is tested first)
 _PROMO_PATTERNS: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = tuple(
@@ -516,7 +526,7 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
     # the word set feeds the caption and cue tests; a long paragraph that ends as a sentence needs neither
     words_read = length <= 300 and not (sentence and length > 220)
     if words_read:
-        words = set(lowered_tokens) if letters_only else set(_ALPHA.findall(lowered))
+        words = set(lowered_tokens) if letters_only else lower_case_words(lowered)
         # prefilter: a line with none of the signal words, digits or marks can only be body text, a short line or a menu item
         if (
             content[0].isalpha()
@@ -579,7 +589,7 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
     ):
         return (DROP, "promo", -1.5, sentence, False, False, n_words)
     # the chrome sentence and promotion cues read the words of any line up to 400 characters
-    tokens = words if words_read else set(_ALPHA.findall(lowered)) if length <= 400 else words
+    tokens = words if words_read else lower_case_words(lowered) if length <= 400 else words
     # has_digit is only read on lines up to 300 characters
     cue = _cue(content, lowered, length, sentence, words, tokens, has_digit or length > 300)
     if cue is not None:
