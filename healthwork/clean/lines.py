@@ -354,9 +354,10 @@ def _may_be_footer(content: str, lowered: str, may_have_digits: bool) -> bool:
     charity registration (a number of five digits or more: only a line that may have digits)."""
     if "©" in content or "reserved" in lowered or "trademark" in lowered:
         return True
+    # the registration patterns name the register ('registered', 'company', 'charity') before the number
     return (
-        may_have_digits and ("registered" in lowered or "number" in lowered or " no" in lowered)
-        and _FIVE_DIGITS.search(content) is not None
+        may_have_digits and ("registered" in lowered or "company" in lowered or "charity" in lowered)
+        and ("registered" in lowered or "number" in lowered or " no" in lowered) and _FIVE_DIGITS.search(content) is not None
     )
 
 
@@ -548,8 +549,8 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
     if (
         length < 400
         and n_words < 80
+        and (not words.isdisjoint(_BIO_ROLE_WORDS) or (length > 220 and not words))  # a set test before four scans
         and (" is " in content or " was " in content or " has been " in content or " joined " in content)
-        and (not words.isdisjoint(_BIO_ROLE_WORDS) or (length > 220 and not words))
         and _BIO_RE.match(content)
     ):
         return (DROP, "author_bio", BARRIER, sentence, True, False, n_words)
