@@ -457,7 +457,9 @@ def code_signals(content: str, sentence: bool, n_words: int) -> int:
     0 for a sentence."""
     if len(content) > 160 or (sentence and n_words >= 6 and content[-1] == "."):
         return 0
-    keyword = CODE_START.match(content) is not None
+    # every code keyword is lower case or starts with '$', '>', '#' or '@'
+    first = content[0]
+    keyword = (first.islower() or first in "$>#@") and CODE_START.match(content) is not None
     if not keyword and _CODE_CHAR.search(content) is None:
         return 0
     return len(_CODE_MARKS.findall(content)) + keyword
