@@ -1322,3 +1322,46 @@ def test_story_sentences_citing_studies_are_not_a_reference_list():
     ]
     text = "Research roundup\nWhat the evidence says about early support\n" + "\n".join(paragraphs) + "\n© Research roundup\n"
     assert clean_article(text).body.split("\n") == paragraphs
+
+
+# --- speed shortcuts (issue 15): each must give the shape the full tests give -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        # common signal words where no pattern uses them: plain shapes
+        ("Talks on pay went well", "short_non_sentence"),
+        ("Nurses said the plan is a good start for the ward.", ""),
+        ("Health and social care", "short_non_sentence"),
+        # ... and where one does: at the start of a line, with a journalist's trade, after 'if', with a sign-in form
+        ("More on this story", "related_list"),
+        ("Up next", "related_list"),
+        ("You are here", "navigation"),
+        ("About the author", "after_article_end"),
+        ("Priya Patel is a freelancer who writes about work and health", "author_bio"),
+        ("Keep up with signin", "signup_form"),
+        ("It is easy to become a supporter of our small newsroom today.", "promo"),
+        ("If you enjoyed this article, please share our work with a friend.", "promo"),
+        # a date written with a two-digit year has digits: the full tests see it
+        ("Clinic open on 12.01.26", "date_line"),
+    ],
+)
+def test_common_signal_words_shortcut_gives_the_full_shape(line: str, rule: str):
+    assert line_shape(line, False)[1] == rule
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("Company no 01234567. Registered office: 2 Example Road, Leeds.", "footer"),  # five digits and 'no'
+        ("The firm has no number to call, and 1234 staff have asked for one.", ""),  # 'no', 'number', no registration
+        ("Annual report (PDF, 1.2MB)", "attachment"),
+        ("Annual report 2025, 1.2MB", "short_non_sentence"),  # no file type: not a download link
+        ("We may earn a commission when you buy through links on this page.", "promo"),
+        ("Members get free entry to all our events this summer.", "promo"),
+        ("Union members voted for the deal after a long meeting with managers.", ""),
+    ],
+)
+def test_word_gates_keep_the_pattern_results(line: str, rule: str):
+    assert line_shape(line, False)[1] == rule

@@ -28,6 +28,13 @@ def line_key(line: str) -> str:
     return " ".join(line.lower().split())
 
 
+@lru_cache(maxsize=1 << 16)
+def template_key(text: str) -> str:
+    """``line_key``, cached: cleaning looks a line up in the corpus template lines in several passes (corpus signal,
+    headings, dropped lines), and a corpus repeats its template lines."""
+    return line_key(text)
+
+
 def line_keys(text: str) -> set[str]:
     """Distinct non-trivial line keys of one file (its contribution to corpus line statistics)."""
     return {k for k in (line_key(x) for x in text.split("\n")) if len(k) >= 3}
@@ -238,43 +245,61 @@ _LABEL_WORDS = frozenset("by author authors written words reporter reported post
 _BYLINE_GATE = _LABEL_WORDS | _ROLE_WORDS  # a byline has 'by', a label ('Author:', 'Words:') or a journalist's role
 _SIGNUP_TRIGGERS = frozenset("sign signup subscribe register get join download follow unsubscribe email delivered".split())
 _ALPHA = re.compile(r"[a-z]+")
-# promotion of the publication itself: reader-support and affiliate disclosures, print subscription offers
-_PROMO_RE = re.compile(
-    r"\bif you (?:enjoyed|liked|like|value|appreciate|found value in|have enjoyed) (?:this|our|reading)\b.{0,80}\b(?:article|story|journalism|piece|content|reporting|work)\b"
-    r"|\b(?:we|this site|the site|[\w.]+ may) (?:may |might |could )?(?:earn|receive|get)s? (?:a )?(?:small )?(?:affiliate )?(?:commission|share of (?:the )?(?:revenue|sales))\b"
-    r"|\b(?:we|this site|the site) (?:may |might |could )?(?:earn|receive|get) (?:a )?(?:small )?compensation\b.{0,60}\blinks?\b"
-    r"|\baffiliate (?:links?|commission|partnerships?)\b|\bsupport (?:our|independent|local|quality) journalism\b"
-    r"|\bconsider (?:supporting|subscribing to|donating to|making a contribution)\b|\bmake a (?:one-off |small )?(?:contribution|donation) to (?:us|our)\b"
-    r"|\b\d+ issues? for [£$€]\s?\d"
-    # syndication notes: 'This article is republished from X under a Creative Commons licence'
-    r"|\b(?:is|was|been) republished\b|\brepublished (?:here|from|with|under)\b|\breproduced with (?:kind )?permission\b"
-    r"|\bcontent partnership\b"
-    r"|\b(?:get|download)\b.{0,60}\b(?:with|on|in|from) (?:our|the) [\w ]{0,30}\bapp\b|\bproducts from (?:one or more of )?our advertisers\b"
-    # membership blurbs: 'Become a member ...', 'Members get ...', 'Join today ... membership'
-    r"|\bbecome an? (?:member|supporter|subscriber|patron|friend)\b|\bmembers (?:get|receive|enjoy|save)\b"
-    r"|\bjoin (?:us|today|now|online)\b.{0,60}\bmembership\b|\bmembership\b.{0,60}\b(?:from [£$€]|per (?:month|year)|a (?:month|year))\b",
-    re.I,
+# ASCII bytes: letters a-z kept, every other byte a space (the runs of _ALPHA are then the split tokens)
+_LETTERS_ONLY_BYTES = bytes.maketrans(bytes(range(256)), bytes(b if 97 <= b <= 122 else 32 for b in range(256)))
+
+
+def lower_case_words(lowered: str) -> set[str]:
+    """The set of runs of letters a-z in a lower-cased line (a byte translation on ASCII text is cheaper than the
+    regex)."""
+    if lowered.isascii():
+        return set(lowered.encode("ascii").translate(_LETTERS_ONLY_BYTES).decode("ascii").split())
+    return set(_ALPHA.findall(lowered))
+# promotion of the publication itself: reader-support and affiliate disclosures, print subscription offers. Each
+# pattern comes with the words one of which it cannot match without (the line's word set is tested first)
+_PROMO_PATTERNS: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = tuple(
+    (frozenset(needed.split()), re.compile(pattern, re.I))
+    for needed, pattern in (
+        ("if", r"\bif you (?:enjoyed|liked|like|value|appreciate|found value in|have enjoyed) (?:this|our|reading)\b.{0,80}"
+               r"\b(?:article|story|journalism|piece|content|reporting|work)\b"),
+        ("commission share", r"\b(?:we|this site|the site|[\w.]+ may) (?:may |might |could )?(?:earn|receive|get)s? (?:a )?(?:small )?"
+                             r"(?:affiliate )?(?:commission|share of (?:the )?(?:revenue|sales))\b"),
+        ("compensation", r"\b(?:we|this site|the site) (?:may |might |could )?(?:earn|receive|get) (?:a )?(?:small )?compensation\b.{0,60}\blinks?\b"),
+        ("affiliate", r"\baffiliate (?:links?|commission|partnerships?)\b"),
+        ("journalism", r"\bsupport (?:our|independent|local|quality) journalism\b"),
+        ("consider", r"\bconsider (?:supporting|subscribing to|donating to|making a contribution)\b"),
+        ("contribution donation", r"\bmake a (?:one-off |small )?(?:contribution|donation) to (?:us|our)\b"),
+        ("issue issues", r"\b\d+ issues? for [£$€]\s?\d"),
+        # syndication notes: 'This article is republished from X under a Creative Commons licence'
+        ("republished reproduced", r"\b(?:is|was|been) republished\b|\brepublished (?:here|from|with|under)\b|\breproduced with (?:kind )?permission\b"),
+        ("partnership", r"\bcontent partnership\b"),
+        ("app", r"\b(?:get|download)\b.{0,60}\b(?:with|on|in|from) (?:our|the) [\w ]{0,30}\bapp\b"),
+        ("advertisers", r"\bproducts from (?:one or more of )?our advertisers\b"),
+        # membership blurbs: 'Become a member ...', 'Members get ...', 'Join today ... membership'
+        ("become", r"\bbecome an? (?:member|supporter|subscriber|patron|friend)\b"),
+        ("members", r"\bmembers (?:get|receive|enjoy|save)\b"),
+        ("membership", r"\bjoin (?:us|today|now|online)\b.{0,60}\bmembership\b|\bmembership\b.{0,60}\b(?:from [£$€]|per (?:month|year)|a (?:month|year))\b"),
+    )
 )
-# words one of which every promotion pattern has (the cheap test before the pattern; also signal words below)
-_PROMO_HINTS = ("if you", "commission", "compensation", "share of", "affiliate", "journalism", "consider", "contribution", "donation",
-                "issue for", "issues for", "republished", "reproduced", "partnership", "advertisers", "become a", "members")
-_APP_WORD = re.compile(r"\bapp\b")
+_PROMO_NEEDED = frozenset().union(*(needed for needed, _ in _PROMO_PATTERNS))
 
 
-def _promo_hint(lowered: str) -> bool:
-    """A cheap test (plain substring searches) that the promotion pattern may match."""
-    for hint in _PROMO_HINTS:
-        if hint in lowered:
-            return True
-    return "app" in lowered and _APP_WORD.search(lowered) is not None
+def _is_promo(content: str, tokens: set[str]) -> bool:
+    """A promotion of the publication itself (``tokens``: the line's lower-case words)."""
+    if tokens.isdisjoint(_PROMO_NEEDED):
+        return False
+    return any(not tokens.isdisjoint(needed) and pattern.search(content) for needed, pattern in _PROMO_PATTERNS)
+
+
 _PROMO_WORDS = frozenset("privacy partners vendors device javascript moderation moderator moderators moderated comments comment"
                          " useful helpful rate thanks thank story enjoyed republish tip".split()) | frozenset("you commission compensation share affiliate journalism consider contribution donation issue issues republished reproduced partnership app advertisers member members membership".split())
+_FILE_TYPES = frozenset("pdf doc docx xls xlsx odt ods csv ppt pptx rtf".split())  # one is a word of every download link
 # words without which a line (no digits, no ©, no '/', starting with a letter) cannot match any cue, date, byline,
 # caption, bio or end marker: such a line skips straight to its plain shape
 _SIGNAL_WORDS = (
     _ALL_TRIGGERS | _SIGNUP_TRIGGERS | _CAPTION_TRIGGERS | _END_FIRST_WORDS | _BIO_WORDS | _ROLE_WORDS | _LABEL_WORDS
     | frozenset("c copyright reserved trademark trademarks http https ago today yesterday reading contributed added by".split())
-    | frozenset("pdf doc docx xls xlsx odt ods csv ppt pptx rtf".split())  # a download link's file type
+    | _FILE_TYPES
     | _PROMO_WORDS
 )
 
@@ -300,8 +325,18 @@ _CHROME_SENTENCES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
 )
 
 
-def _chrome_sentence(lowered: str, content: str) -> str | None:
-    """The rule of a chrome sentence in wording the line cues miss ('We value your privacy', 'Thanks for reading')."""
+# words one of which each chrome sentence pattern cannot match without (a set test before the substrings above)
+_CHROME_NEEDED = frozenset(
+    "privacy device partners vendors javascript moderation moderator moderators comments useful helpful rate reading story"
+    " enjoyed republish tip".split()
+)
+
+
+def _chrome_sentence(lowered: str, content: str, tokens: set[str]) -> str | None:
+    """The rule of a chrome sentence in wording the line cues miss ('We value your privacy', 'Thanks for reading');
+    ``tokens``: the line's lower-case words."""
+    if tokens.isdisjoint(_CHROME_NEEDED):
+        return None
     for rule, hints, rx in _CHROME_SENTENCES:
         for hint in hints:
             if hint in lowered:
@@ -311,6 +346,21 @@ def _chrome_sentence(lowered: str, content: str) -> str | None:
     return None
 
 
+_FIVE_DIGITS = re.compile(r"\d{5}")
+
+
+def _may_be_footer(content: str, lowered: str, may_have_digits: bool) -> bool:
+    """A cheap test before the strong footer pattern: a copyright sign or 'reserved' / 'trademark', or a company or
+    charity registration (a number of five digits or more: only a line that may have digits)."""
+    if "©" in content or "reserved" in lowered or "trademark" in lowered:
+        return True
+    # the registration patterns name the register ('registered', 'company', 'charity') before the number
+    return (
+        may_have_digits and ("registered" in lowered or "company" in lowered or "charity" in lowered)
+        and ("registered" in lowered or "number" in lowered or " no" in lowered) and _FIVE_DIGITS.search(content) is not None
+    )
+
+
 _SHARE_STRICT = re.compile(
     r"^(?:share|tweet|print|email|e-mail|copy link|pin|save|bookmark)\b|\bshare (?:this|on|via|the)\b|\bfollow us\b"
     r"|^follow\b.{0,60}\b(?:on|at) (?:twitter|x|instagram|facebook|linkedin|tiktok|threads|bluesky)\b",
@@ -318,16 +368,20 @@ _SHARE_STRICT = re.compile(
 )
 
 
-def _cue(content: str, lowered: str, length: int, sentence: bool, words: set[str]) -> str | None:
-    if length < 500 and ("©" in content or "reserved" in lowered or "trademark" in lowered or "registered" in lowered
-                         or "number" in lowered or " no" in lowered) and _FOOTER_STRONG.search(content):
+def _cue(
+    content: str, lowered: str, length: int, sentence: bool, words: set[str], tokens: set[str], may_have_digits: bool
+) -> str | None:
+    """The cue rule of a line, or None. ``words``: its lower-case words when it is short enough for the word cues
+    (else empty); ``tokens``: its lower-case words for any line up to 400 characters; ``may_have_digits``: False
+    for a line known to have no digit."""
+    if length < 500 and _may_be_footer(content, lowered, may_have_digits) and _FOOTER_STRONG.search(content):
         return "footer"
-    if sentence and 40 <= length <= 400 and _promo_hint(lowered) and _PROMO_RE.search(content):
+    if sentence and 40 <= length <= 400 and _is_promo(content, tokens):
         return "promo"
     if "cookie" in lowered and length < 600 and _STRONG_COOKIE.search(content):
         return "cookie_notice"
     if length < 400:
-        rule = _chrome_sentence(lowered, content)
+        rule = _chrome_sentence(lowered, content, tokens)
         if rule is not None:
             return rule
     if length > 220:
@@ -374,7 +428,7 @@ def apply_corpus_signals(line: Line, common: frozenset[str] | set[str], author_n
         and not line.ends_article
         and (line.kind != DROP or line.score > -0.5)  # a menu item is dropped anyway: no need to look it up
         and (not line.sentence or line.length < 50 or line.is_list)
-        and line_key(line.text) in common
+        and template_key(line.text) in common
     ):
         # the site's template (seen in other files of the corpus); keeps the shape's own penalty
         line.kind, line.rule, line.score = DROP, "template_repeat", min(line.score, -0.5)
@@ -403,7 +457,9 @@ def code_signals(content: str, sentence: bool, n_words: int) -> int:
     0 for a sentence."""
     if len(content) > 160 or (sentence and n_words >= 6 and content[-1] == "."):
         return 0
-    keyword = CODE_START.match(content) is not None
+    # every code keyword is lower case or starts with '$', '>', '#' or '@'
+    first = content[0]
+    keyword = (first.islower() or first in "$>#@") and CODE_START.match(content) is not None
     if not keyword and _CODE_CHAR.search(content) is None:
         return 0
     return len(_CODE_MARKS.findall(content)) + keyword
@@ -449,6 +505,14 @@ def line_shape(content: str, is_list: bool) -> Shape:
     return (*shape, code)
 
 
+def _has_digit(content: str) -> bool:
+    """Whether the text has a digit (\\d); ten substring tests are cheaper than a regex scan on ASCII text."""
+    if content.isascii():
+        return ("0" in content or "1" in content or "2" in content or "3" in content or "4" in content or "5" in content
+                or "6" in content or "7" in content or "8" in content or "9" in content)
+    return DIGIT.search(content) is not None
+
+
 def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bool, int]:
     length = len(content)
     last_char = content[-1]
@@ -458,19 +522,22 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
     lowered = content.lower()
     lowered_tokens = lowered.split()
     n_words = len(lowered_tokens)
-    has_digit = length <= 300 and DIGIT.search(content) is not None  # only lines this short use it
+    # 'health and social care': lower-case letters and single spaces only (no digit; its words are its tokens)
+    letters_only = lowered.isascii() and lowered.replace(" ", "").isalpha()
+    has_digit = not letters_only and length <= 300 and _has_digit(content)  # only lines this short use it
 
     # the word set feeds the caption and cue tests; a long paragraph that ends as a sentence needs neither
-    if length <= 300 and not (sentence and length > 220):
-        words = set(_ALPHA.findall(lowered))
+    words_read = length <= 300 and not (sentence and length > 220)
+    if words_read:
+        words = set(lowered_tokens) if letters_only else lower_case_words(lowered)
         # prefilter: a line with none of the signal words, digits or marks can only be body text, a short line or a menu item
         if (
             content[0].isalpha()
-            and words.isdisjoint(_SIGNAL_WORDS)
             and "©" not in content
             and "/" not in content
             # every date has a four-digit year; a price offer has a currency sign or a per cent sign
             and (not has_digit or (YEAR.search(content) is None and _CURRENCY.search(content) is None and "%" not in content))
+            and (words.isdisjoint(_SIGNAL_WORDS) or (not has_digit and length <= 200 and _common_signal_words_only(lowered, words)))
         ):
             return _plain_shape(content, length, n_words, lowered_tokens, sentence, is_list)
     else:
@@ -484,8 +551,8 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
     if (
         length < 400
         and n_words < 80
+        and (not words.isdisjoint(_BIO_ROLE_WORDS) or (length > 220 and not words))  # a set test before four scans
         and (" is " in content or " was " in content or " has been " in content or " joined " in content)
-        and (not words.isdisjoint(_BIO_ROLE_WORDS) or (length > 220 and not words))
         and _BIO_RE.match(content)
     ):
         return (DROP, "author_bio", BARRIER, sentence, True, False, n_words)
@@ -499,7 +566,11 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
         return (DROP, "credit", -1.0, sentence, False, False, n_words)
     if length <= 20 and lowered.rstrip(": ") in BYLINE_LABEL_ONLY:
         return (DROP, "byline", -1.0, sentence, False, True, n_words)
-    if length <= 160 and not words.isdisjoint(_BYLINE_GATE) and byline_name(content) and not (sentence and n_words > 12 and len(STOP_WORDS.intersection(lowered_tokens)) > 4):
+    # a long sentence full of stop words is prose, whatever a name parser makes of it (tested first: it is cheaper)
+    if (
+        length <= 160 and not words.isdisjoint(_BYLINE_GATE)
+        and not (sentence and n_words > 12 and len(STOP_WORDS.intersection(lowered_tokens)) > 4) and byline_name(content)
+    ):
         return (DROP, "byline", -1.0, sentence, False, True, n_words)
     if length < 500 and ("©" in content or "copyright" in lowered or "reserved" in lowered) and _COPYRIGHT.search(content):
         return (DROP, "footer", -1.5, sentence, False, False, n_words)
@@ -509,7 +580,7 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
         # every long-caption ending closes a bracket: ')' or ').'
         if ((last_char == ")" or content.endswith(").")) and _LONG_CAPTION_END.search(content[-140:])) or _CAPTION_LABEL.match(content):
             return (DROP, "caption", -0.6, sentence, False, True, n_words)
-    if length <= 200 and has_digit and "b" in lowered and _ATTACHMENT.search(content):
+    if length <= 200 and has_digit and not words.isdisjoint(_FILE_TYPES) and _ATTACHMENT.search(content):
         return (DROP, "attachment", -1.0, sentence, False, False, n_words)
     if "http" in lowered and length < 300:
         if URL_LABEL.search(content):
@@ -520,11 +591,36 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
         (_CURRENCY.search(content) and _PRICE_OFFER.search(content)) or ("% off" in lowered and _PERCENT_OFFER.search(content))
     ):
         return (DROP, "promo", -1.5, sentence, False, False, n_words)
-    cue = _cue(content, lowered, length, sentence, words)
+    # the chrome sentence and promotion cues read the words of any line up to 400 characters
+    tokens = words if words_read else lower_case_words(lowered) if length <= 400 else words
+    # has_digit is only read on lines up to 300 characters
+    cue = _cue(content, lowered, length, sentence, words, tokens, has_digit or length > 300)
     if cue is not None:
         heavy = cue in ("cookie_notice", "footer", "related_list", "paywall", "promo")
         return (DROP, cue, -1.5 if heavy else -0.5, sentence, False, cue in ("share_buttons", "advert"), n_words)
     return _plain_shape(content, length, n_words, lowered_tokens, sentence, is_list)
+
+
+# signal words so common in prose ('on', 'you', 'is') that they only count where a pattern needs them: at the start
+# of the line (the link-list, navigation and end-marker patterns are anchored there), 'is'/'was'/'has' with a
+# journalist's trade (a bio), 'you' after 'if' (a promotion)
+_LEADING_SIGNAL_WORDS = frozenset("on you more about up".split())
+_BIO_VERBS = frozenset("is was has".split())
+_SIGNAL_WORDS_ANYWHERE = _SIGNAL_WORDS - _LEADING_SIGNAL_WORDS - _BIO_VERBS
+# words that send a line with only common signal words on to the full tests all the same: what a pattern opened by
+# those words ('up' opens the sign-up cue) or a bio or promotion pattern needs besides them
+_WITH_COMMON_SIGNAL_WORDS = (
+    frozenset("if become signin".split()) | _BIO_ROLE_WORDS | _PROMO_NEEDED | _CHROME_NEEDED | _FILE_TYPES
+)
+
+
+def _common_signal_words_only(lowered: str, words: set[str]) -> bool:
+    """Whether the only signal words of a short line without digits are common ones ('on', 'is', 'you') in places
+    where no pattern can use them: then, like a line without any, it has its plain shape."""
+    if not words.isdisjoint(_SIGNAL_WORDS_ANYWHERE) or not words.isdisjoint(_WITH_COMMON_SIGNAL_WORDS):
+        return False
+    first = _ALPHA.match(lowered)
+    return first is None or first.group() not in _LEADING_SIGNAL_WORDS
 
 
 def _plain_shape(

@@ -13,8 +13,8 @@ from healthwork.clean.lines import (
     CODE_START,
     Line,
     apply_corpus_signals,
-    line_key,
     line_shape,
+    template_key,
     title_like,
 )
 from healthwork.clean.names import byline_name_cached, person_name_line
@@ -536,7 +536,7 @@ def _section_heading(line: Line, common: frozenset[str] | set[str]) -> bool:
     """A plain short heading of the story's own (not a cue line, not the site's template)."""
     return (
         line.rule == "short_non_sentence" and not line.is_list and 1 <= line.n_words <= 8 and not line.ends_article
-        and not (common and line_key(line.text) in common)
+        and not (common and template_key(line.text) in common)
     )
 
 
@@ -664,7 +664,7 @@ def keep_in_span(
     if kept and kept[0] > 0 and lines[kept[0]].kind == PARAGRAPH:
         label = lines[kept[0] - 1]
         if label.rule == "short_non_sentence" and label.content.endswith(":") and label.n_words <= 3 and not (
-            common and line_key(label.text) in common
+            common and template_key(label.text) in common
         ):
             label.rule = ""
             kept.insert(0, kept[0] - 1)
@@ -731,7 +731,7 @@ def keep_closing_fact_list(lines: list[Line], keep: list[bool], common: frozense
     heading = lines[heading_at]
     if (
         heading.rule != "short_non_sentence" or heading.ends_article or not 1 <= heading.n_words <= 6
-        or (common and line_key(heading.text) in common)
+        or (common and template_key(heading.text) in common)
     ):
         return
     items: list[int] = []
@@ -773,7 +773,7 @@ def dropped_lines(lines: list[Line], kept: set[int], common: frozenset[str] | se
         if j in kept:
             continue
         rule = line.rule
-        if common and rule in _GENERIC_RULES and line_key(line.text) in common:
+        if common and rule in _GENERIC_RULES and template_key(line.text) in common:
             rule = "template_repeat"  # say why when the shape alone did not (debugging from SQL)
         if not rule:
             rule = "before_article" if j < first_body else ("after_article_end" if j > last_body else "not_body")
@@ -881,7 +881,7 @@ def rescue_lists_and_subheads(
     # a short label and its list between two kept lines of the story ('Key figures:', '• £2m funding', ...)
     for j in range(span_start + 1, span_end):
         label = lines[j]
-        if keep[j] or not keep[j - 1] or not _is_list_label(label) or (common and line_key(label.text) in common):
+        if keep[j] or not keep[j - 1] or not _is_list_label(label) or (common and template_key(label.text) in common):
             continue
         end = j
         while end + 1 <= span_end and lines[end + 1].is_list and lines[end + 1].rule in ("menu_item", "list_item", "date_line"):
@@ -940,7 +940,7 @@ def rescue_lists_and_subheads(
             return False
         if line.n_words == 1 and not _ONE_WORD_HEADING.match(line.content):
             return False
-        if common and line_key(line.text) in common:
+        if common and template_key(line.text) in common:
             line.rule = "template_repeat"  # a heading the site prints on many pages: chrome, not this story's
             return False
         return True
