@@ -290,6 +290,7 @@ def run_metrics(con: duckdb.DuckDBPyConnection, force: bool = False) -> MetricsS
     for table, df in m.tables().items():
         rows[table] = replace_rows(con, table, df[TABLE_BY_NAME[table].column_names])
     common.record_stage_version(con, "metrics")
+    common.mark_unchecked(con, "metrics", None)  # every row was rewritten
     _record_fingerprint(con, "metrics", fingerprint)
     return MetricsSummary(rows=rows, headline=m.programme_summary, tables=m.tables())
 
