@@ -151,6 +151,10 @@ def validate(suite: Suite, df: pd.DataFrame, params: Mapping[str, Any] | None = 
     if missing:
         raise ValueError(f"suite {suite.name} needs parameters {missing}")
     show = [c for c in suite.show if c in df.columns]
+    # GX copies and scans what it is given: only the columns the rules and the examples name
+    conditions = " ".join(str(r.kwargs.get("row_condition", "")) for r in suite.rules)
+    needed = [c for c in df.columns if c in {r.column for r in suite.rules} or c in show or c in conditions]
+    df = df[needed] if needed else df
     with _lock:
         ctx = _context(docs_dir, run_id)
         vd = _validation_definition(ctx, suite)
