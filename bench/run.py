@@ -6,7 +6,8 @@ Measures, on synthetic corpora made by ``bench.generate`` (generated once under 
 
 - full rebuild (``healthwork run --full``) of each size: wall time, CPU time (user+sys of the process
   tree), articles/s, peak RSS of the whole process tree (polled from /proc every 50 ms);
-- incremental runs on a copy of the largest warehouse: nothing new, then 1 new article, then 100 more;
+- incremental runs on a copy of the largest warehouse: nothing new (``healthwork run`` answers without Dagster,
+  then ``--force``: every step runs), then 1 new article, then 100 more;
 - the pure functions (decode + clean + extract per article, one core) and the ratio of the
   pipeline's time to the pure time (what Dagster + DuckDB + bookkeeping add);
 - warehouse size on disk and analyst query latencies (read-only connection);
@@ -737,6 +738,11 @@ def main(argv: list[str] | None = None) -> int:
                     root / f"incr0{label.replace(', ', '_').replace(' ', '_')}.log")
         r["runs"][f"incremental, nothing new{label}"] = x
         print(f"incremental 0{label}: {x}", flush=True)
+        if not label:  # the same through Dagster: every step runs, and finds nothing to do
+            x = measure(hw_cmd("--force", "--seeds", str(dirs[big] / "raw"), "--warehouse", str(inc / "healthwork.duckdb")),
+                        env, root / "incr0_force.log")
+            r["runs"]["incremental, nothing new, --force (every step runs)"] = x
+            print(f"incremental 0 --force: {x}", flush=True)
         x = measure(cmd("--seeds", str(plus), "--warehouse", str(inc / "healthwork.duckdb")), env,
                     root / f"incr1{label.replace(', ', '_').replace(' ', '_')}.log")
         x["n"] = 1
