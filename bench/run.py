@@ -102,10 +102,19 @@ def measure(cmd: list[str], env: dict[str, str], log: Path) -> dict:
     text = log.read_text(errors="replace")
     m = re.search(r"succeeded in ([\d.]+) s|FAILED in ([\d.]+) s", text)
     failed = sorted({m.strip() for m in re.findall(r"^\s*(FAILED .*|step failed: [^:]+)", text, re.M)})
-    steps = {name: _seconds(v) for name, v in
-             re.findall(r'Finished execution of step "([^"]+)" in ((?:\d+h)?(?:\d+m)?[\d.]+m?s)\b', text)}
+    steps = step_times(text)
     return {"rc": rc, "failed": failed, "wall_s": wall, "cpu_s": cpu, "peak_rss_mib": peak / 1024, "load": (load0 + os.getloadavg()[0]) / 2,
             "dagster_s": float(m.group(1) or m.group(2)) if m else None, "steps": steps}
+
+
+STEP_LINE = re.compile(r"^  (?:ok|warn|FAILED|skip\w*)\s+(\S.*?)\s{2,}.*\(([\d.]+) s\)\s*$", re.M)
+
+
+def step_times(text: str) -> dict[str, float]:
+    """Seconds per step of a run's log: Dagster's debug events, or the CLI's step lines (``  ok  raw/files ... (6.0 s)``)."""
+    steps = {name: _seconds(v) for name, v in
+             re.findall(r'Finished execution of step "([^"]+)" in ((?:\d+h)?(?:\d+m)?[\d.]+m?s)\b', text)}
+    return steps or {name.strip(): float(v) for name, v in STEP_LINE.findall(text)}
 
 
 def _seconds(duration: str) -> float:
