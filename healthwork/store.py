@@ -537,6 +537,8 @@ def connect_published(path: Path | str) -> duckdb.DuckDBPyConnection:
 VOLATILE_COLUMNS: dict[str, frozenset[str]] = {
     "raw.files": frozenset({"seen_at", "mtime_ns"}),  # load time; the file's modification time
     "dq.check_results": frozenset({"run_id", "checked_at", "rows_checked"}),  # rows_checked: what changed
+    # what the checks have still to look at: run bookkeeping (a full rebuild marks '*', a run each row it wrote)
+    "meta.unchecked": frozenset({"stage", "key"}),
 }
 
 
