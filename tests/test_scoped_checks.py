@@ -171,3 +171,24 @@ def test_article_id_sql_is_article_id_for() -> None:
     sha = "0123456789abcdef" * 4
     sql = raw_suite.ARTICLE_ID_SQL.replace("sha256", f"'{sha}'")
     assert duckdb.connect().execute(f"SELECT {sql}").fetchall()[0][0] == article_id_for(sha) == "0123456789abcdef"
+
+
+def test_check_command_validates_the_published_warehouse(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from healthwork import cli
+
+    store, settings = _build(tmp_path)
+    published = store.publish()
+    assert cli.main(["check", "--all", "--warehouse", str(published)]) == 0
+    out = capsys.readouterr().out
+    assert "ok      clean.articles: 11 expectations passed (every rule on all 5 rows)" in out
+    con = duckdb.connect(str(published))
+    try:  # a copied article row in the published file: the invariants see it without --all
+        con.execute("INSERT INTO clean.articles SELECT * FROM clean.articles LIMIT 1")
+    finally:
+        con.close()
+    assert cli.main(["check", "--warehouse", str(published)]) == 1
+    out = capsys.readouterr().out
+    assert "FAILED  clean.articles: 3 of 11 failed (invariants on the whole table, rules about rows on 0 " \
+           "unchecked rows)" in out
+    assert "expect_column_values_to_be_unique(article_id) [blocks]" in out
+    assert "3 blocking failure(s)" in out
