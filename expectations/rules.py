@@ -79,6 +79,17 @@ class Rule:
         few examples; a quarantine needs every failing row). NULLs pass every rule but the null rules."""
         if self.scope != "row" or self.column is None:
             raise ValueError(f"{self.label} is not a row rule")
+        return self.failing_values(df, params)
+
+    @property
+    def judged_per_value(self) -> bool:
+        """A column-map rule without a tolerance: each row passes or fails on its own value."""
+        return self.expectation in ROW_EXPECTATIONS and self.column is not None and "mostly" not in self.kwargs
+
+    def failing_values(self, df: pd.DataFrame, params: Mapping[str, Any] | None = None) -> list[bool]:
+        """Which rows of ``df`` break a column-map rule (row or table scope), with GX's semantics."""
+        if not self.judged_per_value:
+            raise ValueError(f"{self.label} is not judged value by value")
         values = list(df[self.column]) if self.column in df.columns else [None] * len(df)
         k = {key: _resolve(v, params) for key, v in self.kwargs.items()}
         return [_row_fails(self.expectation, k, v) for v in values]

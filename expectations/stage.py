@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -100,6 +101,36 @@ def invariant_outcome(con: duckdb.DuckDBPyConnection, rule: Rule, params: Mappin
     return Outcome(rule, n_bad == 0, observed, examples, rows_checked=table_rows)
 
 
+ENV_GX_MIN_ROWS = "HEALTHWORK_GX_MIN_ROWS"
+
+
+def gx_min_rows() -> int:
+    """Rows in scope from which a stage's rules about rows run in GX (``HEALTHWORK_GX_MIN_ROWS``; 0, the default:
+    always GX). Below it they are judged in process (``in_process_outcomes``): no GX import, no Data Docs page."""
+    raw = os.environ.get(ENV_GX_MIN_ROWS, "")
+    try:
+        value = int(raw) if raw else 0
+    except ValueError as exc:
+        raise ValueError(f"{ENV_GX_MIN_ROWS} must be a whole number of rows, got {raw!r}") from exc
+    return max(value, 0)
+
+
+def in_process_outcomes(suite: Suite, frame: pd.DataFrame, params: Mapping[str, Any] | None) -> tuple[Outcome, ...]:
+    """The suite's column-map rules judged value by value in Python (``Rule.failing_values``, GX's semantics),
+    with GX's kind of observed value and the suite's ``show`` columns in the examples."""
+    show = [c for c in suite.show if c in frame.columns]
+    out = []
+    for r in suite.rules:
+        failing = r.failing_values(frame, params)
+        rows = [i for i, bad in enumerate(failing) if bad]
+        columns = [c for c in dict.fromkeys([r.column, *show]) if c in frame.columns]
+        examples = tuple(runner.jsonable({c: frame[c].iloc[i] for c in columns}) for i in rows[:runner.N_EXAMPLES])
+        observed = {"element_count": len(frame), "unexpected_count": len(rows),
+                    "unexpected_percent": 100.0 * len(rows) / len(frame) if len(frame) else None}
+        out.append(Outcome(r, not rows, observed, examples, rows_checked=len(frame)))
+    return tuple(out)
+
+
 def _unchecked_outcomes(suite: Suite) -> tuple[Outcome, ...]:
     """No row to look at: every rule about rows holds (as GX says of an empty frame), GX not imported."""
     return tuple(Outcome(r, True, {"element_count": 0, "unexpected_count": 0, "unexpected_percent": None}, (),
@@ -107,10 +138,12 @@ def _unchecked_outcomes(suite: Suite) -> tuple[Outcome, ...]:
 
 
 def evaluate(con: duckdb.DuckDBPyConnection, settings: Settings, stage: str, scope: Scope, *,
-             docs_dir: Path | None = None, run_id: str | None = None) -> list[tuple[SuiteResult, Check]]:
+             docs_dir: Path | None = None, run_id: str | None = None,
+             min_gx_rows: int | None = None) -> list[tuple[SuiteResult, Check]]:
     """Validate every suite of ``stage``: the rules about rows with GX on the rows in ``scope`` (every row
-    when None; nothing, and no GX import, when no suite has a row in scope), the invariants in DuckDB over
-    the whole table. With ``docs_dir``, the Data Docs of what GX validated are rebuilt there."""
+    when None; nothing, and no GX import, when no suite has a row in scope; in process when fewer rows than
+    ``min_gx_rows``, default ``gx_min_rows()``), the invariants in DuckDB over the whole table. With
+    ``docs_dir``, the Data Docs of what GX validated are rebuilt there."""
     if scope is not None:
         con.register("_scope", pd.DataFrame({"key": sorted(scope)}, dtype="object"))
     try:
@@ -124,10 +157,15 @@ def evaluate(con: duckdb.DuckDBPyConnection, settings: Settings, stage: str, sco
             con.unregister("_scope")
     results = []
     validated = []
+    n_rows = sum(len(c.frame) for c in checks)
+    in_process = (scope is not None and n_rows < (gx_min_rows() if min_gx_rows is None else min_gx_rows)
+                  and all(r.judged_per_value for c in checks for r in c.suite.for_gx().rules))
     for c in checks:
         gx_suite = c.suite.for_gx()
         if scope is not None and c.frame.empty:
             by_label = {o.label: o for o in _unchecked_outcomes(gx_suite)}
+        elif in_process:
+            by_label = {o.label: o for o in in_process_outcomes(gx_suite, c.frame, c.params)}
         else:
             r = runner.validate(gx_suite, c.frame, c.params, docs_dir=docs_dir, run_id=run_id)
             by_label = {o.label: dataclasses.replace(o, rows_checked=len(c.frame)) for o in r.outcomes}

@@ -192,3 +192,26 @@ def test_check_command_validates_the_published_warehouse(tmp_path: Path, capsys:
            "unchecked rows)" in out
     assert "expect_column_values_to_be_unique(article_id) [blocks]" in out
     assert "3 blocking failure(s)" in out
+
+
+def test_few_rows_judged_in_process_agree_with_gx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """HEALTHWORK_GX_MIN_ROWS: below it a stage's rules about rows are judged value by value in Python (GX's
+    semantics, no GX import); on the seeded faults they fail, block and quarantine exactly as in GX."""
+    store, settings = _build(tmp_path)
+    with store.write() as con:
+        _seed_faults(con)
+    with store.read_staging() as con:
+        for stage in ("raw", "clean", "entities"):
+            scope = scope_of(con, stage)[0]
+            in_gx = evaluate(con, settings, stage, scope, min_gx_rows=0)
+            with monkeypatch.context() as m:
+                m.setattr(runner, "_gx", lambda: (_ for _ in ()).throw(AssertionError("GX imported")))
+                in_python = evaluate(con, settings, stage, scope, min_gx_rows=1_000_000)
+            for (gx_result, check), (py_result, _) in zip(in_gx, in_python):
+                assert [(o.label, o.success, o.rows_checked) for o in py_result.outcomes] == \
+                       [(o.label, o.success, o.rows_checked) for o in gx_result.outcomes], stage
+                for g, p in zip(gx_result.outcomes, py_result.outcomes):
+                    if isinstance(g.observed, dict) and "unexpected_count" in g.observed:
+                        assert p.observed["unexpected_count"] == g.observed["unexpected_count"], (stage, g.label)
+                assert judge(check, py_result) == judge(check, gx_result), stage
+    assert any(not r.success for r, _ in in_python)  # the entities faults were found in process too
