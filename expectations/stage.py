@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import json
 import os
 from collections.abc import Callable, Mapping, Sequence
@@ -59,16 +60,37 @@ def asset_path(suite_name: str) -> str:
     return suite_name.replace(".", "/")
 
 
+_EXPECTATIONS = Path(__file__).resolve().parent
+
+
+def rules_version(stage: str) -> str:
+    """A hash of the code that decides a stage's checks (its suite module, the rules, vocabularies, triage):
+    when it changes, the next check looks at every row, so a new or stricter rule reaches the old rows."""
+    h = hashlib.sha256()
+    for f in (f"suites/{stage}.py", "suites/__init__.py", "rules.py", "vocab.py", "triage.py", "stage.py"):
+        h.update((_EXPECTATIONS / f).read_bytes())
+    return h.hexdigest()[:12]
+
+
+def _checked_with(con: duckdb.DuckDBPyConnection, stage: str) -> str | None:
+    row = con.execute("SELECT code_version FROM meta.stage_state WHERE stage = ?", [f"check:{stage}"]).fetchall()
+    return row[0][0] if row else None
+
+
 def scope_of(con: duckdb.DuckDBPyConnection, stage: str) -> tuple[Scope, list[str]]:
     """(the keys of the rows the stage wrote since its check last passed, or None for every row; the
     ``meta.unchecked`` keys read, to clear once the check passed)."""
     keys = [k for (k,) in con.execute("SELECT key FROM meta.unchecked WHERE stage = ? ORDER BY key",
                                       [stage]).fetchall()]
-    return (None if WHOLE_TABLE in keys else frozenset(keys)), keys
+    every = WHOLE_TABLE in keys or _checked_with(con, stage) != rules_version(stage)
+    return (None if every else frozenset(keys)), keys
 
 
 def mark_checked(con: duckdb.DuckDBPyConnection, stage: str, keys: Sequence[str]) -> None:
-    """The check of ``stage`` passed (or set its faulty rows aside) on these rows: the next looks elsewhere."""
+    """The check of ``stage`` passed (or set its faulty rows aside) on these rows, with these rules: the next
+    looks elsewhere."""
+    con.execute("DELETE FROM meta.stage_state WHERE stage = ?", [f"check:{stage}"])
+    con.execute("INSERT INTO meta.stage_state VALUES (?, ?)", [f"check:{stage}", rules_version(stage)])
     if not keys:
         return
     con.register("_checked", pd.DataFrame({"key": list(keys)}, dtype="object"))

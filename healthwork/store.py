@@ -282,6 +282,11 @@ TABLES: tuple[Table, ...] = (
        "(and at every row of the table when key is '*')",
        ("stage", "VARCHAR", "raw | clean | entities | metrics"),
        ("key", "VARCHAR", "the row's key: the file name (raw), the article id (clean, entities), or '*'")),
+    _t("meta", "commitment_state", "Per commitment, a hash of what its checks read (its row, its larger "
+       "commitment's row, its mentions and their articles' dates) when metrics were last computed: the metrics "
+       "check looks at the commitments whose hash changed",
+       ("commitment_id", "VARCHAR", "metrics.programme_funding.commitment_id"),
+       ("fingerprint", "VARCHAR", "the hash")),
     _t("meta", "stage_state", "Code version each stage last ran with (a change re-processes everything)",
        ("stage", "VARCHAR", "stage name"),
        ("code_version", "VARCHAR", "hash of the stage's code")),

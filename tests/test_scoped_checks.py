@@ -215,3 +215,38 @@ def test_few_rows_judged_in_process_agree_with_gx(tmp_path: Path, monkeypatch: p
                         assert p.observed["unexpected_count"] == g.observed["unexpected_count"], (stage, g.label)
                 assert judge(check, py_result) == judge(check, gx_result), stage
     assert any(not r.success for r, _ in in_python)  # the entities faults were found in process too
+
+
+def test_metrics_check_looks_at_the_commitments_whose_inputs_changed(tmp_path: Path) -> None:
+    store, settings = _build(tmp_path)
+    with store.write() as con:
+        total = con.execute("SELECT count(*) FROM metrics.programme_funding").fetchall()[0][0]
+        article = _one(con, "SELECT min(article_id) FROM metrics.commitment_mentions")
+        touched = {c for (c,) in con.execute("SELECT DISTINCT commitment_id FROM metrics.commitment_mentions "
+                                             "WHERE article_id = ?", [article]).fetchall()}
+        con.execute("UPDATE clean.articles SET published_date = published_date + INTERVAL 1 DAY "
+                    "WHERE article_id = ?", [article])
+        assert stages.run_metrics(con).recomputed
+        scope = scope_of(con, "metrics")[0]
+    assert scope is not None and touched <= scope and len(scope) < total, (touched, scope, total)
+    checked = check_and_quarantine(store, settings, "metrics", docs=False)
+    assert not checked.blocks and [r.n_rows for r in checked.results] == [len(scope)]
+    with store.write() as con:  # recomputed from the same inputs: nothing to look at
+        assert stages.run_metrics(con, force=True).recomputed
+        assert scope_of(con, "metrics")[0] == frozenset()
+
+
+def test_a_change_of_the_rules_makes_the_next_check_look_at_every_row(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from expectations import stage as stage_module
+
+    store, settings = _build(tmp_path)
+    with store.read_staging() as con:
+        assert scope_of(con, "clean")[0] == frozenset()
+    monkeypatch.setattr(stage_module, "rules_version", lambda stage: "a-new-rule")
+    with store.read_staging() as con:
+        assert scope_of(con, "clean")[0] is None
+    checked = check_and_quarantine(store, settings, "clean", docs=False)
+    assert checked.every_row and [r.n_rows for r in checked.results] == [5]
+    with store.read_staging() as con:
+        assert scope_of(con, "clean")[0] == frozenset()  # checked with the new rules: back to what changed

@@ -108,13 +108,16 @@ def derive(pf: pd.DataFrame, mentions: pd.DataFrame, funding: pd.DataFrame,
 
 
 def load(con: duckdb.DuckDBPyConnection, settings: Settings, scope: Scope = None) -> list[Check]:
-    """Every commitment when the tables were recomputed since the last passed check (``scope`` None: the
-    metrics stage rewrites every row or none), none when they were kept; the invariants' parameters always."""
-    where = "" if scope is None else " WHERE false"
+    """The commitments in scope (those whose row, larger commitment, mentions or their articles' dates changed
+    since the last passed check: ``healthwork.stages.metrics.changed_commitments``), derived against the whole
+    table; the invariants' parameters always."""
+    where = " WHERE false" if scope is not None and not scope else ""  # nothing to look at: read nothing
     pf = con.execute(f"SELECT * FROM metrics.programme_funding{where}").df()
     mentions = con.execute(f"SELECT commitment_id, article_id, amount FROM metrics.commitment_mentions{where}").df()
     published = dict(con.execute(f"SELECT article_id, published_date FROM clean.articles{where}").fetchall())
     df, _ = derive(pf, mentions, pd.DataFrame({"kind": [], "programme": []}), published)
+    if scope is not None:  # a share's rule reads its larger commitment's row: derived first, then the scope kept
+        df = df[df["commitment_id"].isin(scope)].reset_index(drop=True)
     n_commitments, n_eligible = con.execute(
         "SELECT (SELECT count(DISTINCT commitment_id) FROM metrics.commitment_mentions), "
         "(SELECT count(*) FROM entities.funding WHERE kind = 'funding' AND programme IS NOT NULL)").fetchone()
