@@ -6,7 +6,8 @@ Measures, on synthetic corpora made by ``bench.generate`` (generated once under 
 
 - full rebuild (``healthwork run --full``) of each size: wall time, CPU time (user+sys of the process
   tree), articles/s, peak RSS of the whole process tree (polled from /proc every 50 ms);
-- incremental runs on a copy of the largest warehouse: nothing new, then 1 new article, then 100 more;
+- incremental runs on a copy of the largest warehouse: nothing new (``healthwork run`` answers without Dagster,
+  then ``--force``: every step runs), then 1 new article, then 100 more;
 - the pure functions (decode + clean + extract per article, one core) and the ratio of the
   pipeline's time to the pure time (what Dagster + DuckDB + bookkeeping add);
 - warehouse size on disk and analyst query latencies (read-only connection);
@@ -101,10 +102,19 @@ def measure(cmd: list[str], env: dict[str, str], log: Path) -> dict:
     text = log.read_text(errors="replace")
     m = re.search(r"succeeded in ([\d.]+) s|FAILED in ([\d.]+) s", text)
     failed = sorted({m.strip() for m in re.findall(r"^\s*(FAILED .*|step failed: [^:]+)", text, re.M)})
-    steps = {name: _seconds(v) for name, v in
-             re.findall(r'Finished execution of step "([^"]+)" in ((?:\d+h)?(?:\d+m)?[\d.]+m?s)\b', text)}
+    steps = step_times(text)
     return {"rc": rc, "failed": failed, "wall_s": wall, "cpu_s": cpu, "peak_rss_mib": peak / 1024, "load": (load0 + os.getloadavg()[0]) / 2,
             "dagster_s": float(m.group(1) or m.group(2)) if m else None, "steps": steps}
+
+
+STEP_LINE = re.compile(r"^  (?:ok|warn|FAILED|skip\w*)\s+(\S.*?)\s{2,}.*\(([\d.]+) s\)\s*$", re.M)
+
+
+def step_times(text: str) -> dict[str, float]:
+    """Seconds per step of a run's log: Dagster's debug events, or the CLI's step lines (``  ok  raw/files ... (6.0 s)``)."""
+    steps = {name: _seconds(v) for name, v in
+             re.findall(r'Finished execution of step "([^"]+)" in ((?:\d+h)?(?:\d+m)?[\d.]+m?s)\b', text)}
+    return steps or {name.strip(): float(v) for name, v in STEP_LINE.findall(text)}
 
 
 def _seconds(duration: str) -> float:
@@ -737,6 +747,11 @@ def main(argv: list[str] | None = None) -> int:
                     root / f"incr0{label.replace(', ', '_').replace(' ', '_')}.log")
         r["runs"][f"incremental, nothing new{label}"] = x
         print(f"incremental 0{label}: {x}", flush=True)
+        if not label:  # the same through Dagster: every step runs, and finds nothing to do
+            x = measure(hw_cmd("--force", "--seeds", str(dirs[big] / "raw"), "--warehouse", str(inc / "healthwork.duckdb")),
+                        env, root / "incr0_force.log")
+            r["runs"]["incremental, nothing new, --force (every step runs)"] = x
+            print(f"incremental 0 --force: {x}", flush=True)
         x = measure(cmd("--seeds", str(plus), "--warehouse", str(inc / "healthwork.duckdb")), env,
                     root / f"incr1{label.replace(', ', '_').replace(' ', '_')}.log")
         x["n"] = 1

@@ -45,16 +45,24 @@ def _run(context: AssetCheckExecutionContext, warehouse: WarehouseResource, stag
 
 
 def _results(checked: StageCheck, settings: Settings) -> list[AssetCheckResult]:
-    return [_result(r, checked.verdict(r.suite), checked.quarantined, settings) for r in checked.results]
+    return [_result(r, checked.verdict(r.suite), checked.quarantined, settings, checked.every_row)
+            for r in checked.results]
+
+
+def _rows_looked_at(r: SuiteResult, every_row: bool) -> str:
+    """``on 3 changed rows (invariants on all 10,000)``: what the check looked at."""
+    table = max((o.rows_checked or 0 for o in r.outcomes if o.rule.sql is not None), default=r.n_rows)
+    rows = f"{r.n_rows:,} rows" if every_row else f"{r.n_rows:,} new or changed rows"
+    return rows if every_row else f"{rows} (whole-table invariants on all {table:,})"
 
 
 def _result(r: SuiteResult, verdict: Verdict, quarantined: list[tuple[str, str]],
-            settings: Settings) -> AssetCheckResult:
+            settings: Settings, every_row: bool = True) -> AssetCheckResult:
     failed = r.failed
     if failed:
         description = f"{len(failed)} of {len(r.outcomes)} expectations failed: " + ", ".join(o.label for o in failed)
     else:
-        description = f"all {len(r.outcomes)} expectations passed on {r.n_rows} rows"
+        description = f"all {len(r.outcomes)} expectations passed on {_rows_looked_at(r, every_row)}"
     if verdict.faults:
         description += f"; {len(verdict.quarantined_keys)} article(s) quarantined, the rest go on"
     if verdict.broken:
@@ -69,7 +77,10 @@ def _result(r: SuiteResult, verdict: Verdict, quarantined: list[tuple[str, str]]
     metadata = {
         "suite": MetadataValue.text(r.suite),
         "blocking_failed": MetadataValue.int(len(r.blocking_failed)),
-        "rows_checked": MetadataValue.int(r.n_rows),
+        "rows_checked": MetadataValue.int(r.n_rows),  # rows the rules about rows looked at
+        "scope": MetadataValue.text("every row" if every_row else "rows written since the last passed check"),
+        "rows_checked_by_expectation": MetadataValue.json(
+            {o.label: o.rows_checked if o.rows_checked is not None else r.n_rows for o in r.outcomes}),
         "expectations": MetadataValue.int(len(r.outcomes)),
         "failed": MetadataValue.int(len(failed)),
         "failed_expectations": MetadataValue.md("\n".join(rows) if failed else "_none_"),

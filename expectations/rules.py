@@ -13,6 +13,13 @@ A row rule still blocks when it shows a broken stage rather than a bad article: 
 ``BROKEN_STAGE_SHARE`` of at least ``BROKEN_STAGE_MIN_ARTICLES`` articles failing it. A warning-only
 row rule (``blocking=False``) quarantines nothing; it blocks only at that rate.
 
+Which rows a rule looks at: a rule about each row's own values is validated by GX on the rows written
+since the stage's check last passed (``meta.unchecked``; every row after a full rebuild or a code
+change). A rule about the table as a whole (unique ids, counts that reconcile, rows pointing at rows of
+other tables) carries ``sql``: a DuckDB query over the whole table, evaluated without GX on every run
+(``invariant``). Its GX form is kept: ``expectations.runner.validate`` on a whole frame still runs it,
+and must agree with the SQL (tests/test_scoped_checks.py).
+
 Values that depend on the run (today's date, how many articles the raw stage produced) are GX
 suite parameters: ``param("name")`` in a rule, supplied by the stage when it validates.
 """
@@ -37,6 +44,9 @@ class Rule:
     why: str
     blocking: bool = True
     scope: Scope = "table"
+    # an invariant over the whole table, evaluated in DuckDB (no GX): a query returning the rows that break
+    # the rule (the rule's column first), or for a row count / column sum the one observed value
+    sql: str | None = None
 
     @property
     def column(self) -> str | None:
@@ -60,11 +70,26 @@ class Rule:
             return self.column
         return f"{self.column}_{_FAULT_NAMES.get(self.expectation, 'invalid')}"
 
+    def resolved(self, params: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """The rule's arguments with suite parameters replaced by their values."""
+        return {key: _resolve(v, params) for key, v in self.kwargs.items()}
+
     def failing_rows(self, df: pd.DataFrame, params: Mapping[str, Any] | None = None) -> list[bool]:
         """Which rows of ``df`` break a row rule, computed in Python with GX's semantics (GX reports only a
         few examples; a quarantine needs every failing row). NULLs pass every rule but the null rules."""
         if self.scope != "row" or self.column is None:
             raise ValueError(f"{self.label} is not a row rule")
+        return self.failing_values(df, params)
+
+    @property
+    def judged_per_value(self) -> bool:
+        """A column-map rule without a tolerance: each row passes or fails on its own value."""
+        return self.expectation in ROW_EXPECTATIONS and self.column is not None and "mostly" not in self.kwargs
+
+    def failing_values(self, df: pd.DataFrame, params: Mapping[str, Any] | None = None) -> list[bool]:
+        """Which rows of ``df`` break a column-map rule (row or table scope), with GX's semantics."""
+        if not self.judged_per_value:
+            raise ValueError(f"{self.label} is not judged value by value")
         values = list(df[self.column]) if self.column in df.columns else [None] * len(df)
         k = {key: _resolve(v, params) for key, v in self.kwargs.items()}
         return [_row_fails(self.expectation, k, v) for v in values]
@@ -131,6 +156,13 @@ def per_row(*rules: Rule) -> list[Rule]:
     return out
 
 
+def invariant(rule: Rule, sql: str) -> Rule:
+    """``rule`` evaluated over the whole table by ``sql`` (see ``Rule.sql``) on every run."""
+    if rule.scope == "row":
+        raise ValueError(f"{rule.label} is about one row: it cannot be a whole-table invariant")
+    return replace(rule, sql=" ".join(sql.split()))
+
+
 @dataclass(frozen=True)
 class Suite:
     """A GX expectation suite over one DataFrame. ``show`` are the columns quoted with every
@@ -154,6 +186,15 @@ class Suite:
     @property
     def row_rules(self) -> tuple[Rule, ...]:
         return tuple(r for r in self.rules if r.scope == "row")
+
+    @property
+    def invariants(self) -> tuple[Rule, ...]:
+        """Rules evaluated by SQL over the whole table (``Rule.sql``)."""
+        return tuple(r for r in self.rules if r.sql is not None)
+
+    def for_gx(self) -> Suite:
+        """The suite GX validates on the rows in scope: every rule but the invariants."""
+        return replace(self, rules=tuple(r for r in self.rules if r.sql is None))
 
 
 def suite(name: str, *rules: Rule | Iterable[Rule], show: Iterable[str] = (), key: str | None = None) -> Suite:

@@ -40,6 +40,7 @@ class Outcome:
     observed: Any  # GX's observed value, or the unexpected count/percent for column-map rules
     examples: tuple[dict[str, Any], ...]  # a few unexpected rows: the value and the suite's ``show`` columns
     error: str | None = None
+    rows_checked: int | None = None  # rows it looked at (None: the suite result's n_rows)
 
     @property
     def label(self) -> str:
@@ -75,6 +76,7 @@ class SuiteResult:
 _lock = threading.Lock()
 _session: tuple[tuple[str | None, str | None], Any] | None = None
 _built: set[Any] = set()  # validation results of the session already rendered to Data Docs
+_defined: dict[str, tuple[str, ...]] = {}  # suite name -> labels of the rules its GX suite holds in the session
 
 
 def _gx() -> Any:
@@ -116,16 +118,21 @@ def _context(docs_dir: Path | None, run_id: str | None) -> Any:
     if _session is None or _session[0] != key:
         _session = (key, _new_context(docs_dir))
         _built.clear()
+        _defined.clear()
     return _session[1]
 
 
 def _validation_definition(ctx: Any, suite: Suite) -> Any:
     gx = _gx()
-    try:
+    labels = tuple(r.label for r in suite.rules)
+    if _defined.get(suite.name) == labels:
         return ctx.validation_definitions.get(suite.name)
-    except Exception:  # noqa: BLE001 - GX raises its own not-found errors
-        pass
     ds = ctx.data_sources.get(DATASOURCE)
+    if suite.name in _defined:  # the same table with other rules (all of them, or all but the invariants)
+        ctx.validation_definitions.delete(suite.name)
+        ctx.suites.delete(suite.name)
+        ds.delete_asset(suite.name)
+    _defined[suite.name] = labels
     batch = ds.add_dataframe_asset(suite.name).add_batch_definition_whole_dataframe("whole table")
     gx_suite = ctx.suites.add(gx.ExpectationSuite(name=suite.name))
     for r in suite.rules:
@@ -144,6 +151,10 @@ def validate(suite: Suite, df: pd.DataFrame, params: Mapping[str, Any] | None = 
     if missing:
         raise ValueError(f"suite {suite.name} needs parameters {missing}")
     show = [c for c in suite.show if c in df.columns]
+    # GX copies and scans what it is given: only the columns the rules and the examples name
+    conditions = " ".join(str(r.kwargs.get("row_condition", "")) for r in suite.rules)
+    needed = [c for c in df.columns if c in {r.column for r in suite.rules} or c in show or c in conditions]
+    df = df[needed] if needed else df
     with _lock:
         ctx = _context(docs_dir, run_id)
         vd = _validation_definition(ctx, suite)

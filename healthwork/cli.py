@@ -1,4 +1,4 @@
-"""`healthwork run | ui | report`: the command line. Runs go through the same Definitions as the UI."""
+"""`healthwork run | check | ui | report`: the command line. Runs go through the same Definitions as the UI."""
 from __future__ import annotations
 
 import argparse
@@ -167,7 +167,17 @@ def cmd_run(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     print(f"healthwork run ({'full rebuild' if args.full else 'incremental'}): {settings.seeds_dir} -> "
           f"{settings.warehouse}", flush=True)
-    print("  loading the pipeline (Dagster, Great Expectations) ...", flush=True)
+    if not (args.full or args.force):  # nothing new: say so without starting Dagster
+        from healthwork.folder_state import REPORT_BESIDE, published_is_current
+
+        fresh = published_is_current(settings.seeds_dir, settings.warehouse, PROJECT_ROOT,
+                                     settings.warehouse.with_name(REPORT_BESIDE))
+        if fresh.current:
+            print(f"nothing new: {fresh.reason}; nothing to run, {settings.warehouse} is as published "
+                  f"({time.perf_counter() - t0:.1f} s; --force runs every step anyway)")
+            return 0
+        print(f"  to do: {fresh.reason}", flush=True)
+    print("  loading the pipeline (Dagster) ...", flush=True)
     import duckdb
     from dagster import AssetCheckSeverity
 
@@ -281,6 +291,47 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate the published warehouse read-only: the whole-table invariants, and with --all every rule on
+    every row (a run checks only the rows it wrote). Writes nothing; exit 1 when a blocking rule fails."""
+    from expectations.stage import STAGES, evaluate, scope_of
+    from expectations.triage import judge
+    from healthwork.store import connect_published
+
+    settings = _settings(args)
+    if not settings.warehouse.exists():
+        print(f"error: no warehouse at {settings.warehouse}: run `healthwork run` first", file=sys.stderr)
+        return 2
+    t0 = time.perf_counter()
+    blocking = 0
+    con = connect_published(settings.warehouse)
+    try:
+        has_unchecked = con.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'meta' "
+                                    "AND table_name = 'unchecked'").fetchall()[0][0] > 0  # older warehouses lack it
+        for stage in STAGES:
+            scope = None if args.all else scope_of(con, stage)[0] if has_unchecked else frozenset()
+            for result, check in evaluate(con, settings, stage, scope):
+                verdict = judge(check, result)
+                blocking += len(verdict.blocking)
+                looked = (f"every rule on all {result.n_rows:,} rows" if scope is None else
+                          f"invariants on the whole table, rules about rows on {result.n_rows:,} unchecked rows")
+                if result.success:
+                    print(f"ok      {result.suite}: {len(result.outcomes)} expectations passed ({looked})")
+                    continue
+                kind = "FAILED" if verdict.blocks else "WARN  "
+                print(f"{kind}  {result.suite}: {len(result.failed)} of {len(result.outcomes)} failed ({looked})")
+                for o in result.failed:
+                    what = ("blocks" if o.label in verdict.blocking else
+                            "quarantines its articles" if o.rule.scope == "row" and o.rule.blocking else "warning")
+                    print(f"          {o.label} [{what}]: {o.observed}; e.g. {list(o.examples[:2])}")
+    finally:
+        con.close()
+    print(f"checked {settings.warehouse} in {time.perf_counter() - t0:.1f} s"
+          f"{'' if args.all else ' (whole-table invariants; --all validates every row)'}: "
+          f"{blocking} blocking failure(s)")
+    return 1 if blocking else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     # Dagster and GX are thousands of modules: compile them to __pycache__ once, not on every run, even
     # where PYTHONDONTWRITEBYTECODE is set (CI images, sandboxes); about 5 s of each run otherwise
@@ -291,11 +342,18 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--full", action="store_true", help="rebuild everything instead of only new/changed files")
     run.add_argument("--seeds", help=f"input folder (default: ${ENV_SEEDS_DIR} or seeds/)")
     run.add_argument("--warehouse", help=f"warehouse file (default: ${ENV_WAREHOUSE} or warehouse/healthwork.duckdb)")
+    run.add_argument("--force", action="store_true",
+                     help="run every step even when the folder and the code are those of the published warehouse")
     run.add_argument("-v", "--verbose", action="store_true", help="show Dagster's debug events too")
     run.add_argument("--allow-mass-delete", action="store_true",
                      help=f"let this run remove all or most published articles whose files are gone from the input "
                           f"folder (otherwise it stops; also {ENV_ALLOW_MASS_DELETE}=1)")
     run.set_defaults(func=cmd_run)
+    chk = sub.add_parser("check", help="validate the published warehouse (read-only): invariants, or every row "
+                                       "with --all")
+    chk.add_argument("--all", action="store_true", help="every rule on every row, as a full rebuild's checks do")
+    chk.add_argument("--warehouse", help=f"warehouse file (default: ${ENV_WAREHOUSE} or warehouse/healthwork.duckdb)")
+    chk.set_defaults(func=cmd_check)
     ui = sub.add_parser("ui", help="start the Dagster UI and daemon on 127.0.0.1")
     ui.add_argument("--port", type=int, default=3000)
     ui.add_argument("--docs-port", type=int, default=0,

@@ -2,8 +2,10 @@
 
 The sensor must stay cheap on a folder of 10,000 files, so it works in two steps:
 
-1. *Fast path* - ``scan_folder`` (one ``stat`` per file, no reads) gives a fingerprint of the
-   folder (a digest of every name, size and mtime). When it equals the cursor's and the
+1. *Fast path* - ``quick_fingerprint`` (one ``stat`` per entry and nothing else: no reads, no
+   permission or link checks) digests every name, size, mtime and mode; equal to the cursor's, the
+   tick ends there (~0.3 s on 100,000 files). Otherwise ``scan_folder`` (with its checks per entry)
+   gives the fingerprint of the input files (a digest of every name, size and mtime). When it equals the cursor's and the
    published warehouse file has not been replaced since the last evaluation, nothing can have
    changed: no file is opened, the warehouse is not read.
 2. Otherwise the folder is compared with ``raw.files`` of the *published* warehouse (opened
@@ -49,6 +51,25 @@ def fingerprint(files: Sequence[FileStat]) -> str:
     for f in sorted(files, key=lambda f: f.name):
         h.update(f"{f.name}\0{f.size}\0{f.mtime_ns}\n".encode("utf-8", "surrogateescape"))
     return h.hexdigest()[:32]
+
+
+def quick_fingerprint(folder: Path) -> tuple[str, int]:
+    """(digest, entries) of the folder's entries as one ``stat`` each sees them: name, kind, size, mtime and
+    mode, with no other check per entry. Equal to the cursor's: no file was added, removed, rewritten
+    (in place or by rename) or had its permissions changed, so ``scan_folder`` need not run (its checks
+    per entry cost ~3x as much: 100,000 files)."""
+    h = hashlib.sha256()
+    parts = []
+    with os.scandir(folder) as it:
+        for entry in it:
+            try:
+                st = entry.stat()
+                parts.append(f"{entry.name}\0{entry.is_symlink():d}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_mode}")
+            except OSError:
+                parts.append(f"{entry.name}\0unreadable")
+    parts.sort()
+    h.update("\n".join(parts).encode("utf-8", "surrogateescape"))
+    return h.hexdigest()[:24], len(parts)
 
 
 def known_digest(known: Mapping[str, Known]) -> str:
@@ -151,10 +172,11 @@ class Cursor:
     warehouse: str = ""  # warehouse_signature() of the published file then
     run_key: str = ""  # the run key last requested ("" when the warehouse was up to date)
     files: int = 0  # number of input files then (for humans reading the cursor)
+    quick: str = ""  # quick_fingerprint() of the folder then ("" : compare with a full scan)
 
     def dumps(self) -> str:
         return json.dumps({"v": CURSOR_VERSION, "f": self.folder, "w": self.warehouse, "k": self.run_key,
-                           "n": self.files}, separators=(",", ":"))
+                           "n": self.files, "q": self.quick}, separators=(",", ":"))
 
     @classmethod
     def loads(cls, raw: str | None) -> Cursor:
@@ -164,7 +186,8 @@ class Cursor:
         with contextlib.suppress(ValueError, TypeError, AttributeError):
             d = json.loads(raw)
             if d.get("v") == CURSOR_VERSION:
-                return cls(str(d.get("f", "")), str(d.get("w", "")), str(d.get("k", "")), int(d.get("n", 0)))
+                return cls(str(d.get("f", "")), str(d.get("w", "")), str(d.get("k", "")), int(d.get("n", 0)),
+                           str(d.get("q", "")))
         return cls()
 
 
@@ -180,15 +203,22 @@ class Evaluation:
 
 def evaluate(folder: Path, warehouse: Path, cursor: Cursor, hasher: Hasher = file_sha256) -> Evaluation:
     """One sensor evaluation: should a run be requested for the folder, and the next cursor."""
+    if not folder.is_dir():
+        raise FileNotFoundError(f"input folder {folder} does not exist or is not a directory")
+    quick = quick_fingerprint(folder)[0]
+    wsig = warehouse_signature(warehouse)
+    if cursor.quick == quick and cursor.folder and cursor.warehouse == wsig:  # one stat per entry, nothing else
+        return Evaluation(cursor, None, f"no change in {cursor.files} files since the last evaluation",
+                          cursor.files, None, ())
     files, skipped = scan_folder(folder)
-    fp, wsig = fingerprint(files), warehouse_signature(warehouse)
+    fp = fingerprint(files)
     if cursor.folder == fp and cursor.warehouse == wsig:
-        return Evaluation(cursor, None, f"no change in {len(files)} files since the last evaluation",
-                          len(files), None, tuple(skipped))
+        return Evaluation(replace(cursor, quick=quick), None, f"no change in {len(files)} files since the last "
+                          "evaluation", len(files), None, tuple(skipped))
     known = read_known(warehouse)
     pending = pending_changes(files, skipped, known, hasher)
     # a file that could not be read is looked at again next time (keep the fingerprint stale)
-    nxt = Cursor("" if pending.unreadable else fp, wsig, cursor.run_key, len(files))
+    nxt = Cursor("" if pending.unreadable else fp, wsig, cursor.run_key, len(files), "" if pending.unreadable else quick)
     if pending.empty:
         return Evaluation(replace(nxt, run_key=""), None, f"warehouse up to date with {len(files)} files",
                           len(files), pending, tuple(skipped))
@@ -197,6 +227,67 @@ def evaluate(folder: Path, warehouse: Path, cursor: Cursor, hasher: Hasher = fil
         return Evaluation(nxt, None, f"run {key} already requested for {pending.describe()}",
                           len(files), pending, tuple(skipped))
     return Evaluation(replace(nxt, run_key=key), key, pending.describe(), len(files), pending, tuple(skipped))
+
+
+# what a run executes: a file of these newer than the published warehouse means the code changed since
+CODE_DIRS = ("healthwork", "assets", "pipelines", "expectations", "resources")
+CODE_SUFFIXES = frozenset({".py", ".csv", ".sql"})
+REPORT_BESIDE = "report.html"  # healthwork.report.REPORT_NAME (not imported: it loads pandas)
+
+
+def newest_code_change(project: Path) -> tuple[float, str]:
+    """(mtime, path) of the most recently modified source or reference file of the project (and uv.lock)."""
+    newest = (0.0, "")
+    paths = [project / "uv.lock", *(p for d in CODE_DIRS for p in (project / d).rglob("*") if p.suffix in CODE_SUFFIXES)]
+    for p in paths:
+        with contextlib.suppress(OSError):
+            newest = max(newest, (p.stat().st_mtime, str(p.relative_to(project))))
+    return newest
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """Would a run change the published warehouse? ``reason`` says why (not), in words for the user."""
+
+    current: bool
+    reason: str
+
+
+def published_is_current(folder: Path, warehouse: Path, project: Path, report: Path) -> Freshness:
+    """Whether a run over ``folder`` would change nothing: the published warehouse and its report exist,
+    no code changed since it was published, every check passed on everything it holds, and the folder's
+    files are the ones it holds (new and touched files hashed, as the sensor does; skipped entries the
+    same). No Dagster, no pandas: ~0.1-0.3 s on 10,000 files."""
+    if not warehouse.is_file():
+        return Freshness(False, "no published warehouse yet")
+    if not report.is_file():
+        return Freshness(False, f"no report at {report}")
+    published_at = warehouse.stat().st_mtime
+    changed_at, changed = newest_code_change(project)
+    if changed_at > published_at:
+        return Freshness(False, f"code changed since the last publish ({changed})")
+    files, skipped = scan_folder(folder)
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        tables = {f"{s}.{t}" for s, t in con.execute("SELECT schema_name, table_name FROM duckdb_tables()").fetchall()}
+        if not {"raw.files", "dq.quarantine", "meta.unchecked"} <= tables:
+            return Freshness(False, "the published warehouse predates this version's tables")
+        if con.execute("SELECT count(*) FROM meta.unchecked").fetchall()[0][0]:
+            return Freshness(False, "rows of the published warehouse await their checks")
+        known = {n: Known(int(size), int(mtime), sha) for n, size, mtime, sha in con.execute(
+            "SELECT source_file, size_bytes, mtime_ns, sha256 FROM raw.files").fetchall()}
+        recorded_skips = {n for (n,) in con.execute(
+            "SELECT source_file FROM dq.quarantine WHERE stage = 'raw' AND sha256 IS NULL").fetchall()}
+    finally:
+        con.close()
+    pending = pending_changes(files, skipped, known)
+    if not pending.empty or pending.unreadable:
+        return Freshness(False, pending.describe(limit=5) if not pending.empty else
+                         f"{len(pending.unreadable)} file(s) could not be read")
+    if {s.name for s in skipped} != recorded_skips:
+        return Freshness(False, "the entries skipped in the input folder changed")
+    return Freshness(True, f"the {len(files):,} input files are those of the published warehouse and the code is "
+                           "unchanged since it was published")
 
 
 def env_seconds(name: str, default: int) -> int:

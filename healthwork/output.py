@@ -33,6 +33,8 @@ class CheckOutcome:
     failed: int
     blocking_failed: int
     description: str = ""
+    rows_checked: int | None = None  # rows the rules about rows looked at (None: not said)
+    every_row: bool = True  # False: only the rows written since the check last passed
 
     @property
     def warned(self) -> int:
@@ -93,6 +95,9 @@ def format_step(report: StepReport) -> str:
         failed = sum(c.blocking_failed for c in report.checks)
         warned = sum(c.warned for c in report.checks)
         detail = f"{_plural(n, 'expectation')}: {n - failed - warned} passed, {warned} warned, {failed} failed"
+        looked = [c.rows_checked for c in report.checks if c.rows_checked is not None]
+        if looked and not all(c.every_row for c in report.checks):
+            detail += f"; {sum(looked):,} new or changed rows (+ whole-table invariants)"
         status = "FAILED" if failed else ("warn" if warned else "ok")
     else:
         subject = step_subject(list(report.assets), report.name)

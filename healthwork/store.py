@@ -262,7 +262,9 @@ TABLES: tuple[Table, ...] = (
        ("success", "BOOLEAN", "did it pass"),
        ("observed_value", "VARCHAR", "what GX observed"),
        ("unexpected_examples", "VARCHAR", "a few unexpected values (JSON)"),
-       ("checked_at", "TIMESTAMP", "when (UTC)")),
+       ("checked_at", "TIMESTAMP", "when (UTC)"),
+       ("rows_checked", "BIGINT", "rows the expectation looked at: the rows written since the last passed check "
+        "for a rule about each row, the whole table for an invariant (unique ids, counts that reconcile)")),
     _t("dq", "quarantine", "Input files or rows set aside, and why",
        ("source_file", "VARCHAR", "input file name"),
        ("sha256", "VARCHAR", "sha256 of its bytes (NULL when unreadable)"),
@@ -276,6 +278,15 @@ TABLES: tuple[Table, ...] = (
        ARTICLE,
        ("version", "VARCHAR", "what was processed: the raw sha256 (clean) or the body_sha (entities)"),
        ("outcome", "VARCHAR", "ok | quarantined")),
+    _t("meta", "unchecked", "Rows a stage wrote that its check has not passed yet: the next check looks at them "
+       "(and at every row of the table when key is '*')",
+       ("stage", "VARCHAR", "raw | clean | entities | metrics"),
+       ("key", "VARCHAR", "the row's key: the file name (raw), the article id (clean, entities), or '*'")),
+    _t("meta", "commitment_state", "Per commitment, a hash of what its checks read (its row, its larger "
+       "commitment's row, its mentions and their articles' dates) when metrics were last computed: the metrics "
+       "check looks at the commitments whose hash changed",
+       ("commitment_id", "VARCHAR", "metrics.programme_funding.commitment_id"),
+       ("fingerprint", "VARCHAR", "the hash")),
     _t("meta", "stage_state", "Code version each stage last ran with (a change re-processes everything)",
        ("stage", "VARCHAR", "stage name"),
        ("code_version", "VARCHAR", "hash of the stage's code")),
@@ -545,7 +556,9 @@ def connect_published(path: Path | str) -> duckdb.DuckDBPyConnection:
 # the same files differ only in these (tests/test_determinism.py compares everything else).
 VOLATILE_COLUMNS: dict[str, frozenset[str]] = {
     "raw.files": frozenset({"seen_at", "mtime_ns"}),  # load time; the file's modification time
-    "dq.check_results": frozenset({"run_id", "checked_at"}),
+    "dq.check_results": frozenset({"run_id", "checked_at", "rows_checked"}),  # rows_checked: what changed
+    # what the checks have still to look at: run bookkeeping (a full rebuild marks '*', a run each row it wrote)
+    "meta.unchecked": frozenset({"stage", "key"}),
 }
 
 

@@ -24,7 +24,9 @@ def check_outcome(evaluation: AssetCheckEvaluation) -> CheckOutcome:
     blocking = meta.get("blocking_failed")
     if blocking is None:
         blocking = failed if evaluation.severity == AssetCheckSeverity.ERROR and not evaluation.passed else 0
-    return CheckOutcome(evaluation.asset_key.to_user_string(), n, failed, int(blocking), evaluation.description or "")
+    rows = meta.get("rows_checked")
+    return CheckOutcome(evaluation.asset_key.to_user_string(), n, failed, int(blocking), evaluation.description or "",
+                        None if rows is None else int(rows), meta.get("scope", "every row") == "every row")
 
 
 def _values(metadata: Any) -> dict[str, Any]:

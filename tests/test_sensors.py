@@ -220,6 +220,30 @@ def test_cursor_is_small_and_fast_path_reads_no_file(tmp_path: Path) -> None:
     assert folder_state.Cursor.loads('{"v": 99}') == folder_state.Cursor()
 
 
+def test_a_quiet_folder_is_answered_by_one_stat_per_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fast path: the quick fingerprint (a stat per entry) equals the cursor's, so ``scan_folder`` (and its
+    checks per entry) does not run; a file rewritten in place, even to the same size, is still seen."""
+    folder, _ = _folder(tmp_path, 500)
+    wh = tmp_path / "absent.duckdb"
+    first = folder_state.evaluate(folder, wh, folder_state.Cursor())
+    assert first.cursor.quick and first.cursor.folder and first.run_key
+
+    def no_scan(path: Path) -> None:
+        raise AssertionError("scan_folder ran on a folder that did not change")
+
+    monkeypatch.setattr(folder_state, "scan_folder", no_scan)
+    again = folder_state.evaluate(folder, wh, first.cursor)
+    assert again.run_key is None and again.pending is None and again.files == 500
+    assert again.cursor == first.cursor
+    monkeypatch.undo()
+    target = folder / "00007.txt"
+    before = target.stat()
+    target.write_bytes(b"X" * before.st_size)  # same size, in place: the folder's own mtime does not change
+    os.utime(target, ns=(before.st_mtime_ns + 1, before.st_mtime_ns + 1))
+    changed = folder_state.evaluate(folder, wh, first.cursor)
+    assert changed.pending is not None and changed.cursor.quick != first.cursor.quick
+
+
 def test_run_key_depends_on_changes_and_base() -> None:
     p1 = folder_state.Pending(new=(("a.txt", "1" * 64),))
     p2 = folder_state.Pending(new=(("a.txt", "2" * 64),))

@@ -12,6 +12,7 @@ from expectations.rules import (
     between,
     holds,
     in_set,
+    invariant,
     is_null,
     length_between,
     matches,
@@ -23,7 +24,7 @@ from expectations.rules import (
     unique,
 )
 from expectations.vocab import EARLIEST_DATE, URL_RE, latest_date
-from expectations.suites import Check
+from expectations.suites import Check, Scope, in_scope
 from healthwork.clean import line_key
 from healthwork.config import Settings
 
@@ -43,11 +44,20 @@ BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.
 SUITE = suite(
     "clean.articles",
     # about the table: the stage's bookkeeping (a failure blocks the run)
-    row_count(param("expected_articles"),
-              "one row per raw file that is an article (raw.files status 'article' not quarantined by cleaning)"),
-    unique("article_id", "one row per article"),
-    unique("source_file", "one row per input file"),
-    holds("raw_is_article", "every row comes from a raw.files row with status 'article' of the same name"),
+    # (whole-table invariants: evaluated in DuckDB over every row on every run)
+    invariant(row_count(param("expected_articles"), "one row per raw file that is an article (raw.files status "
+                        "'article' not quarantined by cleaning)"),
+              "SELECT count(*) FROM clean.articles"),
+    invariant(unique("article_id", "one row per article"),
+              """SELECT article_id, source_file FROM clean.articles WHERE article_id IN
+                 (SELECT article_id FROM clean.articles GROUP BY article_id HAVING count(*) > 1) ORDER BY 2"""),
+    invariant(unique("source_file", "one row per input file"),
+              """SELECT source_file FROM clean.articles WHERE source_file IN
+                 (SELECT source_file FROM clean.articles GROUP BY source_file HAVING count(*) > 1) ORDER BY 1"""),
+    invariant(holds("raw_is_article", "every row comes from a raw.files row with status 'article' of the same name"),
+              """SELECT false AS raw_is_article, a.source_file FROM clean.articles a WHERE NOT EXISTS
+                 (SELECT 1 FROM raw.files f WHERE f.status = 'article' AND f.article_id = a.article_id
+                  AND f.source_file = a.source_file) ORDER BY 2"""),
     # about one article: a failing article is quarantined, the others go on (the run blocks only when
     # more than 10% of at least 20 articles fail one rule: then the cleaner, not the articles, is broken)
     per_row(
@@ -125,13 +135,15 @@ def derive(articles: pd.DataFrame, raw_articles: Mapping[str, tuple[str, str | N
     return df
 
 
-def load(con: duckdb.DuckDBPyConnection, settings: Settings) -> list[Check]:
+def load(con: duckdb.DuckDBPyConnection, settings: Settings, scope: Scope = None) -> list[Check]:
     articles = con.execute("SELECT article_id, source_file, title, author, published_date, url, body "
-                           "FROM clean.articles ORDER BY source_file").df()
+                           f"FROM clean.articles WHERE {in_scope('article_id', scope)} ORDER BY source_file").df()
     raw = {a: (f, t) for a, f, t in con.execute(
-        "SELECT article_id, source_file, text FROM raw.files WHERE status = 'article'").fetchall()}
+        "SELECT article_id, source_file, text FROM raw.files WHERE status = 'article' "
+        f"AND {in_scope('article_id', scope)}").fetchall()}
     template = [r[0] for r in con.execute("SELECT line_key FROM clean.common_lines").fetchall()]
     expected = con.execute("""SELECT count(*) FROM raw.files WHERE status = 'article' AND source_file NOT IN
                               (SELECT source_file FROM dq.quarantine WHERE stage = 'clean')""").fetchone()[0]
+    n_articles = con.execute("SELECT count(*) FROM clean.articles").fetchone()[0]
     return [Check(SUITE, derive(articles, raw, template),
-                  {"expected_articles": int(expected), "latest_date": latest_date()})]
+                  {"expected_articles": int(expected), "latest_date": latest_date()}, population=n_articles)]

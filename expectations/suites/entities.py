@@ -12,8 +12,8 @@ from collections.abc import Mapping
 import duckdb
 import pandas as pd
 
-from expectations.rules import Rule, between, holds, in_set, matches, not_null, per_row, suite
-from expectations.suites import Check
+from expectations.rules import Rule, between, holds, in_set, invariant, matches, not_null, per_row, suite
+from expectations.suites import Check, Scope, in_scope
 from expectations.vocab import FUNDING_KINDS, ISO_CURRENCIES, ONS_CODE_RE, PERSON_NAME_RE, PLACE_TYPES, QUALIFIERS
 from healthwork.config import Settings
 from healthwork.extract import TABLES, money, programmes
@@ -22,11 +22,15 @@ SHOW = ("article_id", "span_start", "span_end", "text")
 KEY = "article_id"  # a row fault quarantines the article's entities
 
 
-def _evidence() -> list[Rule]:
+def _evidence(table: str) -> list[Rule]:
     """Rules every entity table obeys: a row belongs to an article and quotes its words exactly."""
     return [
-        not_null("article_id", "every entity row names its article"),
-        holds("article_exists", "the article is in clean.articles"),
+        invariant(not_null("article_id", "every entity row names its article"),
+                  f"SELECT article_id, span_start, span_end, text FROM entities.{table} WHERE article_id IS NULL"),
+        invariant(holds("article_exists", "the article is in clean.articles"),
+                  f"""SELECT false AS article_exists, e.article_id, e.span_start, e.span_end, e.text
+                      FROM entities.{table} e WHERE NOT EXISTS (SELECT 1 FROM clean.articles a
+                      WHERE a.article_id = e.article_id AND a.body IS NOT NULL) ORDER BY 2, 3"""),
         *per_row(
             holds("span_in_body", "0 <= span_start < span_end <= length(body)"),
             holds("span_matches_text", "substr(body, span_start + 1, span_end - span_start) = text"),
@@ -41,7 +45,7 @@ def _programme_rule(column: str) -> Rule:
 
 SUITES = {
     "funding": suite(
-        "entities.funding", _evidence(),
+        "entities.funding", _evidence("funding"),
         *per_row(
             not_null("amount", "every money row has an amount"),
             between("amount", "amount > 0", min_value=0, strict_min=True),
@@ -57,25 +61,25 @@ SUITES = {
         show=(*SHOW, "raw_text", "amount"), key=KEY,
     ),
     "person_mentions": suite(
-        "entities.person_mentions", _evidence(),
+        "entities.person_mentions", _evidence("person_mentions"),
         *per_row(not_null("name", "every person row has a name")),
         matches("name", PERSON_NAME_RE, "a person's name looks like a full name (capitalised words)", blocking=False),
         show=(*SHOW, "name"), key=KEY,
     ),
     "quotes": suite(
-        "entities.quotes", _evidence(),
+        "entities.quotes", _evidence("quotes"),
         *per_row(matches("text", r"\S", "a quotation has words")),
         matches("speaker", PERSON_NAME_RE, "a speaker looks like a full name (NULL when unattributed)",
                 blocking=False),
         show=(*SHOW, "speaker"), key=KEY,
     ),
     "organisation_mentions": suite(
-        "entities.organisation_mentions", _evidence(),
+        "entities.organisation_mentions", _evidence("organisation_mentions"),
         *per_row(not_null("name", "every organisation row has its canonical name")),
         show=(*SHOW, "name"), key=KEY,
     ),
     "place_mentions": suite(
-        "entities.place_mentions", _evidence(),
+        "entities.place_mentions", _evidence("place_mentions"),
         *per_row(
             not_null("name", "every place row has its canonical name"),
             matches("ons_code", ONS_CODE_RE, "ONS GSS codes are a letter and 8 digits (NULL when unknown)"),
@@ -84,7 +88,7 @@ SUITES = {
         show=(*SHOW, "name", "ons_code"), key=KEY,
     ),
     "programme_mentions": suite(
-        "entities.programme_mentions", _evidence(),
+        "entities.programme_mentions", _evidence("programme_mentions"),
         *per_row(
             not_null("programme", "every programme row names the programme"),
             _programme_rule("programme"),
@@ -92,7 +96,7 @@ SUITES = {
         show=(*SHOW, "programme"), key=KEY,
     ),
     "people_counts": suite(
-        "entities.people_counts", _evidence(),
+        "entities.people_counts", _evidence("people_counts"),
         *per_row(
             not_null("value", "every count has a value"),
             between("value", "a count of people is > 0", min_value=0, strict_min=True),
@@ -148,11 +152,17 @@ def derive_funding(rows: pd.DataFrame, bodies: Mapping[str, str]) -> pd.DataFram
     return df
 
 
-def load(con: duckdb.DuckDBPyConnection, settings: Settings) -> list[Check]:
-    bodies = dict(con.execute("SELECT article_id, body FROM clean.articles").fetchall())
+def load(con: duckdb.DuckDBPyConnection, settings: Settings, scope: Scope = None) -> list[Check]:
+    """The rows of the articles in scope, and rows naming no article of clean.articles (which an
+    invariant blocks on anyway: their spans are looked at too)."""
+    bodies = dict(con.execute("SELECT article_id, body FROM clean.articles "
+                              f"WHERE {in_scope('article_id', scope)}").fetchall())
+    population = con.execute("SELECT count(*) FROM clean.articles").fetchone()[0]
     out = []
     for table, s in SUITES.items():
-        rows = con.execute(f"SELECT * FROM entities.{table} ORDER BY article_id, span_start").df()
+        rows = con.execute(f"""SELECT * FROM entities.{table} e WHERE {in_scope('e.article_id', scope)}
+                               OR NOT EXISTS (SELECT 1 FROM clean.articles a WHERE a.article_id = e.article_id)
+                               ORDER BY article_id, span_start""").df()
         df = derive_funding(rows, bodies) if table == "funding" else derive_evidence(rows, bodies)
-        out.append(Check(s, df, population=len(bodies)))
+        out.append(Check(s, df, population=population))
     return out

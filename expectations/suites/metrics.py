@@ -9,18 +9,36 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from expectations.rules import between, column_sum, holds, in_set, matches, not_null, param, row_count, suite, unique
-from expectations.suites import Check
+from expectations.rules import (
+    between,
+    column_sum,
+    holds,
+    in_set,
+    invariant,
+    matches,
+    not_null,
+    param,
+    row_count,
+    suite,
+    unique,
+)
+from expectations.suites import Check, Scope
 from expectations.vocab import ISO_CURRENCIES, QUALIFIERS
 from healthwork.config import Settings
 from healthwork.extract import programmes
 
 SUITE = suite(
     "metrics.programme_funding",
-    unique("commitment_id", "one row per commitment"),
-    row_count(param("n_commitments"), "as many rows as distinct commitments in metrics.commitment_mentions"),
-    column_sum("n_mentions", param("n_eligible"), param("n_eligible"),
-               "every entities.funding row of kind 'funding' with a programme is a mention of exactly one commitment"),
+    # (whole-table invariants: evaluated in DuckDB over every row on every run)
+    invariant(unique("commitment_id", "one row per commitment"),
+              """SELECT commitment_id, programme, amount FROM metrics.programme_funding WHERE commitment_id IN
+                 (SELECT commitment_id FROM metrics.programme_funding GROUP BY 1 HAVING count(*) > 1) ORDER BY 1"""),
+    invariant(row_count(param("n_commitments"), "as many rows as distinct commitments in metrics.commitment_mentions"),
+              "SELECT count(*) FROM metrics.programme_funding"),
+    invariant(column_sum("n_mentions", param("n_eligible"), param("n_eligible"),
+                         "every entities.funding row of kind 'funding' with a programme is a mention of exactly one "
+                         "commitment"),
+              "SELECT coalesce(sum(n_mentions), 0) FROM metrics.programme_funding"),
     holds("article_ids_reconcile", "article_ids are exactly the articles of the commitment's mentions"),
     holds("amount_is_stated", "the commitment's amount is the amount of one of its mentions"),
     holds("part_of_is_larger", "part_of is NULL or a larger commitment of the same programme and currency"),
@@ -90,10 +108,18 @@ def derive(pf: pd.DataFrame, mentions: pd.DataFrame, funding: pd.DataFrame,
     return df, {"n_commitments": float(len(articles)), "n_eligible": n_eligible}
 
 
-def load(con: duckdb.DuckDBPyConnection, settings: Settings) -> list[Check]:
-    pf = con.execute("SELECT * FROM metrics.programme_funding").df()
-    mentions = con.execute("SELECT commitment_id, article_id, amount FROM metrics.commitment_mentions").df()
-    funding = con.execute("SELECT * FROM entities.funding").df()
-    published = dict(con.execute("SELECT article_id, published_date FROM clean.articles").fetchall())
-    df, params = derive(pf, mentions, funding, published)
-    return [Check(SUITE, df, params)]
+def load(con: duckdb.DuckDBPyConnection, settings: Settings, scope: Scope = None) -> list[Check]:
+    """The commitments in scope (those whose row, larger commitment, mentions or their articles' dates changed
+    since the last passed check: ``healthwork.stages.metrics.changed_commitments``), derived against the whole
+    table; the invariants' parameters always."""
+    where = " WHERE false" if scope is not None and not scope else ""  # nothing to look at: read nothing
+    pf = con.execute(f"SELECT * FROM metrics.programme_funding{where}").df()
+    mentions = con.execute(f"SELECT commitment_id, article_id, amount FROM metrics.commitment_mentions{where}").df()
+    published = dict(con.execute(f"SELECT article_id, published_date FROM clean.articles{where}").fetchall())
+    df, _ = derive(pf, mentions, pd.DataFrame({"kind": [], "programme": []}), published)
+    if scope is not None:  # a share's rule reads its larger commitment's row: derived first, then the scope kept
+        df = df[df["commitment_id"].isin(scope)].reset_index(drop=True)
+    n_commitments, n_eligible = con.execute(
+        "SELECT (SELECT count(DISTINCT commitment_id) FROM metrics.commitment_mentions), "
+        "(SELECT count(*) FROM entities.funding WHERE kind = 'funding' AND programme IS NOT NULL)").fetchone()
+    return [Check(SUITE, df, {"n_commitments": float(n_commitments), "n_eligible": float(n_eligible)})]

@@ -34,7 +34,8 @@ CLEAN_TABLES = ("clean.articles", "clean.dropped_lines", "clean.file_lines")
 def run_clean(con: duckdb.DuckDBPyConnection, full: bool = False, progress: common.Progress = common.noop) -> CleanSummary:
     """Clean every article not yet cleaned; re-clean articles whose template lines changed status."""
     s = CleanSummary()
-    if full or common.stage_version_changed(con, "clean"):
+    whole = full or common.stage_version_changed(con, "clean")
+    if whole:
         for t in (*CLEAN_TABLES, "clean.common_lines"):
             con.execute(f"DELETE FROM {t}")
         con.execute("DELETE FROM meta.processed WHERE stage = 'clean'")
@@ -105,6 +106,7 @@ def run_clean(con: duckdb.DuckDBPyConnection, full: bool = False, progress: comm
         q_rows = common.quarantine_rows(con, "clean", quarantine)
         replace_rows(con, "dq.quarantine", q_rows, article_ids=[])
         s.quarantined = [(r["source_file"], r["reason"]) for r in q_rows]
+    common.mark_unchecked(con, "clean", None if whole else todo)
     s.cleaned = len(art_rows)
     s.articles = con.execute("SELECT count(*) FROM clean.articles").fetchone()[0]
     common.record_stage_version(con, "clean")

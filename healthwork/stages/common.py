@@ -28,6 +28,24 @@ def record_stage_version(con: duckdb.DuckDBPyConnection, stage: str) -> None:
     con.execute("INSERT INTO meta.stage_state VALUES (?, ?)", [stage, code_version(stage)])
 
 
+WHOLE_TABLE = "*"  # meta.unchecked key: the check looks at every row of the stage's tables
+
+
+def mark_unchecked(con: duckdb.DuckDBPyConnection, stage: str, keys: Sequence[str] | None) -> None:
+    """Rows this stage (re)wrote, for its check to look at (``None``: every row of its tables). They stay
+    in ``meta.unchecked`` until a check of the stage passes without blocking, so a blocked run's rows are
+    looked at again by the next run."""
+    wanted = [WHOLE_TABLE] if keys is None else sorted(set(keys))
+    if not wanted:
+        return
+    con.register("_unchecked", pd.DataFrame({"stage": stage, "key": wanted}, dtype="object"))
+    try:
+        con.execute("INSERT INTO meta.unchecked SELECT stage, key FROM _unchecked "
+                    "EXCEPT SELECT stage, key FROM meta.unchecked")
+    finally:
+        con.unregister("_unchecked")
+
+
 def ids_frame(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> None:
     con.register("_todo", pd.DataFrame({"article_id": list(ids)}, dtype="object"))
 

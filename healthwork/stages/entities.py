@@ -28,7 +28,8 @@ ENTITY_QUALIFIED = tuple(f"entities.{t}" for t in ENTITY_TABLES)
 def run_entities(con: duckdb.DuckDBPyConnection, full: bool = False, progress: common.Progress = common.noop) -> EntitySummary:
     """Extract entities from every article whose body is new or changed since last extraction."""
     s = EntitySummary()
-    if full or common.stage_version_changed(con, "entities"):
+    whole = full or common.stage_version_changed(con, "entities")
+    if whole:
         for t in ENTITY_QUALIFIED:
             con.execute(f"DELETE FROM {t}")
         con.execute("DELETE FROM meta.processed WHERE stage = 'entities'")
@@ -66,6 +67,7 @@ def run_entities(con: duckdb.DuckDBPyConnection, full: bool = False, progress: c
     q_rows = common.quarantine_rows(con, "entities", failed)
     replace_rows(con, "dq.quarantine", q_rows, article_ids=[])
     s.failed = [(r["source_file"], r["detail"]) for r in q_rows]
+    common.mark_unchecked(con, "entities", None if whole else todo)
     s.extracted = len(articles)
     s.rows = {t: con.execute(f"SELECT count(*) FROM entities.{t}").fetchone()[0] for t in ENTITY_TABLES}
     common.record_stage_version(con, "entities")

@@ -279,6 +279,7 @@ def run_metrics(con: duckdb.DuckDBPyConnection, force: bool = False) -> MetricsS
                               headline=tables["metrics.programme_summary"], tables=tables, recomputed=False)
     if not force and _metric_tables_present(con) and metrics_update.update(con) is not None:
         record_fingerprint(con, "metrics", fingerprint)  # only the programmes and places that changed were redone
+        common.mark_unchecked(con, "metrics", changed_commitments(con))
         tables = {t: con.execute(f"SELECT * FROM {t}").df() for t in METRIC_TABLES}
         return MetricsSummary(rows={t: len(df) for t, df in tables.items()},
                               headline=tables["metrics.programme_summary"], tables=tables)
@@ -291,7 +292,29 @@ def run_metrics(con: duckdb.DuckDBPyConnection, force: bool = False) -> MetricsS
     common.record_stage_version(con, "metrics")
     record_fingerprint(con, "metrics", fingerprint)
     metrics_update.record(con, corpus.place_links)
+    common.mark_unchecked(con, "metrics", changed_commitments(con))
     return MetricsSummary(rows=rows, headline=m.programme_summary, tables=m.tables())
+
+
+# per commitment: what the metrics check reads of it (its row, the row of the commitment it is part of, its
+# mentions with their articles' publication dates), hashed
+COMMITMENT_FINGERPRINTS = """
+    SELECT pf.commitment_id, CAST(hash(hash(pf), hash(parent), coalesce(m.h, 0)) AS VARCHAR)
+    FROM metrics.programme_funding pf
+    LEFT JOIN metrics.programme_funding parent ON parent.commitment_id = pf.part_of
+    LEFT JOIN (SELECT cm.commitment_id, sum(hash(cm, a.published_date)) AS h
+               FROM metrics.commitment_mentions cm LEFT JOIN clean.articles a USING (article_id)
+               GROUP BY cm.commitment_id) m ON m.commitment_id = pf.commitment_id"""
+
+
+def changed_commitments(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The commitments whose checked inputs differ from the last computation's (``meta.commitment_state``),
+    for the metrics check to look at; the state is then replaced by the current one."""
+    current = {c: f for c, f in con.execute(COMMITMENT_FINGERPRINTS).fetchall() if c is not None}
+    stored = dict(con.execute("SELECT commitment_id, fingerprint FROM meta.commitment_state").fetchall())
+    replace_rows(con, "meta.commitment_state", [{"commitment_id": c, "fingerprint": f}
+                                                for c, f in sorted(current.items())])
+    return sorted(c for c, f in current.items() if stored.get(c) != f)
 
 
 def run_marts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

@@ -75,7 +75,8 @@ class RawSummary:
 def run_raw(con: duckdb.DuckDBPyConnection, settings: Settings, full: bool = False) -> RawSummary:
     """Bring ``raw.files`` in line with the input folder; quarantine what cannot be an article."""
     s = RawSummary()
-    if full or common.stage_version_changed(con, "raw"):
+    whole = full or common.stage_version_changed(con, "raw")
+    if whole:
         con.execute("DELETE FROM raw.files")
     known = {r[0]: Known(r[1], r[2], r[3]) for r in con.execute(
         "SELECT source_file, size_bytes, mtime_ns, sha256 FROM raw.files").fetchall()}
@@ -138,6 +139,7 @@ def run_raw(con: duckdb.DuckDBPyConnection, settings: Settings, full: bool = Fal
     else:
         quarantine_detail = {}
     _mark_exact_duplicates(con)
+    common.mark_unchecked(con, "raw", None if whole else [r["source_file"] for r in rows])
     _rebuild_raw_quarantine(con, s.skipped, quarantine_detail, codes)
     for name in s.deleted:
         common.log.info("input file %s was deleted: its rows are removed", name)
