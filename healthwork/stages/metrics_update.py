@@ -31,7 +31,6 @@ import duckdb
 import pandas as pd
 
 from healthwork import dedup, metrics
-from healthwork.stages import common
 from healthwork.store import TABLE_BY_NAME, replace_rows
 from healthwork.versioning import code_version
 
