@@ -644,16 +644,7 @@ def keep_in_span(
     lines: list[Line], start: int, end: int, common: frozenset[str] | set[str], ordered_lists: list[list[int]]
 ) -> list[int]:
     """Indexes of the kept lines: content lines of the span, rescued lists and subheadings."""
-    keep = [False] * len(lines)
-    for j in range(start, end + 1):
-        if lines[j].kind in CONTENT_KINDS:
-            keep[j] = True
-    rescue_lists_and_subheads(lines, keep, start, end, ordered_lists, common)
-    keep_tables_inside_story(lines, keep, start, end)
-    keep_timed_entry_headings(lines, keep, start, end)
-    keep_closing_fact_list(lines, keep, common)
-    keep_short_answers(lines, keep, start, end)
-    kept = [j for j in range(len(lines)) if keep[j]]
+    kept = _keep_in_view(lines, start, end, common, ordered_lists, inline_chrome(lines, start, end))
     # a leading short line without a following body line is not body (unless the story has no long paragraph at
     # all: a bulletin written in short sentences)
     if any(lines[j].kind == PARAGRAPH for j in kept):
@@ -669,6 +660,78 @@ def keep_in_span(
             label.rule = ""
             kept.insert(0, kept[0] - 1)
     return kept
+
+
+# what a page drops into the middle of a story: an advert, a sign-up box, share buttons, an offer, a photo's credit
+_INLINE_CHROME_RULES = frozenset({"advert", "signup_form", "share_buttons", "promo", "caption"})
+
+
+def _inline_chrome_line(line: Line) -> bool:
+    if line.kind != DROP or line.ends_article or line.score == BARRIER:
+        return False
+    if line.rule in _INLINE_CHROME_RULES:
+        return True
+    # an inline link to another story ('Read more: <its headline>'), not a 'Related articles' heading over a list
+    return line.rule == "related_list" and not line.is_list and _INLINE_LINK.match(line.content) is not None
+
+
+def inline_chrome(lines: list[Line], start: int, end: int) -> set[int]:
+    """Lines inside the span that interrupt the story (runs of at most four: an advert, a sign-up box, a 'Read more'
+    link, a photo's caption and credit), to be read past when deciding what the story's lists and subheadings are:
+    a subheading or a list next to an advert is still between the story's paragraphs."""
+    found: set[int] = set()
+    j = start + 1
+    while j < end:
+        if not _inline_chrome_line(lines[j]):
+            j += 1
+            continue
+        k = j
+        while k + 1 < end and _inline_chrome_line(lines[k + 1]):
+            k += 1
+        first = j
+        # the caption over a credit line ('Staff at the new hub', 'Image: Getty Images'): a short line, no sentence
+        above = lines[j - 1]
+        if (
+            lines[j].rule == "caption" and j - 1 > start and above.kind == DROP and not above.sentence
+            and above.rule in ("short_non_sentence", "no_sentence_end") and not above.is_list
+        ):
+            first = j - 1
+        if k - first < 4:
+            found.update(range(first, k + 1))
+        j = k + 1
+    return found
+
+
+def _keep_in_view(
+    lines: list[Line], start: int, end: int, common: frozenset[str] | set[str], ordered_lists: list[list[int]],
+    skipped: set[int],
+) -> list[int]:
+    """Indexes of the lines kept by the span's keep rules, read on the page with the ``skipped`` lines taken out
+    (those are never kept)."""
+    if skipped:
+        view = [j for j in range(len(lines)) if j not in skipped]
+        position = {j: v for v, j in enumerate(view)}
+        view_lines = [lines[j] for j in view]
+        view_lists = [[position[j] for j in run if j in position] for run in ordered_lists]
+        view_lists = [run for run in view_lists if len(run) >= 3]
+        kept = _keep_rules(view_lines, position[start], position[end], common, view_lists)
+        return [view[v] for v in kept]
+    return _keep_rules(lines, start, end, common, ordered_lists)
+
+
+def _keep_rules(
+    lines: list[Line], start: int, end: int, common: frozenset[str] | set[str], ordered_lists: list[list[int]]
+) -> list[int]:
+    keep = [False] * len(lines)
+    for j in range(start, end + 1):
+        if lines[j].kind in CONTENT_KINDS:
+            keep[j] = True
+    rescue_lists_and_subheads(lines, keep, start, end, ordered_lists, common)
+    keep_tables_inside_story(lines, keep, start, end)
+    keep_timed_entry_headings(lines, keep, start, end)
+    keep_closing_fact_list(lines, keep, common)
+    keep_short_answers(lines, keep, start, end)
+    return [j for j in range(len(lines)) if keep[j]]
 
 
 _TABLE_ROW_RULES = frozenset({"short_non_sentence", "no_sentence_end"})
