@@ -576,11 +576,18 @@ def extend_over_story_tail(lines: list[Line], scores: list[float], end: int) -> 
     """The span's new end: a closing subheading and a short sentence ('1,200 helped so far', 'That will double
     next year.') weigh less than nothing together, so the best span stops before them; they are the story's
     when nothing but plain short lines lies between and the few lines cost little. A closing sentence of six
-    words or more may also follow a subheading and a short list ('Opening hours', two bullets, 'Book by phone.')."""
+    words or more may also follow a subheading and a short list ('Opening hours', two bullets, 'Book by phone.').
+    Up to six lines of an advert, a sign-up box or an inline link before them are read past at no cost."""
     total = 0.0
     new_end = end
-    for j in range(end + 1, min(end + 5, len(lines))):
+    reach = end + 5
+    j = end
+    while j + 1 < min(reach, len(lines)):
+        j += 1
         line = lines[j]
+        if _inline_chrome_line(line) and reach < end + 11:
+            reach += 1  # dropped into the story before its last lines: not the story's end
+            continue
         if scores[j] == BARRIER or line.ends_article or (line.kind == DROP and line.rule not in _TAIL_GAP_RULES):
             break
         total += scores[j]
@@ -676,7 +683,7 @@ def _inline_chrome_line(line: Line) -> bool:
 
 
 def inline_chrome(lines: list[Line], start: int, end: int) -> set[int]:
-    """Lines inside the span that interrupt the story (runs of at most four: an advert, a sign-up box, a 'Read more'
+    """Lines inside the span that interrupt the story (runs of at most six: an advert, a sign-up box, a 'Read more'
     link, a photo's caption and credit), to be read past when deciding what the story's lists and subheadings are:
     a subheading or a list next to an advert is still between the story's paragraphs."""
     found: set[int] = set()
@@ -696,7 +703,7 @@ def inline_chrome(lines: list[Line], start: int, end: int) -> set[int]:
             and above.rule in ("short_non_sentence", "no_sentence_end") and not above.is_list
         ):
             first = j - 1
-        if k - first < 4:
+        if k - first < 6:
             found.update(range(first, k + 1))
         j = k + 1
     return found
