@@ -297,8 +297,14 @@ def _footer() -> Block:
     ]
 
 
+def _intro(rng: random.Random, text: str) -> str:
+    """A list's introducing sentence, ending in a colon or (unannounced list) a full stop."""
+    return text[:-1] + "." if rng.random() < 0.3 else text
+
+
 def _story_blocks(rng: random.Random, story: Story) -> list[tuple[str, Block]]:
-    """The story's own blocks, each part's lines body."""
+    """The story's own blocks, each part's lines body; sometimes the story stops early, on a list, a table, Q&A
+    lines or a short paragraph (never on a subheading or a list's introduction)."""
     blocks: list[tuple[str, Block]] = []
     for part in story.parts:
         kind = part[0]
@@ -306,14 +312,25 @@ def _story_blocks(rng: random.Random, story: Story) -> list[tuple[str, Block]]:
             blocks.append((kind, [(part[1], BODY)]))
         elif kind == "bullets":
             mark = rng.choice(("\u2022 ", "- ", "* "))
-            blocks.append(("p", [(part[1], BODY)]))
+            blocks.append(("intro", [(_intro(rng, part[1]), BODY)]))
             blocks.append((kind, [(mark + item, BODY) for item in part[2]]))
         elif kind in ("numbered", "table"):
-            blocks.append(("p", [(part[1], BODY)]))
+            blocks.append(("intro", [(_intro(rng, part[1]), BODY)]))
             blocks.append((kind, [(row, BODY) for row in part[2]]))
         elif kind == "qa":
             blocks.append((kind, [(row, BODY) for row in part[1]]))
+    if rng.random() < 0.3:
+        ends = [k for k in range(5, len(blocks)) if blocks[k - 1][0] not in ("sub", "intro")]
+        if ends:
+            del blocks[rng.choice(ends):]
     return blocks
+
+
+def _inline_related(rng: random.Random) -> Block:
+    """A 'Related' box of two headlines dropped between the story's paragraphs."""
+    return [(rng.choice(("Related articles", "Related", "More on this story")), CHROME)] + [
+        (title, CHROME) for title in rng.sample(RELATED, 2)
+    ]
 
 
 def make_page(seed: int) -> FuzzPage:
@@ -348,8 +365,10 @@ def make_page(seed: int) -> FuzzPage:
         inserts.append(("in_caption", _in_story_caption(rng)))
     if rng.random() < 0.3:
         inserts.append(("pull_quote", [(story.pull_quote, OPTIONAL)]))
+    if rng.random() < 0.2:
+        inserts.append(("inline_related", _inline_related(rng)))
     for insert in inserts:
-        body.insert(rng.randint(2, len(body) - 1), insert)
+        body.insert(rng.randint(2, max(2, len(body) - 1)), insert)
     tail: list[tuple[str, Block]] = []
     if rng.random() < 0.4:
         tail.append(("share_bottom", _share_row(rng)))

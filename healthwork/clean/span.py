@@ -293,15 +293,19 @@ _LINK_BOX_HEADING = re.compile(r"^(?:you (?:may|might) (?:also )?(?:like|enjoy|b
 
 def soften_inline_link_boxes(lines: list[Line]) -> None:
     """A link box dropped into the middle of a story ('Most read' or 'Related articles' and a few headlines, then
-    the story goes on in two paragraphs in a row) does not end the story: its heading is only a penalty."""
+    the story goes on in two paragraphs in a row, or a 'Related' heading after a line of the story over one to three
+    headlines, then two lines of the story) does not end the story: its heading is only a penalty."""
     count = len(lines)
     for j, line in enumerate(lines):
         end_marker = line.score == BARRIER and line.ends_article and _LINK_BOX_HEADING.match(line.content) is not None
         # a 'Related articles' heading between paragraphs, over one or two headlines
         inline_heading = line.score == _RELATED_HEADING_SCORE and line.shape_rule == "related_list" and any(
-            lines[k].kind == PARAGRAPH for k in range(max(0, j - 3), j)
+            lines[k].kind in CONTENT_KINDS for k in range(max(0, j - 4), j)
         )
         if not (end_marker or inline_heading):
+            continue
+        if inline_heading and _link_box_end(lines, j) >= 0:
+            line.score = -1.5
             continue
         reach = 6 if end_marker else 3
         k = j + 1
@@ -309,6 +313,28 @@ def soften_inline_link_boxes(lines: list[Line]) -> None:
             k += 1
         if k + 1 < count and k - j <= reach and lines[k].kind == PARAGRAPH and lines[k + 1].kind == PARAGRAPH:
             line.score, line.ends_article = -1.5, False
+
+
+def _box_headline(line: Line) -> bool:
+    """Another story's headline in a link box: a dropped short line of five words or more, capitalised, no sentence."""
+    return line.kind == DROP and line.rule in ("short_non_sentence", "no_sentence_end") and _teaser_headline(line) and not line.is_list
+
+
+def _link_box_end(lines: list[Line], j: int) -> int:
+    """The last headline of a 'Related' box at line j that the story goes on after: one to three headlines, then
+    (past one short subheading) two lines of the story in a row; -1 when the story does not go on."""
+    count = len(lines)
+    k = j
+    while k + 1 < count and k - j < 3 and _box_headline(lines[k + 1]):
+        k += 1
+    if k == j:
+        return -1
+    after = k + 1
+    if after < count and lines[after].rule == "short_non_sentence" and lines[after].n_words <= 8:
+        after += 1
+    if after + 1 < count and lines[after].kind in CONTENT_KINDS and lines[after + 1].kind in CONTENT_KINDS:
+        return k
+    return -1
 
 
 _RELATED_HEADING_SCORE = -4.0  # the shape's score for a 'Related articles' / 'Tags' heading
@@ -682,13 +708,27 @@ def _inline_chrome_line(line: Line) -> bool:
     return line.rule == "related_list" and not line.is_list and _INLINE_LINK.match(line.content) is not None
 
 
+def _inline_link_box_end(lines: list[Line], j: int, end: int) -> int:
+    """The last line of a 'Related' box at line j inside the span that the story goes on after; -1 if none."""
+    line = lines[j]
+    if line.shape_rule != "related_list" or line.score != -1.5 or line.ends_article or line.is_list:
+        return -1
+    box_end = _link_box_end(lines, j)
+    return box_end if box_end < end else -1
+
+
 def inline_chrome(lines: list[Line], start: int, end: int) -> set[int]:
     """Lines inside the span that interrupt the story (runs of at most six: an advert, a sign-up box, a 'Read more'
-    link, a photo's caption and credit), to be read past when deciding what the story's lists and subheadings are:
+    link, a photo's caption and credit; a 'Related' box the story goes on after), to be read past when deciding what the story's lists and subheadings are:
     a subheading or a list next to an advert is still between the story's paragraphs."""
     found: set[int] = set()
     j = start + 1
     while j < end:
+        box_end = _inline_link_box_end(lines, j, end)
+        if box_end >= 0:
+            found.update(range(j, box_end + 1))
+            j = box_end + 1
+            continue
         if not _inline_chrome_line(lines[j]):
             j += 1
             continue
