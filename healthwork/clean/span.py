@@ -327,14 +327,31 @@ def _link_box_end(lines: list[Line], j: int) -> int:
     k = j
     while k + 1 < count and k - j < 3 and _box_headline(lines[k + 1]):
         k += 1
-    if k == j:
+    if k == j or not _story_goes_on(lines, k + 1):
         return -1
-    after = k + 1
-    if after < count and lines[after].rule == "short_non_sentence" and lines[after].n_words <= 8:
-        after += 1
-    if after + 1 < count and lines[after].kind in CONTENT_KINDS and lines[after + 1].kind in CONTENT_KINDS:
-        return k
-    return -1
+    return k
+
+
+def _story_goes_on(lines: list[Line], j: int) -> bool:
+    """Whether the story goes on from line j, past at most six lines of inline chrome and one short subheading: two
+    lines of text, a line announcing a list and its first item, or two list items."""
+    count = len(lines)
+    subheadings = skipped = 0
+    while j < count and skipped <= 6:
+        line = lines[j]
+        if _inline_chrome_line(line) and not line.is_list:
+            skipped += 1
+        elif line.rule == "short_non_sentence" and line.n_words <= 8 and not line.is_list and subheadings == 0:
+            subheadings += 1
+        else:
+            break
+        j += 1
+    if j + 1 >= count or skipped > 6:
+        return False
+    line, after = lines[j], lines[j + 1]
+    if line.kind in CONTENT_KINDS:
+        return after.kind in CONTENT_KINDS or (after.is_list and line.content.endswith(":"))
+    return line.is_list and after.is_list and not line.ends_article and not after.ends_article
 
 
 _RELATED_HEADING_SCORE = -4.0  # the shape's score for a 'Related articles' / 'Tags' heading
@@ -409,9 +426,10 @@ _LINK_LABEL_WORDS = frozenset(
 def span_scores(lines: list[Line], ordered_lists: list[list[int]]) -> list[float]:
     """Each line's score for the span choice. A long run of non-content lines (menu, link list, form)
     separates blocks: from the 5th line on each costs double, so a stray promo paragraph far below the
-    article is not bridged into it; nine lines of chrome in a row are a barrier."""
+    article is not bridged into it; nine lines of chrome in a row are a barrier. An advert or sign-up box with the
+    story's lines on both sides costs little: it sits inside the story."""
     scores = [line.score for line in lines]
-    ordered = {j for run in ordered_lists for j in run} | announced_list_items(lines)
+    ordered = {j for run in ordered_lists for j in run} | announced_list_items(lines) | interrupting_chrome(lines)
     for j in ordered:
         scores[j] = max(scores[j], -0.2)
     run = chrome_run = 0
@@ -706,6 +724,26 @@ def _inline_chrome_line(line: Line) -> bool:
         return True
     # an inline link to another story ('Read more: <its headline>'), not a 'Related articles' heading over a list
     return line.rule == "related_list" and not line.is_list and _INLINE_LINK.match(line.content) is not None
+
+
+def interrupting_chrome(lines: list[Line]) -> set[int]:
+    """Runs of at most six inline chrome lines (an advert, a sign-up box, share buttons, a photo credit, a 'Read
+    more' link) with a line of the story straight above and the story going on straight below (past one short
+    subheading): two lines of text, or a list item."""
+    found: set[int] = set()
+    count = len(lines)
+    j = 1
+    while j < count:
+        if not _inline_chrome_line(lines[j]) or lines[j - 1].kind not in CONTENT_KINDS:
+            j += 1
+            continue
+        k = j
+        while k + 1 < count and _inline_chrome_line(lines[k + 1]):
+            k += 1
+        if k - j < 6 and _story_goes_on(lines, k + 1):
+            found.update(range(j, k + 1))
+        j = k + 1
+    return found
 
 
 def _inline_link_box_end(lines: list[Line], j: int, end: int) -> int:
