@@ -7,9 +7,9 @@ from tests.layout_fuzz import BODY, CHROME, OPTIONAL, STORIES, judge, make_page,
 
 PAGE_COUNT = 320
 # share of the generated pages cleaned exactly (every body line kept, no chrome kept): raise it, never lower it
-PASS_RATE_FLOOR = 0.65
+PASS_RATE_FLOOR = 0.88  # 215/320 before the inline-chrome fixes, 288/320 after
 # pages whose exact body is asserted line by line (a spread of layouts over the four stories)
-SAMPLE_SEEDS = (1, 2, 4, 5, 6, 7, 10, 11, 21, 99, 150, 301)
+SAMPLE_SEEDS = (0, 3, 9, 15, 21, 35, 45, 52, 60, 93, 99, 150, 189, 233, 301)
 
 
 def _lines(page_text: str, line_nos: set[int] | tuple[int, ...]) -> list[str]:
@@ -58,3 +58,39 @@ def test_pass_rate_over_all_layouts() -> None:
     print(f"layout fuzz: {passed}/{len(pages)} pages exact, {kept_chrome} chrome lines kept")
     assert kept_chrome == 0
     assert passed / len(pages) >= PASS_RATE_FLOOR
+
+
+def test_story_read_past_an_advert_a_signup_box_and_a_related_box() -> None:
+    page = "\n\n".join([
+        "Home\nNews\nHealth",
+        "Town trials same-day work coaching for sick patients",
+        "By Ann Example",
+        "14 March 2025",
+        "Patients who are signed off sick in Fenwick Cross can now see a work coach at their surgery on the same day, "
+        "under a trial that started this month.",
+        "The coaches help people plan a return to work and can contact employers about changes to hours or duties.",
+        "Advertisement",
+        "How to get help",
+        "Residents can be referred in three ways:",
+        "Get the latest local news delivered to your inbox\nEnter your email address\nSign up",
+        "\u2022 by their GP\n\u2022 at the jobcentre\n\u2022 by phoning the service",
+        "Related articles\nHospital parking charges to rise next year\nNew walk-in centre opens on the high street",
+        "What happens next",
+        "The trial runs for a year and will be evaluated by the local university before any decision on extending it.",
+        "Organisers say early demand has been higher than expected, with more than 80 referrals in the first fortnight.",
+        "Share this article\nFacebook\nEmail",
+    ])
+    body = clean_article(page).body.split("\n")
+    assert body == [
+        "Patients who are signed off sick in Fenwick Cross can now see a work coach at their surgery on the same day, "
+        "under a trial that started this month.",
+        "The coaches help people plan a return to work and can contact employers about changes to hours or duties.",
+        "How to get help",
+        "Residents can be referred in three ways:",
+        "\u2022 by their GP",
+        "\u2022 at the jobcentre",
+        "\u2022 by phoning the service",
+        "What happens next",
+        "The trial runs for a year and will be evaluated by the local university before any decision on extending it.",
+        "Organisers say early demand has been higher than expected, with more than 80 referrals in the first fortnight.",
+    ]

@@ -300,7 +300,7 @@ def soften_inline_link_boxes(lines: list[Line]) -> None:
         end_marker = line.score == BARRIER and line.ends_article and _LINK_BOX_HEADING.match(line.content) is not None
         # a 'Related articles' heading between paragraphs, over one or two headlines
         inline_heading = line.score == _RELATED_HEADING_SCORE and line.shape_rule == "related_list" and any(
-            lines[k].kind in CONTENT_KINDS for k in range(max(0, j - 4), j)
+            lines[k].kind in CONTENT_KINDS or (lines[k].is_list and not lines[k].ends_article) for k in range(max(0, j - 4), j)
         )
         if not (end_marker or inline_heading):
             continue
@@ -348,9 +348,19 @@ def _story_goes_on(lines: list[Line], j: int) -> bool:
         j += 1
     if j + 1 >= count or skipped > 6:
         return False
-    line, after = lines[j], lines[j + 1]
+    line = lines[j]
     if line.kind in CONTENT_KINDS:
+        # a paragraph, then (past inline chrome and a subheading) the next paragraph, or the list it announces
+        k = j + 1
+        while k < count and k - j <= 7 and (
+            _inline_chrome_line(lines[k]) or (lines[k].rule == "short_non_sentence" and lines[k].n_words <= 8 and not lines[k].is_list)
+        ):
+            k += 1
+        if k >= count:
+            return False
+        after = lines[k]
         return after.kind in CONTENT_KINDS or (after.is_list and line.content.endswith(":"))
+    after = lines[j + 1]
     return line.is_list and after.is_list and not line.ends_article and not after.ends_article
 
 
@@ -389,6 +399,28 @@ def numbered_runs(lines: list[Line]) -> list[list[int]]:
     return runs
 
 
+def table_runs(lines: list[Line]) -> list[list[int]]:
+    """Runs of two or more tab-separated rows in a row with the same number of cells (a table of figures): like an
+    ordered list, the writer's, weighing little in the span choice."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    cells = 0
+    for j, line in enumerate(lines):
+        tabs = line.text.count("\t")
+        row = tabs > 0 and not line.ends_article and line.score != BARRIER and (
+            line.kind in CONTENT_KINDS or line.rule in _TABLE_ROW_RULES
+        )
+        if row and current and tabs == cells and j == current[-1] + 1:
+            current.append(j)
+            continue
+        if len(current) >= 2:
+            runs.append(current)
+        current, cells = ([j], tabs) if row else ([], 0)
+    if len(current) >= 2:
+        runs.append(current)
+    return runs
+
+
 def announced_list_items(lines: list[Line]) -> set[int]:
     """Items of a list announced by a text line ending in a colon ('The tutorial has these parts:')."""
     items: set[int] = set()
@@ -398,6 +430,8 @@ def announced_list_items(lines: list[Line]) -> set[int]:
             if announced and not line.ends_article and line.rule in ("menu_item", "list_item"):
                 items.add(j)
             continue
+        if announced and _inline_chrome_line(line):
+            continue  # an advert between the announcing line and its list
         announced = line.content.endswith(":") and (
             line.kind in (PARAGRAPH, SHORT_SENTENCE) or (j > 0 and _is_list_label(line) and lines[j - 1].kind in CONTENT_KINDS)
         )
@@ -620,18 +654,11 @@ def extend_over_story_tail(lines: list[Line], scores: list[float], end: int) -> 
     """The span's new end: a closing subheading and a short sentence ('1,200 helped so far', 'That will double
     next year.') weigh less than nothing together, so the best span stops before them; they are the story's
     when nothing but plain short lines lies between and the few lines cost little. A closing sentence of six
-    words or more may also follow a subheading and a short list ('Opening hours', two bullets, 'Book by phone.').
-    Up to six lines of an advert, a sign-up box or an inline link before them are read past at no cost."""
+    words or more may also follow a subheading and a short list ('Opening hours', two bullets, 'Book by phone.')."""
     total = 0.0
     new_end = end
-    reach = end + 5
-    j = end
-    while j + 1 < min(reach, len(lines)):
-        j += 1
+    for j in range(end + 1, min(end + 5, len(lines))):
         line = lines[j]
-        if _inline_chrome_line(line) and reach < end + 11:
-            reach += 1  # dropped into the story before its last lines: not the story's end
-            continue
         if scores[j] == BARRIER or line.ends_article or (line.kind == DROP and line.rule not in _TAIL_GAP_RULES):
             break
         total += scores[j]
@@ -718,7 +745,8 @@ _INLINE_CHROME_RULES = frozenset({"advert", "signup_form", "share_buttons", "pro
 
 
 def _inline_chrome_line(line: Line) -> bool:
-    if line.kind != DROP or line.ends_article or line.score == BARRIER:
+    # a box that talks in sentences ('Stay up to date with us. Subscribe to our newsletter.') is a promo block
+    if line.kind != DROP or line.ends_article or line.score == BARRIER or (line.sentence and line.rule != "caption"):
         return False
     if line.rule in _INLINE_CHROME_RULES:
         return True
@@ -749,7 +777,10 @@ def interrupting_chrome(lines: list[Line]) -> set[int]:
 def _inline_link_box_end(lines: list[Line], j: int, end: int) -> int:
     """The last line of a 'Related' box at line j inside the span that the story goes on after; -1 if none."""
     line = lines[j]
-    if line.shape_rule != "related_list" or line.score != -1.5 or line.ends_article or line.is_list:
+    if (
+        line.shape_rule != "related_list" or line.score != -1.5 or line.ends_article or line.is_list
+        or _INLINE_LINK.match(line.content) is not None  # 'Read more: <headline>' is a link, not a box's heading
+    ):
         return -1
     box_end = _link_box_end(lines, j)
     return box_end if box_end < end else -1
@@ -938,6 +969,7 @@ _SOFT_RULES = frozenset({"short_non_sentence", "no_sentence_end", "menu_item", "
 
 # an inline link to another story: 'Read more: <its headline>'
 _INLINE_LINK = re.compile(r"^[^:]{2,30}:\s+\S+(?:\s+\S+){2,}")
+_GLUED_SENTENCE = re.compile(r"[a-z][.!?][A-Z]")
 # a one-word subheading: 'Background', 'Content:' (a capitalised word, not a number or a code)
 _ONE_WORD_HEADING = re.compile(r"^[A-Z][a-z]{3,}:?$")
 
@@ -1088,6 +1120,8 @@ def rescue_lists_and_subheads(
             return False
         if line.n_words == 1 and not _ONE_WORD_HEADING.match(line.content):
             return False
+        if _GLUED_SENTENCE.search(line.content):
+            return False  # 'Thanks for watching!Visit Website': a player's or a box's texts run together
         if common and line_key(line.text) in common:
             line.rule = "template_repeat"  # a heading the site prints on many pages: chrome, not this story's
             return False
