@@ -740,14 +740,17 @@ def keep_in_span(
     return kept
 
 
-# what a page drops into the middle of a story: an advert, a sign-up box, share buttons, an offer, a photo's credit
-_INLINE_CHROME_RULES = frozenset({"advert", "signup_form", "share_buttons", "promo", "caption"})
+# what a page drops into the middle of a story: an advert, a sign-up box, an offer, a photo's credit (not share
+# buttons: a photo's "Pin" button comes before its caption)
+_INLINE_CHROME_RULES = frozenset({"advert", "signup_form", "promo", "caption"})
 
 
 def _inline_chrome_line(line: Line) -> bool:
     # a box that talks in sentences ('Stay up to date with us. Subscribe to our newsletter.') is a promo block
     if line.kind != DROP or line.ends_article or line.score == BARRIER or (line.sentence and line.rule != "caption"):
         return False
+    if line.is_list:
+        return False  # a bullet shaped like a caption ('• VIDEO: ...') is an item of its list
     if line.rule in _INLINE_CHROME_RULES:
         return True
     # an inline link to another story ('Read more: <its headline>'), not a 'Related articles' heading over a list
