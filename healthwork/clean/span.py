@@ -359,7 +359,12 @@ def _story_goes_on(lines: list[Line], j: int) -> bool:
         if k >= count:
             return False
         after = lines[k]
-        return after.kind in CONTENT_KINDS or (after.is_list and line.content.endswith(":"))
+        if after.is_list and not line.content.endswith(":"):
+            # a list no line announces: the story's when a line of text follows it
+            while k < count and lines[k].is_list and not lines[k].ends_article:
+                k += 1
+            return k < count and lines[k].kind in CONTENT_KINDS
+        return after.kind in CONTENT_KINDS or after.is_list
     after = lines[j + 1]
     return line.is_list and after.is_list and not line.ends_article and not after.ends_article
 
