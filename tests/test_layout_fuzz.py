@@ -94,3 +94,52 @@ def test_story_read_past_an_advert_a_signup_box_and_a_related_box() -> None:
         "The trial runs for a year and will be evaluated by the local university before any decision on extending it.",
         "Organisers say early demand has been higher than expected, with more than 80 referrals in the first fortnight.",
     ]
+
+
+STORY_SENTENCES_WITH_CUE_WORDS = (
+    "Latest figures show 1,200 people have used the service.",
+    "Share of people in work rose to 74% in the pilot areas.",
+    "Email reminders are sent before each appointment.",
+    "Print copies of the guide are available in libraries.",
+    "Related costs, such as travel, are also covered.",
+    "Popular demand led to a second clinic opening in May.",
+    "Most popular among users was the evening clinic.",
+    "Cookies and cakes were served at the launch, organisers said.",
+    "Advertising for the scheme will start next month.",
+    "Terms and conditions for employers are being simplified.",
+    "Copyright rules mean the evaluation cannot be shared yet.",
+)
+CHROME_SENTENCES_WITH_CUE_WORDS = (
+    "Read more about the scheme on the council's website.",
+    "Share this article with your friends.",
+    "Cookies help us deliver our services.",
+    "Sponsored content from our partners.",
+    "Most popular stories this week.",
+)
+
+
+def _page_with(line: str) -> str:
+    return "\n\n".join([
+        "Home\nNews",
+        "Pilot helps sick workers stay in jobs",
+        "By Ann Example",
+        "14 March 2025",
+        "A pilot that gives people with health conditions quick support to stay in work has helped more than 900 "
+        "residents in its first twelve months, figures show.",
+        "The service places work and health coaches in six GP surgeries across the town, so that patients can be "
+        "referred on the same day.",
+        line,
+        "The council said it would publish a full evaluation next spring, once a second cohort of patients has "
+        "completed the programme.",
+        "About us\nContact",
+    ])
+
+
+def test_story_sentences_opening_with_a_cue_word_are_kept() -> None:
+    lost = [s for s in STORY_SENTENCES_WITH_CUE_WORDS if s not in clean_article(_page_with(s)).body.split("\n")]
+    assert lost == []
+
+
+def test_links_buttons_and_site_notices_written_as_sentences_are_dropped() -> None:
+    kept = [s for s in CHROME_SENTENCES_WITH_CUE_WORDS if s in clean_article(_page_with(s)).body.split("\n")]
+    assert kept == []
