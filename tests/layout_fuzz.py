@@ -178,6 +178,16 @@ SECOND_STORIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     )),
 )
 
+# story sentences that open with or name a word chrome also uses (body)
+CUE_WORD_SENTENCES = (
+    "Latest figures show that 1,200 people have now used the service.",
+    "Share of residents in work rose to 74% in the pilot areas last year.",
+    "Email and text reminders are sent before each appointment.",
+    "Popular demand led to an evening clinic opening in May.",
+    "Related costs, such as travel to appointments, are also covered.",
+    "Print and large-type copies of the guide are available in libraries.",
+)
+
 MENU_ITEMS = ("Home", "News", "Sport", "Business", "Health", "Opinion", "Lifestyle", "Jobs", "Contact us")
 RELATED = (
     "Hospital car parking charges to rise next year",
@@ -367,6 +377,8 @@ def make_page(seed: int) -> FuzzPage:
         inserts.append(("pull_quote", [(story.pull_quote, OPTIONAL)]))
     if rng.random() < 0.2:
         inserts.append(("inline_related", _inline_related(rng)))
+    if rng.random() < 0.3:
+        body.insert(rng.randint(1, len(body) - 1), ("p", [(rng.choice(CUE_WORD_SENTENCES), BODY)]))
     for insert in inserts:
         body.insert(rng.randint(2, max(2, len(body) - 1)), insert)
     tail: list[tuple[str, Block]] = []

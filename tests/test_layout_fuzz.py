@@ -7,9 +7,9 @@ from tests.layout_fuzz import BODY, CHROME, OPTIONAL, STORIES, judge, make_page,
 
 PAGE_COUNT = 320
 # share of the generated pages cleaned exactly (every body line kept, no chrome kept): raise it, never lower it
-PASS_RATE_FLOOR = 0.88  # 215/320 before the inline-chrome fixes, 288/320 after
+PASS_RATE_FLOOR = 0.9  # 153/320 before the fixes (no corpus), 295/320 after
 # pages whose exact body is asserted line by line (a spread of layouts over the four stories)
-SAMPLE_SEEDS = (0, 3, 9, 15, 21, 35, 45, 52, 60, 93, 99, 150, 189, 233, 301)
+SAMPLE_SEEDS = (0, 3, 9, 11, 15, 16, 21, 32, 35, 36, 52, 60, 93, 99, 189, 233, 301)
 
 
 def _lines(page_text: str, line_nos: set[int] | tuple[int, ...]) -> list[str]:

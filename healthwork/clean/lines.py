@@ -373,7 +373,7 @@ _WORD_CUE_RULES = frozenset({"related_list", "share_buttons", "advert", "footer"
 _LINK_WORDING = re.compile(
     r"^(?:read|see|click|find out|learn|view|continue|keep|you|also|further|more (?:stories|news|articles|like|from|on|in)\b|up next|next up)\b"
     r"|^(?:share|tweet|print|email|e-mail|copy|pin|save|bookmark|follow|watch|listen)\s+(?:this|on|via|the|article|page|link|to|us|it"
-    r"|story|your|our|now|here|more|and|or)\b"
+    r"|story|your|our|now|here|more)\b"
     r"|\b(?:we|our|us|you|your)\b|\bthis (?:site|website|page)\b|\bsponsored\b|\bpaid (?:content|post|partnership)\b|\bpromoted\b"
     r"|\badvertisement feature\b|\bpartner content\b|©|\(c\)|\ball rights\b",
     re.I,
