@@ -373,3 +373,39 @@ def test_a_welsh_trade_press_story_with_a_regional_split() -> None:
     assert [r["name"] for r in out["place_mentions"]] == ["Wales", "Pembrokeshire", "Carmarthenshire", "Ceredigion"]
     assert names(body, "organisation_mentions") == {"Hywel Dda University Health Board"}
     assert count_values(body) == [2000.0, 1200.0, 800.0]
+
+
+
+def test_cleaning_keeps_a_subheading_after_an_advert_and_a_closing_table_of_figures() -> None:
+    from healthwork.clean import clean_article
+
+    page = "\n\n".join([
+        "Home\nNews",
+        "Firms take up free health checks",
+        "By Ann Example",
+        "14 March 2025",
+        "Employers in Eastwick Vale have booked more than 300 free occupational health assessments since the offer "
+        "opened in January.",
+        "Advertisement",
+        "How the offer works",
+        "Officials said demand had been strongest among care providers and small manufacturers in the town.",
+        "Care providers have made the most use of the offer, which officials put down to high rates of injury among "
+        "care workers.",
+        "The council published the take-up so far by sector:",
+        "Sector\tFirms\tAssessments\nRetail\t12\t40\nManufacturing\t9\t31\nCare\t20\t95",
+        "More from Health\nHospital parking charges to rise next year\n3 days ago",
+        "About us\nContact",
+    ])
+    assert clean_article(page).body.split("\n") == [
+        "Employers in Eastwick Vale have booked more than 300 free occupational health assessments since the offer "
+        "opened in January.",
+        "How the offer works",
+        "Officials said demand had been strongest among care providers and small manufacturers in the town.",
+        "Care providers have made the most use of the offer, which officials put down to high rates of injury among "
+        "care workers.",
+        "The council published the take-up so far by sector:",
+        "Sector\tFirms\tAssessments",
+        "Retail\t12\t40",
+        "Manufacturing\t9\t31",
+        "Care\t20\t95",
+    ]

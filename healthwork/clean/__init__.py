@@ -56,6 +56,7 @@ from healthwork.clean.span import (
     soften_early_barriers,
     soften_inline_link_boxes,
     span_scores,
+    table_runs,
     trim_header_block,
 )
 
@@ -78,7 +79,7 @@ def select_body(text: str, common: frozenset[str] | set[str]) -> tuple[list[Line
     mark_second_articles(lines)
     soften_early_barriers(lines)
     soften_inline_link_boxes(lines)
-    ordered_lists = numbered_runs(lines)
+    ordered_lists = numbered_runs(lines) + table_runs(lines)  # the writer's lists and tables
     scores = span_scores(lines, ordered_lists)
     span = choose_span(lines, scores)
     if span is None:

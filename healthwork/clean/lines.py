@@ -413,8 +413,39 @@ def _cue(
             # (sign up, register, log in) only make a sign-up form of a short line or with a form's other words
             if rule == "signup_form" and len(words) >= 6 and not _SIGNUP_FORM_WORDS.search(content):
                 continue
+            if rule in _WORD_CUE_RULES and _reported_sentence(content, lowered, rule):
+                continue
             return rule
     return None
+
+
+# cues that also start or fill ordinary sentences of a story ('Latest figures show ...', 'Share of people in work
+# rose ...', 'Cookies and cakes were served ...', 'Terms and conditions for employers are being simplified.')
+_WORD_CUE_RULES = frozenset({"related_list", "share_buttons", "advert", "footer", "cookie_notice"})
+# what a link or a button says ('Read more about ...', 'Share this', 'Print this page', 'Email us'), and what the site
+# says about itself ('our terms', 'we use cookies', 'your privacy')
+_LINK_WORDING = re.compile(
+    r"^(?:read|see|click|find out|learn|view|continue|keep|you|also|further|more (?:stories|news|articles|like|from|on|in)\b|up next|next up)\b"
+    r"|^(?:share|tweet|print|email|e-mail|copy|pin|save|bookmark|follow|watch|listen)\s+(?:this|on|via|the|article|page|link|to|us|it"
+    r"|story|your|our|now|here|more)\b"
+    r"|\b(?:we|our|us|you|your)\b|\bthis (?:site|website|page)\b|\bsponsored\b|\bpaid (?:content|post|partnership)\b|\bpromoted\b"
+    r"|\badvertisement feature\b|\bpartner content\b|©|\(c\)|\ball rights\b",
+    re.I,
+)
+
+
+def _reported_sentence(content: str, lowered: str, rule: str) -> bool:
+    """A line that reads as a sentence of the story, not a link, a button or the site's own notice: it ends in a full
+    stop (or ! ?), has six words or more, a fifth of them stop words, no label colon, and none of a link's or the
+    site's wording."""
+    if content[-1] not in ".!?" or content.endswith("...") or ":" in content[:25]:
+        return False
+    tokens = lowered.split()
+    if len(tokens) < 6 or 5 * sum(1 for t in tokens if t in STOP_WORDS) < len(tokens):
+        return False
+    if rule == "footer" and YEAR.search(content):
+        return False  # 'Copyright 2025 Example Media Ltd.'
+    return _LINK_WORDING.search(content) is None
 
 
 def apply_corpus_signals(line: Line, common: frozenset[str] | set[str], author_names: set[str]) -> None:

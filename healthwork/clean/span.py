@@ -293,15 +293,19 @@ _LINK_BOX_HEADING = re.compile(r"^(?:you (?:may|might) (?:also )?(?:like|enjoy|b
 
 def soften_inline_link_boxes(lines: list[Line]) -> None:
     """A link box dropped into the middle of a story ('Most read' or 'Related articles' and a few headlines, then
-    the story goes on in two paragraphs in a row) does not end the story: its heading is only a penalty."""
+    the story goes on in two paragraphs in a row, or a 'Related' heading after a line of the story over one to three
+    headlines, then two lines of the story) does not end the story: its heading is only a penalty."""
     count = len(lines)
     for j, line in enumerate(lines):
         end_marker = line.score == BARRIER and line.ends_article and _LINK_BOX_HEADING.match(line.content) is not None
         # a 'Related articles' heading between paragraphs, over one or two headlines
         inline_heading = line.score == _RELATED_HEADING_SCORE and line.shape_rule == "related_list" and any(
-            lines[k].kind == PARAGRAPH for k in range(max(0, j - 3), j)
+            lines[k].kind in CONTENT_KINDS or (lines[k].is_list and not lines[k].ends_article) for k in range(max(0, j - 4), j)
         )
         if not (end_marker or inline_heading):
+            continue
+        if inline_heading and _link_box_end(lines, j) >= 0:
+            line.score = -1.5
             continue
         reach = 6 if end_marker else 3
         k = j + 1
@@ -309,6 +313,60 @@ def soften_inline_link_boxes(lines: list[Line]) -> None:
             k += 1
         if k + 1 < count and k - j <= reach and lines[k].kind == PARAGRAPH and lines[k + 1].kind == PARAGRAPH:
             line.score, line.ends_article = -1.5, False
+
+
+def _box_headline(line: Line) -> bool:
+    """Another story's headline in a link box: a dropped short line of five words or more, capitalised, no sentence."""
+    return line.kind == DROP and line.rule in ("short_non_sentence", "no_sentence_end") and _teaser_headline(line) and not line.is_list
+
+
+def _link_box_end(lines: list[Line], j: int) -> int:
+    """The last headline of a 'Related' box at line j that the story goes on after: one to three headlines, then
+    (past one short subheading) two lines of the story in a row; -1 when the story does not go on."""
+    count = len(lines)
+    k = j
+    while k + 1 < count and k - j < 3 and _box_headline(lines[k + 1]):
+        k += 1
+    if k == j or not _story_goes_on(lines, k + 1):
+        return -1
+    return k
+
+
+def _story_goes_on(lines: list[Line], j: int) -> bool:
+    """Whether the story goes on from line j, past at most six lines of inline chrome and one short subheading: two
+    lines of text, a line announcing a list and its first item, or two list items."""
+    count = len(lines)
+    subheadings = skipped = 0
+    while j < count and skipped <= 6:
+        line = lines[j]
+        if _inline_chrome_line(line) and not line.is_list:
+            skipped += 1
+        elif line.rule == "short_non_sentence" and line.n_words <= 8 and not line.is_list and subheadings == 0:
+            subheadings += 1
+        else:
+            break
+        j += 1
+    if j + 1 >= count or skipped > 6:
+        return False
+    line = lines[j]
+    if line.kind in CONTENT_KINDS:
+        # a paragraph, then (past inline chrome and a subheading) the next paragraph, or the list it announces
+        k = j + 1
+        while k < count and k - j <= 7 and (
+            _inline_chrome_line(lines[k]) or (lines[k].rule == "short_non_sentence" and lines[k].n_words <= 8 and not lines[k].is_list)
+        ):
+            k += 1
+        if k >= count:
+            return False
+        after = lines[k]
+        if after.is_list and not line.content.endswith(":"):
+            # a list no line announces: the story's when a line of text follows it
+            while k < count and lines[k].is_list and not lines[k].ends_article:
+                k += 1
+            return k < count and lines[k].kind in CONTENT_KINDS
+        return after.kind in CONTENT_KINDS or after.is_list
+    after = lines[j + 1]
+    return line.is_list and after.is_list and not line.ends_article and not after.ends_article
 
 
 _RELATED_HEADING_SCORE = -4.0  # the shape's score for a 'Related articles' / 'Tags' heading
@@ -346,6 +404,28 @@ def numbered_runs(lines: list[Line]) -> list[list[int]]:
     return runs
 
 
+def table_runs(lines: list[Line]) -> list[list[int]]:
+    """Runs of two or more tab-separated rows in a row with the same number of cells (a table of figures): like an
+    ordered list, the writer's, weighing little in the span choice."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    cells = 0
+    for j, line in enumerate(lines):
+        tabs = line.text.count("\t")
+        row = tabs > 0 and not line.ends_article and line.score != BARRIER and (
+            line.kind in CONTENT_KINDS or line.rule in _TABLE_ROW_RULES
+        )
+        if row and current and tabs == cells and j == current[-1] + 1:
+            current.append(j)
+            continue
+        if len(current) >= 2:
+            runs.append(current)
+        current, cells = ([j], tabs) if row else ([], 0)
+    if len(current) >= 2:
+        runs.append(current)
+    return runs
+
+
 def announced_list_items(lines: list[Line]) -> set[int]:
     """Items of a list announced by a text line ending in a colon ('The tutorial has these parts:')."""
     items: set[int] = set()
@@ -355,6 +435,8 @@ def announced_list_items(lines: list[Line]) -> set[int]:
             if announced and not line.ends_article and line.rule in ("menu_item", "list_item"):
                 items.add(j)
             continue
+        if announced and _inline_chrome_line(line):
+            continue  # an advert between the announcing line and its list
         announced = line.content.endswith(":") and (
             line.kind in (PARAGRAPH, SHORT_SENTENCE) or (j > 0 and _is_list_label(line) and lines[j - 1].kind in CONTENT_KINDS)
         )
@@ -383,9 +465,10 @@ _LINK_LABEL_WORDS = frozenset(
 def span_scores(lines: list[Line], ordered_lists: list[list[int]]) -> list[float]:
     """Each line's score for the span choice. A long run of non-content lines (menu, link list, form)
     separates blocks: from the 5th line on each costs double, so a stray promo paragraph far below the
-    article is not bridged into it; nine lines of chrome in a row are a barrier."""
+    article is not bridged into it; nine lines of chrome in a row are a barrier. An advert or sign-up box with the
+    story's lines on both sides costs little: it sits inside the story."""
     scores = [line.score for line in lines]
-    ordered = {j for run in ordered_lists for j in run} | announced_list_items(lines)
+    ordered = {j for run in ordered_lists for j in run} | announced_list_items(lines) | interrupting_chrome(lines)
     for j in ordered:
         scores[j] = max(scores[j], -0.2)
     run = chrome_run = 0
@@ -644,16 +727,7 @@ def keep_in_span(
     lines: list[Line], start: int, end: int, common: frozenset[str] | set[str], ordered_lists: list[list[int]]
 ) -> list[int]:
     """Indexes of the kept lines: content lines of the span, rescued lists and subheadings."""
-    keep = [False] * len(lines)
-    for j in range(start, end + 1):
-        if lines[j].kind in CONTENT_KINDS:
-            keep[j] = True
-    rescue_lists_and_subheads(lines, keep, start, end, ordered_lists, common)
-    keep_tables_inside_story(lines, keep, start, end)
-    keep_timed_entry_headings(lines, keep, start, end)
-    keep_closing_fact_list(lines, keep, common)
-    keep_short_answers(lines, keep, start, end)
-    kept = [j for j in range(len(lines)) if keep[j]]
+    kept = _keep_in_view(lines, start, end, common, ordered_lists, inline_chrome(lines, start, end))
     # a leading short line without a following body line is not body (unless the story has no long paragraph at
     # all: a bulletin written in short sentences)
     if any(lines[j].kind == PARAGRAPH for j in kept):
@@ -669,6 +743,119 @@ def keep_in_span(
             label.rule = ""
             kept.insert(0, kept[0] - 1)
     return kept
+
+
+# what a page drops into the middle of a story: an advert, a sign-up box, an offer, a photo's credit (not share
+# buttons: a photo's "Pin" button comes before its caption)
+_INLINE_CHROME_RULES = frozenset({"advert", "signup_form", "promo", "caption"})
+
+
+def _inline_chrome_line(line: Line) -> bool:
+    # a box that talks in sentences ('Stay up to date with us. Subscribe to our newsletter.') is a promo block
+    if line.kind != DROP or line.ends_article or line.score == BARRIER or (line.sentence and line.rule != "caption"):
+        return False
+    if line.is_list:
+        return False  # a bullet shaped like a caption ('• VIDEO: ...') is an item of its list
+    if line.rule in _INLINE_CHROME_RULES:
+        return True
+    # an inline link to another story ('Read more: <its headline>'), not a 'Related articles' heading over a list
+    return line.rule == "related_list" and not line.is_list and _INLINE_LINK.match(line.content) is not None
+
+
+def interrupting_chrome(lines: list[Line]) -> set[int]:
+    """Runs of at most six inline chrome lines (an advert, a sign-up box, share buttons, a photo credit, a 'Read
+    more' link) with a line of the story straight above and the story going on straight below (past one short
+    subheading): two lines of text, or a list item."""
+    found: set[int] = set()
+    count = len(lines)
+    j = 1
+    while j < count:
+        if not _inline_chrome_line(lines[j]) or lines[j - 1].kind not in CONTENT_KINDS:
+            j += 1
+            continue
+        k = j
+        while k + 1 < count and _inline_chrome_line(lines[k + 1]):
+            k += 1
+        if k - j < 6 and _story_goes_on(lines, k + 1):
+            found.update(range(j, k + 1))
+        j = k + 1
+    return found
+
+
+def _inline_link_box_end(lines: list[Line], j: int, end: int) -> int:
+    """The last line of a 'Related' box at line j inside the span that the story goes on after; -1 if none."""
+    line = lines[j]
+    if (
+        line.shape_rule != "related_list" or line.score != -1.5 or line.ends_article or line.is_list
+        or _INLINE_LINK.match(line.content) is not None  # 'Read more: <headline>' is a link, not a box's heading
+    ):
+        return -1
+    box_end = _link_box_end(lines, j)
+    return box_end if box_end < end else -1
+
+
+def inline_chrome(lines: list[Line], start: int, end: int) -> set[int]:
+    """Lines inside the span that interrupt the story (runs of at most six: an advert, a sign-up box, a 'Read more'
+    link, a photo's caption and credit; a 'Related' box the story goes on after), to be read past when deciding what the story's lists and subheadings are:
+    a subheading or a list next to an advert is still between the story's paragraphs."""
+    found: set[int] = set()
+    j = start + 1
+    while j < end:
+        box_end = _inline_link_box_end(lines, j, end)
+        if box_end >= 0:
+            found.update(range(j, box_end + 1))
+            j = box_end + 1
+            continue
+        if not _inline_chrome_line(lines[j]):
+            j += 1
+            continue
+        k = j
+        while k + 1 < end and _inline_chrome_line(lines[k + 1]):
+            k += 1
+        first = j
+        # the caption over a credit line ('Staff at the new hub', 'Image: Getty Images'): a short line, no sentence
+        above = lines[j - 1]
+        if (
+            lines[j].rule == "caption" and j - 1 > start and above.kind == DROP and not above.sentence
+            and above.rule in ("short_non_sentence", "no_sentence_end") and not above.is_list
+        ):
+            first = j - 1
+        if k - first < 6:
+            found.update(range(first, k + 1))
+        j = k + 1
+    return found
+
+
+def _keep_in_view(
+    lines: list[Line], start: int, end: int, common: frozenset[str] | set[str], ordered_lists: list[list[int]],
+    skipped: set[int],
+) -> list[int]:
+    """Indexes of the lines kept by the span's keep rules, read on the page with the ``skipped`` lines taken out
+    (those are never kept)."""
+    if skipped:
+        view = [j for j in range(len(lines)) if j not in skipped]
+        position = {j: v for v, j in enumerate(view)}
+        view_lines = [lines[j] for j in view]
+        view_lists = [[position[j] for j in run if j in position] for run in ordered_lists]
+        view_lists = [run for run in view_lists if len(run) >= 3]
+        kept = _keep_rules(view_lines, position[start], position[end], common, view_lists)
+        return [view[v] for v in kept]
+    return _keep_rules(lines, start, end, common, ordered_lists)
+
+
+def _keep_rules(
+    lines: list[Line], start: int, end: int, common: frozenset[str] | set[str], ordered_lists: list[list[int]]
+) -> list[int]:
+    keep = [False] * len(lines)
+    for j in range(start, end + 1):
+        if lines[j].kind in CONTENT_KINDS:
+            keep[j] = True
+    rescue_lists_and_subheads(lines, keep, start, end, ordered_lists, common)
+    keep_tables_inside_story(lines, keep, start, end)
+    keep_timed_entry_headings(lines, keep, start, end)
+    keep_closing_fact_list(lines, keep, common)
+    keep_short_answers(lines, keep, start, end)
+    return [j for j in range(len(lines)) if keep[j]]
 
 
 _TABLE_ROW_RULES = frozenset({"short_non_sentence", "no_sentence_end"})
@@ -790,6 +977,7 @@ _SOFT_RULES = frozenset({"short_non_sentence", "no_sentence_end", "menu_item", "
 
 # an inline link to another story: 'Read more: <its headline>'
 _INLINE_LINK = re.compile(r"^[^:]{2,30}:\s+\S+(?:\s+\S+){2,}")
+_GLUED_SENTENCE = re.compile(r"[a-z][.!?][A-Z]")
 # a one-word subheading: 'Background', 'Content:' (a capitalised word, not a number or a code)
 _ONE_WORD_HEADING = re.compile(r"^[A-Z][a-z]{3,}:?$")
 
@@ -940,6 +1128,8 @@ def rescue_lists_and_subheads(
             return False
         if line.n_words == 1 and not _ONE_WORD_HEADING.match(line.content):
             return False
+        if _GLUED_SENTENCE.search(line.content):
+            return False  # 'Thanks for watching!Visit Website': a player's or a box's texts run together
         if common and template_key(line.text) in common:
             line.rule = "template_repeat"  # a heading the site prints on many pages: chrome, not this story's
             return False
