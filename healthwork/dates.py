@@ -149,16 +149,23 @@ def parse_date(text: str) -> dt.date | None:
 
 def is_date_line(text: str) -> bool:
     """True when the line says nothing but a date (with weekday, time, zone, 'Published'/'Updated' labels)."""
+    return date_line_scan(text)[0]
+
+
+def date_line_scan(text: str) -> tuple[bool, list[tuple[int, int, dt.date]]]:
+    """Whether the line says nothing but a date (``is_date_line``), and the dates ``find_dates`` found in the
+    stripped line on the way (empty when it was not searched: a blank line, one over 90 characters, or a
+    relative date such as '2 hours ago'), so a caller needing both searches once."""
     s = text.strip()
     if not s or len(s) > 90:
-        return False
+        return False, []
     if _RELATIVE_RE.match(s):
-        return True
+        return True, []
     found = find_dates(s)
     if not found:
-        return False
+        return False, found
     rest = s
     for a, b, _ in reversed(found):
         rest = rest[:a] + " " + rest[b:]
     rest = _DATE_LINE_FILLER.sub("", rest)
-    return len(rest) <= 2
+    return len(rest) <= 2, found

@@ -17,7 +17,7 @@ from healthwork.clean.patterns import (
     URL,
     YEAR,
 )
-from healthwork.dates import find_dates, is_date_line
+from healthwork.dates import date_line_scan
 
 def line_key(line: str) -> str:
     """Normalised form of a line used to count template lines across files."""
@@ -587,8 +587,10 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
         and _BIO_RE.match(content)
     ):
         return (DROP, "author_bio", BARRIER, sentence, True, False, n_words)
-    if length <= 90 and has_digit and (is_date_line(content) or (not sentence and n_words <= 10 and find_dates(content))):
-        return (DROP, "date_line", -1.0, sentence, False, True, n_words)
+    if length <= 90 and has_digit:
+        only_date, found_dates = date_line_scan(content)  # one date search for both tests
+        if only_date or (not sentence and n_words <= 10 and found_dates):
+            return (DROP, "date_line", -1.0, sentence, False, True, n_words)
     if length <= 40 and has_digit and "read" in lowered and _READING_TIME.match(content):
         return (DROP, "reading_time", -1.0, sentence, False, True, n_words)
     if length <= 80 and has_digit and lowered.endswith("old") and _AGE_NOTICE.match(content):

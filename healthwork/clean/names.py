@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from healthwork.clean.patterns import DIGIT, GLUED_WORDS, looks_sentence
 from healthwork.dates import find_dates, is_date_line
-from healthwork.reference import load_csv
+from healthwork.reference import first_names
 
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][A-Za-z\u00c0-\u024f'’\-]*\.?|[A-Z]\.|Mc[A-Z]\w*|O'[A-Z]\w*)$")
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "la", "le", "da", "di", "du", "bin", "al", "el", "ap"})
@@ -136,7 +136,7 @@ _DESK_WORDS = frozenset({"reporter", "reporters"})
 
 def _starts_with_given_name(tokens: list[str]) -> bool:
     first = tokens[0].rstrip(".")
-    return len(first) == 1 or first in _given_names() or first.lower() in _HONORIFICS
+    return len(first) == 1 or first in first_names() or first.lower() in _HONORIFICS
 
 
 def _names_at_start(rest: str) -> str | None:
@@ -243,11 +243,6 @@ def bare_name(text: str) -> str | None:
     return name_text
 
 
-@cache
-def _given_names() -> frozenset[str]:
-    return frozenset(row["name"] for row in load_csv("first_names"))
-
-
 def person_name_line(text: str) -> bool:
     """A line that is only a person's name: a bare name starting with a known given name or an initial
     ('Jane Smith', 'J. R. Hartley'); 'Key Facts' or 'Next Steps' is a subheading."""
@@ -255,7 +250,7 @@ def person_name_line(text: str) -> bool:
     if name is None:
         return False
     first = name.split()[0].rstrip(".")
-    return len(first) == 1 or first in _given_names()
+    return len(first) == 1 or first in first_names()
 
 
 def is_author_role_line(content: str) -> bool:

@@ -224,19 +224,22 @@ _DOCUMENT_AFTER = re.compile(
 # two programme mentions listed together: "X and Y", "X, Y and the Z"
 _COORDINATION = re.compile(r"\s*(?:,|,?\s+(?:and|or|&))\s+(?:the\s+)?|\s*,\s*", re.IGNORECASE)
 # a list line: optional bullet or number, a name of capitalised words, a dash or colon, the amount
+# a list item's bullet or number ("\u2022 ", "- ", "3. ", "(2) ") and the words that may come before its amount
+_BULLET = r"(?:[\u2022*\u2013\u2014-]\s*|\(?\d{1,2}[.)]\s+)"
+_ITEM_QUALIFIER = r"(?:(?:up\s+to|around|about|almost|over|more\s+than)\s+)?"
 _ALLOCATION_LINE = re.compile(
-    r"\s*(?:[\u2022*\u2013\u2014-]\s*|\(?\d{1,2}[.)]\s+)?"
+    rf"\s*{_BULLET}?"
     r"[A-Z][\w'\u2019.&-]*(?:,?\s+(?:(?:and|of|the|&|upon|on|in|with)\s+)?[A-Z0-9][\w'\u2019.&-]*){0,7}"
-    r"(?:\s+\([^()\n]{1,40}\))?\s*(?:[:\u2013\u2014]|\s-)\s*(?:(?:up\s+to|around|about|almost|over|more\s+than)\s+)?")
-_LIST_LINE = re.compile(r"\s*(?:[\u2022*\u2013\u2014-]\s*|\(?\d{1,2}[.)]\s+)")
+    rf"(?:\s+\([^()\n]{{1,40}}\))?\s*(?:[:\u2013\u2014]|\s-)\s*{_ITEM_QUALIFIER}")
+_LIST_LINE = re.compile(rf"\s*{_BULLET}")
 # a paragraph going on about the money just stated: "The money is ...", "This funding will ..."
 _MONEY_ANAPHORA = re.compile(
     r"\s*(?:The|This|That|These|Such|Its|Their)\s+(?:(?:new|extra|additional|latest|government|national)\s+)?"
     r"(?:money|funding|funds|cash|grant|grants|allocation|award|investment|sum|pot|windfall|boost)(?![\w-])")
-_LIST_ITEM_START = re.compile(r"\s*(?:[\u2022*\u2013\u2014-]\s*|\(?\d{1,2}[.)]\s+)?")
+_LIST_ITEM_START = re.compile(rf"\s*{_BULLET}?")
 _LIST_ITEM_GAP = re.compile(
     r"(?:(?:,|\s+and|\s+&)?\s+[A-Z][\w'\u2019.&-]*)*\s*(?:[:\u2013\u2014]|\s-)\s*"
-    r"(?:(?:up\s+to|around|about|almost|over|more\s+than)\s+)?")
+    rf"{_ITEM_QUALIFIER}")
 # between a place and its money: "Telford will receive ", "Greater Lancashire: ", "Leeds has been awarded up to "
 _PLACE_BEFORE_GAP = re.compile(
     r"(?:['\u2019]s\s+(?:share|allocation|award|grant|pot)\s+(?:is|was|will\s+be|of)\s+"

@@ -29,7 +29,7 @@ from functools import cache
 from typing import Any
 
 from healthwork.extract import organisations
-from healthwork.reference import load_csv, place_names
+from healthwork.reference import first_names, load_csv, place_names
 
 Row = dict[str, Any]
 
@@ -171,10 +171,8 @@ _POST_END_RE = re.compile(r"[,.;:!?\n“”\"‘(]| (?:" + "|".join(sorted(SPEEC
 
 @cache
 def _first_names() -> tuple[frozenset[str], frozenset[str]]:
-    rows = load_csv("first_names")
-    names = frozenset(r["name"] for r in rows)
-    ambiguous = frozenset(r["name"] for r in rows if r.get("ambiguous"))
-    return names, ambiguous
+    ambiguous = frozenset(r["name"] for r in load_csv("first_names") if r.get("ambiguous"))
+    return first_names(), ambiguous
 
 
 @cache

@@ -19,8 +19,10 @@ Conventions (those of the gold annotations):
 - ICB areas and combined authorities stay whole: ``Lancashire and South Cumbria``, ``Liverpool City
   Region`` (the longest name wins);
 - a place the table does not list counts when named as one: a single capitalised word before
-  "area", "borough" or "district" ("the Shildon area"), not after another capitalised word ("the
-  Connect to Work area") nor a generic word ("the Local area"), named as written, no code;
+  "area", "borough", "district", "ward", "town centre" or "city centre" ("the Shildon area", "the
+  Ancoats ward"), or after "the town/city/village/borough of" ("the market town of Wexcombe"); not
+  after another capitalised word ("the Connect to Work area") nor a generic word or a party's name
+  ("the Local area", "the Labour ward"), named as written, no code;
 - matching is case-sensitive ("the north east of the city" is not the North East region), except
   an English region written in lower case before a clause break ("inactivity is highest in the
   north-east.");

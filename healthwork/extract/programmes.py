@@ -43,6 +43,14 @@ class _Alias:
     alias: str
     case_sensitive: bool
     needs_prior: bool
+    spellings: frozenset[str]  # how a case-sensitive alias may be written: as listed, headline case, capitals
+
+
+def _spellings(alias: str) -> frozenset[str]:
+    """The spellings ``_resolve`` accepts for a case-sensitive alias (``_plain`` form): as listed, in
+    headline case, in capitals."""
+    plain = _plain(alias)
+    return frozenset((plain, _headline(plain), plain.upper()))
 
 
 @dataclass(frozen=True)
@@ -85,8 +93,9 @@ def _matcher() -> _Matcher:
     for row in load_csv("programmes"):
         prog, alias = row.get("programme", ""), row.get("alias", "")
         if prog and alias:
-            aliases.append(_Alias(prog, _stem(alias), _yes(row.get("case_sensitive", "")),
-                                  _yes(row.get("needs_prior", ""))))
+            stem = _stem(alias)
+            aliases.append(_Alias(prog, stem, _yes(row.get("case_sensitive", "")),
+                                  _yes(row.get("needs_prior", "")), _spellings(stem)))
     by_key: dict[str, list[_Alias]] = {}
     for a in aliases:
         by_key.setdefault(_key(a.alias), []).append(a)
@@ -133,8 +142,7 @@ def _resolve(m: _Matcher, name: str, before_scheme_word: bool = False) -> tuple[
     """The aliases the matched text fits (case rules applied; any case before a scheme word)."""
     cands = m.by_key.get(_key(name), ())
     plain = _plain(name)
-    return tuple(a for a in cands if not a.case_sensitive or before_scheme_word
-                 or plain in (_plain(a.alias), _headline(_plain(a.alias)), _plain(a.alias).upper()))
+    return tuple(a for a in cands if not a.case_sensitive or before_scheme_word or plain in a.spellings)
 
 
 def _hits(m: _Matcher, body: str) -> list[re.Match[str]]:

@@ -22,6 +22,12 @@ def load_csv(name: str) -> tuple[dict[str, str], ...]:
 
 
 @cache
+def first_names() -> frozenset[str]:
+    """Every given name of ``first_names.csv`` (a byline's or a person's first word)."""
+    return frozenset(r["name"] for r in load_csv("first_names"))
+
+
+@cache
 def place_names() -> frozenset[str]:
     """Every place name and alias of ``places.csv`` as written (never a person's or organisation's name)."""
     out: set[str] = set()

@@ -24,6 +24,8 @@ tests/test_metrics_incremental.py checks that updates give the tables of a full 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -111,63 +113,57 @@ def canonical_map(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
                                        for a, d in linked])
 
 
+@contextmanager
+def _registered(con: duckdb.DuckDBPyConnection, name: str, column: str, values: set[str]) -> Iterator[None]:
+    """``values`` as the registered one-column table ``name(column)`` while the block runs."""
+    con.register(name, pd.DataFrame({column: sorted(values)}, dtype="object"))
+    try:
+        yield
+    finally:
+        con.unregister(name)
+
+
 def _strings(con: duckdb.DuckDBPyConnection, sql: str, keys: set[str]) -> set[str]:
     """The first column of ``sql``, which reads ``keys`` as the registered table ``_keys(key)``, as a set."""
-    con.register("_keys", pd.DataFrame({"key": sorted(keys)}, dtype="object"))
-    try:
+    with _registered(con, "_keys", "key", keys):
         return {v for (v,) in con.execute(sql).fetchall() if v is not None}
-    finally:
-        con.unregister("_keys")
 
 
 def _rows(con: duckdb.DuckDBPyConnection, table: str, ids: set[str]) -> pd.DataFrame:
-    con.register("_ids", pd.DataFrame({"article_id": sorted(ids)}, dtype="object"))
-    try:
+    with _registered(con, "_ids", "article_id", ids):
         return con.execute(f"SELECT * FROM {table} WHERE article_id IN (SELECT article_id FROM _ids) "
                            "ORDER BY article_id, span_start, span_end").df()
-    finally:
-        con.unregister("_ids")
 
 
 def _articles(con: duckdb.DuckDBPyConnection, ids: set[str]) -> pd.DataFrame:
-    con.register("_ids", pd.DataFrame({"article_id": sorted(ids)}, dtype="object"))
-    try:
+    with _registered(con, "_ids", "article_id", ids):
         df = con.execute("SELECT article_id, published_date, body FROM clean.articles "
                          "WHERE article_id IN (SELECT article_id FROM _ids) ORDER BY article_id").df()
-    finally:
-        con.unregister("_ids")
     df["published_date"] = [None if pd.isna(d) else pd.Timestamp(d).date() for d in df["published_date"]]
     return df
 
 
 def _delete_where(con: duckdb.DuckDBPyConnection, table: str, column: str, values: set[str]) -> None:
     if values:
-        con.register("_values", pd.DataFrame({"v": sorted(values)}, dtype="object"))
-        con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT v FROM _values)")
-        con.unregister("_values")
+        with _registered(con, "_values", "v", values):
+            con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT v FROM _values)")
 
 
-def _links(con: duckdb.DuckDBPyConnection, names: set[str]) -> pd.DataFrame:
-    """The stored ``meta.place_links`` rows of these places."""
-    con.register("_names", pd.DataFrame({"name": sorted(names)}, dtype="object"))
-    try:
+def _links(con: duckdb.DuckDBPyConnection, column: str, values: set[str]) -> pd.DataFrame:
+    """The stored ``meta.place_links`` rows whose ``column`` (name or article_id) is one of ``values``."""
+    with _registered(con, "_values", column, values):
         return con.execute(f"SELECT {', '.join(metrics.LINK_COLUMNS)} FROM meta.place_links "
-                           "JOIN _names USING (name)").df()
-    finally:
-        con.unregister("_names")
+                           f"JOIN _values USING ({column})").df()
 
 
 def _money_and_dates(con: duckdb.DuckDBPyConnection,
                      ids: set[str]) -> tuple[pd.DataFrame, dict[str, date | None]]:
     """The stored commitment mentions (article_id, span_start, commitment_id) and the dates of these articles."""
-    con.register("_ids", pd.DataFrame({"article_id": sorted(ids)}, dtype="object"))
-    try:
+    with _registered(con, "_ids", "article_id", ids):
         money = con.execute("SELECT article_id, span_start, commitment_id FROM metrics.commitment_mentions "
                             "JOIN _ids USING (article_id)").df()
         dates = {a: None if pd.isna(d) else pd.Timestamp(d).date() for a, d in con.execute(
             "SELECT article_id, published_date FROM clean.articles JOIN _ids USING (article_id)").fetchall()}
-    finally:
-        con.unregister("_ids")
     return money, dates
 
 
@@ -207,10 +203,7 @@ def update(con: duckdb.DuckDBPyConnection) -> dict[str, int] | None:
             people_counts=_rows(con, "entities.people_counts", ids),
             canonical=canonical, programmes=frozenset(programmes), broad_places=countries(con))
         fresh_links = metrics.place_links(corpus, changed)
-        con.register("_ids", pd.DataFrame({"article_id": sorted(ids - changed)}, dtype="object"))
-        kept_links = con.execute(f"SELECT {', '.join(metrics.LINK_COLUMNS)} FROM meta.place_links "
-                                 "JOIN _ids USING (article_id)").df()
-        con.unregister("_ids")
+        kept_links = _links(con, "article_id", ids - changed)
         links = pd.concat([x for x in (kept_links, fresh_links) if len(x)] or [fresh_links], ignore_index=True)
         part = metrics.compute_part(corpus, links)
         old_ids = _strings(con, "SELECT commitment_id FROM metrics.programme_funding WHERE programme IN "
@@ -231,7 +224,7 @@ def update(con: duckdb.DuckDBPyConnection) -> dict[str, int] | None:
         places = set(links.loc[touched, "name"].dropna()) | _strings(
             con, "SELECT name FROM meta.place_links JOIN _keys ON article_id = key", changed)
         replace_rows(con, "meta.place_links", fresh_links, article_ids=sorted(changed))
-        place_links = _links(con, places)
+        place_links = _links(con, "name", places)
         money_rows, dates = _money_and_dates(con, set(place_links["article_id"]))
         commitments = con.execute("SELECT commitment_id, amount, currency, part_of FROM metrics.programme_funding").df()
         _delete_where(con, "metrics.place_coverage", "place", places)
