@@ -4,7 +4,9 @@
 - multipliers after digits or words: ``k``/``thousand``, ``m``/``mn``/``million``,
   ``bn``/``b``/``billion``, ``tn``/``trillion`` (``2.8 million`` -> 2800000, ``45m`` -> 45000000);
 - number words: ``three``, ``twenty-five``, ``half a`` (``half a million`` -> 500000),
-  ``a quarter of a``, ``a`` / ``an`` (``a million``);
+  ``a quarter of a``, ``a`` / ``an`` (``a million``); fractions of a multiplier (``a third of a
+  million`` -> 333333, ``two-thirds of a billion``, ``three quarters of a million``: rounded to a
+  whole unit) and mixed numbers (``one and a half million`` -> 1500000);
 - qualifier phrases before a number: ``up to`` -> ``up_to``, ``more than`` -> ``more_than``,
   ``around`` -> ``about`` (``QUALIFIER_WORDS``, ``qualifier_of``);
 - ranges whose multiplier is written once: ``1-2 million`` is 1000000 and 2000000
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 __all__ = [
     "NUM", "MULT", "WORD_NUMBER", "NUMBER_WORDS", "MULTIPLIERS", "QUALIFIER_WORDS",
@@ -47,6 +49,8 @@ QUALIFIER_WORDS: dict[str, str] = {
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
           "fifteen sixteen seventeen eighteen nineteen").split()
+#: fractions read before "of a" + multiplier: denominator -> (one part, several parts)
+_FRACTIONS = {3: ("third", "thirds"), 4: ("quarter", "quarters"), 5: ("fifth", "fifths"), 10: ("tenth", "tenths")}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}
 
@@ -58,9 +62,21 @@ def _number_words() -> dict[str, Decimal]:
         for i in range(1, 10):
             words[f"{tens}-{_UNITS[i]}"] = Decimal(value + i)
     words |= {"a": Decimal(1), "an": Decimal(1), "half a": Decimal("0.5"), "a half": Decimal("0.5"),
-              "a quarter of a": Decimal("0.25"), "quarter of a": Decimal("0.25"),
-              "three quarters of a": Decimal("0.75"), "a hundred": Decimal(100), "one hundred": Decimal(100),
+              "quarter of a": Decimal("0.25"), "a hundred": Decimal(100), "one hundred": Decimal(100),
               "a dozen": Decimal(12)}
+    # fractions of a multiplier: "a third of a million", "two-thirds of a billion", "three quarters of a"
+    for denominator, (single, plural) in _FRACTIONS.items():
+        for numerator in range(1, denominator):
+            if numerator == 1:
+                spoken = ["a " + single, "one " + single, "one-" + single]
+            else:
+                spoken = [f"{_UNITS[numerator]} {plural}", f"{_UNITS[numerator]}-{plural}"]
+            for phrase in spoken:
+                words[phrase + " of a"] = Decimal(numerator) / Decimal(denominator)
+    # a whole number and a half or a quarter: "one and a half million", "two and a quarter billion"
+    for whole in range(1, 13):
+        for part, value in (("a half", Decimal("0.5")), ("a quarter", Decimal("0.25"))):
+            words[f"{_UNITS[whole]} and {part}"] = whole + value
     return words
 
 
@@ -119,6 +135,9 @@ def parse_number(num: str | None = None, mult: str | None = None, word: str | No
         if factor is None:
             return None
         value *= factor
+        if word is not None:
+            # a fraction of a multiplier is a whole number of units: "a third of a million" -> 333333
+            value = value.to_integral_value(ROUND_HALF_UP)
     return value
 
 
