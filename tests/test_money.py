@@ -614,3 +614,39 @@ def test_fundraising_is_not_the_programmes_money_but_a_raised_allocation_is() ->
             "Its allocation was raised to £1.2m in April.\n")
     assert [(r["amount"], r["programme"]) for r in money.extract(body)] == [
         (20000.0, None), (1.2e6, "Connect to Work")]
+
+
+# --- money that is not given: shortfalls, salaries, prices (guidelines: kind other) -----------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a shortfall the body has to make up
+    ("The trust needs to find £5m to balance its books.", (5e6, "exact", None, False, "other")),
+    ("The council must find £12.4m by April.", (12.4e6, "exact", None, False, "other")),
+    # a salary: what a worker is paid
+    ("Support workers are paid £24,000 a year.", (24000.0, "exact", 1.0, True, "other")),
+    ("New coaches will be paid up to £31,500.", (31500.0, "up_to", None, False, "other")),
+    # a price: what a course costs the person who takes it
+    ("The course costs learners £250.", (250.0, "exact", None, False, "other")),
+    ("A place on the programme costs each participant £1,200.", (1200.0, "exact", None, False, "other")),
+    # still a cost to the economy, and still money given
+    ("Sickness costs employers £100bn a year.", (100e9, "exact", 1.0, True, "cost")),
+    ("The government found £5m for the scheme.", (5e6, "exact", None, False, "funding")),
+])
+def test_shortfalls_salaries_and_prices_are_other(text: str, expected: tuple) -> None:
+    r = money.extract(text)[0]
+    assert (r["amount"], r["qualifier"], r["period_years"], r["per_year"], r["kind"]) == expected
+
+
+def test_a_capped_grant_per_person_takes_the_paragraphs_programme() -> None:
+    body = ("Access to Work helps disabled people with the extra costs of a job.\n"
+            "The scheme is run by the Department for Work and Pensions. Grants are capped at £69,260 a year "
+            "per person.\n")
+    assert [(r["amount"], r["qualifier"], r["period_years"], r["programme"], r["kind"])
+            for r in money.extract(body)] == [(69260.0, "up_to", 1.0, "Access to Work", "other")]
+
+
+def test_bare_grants_of_another_paragraph_programme() -> None:
+    body = ("WorkWell offers early support to people with health conditions.\n"
+            "Payments are limited to £500 per participant, the pilot's guidance says.\n")
+    assert [(r["amount"], r["qualifier"], r["programme"], r["kind"]) for r in money.extract(body)] == [
+        (500.0, "up_to", "WorkWell", "other")]

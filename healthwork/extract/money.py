@@ -40,7 +40,9 @@ Fields
 - ``kind``: ``fine`` (fined, penalty, damages), ``cost`` (cost, bill, spent, spending: the
   benefits bill, the economic cost of sickness), ``other`` (salaries, wages, prices,
   valuations, cuts, money lost, scrapped or withdrawn, savings, deficits and shortfalls, rates,
-  sums to the penny, "£3,000 a year worse off"), ``funding`` (funded, invested, backed, grant,
+  sums to the penny, "£3,000 a year worse off"; a shortfall to find: "needs to find £5m"; a
+  person's pay: "workers are paid £24,000 a year"; a price to one person: "costs learners £250"),
+  ``funding`` (funded, invested, backed, grant,
   allocated, pilot, scheme...). The keyword nearest to the amount in its sentence decides
   (vague words such as "paid", "scheme", "further" only when no specific one is within
   reach; capitalised words inside a name such as "Office for Budget Responsibility" do not
@@ -54,7 +56,8 @@ Fields
 - ``programme``: the canonical programme the money is for (``programme_mentions``: rows of
   ``programmes.extract``), as the guidelines say: named in the money's sentence; else, when the
   sentence is about "the scheme/pilot/programme/service/money" (definite: "a scheme" is another
-  one) or the money is funding in pounds, the programme the paragraph or the article is about;
+  one; or it opens with what a scheme gives: "Grants are capped at £5,000 per person") or the
+  money is funding in pounds, the programme the paragraph or the article is about;
   else None.
   In the sentence: the programme of a ", which ..." clause the money is in ("Communities for
   Work, which received £18m"); programmes named in an aside that leaves the money out (", which
@@ -331,6 +334,11 @@ _GENERIC_REFERENCE = re.compile(
     rf"(?<![\w-])(?:the|this|that|these|those|its|their)\s+(?:[\w'\u2019£.-]+\s+){{0,2}}?"
     rf"(?:{_SCHEME_NOUNS}|(?:money|funding|cash|investment|allocation)(?![\w-]))(?![\w-])",
     re.IGNORECASE)
+# a sentence opening with what a scheme gives, unnamed: "Grants are capped at £5,000 per person",
+# "Payments are limited to £500" (the paragraph's or article's programme's grants)
+_BARE_SCHEME_SUBJECT = re.compile(
+    r"\s*(?:Grants?|Payments?|Awards?|Bursar(?:y|ies)|Allowances?|Vouchers?|Places?|Referrals?)\s+"
+    r"(?:are|is|will|can|may|were|was|would|could)(?![\w-])")
 # words naming a programme only to compare or to say what something replaced or follows
 _REFERENCE_BEFORE = re.compile(
     r"(?<![\w-])(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|successor\s+to|builds?\s+on|building\s+on|built\s+on|"
@@ -502,7 +510,7 @@ class _Ctx:
             return self._sentence_programme(s, e, in_sentence)
         # beyond the sentence, money whose sentence is about "the scheme" ("the pilot will cost £2m",
         # "the scheme pays £1,700 per referral"), or money given (kind funding) in pounds; never a fine
-        about_a_scheme = self.sentence_has(_GENERIC_REFERENCE, ss, se)
+        about_a_scheme = self.sentence_has(_GENERIC_REFERENCE, ss, se) or bool(_BARE_SCHEME_SUBJECT.match(self.body, ss))
         if kind == "fine" or not (about_a_scheme or (kind == "funding" and currency == "GBP" and not rate)):
             return None
         # a department's budget, a package or total across schemes, an unnamed fund: no one programme's
@@ -733,11 +741,33 @@ def _spent_on_a_scheme(ctx: _Ctx, e: int, se: int) -> bool:
     return any(r["span_start"] == m.end() for r in ctx.mentions)
 
 
-def _kind(ctx: _Ctx, s: int, e: int) -> str:
-    """Kind from the keyword nearest the amount ``body[s:e]`` within its sentence; an amount
-    listed against a name ("Greater Lancashire: £38.8m") is an allocation (funding)."""
+# money a body has to make up: "needs to find £5m", "must find £12m" (a shortfall)
+_SHORTFALL_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:need|needs|needed|needing|has|have|had|having|forced|required|struggling|trying|asked)\s+to|must|"
+    r"will\s+have\s+to)\s+find\s+(?:(?:a\s+further|another|an\s+extra|an\s+additional)\s+)?\Z", re.IGNORECASE)
+# what a worker is paid: "Support workers are paid £24,000 a year", "coaches will be paid up to £31,500"
+_SALARY_BEFORE = re.compile(
+    r"(?<![\w-])(?:is|are|was|were|be|been|being|get|gets|got|getting)\s+paid\s+(?:(?:an?|the)\s+)?"
+    r"(?:(?:annual|yearly|starting|basic|average)\s+)?(?:(?:salary|wage)\s+of\s+)?\Z", re.IGNORECASE)
+_SALARY_LIMIT = Decimal(250_000)  # a person's pay; a sum paid to an organisation is larger
+# a price: what something costs the one person who buys or takes it ("costs learners £250",
+# "costs each participant £1,200"; not "costs employers £100bn", a cost to the economy)
+_PRICE_BEFORE = re.compile(
+    r"(?<![\w-])(?:cost|costs|costing|charge|charges|charged|charging)\s+(?:(?:each|every|a|an|the|individual)\s+)?"
+    r"(?:learner|student|participant|customer|user|buyer|visitor|applicant|trainee|attendee|delegate|member|parent|"
+    r"patient|jobseeker|claimant|person|individual)s?\s+\Z", re.IGNORECASE)
+
+
+def _kind(ctx: _Ctx, s: int, e: int, value: Decimal) -> str:
+    """Kind from the keyword nearest the amount ``body[s:e]`` (of ``value``) within its sentence; an
+    amount listed against a name ("Greater Lancashire: £38.8m") is an allocation (funding); a
+    shortfall to find, a salary and a price are other."""
     body = ctx.body
     ss, se = ctx.sentence(s)
+    before = max(ss, s - 60)
+    if _SHORTFALL_BEFORE.search(body, before, s) or _PRICE_BEFORE.search(body, before, s) \
+            or (value < _SALARY_LIMIT and _SALARY_BEFORE.search(body, before, s)):
+        return "other"
     best: tuple[int, int, str] | None = None
     for lo, hi in ((max(ss, s - _KIND_REACH), s), (e, min(se, e + _KIND_REACH))):
         for m in _WORD.finditer(body, lo, hi):
@@ -915,7 +945,7 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
         for k in range(first, last):
             start, end, value, currency, qualifier = found[k]
             # a rate, or a sum stated to the penny (a benefit rate, a price): not a grant
-            kind = "other" if rate or per_person or value != value.to_integral_value() else _kind(ctx, start, end)
+            kind = "other" if rate or per_person or value != value.to_integral_value() else _kind(ctx, start, end, value)
             text = body[start:end]
             rows.append({
                 "amount": float(value),
