@@ -266,3 +266,14 @@ def test_a_place_the_table_lacks_named_as_a_town_or_village() -> None:
 def test_a_ward_the_table_lacks_is_a_place() -> None:
     body = "Cllr Priya Shah, a Labour ward councillor, said the Ancoats ward and Wexcombe ward would benefit."
     assert [r["name"] for r in place_rows(body)] == ["Ancoats", "Wexcombe"]
+
+
+def test_an_indefinite_area_or_district_is_not_a_named_place() -> None:
+    # "a Trump district", "a Labour ward": a kind of district, not one named; "the Shildon area" is named
+    body = "Voters in a Trump district and a Labour ward were asked, as were families in the Brackley area."
+    assert [(r["name"], r["ons_code"]) for r in place_rows(body)] == [("Brackley", None)]
+
+
+def test_a_large_us_city_named_as_an_area_is_not_a_uk_place() -> None:
+    body = "A similar scheme in the Houston area was studied, and one in the Dallas area, before the Shildon area pilot."
+    assert [r["name"] for r in place_rows(body)] == ["Shildon"]

@@ -61,7 +61,7 @@ def test_every_council_and_icb_has_an_official_organisation_name() -> None:
 
 
 def test_each_reference_csv_says_where_it_came_from() -> None:
-    for name in ("places", "organisations", "programmes"):
+    for name in ("places", "organisations", "programmes", "non_uk_places"):
         head = [ln for ln in (REFERENCE_DIR / f"{name}.csv").read_text(encoding="utf-8").splitlines()
                 if ln.startswith("#")]
         assert any("Source" in ln for ln in head), name
@@ -80,3 +80,11 @@ def test_health_boards_outside_england_are_complete() -> None:
     welsh = {n for n in names if n.endswith("University Health Board") or n == "Powys Teaching Health Board"}
     ni = {n for n in names if n.endswith("Health and Social Care Trust")}
     assert (len(scottish), len(welsh), len(ni)) == (14, 7, 5)
+
+
+def test_non_uk_places_never_name_a_uk_place_of_the_table() -> None:
+    """An unlisted-area name outside the UK ("Houston") is skipped; none of them is a place of places.csv."""
+    foreign = {r["name"] for r in load_csv("non_uk_places")}
+    assert {"Houston", "Chicago", "Dallas"} <= foreign
+    uk = {r["name"] for r in load_csv("places")} | {a for r in load_csv("places") for a in r["aliases"].split("|") if a}
+    assert not foreign & uk

@@ -22,7 +22,8 @@ Conventions (those of the gold annotations):
   "area", "borough", "district", "ward", "town centre" or "city centre" ("the Shildon area", "the
   Ancoats ward"), or after "the town/city/village/borough of" ("the market town of Wexcombe"); not
   after another capitalised word ("the Connect to Work area") nor a generic word or a party's name
-  ("the Local area", "the Labour ward"), named as written, no code;
+  ("the Local area", "the Labour ward"), nor after "a"/"an" ("a Trump district": a kind of district),
+  nor a place outside the UK (``reference/non_uk_places.csv``: "the Houston area"), named as written, no code;
 - matching is case-sensitive ("the north east of the city" is not the North East region), except
   an English region written in lower case before a clause break ("inactivity is highest in the
   north-east.");
@@ -271,6 +272,13 @@ _NOT_AREA_WORDS = frozenset(
     Conservation Policy Key Main Focus Deprived Poorest Richest Borough District Area City County Region
     Labour Conservative Tory Green Reform Independent Liberal Maternity Hospital Children""".split())
 _WORD_BEFORE_RE = re.compile(r"([\w'’&-]+)[ ]$")
+_INDEFINITE = frozenset({"a", "an", "another", "any", "every", "each"})
+
+
+@cache
+def _non_uk_places() -> frozenset[str]:
+    """Names of places outside the UK (``reference/non_uk_places.csv``): never an unlisted UK area."""
+    return frozenset(r["name"] for r in load_csv("non_uk_places"))
 
 
 def _unlisted_areas(work: str, found: list[tuple[int, int, _Place]], taken: list[tuple[int, int]]
@@ -285,8 +293,9 @@ def _unlisted_areas(work: str, found: list[tuple[int, int, _Place]], taken: list
         name = m.group(g)
         before = _WORD_BEFORE_RE.search(work, max(0, s - 40), s)
         if name in _NOT_AREA_WORDS or name in organisations.STOP_CAPS or _opens_sentence(work, s) \
-                or (before and before.group(1)[:1].isupper()) or any(ts < e and s < te for ts, te in spans):
-            continue
+                or (before and (before.group(1)[:1].isupper() or before.group(1).lower() in _INDEFINITE)) \
+                or name in _non_uk_places() or any(ts < e and s < te for ts, te in spans):
+            continue  # "a Trump district" is a kind of district, "the Houston area" is not in the UK
         out.append((s, e, _Place(name, name, None, "other", False)))
     return out
 
