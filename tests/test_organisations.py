@@ -284,3 +284,19 @@ def test_groups_named_by_what_they_do_are_not_organisations() -> None:
     body = ("A Focus Group and the Peer Support Group met the Patients Association; Lloyds Banking Group and "
             "the Expert Advisory Group agreed.")
     assert orgs(body) == {"The Patients Association", "Lloyds Banking Group"}
+
+
+def test_a_capitalised_jobcentre_is_jobcentre_plus_but_lowercase_jobcentres_are_generic() -> None:
+    # a Jobcentre named as such is an office of Jobcentre Plus (its full name); "jobcentres" is generic
+    assert [r["name"] for r in org_rows("She was sent to the Jobcentre, then to a JobCentre Plus adviser.")] == [
+        "Jobcentre Plus", "Jobcentre Plus"]
+    assert org_rows("Ministers promised modernised jobcentres and a new job centre in every town.") == []
+
+
+def test_a_body_named_after_an_opening_role_phrase() -> None:
+    # "As lead provider, Brightpath will ...": a one-word name that is not a person does what a body does
+    body = ("As service co-ordinator, Northwold will get the programme ready for launch. As chair, Ann Moss "
+            "will oversee it; as lead provider, Brightpath Works will hire 20 coaches.")
+    assert orgs(body) == {"Northwold", "Brightpath Works"}
+    # a person named by surname after the role is not a body
+    assert orgs("Jane Pike leads the board. As chair, Pike will set its budget.") == set()

@@ -15,7 +15,8 @@ How organisations are found (no NER model):
    ``University of X``, ``Institute for X``...);
 3. the employer in a role phrase: ``head of health and protection at Broadstone`` (two after "and":
    ``at Acme and Harvard``), a name next to the kind of body it is (``disability charity Scope``,
-   ``Inspira, a careers charity,``) and a news outlet named as a source (``told the Lancashire
+   ``Inspira, a careers charity,``), a name after the part it plays (``As service co-ordinator,
+   Inspira will ...``; not a person's name) and a news outlet named as a source (``told the Lancashire
    Telegraph``);
 4. acronyms defined in the text, ``Care Forum Wales (CFW)``, then resolved on later use (``CFW``).
 
@@ -37,7 +38,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from healthwork.extract.text import find_all
-from healthwork.reference import load_csv, place_names
+from healthwork.reference import first_names, load_csv, place_names
 
 Row = dict[str, Any]
 
@@ -537,6 +538,15 @@ _MEDIA_ANCHORS = ("told ", "speaking to ", "Speaking to ", "writing in ", "Writi
 _MEDIA_SOURCE_RE = re.compile(
     rf"(?:told|[Ss]peaking to|[Ww]riting in|interview with) (?:the )?"
     rf"(?P<f>(?:[A-Z][\w'’&-]* ){{0,3}}(?:{_MEDIA_WORD}|[A-Z][a-z]+{_MEDIA_WORD}))(?![\w'’-]| [A-Z])")
+# a body named after the part it plays, opening its clause: "As service co-ordinator, Inspira will ...",
+# "as lead provider, Brightpath Works has ..." (a person so named is skipped by first name or surname)
+_PART_WORDS = ("co-ordinator", "coordinator", "provider", "partner", "contractor", "operator", "host", "sponsor",
+               "commissioner", "body", "organisation", "organization", "agency", "administrator", "deliverer",
+               "supplier", "manager", "lead", "chair", "employer", "funder", "convenor", "broker")
+_AS_PART_RE = re.compile(
+    rf"(?<![\w'’-])[Aa]s (?:(?:the|a|an|its|their) )?(?:[a-z][\w-]* ){{0,3}}(?:{'|'.join(_PART_WORDS)}), "
+    rf"(?P<g>{_ORG_NAME})(?= (?:will|has|have|had|is|was|would|can|must|shall|says|said|takes|took|now|also)(?![\w-]))")
+_AS_ANCHORS = ("As ", "as ")
 _NAME_BEFORE_COMMA_RE = re.compile(rf"(?<![\w'’&-])(?P<e>{_ORG_NAME})$")
 _WINS_CONTRACT_RE = re.compile(
     rf"(?=[A-Z])(?<![\w'’-])(?P<b>{_ORG_NAME}) (?:has |have )?(?:won|secured|was awarded|has been awarded|will deliver|"
@@ -575,8 +585,11 @@ def _find_described_organisations(body: str, programme_spans: list[tuple[int, in
             if name:
                 matches.append(name)
     matches += [m for i in find_all(body, _MEDIA_ANCHORS) if (m := _MEDIA_SOURCE_RE.match(body, i))]
+    if ", " in body:
+        matches += [m for i in find_all(body, _AS_ANCHORS) if (m := _AS_PART_RE.match(body, i))
+                    and not _names_a_person(body, m.group("g"))]
     for m in matches:
-        g = next(k for k in ("a", "c", "b", "d", "e", "f") if k in m.re.groupindex and m.group(k))
+        g = next(k for k in ("a", "c", "b", "d", "e", "f", "g") if k in m.re.groupindex and m.group(k))
         s, e = m.span(g)
         text = body[s:e]
         if g == "f" and ("' " in text or "’ " in text):
@@ -591,6 +604,18 @@ def _find_described_organisations(body: str, programme_spans: list[tuple[int, in
         name, acr = _canonical_generic(text)
         out.append((s, e, name, acr, "organisation"))
     return out
+
+
+def _names_a_person(body: str, name: str) -> bool:
+    """``name`` opens with a given name ("Ann Moss"), or is one word that follows a given name
+    elsewhere in the body (the surname of "Jane Pike": "Pike")."""
+    words = name.split()
+    given = first_names()
+    if words[0] in given:
+        return True
+    if len(words) > 1:
+        return False
+    return any(m.group(1) in given for m in re.finditer(rf"([A-Z][a-z]+) {re.escape(name)}(?![\w'’-])", body))
 
 
 _NOT_ORG_OPENERS = frozenset("It He She They We You This That These Those There Here Who Which What Ministers "
