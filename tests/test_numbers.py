@@ -40,3 +40,12 @@ def test_two_and_a_half_million_pounds() -> None:
 def test_a_third_of_a_million_people_is_a_count() -> None:
     rows = counts.extract("Almost a third of a million people are waiting for treatment.")
     assert [(r["value"], r["qualifier"]) for r in rows] == [(333333.0, "about")]
+
+
+@pytest.mark.parametrize("text", [
+    "Employers can claim back costs up to a limit of £1,000 per employee.",
+    "Claims are subject to a limit of £1,000 per employee.",
+    "Each award has a cap of £1,000.",
+])
+def test_a_limit_or_cap_is_up_to(text: str) -> None:
+    assert [(r["amount"], r["qualifier"]) for r in money.extract(text)] == [(1000.0, "up_to")]

@@ -30,7 +30,8 @@ __all__ = [
 QUALIFIER_WORDS: dict[str, str] = {
     **dict.fromkeys(["up to", "as much as", "as many as", "a maximum of", "maximum of", "less than",
                      "fewer than", "under", "below", "no more than", "not more than", "capped at", "a maximum",
-                     "maximum", "up to a maximum of", "a ceiling of", "limited to"], "up_to"),
+                     "maximum", "up to a maximum of", "a ceiling of", "limited to", "a limit of",
+                     "up to a limit of", "a cap of", "up to a cap of"], "up_to"),
     **dict.fromkeys(["more than", "over", "in excess of", "at least", "upwards of", "above",
                      "just over", "well over", "a minimum of", "no less than", "no fewer than",
                      "exceed", "exceeds", "exceeded", "exceeding", "upward of", "north of", "a little over",
