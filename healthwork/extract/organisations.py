@@ -542,10 +542,10 @@ _MEDIA_SOURCE_RE = re.compile(
 # "as lead provider, Brightpath Works has ..." (a person so named is skipped by first name or surname)
 _PART_WORDS = ("co-ordinator", "coordinator", "provider", "partner", "contractor", "operator", "host", "sponsor",
                "commissioner", "body", "organisation", "organization", "agency", "administrator", "deliverer",
-               "supplier", "manager", "lead", "chair", "employer", "funder", "convenor", "broker")
+               "supplier", "employer", "funder", "broker")  # not "chair", "manager": nearly always a person
 _AS_PART_RE = re.compile(
     rf"(?<![\w'’-])[Aa]s (?:(?:the|a|an|its|their) )?(?:[a-z][\w-]* ){{0,3}}(?:{'|'.join(_PART_WORDS)}), "
-    rf"(?P<g>{_ORG_NAME})(?= (?:will|has|have|had|is|was|would|can|must|shall|says|said|takes|took|now|also)(?![\w-]))")
+    rf"(?P<g>{_ORG_NAME})(?= (?:will|has|have|had|is|was|would|can|must|shall|takes|took|now|also)(?![\w-]))")
 _AS_ANCHORS = ("As ", "as ")
 _NAME_BEFORE_COMMA_RE = re.compile(rf"(?<![\w'’&-])(?P<e>{_ORG_NAME})$")
 _WINS_CONTRACT_RE = re.compile(
