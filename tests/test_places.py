@@ -277,3 +277,9 @@ def test_an_indefinite_area_or_district_is_not_a_named_place() -> None:
 def test_a_large_us_city_named_as_an_area_is_not_a_uk_place() -> None:
     body = "A similar scheme in the Houston area was studied, and one in the Dallas area, before the Shildon area pilot."
     assert [r["name"] for r in place_rows(body)] == ["Shildon"]
+
+
+def test_barrow_is_the_usual_short_form_of_barrow_in_furness() -> None:
+    assert [(r["name"], r["ons_code"]) for r in place_rows("Jobs in Barrow and Workington were lost.")] == [
+        ("Barrow", None), ("Workington", None)]
+    assert place_rows("Barrow said the town needed help.") == []  # also a surname: not when it opens a sentence
