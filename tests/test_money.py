@@ -555,6 +555,10 @@ def test_place_and_share_are_only_for_funding_rows() -> None:
     ("The £10m is part of a £125m programme.", [125e6, None]),
     ("The £200m is part of a £125m programme.", [None, None]),  # a share is smaller than its pot
     ("It got £10m of funding and £2m of loans.", [None, None]),
+    # "X's share of the £115m ... is £9.2m": the share named after its pot
+    ("Northshire's share of the £115m Connect to Work funding is £9.2m.", [None, 115e6]),
+    ("Its part of the £40m pot will be £3m.", [None, 40e6]),
+    ("The cost of the £40m scheme is £3m a year.", [None, None]),  # not a share: a running cost
 ])
 def test_share_of_amount(text: str, shares: list[float | None]) -> None:
     assert [r["share_of_amount"] for r in money.extract(text)] == shares

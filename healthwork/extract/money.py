@@ -86,7 +86,7 @@ Fields
   "£35m is coming to South Yorkshire"); else None.
 - ``share_of_amount``: the amount of the larger pot this one is stated to be a share of
   ("£3.5m of the £45m" -> 45000000.0; "£11.7m, its share of the £167.2m expansion" ->
-  167200000.0); else None. Both amounts are rows and both take the programme.
+  167200000.0; "Leeds's share of the £115m fund is £9.2m" -> 115000000.0); else None. Both amounts are rows and both take the programme.
 - ``raw_text`` = ``text`` = ``body[span_start:span_end]``: the phrase as written with its
   qualifier (``up to £259m``), without period or rate words.
 """
@@ -276,6 +276,11 @@ _COMPARED = re.compile(
     r"(?:(?:around|about|almost|nearly|more\s+than|over|some|just\s+over|"
     r"just\s+under)\s+)?|\s+(?:last|the\s+previous)\s+year\s+(?:to|from)\s+", re.IGNORECASE)
 _OF_POT_BEFORE = re.compile(r"(?<![\w-])of\s+(?:the|this|that|its|their)?\s*\Z", re.IGNORECASE)
+_SHARE_OF_BEFORE = re.compile(r"(?<![\w-])(?:share|part|portion|slice|proportion|allocation)\s+of\s+"
+                              r"(?:(?:the|this|that|its|their|a)\s+)?\Z", re.IGNORECASE)
+_SHARE_IS_GAP = re.compile(
+    r"(?:\s+[\w'\u2019-]+){0,6}?\s+(?:is|was|will\s+be|would\s+be|comes\s+to|came\s+to|amounts\s+to|totals|stands\s+at)\s+"
+    r"(?:(?:up\s+to|around|about|almost|nearly|some|more\s+than|over|just\s+over|just\s+under)\s+)?", re.IGNORECASE)
 _OF_POT_GAP = re.compile(
     r"(?:\s+[\w'\u2019-]+){0,6}?\s*,\s*(?:(?:up\s+to|around|about|almost|nearly|some|more\s+than|over)\s+)?")
 _QUAL_AFTER = re.compile(r"(?P<more>\+|-plus\b|\s+or\s+(?:more|above|over)\b|\s+and\s+(?:above|over|upwards)\b)"
@@ -1015,8 +1020,11 @@ def _share_of(ctx: _Ctx, found: list[_Found], k: int, phrase_last: int) -> float
         if found[i][1] <= start:
             prev = found[i]
             break
-    if prev is not None and prev[2] > value and _OF_POT_BEFORE.search(body, max(ss, prev[0] - 12), prev[0]) \
-            and _OF_POT_GAP.fullmatch(body, prev[1], start):
+    if prev is not None and prev[2] > value and (
+            (_OF_POT_BEFORE.search(body, max(ss, prev[0] - 12), prev[0]) and _OF_POT_GAP.fullmatch(body, prev[1], start))
+            # "Leeds's share of the £115m Connect to Work funding is £9.2m"
+            or (_SHARE_OF_BEFORE.search(body, max(ss, prev[0] - 30), prev[0])
+                and _SHARE_IS_GAP.fullmatch(body, prev[1], start))):
         return float(prev[2])
     return None
 
