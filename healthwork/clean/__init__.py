@@ -52,6 +52,7 @@ from healthwork.clean.span import (
     may_have_references,
     numbered_runs,
     read_lines,
+    reopen_story_after_bio,
     skip_teaser_card,
     soften_early_barriers,
     soften_inline_link_boxes,
@@ -69,6 +70,7 @@ def select_body(text: str, common: frozenset[str] | set[str]) -> tuple[list[Line
     if not lines:
         return lines, []
     apply_corpus(lines, common, author_names)
+    reopen_story_after_bio(lines)
     mark_captions_by_credit(lines)
     mark_embedded_posts(lines)
     mark_code_blocks(lines)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from healthwork.clean.lines import (
+    Shape,
     ATTACHED_CREDIT,
     BARRIER,
     DROP,
@@ -25,13 +26,71 @@ from healthwork.dates import is_date_line
 CONTENT_KINDS = (PARAGRAPH, SHORT_SENTENCE, LIST_SENTENCE)
 
 
+# a hard-wrapped line (an e-mail, a PDF dump) is 40-100 characters and breaks mid-sentence
+_WRAP_MIN, _WRAP_MAX = 40, 100
+_WRAP_SLACK = 16  # a wrapped line is at most one long word shorter than the widest line of its paragraph
+_WRAP_NO_BREAK = frozenset('.!?"”’:;')
+
+
+def _wraps_into(line: str, following: str) -> bool:
+    """Whether a stripped line reads as broken off mid-sentence with its paragraph going on in the next line."""
+    return (
+        _WRAP_MIN <= len(line) <= _WRAP_MAX and line[-1] not in _WRAP_NO_BREAK and following != ""
+        and following[0] not in LIST_MARK_CHARS and line[0] not in LIST_MARK_CHARS
+    )
+
+
+def _goes_on_in_lower_case(line: str) -> bool:
+    """A line that carries on a sentence: it opens in lower case, perhaps after a quotation mark or a bracket."""
+    first = line[0]
+    if first in "“‘\"'(":
+        return line[1:2].islower()
+    return first.islower()
+
+
+def hard_wrapped_runs(stripped: list[str]) -> list[tuple[int, int]]:
+    """Runs (first, last index) of consecutive lines that are one paragraph hard-wrapped at a fixed width: each line
+    but the last breaks mid-sentence, and those lines are all about as long as the widest (a heading above the
+    paragraph is not: it is shorter). Two lines alone count only when the second goes on in lower case (a title above a paragraph does not)."""
+    runs: list[tuple[int, int]] = []
+    count = len(stripped)
+    i = 0
+    while i < count - 1:
+        j = i
+        while j + 1 < count and _wraps_into(stripped[j], stripped[j + 1]):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        widths = [len(stripped[k]) for k in range(i, j)]
+        if min(widths) >= max(widths) - _WRAP_SLACK and (j - i >= 2 or _goes_on_in_lower_case(stripped[i + 1])):
+            runs.append((i, j))
+            i = j + 1
+        else:
+            i += 1  # perhaps a heading first: try the run from the next line
+    return runs
+
+
 def read_lines(text: str) -> tuple[list[Line], set[str]]:
-    """The page's non-blank lines with their shapes, and the byline names seen anywhere on it."""
+    """The page's non-blank lines with their shapes, and the byline names seen anywhere on it. A paragraph
+    hard-wrapped over several lines is shaped as one: each of its lines gets the paragraph's shape (when that is
+    the story's prose) and a share of its score."""
     lines: list[Line] = []
     # a line that is only a byline name later on opens the author box
     author_names: set[str] = set()
-    for line_no, raw in enumerate(text.split("\n"), 1):
-        stripped = raw.strip()
+    stripped_lines = [raw.strip() for raw in text.split("\n")]
+    wrapped_shapes: dict[int, Shape] = {}  # a hard-wrapped paragraph's lines: their shared shape
+    for first, last in hard_wrapped_runs(stripped_lines):
+        joined = line_shape(" ".join(stripped_lines[first : last + 1]), False)
+        if joined[0] in CONTENT_KINDS:
+            share = (joined[0], joined[1], joined[2] / (last - first + 1), *joined[3:])
+            for k in range(first, last + 1):
+                wrapped_shapes[k] = share
+    for index, stripped in enumerate(stripped_lines):
+        line_no = index + 1
+        if wrapped_shapes and index in wrapped_shapes:
+            lines.append(Line(line_no, stripped, stripped, False, wrapped_shapes[index]))
+            continue
         if not stripped:
             continue
         if stripped[0] in "\u200b\ufeff" or stripped[-1] in "\u200b\ufeff":
@@ -58,6 +117,29 @@ def apply_corpus(lines: list[Line], common: frozenset[str] | set[str], author_na
     if author_names or common:
         for line in lines:
             apply_corpus_signals(line, common, author_names)
+
+
+def reopen_story_after_bio(lines: list[Line]) -> None:
+    """A line shaped like an author bio ('Jane Smith is a reporter turned adviser who ...') ends the story only at
+    its end: with the story's text just above it and the story going on below it in a paragraph (then more of the
+    story's lines) on the same topic (two or more content words shared with the lines above, by their stems), it is
+    a sentence of the story."""
+    count = len(lines)
+    for j in range(1, count - 2):
+        line = lines[j]
+        if line.shape_rule != "author_bio" or line.rule != "author_bio":
+            continue
+        following = lines[j + 1]
+        if (
+            following.kind != PARAGRAPH or following.ends_article or not following.sentence
+            or not any(lines[k].kind in CONTENT_KINDS for k in range(max(0, j - 2), j))
+            or not _story_goes_on(lines, j + 1)
+        ):
+            continue
+        before = _topic_words(lines, max(0, j - 3), j - 1, stem=5)
+        if len(before & _topic_words(lines, j + 1, min(count - 1, j + 3), stem=5)) < 2:
+            continue
+        line.kind, line.rule, line.score, line.ends_article = PARAGRAPH, "", 1.0 + min(line.length, 400) / 50, False
 
 
 def mark_captions_by_credit(lines: list[Line]) -> None:
@@ -462,12 +544,41 @@ _LINK_LABEL_WORDS = frozenset(
 )
 
 
+_SHORT_RUN_LINES = 4  # a story told in one-sentence paragraphs of a few words: this many in a row at least
+_SHORT_RUN_SCORE = 1.2  # each then weighs like a short paragraph (five outweigh a standfirst or a stray comment)
+
+
+def weigh_short_sentence_runs(lines: list[Line], scores: list[float]) -> None:
+    """Short sentences of the story ('The clinic opens on Monday.') weigh little one by one, so a story made only of
+    them loses to a standfirst or a comment; four or more in a row (no other line between) are the page's text:
+    each weighs like a short paragraph."""
+    count = len(lines)
+    j = 0
+    while j < count:
+        if not _plain_short_sentence(lines[j]):
+            j += 1
+            continue
+        k = j
+        while k + 1 < count and _plain_short_sentence(lines[k + 1]):
+            k += 1
+        if k - j + 1 >= _SHORT_RUN_LINES:
+            for m in range(j, k + 1):
+                scores[m] = max(scores[m], _SHORT_RUN_SCORE)
+        j = k + 1
+
+
+def _plain_short_sentence(line: Line) -> bool:
+    """A short sentence of prose (not a list item, not a code line or an interview's 'Q:' line weighed apart)."""
+    return line.kind == SHORT_SENTENCE and line.sentence and not line.is_list and line.score == 0.3
+
+
 def span_scores(lines: list[Line], ordered_lists: list[list[int]]) -> list[float]:
     """Each line's score for the span choice. A long run of non-content lines (menu, link list, form)
     separates blocks: from the 5th line on each costs double, so a stray promo paragraph far below the
     article is not bridged into it; nine lines of chrome in a row are a barrier. An advert or sign-up box with the
     story's lines on both sides costs little: it sits inside the story."""
     scores = [line.score for line in lines]
+    weigh_short_sentence_runs(lines, scores)
     ordered = {j for run in ordered_lists for j in run} | announced_list_items(lines) | interrupting_chrome(lines)
     for j in ordered:
         scores[j] = max(scores[j], -0.2)
