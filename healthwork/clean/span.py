@@ -50,8 +50,9 @@ def _goes_on_in_lower_case(line: str) -> bool:
 
 def hard_wrapped_runs(stripped: list[str]) -> list[tuple[int, int]]:
     """Runs (first, last index) of consecutive lines that are one paragraph hard-wrapped at a fixed width: each line
-    but the last breaks mid-sentence, and those lines are all about as long as the widest (a heading above the
-    paragraph is not: it is shorter). Two lines alone count only when the second goes on in lower case (a title above a paragraph does not)."""
+    but the last breaks mid-sentence, those lines are all about as long as the widest (a heading above the paragraph
+    is not: it is shorter) and the last is no longer, and at least half of the lines after a break go on in lower
+    case (a title over a byline does not); two lines alone only when the second does."""
     runs: list[tuple[int, int]] = []
     count = len(stripped)
     i = 0
@@ -63,7 +64,12 @@ def hard_wrapped_runs(stripped: list[str]) -> list[tuple[int, int]]:
             i += 1
             continue
         widths = [len(stripped[k]) for k in range(i, j)]
-        if min(widths) >= max(widths) - _WRAP_SLACK and (j - i >= 2 or _goes_on_in_lower_case(stripped[i + 1])):
+        widest = max(widths)
+        lower_case_breaks = sum(1 for k in range(i + 1, j + 1) if _goes_on_in_lower_case(stripped[k]))
+        if (
+            min(widths) >= widest - _WRAP_SLACK and len(stripped[j]) <= widest + _WRAP_SLACK
+            and 2 * lower_case_breaks >= j - i and (j - i >= 2 or lower_case_breaks == 1)
+        ):
             runs.append((i, j))
             i = j + 1
         else:
