@@ -36,6 +36,7 @@ from healthwork.clean.span import (
     choose_span,
     drop_repeats,
     extend_over_closing_list,
+    extend_over_link_box_to_closing_paragraph,
     extend_over_list_sections,
     extend_back_to_same_topic,
     extend_over_story_tail,
@@ -89,6 +90,7 @@ def select_body(text: str, common: frozenset[str] | set[str]) -> tuple[list[Line
     span = extend_back_to_same_topic(lines, extend_to_same_topic(lines, scores, span))
     start = trim_header_block(lines, skip_teaser_card(lines, *span), span[1])
     end = extend_over_closing_list(lines, extend_over_story_tail(lines, scores, span[1]), ordered_lists)
+    end = extend_over_link_box_to_closing_paragraph(lines, start, end)
     end, sections = extend_over_list_sections(lines, end, common)
     kept = keep_in_span(lines, start, end, common, ordered_lists)
     if sections:

@@ -792,6 +792,38 @@ def extend_over_story_tail(lines: list[Line], scores: list[float], end: int) -> 
 _TAIL_GAP_RULES = frozenset({"short_non_sentence", "no_sentence_end", "menu_item"})
 
 
+def extend_over_link_box_to_closing_paragraph(lines: list[Line], start: int, end: int) -> int:
+    """The span's new end: a 'Related' box of two or three bare headlines (no card summaries) dropped in before the
+    story's last paragraph costs more than that paragraph is worth, so the best span stops before the box; the
+    paragraph after it is the story's when it is one full sentence of eight words or more, the page's text ends
+    there (no more prose straight after it), and it shares content words (by their stems) with the story, more
+    than with the box's last headline when it shares two or more with that (a card's summary repeats its headline)."""
+    count = len(lines)
+    j = end + 1
+    while j < count and _inline_chrome_line(lines[j]) and j - end <= 3:
+        j += 1  # an advert or a 'Read more' link between the story and the box
+    if j >= count or lines[j].shape_rule != "related_list" or lines[j].ends_article or lines[j].is_list:
+        return end
+    k = j
+    while k + 1 < count and k - j < 3 and _box_headline(lines[k + 1]):
+        k += 1
+    closing = k + 1
+    if k - j < 2 or closing >= count:
+        return end
+    paragraph = lines[closing]
+    if paragraph.kind != PARAGRAPH or not paragraph.sentence or paragraph.n_words < 8 or paragraph.ends_article:
+        return end
+    if closing + 1 < count and lines[closing + 1].kind in CONTENT_KINDS:
+        return end  # more prose after it: a card's summary or another block, not the story's last line
+    # a card's summary repeats its headline's words; the story's last paragraph goes on with the story's
+    words = _topic_words(lines, closing, closing, stem=5)
+    story_shared = len(words & _topic_words(lines, start, end, stem=5))
+    headline_shared = len(words & {w[:5] for w in _TOPIC_WORD.findall(lines[k].content.lower()) if w not in STOP_WORDS})
+    if story_shared == 0 or (headline_shared >= 2 and headline_shared >= story_shared):
+        return end
+    return closing
+
+
 def skip_teaser_card(lines: list[Line], start: int, end: int) -> int:
     """The span's new start: a link box's last card ('Trending', a headline and its one-paragraph summary) straight
     above the article's headline is joined to the story by the best span; the story starts after its headline (a
