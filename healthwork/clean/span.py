@@ -53,15 +53,18 @@ def hard_wrapped_runs(stripped: list[str]) -> list[tuple[int, int]]:
     but the last breaks mid-sentence, those lines are all about as long as the widest (a heading above the paragraph
     is not: it is shorter) and the last is no longer, and at least half of the lines after a break go on in lower
     case (a title over a byline does not); two lines alone only when the second does."""
+    # the lines that may break mid-sentence (most lines of a web page are shorter or longer)
+    breaks = [i for i, line in enumerate(stripped) if _WRAP_MIN <= len(line) <= _WRAP_MAX and line[-1] not in _WRAP_NO_BREAK]
     runs: list[tuple[int, int]] = []
     count = len(stripped)
-    i = 0
-    while i < count - 1:
+    next_free = 0
+    for i in breaks:
+        if i < next_free:
+            continue
         j = i
         while j + 1 < count and _wraps_into(stripped[j], stripped[j + 1]):
             j += 1
         if j == i:
-            i += 1
             continue
         widths = [len(stripped[k]) for k in range(i, j)]
         widest = max(widths)
@@ -71,9 +74,7 @@ def hard_wrapped_runs(stripped: list[str]) -> list[tuple[int, int]]:
             and 2 * lower_case_breaks >= j - i and (j - i >= 2 or lower_case_breaks == 1)
         ):
             runs.append((i, j))
-            i = j + 1
-        else:
-            i += 1  # perhaps a heading first: try the run from the next line
+            next_free = j + 1  # else perhaps a heading first: the run from the next line is tried
     return runs
 
 
@@ -131,9 +132,9 @@ def reopen_story_after_bio(lines: list[Line]) -> None:
     story's lines) on the same topic (two or more content words shared with the lines above, by their stems), it is
     a sentence of the story."""
     count = len(lines)
-    for j in range(1, count - 2):
+    for j in [j for j, line in enumerate(lines) if line.shape_rule == "author_bio"]:
         line = lines[j]
-        if line.shape_rule != "author_bio" or line.rule != "author_bio":
+        if line.rule != "author_bio" or not 1 <= j < count - 2:
             continue
         following = lines[j + 1]
         if (
@@ -558,19 +559,19 @@ def weigh_short_sentence_runs(lines: list[Line], scores: list[float]) -> None:
     """Short sentences of the story ('The clinic opens on Monday.') weigh little one by one, so a story made only of
     them loses to a standfirst or a comment; four or more in a row (no other line between) are the page's text:
     each weighs like a short paragraph."""
-    count = len(lines)
-    j = 0
-    while j < count:
-        if not _plain_short_sentence(lines[j]):
-            j += 1
+    run: list[int] = []
+    for j, line in enumerate(lines):
+        if line.kind == SHORT_SENTENCE and _plain_short_sentence(line):
+            run.append(j)
             continue
-        k = j
-        while k + 1 < count and _plain_short_sentence(lines[k + 1]):
-            k += 1
-        if k - j + 1 >= _SHORT_RUN_LINES:
-            for m in range(j, k + 1):
+        if len(run) >= _SHORT_RUN_LINES:
+            for m in run:
                 scores[m] = max(scores[m], _SHORT_RUN_SCORE)
-        j = k + 1
+        if run:
+            run = []
+    if len(run) >= _SHORT_RUN_LINES:
+        for m in run:
+            scores[m] = max(scores[m], _SHORT_RUN_SCORE)
 
 
 def _plain_short_sentence(line: Line) -> bool:
