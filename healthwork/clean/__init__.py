@@ -34,6 +34,7 @@ from healthwork.clean.result import CleanResult, DroppedLine
 from healthwork.clean.span import (
     apply_corpus,
     choose_span,
+    closing_list_items,
     drop_repeats,
     extend_over_closing_list,
     extend_over_link_box_to_closing_paragraph,
@@ -93,6 +94,8 @@ def select_body(text: str, common: frozenset[str] | set[str]) -> tuple[list[Line
     end = extend_over_link_box_to_closing_paragraph(lines, start, end)
     end, sections = extend_over_list_sections(lines, end, common)
     kept = keep_in_span(lines, start, end, common, ordered_lists)
+    if kept and kept[-1] == end:
+        sections = sections + closing_list_items(lines, end)
     if sections:
         for j in sections:
             lines[j].rule = ""

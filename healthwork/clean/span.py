@@ -726,11 +726,47 @@ def extend_over_closing_list(lines: list[Line], end: int, ordered_lists: list[li
     for items in ordered_lists:
         first = items[0]
         if (
-            end < first <= end + 7 and lines[first - 1].kind in CONTENT_KINDS
-            and all(not lines[k].ends_article and lines[k].score > -1.0 for k in range(end + 1, first))
+            end < first <= end + 7 and _introduced_past_inline_chrome(lines, first)
+            and all(not lines[k].ends_article and (lines[k].score > -1.0 or _inline_chrome_line(lines[k])) for k in range(end + 1, first))
         ):
             return items[-1]
     return end
+
+
+def _introduced_past_inline_chrome(lines: list[Line], first: int) -> bool:
+    """Whether a line of the story introduces the list starting at line ``first``, perhaps past a few lines of inline
+    chrome (an advert, a 'Read more' link) between them."""
+    k = first - 1
+    while k > 0 and first - k <= 3 and _inline_chrome_line(lines[k]):
+        k -= 1
+    return lines[k].kind in CONTENT_KINDS
+
+
+def closing_list_items(lines: list[Line], end: int) -> list[int]:
+    """The items of a bulleted list the story ends on, after its last kept line: a list goes on from the story's
+    sentence when its items open in lower case ('• were more likely to ...': a menu or a headline is capitalised), or
+    the line announces it with a colon; an advert, a 'Read more' link or (after a colon) a 'Related' box of two or
+    three headlines may lie between. Two or more items of three words or more."""
+    count = len(lines)
+    announced = lines[end].content.endswith(":")
+    j = end + 1
+    while j < count and j - end <= 3 and _inline_chrome_line(lines[j]):
+        j += 1
+    if announced and j < count and lines[j].shape_rule == "related_list" and not lines[j].ends_article and not lines[j].is_list:
+        k = j
+        while k + 1 < count and k - j < 3 and _box_headline(lines[k + 1]):
+            k += 1
+        j = k + 1 if k - j >= 2 else count
+    items: list[int] = []
+    while j < count:
+        item = lines[j]
+        if not (item.is_list and item.rule in ("menu_item", "list_item") and not item.ends_article and item.n_words >= 3):
+            break
+        if not announced and not item.content[0].islower():
+            return []
+        items.append(j)
+        j += 1
+    return items if len(items) >= 2 else []
 
 
 def _section_heading(line: Line, common: frozenset[str] | set[str]) -> bool:
