@@ -21,6 +21,11 @@ How it works (no site lists, no phrase lists beyond a few generic boilerplate cu
    start it. Across a long run of list items or short lines (a notes page, a contents list) the span goes on to
    the next prose block, or back to a lead paragraph, when half of that block's words are the span's own; after
    the last paragraph, sections of subheading and list stay when the story goes on after them in a sentence.
+   The story's own odd shapes: a paragraph hard-wrapped over lines of one width (an e-mail, a PDF dump) is shaped
+   as one; a bio-shaped sentence ('X is a reporter turned adviser who ...') with the story going on below it on its
+   topic is not an author box; four or more short sentences in a row weigh like short paragraphs; a single closing
+   paragraph after a 'Related' box of bare headlines, and a list the story ends on (its items going on in lower
+   case, or announced by a colon), stay the story's.
 3. ``metadata``: from the zone just above the body: the headline, the byline (``names``: name only), the
    article's own date ("published" preferred, "updated"-only dates ignored) and a canonical URL.
 """
