@@ -53,29 +53,32 @@ def hard_wrapped_runs(stripped: list[str]) -> list[tuple[int, int]]:
     but the last breaks mid-sentence, those lines are all about as long as the widest (a heading above the paragraph
     is not: it is shorter) and the last is no longer, and at least half of the lines after a break go on in lower
     case (a title over a byline does not); two lines alone only when the second does."""
-    # the lines that may break mid-sentence (most lines of a web page are shorter or longer)
-    breaks = [i for i, line in enumerate(stripped) if _WRAP_MIN <= len(line) <= _WRAP_MAX and line[-1] not in _WRAP_NO_BREAK]
-    runs: list[tuple[int, int]] = []
     count = len(stripped)
+    runs: list[tuple[int, int]] = []
     next_free = 0
-    for i in breaks:
-        if i < next_free:
+    # the lines that may break mid-sentence (most lines of a web page are shorter or longer)
+    for i, length in enumerate(map(len, stripped)):
+        if i < next_free or not _WRAP_MIN <= length <= _WRAP_MAX:
             continue
         j = i
         while j + 1 < count and _wraps_into(stripped[j], stripped[j + 1]):
             j += 1
-        if j == i:
-            continue
-        widths = [len(stripped[k]) for k in range(i, j)]
-        widest = max(widths)
-        lower_case_breaks = sum(1 for k in range(i + 1, j + 1) if _goes_on_in_lower_case(stripped[k]))
-        if (
-            min(widths) >= widest - _WRAP_SLACK and len(stripped[j]) <= widest + _WRAP_SLACK
-            and 2 * lower_case_breaks >= j - i and (j - i >= 2 or lower_case_breaks == 1)
-        ):
+        next_free = j + 1  # each chain of breaks is read once
+        if j > i and _wrapped_paragraph(stripped, i, j):
             runs.append((i, j))
-            next_free = j + 1  # else perhaps a heading first: the run from the next line is tried
+        elif j > i + 1 and _wrapped_paragraph(stripped, i + 1, j):
+            runs.append((i + 1, j))  # a heading first, then the paragraph
     return runs
+
+
+def _wrapped_paragraph(stripped: list[str], first: int, last: int) -> bool:
+    """Whether lines first..last (each but the last breaking mid-sentence) read as one hard-wrapped paragraph."""
+    widths = [len(stripped[k]) for k in range(first, last)]
+    widest = max(widths)
+    if min(widths) < widest - _WRAP_SLACK or len(stripped[last]) > widest + _WRAP_SLACK:
+        return False
+    lower_case_breaks = sum(1 for k in range(first + 1, last + 1) if _goes_on_in_lower_case(stripped[k]))
+    return 2 * lower_case_breaks >= last - first and (last - first >= 2 or lower_case_breaks == 1)
 
 
 def read_lines(text: str) -> tuple[list[Line], set[str]]:
