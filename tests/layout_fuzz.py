@@ -13,6 +13,7 @@ All text here is invented for the tests (towns, people and schemes are made up o
 from __future__ import annotations
 
 import random
+import textwrap
 from dataclasses import dataclass, field
 
 BODY, OPTIONAL, CHROME = "body", "optional", "chrome"
@@ -398,6 +399,80 @@ def make_page(seed: int) -> FuzzPage:
     if rng.random() < 0.2 and not any(kind == "cookie_top" for kind, _ in head):
         tail.append(("cookie_bottom", _cookie_banner()))
     return _assemble(f"fuzz{seed:04d}", head + meta + body + tail)
+
+
+# story sentences shaped like an author bio ('<name> is a <trade> ...'), one per story, inside the story (body)
+BIO_SHAPED_SENTENCES = (
+    "Helen Marsh is a former newspaper reporter turned work coach who joined the pilot at one of the six surgeries.",
+    "Owen Pryce was a freelance writer before his back injury and is now one of the employees whose firm booked an assessment.",
+    "Amira Kent is a journalist who used the service after treatment for anxiety and found work at a local paper.",
+    "Rob Tulley is a former reporter who now leads the council's employment team and drew up the plan's targets.",
+)
+
+# each story told in one-sentence paragraphs of a few words (a story made only of short lines)
+SHORT_LINE_STORIES = (
+    ("The pilot has helped 900 people.", "It runs in six surgeries.", "Coaches see patients quickly.",
+     "Most stay in work.", "The council is pleased.", "A second year is funded."),
+    ("Small firms get free checks.", "Up to ten a year are offered.", "Advisers visit each firm.",
+     "Care homes use it most.", "Demand is rising fast.", "It starts in June."),
+    ("The service will double.", "Two in three found work.", "Waits will fall to two weeks.",
+     "Rural areas will be reached.", "Recruitment starts soon.", "It opened three years ago."),
+    ("The council has a new plan.", "It aims to help 2,000 people.", "Services will be joined up.",
+     "Not everyone is convinced.", "The cabinet votes next month.", "Work begins in the autumn."),
+)
+
+VARIANTS = ("bio_sentence", "short_lines", "hard_wrapped")
+
+
+def _hard_wrap(blocks: list[tuple[str, Block]], width: int) -> list[tuple[str, Block]]:
+    """The story's paragraphs broken into lines of at most ``width`` characters (an e-mail or a PDF dump): every
+    line of a wrapped paragraph is body."""
+    wrapped: list[tuple[str, Block]] = []
+    for kind, block in blocks:
+        if kind == "p" and len(block[0][0]) > width:
+            wrapped.append((kind, [(part, block[0][1]) for part in textwrap.wrap(block[0][0], width)]))
+        else:
+            wrapped.append((kind, block))
+    return wrapped
+
+
+def make_variant_page(seed: int, variant: str) -> FuzzPage:
+    """A page with one of the harder story shapes, laid out like make_page's pages (head, byline, tail chrome):
+    a story sentence shaped like an author bio in the story ('bio_sentence'), a story of short one-sentence
+    paragraphs ('short_lines'), or paragraphs hard-wrapped at 60-78 characters ('hard_wrapped')."""
+    rng = random.Random(f"{variant}-{seed}")
+    index = seed % len(STORIES)
+    story = STORIES[index]
+    head: list[tuple[str, Block]] = []
+    if rng.random() < 0.7:
+        head.append(("menu", _menu(rng)))
+    if rng.random() < 0.4:
+        head.append(("breadcrumbs", _breadcrumbs(rng)))
+    head.append(("headline", [(story.headline, CHROME)]))
+    if rng.random() < 0.5:
+        head.append(("standfirst", [(story.standfirst, OPTIONAL)]))
+    head.append(("byline", _byline_block(rng, story)))
+    if variant == "short_lines":
+        body: list[tuple[str, Block]] = [("p", [(sentence, BODY)]) for sentence in SHORT_LINE_STORIES[index]]
+    else:
+        body = _story_blocks(rng, story)
+        if variant == "bio_sentence":
+            body.insert(1, ("p", [(BIO_SHAPED_SENTENCES[index], BODY)]))
+        elif variant == "hard_wrapped":
+            body = _hard_wrap(body, rng.randint(60, 78))
+        else:
+            raise ValueError(f"unknown variant: {variant}")
+    tail: list[tuple[str, Block]] = []
+    if rng.random() < 0.5:
+        tail.append(("author_bio", _author_bio(story)))
+    if rng.random() < 0.5:
+        tail.append(("related", _related(rng)))
+    if rng.random() < 0.3:
+        tail.append(("comments", _comments()))
+    rng.shuffle(tail)
+    if rng.random() < 0.6:
+        tail.append(("footer", _footer()))
+    return _assemble(f"fuzz-{variant}-{seed:03d}", head + body + tail)
 
 
 def _assemble(name: str, blocks: list[tuple[str, Block]]) -> FuzzPage:

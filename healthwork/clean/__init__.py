@@ -21,6 +21,11 @@ How it works (no site lists, no phrase lists beyond a few generic boilerplate cu
    start it. Across a long run of list items or short lines (a notes page, a contents list) the span goes on to
    the next prose block, or back to a lead paragraph, when half of that block's words are the span's own; after
    the last paragraph, sections of subheading and list stay when the story goes on after them in a sentence.
+   The story's own odd shapes: a paragraph hard-wrapped over lines of one width (an e-mail, a PDF dump) is shaped
+   as one; a bio-shaped sentence ('X is a reporter turned adviser who ...') with the story going on below it on its
+   topic is not an author box; four or more short sentences in a row weigh like short paragraphs; a single closing
+   paragraph after a 'Related' box of bare headlines, and a list the story ends on (its items going on in lower
+   case, or announced by a colon), stay the story's.
 3. ``metadata``: from the zone just above the body: the headline, the byline (``names``: name only), the
    article's own date ("published" preferred, "updated"-only dates ignored) and a canonical URL.
 """
@@ -34,8 +39,10 @@ from healthwork.clean.result import CleanResult, DroppedLine
 from healthwork.clean.span import (
     apply_corpus,
     choose_span,
+    closing_list_items,
     drop_repeats,
     extend_over_closing_list,
+    extend_over_link_box_to_closing_paragraph,
     extend_over_list_sections,
     extend_back_to_same_topic,
     extend_over_story_tail,
@@ -52,6 +59,7 @@ from healthwork.clean.span import (
     may_have_references,
     numbered_runs,
     read_lines,
+    reopen_story_after_bio,
     skip_teaser_card,
     soften_early_barriers,
     soften_inline_link_boxes,
@@ -69,6 +77,7 @@ def select_body(text: str, common: frozenset[str] | set[str]) -> tuple[list[Line
     if not lines:
         return lines, []
     apply_corpus(lines, common, author_names)
+    reopen_story_after_bio(lines)
     mark_captions_by_credit(lines)
     mark_embedded_posts(lines)
     mark_code_blocks(lines)
@@ -87,8 +96,11 @@ def select_body(text: str, common: frozenset[str] | set[str]) -> tuple[list[Line
     span = extend_back_to_same_topic(lines, extend_to_same_topic(lines, scores, span))
     start = trim_header_block(lines, skip_teaser_card(lines, *span), span[1])
     end = extend_over_closing_list(lines, extend_over_story_tail(lines, scores, span[1]), ordered_lists)
+    end = extend_over_link_box_to_closing_paragraph(lines, start, end)
     end, sections = extend_over_list_sections(lines, end, common)
     kept = keep_in_span(lines, start, end, common, ordered_lists)
+    if kept and kept[-1] == end:
+        sections = sections + closing_list_items(lines, end)
     if sections:
         for j in sections:
             lines[j].rule = ""

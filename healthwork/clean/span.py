@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from healthwork.clean.lines import (
+    Shape,
     ATTACHED_CREDIT,
     BARRIER,
     DROP,
@@ -25,13 +26,81 @@ from healthwork.dates import is_date_line
 CONTENT_KINDS = (PARAGRAPH, SHORT_SENTENCE, LIST_SENTENCE)
 
 
+# a hard-wrapped line (an e-mail, a PDF dump) is 40-100 characters and breaks mid-sentence
+_WRAP_MIN, _WRAP_MAX = 40, 100
+_WRAP_SLACK = 16  # a wrapped line is at most one long word shorter than the widest line of its paragraph
+_WRAP_NO_BREAK = frozenset('.!?"”’:;')
+
+
+def _wraps_into(line: str, following: str) -> bool:
+    """Whether a stripped line reads as broken off mid-sentence with its paragraph going on in the next line."""
+    return (
+        _WRAP_MIN <= len(line) <= _WRAP_MAX and line[-1] not in _WRAP_NO_BREAK and following != ""
+        and following[0] not in LIST_MARK_CHARS and line[0] not in LIST_MARK_CHARS
+    )
+
+
+def _goes_on_in_lower_case(line: str) -> bool:
+    """A line that carries on a sentence: it opens in lower case, perhaps after a quotation mark or a bracket."""
+    first = line[0]
+    if first in "“‘\"'(":
+        return line[1:2].islower()
+    return first.islower()
+
+
+def hard_wrapped_runs(stripped: list[str]) -> list[tuple[int, int]]:
+    """Runs (first, last index) of consecutive lines that are one paragraph hard-wrapped at a fixed width: each line
+    but the last breaks mid-sentence, those lines are all about as long as the widest (a heading above the paragraph
+    is not: it is shorter) and the last is no longer, and at least half of the lines after a break go on in lower
+    case (a title over a byline does not); two lines alone only when the second does."""
+    count = len(stripped)
+    runs: list[tuple[int, int]] = []
+    next_free = 0
+    # the lines that may break mid-sentence (most lines of a web page are shorter or longer)
+    for i, length in enumerate(map(len, stripped)):
+        if i < next_free or not _WRAP_MIN <= length <= _WRAP_MAX:
+            continue
+        j = i
+        while j + 1 < count and _wraps_into(stripped[j], stripped[j + 1]):
+            j += 1
+        next_free = j + 1  # each chain of breaks is read once
+        if j > i and _wrapped_paragraph(stripped, i, j):
+            runs.append((i, j))
+        elif j > i + 1 and _wrapped_paragraph(stripped, i + 1, j):
+            runs.append((i + 1, j))  # a heading first, then the paragraph
+    return runs
+
+
+def _wrapped_paragraph(stripped: list[str], first: int, last: int) -> bool:
+    """Whether lines first..last (each but the last breaking mid-sentence) read as one hard-wrapped paragraph."""
+    widths = [len(stripped[k]) for k in range(first, last)]
+    widest = max(widths)
+    if min(widths) < widest - _WRAP_SLACK or len(stripped[last]) > widest + _WRAP_SLACK:
+        return False
+    lower_case_breaks = sum(1 for k in range(first + 1, last + 1) if _goes_on_in_lower_case(stripped[k]))
+    return 2 * lower_case_breaks >= last - first and (last - first >= 2 or lower_case_breaks == 1)
+
+
 def read_lines(text: str) -> tuple[list[Line], set[str]]:
-    """The page's non-blank lines with their shapes, and the byline names seen anywhere on it."""
+    """The page's non-blank lines with their shapes, and the byline names seen anywhere on it. A paragraph
+    hard-wrapped over several lines is shaped as one: each of its lines gets the paragraph's shape (when that is
+    the story's prose) and a share of its score."""
     lines: list[Line] = []
     # a line that is only a byline name later on opens the author box
     author_names: set[str] = set()
-    for line_no, raw in enumerate(text.split("\n"), 1):
-        stripped = raw.strip()
+    stripped_lines = [raw.strip() for raw in text.split("\n")]
+    wrapped_shapes: dict[int, Shape] = {}  # a hard-wrapped paragraph's lines: their shared shape
+    for first, last in hard_wrapped_runs(stripped_lines):
+        joined = line_shape(" ".join(stripped_lines[first : last + 1]), False)
+        if joined[0] in CONTENT_KINDS:
+            share = (joined[0], joined[1], joined[2] / (last - first + 1), *joined[3:])
+            for k in range(first, last + 1):
+                wrapped_shapes[k] = share
+    for index, stripped in enumerate(stripped_lines):
+        line_no = index + 1
+        if wrapped_shapes and index in wrapped_shapes:
+            lines.append(Line(line_no, stripped, stripped, False, wrapped_shapes[index]))
+            continue
         if not stripped:
             continue
         if stripped[0] in "\u200b\ufeff" or stripped[-1] in "\u200b\ufeff":
@@ -58,6 +127,29 @@ def apply_corpus(lines: list[Line], common: frozenset[str] | set[str], author_na
     if author_names or common:
         for line in lines:
             apply_corpus_signals(line, common, author_names)
+
+
+def reopen_story_after_bio(lines: list[Line]) -> None:
+    """A line shaped like an author bio ('Jane Smith is a reporter turned adviser who ...') ends the story only at
+    its end: with the story's text just above it and the story going on below it in a paragraph (then more of the
+    story's lines) on the same topic (two or more content words shared with the lines above, by their stems), it is
+    a sentence of the story."""
+    count = len(lines)
+    for j in [j for j, line in enumerate(lines) if line.shape_rule == "author_bio"]:
+        line = lines[j]
+        if line.rule != "author_bio" or not 1 <= j < count - 2:
+            continue
+        following = lines[j + 1]
+        if (
+            following.kind != PARAGRAPH or following.ends_article or not following.sentence
+            or not any(lines[k].kind in CONTENT_KINDS for k in range(max(0, j - 2), j))
+            or not _story_goes_on(lines, j + 1)
+        ):
+            continue
+        before = _topic_words(lines, max(0, j - 3), j - 1, stem=5)
+        if len(before & _topic_words(lines, j + 1, min(count - 1, j + 3), stem=5)) < 2:
+            continue
+        line.kind, line.rule, line.score, line.ends_article = PARAGRAPH, "", 1.0 + min(line.length, 400) / 50, False
 
 
 def mark_captions_by_credit(lines: list[Line]) -> None:
@@ -462,12 +554,41 @@ _LINK_LABEL_WORDS = frozenset(
 )
 
 
+_SHORT_RUN_LINES = 4  # a story told in one-sentence paragraphs of a few words: this many in a row at least
+_SHORT_RUN_SCORE = 1.2  # each then weighs like a short paragraph (five outweigh a standfirst or a stray comment)
+
+
+def weigh_short_sentence_runs(lines: list[Line], scores: list[float]) -> None:
+    """Short sentences of the story ('The clinic opens on Monday.') weigh little one by one, so a story made only of
+    them loses to a standfirst or a comment; four or more in a row (no other line between) are the page's text:
+    each weighs like a short paragraph."""
+    run: list[int] = []
+    for j, line in enumerate(lines):
+        if line.kind == SHORT_SENTENCE and _plain_short_sentence(line):
+            run.append(j)
+            continue
+        if len(run) >= _SHORT_RUN_LINES:
+            for m in run:
+                scores[m] = max(scores[m], _SHORT_RUN_SCORE)
+        if run:
+            run = []
+    if len(run) >= _SHORT_RUN_LINES:
+        for m in run:
+            scores[m] = max(scores[m], _SHORT_RUN_SCORE)
+
+
+def _plain_short_sentence(line: Line) -> bool:
+    """A short sentence of prose (not a list item, not a code line or an interview's 'Q:' line weighed apart)."""
+    return line.kind == SHORT_SENTENCE and line.sentence and not line.is_list and line.score == 0.3
+
+
 def span_scores(lines: list[Line], ordered_lists: list[list[int]]) -> list[float]:
     """Each line's score for the span choice. A long run of non-content lines (menu, link list, form)
     separates blocks: from the 5th line on each costs double, so a stray promo paragraph far below the
     article is not bridged into it; nine lines of chrome in a row are a barrier. An advert or sign-up box with the
     story's lines on both sides costs little: it sits inside the story."""
     scores = [line.score for line in lines]
+    weigh_short_sentence_runs(lines, scores)
     ordered = {j for run in ordered_lists for j in run} | announced_list_items(lines) | interrupting_chrome(lines)
     for j in ordered:
         scores[j] = max(scores[j], -0.2)
@@ -608,11 +729,47 @@ def extend_over_closing_list(lines: list[Line], end: int, ordered_lists: list[li
     for items in ordered_lists:
         first = items[0]
         if (
-            end < first <= end + 7 and lines[first - 1].kind in CONTENT_KINDS
-            and all(not lines[k].ends_article and lines[k].score > -1.0 for k in range(end + 1, first))
+            end < first <= end + 7 and _introduced_past_inline_chrome(lines, first)
+            and all(not lines[k].ends_article and (lines[k].score > -1.0 or _inline_chrome_line(lines[k])) for k in range(end + 1, first))
         ):
             return items[-1]
     return end
+
+
+def _introduced_past_inline_chrome(lines: list[Line], first: int) -> bool:
+    """Whether a line of the story introduces the list starting at line ``first``, perhaps past a few lines of inline
+    chrome (an advert, a 'Read more' link) between them."""
+    k = first - 1
+    while k > 0 and first - k <= 3 and _inline_chrome_line(lines[k]):
+        k -= 1
+    return lines[k].kind in CONTENT_KINDS
+
+
+def closing_list_items(lines: list[Line], end: int) -> list[int]:
+    """The items of a bulleted list the story ends on, after its last kept line: a list goes on from the story's
+    sentence when its items open in lower case ('• were more likely to ...': a menu or a headline is capitalised), or
+    the line announces it with a colon; an advert, a 'Read more' link or (after a colon) a 'Related' box of two or
+    three headlines may lie between. Two or more items of three words or more."""
+    count = len(lines)
+    announced = lines[end].content.endswith(":")
+    j = end + 1
+    while j < count and j - end <= 3 and _inline_chrome_line(lines[j]):
+        j += 1
+    if announced and j < count and lines[j].shape_rule == "related_list" and not lines[j].ends_article and not lines[j].is_list:
+        k = j
+        while k + 1 < count and k - j < 3 and _box_headline(lines[k + 1]):
+            k += 1
+        j = k + 1 if k - j >= 2 else count
+    items: list[int] = []
+    while j < count:
+        item = lines[j]
+        if not (item.is_list and item.rule in ("menu_item", "list_item") and not item.ends_article and item.n_words >= 3):
+            break
+        if not announced and not item.content[0].islower():
+            return []
+        items.append(j)
+        j += 1
+    return items if len(items) >= 2 else []
 
 
 def _section_heading(line: Line, common: frozenset[str] | set[str]) -> bool:
@@ -673,6 +830,38 @@ def extend_over_story_tail(lines: list[Line], scores: list[float], end: int) -> 
 
 
 _TAIL_GAP_RULES = frozenset({"short_non_sentence", "no_sentence_end", "menu_item"})
+
+
+def extend_over_link_box_to_closing_paragraph(lines: list[Line], start: int, end: int) -> int:
+    """The span's new end: a 'Related' box of two or three bare headlines (no card summaries) dropped in before the
+    story's last paragraph costs more than that paragraph is worth, so the best span stops before the box; the
+    paragraph after it is the story's when it is one full sentence of eight words or more, the page's text ends
+    there (no more prose straight after it), and it shares content words (by their stems) with the story, more
+    than with the box's last headline when it shares two or more with that (a card's summary repeats its headline)."""
+    count = len(lines)
+    j = end + 1
+    while j < count and _inline_chrome_line(lines[j]) and j - end <= 3:
+        j += 1  # an advert or a 'Read more' link between the story and the box
+    if j >= count or lines[j].shape_rule != "related_list" or lines[j].ends_article or lines[j].is_list:
+        return end
+    k = j
+    while k + 1 < count and k - j < 3 and _box_headline(lines[k + 1]):
+        k += 1
+    closing = k + 1
+    if k - j < 2 or closing >= count:
+        return end
+    paragraph = lines[closing]
+    if paragraph.kind != PARAGRAPH or not paragraph.sentence or paragraph.n_words < 8 or paragraph.ends_article:
+        return end
+    if closing + 1 < count and lines[closing + 1].kind in CONTENT_KINDS:
+        return end  # more prose after it: a card's summary or another block, not the story's last line
+    # a card's summary repeats its headline's words; the story's last paragraph goes on with the story's
+    words = _topic_words(lines, closing, closing, stem=5)
+    story_shared = len(words & _topic_words(lines, start, end, stem=5))
+    headline_shared = len(words & {w[:5] for w in _TOPIC_WORD.findall(lines[k].content.lower()) if w not in STOP_WORDS})
+    if story_shared == 0 or (headline_shared >= 2 and headline_shared >= story_shared):
+        return end
+    return closing
 
 
 def skip_teaser_card(lines: list[Line], start: int, end: int) -> int:
