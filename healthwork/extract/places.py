@@ -261,10 +261,11 @@ def _lowercase_regions(work: str, by_surface: dict[str, _Place]) -> list[tuple[i
 
 # a place the table does not list, named as one: "the Shildon area", "Tendring district"
 _UNLISTED_AREA_RE = re.compile(
-    r"(?<![\w'’&-])(?P<name>[A-Z][a-z]+(?:-(?:upon|on|under|in|le|by)-[A-Z][a-z]+)?)"
+    r"(?=[A-Ztcvb])"  # the first letter either form needs: most positions fail at once (same matches, ~2x faster)
+    r"(?:(?<![\w'’&-])(?P<name>[A-Z][a-z]+(?:-(?:upon|on|under|in|le|by)-[A-Z][a-z]+)?)"
     r" (?:area|borough|district|ward|town centre|city centre)(?![\w-])"
     # ... or after "the town of": "the market town of Wexcombe", "the village of Lower Brackenford"
-    r"|(?<![\w-])(?:town|city|village|borough) of (?P<name2>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w'’-]| [A-Z])")
+    r"|(?<![\w-])(?:town|city|village|borough) of (?P<name2>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w'’-]| [A-Z]))")
 _NOT_AREA_WORDS = frozenset(
     """Local Council Catchment Service Pilot Trailblazer Health Care Work Employment Jobcentre Urban Rural Coastal
     Metropolitan Inner Outer Central Northern Southern Eastern Western Wider Same Whole Entire Each Every Other Home

@@ -195,6 +195,7 @@ def extract(body: str) -> list[dict[str, Any]]:
 # a named local scheme the table does not know: "the Bolton Works programme", "the authority's Routes to
 # Work service", "a scheme called Step Up"
 _LOCAL_SCHEME_RE = re.compile(
+    r"(?=[TtIiOoAacnkb])"  # the first letter either form needs: most positions fail at once (same matches)
     r"(?<![\w'’-])(?:(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Aa]|[Aa]n)\s+(?:(?:new|local|flagship|[a-z]+['’]s|[a-z]+-[a-z]+)\s+){0,2}"
     r"(?P<a>(?:[A-Z][\w'’+-]*\s+(?:(?:to|into|for|and|&)\s+)?){1,3}[A-Z][\w'’+-]*)\s+"
     r"(?:(?:employment|employability|jobs?|work|health|support|advice|careers?|skills|wellbeing|training)\s+)?"
