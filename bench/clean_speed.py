@@ -28,18 +28,23 @@ from healthwork import clean as cleaning  # noqa: E402
 SPEED_SETS = {"pages": SHARED / "devset" / "pages" / "raw", "web": SHARED / "devset" / "web" / "raw"}
 
 
-def per_line_caches() -> list[functools._lru_cache_wrapper]:
-    """The bounded caches of the cleaning modules (per-line results; reference data caches are unbounded and
-    stay filled, as in a long run)."""
+def bounded_caches(*module_prefixes: str) -> list[functools._lru_cache_wrapper]:
+    """The bounded caches of the loaded modules whose names start with one of ``module_prefixes`` (per-line or
+    per-text results; reference data caches are unbounded and stay filled, as in a long run)."""
     caches = []
     for name, module in sorted(sys.modules.items()):
-        if not (name.startswith("healthwork.clean") or name == "healthwork.dates"):
+        if not name.startswith(module_prefixes):
             continue
         for value in vars(module).values():
             info = getattr(value, "cache_info", None)
             if info is not None and info().maxsize is not None and value not in caches:
                 caches.append(value)
     return caches
+
+
+def per_line_caches() -> list[functools._lru_cache_wrapper]:
+    """The bounded caches of the cleaning modules and of the date parser they use."""
+    return bounded_caches("healthwork.clean", "healthwork.dates")
 
 
 def clean_pass(texts: list[str], common: frozenset[str]) -> float:

@@ -20,28 +20,16 @@ if str(PROJECT) not in sys.path:  # after PYTHONPATH: another copy of the code c
     sys.path.append(str(PROJECT))
 
 from bench.clean_golden import SHARED, corpus_common_lines, read_set  # noqa: E402
+from bench.clean_speed import bounded_caches  # noqa: E402
 from healthwork import clean as cleaning  # noqa: E402
 from healthwork import extract  # noqa: E402
 
 SPEED_SETS = {name: SHARED / "devset" / name / "raw" for name in ("uk", "pages", "web")}
 
 
-def bounded_caches() -> list:
-    """The extractors' bounded (per-text) caches; reference data caches stay filled, as in a long run."""
-    caches = []
-    for name, module in sorted(sys.modules.items()):
-        if not name.startswith("healthwork.extract"):
-            continue
-        for value in vars(module).values():
-            info = getattr(value, "cache_info", None)
-            if info is not None and info().maxsize is not None and value not in caches:
-                caches.append(value)
-    return caches
-
-
 def extract_pass(bodies: list[str]) -> float:
     """CPU seconds to extract every body once, starting with empty per-text caches."""
-    for cache in bounded_caches():
+    for cache in bounded_caches("healthwork.extract"):
         cache.cache_clear()
     start = time.process_time()
     for body in bodies:
