@@ -35,7 +35,7 @@ from expectations.suites import entities as entities_suite
 from expectations.suites import metrics as metrics_suite
 from expectations.suites import raw as raw_suite
 from healthwork.config import Settings
-from healthwork.stages.common import WHOLE_TABLE
+from healthwork.stages.common import STAGE_STATE, WHOLE_TABLE, record, stored
 from healthwork.stages.quarantine import STAGES as QUARANTINE_STAGES
 from healthwork.stages.quarantine import SetAside, set_aside
 from healthwork.store import Warehouse, replace_rows
@@ -72,25 +72,19 @@ def rules_version(stage: str) -> str:
     return h.hexdigest()[:12]
 
 
-def _checked_with(con: duckdb.DuckDBPyConnection, stage: str) -> str | None:
-    row = con.execute("SELECT code_version FROM meta.stage_state WHERE stage = ?", [f"check:{stage}"]).fetchall()
-    return row[0][0] if row else None
-
-
 def scope_of(con: duckdb.DuckDBPyConnection, stage: str) -> tuple[Scope, list[str]]:
     """(the keys of the rows the stage wrote since its check last passed, or None for every row; the
     ``meta.unchecked`` keys read, to clear once the check passed)."""
     keys = [k for (k,) in con.execute("SELECT key FROM meta.unchecked WHERE stage = ? ORDER BY key",
                                       [stage]).fetchall()]
-    every = WHOLE_TABLE in keys or _checked_with(con, stage) != rules_version(stage)
+    every = WHOLE_TABLE in keys or stored(con, STAGE_STATE, f"check:{stage}") != rules_version(stage)
     return (None if every else frozenset(keys)), keys
 
 
 def mark_checked(con: duckdb.DuckDBPyConnection, stage: str, keys: Sequence[str]) -> None:
     """The check of ``stage`` passed (or set its faulty rows aside) on these rows, with these rules: the next
     looks elsewhere."""
-    con.execute("DELETE FROM meta.stage_state WHERE stage = ?", [f"check:{stage}"])
-    con.execute("INSERT INTO meta.stage_state VALUES (?, ?)", [f"check:{stage}", rules_version(stage)])
+    record(con, STAGE_STATE, f"check:{stage}", rules_version(stage))
     if not keys:
         return
     con.register("_checked", pd.DataFrame({"key": list(keys)}, dtype="object"))

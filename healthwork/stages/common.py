@@ -18,14 +18,30 @@ def noop(done: int, total: int) -> None:
     return None
 
 
+# per-stage bookkeeping tables (stage, value): the code a stage last ran with; the inputs a corpus stage last ran on
+STAGE_STATE = "meta.stage_state"
+STAGE_INPUTS = "meta.stage_inputs"
+_VALUE_COLUMN = {STAGE_STATE: "code_version", STAGE_INPUTS: "fingerprint"}
+
+
+def stored(con: duckdb.DuckDBPyConnection, table: str, stage: str) -> str | None:
+    """The value ``table`` (``STAGE_STATE`` or ``STAGE_INPUTS``) holds for ``stage``, else None."""
+    rows = con.execute(f"SELECT {_VALUE_COLUMN[table]} FROM {table} WHERE stage = ?", [stage]).fetchall()
+    return rows[0][0] if rows else None  # fetchall: no unfinished result is left on the connection
+
+
+def record(con: duckdb.DuckDBPyConnection, table: str, stage: str, value: str) -> None:
+    """Set ``stage``'s value in ``table`` (``STAGE_STATE`` or ``STAGE_INPUTS``)."""
+    con.execute(f"DELETE FROM {table} WHERE stage = ?", [stage])
+    con.execute(f"INSERT INTO {table} VALUES (?, ?)", [stage, value])
+
+
 def stage_version_changed(con: duckdb.DuckDBPyConnection, stage: str) -> bool:
-    row = con.execute("SELECT code_version FROM meta.stage_state WHERE stage = ?", [stage]).fetchone()
-    return row is None or row[0] != code_version(stage)
+    return stored(con, STAGE_STATE, stage) != code_version(stage)
 
 
 def record_stage_version(con: duckdb.DuckDBPyConnection, stage: str) -> None:
-    con.execute("DELETE FROM meta.stage_state WHERE stage = ?", [stage])
-    con.execute("INSERT INTO meta.stage_state VALUES (?, ?)", [stage, code_version(stage)])
+    record(con, STAGE_STATE, stage, code_version(stage))
 
 
 WHOLE_TABLE = "*"  # meta.unchecked key: the check looks at every row of the stage's tables

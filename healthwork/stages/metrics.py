@@ -23,7 +23,6 @@ import pandas as pd
 
 from healthwork import dedup, marts, metrics
 from healthwork.stages import common, metrics_update
-from healthwork.stages.metrics_update import record_fingerprint, stored_fingerprint
 from healthwork.store import TABLE_BY_NAME, ddl, replace_rows, rows_fingerprint
 from healthwork.versioning import code_version
 
@@ -273,12 +272,12 @@ def run_metrics(con: duckdb.DuckDBPyConnection, force: bool = False) -> MetricsS
     those of the last run (``metrics_fingerprint``), else updated for the changed articles' programmes and
     places (``metrics_update.update``), else (or with ``force``) recomputed over the whole corpus."""
     fingerprint = metrics_fingerprint(con)
-    if not force and fingerprint == stored_fingerprint(con, "metrics") and _metric_tables_present(con):
+    if not force and fingerprint == common.stored(con, common.STAGE_INPUTS, "metrics") and _metric_tables_present(con):
         tables = {t: con.execute(f"SELECT * FROM {t}").df() for t in METRIC_TABLES}  # in the order written
         return MetricsSummary(rows={t: len(df) for t, df in tables.items()},
                               headline=tables["metrics.programme_summary"], tables=tables, recomputed=False)
     if not force and _metric_tables_present(con) and metrics_update.update(con) is not None:
-        record_fingerprint(con, "metrics", fingerprint)  # only the programmes and places that changed were redone
+        common.record(con, common.STAGE_INPUTS, "metrics", fingerprint)  # only the programmes and places that changed were redone
         common.mark_unchecked(con, "metrics", changed_commitments(con))
         tables = {t: con.execute(f"SELECT * FROM {t}").df() for t in METRIC_TABLES}
         return MetricsSummary(rows={t: len(df) for t, df in tables.items()},
@@ -290,7 +289,7 @@ def run_metrics(con: duckdb.DuckDBPyConnection, force: bool = False) -> MetricsS
     for table, df in m.tables().items():
         rows[table] = replace_rows(con, table, df[TABLE_BY_NAME[table].column_names])
     common.record_stage_version(con, "metrics")
-    record_fingerprint(con, "metrics", fingerprint)
+    common.record(con, common.STAGE_INPUTS, "metrics", fingerprint)
     metrics_update.record(con, corpus.place_links)
     common.mark_unchecked(con, "metrics", changed_commitments(con))
     return MetricsSummary(rows=rows, headline=m.programme_summary, tables=m.tables())

@@ -33,6 +33,7 @@ import duckdb
 import pandas as pd
 
 from healthwork import dedup, metrics
+from healthwork.stages import common
 from healthwork.store import TABLE_BY_NAME, replace_rows
 from healthwork.versioning import code_version
 
@@ -72,23 +73,12 @@ def basis_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
-def stored_fingerprint(con: duckdb.DuckDBPyConnection, stage: str) -> str | None:
-    """The fingerprint of the inputs a corpus-level stage last ran on (``meta.stage_inputs``)."""
-    row = con.execute("SELECT fingerprint FROM meta.stage_inputs WHERE stage = ?", [stage]).fetchone()
-    return None if row is None else row[0]
-
-
-def record_fingerprint(con: duckdb.DuckDBPyConnection, stage: str, fingerprint: str) -> None:
-    con.execute("DELETE FROM meta.stage_inputs WHERE stage = ?", [stage])
-    con.execute("INSERT INTO meta.stage_inputs VALUES (?, ?)", [stage, fingerprint])
-
-
 def record(con: duckdb.DuckDBPyConnection, place_links: pd.DataFrame) -> None:
     """Remember what the metric tables now in the warehouse were computed from (a full computation), and
     its ``place_links`` (``metrics.Corpus.place_links``)."""
     replace_rows(con, "meta.place_links", place_links[metrics.LINK_COLUMNS])
     replace_rows(con, "meta.metric_inputs", article_fingerprints(con))
-    record_fingerprint(con, BASIS_STAGE, basis_fingerprint(con))
+    common.record(con, common.STAGE_INPUTS, BASIS_STAGE, basis_fingerprint(con))
 
 
 def _changed(con: duckdb.DuckDBPyConnection, current: pd.DataFrame) -> set[str]:
@@ -170,7 +160,7 @@ def _money_and_dates(con: duckdb.DuckDBPyConnection,
 def update(con: duckdb.DuckDBPyConnection) -> dict[str, int] | None:
     """Bring the metric tables up to date by recomputing the programmes and places of changed articles.
     Returns the number of rows written per table, or None when only a full computation can (see above)."""
-    if stored_fingerprint(con, BASIS_STAGE) != basis_fingerprint(con):
+    if common.stored(con, common.STAGE_INPUTS, BASIS_STAGE) != basis_fingerprint(con):
         return None
     current = article_fingerprints(con)
     changed = _changed(con, current)
