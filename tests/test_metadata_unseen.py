@@ -1,0 +1,231 @@
+"""Headline, byline and date on made-up page headers of shapes met on real pages of many sites (not copied from any).
+
+Each page is invented; each stands for a general page shape rather than one site: a header pushed far above the
+body by a comment form or a wall of video teasers, a byline printed as a list item, a category tag between the
+date and the headline, a dated teaser list straight above the story, a headline opening with a capitalised verb.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.test_metadata_layouts import _BODY, Layout, _norm, _story
+from healthwork.clean import clean_article
+
+_MENU = _story("  • Home", "  • News", "  • Health", "  • Business", "  • Opinion", "  • Contact")
+
+LAYOUTS: list[Layout] = [
+    Layout(
+        # 'Introducing Amara Okafor, ...' opens like a name but 'Introducing' is no given name: a headline
+        "headline_opening_with_a_capitalised_verb_and_a_name",
+        _story(
+            _MENU,
+            "Example Care Partnership",
+            "twitter linkedin facebook",
+            "Introducing Amara Okafor, new chief executive at Example Care Partnership",
+            "chevron_left Browse All Posts",
+            _BODY,
+        ),
+        "Introducing Amara Okafor, new chief executive at Example Care Partnership",
+        None,
+        None,
+    ),
+    Layout(
+        # the header, then author tools, a comment form, the date and a 'More on' box of teasers above the body
+        "header_pushed_far_above_the_body",
+        _story(
+            _MENU,
+            "Share this:",
+            "  • Facebook",
+            "  • Email",
+            "Council opens work and health hub in former library building",
+            "By Priya Nandakumar and Tomasz Wrobel",
+            "  • View author archive",
+            "  • Get author RSS feed",
+            "  • email the author",
+            "  • follow on twitter",
+            "Most Popular Today",
+            "1 Bus lane fines double in a year 2 Town hall clock stops again 3 Ferry fares rise",
+            "Name(required)",
+            "Email(required)",
+            "Comment(required)",
+            "Submit",
+            "March 4, 2025 | 6:20am | Updated March 4, 2025 | 9:12pm",
+            "Enlarge Image",
+            "The new hub in the old library building on Castle Street",
+            "More On:",
+            "employment",
+            "Jobcentre trial moves advisers into GP surgeries",
+            "Charity warns of long waits for back-to-work support",
+            "Seaside town bids for a share of regeneration fund",
+            "Mayor promises new bus routes to business parks",
+            _BODY,
+        ),
+        "Council opens work and health hub in former library building",
+        "Priya Nandakumar and Tomasz Wrobel",
+        dt.date(2025, 3, 4),
+    ),
+    Layout(
+        # a video player's list of teaser headlines (no label) fills the lines above the story
+        "wall_of_video_teasers_under_the_header",
+        _story(
+            _MENU,
+            "Follow Example Business",
+            "Employers struggle to fill vacancies as sickness absence climbs",
+            "By Lena Hartmann, Example Business",
+            "Updated 0915 GMT (1015 CET) March 11, 2025",
+            "JUST WATCHED",
+            "Minister: job support reforms are on track",
+            "Replay",
+            "More Videos ...",
+            "MUST WATCH",
+            "(16 Videos)",
+            "Minister: job support reforms are on track",
+            "Why firms are rethinking occupational health",
+            "How one factory cut sick days by a third",
+            "The hidden cost of long waiting lists",
+            "What a four-day week did for staff wellbeing",
+            "Inside the clinic that gets people back to work",
+            "Why apprenticeships are making a comeback",
+            "This is what a good return-to-work plan looks like",
+            "How remote work changed the commute for millions",
+            "What the budget means for small employers",
+            "Why pharmacies are taking on more health checks",
+            "The town that rebuilt its high street",
+            "How sick pay rules compare across Europe",
+            "What carers need from their employers",
+            "Inside the push to cut hospital waiting times",
+            "Why older workers are returning to jobs",
+            _BODY,
+        ),
+        "Employers struggle to fill vacancies as sickness absence climbs",
+        "Lena Hartmann",
+        None,  # only an 'Updated' stamp: the page shows no publication date
+    ),
+    Layout(
+        # the byline and the date printed as list items under the headline: 'Name, Outlet'
+        "byline_as_a_list_item_with_the_outlet",
+        _story(
+            "International",
+            "  • Trending",
+            "  • Tech",
+            "  • Strategy",
+            "How to plan a phased return to work after long-term sickness",
+            "  • Ngozi Adeyemi, Example Insider",
+            "  • 13.11.2025, 23:06",
+            "  • facebook",
+            "  • linkedin",
+            "  • email",
+            _BODY,
+        ),
+        "How to plan a phased return to work after long-term sickness",
+        "Ngozi Adeyemi",
+        dt.date(2025, 11, 13),
+    ),
+    Layout(
+        # two writers and their agency under the headline, then an 'Updated' stamp
+        "writers_and_agency_under_the_headline",
+        _story(
+            _MENU,
+            "Governor takes jobs plan to rural counties",
+            "Orla Brennan and Kofi Mensah, Example Press",
+            "Updated 12:24 am EST, Wednesday, November 20, 2024",
+            "Photo: Orla Brennan, EP",
+            _BODY,
+        ),
+        "Governor takes jobs plan to rural counties",
+        "Orla Brennan and Kofi Mensah",
+        None,
+    ),
+    Layout(
+        # the date, then one category tag as a list item, then the headline and the writer
+        "category_tag_between_date_and_headline",
+        _story(
+            _MENU,
+            "Search by Keyword",
+            "Search",
+            "April 2, 2025",
+            "  • Community",
+            "Leader spotlight: the nurse who set up a back-to-work clinic",
+            "Helen Falkner",
+            _BODY,
+        ),
+        "Leader spotlight: the nurse who set up a back-to-work clinic",
+        "Helen Falkner",
+        dt.date(2025, 4, 2),
+    ),
+    Layout(
+        # the outlet's dateline, the headline, a row of share buttons, then the video's own title over the story
+        "share_buttons_between_dateline_and_story",
+        _story(
+            _MENU,
+            "Example News February 24, 2025, 7:57 AM",
+            "Carers in rural areas say support to stay in work is patchy",
+            "  • Share",
+            "  • Tweet",
+            "  • Reddit",
+            "  • Email",
+            _BODY,
+        ),
+        "Carers in rural areas say support to stay in work is patchy",
+        None,
+        dt.date(2025, 2, 24),
+    ),
+    Layout(
+        # no header at all: the story follows a dated 'More stories' list, whose last date is not the story's
+        "dated_teaser_list_straight_above_a_headerless_story",
+        _story(
+            _MENU,
+            "MORE STORIES LIKE THIS ONE",
+            "LOCAL NEWS",
+            "Hospital car park charges to rise in spring",
+            "May 15, 2023",
+            "HEALTH",
+            "Clinic waiting times fall for third month",
+            "January 22, 2024",
+            "LOCAL NEWS",
+            "New cycle lanes open on the ring road",
+            "January 12, 2022",
+            "FEATURES",
+            "A day with the district nurses",
+            "October 19, 2023",
+            _BODY,
+        ),
+        None,
+        None,
+        None,
+    ),
+    Layout(
+        # the writer, the section and the date above the headline (a magazine theme)
+        "writer_section_and_date_above_the_headline",
+        _story(
+            _MENU,
+            "Sign In",
+            "Search",
+            "Sarah Lindqvist",
+            "Business",
+            "01.21.2025 07:00 AM",
+            "Remote work kept thousands of disabled people in jobs, study finds",
+            _BODY,
+        ),
+        "Remote work kept thousands of disabled people in jobs, study finds",
+        "Sarah Lindqvist",
+        dt.date(2025, 1, 21),
+    ),
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=[layout.name for layout in LAYOUTS])
+def test_unseen_title(layout: Layout) -> None:
+    assert clean_article(layout.text).title == layout.title
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=[layout.name for layout in LAYOUTS])
+def test_unseen_author(layout: Layout) -> None:
+    assert _norm(clean_article(layout.text).author) == _norm(layout.author)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=[layout.name for layout in LAYOUTS])
+def test_unseen_date(layout: Layout) -> None:
+    assert clean_article(layout.text).published_date == layout.published
