@@ -213,6 +213,52 @@ LAYOUTS: list[Layout] = [
         "Sarah Lindqvist",
         dt.date(2025, 1, 21),
     ),
+    Layout(
+        # a blog theme's meta row printed as short list items over the headline: date, poster, category
+        "meta_row_as_list_items_over_the_headline",
+        _story(
+            _MENU,
+            "Home » Blog »",
+            "  • 13 August 2025",
+            "  • Posted by Kestrel",
+            "  • Wellbeing",
+            "A short guide to going back to work after an operation",
+            _BODY,
+        ),
+        "A short guide to going back to work after an operation",
+        None,  # a one-word handle is no person's name
+        dt.date(2025, 8, 13),
+    ),
+    Layout(
+        # a printed statement's header is a form: labelled title, date and 'BY' fields
+        "statement_header_as_labelled_fields",
+        _story(
+            "Example Regional Assembly",
+            "WRITTEN STATEMENT",
+            "BY",
+            "THE EXAMPLE REGIONAL GOVERNMENT",
+            "TITLE    Work and health support: allocations for 2026-27",
+            "DATE    3 February 2026",
+            "BY    Carys Pritchard MS, Cabinet Secretary for Work",
+            "",
+            _BODY,
+        ),
+        "Work and health support: allocations for 2026-27",
+        "Carys Pritchard",
+        dt.date(2026, 2, 3),
+    ),
+    Layout(
+        "title_field_with_a_colon",
+        _story(
+            _MENU,
+            "Subject: Council extends its back-to-work coaching service",
+            "Date: 14 January 2026",
+            _BODY,
+        ),
+        "Council extends its back-to-work coaching service",
+        None,
+        dt.date(2026, 1, 14),
+    ),
 ]
 
 

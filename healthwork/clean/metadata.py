@@ -52,6 +52,8 @@ _CAPTION_POSITION = re.compile(r"\((?:left|right|centre|center|pictured|above|be
 _ARTICLE_TOOL = re.compile(r"\bthis (?:article|story|page|post)$", re.I)
 # an icon font's ligature name printed as text ('chevron_left', 'arrow_forward'): a button, not prose
 _ICON_NAME = re.compile(r"\b[a-z]+_[a-z]+\b")
+# the label of a statement's or a form's title field: 'TITLE    Funding for 2026-27', 'Subject: Funding for 2026-27'
+_TITLE_FIELD = re.compile(r"^(?:title|headline|subject)(?:\s*:\s*|\t\s*| {2,})(?=\S)", re.I)
 # a 'Most read' box flattened onto one line: '1 <headline> 2 <headline> 3 <headline>'
 _NUMBERED_RUN = re.compile(r"^1\s+\D.{3,200}?\s2\s+\D.{3,200}?\s3\s+\D")
 _LABEL_LAST_WORDS = frozenset({"news", "blog", "updates", "releases", "latest", "stories", "articles", "media", "newsroom"})
@@ -144,7 +146,10 @@ def _headline_score(lines: list[Line], j: int, window: _Window, best_score: floa
     page_title = _page_title_head(content)
     if page_title is not None:
         content = page_title  # '<headline> | <site name>': the saved page's title line
-    score = 3.0
+    labelled = _TITLE_FIELD.match(content)
+    if labelled:
+        content = content[labelled.end():]  # a form's field: 'TITLE    <headline>', 'Subject: <headline>'
+    score = 3.0 if labelled is None else 6.0  # the page says which line is its title
     inner_break = INNER_SENTENCE_BREAK.search(content) is not None
     # 'Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn't Worry.' is a headline
     title_case = (inner_break or content[-1] == ".") and _is_title_case(content)
@@ -505,6 +510,11 @@ def _line_date(content: str) -> tuple[dt.date | None, bool]:
     return found[0][2], False
 
 
+# a list item this short is a page fact ('• 13 August 2025', '• Posted by Jane', '• Leave a comment', '• Health'),
+# not a teaser headline: the walk up from the headline goes past it
+_META_ITEM_WORDS = 4
+
+
 def find_date(lines: list[Line], title_j: int, first_body: int, last_body: int) -> dt.date | None:
     if first_body >= len(lines):
         return None
@@ -517,9 +527,9 @@ def find_date(lines: list[Line], title_j: int, first_body: int, last_body: int) 
         line = lines[j]
         if line.rule == "share_buttons":
             continue  # a row of share buttons between the dateline and the headline
-        if line.is_list and line.rule != "date_line":
+        if line.is_list and line.rule != "date_line" and line.n_words > _META_ITEM_WORDS:
             lone = not (j > 0 and lines[j - 1].is_list) and not (j + 1 < len(lines) and lines[j + 1].is_list)
-            if not lone:  # a list, perhaps of dated teasers; a lone item is a category tag ('• Community')
+            if not lone:  # a list, perhaps of dated teasers; a lone item is a category tag ('• Community Voices')
                 break
         pre.append(j)
     dated_pre = [j for j in pre if lines[j].rule == "date_line"]
