@@ -99,9 +99,12 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
             best_score, best_at, best_content = scored[0], j, scored[1]
     if best_score < _WEAK_HEADLINE:
         # the header may sit further up, pushed away by a comment form or a box of teasers: a headline-shaped line
-        # straight over a byline ('By Jane Smith') is still the page's headline
+        # straight over a byline ('By Jane Smith') or its date (not a dated list's) is still the page's headline
         for j in range(window_start - 1, max(-1, first_body - 1 - _FAR_WINDOW), -1):
-            if not any(lines[k].rule == "byline" for k in range(j + 1, min(j + 3, first_body))):
+            if not any(
+                lines[k].rule == "byline" or lines[k].rule == "date_line" and not _list_date(lines, k)
+                for k in range(j + 1, min(j + 4, first_body))
+            ):
                 continue
             if any(lines[k].rule == "byline" for k in range(max(0, j - 4), j)):
                 continue  # a list of teasers, each with its writer
