@@ -260,13 +260,12 @@ LAYOUTS: list[Layout] = [
         dt.date(2026, 1, 14),
     ),
     Layout(
-        # the header (headline, the writer's card, standfirst, dated byline), then a long dated 'More stories' box
+        # the header (headline, standfirst, dated byline), then a long dated 'More stories' box
         "header_over_a_long_dated_list_of_more_stories",
         _story(
             _MENU,
             "Health News",
             "Hospital trust opens job clinic for patients on long waiting lists",
-            "Dana OkonkwoView More Articles",
             "Patients off work while they wait for treatment will be offered careers advice on site",
             "Ruth Halloran March 20, 2025 12:32",
             "FIND A SERVICE NEAR YOU",

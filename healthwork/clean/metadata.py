@@ -366,8 +366,17 @@ def _in_dated_list(lines: list[Line], j: int, first_body: int) -> bool:
         if j + 3 < len(lines) and title_like(lines[j + 2]) and lines[j + 3].rule == "date_line":
             return True
     # the headline-date pattern repeats two more times around it above the story (a section label may stand
-    # between the items)
-    return sum(1 for k in range(max(1, j - 8), min(first_body, j + 10)) if k != j + 1 and _dated_item_at(lines, k)) >= 2
+    # between the items; a list's heading, 'Related stories', ends it: the page's dated headline may sit over it)
+    items = 0
+    for k in range(j + 2, min(first_body, j + 10)):
+        if lines[k].rule in _LIST_LABEL_RULES:
+            break
+        items += _dated_item_at(lines, k)
+    for k in range(j - 1, max(0, j - 8), -1):
+        if lines[k].rule in _LIST_LABEL_RULES:
+            break
+        items += _dated_item_at(lines, k)
+    return items >= 2
 
 
 def _dated_item_at(lines: list[Line], k: int) -> bool:
