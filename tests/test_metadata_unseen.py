@@ -300,6 +300,27 @@ LAYOUTS: list[Layout] = [
         "Ruth Halloran",  # the dated byline '<name> <date>'
         dt.date(2025, 3, 20),
     ),
+    Layout(
+        # an undated header, then a 'Related' box of dated teasers before the story: no date is the article's
+        "dated_related_box_between_an_undated_header_and_the_story",
+        _story(
+            _MENU,
+            "Home > Employment support > Local schemes",
+            "Working Well Together",
+            "How the borough's employment support partnership works",
+            "Related pages",
+            "Apply for a health and work coach",
+            "14 January 2025",
+            "Support for employers hiring disabled people",
+            "2 February 2025",
+            "Volunteer mentors wanted",
+            "21 March 2025",
+            _BODY,
+        ),
+        "How the borough's employment support partnership works",
+        None,
+        None,
+    ),
 ]
 
 

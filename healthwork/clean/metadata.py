@@ -102,7 +102,7 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
         # straight over a byline ('By Jane Smith') or its date (not a dated list's) is still the page's headline
         for j in range(window_start - 1, max(-1, first_body - 1 - _FAR_WINDOW), -1):
             if not any(
-                lines[k].rule == "byline" or lines[k].rule == "date_line" and not _list_date(lines, k)
+                lines[k].rule == "byline" or lines[k].rule == "date_line" and not _list_date(lines, k, 0, first_body)
                 for k in range(j + 1, min(j + 4, first_body))
             ):
                 continue
@@ -384,10 +384,22 @@ def _dated_item_at(lines: list[Line], k: int) -> bool:
     return lines[k].rule == "date_line" and _teaser_shaped(lines[k - 1])
 
 
-def _list_date(lines: list[Line], k: int) -> bool:
-    """Date line k closes an item of a dated list: it follows a headline-shaped line, and two more items of
-    the same shape come just above it ('Headline' / '3 May 2024' / 'Headline' / '9 May 2024' ...)."""
-    return _dated_item_at(lines, k) and sum(1 for i in range(max(1, k - 9), k) if _dated_item_at(lines, i)) >= 2
+def _list_date(lines: list[Line], k: int, top: int, bottom: int) -> bool:
+    """Date line k closes an item of a dated list: it follows a headline-shaped line, and two more items of the same
+    shape come next to it between lines ``top`` and ``bottom`` ('Headline' / '3 May 2024' / 'Headline' / '9 May
+    2024' ...), up to the list's heading."""
+    if not _dated_item_at(lines, k):
+        return False
+    items = 0
+    for i in range(k + 1, min(bottom, k + 10)):
+        if lines[i].rule in _LIST_LABEL_RULES:
+            break
+        items += _dated_item_at(lines, i)
+    for i in range(k - 1, max(top, k - 10, 1) - 1, -1):
+        if lines[i].rule in _LIST_LABEL_RULES:
+            break
+        items += _dated_item_at(lines, i)
+    return items >= 2
 
 
 def find_author(lines: list[Line], title_j: int, first_body: int, last_body: int = -1) -> str | None:
@@ -554,8 +566,9 @@ def find_date(lines: list[Line], title_j: int, first_body: int, last_body: int) 
         line = lines[j]
         if line.length > 200 or line.kind == PARAGRAPH:
             continue
-        if j <= title_j and _list_date(lines, j):
-            continue  # the last item of a dated list over the story (no headline found under it)
+        # an item of a dated list between the headline and the story, or over a story whose headline was not found
+        if _list_date(lines, j, title_j + 1 if j > title_j else 0, first_body):
+            continue
         if line.rule not in ("date_line", "byline", "") and not _PUBLISHED_LABEL.search(line.content):
             if line.rule not in ("short_non_sentence", "caption", "share_buttons", "menu_item"):
                 continue
