@@ -321,6 +321,36 @@ LAYOUTS: list[Layout] = [
         None,
         None,
     ),
+    Layout(
+        # both stamps on their own lines over the headline: two dates, but labelled, so not a dated list
+        "first_published_and_last_updated_lines_over_the_headline",
+        _story(
+            "Example Public Sector Wire",
+            "Region: North East",
+            "First published 23 April 2025",
+            "Last updated 28 April 2025",
+            "Trailblazer to help people with health conditions back to work opens in coastal towns",
+            _BODY,
+        ),
+        "Trailblazer to help people with health conditions back to work opens in coastal towns",
+        None,
+        dt.date(2025, 4, 23),
+    ),
+    Layout(
+        # a 'Published' label line over a stamp that gives the update first and the first publication after it
+        "published_label_over_updated_then_first_published",
+        _story(
+            _MENU,
+            "Press release",
+            "Six more areas to offer joined-up work and health support",
+            "Published",
+            "Updated 8 September 2026, first published 3 September 2026",
+            _BODY,
+        ),
+        "Six more areas to offer joined-up work and health support",
+        None,
+        dt.date(2026, 9, 3),
+    ),
 ]
 
 

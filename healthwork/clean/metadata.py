@@ -514,6 +514,13 @@ _DATE_LABEL_ONLY = re.compile(
 )
 
 
+def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    last = None
+    for last in pattern.finditer(text):
+        pass
+    return last
+
+
 def _line_date(content: str) -> tuple[dt.date | None, bool]:
     """(the article date this line states, whether it is labelled 'published'); 'updated'-only dates give None."""
     published_label = _PUBLISHED_LABEL.search(content)
@@ -524,6 +531,15 @@ def _line_date(content: str) -> tuple[dt.date | None, bool]:
     if not found:
         return None, False
     if published_label:
+        # the date whose nearest label before it says 'published': 'Updated 8 May 2025, first published 3 May 2025'
+        previous_end = 0
+        for start, end, day in found:
+            segment = content[previous_end:start]
+            published = _last_match(_PUBLISHED_LABEL, segment)
+            updated = _last_match(_UPDATED_LABEL, segment)
+            if published is not None and (updated is None or published.start() > updated.end() + 1):
+                return day, True  # ('Last updated date: 9 May' is an updated date)
+            previous_end = end
         after = [d for (s, _e, d) in found if s >= published_label.start()]
         if after:
             return after[0], True
@@ -557,7 +573,10 @@ def find_date(lines: list[Line], title_j: int, first_body: int, last_body: int) 
                 break
         pre.append(j)
     dated_pre = [j for j in pre if lines[j].rule == "date_line"]
-    if len(dated_pre) <= 1:
+    # two or more dates over the headline: a dated list's, unless each is labelled ('First published' / 'Last updated')
+    if len(dated_pre) <= 1 or all(
+        _PUBLISHED_LABEL.search(lines[j].content) or _UPDATED_LABEL.search(lines[j].content) for j in dated_pre
+    ):
         zone.extend(sorted(pre))
     zone.extend(range(max(title_j, 0), first_body))
     # (date, labelled 'published', above the headline)
