@@ -351,6 +351,53 @@ LAYOUTS: list[Layout] = [
         None,
         dt.date(2026, 9, 3),
     ),
+    Layout(
+        # the writer's name, their outlet on the next line, then the date: the outlet is not the writer
+        "name_then_outlet_then_date",
+        _story(
+            _MENU,
+            "Hospital discharge delays keep thousands out of work, carers say",
+            "Hannah Corrigan",
+            "Example Post",
+            "14 May 2025",
+            _BODY,
+        ),
+        "Hospital discharge delays keep thousands out of work, carers say",
+        "Hannah Corrigan",
+        dt.date(2025, 5, 14),
+    ),
+    Layout(
+        # headline, standfirst, the writer's name and outlet, no date
+        "standfirst_then_name_and_outlet",
+        _story(
+            _MENU,
+            "Councils to share £4m for job coaches in GP surgeries",
+            "The money will pay for employment advisers in surgeries across the county from the spring",
+            "Hannah Birkett",
+            "Example Post",
+            _BODY,
+        ),
+        "Councils to share £4m for job coaches in GP surgeries",
+        "Hannah Birkett",
+        None,
+    ),
+    Layout(
+        # the standfirst is kept as the story's first line; the byline and the writer's role follow it
+        "name_and_role_after_a_standfirst_kept_as_body",
+        _story(
+            "Example Policy Review",
+            "Explainers | Data | Westminster | Devolution | Health | Work | Newsletter",
+            "EXPLAINER",
+            "Explained: where the new employment support money is going",
+            "Nine more areas will run the programme. Here is what they are getting and why.",
+            "Aisha Rahman",
+            "Employment Correspondent",
+            _BODY,
+        ),
+        "Explained: where the new employment support money is going",
+        "Aisha Rahman",
+        None,
+    ),
 ]
 
 

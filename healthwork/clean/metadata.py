@@ -434,8 +434,11 @@ def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | 
             name = name_at_start(lines[j + 1].content)
             if name:
                 return name
-    # a bare name next to a date line or its role line, or with a @handle, between headline and body
-    for j in range(max(window_start, title_j + 1), first_body):
+    # a bare name next to a date line or its role line, or with a @handle, between headline and body (or just
+    # after a standfirst kept as the body's first line)
+    for j in range(max(window_start, title_j + 1), min(n_lines, first_body + 3)):
+        if j > first_body and lines[j - 1].kind == PARAGRAPH and j - 1 != first_body:
+            break  # the story has begun
         content = lines[j].content
         if lines[j].rule == "date_line":  # 'Name | 20 November 2025'
             parts = _BYLINE_PARTS.split(content)
@@ -459,13 +462,18 @@ def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | 
         if name and (
             # under the date only a name opening with a given name ('Enlarge Image' under a date is a button)
             (j > 0 and lines[j - 1].rule == "date_line" and person_name_line(content))
+            # over the date (not the outlet under a name line: 'Jane Smith' / 'Example Post' / '3 May 2025')
+            or (j + 1 < n_lines and lines[j + 1].rule == "date_line" and not (j > 0 and person_name_line(lines[j - 1].content)))
             or (j + 1 < n_lines and (
-                lines[j + 1].rule == "date_line" or is_author_role_line(lines[j + 1].content)
-                or _OUTLET_LINE.match(lines[j + 1].content) is not None
+                is_author_role_line(lines[j + 1].content) or _OUTLET_LINE.match(lines[j + 1].content) is not None
             ))
+            # over the writer's outlet and the date: 'Jane Smith' / 'Example Post' / '3 May 2025'
+            or (j + 2 < n_lines and lines[j + 2].rule == "date_line" and _outlet_name(lines[j + 1].content))
             or "@" in content
-            # alone between the headline and the story: 'Headline' / 'Jane Smith' / first paragraph
-            or (j == title_j + 1 and j + 1 == first_body and person_name_line(content))
+            # alone between the headline and the story: 'Headline' / 'Jane Smith' / first paragraph (perhaps with
+            # the writer's outlet under the name: 'Jane Smith' / 'Example Post')
+            or (j == title_j + 1 and person_name_line(content) and j + 1 == first_body)
+            or (j <= title_j + 2 and person_name_line(content) and j + 2 == first_body and _outlet_name(lines[j + 1].content))
         ):
             return name
     # a blog theme's date and writer just above the headline: '3 March 2025' / 'Jane Smith' / 'Headline', also with
@@ -479,6 +487,12 @@ def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | 
             if name and person_name_line(lines[j].content):
                 return name
     return None
+
+
+def _outlet_name(content: str) -> bool:
+    """A short capitalised name on its own line, as an outlet's under its writer ('Example Post', 'The Courier')."""
+    words = content.split()
+    return 1 <= len(words) <= 4 and not DIGIT.search(content) and all(_SITE_NAME_WORD.match(w) for w in words) and words[0][0].isupper()
 
 
 def _names_with_outlet(content: str) -> str | None:
