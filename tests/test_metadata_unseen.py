@@ -398,6 +398,61 @@ LAYOUTS: list[Layout] = [
         "Aisha Rahman",
         None,
     ),
+    Layout(
+        # a row of share buttons between the headline and its standfirst: the standfirst is not the headline
+        "share_row_between_headline_and_standfirst",
+        _story(
+            _MENU,
+            "NewsRegional News",
+            "Young people across the county to get £5m push into jobs and training",
+            "Share this page",
+            "  • Facebook",
+            "  • X",
+            "  • LinkedIn",
+            "The work and pensions secretary joined the county's mayor to launch the scheme at a college in the town",
+            "By Example Reporter",
+            "14:02, 23 MAY 2025 Updated 15:41, 23 MAY 2025",
+            _BODY,
+        ),
+        "Young people across the county to get £5m push into jobs and training",
+        None,
+        dt.date(2025, 5, 23),
+    ),
+    Layout(
+        # a reading-time line between the headline and its standfirst
+        "reading_time_between_headline_and_standfirst",
+        _story(
+            "News  Politics  Business  Money  Opinion  Sport",
+            "Business › Economy",
+            "Sickness absence costs employers billions a year, review warns",
+            "3 min read",
+            "Former retail boss says the country is sliding into an avoidable crisis as ill health pushes people out of work",
+            "By Hannah Corrigan, Employment Correspondent",
+            "5 November 2025 • 6:01am GMT",
+            _BODY,
+        ),
+        "Sickness absence costs employers billions a year, review warns",
+        "Hannah Corrigan",
+        dt.date(2025, 11, 5),
+    ),
+    Layout(
+        # dateline, headline, a comment counter, then the story
+        "comment_counter_between_headline_and_story",
+        _story(
+            "Example Public Sector Wire",
+            "Public sector news distribution",
+            "Latest releases | By department | By region | Subscribe to alerts",
+            "Region: Wales",
+            "Distributed by: Office of the Example Minister",
+            "Published 23 April 2025 10:05",
+            "Trailblazer to tackle economic inactivity launches in two coastal towns",
+            "12 comments",
+            _BODY,
+        ),
+        "Trailblazer to tackle economic inactivity launches in two coastal towns",
+        None,
+        dt.date(2025, 4, 23),
+    ),
 ]
 
 

@@ -213,8 +213,9 @@ def _headline_score(lines: list[Line], j: int, window: _Window, best_score: floa
         score -= 4.0
     else:
         score -= _form_field_penalty(lines, j)
-    # a longer line straight after a headline-shaped line is its standfirst
-    prev = lines[j - 1] if j > 0 else None
+    # a longer line straight after a headline-shaped line is its standfirst (share buttons between do not count)
+    before = _text_line_before(lines, j)
+    prev = lines[before] if before >= 0 else None
     if (
         prev is not None and prev.n_words >= 6 and (prev.length < line.length or line.n_words >= 6 and j + 1 < len(lines)
                                                       and lines[j + 1].kind == DROP and bare_name(lines[j + 1].content))
@@ -235,30 +236,73 @@ def _headline_score(lines: list[Line], j: int, window: _Window, best_score: floa
     if followed_by_date and _in_dated_list(lines, j, first_body):
         score -= 3.0
     else:
-        # a headline followed by its standfirst, then the byline: the headline is the first of the two
+        # a headline followed by its standfirst, then the byline: the headline is the first of the two (share
+        # buttons and article tools between them do not count)
+        after = _text_lines_after(lines, j, 7)
         if (
-            j + 2 < len(lines)
-            and title_like(lines[j + 1])
+            len(after) >= 2
+            and title_like(lines[after[0]])
             # a kicker label is short; a breadcrumb trail glued to the headline contains it
-            and (lines[j + 1].length > line.length or (line.n_words >= 6 and lines[j + 1].n_words >= 6 and lines[j + 1].content not in content))
-            and lines[j + 1].kind != PARAGRAPH
-            and (lines[j + 2].rule in ("byline", "date_line") or (lines[j + 2].kind == DROP and bare_name(lines[j + 2].content)))
+            and (lines[after[0]].length > line.length or (line.n_words >= 6 and lines[after[0]].n_words >= 6 and lines[after[0]].content not in content))
+            and lines[after[0]].kind != PARAGRAPH
+            and (_is_byline_or_date(lines[after[1]]) or (lines[after[1]].kind == DROP and bare_name(lines[after[1]].content)))
         ):
             score += 1.0
         # followed by a byline/date (skipping its own duplicate, standfirst, credit or a field label)
-        for k in range(j + 1, min(j + 7, len(lines))):
-            if lines[k].rule in ("byline", "date_line"):
-                score += 2.5 - 0.3 * (k - j - 1)
+        for distance, k in enumerate(after[:6]):
+            if _is_byline_or_date(lines[k]):
+                score += 2.5 - 0.3 * distance
                 break
-    # the dateline above and the body straight after: 'Published 3 May 2025', headline, first paragraph
+    # the dateline above and the body straight after: 'Published 3 May 2025', headline, first paragraph (share
+    # buttons or an article tool may stand between)
     if (
-        j == first_body - 1 and line.n_words >= 6
+        (j == first_body - 1 or _text_lines_after(lines, j, 1) == [first_body]) and line.n_words >= 6
         and any(lines[k].rule in ("byline", "date_line") for k in range(max(0, j - 2), j))
     ):
         score += 2.0
     if _DEBUG_TITLE:
         print(f"title? {score:.2f} {content[:80]}")
     return score, content
+
+
+# an article tool's counter: '3 min read', '12 comments', '1.2k shares'
+_COUNTER = re.compile(r"^\d[\d,.]*k?\s+(?:min(?:ute)?s?(?: read)?|comments?|shares?|views?)$", re.I)
+
+
+def _header_furniture(lines: list[Line], k: int) -> bool:
+    """Share buttons (a short item in a row of them too: '• X') and article tools ('Listen to this article',
+    '3 min read', '12 comments') in a header."""
+    line = lines[k]
+    if line.rule in ("share_buttons", "reading_time"):
+        return True
+    if line.n_words <= 5 and (_ARTICLE_TOOL.search(line.content) is not None or _COUNTER.match(line.content) is not None):
+        return True
+    return line.is_list and line.n_words <= 2 and any(
+        0 <= i < len(lines) and lines[i].rule == "share_buttons" for i in (k - 1, k + 1)
+    )
+
+
+def _text_lines_after(lines: list[Line], j: int, count: int) -> list[int]:
+    """The next ``count`` lines after j that are not header furniture (within a dozen lines)."""
+    out: list[int] = []
+    for k in range(j + 1, min(len(lines), j + 13)):
+        if not _header_furniture(lines, k):
+            out.append(k)
+            if len(out) == count:
+                break
+    return out
+
+
+def _text_line_before(lines: list[Line], j: int) -> int:
+    """The nearest line before j that is not header furniture (within a few lines), or -1."""
+    for k in range(j - 1, max(-1, j - 6), -1):
+        if not _header_furniture(lines, k):
+            return k
+    return -1
+
+
+def _is_byline_or_date(line: Line) -> bool:
+    return line.rule in ("byline", "date_line") or line.length <= 80 and _BY_LINE.match(line.content) is not None
 
 
 def _names_a_writer(head: str, content: str) -> bool:
