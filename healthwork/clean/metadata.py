@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from healthwork.clean.lines import DROP, PARAGRAPH, URL_LABEL, Line, is_menu_row, title_like
 from healthwork.clean.names import (
     BYLINE_LABEL_ONLY,
+    HONORIFICS,
     bare_name,
     byline_name,
     is_author_role_line,
@@ -16,6 +18,7 @@ from healthwork.clean.names import (
 )
 from healthwork.clean.patterns import DIGIT, INNER_SENTENCE_BREAK
 from healthwork.dates import find_dates, find_short_year_dates, is_date_line
+from healthwork.reference import first_names
 
 _PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published|originally published|date|issued|released|original)\b", re.I)
 _UPDATED_LABEL = re.compile(r"(?:\b|(?<=\d))(?:updated|modified|last reviewed|reviewed)\b", re.I)  # '2025Updated' too
@@ -49,6 +52,10 @@ _CAPTION_POSITION = re.compile(r"\((?:left|right|centre|center|pictured|above|be
 _ARTICLE_TOOL = re.compile(r"\bthis (?:article|story|page|post)$", re.I)
 # an icon font's ligature name printed as text ('chevron_left', 'arrow_forward'): a button, not prose
 _ICON_NAME = re.compile(r"\b[a-z]+_[a-z]+\b")
+# the label of a statement's or a form's title field: 'TITLE    Funding for 2026-27', 'Subject: Funding for 2026-27'
+_TITLE_FIELD = re.compile(r"^(?:title|headline|subject)(?:\s*:\s*|\t\s*| {2,})(?=\S)", re.I)
+# a 'Most read' box flattened onto one line: '1 <headline> 2 <headline> 3 <headline>'
+_NUMBERED_RUN = re.compile(r"^1\s+\D.{3,200}?\s2\s+\D.{3,200}?\s3\s+\D")
 _LABEL_LAST_WORDS = frozenset({"news", "blog", "updates", "releases", "latest", "stories", "articles", "media", "newsroom"})
 
 
@@ -84,128 +91,229 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
     first_list_label = next(
         (k for k in range(max(0, window_start - 2), first_body) if lines[k].rule in _LIST_LABEL_RULES), first_body
     )
+    window = _Window(window_start, first_body, window_texts, window_joined, first_list_label)
     best_score, best_at, best_content = 0.0, -1, ""
     for j in range(first_body - 1, window_start - 1, -1):
-        line = lines[j]
-        if not title_like(line) or line.kind == PARAGRAPH and line.length > 160:
-            continue
-        if line.rule in ("cookie_notice", "footer", "signup_form", "share_buttons", "advert", "related_list", "comment_prompt", "paywall", "navigation", "promo", "credit", "attachment", "age_notice"):
-            continue
-        content = line.content
-        if _BY_LINE.match(content) or is_menu_row(content):
-            continue
-        page_title = _page_title_head(content)
-        if page_title is not None:
-            content = page_title  # '<headline> | <site name>': the saved page's title line
-        score = 3.0
-        inner_break = INNER_SENTENCE_BREAK.search(content) is not None
-        # 'Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn't Worry.' is a headline
-        title_case = (inner_break or content[-1] == ".") and _is_title_case(content)
-        if content[-1] not in ".":
-            score += 2.0
-        if content.endswith(".") and not title_case:
-            score -= 1.0
-        if 20 <= line.length <= 140:
-            score += 1.0
-        if line.n_words < 4:
-            score -= 1.5
-        if line.rule == "template_repeat":
-            score -= 2.0
-        # shape of a standfirst: a long sentence
-        if line.sentence and line.length > 110:
-            score -= 2.0
-        score -= 0.15 * (first_body - j - 1)
-        if score + 4.5 <= best_score:  # cannot win even with every bonus below
-            continue
-        # a name with its job or agency ('Jane Smith, Health Reporter'), a dated line, or a standfirst of
-        # several sentences is not the headline
-        head = re.split(r"[,|]", content, maxsplit=1)[0]
-        crumb_title = any(_breadcrumb_ends_with(lines[k].content, content) for k in range(window_start, j))
-        if not crumb_title and (head != content or line.n_words <= 4) and name_at_start(head) == head.strip() and line.n_words <= 10:
-            score -= 3.0
-        if DIGIT.search(content) and (
-            find_dates(content) or (_PUBLISHED_LABEL.search(content) or _UPDATED_LABEL.search(content)) and find_short_year_dates(content)
-        ):
-            score -= 3.0
-        # a standfirst of several sentences ('X? Y' and a title-case 'X. Why Y.' can be headlines)
-        if inner_break and not title_case:
-            score -= 2.0 if content.endswith(".") else 0.5
-        if _UI_NOTICE.search(content) or _ICON_NAME.search(content) or is_role_line(content):
-            score -= 4.0  # a notice, an icon's name, or the writer's job ('Social Affairs Editor')
-        if "(" in content and _CAPTION_POSITION.search(content):
-            score -= 3.0  # a photo caption: 'Jane Smith (left) and Tom Jones'
-        if line.n_words <= 5 and _ARTICLE_TOOL.search(content) or content.count("  ") >= 3:
-            score -= 3.0  # an article tool, or a strip of links ('Rhyl  Prestatyn  Abergele  Denbigh')
-        # an image's alt text: under a headline-shaped line and over the picture's caption
-        if (
-            0 < j < len(lines) - 1 and lines[j + 1].rule == "caption" and lines[j - 1].n_words >= 6
-            and title_like(lines[j - 1]) and lines[j - 1].kind != PARAGRAPH
-        ):
-            score -= 1.5
-        if line.length >= 20 and window_joined.count(content) >= 2 and sum(_repeats(content, other) for other in window_texts) >= 2:
-            score += 2.0  # printed again above the body (itself is one hit)
-        if j + 1 < len(lines) and bare_name(lines[j + 1].content) and lines[j + 1].kind == DROP:
-            score += 1.0  # headline, then the writer's name
-        # breadcrumbs and section labels ('Home > News', 'Council news') are not headlines ...
-        if page_title is None and _BREADCRUMB.search(content):
-            score -= 3.0
-        # ... but a breadcrumb trail above ends with the page's own title
-        elif crumb_title:
-            score += 2.0
-        if _META_LABEL.match(content):
-            score -= 4.0
-        else:
-            score -= _form_field_penalty(lines, j)
-        # a longer line straight after a headline-shaped line is its standfirst
-        prev = lines[j - 1] if j > 0 else None
-        if (
-            prev is not None and prev.n_words >= 6 and (prev.length < line.length or line.n_words >= 6 and j + 1 < len(lines)
-                                                          and lines[j + 1].kind == DROP and bare_name(lines[j + 1].content))
-            and not prev.content.endswith(".")
-            and title_like(prev) and prev.kind != PARAGRAPH and not _BY_LINE.match(prev.content)
-            and not _BREADCRUMB.search(prev.content) and not _FIELD.match(prev.content)
-        ):
-            score -= 1.5
-        if line.n_words <= 6 and content.rsplit(None, 1)[-1].lower() in _LABEL_LAST_WORDS:
-            score -= 2.0
-        # the value of a 'From:' / 'Source:' field is not a headline
-        if j > 0 and lines[j - 1].length <= 20 and lines[j - 1].content.endswith(":"):
-            score -= 3.0
-        # an item of a dated list (heading or date, headline, date, headline, date ...) is a teaser
-        followed_by_date = j + 1 < len(lines) and lines[j + 1].rule == "date_line"
-        if first_list_label < j and _in_teaser_run(lines, j, window_start, first_body):
-            score -= 3.0
-        if followed_by_date and _in_dated_list(lines, j):
-            score -= 3.0
-        else:
-            # a headline followed by its standfirst, then the byline: the headline is the first of the two
-            if (
-                j + 2 < len(lines)
-                and title_like(lines[j + 1])
-                # a kicker label is short; a breadcrumb trail glued to the headline contains it
-                and (lines[j + 1].length > line.length or (line.n_words >= 6 and lines[j + 1].n_words >= 6 and lines[j + 1].content not in content))
-                and lines[j + 1].kind != PARAGRAPH
-                and (lines[j + 2].rule in ("byline", "date_line") or (lines[j + 2].kind == DROP and bare_name(lines[j + 2].content)))
+        scored = _headline_score(lines, j, window, best_score)
+        if scored is not None and scored[0] > best_score:
+            best_score, best_at, best_content = scored[0], j, scored[1]
+    if best_score < _WEAK_HEADLINE:
+        # the header may sit further up, pushed away by a comment form or a box of teasers: a headline-shaped line
+        # straight over a byline ('By Jane Smith') or its date (not a dated list's) is still the page's headline
+        for j in range(window_start - 1, max(-1, first_body - 1 - _FAR_WINDOW), -1):
+            if not any(
+                lines[k].rule == "byline" or lines[k].rule == "date_line" and not _list_date(lines, k, 0, first_body)
+                for k in range(j + 1, min(j + 4, first_body))
             ):
-                score += 1.0
-            # followed by a byline/date (skipping its own duplicate, standfirst, credit or a field label)
-            for k in range(j + 1, min(j + 7, len(lines))):
-                if lines[k].rule in ("byline", "date_line"):
-                    score += 2.5 - 0.3 * (k - j - 1)
-                    break
-        # the dateline above and the body straight after: 'Published 3 May 2025', headline, first paragraph
-        if (
-            j == first_body - 1 and line.n_words >= 6
-            and any(lines[k].rule in ("byline", "date_line") for k in range(max(0, j - 2), j))
-        ):
-            score += 2.0
-        if _DEBUG_TITLE:
-            print(f"title? {score:.2f} {content[:80]}")
-        if score > best_score:
-            best_score, best_at, best_content = score, j, content
+                continue
+            if any(lines[k].rule == "byline" for k in range(max(0, j - 4), j)):
+                continue  # a list of teasers, each with its writer
+            scored = _headline_score(lines, j, window, best_score)
+            if scored is not None and scored[0] > best_score:
+                best_score, best_at, best_content = scored[0], j, scored[1]
     if best_at < 0 or best_score < 3.0:
         return (max(0, first_body - 1) if first_body < len(lines) else -1), None
     return best_at, _with_wrapped_end(lines, best_at, first_body, best_content)
+
+
+# a headline scoring under this may be a teaser: look further up for a headline over a byline
+_WEAK_HEADLINE = 5.5
+# how far above the body a headline over its byline is looked for, and the distance past which all count alike
+_FAR_WINDOW, _FAR_DISTANCE = 60, 19
+
+
+@dataclass(frozen=True)
+class _Window:
+    """The lines above the body where the headline is looked for, and facts about them every candidate needs."""
+
+    start: int
+    first_body: int
+    texts: list[str]
+    joined: str
+    first_list_label: int
+
+
+def _headline_score(lines: list[Line], j: int, window: _Window, best_score: float) -> tuple[float, str] | None:
+    """How much line j looks like the page's headline (and its headline text), or None when it cannot be one or
+    cannot beat ``best_score``."""
+    window_start, first_body, window_texts, window_joined = window.start, window.first_body, window.texts, window.joined
+    first_list_label = window.first_list_label
+    line = lines[j]
+    if not title_like(line) or line.kind == PARAGRAPH and line.length > 160:
+        return None
+    if line.rule in ("cookie_notice", "footer", "signup_form", "share_buttons", "advert", "related_list", "comment_prompt", "paywall", "navigation", "promo", "credit", "attachment", "age_notice"):
+        return None
+    content = line.content
+    if _BY_LINE.match(content) or is_menu_row(content):
+        return None
+    page_title = _page_title_head(content)
+    if page_title is not None:
+        content = page_title  # '<headline> | <site name>': the saved page's title line
+    labelled = _TITLE_FIELD.match(content)
+    if labelled:
+        content = content[labelled.end():]  # a form's field: 'TITLE    <headline>', 'Subject: <headline>'
+    score = 3.0 if labelled is None else 6.0  # the page says which line is its title
+    inner_break = INNER_SENTENCE_BREAK.search(content) is not None
+    # 'Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn't Worry.' is a headline
+    title_case = (inner_break or content[-1] == ".") and _is_title_case(content)
+    if content[-1] not in ".":
+        score += 2.0
+    if content.endswith(".") and not title_case:
+        score -= 1.0
+    if 20 <= line.length <= 140:
+        score += 1.0
+    if line.n_words < 4:
+        score -= 1.5
+    if line.rule == "template_repeat":
+        score -= 2.0
+    # shape of a standfirst: a long sentence
+    if line.sentence and line.length > 110:
+        score -= 2.0
+    score -= 0.15 * min(first_body - j - 1, _FAR_DISTANCE)
+    if score + 4.5 <= best_score:  # cannot win even with every bonus below
+        return None
+    # a name with its job or agency ('Jane Smith, Health Reporter'), a dated line, or a standfirst of
+    # several sentences is not the headline
+    head = re.split(r"[,|]", content, maxsplit=1)[0]
+    crumb_title = any(_breadcrumb_ends_with(lines[k].content, content) for k in range(window_start, j))
+    if not crumb_title and (head != content or line.n_words <= 4) and name_at_start(head) == head.strip() and line.n_words <= 10:
+        score -= 3.0 if _names_a_writer(head, content) else 1.0
+    if DIGIT.search(content) and (
+        find_dates(content) or (_PUBLISHED_LABEL.search(content) or _UPDATED_LABEL.search(content)) and find_short_year_dates(content)
+    ):
+        score -= 3.0
+    # a standfirst of several sentences ('X? Y' and a title-case 'X. Why Y.' can be headlines)
+    if inner_break and not title_case:
+        score -= 2.0 if content.endswith(".") else 0.5
+    if _UI_NOTICE.search(content) or _ICON_NAME.search(content) or is_role_line(content):
+        score -= 4.0  # a notice, an icon's name, or the writer's job ('Social Affairs Editor')
+    if "(" in content and _CAPTION_POSITION.search(content):
+        score -= 3.0  # a photo caption: 'Jane Smith (left) and Tom Jones'
+    if line.n_words <= 5 and _ARTICLE_TOOL.search(content) or content.count("  ") >= 3:
+        score -= 3.0  # an article tool, or a strip of links ('Rhyl  Prestatyn  Abergele  Denbigh')
+    if content[0] == "1" and _NUMBERED_RUN.match(content):
+        score -= 3.0  # a ranked box flattened onto one line: '1 Fares rise 2 Clock stops 3 Road shuts'
+    # an image's alt text: under a headline-shaped line and over the picture's caption
+    if (
+        0 < j < len(lines) - 1 and lines[j + 1].rule == "caption" and lines[j - 1].n_words >= 6
+        and title_like(lines[j - 1]) and lines[j - 1].kind != PARAGRAPH
+    ):
+        score -= 1.5
+    if line.length >= 20 and window_joined.count(content) >= 2 and sum(_repeats(content, other) for other in window_texts) >= 2:
+        score += 2.0  # printed again above the body (itself is one hit)
+    if j + 1 < len(lines) and bare_name(lines[j + 1].content) and lines[j + 1].kind == DROP:
+        score += 1.0  # headline, then the writer's name
+    # breadcrumbs and section labels ('Home > News', 'Council news') are not headlines ...
+    if page_title is None and _BREADCRUMB.search(content):
+        score -= 3.0
+    # ... but a breadcrumb trail above ends with the page's own title
+    elif crumb_title:
+        score += 2.0
+    if _META_LABEL.match(content):
+        score -= 4.0
+    else:
+        score -= _form_field_penalty(lines, j)
+    # a longer line straight after a headline-shaped line is its standfirst (share buttons between do not count)
+    before = _text_line_before(lines, j)
+    prev = lines[before] if before >= 0 else None
+    if (
+        prev is not None and prev.n_words >= 6 and (prev.length < line.length or line.n_words >= 6 and j + 1 < len(lines)
+                                                      and lines[j + 1].kind == DROP and bare_name(lines[j + 1].content))
+        and not prev.content.endswith(".")
+        and title_like(prev) and prev.kind != PARAGRAPH and not _BY_LINE.match(prev.content)
+        and not _BREADCRUMB.search(prev.content) and not _FIELD.match(prev.content)
+    ):
+        score -= 1.5
+    if line.n_words <= 6 and content.rsplit(None, 1)[-1].lower() in _LABEL_LAST_WORDS:
+        score -= 2.0
+    # the value of a 'From:' / 'Source:' field is not a headline
+    if j > 0 and lines[j - 1].length <= 20 and lines[j - 1].content.endswith(":"):
+        score -= 3.0
+    # an item of a dated list (heading or date, headline, date, headline, date ...) is a teaser
+    followed_by_date = j + 1 < len(lines) and lines[j + 1].rule == "date_line"
+    if _in_teaser_run(lines, j, window_start, first_body, labelled=first_list_label < j):
+        score -= 3.0
+    if followed_by_date and _in_dated_list(lines, j, first_body):
+        score -= 3.0
+    else:
+        # a headline followed by its standfirst, then the byline: the headline is the first of the two (share
+        # buttons and article tools between them do not count)
+        after = _text_lines_after(lines, j, 7)
+        if (
+            len(after) >= 2
+            and title_like(lines[after[0]])
+            # a kicker label is short; a breadcrumb trail glued to the headline contains it
+            and (lines[after[0]].length > line.length or (line.n_words >= 6 and lines[after[0]].n_words >= 6 and lines[after[0]].content not in content))
+            and lines[after[0]].kind != PARAGRAPH
+            and (_is_byline_or_date(lines[after[1]]) or (lines[after[1]].kind == DROP and bare_name(lines[after[1]].content)))
+        ):
+            score += 1.0
+        # followed by a byline/date (skipping its own duplicate, standfirst, credit or a field label)
+        for distance, k in enumerate(after[:6]):
+            if _is_byline_or_date(lines[k]):
+                score += 2.5 - 0.3 * distance
+                break
+    # the dateline above and the body straight after: 'Published 3 May 2025', headline, first paragraph (share
+    # buttons or an article tool may stand between)
+    if (
+        (j == first_body - 1 or _text_lines_after(lines, j, 1) == [first_body]) and line.n_words >= 6
+        and any(lines[k].rule in ("byline", "date_line") for k in range(max(0, j - 2), j))
+    ):
+        score += 2.0
+    if _DEBUG_TITLE:
+        print(f"title? {score:.2f} {content[:80]}")
+    return score, content
+
+
+# an article tool's counter: '3 min read', '12 comments', '1.2k shares'
+_COUNTER = re.compile(r"^\d[\d,.]*k?\s+(?:min(?:ute)?s?(?: read)?|comments?|shares?|views?)$", re.I)
+
+
+def _header_furniture(lines: list[Line], k: int) -> bool:
+    """Share buttons (a short item in a row of them too: '• X') and article tools ('Listen to this article',
+    '3 min read', '12 comments') in a header."""
+    line = lines[k]
+    if line.rule in ("share_buttons", "reading_time"):
+        return True
+    if line.n_words <= 5 and (_ARTICLE_TOOL.search(line.content) is not None or _COUNTER.match(line.content) is not None):
+        return True
+    return line.is_list and line.n_words <= 2 and any(
+        0 <= i < len(lines) and lines[i].rule == "share_buttons" for i in (k - 1, k + 1)
+    )
+
+
+def _text_lines_after(lines: list[Line], j: int, count: int) -> list[int]:
+    """The next ``count`` lines after j that are not header furniture (within a dozen lines)."""
+    out: list[int] = []
+    for k in range(j + 1, min(len(lines), j + 13)):
+        if not _header_furniture(lines, k):
+            out.append(k)
+            if len(out) == count:
+                break
+    return out
+
+
+def _text_line_before(lines: list[Line], j: int) -> int:
+    """The nearest line before j that is not header furniture (within a few lines), or -1."""
+    for k in range(j - 1, max(-1, j - 6), -1):
+        if not _header_furniture(lines, k):
+            return k
+    return -1
+
+
+def _is_byline_or_date(line: Line) -> bool:
+    return line.rule in ("byline", "date_line") or line.length <= 80 and _BY_LINE.match(line.content) is not None
+
+
+def _names_a_writer(head: str, content: str) -> bool:
+    """A name-shaped line that is a writer's credit, not a headline: a bare name ('Jane Smith'), or a name with
+    a job or outlet after it whose first word is a given name or an initial ('Jane Smith, Health Reporter');
+    'Introducing Amara Okafor, new chief executive' opens with a capitalised verb, not a given name."""
+    rest = content[len(head):].lstrip(",| ").strip()
+    if not rest:
+        return True
+    first = head.split(None, 1)[0].rstrip(".")
+    return len(first) == 1 or first in first_names() or first.lower() in HONORIFICS or is_role_line(rest) or _ACADEMIC_ROLE.search(rest) is not None
 
 
 def _with_wrapped_end(lines: list[Line], at: int, first_body: int, headline: str) -> str:
@@ -272,31 +380,70 @@ def _teaser_shaped(line: Line) -> bool:
     return title_like(line) and line.kind != PARAGRAPH and line.rule not in ("byline", "date_line")
 
 
-def _in_teaser_run(lines: list[Line], j: int, window_start: int, first_body: int) -> bool:
+def _in_teaser_run(lines: list[Line], j: int, window_start: int, first_body: int, labelled: bool) -> bool:
     """Line j is one of three or more headline-shaped lines in a row under a list label ('Most read', 'Related',
-    'More on'): a box of teasers, not the page's headline."""
+    'More on'), or one of a run of _UNLABELLED_TEASER_RUN or more with no label: a box of teasers, not the page's
+    headline (a header has one headline, perhaps a standfirst, then a byline or date)."""
     start = j
     while start - 1 >= window_start and _teaser_shaped(lines[start - 1]):
         start -= 1
     end = j
     while end + 1 < first_body and _teaser_shaped(lines[end + 1]):
         end += 1
-    if end - start < 2:
+    if end - start < 2 or not labelled and end - start + 1 < _UNLABELLED_TEASER_RUN:
         return False
     if j == end == first_body - 1 and lines[j - 1].content.endswith("."):
         return False  # the box's last item ended with its summary; the line over the story is its headline
-    return any(lines[k].rule in _LIST_LABEL_RULES for k in range(max(0, start - 2), start))
+    return end - start + 1 >= _UNLABELLED_TEASER_RUN or any(lines[k].rule in _LIST_LABEL_RULES for k in range(max(0, start - 2), start))
 
 
-def _in_dated_list(lines: list[Line], j: int) -> bool:
+_UNLABELLED_TEASER_RUN = 5
+
+
+def _in_dated_list(lines: list[Line], j: int, first_body: int) -> bool:
     """Line j (followed by a date) is an item of a dated list: a date line just above, or a list heading above
     and the headline-date pattern going on below."""
     above = range(max(0, j - 2), j)
     if any(lines[k].shape_rule == "date_line" for k in above):
         return True
     if any(lines[k].shape_rule == "related_list" for k in above):
-        return j + 3 < len(lines) and title_like(lines[j + 2]) and lines[j + 3].rule == "date_line"
-    return False
+        if j + 3 < len(lines) and title_like(lines[j + 2]) and lines[j + 3].rule == "date_line":
+            return True
+    # the headline-date pattern repeats two more times around it above the story (a section label may stand
+    # between the items; a list's heading, 'Related stories', ends it: the page's dated headline may sit over it)
+    items = 0
+    for k in range(j + 2, min(first_body, j + 10)):
+        if lines[k].rule in _LIST_LABEL_RULES:
+            break
+        items += _dated_item_at(lines, k)
+    for k in range(j - 1, max(0, j - 8), -1):
+        if lines[k].rule in _LIST_LABEL_RULES:
+            break
+        items += _dated_item_at(lines, k)
+    return items >= 2
+
+
+def _dated_item_at(lines: list[Line], k: int) -> bool:
+    """Line k is the date of a dated list item: a date line straight under a headline-shaped line."""
+    return lines[k].rule == "date_line" and _teaser_shaped(lines[k - 1])
+
+
+def _list_date(lines: list[Line], k: int, top: int, bottom: int) -> bool:
+    """Date line k closes an item of a dated list: it follows a headline-shaped line, and two more items of the same
+    shape come next to it between lines ``top`` and ``bottom`` ('Headline' / '3 May 2024' / 'Headline' / '9 May
+    2024' ...), up to the list's heading."""
+    if not _dated_item_at(lines, k):
+        return False
+    items = 0
+    for i in range(k + 1, min(bottom, k + 10)):
+        if lines[i].rule in _LIST_LABEL_RULES:
+            break
+        items += _dated_item_at(lines, i)
+    for i in range(k - 1, max(top, k - 10, 1) - 1, -1):
+        if lines[i].rule in _LIST_LABEL_RULES:
+            break
+        items += _dated_item_at(lines, i)
+    return items >= 2
 
 
 def find_author(lines: list[Line], title_j: int, first_body: int, last_body: int = -1) -> str | None:
@@ -331,8 +478,11 @@ def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | 
             name = name_at_start(lines[j + 1].content)
             if name:
                 return name
-    # a bare name next to a date line or its role line, or with a @handle, between headline and body
-    for j in range(max(window_start, title_j + 1), first_body):
+    # a bare name next to a date line or its role line, or with a @handle, between headline and body (or just
+    # after a standfirst kept as the body's first line)
+    for j in range(max(window_start, title_j + 1), min(n_lines, first_body + 3)):
+        if j > first_body and lines[j - 1].kind == PARAGRAPH and j - 1 != first_body:
+            break  # the story has begun
         content = lines[j].content
         if lines[j].rule == "date_line":  # 'Name | 20 November 2025'
             parts = _BYLINE_PARTS.split(content)
@@ -347,25 +497,59 @@ def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | 
             head, role = content.split(",", 1)
             if bare_name(head) == head and is_author_role_line(role.strip()):
                 return head
+        # the writers and their outlet straight under the headline, over the date line
+        if j == title_j + 1 and (lines[j + 1].rule == "date_line" if j + 1 < n_lines else False):
+            name = _names_with_outlet(content)
+            if name:
+                return name
         name = bare_name(content)
         if name and (
-            (j > 0 and lines[j - 1].rule == "date_line")
+            # under the date only a name opening with a given name ('Enlarge Image' under a date is a button)
+            (j > 0 and lines[j - 1].rule == "date_line" and person_name_line(content))
+            # over the date (not the outlet under a name line: 'Jane Smith' / 'Example Post' / '3 May 2025')
+            or (j + 1 < n_lines and lines[j + 1].rule == "date_line" and not (j > 0 and person_name_line(lines[j - 1].content)))
             or (j + 1 < n_lines and (
-                lines[j + 1].rule == "date_line" or is_author_role_line(lines[j + 1].content)
-                or _OUTLET_LINE.match(lines[j + 1].content) is not None
+                is_author_role_line(lines[j + 1].content) or _OUTLET_LINE.match(lines[j + 1].content) is not None
             ))
+            # over the writer's outlet and the date: 'Jane Smith' / 'Example Post' / '3 May 2025'
+            or (j + 2 < n_lines and lines[j + 2].rule == "date_line" and _outlet_name(lines[j + 1].content))
             or "@" in content
-            # alone between the headline and the story: 'Headline' / 'Jane Smith' / first paragraph
-            or (j == title_j + 1 and j + 1 == first_body and person_name_line(content))
+            # alone between the headline and the story: 'Headline' / 'Jane Smith' / first paragraph (perhaps with
+            # the writer's outlet under the name: 'Jane Smith' / 'Example Post')
+            or (j == title_j + 1 and person_name_line(content) and j + 1 == first_body)
+            or (j <= title_j + 2 and person_name_line(content) and j + 2 == first_body and _outlet_name(lines[j + 1].content))
         ):
             return name
-    # a blog theme's date and writer just above the headline: '3 March 2025' / 'Jane Smith' / 'Headline'
-    for j in range(max(0, title_j - 2), title_j):
-        if lines[j].rule == "date_line" or (j > 0 and lines[j - 1].rule == "date_line"):
+    # a blog theme's date and writer just above the headline: '3 March 2025' / 'Jane Smith' / 'Headline', also with
+    # a section label between them ('Jane Smith' / 'Business' / '01.21.2025' / 'Headline')
+    for j in range(max(0, title_j - 3), title_j):
+        between = range(j + 1, title_j)
+        if any(lines[k].rule != "date_line" and lines[k].n_words > 2 for k in between):
+            continue
+        if (j > 0 and lines[j - 1].rule == "date_line") or any(lines[k].rule == "date_line" for k in between):
             name = bare_name(lines[j].content)
             if name and person_name_line(lines[j].content):
                 return name
     return None
+
+
+def _outlet_name(content: str) -> bool:
+    """A short capitalised name on its own line, as an outlet's under its writer ('Example Post', 'The Courier')."""
+    words = content.split()
+    return 1 <= len(words) <= 4 and not DIGIT.search(content) and all(_SITE_NAME_WORD.match(w) for w in words) and words[0][0].isupper()
+
+
+def _names_with_outlet(content: str) -> str | None:
+    """'Jane Smith, Example Insider', 'Jane Smith and Tom Jones, Example Press': the writers' names before their
+    outlet's (a few capitalised words), or None."""
+    if "," not in content or len(content) > 100:
+        return None
+    head, outlet = content.split(",", 1)
+    outlet_words = outlet.split()
+    if not 1 <= len(outlet_words) <= 5 or DIGIT.search(outlet) or not all(_SITE_NAME_WORD.match(w) for w in outlet_words):
+        return None
+    names = name_at_start(head)
+    return names if names == head.strip() else None
 
 
 def _name_before_date(content: str) -> str | None:
@@ -388,6 +572,13 @@ _DATE_LABEL_ONLY = re.compile(
 )
 
 
+def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    last = None
+    for last in pattern.finditer(text):
+        pass
+    return last
+
+
 def _line_date(content: str) -> tuple[dt.date | None, bool]:
     """(the article date this line states, whether it is labelled 'published'); 'updated'-only dates give None."""
     published_label = _PUBLISHED_LABEL.search(content)
@@ -398,6 +589,15 @@ def _line_date(content: str) -> tuple[dt.date | None, bool]:
     if not found:
         return None, False
     if published_label:
+        # the date whose nearest label before it says 'published': 'Updated 8 May 2025, first published 3 May 2025'
+        previous_end = 0
+        for start, end, day in found:
+            segment = content[previous_end:start]
+            published = _last_match(_PUBLISHED_LABEL, segment)
+            updated = _last_match(_UPDATED_LABEL, segment)
+            if published is not None and (updated is None or published.start() > updated.end() + 1):
+                return day, True  # ('Last updated date: 9 May' is an updated date)
+            previous_end = end
         after = [d for (s, _e, d) in found if s >= published_label.start()]
         if after:
             return after[0], True
@@ -408,18 +608,33 @@ def _line_date(content: str) -> tuple[dt.date | None, bool]:
     return found[0][2], False
 
 
+# a list item this short is a page fact ('• 13 August 2025', '• Posted by Jane', '• Leave a comment', '• Health'),
+# not a teaser headline: the walk up from the headline goes past it
+_META_ITEM_WORDS = 4
+
+
 def find_date(lines: list[Line], title_j: int, first_body: int, last_body: int) -> dt.date | None:
     if first_body >= len(lines):
         return None
     zone: list[int] = []
     # up to 3 lines before the headline, but never into a list of dated teasers
-    pre = []
-    for j in range(title_j - 1, max(-1, title_j - 4), -1):
-        if lines[j].is_list and lines[j].rule != "date_line":
+    pre: list[int] = []
+    for j in range(title_j - 1, max(-1, title_j - 10), -1):
+        if len(pre) == 3:
             break
+        line = lines[j]
+        if line.rule == "share_buttons":
+            continue  # a row of share buttons between the dateline and the headline
+        if line.is_list and line.rule != "date_line" and line.n_words > _META_ITEM_WORDS:
+            lone = not (j > 0 and lines[j - 1].is_list) and not (j + 1 < len(lines) and lines[j + 1].is_list)
+            if not lone:  # a list, perhaps of dated teasers; a lone item is a category tag ('• Community Voices')
+                break
         pre.append(j)
     dated_pre = [j for j in pre if lines[j].rule == "date_line"]
-    if len(dated_pre) <= 1:
+    # two or more dates over the headline: a dated list's, unless each is labelled ('First published' / 'Last updated')
+    if len(dated_pre) <= 1 or all(
+        _PUBLISHED_LABEL.search(lines[j].content) or _UPDATED_LABEL.search(lines[j].content) for j in dated_pre
+    ):
         zone.extend(sorted(pre))
     zone.extend(range(max(title_j, 0), first_body))
     # (date, labelled 'published', above the headline)
@@ -427,6 +642,9 @@ def find_date(lines: list[Line], title_j: int, first_body: int, last_body: int) 
     for j in zone:
         line = lines[j]
         if line.length > 200 or line.kind == PARAGRAPH:
+            continue
+        # an item of a dated list between the headline and the story, or over a story whose headline was not found
+        if _list_date(lines, j, title_j + 1 if j > title_j else 0, first_body):
             continue
         if line.rule not in ("date_line", "byline", "") and not _PUBLISHED_LABEL.search(line.content):
             if line.rule not in ("short_non_sentence", "caption", "share_buttons", "menu_item"):

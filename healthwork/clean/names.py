@@ -59,7 +59,7 @@ _NAME_STOP = re.compile(
     r"\s[|–—/@]|[|,;(@\[:•·]|\s-\s|\s\d|\s+(?:on|at|in|for|from|and updated|updated|published|posted|last|first)\b", re.I
 )
 # titles before a name, dropped as in the people list ('By Dr Jane Smith' -> 'Jane Smith')
-_HONORIFICS = frozenset("dr prof professor sir dame mr mrs ms miss mx cllr councillor rev revd lord lady baroness".split())
+HONORIFICS = frozenset("dr prof professor sir dame mr mrs ms miss mx cllr councillor rev revd lord lady baroness".split())
 _ORG_BYLINE_WORDS = frozenset({"editorial", "newsroom", "editors"})
 # words of an organisation's name: a byline 'By Example Cancer Support' or 'Author: Example Foundation' names no person
 _ORGANISATION_WORDS = frozenset(
@@ -92,7 +92,7 @@ def name_at_start(rest: str) -> str | None:
         if lowered in _NAME_PARTICLES and name_tokens:
             name_tokens.append(token)
             continue
-        if lowered in _HONORIFICS and position + 1 < len(tokens) and (not name_tokens or name_tokens[-1].lower() in ("and", "&")):
+        if lowered in HONORIFICS and position + 1 < len(tokens) and (not name_tokens or name_tokens[-1].lower() in ("and", "&")):
             continue  # a title before the (first or next) name
 
         # 'Name Thursday 9 May', 'Name Thu', 'Name March 2025': the date has begun
@@ -136,7 +136,7 @@ _DESK_WORDS = frozenset({"reporter", "reporters"})
 
 def _starts_with_given_name(tokens: list[str]) -> bool:
     first = tokens[0].rstrip(".")
-    return len(first) == 1 or first in first_names() or first.lower() in _HONORIFICS
+    return len(first) == 1 or first in first_names() or first.lower() in HONORIFICS
 
 
 def _names_at_start(rest: str) -> str | None:

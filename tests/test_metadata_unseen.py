@@ -1,0 +1,471 @@
+"""Headline, byline and date on made-up page headers of shapes met on real pages of many sites (not copied from any).
+
+Each page is invented; each stands for a general page shape rather than one site: a header pushed far above the
+body by a comment form or a wall of video teasers, a byline printed as a list item, a category tag between the
+date and the headline, a dated teaser list straight above the story, a headline opening with a capitalised verb.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.test_metadata_layouts import _BODY, Layout, _norm, _story
+from healthwork.clean import clean_article
+
+_MENU = _story("  • Home", "  • News", "  • Health", "  • Business", "  • Opinion", "  • Contact")
+
+LAYOUTS: list[Layout] = [
+    Layout(
+        # 'Introducing Amara Okafor, ...' opens like a name but 'Introducing' is no given name: a headline
+        "headline_opening_with_a_capitalised_verb_and_a_name",
+        _story(
+            _MENU,
+            "Example Care Partnership",
+            "twitter linkedin facebook",
+            "Introducing Amara Okafor, new chief executive at Example Care Partnership",
+            "chevron_left Browse All Posts",
+            _BODY,
+        ),
+        "Introducing Amara Okafor, new chief executive at Example Care Partnership",
+        None,
+        None,
+    ),
+    Layout(
+        # the header, then author tools, a comment form, the date and a 'More on' box of teasers above the body
+        "header_pushed_far_above_the_body",
+        _story(
+            _MENU,
+            "Share this:",
+            "  • Facebook",
+            "  • Email",
+            "Council opens work and health hub in former library building",
+            "By Priya Nandakumar and Tomasz Wrobel",
+            "  • View author archive",
+            "  • Get author RSS feed",
+            "  • email the author",
+            "  • follow on twitter",
+            "Most Popular Today",
+            "1 Bus lane fines double in a year 2 Town hall clock stops again 3 Ferry fares rise",
+            "Name(required)",
+            "Email(required)",
+            "Comment(required)",
+            "Submit",
+            "March 4, 2025 | 6:20am | Updated March 4, 2025 | 9:12pm",
+            "Enlarge Image",
+            "The new hub in the old library building on Castle Street",
+            "More On:",
+            "employment",
+            "Jobcentre trial moves advisers into GP surgeries",
+            "Charity warns of long waits for back-to-work support",
+            "Seaside town bids for a share of regeneration fund",
+            "Mayor promises new bus routes to business parks",
+            _BODY,
+        ),
+        "Council opens work and health hub in former library building",
+        "Priya Nandakumar and Tomasz Wrobel",
+        dt.date(2025, 3, 4),
+    ),
+    Layout(
+        # a video player's list of teaser headlines (no label) fills the lines above the story
+        "wall_of_video_teasers_under_the_header",
+        _story(
+            _MENU,
+            "Follow Example Business",
+            "Employers struggle to fill vacancies as sickness absence climbs",
+            "By Lena Hartmann, Example Business",
+            "Updated 0915 GMT (1015 CET) March 11, 2025",
+            "JUST WATCHED",
+            "Minister: job support reforms are on track",
+            "Replay",
+            "More Videos ...",
+            "MUST WATCH",
+            "(16 Videos)",
+            "Minister: job support reforms are on track",
+            "Why firms are rethinking occupational health",
+            "How one factory cut sick days by a third",
+            "The hidden cost of long waiting lists",
+            "What a four-day week did for staff wellbeing",
+            "Inside the clinic that gets people back to work",
+            "Why apprenticeships are making a comeback",
+            "This is what a good return-to-work plan looks like",
+            "How remote work changed the commute for millions",
+            "What the budget means for small employers",
+            "Why pharmacies are taking on more health checks",
+            "The town that rebuilt its high street",
+            "How sick pay rules compare across Europe",
+            "What carers need from their employers",
+            "Inside the push to cut hospital waiting times",
+            "Why older workers are returning to jobs",
+            _BODY,
+        ),
+        "Employers struggle to fill vacancies as sickness absence climbs",
+        "Lena Hartmann",
+        None,  # only an 'Updated' stamp: the page shows no publication date
+    ),
+    Layout(
+        # the byline and the date printed as list items under the headline: 'Name, Outlet'
+        "byline_as_a_list_item_with_the_outlet",
+        _story(
+            "International",
+            "  • Trending",
+            "  • Tech",
+            "  • Strategy",
+            "How to plan a phased return to work after long-term sickness",
+            "  • Ngozi Adeyemi, Example Insider",
+            "  • 13.11.2025, 23:06",
+            "  • facebook",
+            "  • linkedin",
+            "  • email",
+            _BODY,
+        ),
+        "How to plan a phased return to work after long-term sickness",
+        "Ngozi Adeyemi",
+        dt.date(2025, 11, 13),
+    ),
+    Layout(
+        # two writers and their agency under the headline, then an 'Updated' stamp
+        "writers_and_agency_under_the_headline",
+        _story(
+            _MENU,
+            "Governor takes jobs plan to rural counties",
+            "Orla Brennan and Kofi Mensah, Example Press",
+            "Updated 12:24 am EST, Wednesday, November 20, 2024",
+            "Photo: Orla Brennan, EP",
+            _BODY,
+        ),
+        "Governor takes jobs plan to rural counties",
+        "Orla Brennan and Kofi Mensah",
+        None,
+    ),
+    Layout(
+        # the date, then one category tag as a list item, then the headline and the writer
+        "category_tag_between_date_and_headline",
+        _story(
+            _MENU,
+            "Search by Keyword",
+            "Search",
+            "April 2, 2025",
+            "  • Community",
+            "Leader spotlight: the nurse who set up a back-to-work clinic",
+            "Helen Falkner",
+            _BODY,
+        ),
+        "Leader spotlight: the nurse who set up a back-to-work clinic",
+        "Helen Falkner",
+        dt.date(2025, 4, 2),
+    ),
+    Layout(
+        # the outlet's dateline, the headline, a row of share buttons, then the video's own title over the story
+        "share_buttons_between_dateline_and_story",
+        _story(
+            _MENU,
+            "Example News February 24, 2025, 7:57 AM",
+            "Carers in rural areas say support to stay in work is patchy",
+            "  • Share",
+            "  • Tweet",
+            "  • Reddit",
+            "  • Email",
+            _BODY,
+        ),
+        "Carers in rural areas say support to stay in work is patchy",
+        None,
+        dt.date(2025, 2, 24),
+    ),
+    Layout(
+        # no header at all: the story follows a dated 'More stories' list, whose last date is not the story's
+        "dated_teaser_list_straight_above_a_headerless_story",
+        _story(
+            _MENU,
+            "MORE STORIES LIKE THIS ONE",
+            "LOCAL NEWS",
+            "Hospital car park charges to rise in spring",
+            "May 15, 2023",
+            "HEALTH",
+            "Clinic waiting times fall for third month",
+            "January 22, 2024",
+            "LOCAL NEWS",
+            "New cycle lanes open on the ring road",
+            "January 12, 2022",
+            "FEATURES",
+            "A day with the district nurses",
+            "October 19, 2023",
+            _BODY,
+        ),
+        None,
+        None,
+        None,
+    ),
+    Layout(
+        # the writer, the section and the date above the headline (a magazine theme)
+        "writer_section_and_date_above_the_headline",
+        _story(
+            _MENU,
+            "Sign In",
+            "Search",
+            "Sarah Lindqvist",
+            "Business",
+            "01.21.2025 07:00 AM",
+            "Remote work kept thousands of disabled people in jobs, study finds",
+            _BODY,
+        ),
+        "Remote work kept thousands of disabled people in jobs, study finds",
+        "Sarah Lindqvist",
+        dt.date(2025, 1, 21),
+    ),
+    Layout(
+        # a blog theme's meta row printed as short list items over the headline: date, poster, category
+        "meta_row_as_list_items_over_the_headline",
+        _story(
+            _MENU,
+            "Home » Blog »",
+            "  • 13 August 2025",
+            "  • Posted by Kestrel",
+            "  • Wellbeing",
+            "A short guide to going back to work after an operation",
+            _BODY,
+        ),
+        "A short guide to going back to work after an operation",
+        None,  # a one-word handle is no person's name
+        dt.date(2025, 8, 13),
+    ),
+    Layout(
+        # a printed statement's header is a form: labelled title, date and 'BY' fields
+        "statement_header_as_labelled_fields",
+        _story(
+            "Example Regional Assembly",
+            "WRITTEN STATEMENT",
+            "BY",
+            "THE EXAMPLE REGIONAL GOVERNMENT",
+            "TITLE    Work and health support: allocations for 2026-27",
+            "DATE    3 February 2026",
+            "BY    Carys Pritchard MS, Cabinet Secretary for Work",
+            "",
+            _BODY,
+        ),
+        "Work and health support: allocations for 2026-27",
+        "Carys Pritchard",
+        dt.date(2026, 2, 3),
+    ),
+    Layout(
+        "title_field_with_a_colon",
+        _story(
+            _MENU,
+            "Subject: Council extends its back-to-work coaching service",
+            "Date: 14 January 2026",
+            _BODY,
+        ),
+        "Council extends its back-to-work coaching service",
+        None,
+        dt.date(2026, 1, 14),
+    ),
+    Layout(
+        # the header (headline, standfirst, dated byline), then a long dated 'More stories' box
+        "header_over_a_long_dated_list_of_more_stories",
+        _story(
+            _MENU,
+            "Health News",
+            "Hospital trust opens job clinic for patients on long waiting lists",
+            "Patients off work while they wait for treatment will be offered careers advice on site",
+            "Ruth Halloran March 20, 2025 12:32",
+            "FIND A SERVICE NEAR YOU",
+            "MORE STORIES LIKE THIS ONE",
+            "HEALTH NEWS",
+            "New diagnostic centre opens at retail park",
+            "May 15, 2024",
+            "FEATURES",
+            "A week with the hospital discharge team",
+            "January 22, 2025",
+            "HEALTH NEWS",
+            "Physiotherapy self-referral extended to all GP practices",
+            "January 12, 2025",
+            "COMMUNITY",
+            "Volunteer drivers wanted for patient transport",
+            "October 18, 2024",
+            "HEALTH NEWS",
+            "Mental health crisis café marks first birthday",
+            "January 14, 2025",
+            "FEATURES",
+            "What happens when you call NHS 111",
+            "June 18, 2024",
+            "HEALTH NEWS",
+            "Trust recruits 40 new nursing associates",
+            "September 12, 2024",
+            "CAREERS",
+            "Apprenticeships in the NHS explained",
+            "October 19, 2024",
+            _BODY,
+        ),
+        "Hospital trust opens job clinic for patients on long waiting lists",
+        "Ruth Halloran",  # the dated byline '<name> <date>'
+        dt.date(2025, 3, 20),
+    ),
+    Layout(
+        # an undated header, then a 'Related' box of dated teasers before the story: no date is the article's
+        "dated_related_box_between_an_undated_header_and_the_story",
+        _story(
+            _MENU,
+            "Home > Employment support > Local schemes",
+            "Working Well Together",
+            "How the borough's employment support partnership works",
+            "Related pages",
+            "Apply for a health and work coach",
+            "14 January 2025",
+            "Support for employers hiring disabled people",
+            "2 February 2025",
+            "Volunteer mentors wanted",
+            "21 March 2025",
+            _BODY,
+        ),
+        "How the borough's employment support partnership works",
+        None,
+        None,
+    ),
+    Layout(
+        # both stamps on their own lines over the headline: two dates, but labelled, so not a dated list
+        "first_published_and_last_updated_lines_over_the_headline",
+        _story(
+            "Example Public Sector Wire",
+            "Region: North East",
+            "First published 23 April 2025",
+            "Last updated 28 April 2025",
+            "Trailblazer to help people with health conditions back to work opens in coastal towns",
+            _BODY,
+        ),
+        "Trailblazer to help people with health conditions back to work opens in coastal towns",
+        None,
+        dt.date(2025, 4, 23),
+    ),
+    Layout(
+        # a 'Published' label line over a stamp that gives the update first and the first publication after it
+        "published_label_over_updated_then_first_published",
+        _story(
+            _MENU,
+            "Press release",
+            "Six more areas to offer joined-up work and health support",
+            "Published",
+            "Updated 8 September 2026, first published 3 September 2026",
+            _BODY,
+        ),
+        "Six more areas to offer joined-up work and health support",
+        None,
+        dt.date(2026, 9, 3),
+    ),
+    Layout(
+        # the writer's name, their outlet on the next line, then the date: the outlet is not the writer
+        "name_then_outlet_then_date",
+        _story(
+            _MENU,
+            "Hospital discharge delays keep thousands out of work, carers say",
+            "Hannah Corrigan",
+            "Example Post",
+            "14 May 2025",
+            _BODY,
+        ),
+        "Hospital discharge delays keep thousands out of work, carers say",
+        "Hannah Corrigan",
+        dt.date(2025, 5, 14),
+    ),
+    Layout(
+        # headline, standfirst, the writer's name and outlet, no date
+        "standfirst_then_name_and_outlet",
+        _story(
+            _MENU,
+            "Councils to share £4m for job coaches in GP surgeries",
+            "The money will pay for employment advisers in surgeries across the county from the spring",
+            "Hannah Birkett",
+            "Example Post",
+            _BODY,
+        ),
+        "Councils to share £4m for job coaches in GP surgeries",
+        "Hannah Birkett",
+        None,
+    ),
+    Layout(
+        # the standfirst is kept as the story's first line; the byline and the writer's role follow it
+        "name_and_role_after_a_standfirst_kept_as_body",
+        _story(
+            "Example Policy Review",
+            "Explainers | Data | Westminster | Devolution | Health | Work | Newsletter",
+            "EXPLAINER",
+            "Explained: where the new employment support money is going",
+            "Nine more areas will run the programme. Here is what they are getting and why.",
+            "Aisha Rahman",
+            "Employment Correspondent",
+            _BODY,
+        ),
+        "Explained: where the new employment support money is going",
+        "Aisha Rahman",
+        None,
+    ),
+    Layout(
+        # a row of share buttons between the headline and its standfirst: the standfirst is not the headline
+        "share_row_between_headline_and_standfirst",
+        _story(
+            _MENU,
+            "NewsRegional News",
+            "Young people across the county to get £5m push into jobs and training",
+            "Share this page",
+            "  • Facebook",
+            "  • X",
+            "  • LinkedIn",
+            "The work and pensions secretary joined the county's mayor to launch the scheme at a college in the town",
+            "By Example Reporter",
+            "14:02, 23 MAY 2025 Updated 15:41, 23 MAY 2025",
+            _BODY,
+        ),
+        "Young people across the county to get £5m push into jobs and training",
+        None,
+        dt.date(2025, 5, 23),
+    ),
+    Layout(
+        # a reading-time line between the headline and its standfirst
+        "reading_time_between_headline_and_standfirst",
+        _story(
+            "News  Politics  Business  Money  Opinion  Sport",
+            "Business › Economy",
+            "Sickness absence costs employers billions a year, review warns",
+            "3 min read",
+            "Former retail boss says the country is sliding into an avoidable crisis as ill health pushes people out of work",
+            "By Hannah Corrigan, Employment Correspondent",
+            "5 November 2025 • 6:01am GMT",
+            _BODY,
+        ),
+        "Sickness absence costs employers billions a year, review warns",
+        "Hannah Corrigan",
+        dt.date(2025, 11, 5),
+    ),
+    Layout(
+        # dateline, headline, a comment counter, then the story
+        "comment_counter_between_headline_and_story",
+        _story(
+            "Example Public Sector Wire",
+            "Public sector news distribution",
+            "Latest releases | By department | By region | Subscribe to alerts",
+            "Region: Wales",
+            "Distributed by: Office of the Example Minister",
+            "Published 23 April 2025 10:05",
+            "Trailblazer to tackle economic inactivity launches in two coastal towns",
+            "12 comments",
+            _BODY,
+        ),
+        "Trailblazer to tackle economic inactivity launches in two coastal towns",
+        None,
+        dt.date(2025, 4, 23),
+    ),
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=[layout.name for layout in LAYOUTS])
+def test_unseen_title(layout: Layout) -> None:
+    assert clean_article(layout.text).title == layout.title
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=[layout.name for layout in LAYOUTS])
+def test_unseen_author(layout: Layout) -> None:
+    assert _norm(clean_article(layout.text).author) == _norm(layout.author)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=[layout.name for layout in LAYOUTS])
+def test_unseen_date(layout: Layout) -> None:
+    assert clean_article(layout.text).published_date == layout.published
