@@ -235,3 +235,11 @@ def test_the_staff_of_one_employer_named_by_a_possessive_are_not_a_count() -> No
     assert values("The trust's 12,000 staff and the retailer's 300,000 employees got a pay rise.") == []
     assert values("Leeds's 5,000 nurses and the region's 40,000 carers were surveyed.") == [
         (5000.0, "exact"), (40000.0, "exact")]
+
+
+def test_an_employers_verb_or_headcount_makes_any_people_noun_its_staff() -> None:
+    # guidelines: counts of staff of one employer are not people counts, whatever noun the article uses
+    assert values("Based in Leeds, the supplier employs around 1,300 people in nine countries.") == []
+    assert values("The retailer had 12,500 employees in June; the scheme supported 640 people.") == [(640.0, "exact")]
+    # a programme's outcome stays a count
+    assert values("Local firms have employed 300 people through the pilot.") == [(300.0, "exact")]

@@ -206,6 +206,15 @@ _EMPLOYER_BEFORE = re.compile(
     r"business|group|supermarket|bank)['\u2019]s)"  # one employer's staff: "the trust's 12,000 staff"
     r"(?:\s+(?:(?:a|about|around|some|almost|nearly|over|more\s+than|up\s+to)\s+)?)?\s*\Z",
     re.IGNORECASE)
+# an employer's verb right before the count: "employs around 1,300 people", "employing 400 people": whatever the
+# noun, these are the staff of one employer; likewise "the company had 12,500 employees" (has/had + staff noun)
+_EMPLOYS_BEFORE = re.compile(
+    r"\bemploy(?:s|ing)?(?:\s+(?:a|about|around|some|almost|nearly|over|more\s+than|up\s+to|roughly|approximately))?"
+    r"\s*\Z", re.IGNORECASE)
+_HAS_STAFF_BEFORE = re.compile(
+    r"\b(?:has|had|have)(?:\s+(?:a|about|around|some|almost|nearly|over|more\s+than|up\s+to|roughly|approximately))?"
+    r"\s*\Z", re.IGNORECASE)
+_EMPLOYEE_NOUNS = frozenset({"staff", "employees"})
 # "the number of (young) people (out of work ...) (has risen|rose|stands|is) (to|at) 2.8 million"
 _NUMBER_OF = re.compile(
     rf"(?<![\w-])number\s+of\s+(?P<what>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:{_NOUN_ALT}))(?![\w-])", re.IGNORECASE)
@@ -471,6 +480,9 @@ def _noun_counts(body: str, numbers: list[re.Match[str]]) -> list[dict[str, Any]
             continue
         if m.group("noun").lower() in _STAFF_NOUNS and _EMPLOYER_BEFORE.search(body, max(0, start - 40), start):
             continue  # "the trust employs 5,000 staff": the staff of one employer are not a count of people
+        if _EMPLOYS_BEFORE.search(body, max(0, start - 40), start) or (
+                m.group("noun").lower() in _EMPLOYEE_NOUNS and _HAS_STAFF_BEFORE.search(body, max(0, start - 30), start)):
+            continue  # "the firm employs around 1,300 people", "the company had 12,500 employees"
         value = parse_number(num, mult, wnum)
         if not value:
             continue  # not a number, or "0" (the tail of "10 000")

@@ -361,6 +361,24 @@ def _inside_longer_name(body: str, start: int) -> bool:
     return True
 
 
+# one or two capitalised words between "the" and a name headed by "Institute for", "Academy of"...:
+# "the Allen Institute for AI", "the Pennsylvania Academy of Fine Arts" (the determiner says the words are its name)
+_NAME_WORDS_AFTER_THE_RE = re.compile(r"(?<![\w'’-])(?:the|The) ((?:[A-Z][A-Za-z'’-]* ){1,2})$")
+
+
+def _named_head_start(body: str, start: int) -> int:
+    """The start of "Allen" in "the Allen Institute for AI" when ``start`` is that of "Institute for AI"."""
+    if not _HEAD_OF_START_RE.match(body, start) or body[start:start + 4] in ("The ", "the "):
+        return start
+    m = _NAME_WORDS_AFTER_THE_RE.search(body, max(0, start - 50), start)
+    if not m:
+        return start
+    words = m.group(1).split()
+    if any(w in STOP_CAPS or w in _ROLE_TITLE_WORDS or w.lower() in ROLE_HEADS for w in words):
+        return start
+    return m.start(1)
+
+
 def _find_generic(body: str) -> list[tuple[int, int, str, str | None, str]]:
     spans: set[tuple[int, int]] = set()
     # The full name patterns run only in windows around a cheap "hint" (a suffix or head word).
@@ -379,6 +397,7 @@ def _find_generic(body: str) -> list[tuple[int, int, str, str | None, str]]:
         for ps, pe in _split_run(body, s, e):
             ps = _strip_leading(body, ps, pe)
             ps = _known_tail_start(body, ps, pe)
+            ps = _named_head_start(body, ps)
             if body[pe - 1] in "'’" and body[pe - 2] == "s":
                 pe -= 1  # a possessive: "the Department for Work and Pensions’ own figures"
             if pe - ps < 4 or _PORTFOLIO_RE.search(body, max(0, ps - 80), ps):
@@ -678,7 +697,31 @@ def _find_organisations(body: str, programme_spans: list[tuple[int, int]]
             extra.append((m.start(), m.end(), name, m.group(1), otype))
         kept = sorted(kept + extra, key=lambda c: c[0])
         kept = [(s, e, n, a if a else _defined_acronym(n, defined), t) for s, e, n, a, t in kept]
-    return kept
+    return _with_legal_form(kept)
+
+
+#: Words of a company's legal form that a later mention often leaves out ("Rhodium Group" ... "Rhodium").
+_LEGAL_FORM_WORDS = frozenset("Group Corp Corp. Corporation Inc Inc. Incorporated Ltd Ltd. Limited plc PLC Plc LLP LLC "
+                              "Holdings Co Co. Company".split())
+
+
+def _with_legal_form(kept: list[tuple[int, int, str, str | None, str]]
+                     ) -> list[tuple[int, int, str, str | None, str]]:
+    """One company under one name: a name that another one of the same article continues with legal-form
+    words only ("SoftBank" and "SoftBank Group Corp", "Rhodium" and "Rhodium Group") takes the full name."""
+    names = {n for _, _, n, _, _ in kept}
+    full_of: dict[str, str] = {}
+    for long in names:
+        words = long.split(" ")
+        for k in range(len(words) - 1, 0, -1):
+            if words[k] not in _LEGAL_FORM_WORDS:
+                break
+            short = " ".join(words[:k])
+            if short in names and len(long) > len(full_of.get(short, "")):
+                full_of[short] = long
+    if not full_of:
+        return kept
+    return [(s, e, full_of.get(n, n), a, t) for s, e, n, a, t in kept]
 
 
 def _defined_acronym(name: str, defined: dict[str, tuple[str, str]]) -> str | None:
