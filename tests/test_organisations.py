@@ -320,3 +320,11 @@ def test_words_between_the_and_a_headed_name_belong_to_the_name() -> None:
     # a sentence opener or a role word is not part of the name
     assert _org_names("The Department for Education agreed with the Chief Executive of the Office for "
                       "Students.") == ["Department for Education", "Office for Students"]
+
+
+def test_a_council_is_named_by_the_short_council_name_the_article_writes() -> None:
+    # gold: the name the council uses and the article writes, not the table's longer legal form
+    assert _org_names("Blackpool Council and Cardiff Council signed up.") == ["Blackpool Council", "Cardiff Council"]
+    # the table's own name written anywhere in the article names every mention
+    assert _org_names("Blackpool Council said so. Blackpool Borough Council later agreed.") == [
+        "Blackpool Borough Council", "Blackpool Borough Council"]

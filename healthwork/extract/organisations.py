@@ -697,7 +697,7 @@ def _find_organisations(body: str, programme_spans: list[tuple[int, int]]
             extra.append((m.start(), m.end(), name, m.group(1), otype))
         kept = sorted(kept + extra, key=lambda c: c[0])
         kept = [(s, e, n, a if a else _defined_acronym(n, defined), t) for s, e, n, a, t in kept]
-    return _with_legal_form(kept)
+    return _councils_as_written(body, _with_legal_form(kept))
 
 
 #: Words of a company's legal form that a later mention often leaves out ("Rhodium Group" ... "Rhodium").
@@ -722,6 +722,26 @@ def _with_legal_form(kept: list[tuple[int, int, str, str | None, str]]
     if not full_of:
         return kept
     return [(s, e, full_of.get(n, n), a, t) for s, e, n, a, t in kept]
+
+
+def _councils_as_written(body: str, kept: list[tuple[int, int, str, str | None, str]]
+                         ) -> list[tuple[int, int, str, str | None, str]]:
+    """A council is named as the article first writes its short "... Council" name ("Blackpool Council",
+    "Cardiff Council": the names councils use for themselves) rather than as the table's longer legal form
+    ("Blackpool Borough Council", "City of Cardiff Council"), unless the article also writes the table's form;
+    a longer legal form written in the text ("Knowsley Metropolitan Borough Council") keeps the table's name."""
+    written: dict[str, str] = {}
+    for s, e, name, acr, otype in kept:
+        if otype != "local_authority":
+            continue
+        text = _SPACES_RE.sub(" ", body[s:e])
+        if text == name:
+            written[name] = name
+        elif text.endswith(" Council") and len(text) < len(name) and text[0].isupper() and not text.startswith("The "):
+            written.setdefault(name, text)
+    if all(w == n for n, w in written.items()):
+        return kept
+    return [(s, e, written.get(n, n) if t == "local_authority" else n, a, t) for s, e, n, a, t in kept]
 
 
 def _defined_acronym(name: str, defined: dict[str, tuple[str, str]]) -> str | None:
