@@ -205,6 +205,6 @@ def test_role_and_organisation_kept_apart() -> None:
             "Halton Council leader Tom Fry said the council would help. DWP minister Ana Silva agreed.")
     assert (person(body, "Rhian Evans")["role"], person(body, "Rhian Evans")["organisation"]) == (
         "Minister for Culture, Skills and Social Partnership", "Welsh Government")
-    assert (person(body, "Tom Fry")["role"], person(body, "Tom Fry")["organisation"]) == ("leader", "Halton Borough Council")
+    assert (person(body, "Tom Fry")["role"], person(body, "Tom Fry")["organisation"]) == ("leader", "Halton Council")
     assert (person(body, "Ana Silva")["role"], person(body, "Ana Silva")["organisation"]) == (
         "minister", "Department for Work and Pensions")

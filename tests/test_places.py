@@ -283,3 +283,17 @@ def test_barrow_is_the_usual_short_form_of_barrow_in_furness() -> None:
     assert [(r["name"], r["ons_code"]) for r in place_rows("Jobs in Barrow and Workington were lost.")] == [
         ("Barrow", None), ("Workington", None)]
     assert place_rows("Barrow said the town needed help.") == []  # also a surname: not when it opens a sentence
+
+
+def test_towns_of_the_geonames_list_are_places_without_a_code() -> None:
+    body = ("The clinic in Hornchurch now sees patients from Sandbach and Golders Green. "
+            "Sandbach residents said waits had fallen. Dr Ruth Wigston, a GP, welcomed it.")
+    rows = extract_entities(body)["place_mentions"]
+    assert [(r["name"], r["ons_code"], r["place_type"]) for r in rows] == [
+        ("Hornchurch", None, "other"), ("Sandbach", None, "other"), ("Golders Green", None, "other")]
+    # a one-word town opening a sentence, or a surname, is not a mention (column ambiguous)
+
+
+def test_a_name_left_out_of_the_towns_list_as_a_common_word_is_not_a_place() -> None:
+    body = "Staff at the Fleet depot will March to the Sale office in Hyde Park."
+    assert extract_entities(body)["place_mentions"] == []

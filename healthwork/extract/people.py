@@ -184,7 +184,7 @@ def _reference_names() -> frozenset[str]:
     for r in load_csv("organisations"):
         out.add(r.get("name", ""))
         out.update(r.get("aliases", "").split("|"))
-    for r in load_csv("places"):
+    for r in load_csv("places") + load_csv("uk_towns"):
         out.add(r.get("name", ""))
         out.update(r.get("aliases", "").split("|"))
     names = {" ".join(n.split()).lower() for n in out if n.strip()}

@@ -86,9 +86,12 @@ def _regex() -> tuple[re.Pattern[str], dict[str, _Place]]:
 
 @cache
 def _surfaces() -> dict[str, _Place]:
-    """Every name and alias of places.csv -> its place; a form naming several areas goes to the
-    first by type priority (country > region > local_authority > combined_authority > icb > other)."""
+    """Every name and alias of places.csv and uk_towns.csv -> its place; a form naming several areas goes
+    to the first by type priority (country > region > local_authority > combined_authority > icb > other)."""
     rows = sorted(load_csv("places"), key=lambda r: _PRIORITY.get(r.get("place_type", "other"), 9))
+    # towns of uk_towns.csv (GeoNames, no ONS code) come last: a name places.csv knows keeps its row
+    rows += [{"name": r["name"], "ons_code": "", "place_type": "other", "aliases": r.get("aliases", ""),
+              "ambiguous": r.get("ambiguous", "")} for r in load_csv("uk_towns")]
     claimed: dict[str, _Place] = {}
     for r in rows:
         name, code, ptype = r["name"], (r.get("ons_code") or None), r.get("place_type") or "other"
