@@ -297,3 +297,14 @@ def test_towns_of_the_geonames_list_are_places_without_a_code() -> None:
 def test_a_name_left_out_of_the_towns_list_as_a_common_word_is_not_a_place() -> None:
     body = "Staff at the Fleet depot will March to the Sale office in Hyde Park."
     assert extract_entities(body)["place_mentions"] == []
+
+
+def test_former_districts_devolution_areas_and_short_forms_of_listed_areas() -> None:
+    body = ("Jobs fairs ran in Ryedale, Sedgemoor and South Lakeland, across Cheshire and Warrington, in "
+            "Derry and Strabane and in Burton-on-Trent.")
+    assert [(r["name"], r["ons_code"]) for r in extract_entities(body)["place_mentions"]] == [
+        ("Ryedale", None), ("Sedgemoor", None), ("South Lakeland", None), ("Cheshire and Warrington", None),
+        ("Derry and Strabane", "N09000005"), ("Burton-on-Trent", None)]
+    # two counties joined by "and" stay two places
+    assert [r["name"] for r in extract_entities("Clinics in Norfolk and Suffolk")["place_mentions"]] == [
+        "Norfolk", "Suffolk"]
