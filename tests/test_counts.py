@@ -243,3 +243,11 @@ def test_an_employers_verb_or_headcount_makes_any_people_noun_its_staff() -> Non
     assert values("The retailer had 12,500 employees in June; the scheme supported 640 people.") == [(640.0, "exact")]
     # a programme's outcome stays a count
     assert values("Local firms have employed 300 people through the pilot.") == [(300.0, "exact")]
+
+
+def test_people_statistics_and_numbers_followed_by_who_are_counts() -> None:
+    assert values("Unemployment in the region rose to 61,000, and the claimant count stood at about 48,000.") == [
+        (61000.0, "exact"), (48000.0, "about")]
+    assert values("Of the 640 who enrolled in Wexcombe, 210 are now in work.") == [(640.0, "exact"), (210.0, "exact")]
+    # a rate and an age are not counts
+    assert values("Unemployment rose to 5.1% and pupils aged 16 who left early were surveyed.") == []

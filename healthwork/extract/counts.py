@@ -224,6 +224,16 @@ _NUMBER_OF_VALUE = re.compile(
     re.IGNORECASE)  # characters from the end of the count it continues
 
 
+# a statistic that is itself a count of people: "unemployment rose to 1.6 million", "the claimant count stands at 1.7m"
+_STATISTIC_LEAD = re.compile(
+    r"(?<![\w-])(?P<what>unemployment|economic\s+inactivity|the\s+claimant\s+count|claimant\s+count)(?![\w-])",
+    re.IGNORECASE)
+_STATISTIC_WHAT = {"unemployment": "unemployed people", "economic inactivity": "economically inactive people"}
+# a number that a relative "who" makes people: "of the 1,200 who took part, 400 found work"
+_WHO_COUNT = re.compile(rf"(?P<num>{NUM})(?P<mult>{MULT})?[^\S\n]+who(?![\w-])", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\b[^.;:\n\d]{0,12}(?:\d+[^.;:\n\d]{1,12})?\Z", re.IGNORECASE)
+
+
 def _is_year(num: str | None, mult: str | None) -> bool:
     return bool(num) and not mult and len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2099
 
@@ -281,6 +291,8 @@ def extract(body: str) -> list[dict[str, Any]]:
     numbers = list(_NUM_SCAN.finditer(body))  # every number, scanned once for all the passes
     rows = _noun_counts(body, numbers)
     rows += _number_of_counts(body, rows)
+    rows += _statistic_counts(body, rows)
+    rows += _who_counts(body, rows, numbers)
     rows += _state_counts(body, rows, numbers)
     rows += _actor_counts(body, rows, numbers)
     return sorted(rows + _elliptical_counts(body, rows, numbers), key=lambda r: (r["span_start"], r["span_end"]))
@@ -455,6 +467,48 @@ def _number_of_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, A
         end = m.end("mult") if m.group("mult") else m.end("num")
         what = " ".join(w for w in lead.group("what").split() if w.lower() not in _SKIP_MODS)
         out.append(_row(body, start, end, value, qualifier_of(q.group("qual") if q else None), what, None))
+    return out
+
+
+def _statistic_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The number a people statistic is stated at, later in its clause: "unemployment rose to 1.6 million"
+    (a rate in per cent is not a count)."""
+    out: list[dict[str, Any]] = []
+    spans = [(r["span_start"], r["span_end"]) for r in rows]
+    for lead in _STATISTIC_LEAD.finditer(body):
+        m = _NUMBER_OF_VALUE.match(body, lead.end())
+        if not m or any(a <= m.start("num") < b for a, b in spans) or _is_year(m.group("num"), m.group("mult")):
+            continue
+        value = parse_number(m.group("num"), m.group("mult"))
+        if value is None or value < 1000:
+            continue  # "unemployment rose to 4.8" (a rate written without its per cent sign)
+        q = _QUAL_BEFORE.search(body, max(lead.end(), m.start("num") - 25), m.start("num"))
+        start = q.start() if q else m.start("num")
+        end = m.end("mult") if m.group("mult") else m.end("num")
+        stat = " ".join(lead.group("what").lower().split())
+        what = _STATISTIC_WHAT.get(stat, "claimants")
+        out.append(_row(body, start, end, value, qualifier_of(q.group("qual") if q else None), what, None))
+    return out
+
+
+def _who_counts(body: str, rows: list[dict[str, Any]], numbers: list[re.Match[str]]) -> list[dict[str, Any]]:
+    """A bare number followed by "who": "of the 1,200 who took part" (not an age: "aged 16 who")."""
+    out: list[dict[str, Any]] = []
+    spans = [(r["span_start"], r["span_end"]) for r in rows]
+    for n in numbers:
+        i = n.start()
+        if (i > 0 and (body[i - 1] in _BAD_BEFORE_NUM or body[i - 1] == "-")) or any(a <= i < b for a, b in spans):
+            continue
+        m = _WHO_COUNT.match(body, i)
+        if not m or _is_year(m.group("num"), m.group("mult")) or _AGE_BEFORE.search(body, max(0, i - 40), i):
+            continue
+        value = parse_number(m.group("num"), m.group("mult"))
+        if value is None or value < 10:
+            continue
+        q = _QUAL_BEFORE.search(body, max(0, i - 25), i)
+        end = m.end("mult") if m.group("mult") else m.end("num")
+        out.append(_row(body, q.start() if q else i, end, value, qualifier_of(q.group("qual") if q else None),
+                        "people", None))
     return out
 
 

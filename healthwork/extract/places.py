@@ -59,7 +59,8 @@ _NEXT_WORD_RE = re.compile(r" ([A-Z][A-Za-z0-9'’-]*)")
 # Capitalised words that may follow a place without making it part of a larger name.
 _FOLLOW_OK = frozenset(
     {"Mayor", "MP", "MPs", "Metro", "I", "And", "In", "The", "On", "At", "For", "From", "To", "But",
-     "NHS", "GP", "GPs"}  # "Sheffield NHS staff", "Leeds GP practices" (an NHS body's name is an organisation row)
+     "NHS", "GP", "GPs",  # "Sheffield NHS staff", "Leeds GP practices" (an NHS body's name is an organisation row)
+     "Jobcentre", "Jobcentres"}  # "the Bradford Jobcentre Plus office": a local branch of Jobcentre Plus, in that place
 )
 # capitalised adjectives that may open a sentence before a place without being part of its name
 _OPENING_ADJECTIVES = frozenset("Rural Coastal Urban Suburban Post-industrial Deprived Industrial Historic".split())
