@@ -251,3 +251,11 @@ def test_people_statistics_and_numbers_followed_by_who_are_counts() -> None:
     assert values("Of the 640 who enrolled in Wexcombe, 210 are now in work.") == [(640.0, "exact"), (210.0, "exact")]
     # a rate and an age are not counts
     assert values("Unemployment rose to 5.1% and pupils aged 16 who left early were surveyed.") == []
+
+
+def test_a_number_of_a_group_just_named_and_a_number_of_people_stated_now() -> None:
+    assert values("The charity said 450 of its young clients and 1,300 of the patients referred found work.") == [
+        (450.0, "exact"), (1300.0, "exact")]
+    assert values("The number of residents supported is now about 8,400.") == [(8400.0, "about")]
+    # one employer's staff and a ratio stay out
+    assert values("About 200 of its staff moved; one in 10 of the patients waited.") == []

@@ -166,6 +166,10 @@ _SUBSET_NUMBER = re.compile(
 _ANOTHER_BEFORE = re.compile(r"(?<![\w-])(?:another|a\s+further|an\s+extra|an\s+additional)\s+\Z", re.IGNORECASE)
 _ELLIPSIS_OPENER = re.compile(r"(?:[,:;]|\band|\bwith|\bincluding|\bwhom|\bthem|\bthose|[.!?])\s+\Z|\A\Z",
                               re.IGNORECASE)
+# a number of a group of people just named: "600 of its participants", "1,200 of the young people referred"
+_OF_THE_COUNT = re.compile(
+    rf"(?P<num>{NUM})(?P<mult>{MULT})?[^\S\n]+of[^\S\n]+(?P<det>the|its|their|our|these|those)[^\S\n]+"
+    rf"(?P<mods>(?:[A-Za-z][\w'\u2019-]*[^\S\n]+){{0,3}}?)(?P<noun>{_NOUN_ALT})(?![\w-])", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"(?:\bage[ds]?\b[^.\n]{0,20}|\d\s+(?:and|to|-)\s+)\Z", re.IGNORECASE)
 _ELLIPSIS_REACH = 250
 _STATE_COUNT = re.compile(
@@ -220,7 +224,7 @@ _NUMBER_OF = re.compile(
     rf"(?<![\w-])number\s+of\s+(?P<what>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:{_NOUN_ALT}))(?![\w-])", re.IGNORECASE)
 _NUMBER_OF_VALUE = re.compile(
     rf"[^.;:\n\d£$€%]{{0,90}}?\b(?:to|at|is|was|of|reached|hit|topped|exceeded|passed|by)\s+"
-    rf"(?:(?:{_QUAL_ALT})\s+)?(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€]|\.\d|[^\S\n]*(?:per\s*cent|percent))",
+    rf"(?:(?:now|currently|already|still|just)\s+)?(?:(?:{_QUAL_ALT})\s+)?(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€]|\.\d|[^\S\n]*(?:per\s*cent|percent))",
     re.IGNORECASE)  # characters from the end of the count it continues
 
 
@@ -475,7 +479,12 @@ def _statistic_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, A
     (a rate in per cent is not a count)."""
     out: list[dict[str, Any]] = []
     spans = [(r["span_start"], r["span_end"]) for r in rows]
-    for lead in _STATISTIC_LEAD.finditer(body):
+    low = body.lower() if len(body.lower()) == len(body) else body
+    for i in find_all(low, ("unemployment", "inactivity", "claimant count")):
+        start_at = max(0, i - 4 if low.startswith("claimant", i) else i - 9)  # "the claimant", "economic "
+        lead = next((m for m in _STATISTIC_LEAD.finditer(body, start_at, i + 21) if m.start() <= i < m.end()), None)
+        if not lead:
+            continue
         m = _NUMBER_OF_VALUE.match(body, lead.end())
         if not m or any(a <= m.start("num") < b for a, b in spans) or _is_year(m.group("num"), m.group("mult")):
             continue
@@ -492,7 +501,8 @@ def _statistic_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, A
 
 
 def _who_counts(body: str, rows: list[dict[str, Any]], numbers: list[re.Match[str]]) -> list[dict[str, Any]]:
-    """A bare number followed by "who": "of the 1,200 who took part" (not an age: "aged 16 who")."""
+    """A bare number followed by "who" ("of the 1,200 who took part"; not an age: "aged 16 who") or by "of the"
+    and a people noun ("600 of its participants"; not "200 of its staff")."""
     out: list[dict[str, Any]] = []
     spans = [(r["span_start"], r["span_end"]) for r in rows]
     for n in numbers:
@@ -500,7 +510,15 @@ def _who_counts(body: str, rows: list[dict[str, Any]], numbers: list[re.Match[st
         if (i > 0 and (body[i - 1] in _BAD_BEFORE_NUM or body[i - 1] == "-")) or any(a <= i < b for a, b in spans):
             continue
         m = _WHO_COUNT.match(body, i)
-        if not m or _is_year(m.group("num"), m.group("mult")) or _AGE_BEFORE.search(body, max(0, i - 40), i):
+        what = "people"
+        if not m:
+            m = _OF_THE_COUNT.match(body, i)
+            if not m or _RATIO_BEFORE.search(body, max(0, i - 12), i) or (
+                    m.group("det").lower() in ("its", "their", "our") and m.group("noun").lower() in _STAFF_NOUNS):
+                continue  # "one in 10 of the ...", "200 of its staff" (one employer's staff)
+            what = " ".join([w for w in m.group("mods").split() if w.lower() not in _SKIP_MODS]
+                            + [" ".join(m.group("noun").split())])
+        if _is_year(m.group("num"), m.group("mult")) or _AGE_BEFORE.search(body, max(0, i - 40), i):
             continue
         value = parse_number(m.group("num"), m.group("mult"))
         if value is None or value < 10:
@@ -508,7 +526,7 @@ def _who_counts(body: str, rows: list[dict[str, Any]], numbers: list[re.Match[st
         q = _QUAL_BEFORE.search(body, max(0, i - 25), i)
         end = m.end("mult") if m.group("mult") else m.end("num")
         out.append(_row(body, q.start() if q else i, end, value, qualifier_of(q.group("qual") if q else None),
-                        "people", None))
+                        what, None))
     return out
 
 
