@@ -308,3 +308,11 @@ def test_former_districts_devolution_areas_and_short_forms_of_listed_areas() -> 
     # two counties joined by "and" stay two places
     assert [r["name"] for r in extract_entities("Clinics in Norfolk and Suffolk")["place_mentions"]] == [
         "Norfolk", "Suffolk"]
+
+
+def test_an_unlisted_place_located_by_the_listed_area_after_it() -> None:
+    body = ("A hub opened in Wexcombe Bridge, West Yorkshire, and patients from Brackenthwaite, Cumbria, can use it. "
+            "She works at Harlow Foods, Leeds. It opened in May, Scotland said. The Board of Trustees, Wales, met.")
+    assert [(r["name"], r["ons_code"]) for r in extract_entities(body)["place_mentions"]] == [
+        ("Wexcombe Bridge", None), ("West Yorkshire", "E47000003"), ("Brackenthwaite", None), ("Cumbria", None),
+        ("Leeds", "E08000035"), ("Scotland", "S92000003"), ("Wales", "W92000004")]
