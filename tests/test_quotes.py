@@ -222,3 +222,11 @@ def test_long_appositive_and_hyphenated_described_fragment() -> None:
     rows = [(r["speaker"], r["kind"], r["text"]) for r in extract_entities(body)["quotes"]]
     assert rows == [("Lena Ortiz", "reported", "the team aimed to publish more details soon"),
                     ("Amanda Okafor", "direct", "game-changer")]
+
+
+def test_a_speaker_named_inside_an_appositive_or_followed_by_one_of_a_role() -> None:
+    body = ("The charity's head of research, Tomasz Wren, said that waiting lists had doubled. "
+            "Ngozi Ferreira, one of the clinic's employment advisers, said: \"Most people want to stay in work.\" "
+            "Brightwell Analytics, one of the biggest firms in the sector, said profits rose.")
+    assert [(r["speaker"], r["kind"]) for r in extract_entities(body)["quotes"]] == [
+        ("Tomasz Wren", "reported"), ("Ngozi Ferreira", "direct")]

@@ -163,7 +163,7 @@ _OBJECT_BEFORE_RE = re.compile(r"(?<![\w-])(?:told|tells|telling|to|in|with|from
 _ACCORDING_BEFORE_RE = re.compile(r"\baccording to\s$")
 _SPEECH_BEFORE_RE = re.compile(rf"\b(?:{_VERB_ALT}|according to|told by|asked)(?: [a-z][a-z-]*){{0,5}} $")
 _APPOSITION_SPEECH_RE = re.compile(
-    rf", (?:who|whose|aged \d{{1,3}}|\d{{1,3}}(?=,| from| of))\b[^.;:\"“”\n]{{0,100}}?, (?:{_VERB_ALT})\b")
+    rf", (?:who|whose|one of|aged \d{{1,3}}|\d{{1,3}}(?=,| from| of))\b[^.;:\"“”\n]{{0,100}}?, (?:{_VERB_ALT})\b")
 _SURNAME_SPEECH_RE = re.compile(rf"(?=[{_UP}])(?<![\w'’-][ ])(?<![A-Z])\b([{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?) (?:{_VERB_ALT})\b")
 _ROLE_SPLIT_RE = re.compile(r"^(.*?)(?:,? (?:at|of|for|with) (?:the )?)$")
 _POST_END_RE = re.compile(r"[,.;:!?\n“”\"‘(]| (?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b| who\b")
@@ -417,6 +417,18 @@ def _is_plausible_name(toks: list[str], places: frozenset[str]) -> bool:
     return True
 
 
+_ONE_OF_WORDS_RE = re.compile(r"[a-z][a-z-]*")
+
+
+def _apposition_describes_a_person(text: str) -> bool:
+    """", one of the trust's work coaches, said": a "one of" apposition names a person only with a role
+    noun in it ("Acme, one of the biggest firms, said" is a company)."""
+    if not text.startswith(", one of"):
+        return True
+    return any(is_role_word(w) or is_role_word(w.removesuffix("s")) or is_role_word(w.removesuffix("es"))
+               for w in _ONE_OF_WORDS_RE.findall(text))
+
+
 def _find_people(body: str, org_rows: list[Row], programme_rows: list[Row]
                  ) -> list[tuple[int, int, str, str | None, str | None]]:
     """(start, end, name, role, organisation) of every person mention, in text order."""
@@ -488,7 +500,8 @@ def _find_people(body: str, org_rows: list[Row], programme_rows: list[Row]
         speech_before = bool(_SPEECH_BEFORE_RE.search(work, max(0, ns - 60), ns))
         # "Rhodri Price, who runs the service, said", "Ann Lee, 54, from Hull, told": the speaker
         # before a relative clause or an age
-        speech_after = speech_after or bool(_APPOSITION_SPEECH_RE.match(work, ne))
+        apposition = _APPOSITION_SPEECH_RE.match(work, ne)
+        speech_after = speech_after or bool(apposition and _apposition_describes_a_person(apposition.group(0)))
         first_ok = words[0] in first_names and words[0] not in ambiguous
         if dept_end is not None and cap_role_end is None:
             cap_role_end = -1 if _role_for_before(work, run_s + toks[dept_start][1], dept_end) else None

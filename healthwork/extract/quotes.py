@@ -192,10 +192,10 @@ def _sentence_prefix_start(body: str, pos: int, ps: int) -> int:
 
 _REPORT_VERBS = "said|says|told|tells|added|adds|warned|warns|argued|argues|explained|explains|insisted|insists"
 # after a person's name: an optional appositive (", the Business and Trade Secretary,", ", 54, from Hull,",
-# " - who runs a cafe -")
+# " - who runs a cafe -") or the comma closing the appositive the name is in ("Its head of policy, Ben Asante, said")
 # then the verb
 _REPORTED_AFTER_NAME_RE = re.compile(
-    rf"(?:(?:,(?: [^,.;:!?“”\"‘’\n]{{1,160}})){{1,2}},| [-\u2013\u2014] [^.;:!?“”\"‘’\n\u2013\u2014-]{{1,160}} [-\u2013\u2014])?"
+    rf"(?:(?:,(?: [^,.;:!?“”\"‘’\n]{{1,160}})){{1,2}},| [-\u2013\u2014] [^.;:!?“”\"‘’\n\u2013\u2014-]{{1,160}} [-\u2013\u2014]|,)?"
     rf" (?:also |later |previously |has |had )?(?:{_REPORT_VERBS})(?= )(?! by\b)")
 _REPORTED_CLAUSE_END_RE = re.compile(r"(?<=[.!?])(?=\s|$)|\n")
 
