@@ -328,3 +328,8 @@ def test_a_council_is_named_by_the_short_council_name_the_article_writes() -> No
     # the table's own name written anywhere in the article names every mention
     assert _org_names("Blackpool Council said so. Blackpool Borough Council later agreed.") == [
         "Blackpool Borough Council", "Blackpool Borough Council"]
+
+
+def test_a_known_name_joined_to_a_generic_name_by_and_is_two_organisations() -> None:
+    assert _org_names("Ingeus and Harbourside Skills Partnership won the contracts.") == [
+        "Ingeus", "Harbourside Skills Partnership"]

@@ -397,6 +397,7 @@ def _find_generic(body: str) -> list[tuple[int, int, str, str | None, str]]:
         for ps, pe in _split_run(body, s, e):
             ps = _strip_leading(body, ps, pe)
             ps = _known_tail_start(body, ps, pe)
+            ps = _known_head_end(body, ps, pe)
             ps = _named_head_start(body, ps)
             if body[pe - 1] in "'’" and body[pe - 2] == "s":
                 pe -= 1  # a possessive: "the Department for Work and Pensions’ own figures"
@@ -448,6 +449,19 @@ def _known_tail_start(body: str, start: int, end: int) -> int:
         tail = body[m.end():end]
         if tail in ref.by_surface and not ref.by_surface[tail].is_acronym:
             return m.end()
+    return start
+
+
+def _known_head_end(body: str, start: int, end: int) -> int:
+    """"Ingeus and Reed in Partnership": when the run opens with a known name joined by "and" (or a comma)
+    to two or more other words, the generic name starts after the joint (the known one is its own row)."""
+    ref = _reference()
+    for m in _SPLIT_AND_RE.finditer(body, start, end):
+        head = _LEADING_THE_RE.sub("", body[start:m.start()])
+        entry = ref.by_surface.get(head)
+        if entry is not None and not entry.is_acronym and len(body[m.end():end].split()) >= 2:
+            return m.end()
+        break  # only the first joint: "Department for Work and Pensions" keeps its "and"
     return start
 
 
