@@ -208,3 +208,11 @@ def test_role_and_organisation_kept_apart() -> None:
     assert (person(body, "Tom Fry")["role"], person(body, "Tom Fry")["organisation"]) == ("leader", "Halton Council")
     assert (person(body, "Ana Silva")["role"], person(body, "Ana Silva")["organisation"]) == (
         "minister", "Department for Work and Pensions")
+
+
+def test_a_describing_word_before_a_first_name_and_surname_is_not_part_of_the_name() -> None:
+    from healthwork.extract import extract_entities
+    body = ("Participant Tom Beale said the course helped. Mum-of-two Jade Kerr agreed, and Canadian Ruth Orr "
+            "nodded. Mary Ann Lowe said so too.")
+    assert [r["name"] for r in extract_entities(body)["person_mentions"]] == [
+        "Tom Beale", "Jade Kerr", "Ruth Orr", "Mary Ann Lowe"]

@@ -417,6 +417,29 @@ def _is_plausible_name(toks: list[str], places: frozenset[str]) -> bool:
     return True
 
 
+#: Capitalised nouns that describe the person named after them ("Participant Tom Beale").
+_DESCRIBING_NOUNS = frozenset("""Participant Jobseeker Claimant Patient Resident Volunteer Student Apprentice Worker
+    Employee Customer Mum Dad Mother Father Grandmother Grandfather Grandad Gran Nan Carer Parent Pensioner Graduate
+    Trainee Client Learner Veteran Widow Widower Mentor Entrepreneur Owner Campaigner Fan Supporter""".split())
+_DEMONYM_ENDINGS = ("ian", "ean", "ish", "ese", "can")
+#: First names often given as middle names: after an unknown capitalised word they are more likely a middle name.
+_COMMON_MIDDLE_NAMES = frozenset("""James John Paul Michael David Lee Ann Anne Marie Louise Elizabeth Jane Mary Rose May
+    Lynn Jean Joseph Thomas William Edward Charles Robert Peter Alexander Victoria Grace Claire Louis Francis""".split())
+
+
+def _is_describing_word(word: str, next_name: str, first_names: frozenset[str]) -> bool:
+    """A word before "<first name> <surname>" that describes the person: a describing noun, a hyphenated
+    description ("Mum-of-two", "42-year-old"), a nationality ("Australian"), or any other word that is not a
+    known first name when the name after it is not a usual middle name; never a known first name."""
+    if word in first_names or word.endswith("."):
+        return False
+    if word in _DESCRIBING_NOUNS or ("-" in word and word.split("-")[0] not in first_names) \
+            or (len(word) > 5 and word.endswith(_DEMONYM_ENDINGS)):
+        return True
+    # any other word, unless the first name after it is one often given as a middle name ("Ronnie James Dio")
+    return next_name not in _COMMON_MIDDLE_NAMES
+
+
 _ONE_OF_WORDS_RE = re.compile(r"[a-z][a-z-]*")
 
 
@@ -474,6 +497,11 @@ def _find_people(body: str, org_rows: list[Row], programme_rows: list[Row]
                 continue
             break
         dept_end = run_s + toks[k - 1][2] if k > dept_start else None
+        # a describing word before a first name and surname: "Participant Tom Beale", "Mum-of-two Jade Kerr",
+        # "Australian Tim Weeks" (not a first name we do not know: "Ronnie James Dio")
+        if len(toks) - k >= 3 and toks[k + 1][0] in first_names and toks[k + 1][0] not in ambiguous \
+                and _is_describing_word(toks[k][0], toks[k + 1][0], first_names):
+            k += 1
         name_toks = toks[k:]
         if not name_toks:
             continue

@@ -197,6 +197,10 @@ _REPORT_VERBS = "said|says|told|tells|added|adds|warned|warns|argued|argues|expl
 _REPORTED_AFTER_NAME_RE = re.compile(
     rf"(?:(?:,(?: [^,.;:!?“”\"‘’\n]{{1,160}})){{1,2}},| [-\u2013\u2014] [^.;:!?“”\"‘’\n\u2013\u2014-]{{1,160}} [-\u2013\u2014]|,)?"
     rf" (?:also |later |previously |has |had )?(?:{_REPORT_VERBS})(?= )(?! by\b)")
+# who was told: "MPs", "the BBC", "reporters", "his staff", "the Local Democracy Reporting Service" (then the clause)
+_TOLD_OBJECT_RE = re.compile(
+    r"(?:(?:the |a )?(?:[A-Z][\w'’&-]*(?: (?:of |for |and )?[A-Z][\w'’&-]*){0,4})|"
+    r"(?:the |a |an |his |her |their |its )?[a-z]+) (?:that )?(?=[a-z])")
 _REPORTED_CLAUSE_END_RE = re.compile(r"(?<=[.!?])(?=\s|$)|\n")
 
 
@@ -209,6 +213,13 @@ def _reported_speech(work: str, people_rows: list[Row], direct: list[tuple[int, 
         if not m:
             continue
         cs = m.end() + 1
+        told = work[m.end() - 4:m.end()] == "told" or work[m.end() - 5:m.end()] == "tells"
+        if told:
+            obj = _TOLD_OBJECT_RE.match(work, cs)
+            if obj:
+                cs = obj.end()  # "told MPs the scheme would expand", "told the BBC that ..."
+            if work.startswith("to ", cs):
+                continue  # "told staff to leave": an order, not speech
         rest = work[cs : cs + 1]
         if not rest.islower():
             continue  # "said: “...”" (a direct quotation, handled as such), "told The Times", "said Smith"
@@ -216,8 +227,8 @@ def _reported_speech(work: str, people_rows: list[Row], direct: list[tuple[int, 
         ce = em.start() if em else len(work)
         while ce > cs and work[ce - 1] in " .,;":
             ce -= 1
-        if ce - cs < 8 or any(qs < ce and cs < qe for qs, qe, _ in direct):
-            continue
+        if ce - cs < 8 or any(qs < ce and cs < qe for qs, qe, _ in direct) or (told and work.count(" ", cs, ce) < 2):
+            continue  # too short for a clause: "told the committee.", "told it straight"
         sent_s = _sentence_prefix_start(work, p["span_start"], 0)
         if any(sp == p["name"] and sent_s <= qs <= ce for qs, _, sp in direct):
             continue
