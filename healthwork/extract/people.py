@@ -399,7 +399,7 @@ def _after_the(body: str, name: str) -> bool:
 _SURNAME_WORDS: frozenset[str] = frozenset("May Street Lane Day West North Post Hall".split())
 
 
-def _is_plausible_name(toks: list[str], places: frozenset[str]) -> bool:
+def _is_plausible_name(toks: list[str], places: frozenset[str], speaks: bool = False) -> bool:
     if not toks or len(toks) > 4:
         return False
     first_names, ambiguous = _first_names()
@@ -412,9 +412,15 @@ def _is_plausible_name(toks: list[str], places: frozenset[str]) -> bool:
     full = " ".join(toks)
     if full in places or toks[0] in places:
         return False
-    if toks[0] not in first_names and any(t in places for t in toks[1:]):
+    if toks[0] not in first_names and any(t in places for t in toks[1:]) \
+            and not (speaks and len(toks) == 2 and toks[0] not in _NOT_AREA_OPENERS):
         return False  # "Visiting Leeds", "Across Wales": a place, not a surname, after an unknown word
-    return True
+    return True  # ... unless the pair speaks: "Mia Hart said", "Zara Preston told"
+
+
+#: Capitalised words that open a place's phrase, never a first name ("Greater Preston", "Rural Bath").
+_NOT_AREA_OPENERS = frozenset("""Greater Central Inner Outer Rural Urban Coastal North South East West Mid Upper Lower
+    Old New Royal Great Little City County Borough Metropolitan Visiting Across Outside Inside Around Near""".split())
 
 
 #: Capitalised nouns that describe the person named after them ("Participant Tom Beale").
@@ -517,7 +523,9 @@ def _find_people(body: str, org_rows: list[Row], programme_rows: list[Row]
             if titles:
                 titled_single.append((m.start(1) if m.group(1) else ns, ne, titles[0].rstrip("."), words[0]))
             continue
-        if not _is_plausible_name(words, places) or _is_reference_name(" ".join(words)):
+        speaks = bool((nxt0 := _NEXT_WORD_RE.match(work[ne : ne + 30])) and nxt0.group(1).lower() in SPEECH_VERBS
+                      and work[ne:ne + 1] == " ")
+        if not _is_plausible_name(words, places, speaks) or _is_reference_name(" ".join(words)):
             continue
         # evidence that this is a person
         before_role, _ = _role_before(work, m.start(1) if m.group(1) else ns, full_spans)

@@ -227,8 +227,8 @@ def _reported_speech(work: str, people_rows: list[Row], direct: list[tuple[int, 
         ce = em.start() if em else len(work)
         while ce > cs and work[ce - 1] in " .,;":
             ce -= 1
-        if ce - cs < 8 or any(qs < ce and cs < qe for qs, qe, _ in direct) or (told and work.count(" ", cs, ce) < 2):
-            continue  # too short for a clause: "told the committee.", "told it straight"
+        if ce - cs < 8 or any(qs < ce and cs < qe for qs, qe, _ in direct) or (told and " " not in work[cs:ce]):
+            continue  # one word is not a clause: "told the committee.", "told it straight"
         sent_s = _sentence_prefix_start(work, p["span_start"], 0)
         if any(sp == p["name"] and sent_s <= qs <= ce for qs, _, sp in direct):
             continue
