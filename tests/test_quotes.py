@@ -239,3 +239,10 @@ def test_told_someone_reports_the_clause_after_the_listener() -> None:
     assert [(r["speaker"], r["kind"], r["text"]) for r in rows] == [
         ("Idris Vaughan", "reported", "the scheme would expand"),
         ("Tom Beale", "reported", "the support helped him")]
+
+
+def test_honours_and_an_appositive_between_the_speaker_and_the_verb() -> None:
+    body = ('Ruth Okoro MBE, chair of the board, said the pilot had worked. '
+            '"We welcome it," Cllr Amir Khan, leader of the council, said.')
+    assert [(r["speaker"], r["kind"]) for r in extract_entities(body)["quotes"]] == [
+        ("Ruth Okoro", "reported"), ("Amir Khan", "direct")]

@@ -46,7 +46,8 @@ _VERBS = "|".join(sorted(people_mod.SPEECH_VERBS, key=len, reverse=True))
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 _AFTER_VERB_FIRST_RE = re.compile(rf"^[\s,]*(?:{_VERBS})\b ?")
 _AFTER_SUBJ_RE = re.compile(
-    rf"^[\s,]*(?:(?:the |The )?([A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|and|of|for|the))*?)|({_PRONOUN})) (?:(?:also|then|later|further) )?(?:{_VERBS})\b"
+    rf"^[\s,]*(?:(?:the |The )?([A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|and|of|for|the))*?)|({_PRONOUN}))"
+    rf"(?:, [^,.;:!?“”\"\n]{{1,80}},)? (?:(?:also|then|later|further) )?(?:{_VERBS})\b"  # ", leader of the council,"
 )
 _ACCORDING_RE = re.compile(r"\baccording to\b", re.I)
 _BEFORE_VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
@@ -195,6 +196,7 @@ _REPORT_VERBS = "said|says|told|tells|added|adds|warned|warns|argued|argues|expl
 # " - who runs a cafe -") or the comma closing the appositive the name is in ("Its head of policy, Ben Asante, said")
 # then the verb
 _REPORTED_AFTER_NAME_RE = re.compile(
+    r"(?: (?:MBE|OBE|CBE|KBE|DBE|BEM|MP|MSP|MS|MLA|KC|QC))*"  # honours and seats after the name: "Ruth Okoro MBE, ..."
     rf"(?:(?:,(?: [^,.;:!?“”\"‘’\n]{{1,160}})){{1,2}},| [-\u2013\u2014] [^.;:!?“”\"‘’\n\u2013\u2014-]{{1,160}} [-\u2013\u2014]|,)?"
     rf" (?:also |later |previously |has |had )?(?:{_REPORT_VERBS})(?= )(?! by\b)")
 # who was told: "MPs", "the BBC", "reporters", "his staff", "the Local Democracy Reporting Service" (then the clause)
