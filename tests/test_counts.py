@@ -259,3 +259,7 @@ def test_a_number_of_a_group_just_named_and_a_number_of_people_stated_now() -> N
     assert values("The number of residents supported is now about 8,400.") == [(8400.0, "about")]
     # one employer's staff and a ratio stay out
     assert values("About 200 of its staff moved; one in 10 of the patients waited.") == []
+
+
+def test_a_population_stated_at_a_number_is_a_count() -> None:
+    assert values("Wexcombe has a population of 1.2 million; its population rose by 4% in 2021.") == [(1.2e6, "exact")]

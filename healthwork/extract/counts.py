@@ -228,11 +228,13 @@ _NUMBER_OF_VALUE = re.compile(
     re.IGNORECASE)  # characters from the end of the count it continues
 
 
-# a statistic that is itself a count of people: "unemployment rose to 1.6 million", "the claimant count stands at 1.7m"
+# a statistic that is itself a count of people: "unemployment rose to 1.6 million", "the claimant count stands at 1.7m",
+# "a population of 2.8 million"
 _STATISTIC_LEAD = re.compile(
-    r"(?<![\w-])(?P<what>unemployment|economic\s+inactivity|the\s+claimant\s+count|claimant\s+count)(?![\w-])",
+    r"(?<![\w-])(?P<what>unemployment|economic\s+inactivity|the\s+claimant\s+count|claimant\s+count|population)(?![\w-])",
     re.IGNORECASE)
-_STATISTIC_WHAT = {"unemployment": "unemployed people", "economic inactivity": "economically inactive people"}
+_STATISTIC_WHAT = {"unemployment": "unemployed people", "economic inactivity": "economically inactive people",
+                   "population": "residents"}
 # a number that a relative "who" makes people: "of the 1,200 who took part, 400 found work"
 _WHO_COUNT = re.compile(rf"(?P<num>{NUM})(?P<mult>{MULT})?[^\S\n]+who(?![\w-])", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\b[^.;:\n\d]{0,12}(?:\d+[^.;:\n\d]{1,12})?\Z", re.IGNORECASE)
@@ -480,7 +482,7 @@ def _statistic_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, A
     out: list[dict[str, Any]] = []
     spans = [(r["span_start"], r["span_end"]) for r in rows]
     low = body.lower() if len(body.lower()) == len(body) else body
-    for i in find_all(low, ("unemployment", "inactivity", "claimant count")):
+    for i in find_all(low, ("unemployment", "inactivity", "claimant count", "population")):
         start_at = max(0, i - 4 if low.startswith("claimant", i) else i - 9)  # "the claimant", "economic "
         lead = next((m for m in _STATISTIC_LEAD.finditer(body, start_at, i + 21) if m.start() <= i < m.end()), None)
         if not lead:
