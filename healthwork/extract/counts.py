@@ -511,6 +511,9 @@ def _who_counts(body: str, rows: list[dict[str, Any]], numbers: list[re.Match[st
         i = n.start()
         if (i > 0 and (body[i - 1] in _BAD_BEFORE_NUM or body[i - 1] == "-")) or any(a <= i < b for a, b in spans):
             continue
+        window = body[n.end():n.end() + 20]
+        if " who" not in window and " of " not in window:
+            continue  # neither form can follow: most numbers are skipped without a regex
         m = _WHO_COUNT.match(body, i)
         what = "people"
         if not m:

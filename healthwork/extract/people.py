@@ -523,16 +523,15 @@ def _find_people(body: str, org_rows: list[Row], programme_rows: list[Row]
             if titles:
                 titled_single.append((m.start(1) if m.group(1) else ns, ne, titles[0].rstrip("."), words[0]))
             continue
-        speaks = bool((nxt0 := _NEXT_WORD_RE.match(work[ne : ne + 30])) and nxt0.group(1).lower() in SPEECH_VERBS
-                      and work[ne:ne + 1] == " ")
-        if not _is_plausible_name(words, places, speaks) or _is_reference_name(" ".join(words)):
+        nxt = _NEXT_WORD_RE.match(work[ne : ne + 30])
+        speech_after = bool(nxt and nxt.group(1).lower() in SPEECH_VERBS)
+        if not _is_plausible_name(words, places, speech_after and work[ne:ne + 1] == " ") \
+                or _is_reference_name(" ".join(words)):
             continue
         # evidence that this is a person
         before_role, _ = _role_before(work, m.start(1) if m.group(1) else ns, full_spans)
         clause = _role_clause_before(work, m.start(1) if m.group(1) else ns)
         after = _role_after(work, ne)
-        nxt = _NEXT_WORD_RE.match(work[ne : ne + 30])
-        speech_after = bool(nxt and nxt.group(1).lower() in SPEECH_VERBS)
         speech_before = bool(_SPEECH_BEFORE_RE.search(work, max(0, ns - 60), ns))
         # "Rhodri Price, who runs the service, said", "Ann Lee, 54, from Hull, told": the speaker
         # before a relative clause or an age
