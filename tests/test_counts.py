@@ -235,3 +235,31 @@ def test_the_staff_of_one_employer_named_by_a_possessive_are_not_a_count() -> No
     assert values("The trust's 12,000 staff and the retailer's 300,000 employees got a pay rise.") == []
     assert values("Leeds's 5,000 nurses and the region's 40,000 carers were surveyed.") == [
         (5000.0, "exact"), (40000.0, "exact")]
+
+
+def test_an_employers_verb_or_headcount_makes_any_people_noun_its_staff() -> None:
+    # guidelines: counts of staff of one employer are not people counts, whatever noun the article uses
+    assert values("Based in Leeds, the supplier employs around 1,300 people in nine countries.") == []
+    assert values("The retailer had 12,500 employees in June; the scheme supported 640 people.") == [(640.0, "exact")]
+    # a programme's outcome stays a count
+    assert values("Local firms have employed 300 people through the pilot.") == [(300.0, "exact")]
+
+
+def test_people_statistics_and_numbers_followed_by_who_are_counts() -> None:
+    assert values("Unemployment in the region rose to 61,000, and the claimant count stood at about 48,000.") == [
+        (61000.0, "exact"), (48000.0, "about")]
+    assert values("Of the 640 who enrolled in Wexcombe, 210 are now in work.") == [(640.0, "exact"), (210.0, "exact")]
+    # a rate and an age are not counts
+    assert values("Unemployment rose to 5.1% and pupils aged 16 who left early were surveyed.") == []
+
+
+def test_a_number_of_a_group_just_named_and_a_number_of_people_stated_now() -> None:
+    assert values("The charity said 450 of its young clients and 1,300 of the patients referred found work.") == [
+        (450.0, "exact"), (1300.0, "exact")]
+    assert values("The number of residents supported is now about 8,400.") == [(8400.0, "about")]
+    # one employer's staff and a ratio stay out
+    assert values("About 200 of its staff moved; one in 10 of the patients waited.") == []
+
+
+def test_a_population_stated_at_a_number_is_a_count() -> None:
+    assert values("Wexcombe has a population of 1.2 million; its population rose by 4% in 2021.") == [(1.2e6, "exact")]

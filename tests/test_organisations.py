@@ -300,3 +300,36 @@ def test_a_body_named_after_an_opening_role_phrase() -> None:
     assert orgs(body) == {"Northwold", "Brightpath Works"}
     # a person named by surname after the role is not a body
     assert orgs("Jane Pike leads the board. As chair, Pike will set its budget.") == set()
+
+
+def _org_names(body: str) -> list[str]:
+    from healthwork.extract import organisations
+    return [r["name"] for r in organisations.extract(body, programme_mentions=[])]
+
+
+def test_a_company_named_without_its_legal_form_later_keeps_its_full_name() -> None:
+    body = ("Claims fell, according to the Harbour Analytics Group, a research firm. Tom Reed, a partner at "
+            "Harbour Analytics, said the trend would last.")
+    assert _org_names(body) == ["Harbour Analytics Group", "Harbour Analytics Group"]
+
+
+def test_words_between_the_and_a_headed_name_belong_to_the_name() -> None:
+    assert _org_names("She studied at the Halden Academy of Music before joining the Brightwater "
+                      "Institute for Fiscal Research.") == [
+        "Halden Academy of Music", "Brightwater Institute for Fiscal Research"]
+    # a sentence opener or a role word is not part of the name
+    assert _org_names("The Department for Education agreed with the Chief Executive of the Office for "
+                      "Students.") == ["Department for Education", "Office for Students"]
+
+
+def test_a_council_is_named_by_the_short_council_name_the_article_writes() -> None:
+    # gold: the name the council uses and the article writes, not the table's longer legal form
+    assert _org_names("Blackpool Council and Cardiff Council signed up.") == ["Blackpool Council", "Cardiff Council"]
+    # the table's own name written anywhere in the article names every mention
+    assert _org_names("Blackpool Council said so. Blackpool Borough Council later agreed.") == [
+        "Blackpool Borough Council", "Blackpool Borough Council"]
+
+
+def test_a_known_name_joined_to_a_generic_name_by_and_is_two_organisations() -> None:
+    assert _org_names("Ingeus and Harbourside Skills Partnership won the contracts.") == [
+        "Ingeus", "Harbourside Skills Partnership"]

@@ -205,6 +205,23 @@ def test_role_and_organisation_kept_apart() -> None:
             "Halton Council leader Tom Fry said the council would help. DWP minister Ana Silva agreed.")
     assert (person(body, "Rhian Evans")["role"], person(body, "Rhian Evans")["organisation"]) == (
         "Minister for Culture, Skills and Social Partnership", "Welsh Government")
-    assert (person(body, "Tom Fry")["role"], person(body, "Tom Fry")["organisation"]) == ("leader", "Halton Borough Council")
+    assert (person(body, "Tom Fry")["role"], person(body, "Tom Fry")["organisation"]) == ("leader", "Halton Council")
     assert (person(body, "Ana Silva")["role"], person(body, "Ana Silva")["organisation"]) == (
         "minister", "Department for Work and Pensions")
+
+
+def test_a_describing_word_before_a_first_name_and_surname_is_not_part_of_the_name() -> None:
+    from healthwork.extract import extract_entities
+    body = ("Participant Tom Beale said the course helped. Mum-of-two Jade Kerr agreed, and Canadian Ruth Orr "
+            "nodded. Mary Ann Lowe said so too.")
+    assert [r["name"] for r in extract_entities(body)["person_mentions"]] == [
+        "Tom Beale", "Jade Kerr", "Ruth Orr", "Mary Ann Lowe"]
+
+
+def test_a_first_name_and_a_place_named_surname_that_speak_are_a_person() -> None:
+    from healthwork.extract import extract_entities
+    body = 'Zara Preston told the Wexcombe Gazette that it worked. Visiting Leeds said a lot about the city.'
+    ents = extract_entities(body)
+    assert [r["name"] for r in ents["person_mentions"]] == ["Zara Preston"]
+    assert [r["speaker"] for r in ents["quotes"]] == ["Zara Preston"]
+    assert [r["name"] for r in ents["place_mentions"]] == ["Leeds"]

@@ -283,3 +283,36 @@ def test_barrow_is_the_usual_short_form_of_barrow_in_furness() -> None:
     assert [(r["name"], r["ons_code"]) for r in place_rows("Jobs in Barrow and Workington were lost.")] == [
         ("Barrow", None), ("Workington", None)]
     assert place_rows("Barrow said the town needed help.") == []  # also a surname: not when it opens a sentence
+
+
+def test_towns_of_the_geonames_list_are_places_without_a_code() -> None:
+    body = ("The clinic in Hornchurch now sees patients from Sandbach and Golders Green. "
+            "Sandbach residents said waits had fallen. Dr Ruth Wigston, a GP, welcomed it.")
+    rows = extract_entities(body)["place_mentions"]
+    assert [(r["name"], r["ons_code"], r["place_type"]) for r in rows] == [
+        ("Hornchurch", None, "other"), ("Sandbach", None, "other"), ("Golders Green", None, "other")]
+    # a one-word town opening a sentence, or a surname, is not a mention (column ambiguous)
+
+
+def test_a_name_left_out_of_the_towns_list_as_a_common_word_is_not_a_place() -> None:
+    body = "Staff at the Fleet depot will March to the Sale office in Hyde Park."
+    assert extract_entities(body)["place_mentions"] == []
+
+
+def test_former_districts_devolution_areas_and_short_forms_of_listed_areas() -> None:
+    body = ("Jobs fairs ran in Ryedale, Sedgemoor and South Lakeland, across Cheshire and Warrington, in "
+            "Derry and Strabane and in Burton-on-Trent.")
+    assert [(r["name"], r["ons_code"]) for r in extract_entities(body)["place_mentions"]] == [
+        ("Ryedale", None), ("Sedgemoor", None), ("South Lakeland", None), ("Cheshire and Warrington", None),
+        ("Derry and Strabane", "N09000005"), ("Burton-on-Trent", None)]
+    # two counties joined by "and" stay two places
+    assert [r["name"] for r in extract_entities("Clinics in Norfolk and Suffolk")["place_mentions"]] == [
+        "Norfolk", "Suffolk"]
+
+
+def test_an_unlisted_place_located_by_the_listed_area_after_it() -> None:
+    body = ("A hub opened in Wexcombe Bridge, West Yorkshire, and patients from Brackenthwaite, Cumbria, can use it. "
+            "She works at Harlow Foods, Leeds. It opened in May, Scotland said. The Board of Trustees, Wales, met.")
+    assert [(r["name"], r["ons_code"]) for r in extract_entities(body)["place_mentions"]] == [
+        ("Wexcombe Bridge", None), ("West Yorkshire", "E47000003"), ("Brackenthwaite", None), ("Cumbria", None),
+        ("Leeds", "E08000035"), ("Scotland", "S92000003"), ("Wales", "W92000004")]

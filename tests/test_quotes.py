@@ -187,7 +187,7 @@ def test_reported_speech_makes_a_quoted_speaker() -> None:
     rows = [(r["speaker"], r["kind"], r["text"]) for r in extract_entities(body)["quotes"]]
     assert rows == [
         ("Omar Haddad", "reported", "employers in the pilot had cut sick leave by a tenth"),
-        ("Omar Haddad", "reported", "reporters the money would last three years"),
+        ("Omar Haddad", "reported", "the money would last three years"),
         ("Omar Haddad", "direct", "We are proud,"),
         ("Lena Ortiz", "direct", "It is a start."),
     ]
@@ -222,3 +222,27 @@ def test_long_appositive_and_hyphenated_described_fragment() -> None:
     rows = [(r["speaker"], r["kind"], r["text"]) for r in extract_entities(body)["quotes"]]
     assert rows == [("Lena Ortiz", "reported", "the team aimed to publish more details soon"),
                     ("Amanda Okafor", "direct", "game-changer")]
+
+
+def test_a_speaker_named_inside_an_appositive_or_followed_by_one_of_a_role() -> None:
+    body = ("The charity's head of research, Tomasz Wren, said that waiting lists had doubled. "
+            "Ngozi Ferreira, one of the clinic's employment advisers, said: \"Most people want to stay in work.\" "
+            "Brightwell Analytics, one of the biggest firms in the sector, said profits rose.")
+    assert [(r["speaker"], r["kind"]) for r in extract_entities(body)["quotes"]] == [
+        ("Tomasz Wren", "reported"), ("Ngozi Ferreira", "direct")]
+
+
+def test_told_someone_reports_the_clause_after_the_listener() -> None:
+    body = ("The minister, Idris Vaughan, told MPs the scheme would expand. Participant Tom Beale told the "
+            "Wexcombe Gazette that the support helped him. Ann Rigby told staff to go home.")
+    rows = extract_entities(body)["quotes"]
+    assert [(r["speaker"], r["kind"], r["text"]) for r in rows] == [
+        ("Idris Vaughan", "reported", "the scheme would expand"),
+        ("Tom Beale", "reported", "the support helped him")]
+
+
+def test_honours_and_an_appositive_between_the_speaker_and_the_verb() -> None:
+    body = ('Ruth Okoro MBE, chair of the board, said the pilot had worked. '
+            '"We welcome it," Cllr Amir Khan, leader of the council, said.')
+    assert [(r["speaker"], r["kind"]) for r in extract_entities(body)["quotes"]] == [
+        ("Ruth Okoro", "reported"), ("Amir Khan", "direct")]

@@ -61,7 +61,7 @@ def test_every_council_and_icb_has_an_official_organisation_name() -> None:
 
 
 def test_each_reference_csv_says_where_it_came_from() -> None:
-    for name in ("places", "organisations", "programmes", "non_uk_places"):
+    for name in ("places", "organisations", "programmes", "non_uk_places", "uk_towns"):
         head = [ln for ln in (REFERENCE_DIR / f"{name}.csv").read_text(encoding="utf-8").splitlines()
                 if ln.startswith("#")]
         assert any("Source" in ln for ln in head), name
@@ -88,3 +88,22 @@ def test_non_uk_places_never_name_a_uk_place_of_the_table() -> None:
     assert {"Houston", "Chicago", "Dallas"} <= foreign
     uk = {r["name"] for r in load_csv("places")} | {a for r in load_csv("places") for a in r["aliases"].split("|") if a}
     assert not foreign & uk
+
+
+def test_uk_towns_add_up_to_the_geonames_uk_rows_the_header_states() -> None:
+    """uk_towns.csv: 859 distinct UK names in the GeoNames cities15000 snapshot = 572 already in places.csv
+    + 184 listed + 26 foreign namesakes + 50 common words/surnames + 27 non-place records (header)."""
+    head = (REFERENCE_DIR / "uk_towns.csv").read_text(encoding="utf-8")
+    assert "865 UK rows, 859 distinct names" in head and "49974c675a13f12ec0b8b8164f0f82f017b896fc" in head
+    stated = [int(n) for n in re.findall(r"(\d+) (?:are already|are listed here|are left out|that also name|"
+                                         r"that are mainly|GeoNames entries)", head)]
+    assert stated == [572, 184, 103, 26, 50, 27]
+    assert stated[0] + stated[1] + stated[2] == 859 and stated[3] + stated[4] + stated[5] == stated[2]
+    towns = load_csv("uk_towns")
+    assert len(towns) == 184 and len({r["name"] for r in towns}) == 184
+    listed = {r["name"] for r in load_csv("places")} | {a for r in load_csv("places") for a in r["aliases"].split("|") if a}
+    assert not {r["name"] for r in towns} & listed  # places.csv rows are not repeated
+    assert not {r["name"] for r in towns} & {r["name"] for r in load_csv("non_uk_places")}
+    assert all(r["ambiguous"] == ("yes" if " " not in r["name"] and "-" not in r["name"] else "") for r in towns)
+    assert all(r["nation"] in {"England", "Scotland", "Wales", "Northern Ireland"} and r["geonameid"].isdigit()
+               for r in towns)

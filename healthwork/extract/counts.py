@@ -166,6 +166,10 @@ _SUBSET_NUMBER = re.compile(
 _ANOTHER_BEFORE = re.compile(r"(?<![\w-])(?:another|a\s+further|an\s+extra|an\s+additional)\s+\Z", re.IGNORECASE)
 _ELLIPSIS_OPENER = re.compile(r"(?:[,:;]|\band|\bwith|\bincluding|\bwhom|\bthem|\bthose|[.!?])\s+\Z|\A\Z",
                               re.IGNORECASE)
+# a number of a group of people just named: "600 of its participants", "1,200 of the young people referred"
+_OF_THE_COUNT = re.compile(
+    rf"(?P<num>{NUM})(?P<mult>{MULT})?[^\S\n]+of[^\S\n]+(?P<det>the|its|their|our|these|those)[^\S\n]+"
+    rf"(?P<mods>(?:[A-Za-z][\w'\u2019-]*[^\S\n]+){{0,3}}?)(?P<noun>{_NOUN_ALT})(?![\w-])", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"(?:\bage[ds]?\b[^.\n]{0,20}|\d\s+(?:and|to|-)\s+)\Z", re.IGNORECASE)
 _ELLIPSIS_REACH = 250
 _STATE_COUNT = re.compile(
@@ -206,13 +210,34 @@ _EMPLOYER_BEFORE = re.compile(
     r"business|group|supermarket|bank)['\u2019]s)"  # one employer's staff: "the trust's 12,000 staff"
     r"(?:\s+(?:(?:a|about|around|some|almost|nearly|over|more\s+than|up\s+to)\s+)?)?\s*\Z",
     re.IGNORECASE)
+# an employer's verb right before the count: "employs around 1,300 people", "employing 400 people": whatever the
+# noun, these are the staff of one employer; likewise "the company had 12,500 employees" (has/had + staff noun)
+_EMPLOYS_BEFORE = re.compile(
+    r"\bemploy(?:s|ing)?(?:\s+(?:a|about|around|some|almost|nearly|over|more\s+than|up\s+to|roughly|approximately))?"
+    r"\s*\Z", re.IGNORECASE)
+_HAS_STAFF_BEFORE = re.compile(
+    r"\b(?:has|had|have)(?:\s+(?:a|about|around|some|almost|nearly|over|more\s+than|up\s+to|roughly|approximately))?"
+    r"\s*\Z", re.IGNORECASE)
+_EMPLOYEE_NOUNS = frozenset({"staff", "employees"})
 # "the number of (young) people (out of work ...) (has risen|rose|stands|is) (to|at) 2.8 million"
 _NUMBER_OF = re.compile(
     rf"(?<![\w-])number\s+of\s+(?P<what>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:{_NOUN_ALT}))(?![\w-])", re.IGNORECASE)
 _NUMBER_OF_VALUE = re.compile(
     rf"[^.;:\n\d£$€%]{{0,90}}?\b(?:to|at|is|was|of|reached|hit|topped|exceeded|passed|by)\s+"
-    rf"(?:(?:{_QUAL_ALT})\s+)?(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€]|\.\d|[^\S\n]*(?:per\s*cent|percent))",
+    rf"(?:(?:now|currently|already|still|just)\s+)?(?:(?:{_QUAL_ALT})\s+)?(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€]|\.\d|[^\S\n]*(?:per\s*cent|percent))",
     re.IGNORECASE)  # characters from the end of the count it continues
+
+
+# a statistic that is itself a count of people: "unemployment rose to 1.6 million", "the claimant count stands at 1.7m",
+# "a population of 2.8 million"
+_STATISTIC_LEAD = re.compile(
+    r"(?<![\w-])(?P<what>unemployment|economic\s+inactivity|the\s+claimant\s+count|claimant\s+count|population)(?![\w-])",
+    re.IGNORECASE)
+_STATISTIC_WHAT = {"unemployment": "unemployed people", "economic inactivity": "economically inactive people",
+                   "population": "residents"}
+# a number that a relative "who" makes people: "of the 1,200 who took part, 400 found work"
+_WHO_COUNT = re.compile(rf"(?P<num>{NUM})(?P<mult>{MULT})?[^\S\n]+who(?![\w-])", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\b[^.;:\n\d]{0,12}(?:\d+[^.;:\n\d]{1,12})?\Z", re.IGNORECASE)
 
 
 def _is_year(num: str | None, mult: str | None) -> bool:
@@ -272,6 +297,8 @@ def extract(body: str) -> list[dict[str, Any]]:
     numbers = list(_NUM_SCAN.finditer(body))  # every number, scanned once for all the passes
     rows = _noun_counts(body, numbers)
     rows += _number_of_counts(body, rows)
+    rows += _statistic_counts(body, rows)
+    rows += _who_counts(body, rows, numbers)
     rows += _state_counts(body, rows, numbers)
     rows += _actor_counts(body, rows, numbers)
     return sorted(rows + _elliptical_counts(body, rows, numbers), key=lambda r: (r["span_start"], r["span_end"]))
@@ -449,6 +476,65 @@ def _number_of_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, A
     return out
 
 
+def _statistic_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The number a people statistic is stated at, later in its clause: "unemployment rose to 1.6 million"
+    (a rate in per cent is not a count)."""
+    out: list[dict[str, Any]] = []
+    spans = [(r["span_start"], r["span_end"]) for r in rows]
+    low = body.lower() if len(body.lower()) == len(body) else body
+    for i in find_all(low, ("unemployment", "inactivity", "claimant count", "population")):
+        start_at = max(0, i - 4 if low.startswith("claimant", i) else i - 9)  # "the claimant", "economic "
+        lead = next((m for m in _STATISTIC_LEAD.finditer(body, start_at, i + 21) if m.start() <= i < m.end()), None)
+        if not lead:
+            continue
+        m = _NUMBER_OF_VALUE.match(body, lead.end())
+        if not m or any(a <= m.start("num") < b for a, b in spans) or _is_year(m.group("num"), m.group("mult")):
+            continue
+        value = parse_number(m.group("num"), m.group("mult"))
+        if value is None or value < 1000:
+            continue  # "unemployment rose to 4.8" (a rate written without its per cent sign)
+        q = _QUAL_BEFORE.search(body, max(lead.end(), m.start("num") - 25), m.start("num"))
+        start = q.start() if q else m.start("num")
+        end = m.end("mult") if m.group("mult") else m.end("num")
+        stat = " ".join(lead.group("what").lower().split())
+        what = _STATISTIC_WHAT.get(stat, "claimants")
+        out.append(_row(body, start, end, value, qualifier_of(q.group("qual") if q else None), what, None))
+    return out
+
+
+def _who_counts(body: str, rows: list[dict[str, Any]], numbers: list[re.Match[str]]) -> list[dict[str, Any]]:
+    """A bare number followed by "who" ("of the 1,200 who took part"; not an age: "aged 16 who") or by "of the"
+    and a people noun ("600 of its participants"; not "200 of its staff")."""
+    out: list[dict[str, Any]] = []
+    spans = [(r["span_start"], r["span_end"]) for r in rows]
+    for n in numbers:
+        i = n.start()
+        if (i > 0 and (body[i - 1] in _BAD_BEFORE_NUM or body[i - 1] == "-")) or any(a <= i < b for a, b in spans):
+            continue
+        window = body[n.end():n.end() + 20]
+        if " who" not in window and " of " not in window:
+            continue  # neither form can follow: most numbers are skipped without a regex
+        m = _WHO_COUNT.match(body, i)
+        what = "people"
+        if not m:
+            m = _OF_THE_COUNT.match(body, i)
+            if not m or _RATIO_BEFORE.search(body, max(0, i - 12), i) or (
+                    m.group("det").lower() in ("its", "their", "our") and m.group("noun").lower() in _STAFF_NOUNS):
+                continue  # "one in 10 of the ...", "200 of its staff" (one employer's staff)
+            what = " ".join([w for w in m.group("mods").split() if w.lower() not in _SKIP_MODS]
+                            + [" ".join(m.group("noun").split())])
+        if _is_year(m.group("num"), m.group("mult")) or _AGE_BEFORE.search(body, max(0, i - 40), i):
+            continue
+        value = parse_number(m.group("num"), m.group("mult"))
+        if value is None or value < 10:
+            continue
+        q = _QUAL_BEFORE.search(body, max(0, i - 25), i)
+        end = m.end("mult") if m.group("mult") else m.end("num")
+        out.append(_row(body, q.start() if q else i, end, value, qualifier_of(q.group("qual") if q else None),
+                        what, None))
+    return out
+
+
 def _noun_counts(body: str, numbers: list[re.Match[str]]) -> list[dict[str, Any]]:
     """Counts written with their people noun ("250,000 people", "up to 1.1 million patients")."""
     rows: list[dict[str, Any]] = []
@@ -471,6 +557,9 @@ def _noun_counts(body: str, numbers: list[re.Match[str]]) -> list[dict[str, Any]
             continue
         if m.group("noun").lower() in _STAFF_NOUNS and _EMPLOYER_BEFORE.search(body, max(0, start - 40), start):
             continue  # "the trust employs 5,000 staff": the staff of one employer are not a count of people
+        if _EMPLOYS_BEFORE.search(body, max(0, start - 40), start) or (
+                m.group("noun").lower() in _EMPLOYEE_NOUNS and _HAS_STAFF_BEFORE.search(body, max(0, start - 30), start)):
+            continue  # "the firm employs around 1,300 people", "the company had 12,500 employees"
         value = parse_number(num, mult, wnum)
         if not value:
             continue  # not a number, or "0" (the tail of "10 000")

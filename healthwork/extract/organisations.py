@@ -361,6 +361,24 @@ def _inside_longer_name(body: str, start: int) -> bool:
     return True
 
 
+# one or two capitalised words between "the" and a name headed by "Institute for", "Academy of"...:
+# "the Allen Institute for AI", "the Pennsylvania Academy of Fine Arts" (the determiner says the words are its name)
+_NAME_WORDS_AFTER_THE_RE = re.compile(r"(?<![\w'’-])(?:the|The) ((?:[A-Z][A-Za-z'’-]* ){1,2})$")
+
+
+def _named_head_start(body: str, start: int) -> int:
+    """The start of "Allen" in "the Allen Institute for AI" when ``start`` is that of "Institute for AI"."""
+    if not _HEAD_OF_START_RE.match(body, start) or body[start:start + 4] in ("The ", "the "):
+        return start
+    m = _NAME_WORDS_AFTER_THE_RE.search(body, max(0, start - 50), start)
+    if not m:
+        return start
+    words = m.group(1).split()
+    if any(w in STOP_CAPS or w in _ROLE_TITLE_WORDS or w.lower() in ROLE_HEADS for w in words):
+        return start
+    return m.start(1)
+
+
 def _find_generic(body: str) -> list[tuple[int, int, str, str | None, str]]:
     spans: set[tuple[int, int]] = set()
     # The full name patterns run only in windows around a cheap "hint" (a suffix or head word).
@@ -379,6 +397,8 @@ def _find_generic(body: str) -> list[tuple[int, int, str, str | None, str]]:
         for ps, pe in _split_run(body, s, e):
             ps = _strip_leading(body, ps, pe)
             ps = _known_tail_start(body, ps, pe)
+            ps = _known_head_end(body, ps, pe)
+            ps = _named_head_start(body, ps)
             if body[pe - 1] in "'’" and body[pe - 2] == "s":
                 pe -= 1  # a possessive: "the Department for Work and Pensions’ own figures"
             if pe - ps < 4 or _PORTFOLIO_RE.search(body, max(0, ps - 80), ps):
@@ -429,6 +449,19 @@ def _known_tail_start(body: str, start: int, end: int) -> int:
         tail = body[m.end():end]
         if tail in ref.by_surface and not ref.by_surface[tail].is_acronym:
             return m.end()
+    return start
+
+
+def _known_head_end(body: str, start: int, end: int) -> int:
+    """"Ingeus and Reed in Partnership": when the run opens with a known name joined by "and" (or a comma)
+    to two or more other words, the generic name starts after the joint (the known one is its own row)."""
+    ref = _reference()
+    for m in _SPLIT_AND_RE.finditer(body, start, end):
+        head = _LEADING_THE_RE.sub("", body[start:m.start()])
+        entry = ref.by_surface.get(head)
+        if entry is not None and not entry.is_acronym and len(body[m.end():end].split()) >= 2:
+            return m.end()
+        break  # only the first joint: "Department for Work and Pensions" keeps its "and"
     return start
 
 
@@ -678,7 +711,51 @@ def _find_organisations(body: str, programme_spans: list[tuple[int, int]]
             extra.append((m.start(), m.end(), name, m.group(1), otype))
         kept = sorted(kept + extra, key=lambda c: c[0])
         kept = [(s, e, n, a if a else _defined_acronym(n, defined), t) for s, e, n, a, t in kept]
-    return kept
+    return _councils_as_written(body, _with_legal_form(kept))
+
+
+#: Words of a company's legal form that a later mention often leaves out ("Rhodium Group" ... "Rhodium").
+_LEGAL_FORM_WORDS = frozenset("Group Corp Corp. Corporation Inc Inc. Incorporated Ltd Ltd. Limited plc PLC Plc LLP LLC "
+                              "Holdings Co Co. Company".split())
+
+
+def _with_legal_form(kept: list[tuple[int, int, str, str | None, str]]
+                     ) -> list[tuple[int, int, str, str | None, str]]:
+    """One company under one name: a name that another one of the same article continues with legal-form
+    words only ("SoftBank" and "SoftBank Group Corp", "Rhodium" and "Rhodium Group") takes the full name."""
+    names = {n for _, _, n, _, _ in kept}
+    full_of: dict[str, str] = {}
+    for long in names:
+        words = long.split(" ")
+        for k in range(len(words) - 1, 0, -1):
+            if words[k] not in _LEGAL_FORM_WORDS:
+                break
+            short = " ".join(words[:k])
+            if short in names and len(long) > len(full_of.get(short, "")):
+                full_of[short] = long
+    if not full_of:
+        return kept
+    return [(s, e, full_of.get(n, n), a, t) for s, e, n, a, t in kept]
+
+
+def _councils_as_written(body: str, kept: list[tuple[int, int, str, str | None, str]]
+                         ) -> list[tuple[int, int, str, str | None, str]]:
+    """A council is named as the article first writes its short "... Council" name ("Blackpool Council",
+    "Cardiff Council": the names councils use for themselves) rather than as the table's longer legal form
+    ("Blackpool Borough Council", "City of Cardiff Council"), unless the article also writes the table's form;
+    a longer legal form written in the text ("Knowsley Metropolitan Borough Council") keeps the table's name."""
+    written: dict[str, str] = {}
+    for s, e, name, acr, otype in kept:
+        if otype != "local_authority":
+            continue
+        text = _SPACES_RE.sub(" ", body[s:e])
+        if text == name:
+            written[name] = name
+        elif text.endswith(" Council") and len(text) < len(name) and text[0].isupper() and not text.startswith("The "):
+            written.setdefault(name, text)
+    if all(w == n for n, w in written.items()):
+        return kept
+    return [(s, e, written.get(n, n) if t == "local_authority" else n, a, t) for s, e, n, a, t in kept]
 
 
 def _defined_acronym(name: str, defined: dict[str, tuple[str, str]]) -> str | None:

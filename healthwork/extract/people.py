@@ -163,7 +163,7 @@ _OBJECT_BEFORE_RE = re.compile(r"(?<![\w-])(?:told|tells|telling|to|in|with|from
 _ACCORDING_BEFORE_RE = re.compile(r"\baccording to\s$")
 _SPEECH_BEFORE_RE = re.compile(rf"\b(?:{_VERB_ALT}|according to|told by|asked)(?: [a-z][a-z-]*){{0,5}} $")
 _APPOSITION_SPEECH_RE = re.compile(
-    rf", (?:who|whose|aged \d{{1,3}}|\d{{1,3}}(?=,| from| of))\b[^.;:\"“”\n]{{0,100}}?, (?:{_VERB_ALT})\b")
+    rf", (?:who|whose|one of|aged \d{{1,3}}|\d{{1,3}}(?=,| from| of))\b[^.;:\"“”\n]{{0,100}}?, (?:{_VERB_ALT})\b")
 _SURNAME_SPEECH_RE = re.compile(rf"(?=[{_UP}])(?<![\w'’-][ ])(?<![A-Z])\b([{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?) (?:{_VERB_ALT})\b")
 _ROLE_SPLIT_RE = re.compile(r"^(.*?)(?:,? (?:at|of|for|with) (?:the )?)$")
 _POST_END_RE = re.compile(r"[,.;:!?\n“”\"‘(]| (?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b| who\b")
@@ -184,7 +184,7 @@ def _reference_names() -> frozenset[str]:
     for r in load_csv("organisations"):
         out.add(r.get("name", ""))
         out.update(r.get("aliases", "").split("|"))
-    for r in load_csv("places"):
+    for r in load_csv("places") + load_csv("uk_towns"):
         out.add(r.get("name", ""))
         out.update(r.get("aliases", "").split("|"))
     names = {" ".join(n.split()).lower() for n in out if n.strip()}
@@ -399,7 +399,7 @@ def _after_the(body: str, name: str) -> bool:
 _SURNAME_WORDS: frozenset[str] = frozenset("May Street Lane Day West North Post Hall".split())
 
 
-def _is_plausible_name(toks: list[str], places: frozenset[str]) -> bool:
+def _is_plausible_name(toks: list[str], places: frozenset[str], speaks: bool = False) -> bool:
     if not toks or len(toks) > 4:
         return False
     first_names, ambiguous = _first_names()
@@ -412,9 +412,50 @@ def _is_plausible_name(toks: list[str], places: frozenset[str]) -> bool:
     full = " ".join(toks)
     if full in places or toks[0] in places:
         return False
-    if toks[0] not in first_names and any(t in places for t in toks[1:]):
+    if toks[0] not in first_names and any(t in places for t in toks[1:]) \
+            and not (speaks and len(toks) == 2 and toks[0] not in _NOT_AREA_OPENERS):
         return False  # "Visiting Leeds", "Across Wales": a place, not a surname, after an unknown word
-    return True
+    return True  # ... unless the pair speaks: "Mia Hart said", "Zara Preston told"
+
+
+#: Capitalised words that open a place's phrase, never a first name ("Greater Preston", "Rural Bath").
+_NOT_AREA_OPENERS = frozenset("""Greater Central Inner Outer Rural Urban Coastal North South East West Mid Upper Lower
+    Old New Royal Great Little City County Borough Metropolitan Visiting Across Outside Inside Around Near""".split())
+
+
+#: Capitalised nouns that describe the person named after them ("Participant Tom Beale").
+_DESCRIBING_NOUNS = frozenset("""Participant Jobseeker Claimant Patient Resident Volunteer Student Apprentice Worker
+    Employee Customer Mum Dad Mother Father Grandmother Grandfather Grandad Gran Nan Carer Parent Pensioner Graduate
+    Trainee Client Learner Veteran Widow Widower Mentor Entrepreneur Owner Campaigner Fan Supporter""".split())
+_DEMONYM_ENDINGS = ("ian", "ean", "ish", "ese", "can")
+#: First names often given as middle names: after an unknown capitalised word they are more likely a middle name.
+_COMMON_MIDDLE_NAMES = frozenset("""James John Paul Michael David Lee Ann Anne Marie Louise Elizabeth Jane Mary Rose May
+    Lynn Jean Joseph Thomas William Edward Charles Robert Peter Alexander Victoria Grace Claire Louis Francis""".split())
+
+
+def _is_describing_word(word: str, next_name: str, first_names: frozenset[str]) -> bool:
+    """A word before "<first name> <surname>" that describes the person: a describing noun, a hyphenated
+    description ("Mum-of-two", "42-year-old"), a nationality ("Australian"), or any other word that is not a
+    known first name when the name after it is not a usual middle name; never a known first name."""
+    if word in first_names or word.endswith("."):
+        return False
+    if word in _DESCRIBING_NOUNS or ("-" in word and word.split("-")[0] not in first_names) \
+            or (len(word) > 5 and word.endswith(_DEMONYM_ENDINGS)):
+        return True
+    # any other word, unless the first name after it is one often given as a middle name ("Ronnie James Dio")
+    return next_name not in _COMMON_MIDDLE_NAMES
+
+
+_ONE_OF_WORDS_RE = re.compile(r"[a-z][a-z-]*")
+
+
+def _apposition_describes_a_person(text: str) -> bool:
+    """", one of the trust's work coaches, said": a "one of" apposition names a person only with a role
+    noun in it ("Acme, one of the biggest firms, said" is a company)."""
+    if not text.startswith(", one of"):
+        return True
+    return any(is_role_word(w) or is_role_word(w.removesuffix("s")) or is_role_word(w.removesuffix("es"))
+               for w in _ONE_OF_WORDS_RE.findall(text))
 
 
 def _find_people(body: str, org_rows: list[Row], programme_rows: list[Row]
@@ -462,6 +503,11 @@ def _find_people(body: str, org_rows: list[Row], programme_rows: list[Row]
                 continue
             break
         dept_end = run_s + toks[k - 1][2] if k > dept_start else None
+        # a describing word before a first name and surname: "Participant Tom Beale", "Mum-of-two Jade Kerr",
+        # "Australian Tim Weeks" (not a first name we do not know: "Ronnie James Dio")
+        if len(toks) - k >= 3 and toks[k + 1][0] in first_names and toks[k + 1][0] not in ambiguous \
+                and _is_describing_word(toks[k][0], toks[k + 1][0], first_names):
+            k += 1
         name_toks = toks[k:]
         if not name_toks:
             continue
@@ -477,18 +523,20 @@ def _find_people(body: str, org_rows: list[Row], programme_rows: list[Row]
             if titles:
                 titled_single.append((m.start(1) if m.group(1) else ns, ne, titles[0].rstrip("."), words[0]))
             continue
-        if not _is_plausible_name(words, places) or _is_reference_name(" ".join(words)):
+        nxt = _NEXT_WORD_RE.match(work[ne : ne + 30])
+        speech_after = bool(nxt and nxt.group(1).lower() in SPEECH_VERBS)
+        if not _is_plausible_name(words, places, speech_after and work[ne:ne + 1] == " ") \
+                or _is_reference_name(" ".join(words)):
             continue
         # evidence that this is a person
         before_role, _ = _role_before(work, m.start(1) if m.group(1) else ns, full_spans)
         clause = _role_clause_before(work, m.start(1) if m.group(1) else ns)
         after = _role_after(work, ne)
-        nxt = _NEXT_WORD_RE.match(work[ne : ne + 30])
-        speech_after = bool(nxt and nxt.group(1).lower() in SPEECH_VERBS)
         speech_before = bool(_SPEECH_BEFORE_RE.search(work, max(0, ns - 60), ns))
         # "Rhodri Price, who runs the service, said", "Ann Lee, 54, from Hull, told": the speaker
         # before a relative clause or an age
-        speech_after = speech_after or bool(_APPOSITION_SPEECH_RE.match(work, ne))
+        apposition = _APPOSITION_SPEECH_RE.match(work, ne)
+        speech_after = speech_after or bool(apposition and _apposition_describes_a_person(apposition.group(0)))
         first_ok = words[0] in first_names and words[0] not in ambiguous
         if dept_end is not None and cap_role_end is None:
             cap_role_end = -1 if _role_for_before(work, run_s + toks[dept_start][1], dept_end) else None

@@ -59,7 +59,8 @@ _NEXT_WORD_RE = re.compile(r" ([A-Z][A-Za-z0-9'’-]*)")
 # Capitalised words that may follow a place without making it part of a larger name.
 _FOLLOW_OK = frozenset(
     {"Mayor", "MP", "MPs", "Metro", "I", "And", "In", "The", "On", "At", "For", "From", "To", "But",
-     "NHS", "GP", "GPs"}  # "Sheffield NHS staff", "Leeds GP practices" (an NHS body's name is an organisation row)
+     "NHS", "GP", "GPs",  # "Sheffield NHS staff", "Leeds GP practices" (an NHS body's name is an organisation row)
+     "Jobcentre", "Jobcentres"}  # "the Bradford Jobcentre Plus office": a local branch of Jobcentre Plus, in that place
 )
 # capitalised adjectives that may open a sentence before a place without being part of its name
 _OPENING_ADJECTIVES = frozenset("Rural Coastal Urban Suburban Post-industrial Deprived Industrial Historic".split())
@@ -86,9 +87,12 @@ def _regex() -> tuple[re.Pattern[str], dict[str, _Place]]:
 
 @cache
 def _surfaces() -> dict[str, _Place]:
-    """Every name and alias of places.csv -> its place; a form naming several areas goes to the
-    first by type priority (country > region > local_authority > combined_authority > icb > other)."""
+    """Every name and alias of places.csv and uk_towns.csv -> its place; a form naming several areas goes
+    to the first by type priority (country > region > local_authority > combined_authority > icb > other)."""
     rows = sorted(load_csv("places"), key=lambda r: _PRIORITY.get(r.get("place_type", "other"), 9))
+    # towns of uk_towns.csv (GeoNames, no ONS code) come last: a name places.csv knows keeps its row
+    rows += [{"name": r["name"], "ons_code": "", "place_type": "other", "aliases": r.get("aliases", ""),
+              "ambiguous": r.get("ambiguous", "")} for r in load_csv("uk_towns")]
     claimed: dict[str, _Place] = {}
     for r in rows:
         name, code, ptype = r["name"], (r.get("ons_code") or None), r.get("place_type") or "other"
@@ -227,6 +231,9 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
     if any(w in work for w in (" area", " borough", " district", " ward", " centre", "town of ", "city of ", "village of ")):
         out += _unlisted_areas(work, out, name_spans)
         out.sort(key=lambda t: t[0])
+    if ", " in work:
+        out += _places_before_their_area(work, out, name_spans)
+        out.sort(key=lambda t: t[0])
     seats: list[tuple[int, int, _Place]] = []
     if " for " in work:
         seats += _constituencies(work, org_spans, person_starts)
@@ -298,6 +305,38 @@ def _unlisted_areas(work: str, found: list[tuple[int, int, _Place]], taken: list
                 or name in _non_uk_places() or any(ts < e and s < te for ts, te in spans):
             continue  # "a Trump district" is a kind of district, "the Houston area" is not in the UK
         out.append((s, e, _Place(name, name, None, "other", False)))
+    return out
+
+
+# a place the table lacks, located by the listed area after it: "in Skelmanthorpe, West Yorkshire",
+# "from Brierfield, Lancashire," (after in/near/from/of/around/outside only: "at Tesco, Leeds" is a shop)
+_RUN_BEFORE_AREA_RE = re.compile(
+    r"(?<![\w'’&-])(?P<prep>in|near|from|of|around|outside) (?P<name>[A-Z][a-z'’]+(?:-(?:upon|on|under|in|le|by)-[A-Z][a-z]+)?"
+    r"(?: [A-Z][a-z'’]+){0,2}), $")
+_CALENDAR_WORDS = frozenset("""January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Spring Summer Autumn Winter""".split())
+
+
+def _places_before_their_area(work: str, found: list[tuple[int, int, _Place]], taken: list[tuple[int, int]]
+                              ) -> list[tuple[int, int, _Place]]:
+    """An unlisted place named with the county, district or region it lies in, as written, no code."""
+    out: list[tuple[int, int, _Place]] = []
+    spans = [(s, e) for s, e, _ in found] + taken
+    for s, e, place in found:
+        if work[s - 2:s] != ", " or (e < len(work) and work[e] not in ",.;:)\n"):
+            continue
+        m = _RUN_BEFORE_AREA_RE.search(work, max(0, s - 60), s)
+        if not m:
+            continue
+        ns, ne = m.span("name")
+        name = m.group("name")
+        words = name.split()
+        cap_before = m.group("prep") == "of" and _WORD_BEFORE_RE.search(work, max(0, m.start() - 40), m.start())
+        if any(w in organisations.STOP_CAPS or w in _NOT_AREA_WORDS or w in _CALENDAR_WORDS for w in words) \
+                or name in _non_uk_places() or any(ts < ne and ns < te for ts, te in spans) \
+                or (cap_before and cap_before.group(1)[:1].isupper() and not _opens_sentence(work, cap_before.start(1))):
+            continue  # "in May, Wales ...", "the Board of Directors, Wales"
+        out.append((ns, ne, _Place(name, name, None, "other", False)))
     return out
 
 

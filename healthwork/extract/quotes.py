@@ -46,7 +46,8 @@ _VERBS = "|".join(sorted(people_mod.SPEECH_VERBS, key=len, reverse=True))
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 _AFTER_VERB_FIRST_RE = re.compile(rf"^[\s,]*(?:{_VERBS})\b ?")
 _AFTER_SUBJ_RE = re.compile(
-    rf"^[\s,]*(?:(?:the |The )?([A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|and|of|for|the))*?)|({_PRONOUN})) (?:(?:also|then|later|further) )?(?:{_VERBS})\b"
+    rf"^[\s,]*(?:(?:the |The )?([A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|and|of|for|the))*?)|({_PRONOUN}))"
+    rf"(?:, [^,.;:!?“”\"\n]{{1,80}},)? (?:(?:also|then|later|further) )?(?:{_VERBS})\b"  # ", leader of the council,"
 )
 _ACCORDING_RE = re.compile(r"\baccording to\b", re.I)
 _BEFORE_VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
@@ -192,11 +193,16 @@ def _sentence_prefix_start(body: str, pos: int, ps: int) -> int:
 
 _REPORT_VERBS = "said|says|told|tells|added|adds|warned|warns|argued|argues|explained|explains|insisted|insists"
 # after a person's name: an optional appositive (", the Business and Trade Secretary,", ", 54, from Hull,",
-# " - who runs a cafe -")
+# " - who runs a cafe -") or the comma closing the appositive the name is in ("Its head of policy, Ben Asante, said")
 # then the verb
 _REPORTED_AFTER_NAME_RE = re.compile(
-    rf"(?:(?:,(?: [^,.;:!?“”\"‘’\n]{{1,160}})){{1,2}},| [-\u2013\u2014] [^.;:!?“”\"‘’\n\u2013\u2014-]{{1,160}} [-\u2013\u2014])?"
+    r"(?: (?:MBE|OBE|CBE|KBE|DBE|BEM|MP|MSP|MS|MLA|KC|QC))*"  # honours and seats after the name: "Ruth Okoro MBE, ..."
+    rf"(?:(?:,(?: [^,.;:!?“”\"‘’\n]{{1,160}})){{1,2}},| [-\u2013\u2014] [^.;:!?“”\"‘’\n\u2013\u2014-]{{1,160}} [-\u2013\u2014]|,)?"
     rf" (?:also |later |previously |has |had )?(?:{_REPORT_VERBS})(?= )(?! by\b)")
+# who was told: "MPs", "the BBC", "reporters", "his staff", "the Local Democracy Reporting Service" (then the clause)
+_TOLD_OBJECT_RE = re.compile(
+    r"(?:(?:the |a )?(?:[A-Z][\w'’&-]*(?: (?:of |for |and )?[A-Z][\w'’&-]*){0,4})|"
+    r"(?:the |a |an |his |her |their |its )?[a-z]+) (?:that )?(?=[a-z])")
 _REPORTED_CLAUSE_END_RE = re.compile(r"(?<=[.!?])(?=\s|$)|\n")
 
 
@@ -209,6 +215,13 @@ def _reported_speech(work: str, people_rows: list[Row], direct: list[tuple[int, 
         if not m:
             continue
         cs = m.end() + 1
+        told = work[m.end() - 4:m.end()] == "told" or work[m.end() - 5:m.end()] == "tells"
+        if told:
+            obj = _TOLD_OBJECT_RE.match(work, cs)
+            if obj:
+                cs = obj.end()  # "told MPs the scheme would expand", "told the BBC that ..."
+            if work.startswith("to ", cs):
+                continue  # "told staff to leave": an order, not speech
         rest = work[cs : cs + 1]
         if not rest.islower():
             continue  # "said: “...”" (a direct quotation, handled as such), "told The Times", "said Smith"
@@ -216,8 +229,8 @@ def _reported_speech(work: str, people_rows: list[Row], direct: list[tuple[int, 
         ce = em.start() if em else len(work)
         while ce > cs and work[ce - 1] in " .,;":
             ce -= 1
-        if ce - cs < 8 or any(qs < ce and cs < qe for qs, qe, _ in direct):
-            continue
+        if ce - cs < 8 or any(qs < ce and cs < qe for qs, qe, _ in direct) or (told and " " not in work[cs:ce]):
+            continue  # one word is not a clause: "told the committee.", "told it straight"
         sent_s = _sentence_prefix_start(work, p["span_start"], 0)
         if any(sp == p["name"] and sent_s <= qs <= ce for qs, _, sp in direct):
             continue

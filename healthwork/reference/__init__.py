@@ -29,9 +29,10 @@ def first_names() -> frozenset[str]:
 
 @cache
 def place_names() -> frozenset[str]:
-    """Every place name and alias of ``places.csv`` as written (never a person's or organisation's name)."""
+    """Every place name and alias of ``places.csv`` and ``uk_towns.csv`` as written (never a person's or
+    organisation's name)."""
     out: set[str] = set()
-    for r in load_csv("places"):
+    for r in load_csv("places") + load_csv("uk_towns"):
         out.add(r["name"])
         out.update(a for a in r.get("aliases", "").split("|") if a)
     return frozenset(out)
