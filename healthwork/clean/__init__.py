@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from healthwork.clean.line_model import review_with_line_model, shipped_model
 from healthwork.clean.lines import Line, common_line_keys, line_key, line_keys
 from healthwork.clean.metadata import find_author, find_date, find_title, find_url
 from healthwork.clean.result import CleanResult, DroppedLine
@@ -71,8 +72,8 @@ from healthwork.clean.span import (
 __all__ = ["CleanResult", "DroppedLine", "clean_article", "common_line_keys", "line_key", "line_keys"]
 
 
-def select_body(text: str, common: frozenset[str] | set[str]) -> tuple[list[Line], list[int]]:
-    """The page's lines (with their verdicts) and the indexes of the article's body lines, in order."""
+def select_by_rules(text: str, common: frozenset[str] | set[str]) -> tuple[list[Line], list[int]]:
+    """The page's lines (with their verdicts) and the indexes of the lines the hand-written rules keep, in order."""
     lines, author_names = read_lines(text)
     if not lines:
         return lines, []
@@ -105,6 +106,14 @@ def select_body(text: str, common: frozenset[str] | set[str]) -> tuple[list[Line
         for j in sections:
             lines[j].rule = ""
         kept = sorted(set(kept).union(sections))
+    return lines, kept
+
+
+def select_body(text: str, common: frozenset[str] | set[str]) -> tuple[list[Line], list[int]]:
+    """The page's lines (with their verdicts) and the indexes of the article's body lines, in order: the rules'
+    choice, reviewed by the learned line model, without repeated lines."""
+    lines, kept = select_by_rules(text, common)
+    kept = review_with_line_model(lines, kept, common, shipped_model())
     return lines, drop_repeats(lines, kept)
 
 
