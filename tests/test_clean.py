@@ -1365,3 +1365,48 @@ def test_common_signal_words_shortcut_gives_the_full_shape(line: str, rule: str)
 )
 def test_word_gates_keep_the_pattern_results(line: str, rule: str):
     assert line_shape(line, False)[1] == rule
+
+
+@pytest.mark.parametrize(
+    "line, rule, sentence",
+    [
+        # a printed page's counter is not the story's
+        ("Page 1 of 2", "pagination", False),
+        ("- Page 3 -", "pagination", False),
+        ("Page 12", "pagination", False),
+        ("Pages 1 to 4 set out the plan.", "", True),
+        # a headline with its date in brackets is a link, not a sentence; a sentence with a dated bracket is a sentence
+        ("Why the Fenwick pilot needs better data on its first year (29 September 2026)", "no_sentence_end", False),
+        ("Coaching pilot reaches 500 people (2 Jun 2026)", "date_line", False),
+        ("The pilot began with a small team of coaches (March 2025).", "", True),
+        ("The coaches meet patients at the surgery, the board said (in a statement)", "", True),
+        # 'who sign up' is prose: an intro line, not a sign-up box
+        ("People who sign up get:", "", True),
+        ("Sign up to get our weekly bulletin:", "signup_form", True),
+    ],
+)
+def test_pagination_dated_links_and_signup_prose(line: str, rule: str, sentence: bool):
+    shape = line_shape(line, False)
+    assert (shape[1], shape[3]) == (rule, sentence)
+
+
+def test_story_keeps_its_subheading_and_list_introduced_by_who_sign_up():
+    page = "\n\n".join([
+        "Home | News | Contact",
+        "Fenwick work coaching service extended",
+        "Posted on 4 May 2026",
+        "The Fenwick work coaching service will run for another year after the health board found £1.2m to keep it "
+        "open, the board confirmed on Monday.",
+        "More than 800 patients have used the service since it opened, and most of them are still in work six months "
+        "after their first appointment.",
+        "What the service offers\nPeople who sign up get:\n- a plan drawn up with a coach\n- quick physiotherapy\n"
+        "- advice for their employer",
+        "The board said referrals could be made by a GP or by patients themselves through its website.",
+        "Related posts\nWhy the Fenwick pilot needs better data (29 September 2026)\nCoaching pilot reaches 500 people (2 Jun 2026)",
+        "3 comments",
+    ])
+    body = clean_article(page).body.split("\n")
+    assert body[2:7] == ["What the service offers", "People who sign up get:", "- a plan drawn up with a coach",
+                         "- quick physiotherapy", "- advice for their employer"]
+    assert body[-1].startswith("The board said referrals could be made")
+    assert len(body) == 8
