@@ -1410,3 +1410,21 @@ def test_story_keeps_its_subheading_and_list_introduced_by_who_sign_up():
                          "- quick physiotherapy", "- advice for their employer"]
     assert body[-1].startswith("The board said referrals could be made")
     assert len(body) == 8
+
+
+def test_closing_bio_of_the_writer_named_in_the_head_is_not_body():
+    story = [
+        "The Fenwick work coaching service will run for another year after the health board found £1.2m to keep it "
+        "open, the board confirmed on Monday.",
+        "More than 800 patients have used the service since it opened, and most of them are still in work six months "
+        "after their first appointment.",
+        "Ann Castle, who chairs the board, said the service had shown what early help can do for people and employers.",
+    ]
+    bio = ("Tom Example is a senior fellow at the Institute for Working Health, where he leads its research on sickness "
+           "absence.")
+    page = "\n\n".join(["Fenwick work coaching service extended", "Tom Example, Senior Fellow", "4 May 2026", *story, bio,
+                        "Share: X | LinkedIn | Email"])
+    assert clean_article(page).body.split("\n") == story
+    # a closing sentence about someone the head does not name as the writer stays the story's
+    other = "\n\n".join(["Fenwick work coaching service extended", "By Jo Writer", "4 May 2026", *story, bio])
+    assert clean_article(other).body.split("\n") == [*story, bio]

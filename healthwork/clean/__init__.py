@@ -41,6 +41,7 @@ from healthwork.clean.span import (
     apply_corpus,
     choose_span,
     closing_list_items,
+    drop_closing_author_bio,
     drop_repeats,
     extend_over_closing_list,
     extend_over_link_box_to_closing_paragraph,
@@ -106,7 +107,7 @@ def select_by_rules(text: str, common: frozenset[str] | set[str]) -> tuple[list[
         for j in sections:
             lines[j].rule = ""
         kept = sorted(set(kept).union(sections))
-    return lines, kept
+    return lines, drop_closing_author_bio(lines, kept)
 
 
 def select_body(text: str, common: frozenset[str] | set[str]) -> tuple[list[Line], list[int]]:

@@ -1357,3 +1357,30 @@ def best_scoring_span(scores: list[float], lo: int, hi: int) -> tuple[float, int
         if current > best:
             best, best_start, best_end = current, current_start, i
     return best, best_start, best_end
+
+
+# a closing sentence about a person: 'Jo Bloggs is a senior fellow at ...', 'Jo Bloggs was formerly ...'
+_CLOSING_BIO = re.compile(r"^((?:[A-Z][\w'’\-]+\s){1,2}[A-Z][\w'’\-]+) (?:is|was|has been|joined|leads|works) ")
+# how the page's head names its writer: the name alone, 'By <name>', or '<name>, <role>' / '<name> | <role>'
+_HEAD_NAME_LINE = re.compile(r"^(?:by\s+)?(?P<name>(?:[A-Z][\w'’\-]+\s){1,2}[A-Z][\w'’\-]+)\s*(?:$|[,|–—-]\s*\S)", re.I)
+
+
+def drop_closing_author_bio(lines: list[Line], kept: list[int]) -> list[int]:
+    """The story's last kept line is the writer's bio when it is a sentence about the person the page's head names
+    as its writer (a line above the story that is the name alone, 'By' and the name, or the name and a role)."""
+    if len(kept) < 3:
+        return kept
+    last = lines[kept[-1]]
+    m = _CLOSING_BIO.match(last.content)
+    if m is None or last.is_list:
+        return kept
+    name = m.group(1)
+    for j in range(kept[0] - 1, max(-1, kept[0] - 15), -1):
+        head = lines[j]
+        if head.n_words > 8 or name not in head.content:
+            continue
+        named = _HEAD_NAME_LINE.match(head.content)
+        if named is not None and named.group("name") == name:
+            last.rule = "author_bio"
+            return kept[:-1]
+    return kept
