@@ -29,6 +29,7 @@ import argparse
 import hashlib
 import importlib.util
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,7 +42,7 @@ from healthwork.clean.line_model import FEATURES, MODEL_PATH, line_features
 from healthwork.clean.lines import common_line_keys, line_keys
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("HEALTHWORK_SHARED_DIR") or ROOT.parent / "shared")  # as tests/conftest.py finds it
 VERSION = "1"
 FOLDS = 5
 TRAINING_SETS = ("uk", "pages", "web", "seeds", "fuzz")

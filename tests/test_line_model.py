@@ -18,6 +18,7 @@ from healthwork.clean.line_model import (
     review_with_line_model,
 )
 from scripts import train_line_model
+from tests.conftest import needs_shared
 
 PAGE = "\n\n".join([
     "Home\nNews\nHealth\nContact us",
@@ -102,6 +103,7 @@ def test_shipped_model_loads_and_cleaning_uses_it() -> None:
     assert len(kept) == 3
 
 
+@needs_shared
 def test_retraining_gives_the_shipped_model() -> None:
     shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     pages = train_line_model.load_pages()
