@@ -1383,6 +1383,10 @@ def test_word_gates_keep_the_pattern_results(line: str, rule: str):
         # 'who sign up' is prose: an intro line, not a sign-up box
         ("People who sign up get:", "", True),
         ("Sign up to get our weekly bulletin:", "signup_form", True),
+        # the publication's own channels
+        ("Want to be kept up to date with the latest news? Join our WhatsApp community here.", "signup_form", True),
+        ("Follow us on Facebook and Instagram for the latest stories from across the county.", "signup_form", True),
+        ("The group plans to follow our lead and post its results on Facebook later this year.", "", True),
     ],
 )
 def test_pagination_dated_links_and_signup_prose(line: str, rule: str, sentence: bool):
