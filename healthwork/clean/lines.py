@@ -73,7 +73,7 @@ _STRONG_SIGNUP = re.compile(
     r"\bdelivered (?:straight |directly |right |every \w+ )?(?:to|through) your (?:inbox|door|doorstep|letterbox)\b|"
     r"\b(?:sign[ -]?up|subscribe|register)\b.{0,40}\b(?:our|my)\b.{0,50}\b(?:newsletters?|e-?newsletters?|mailing list|bulletins?|round-?ups?|alerts|digests?|updates)\b|"
     # the publication's own channels: 'Join our WhatsApp community here.', 'Follow us on Facebook for more news.'
-    r"\b(?:join|follow) (?:us|our)\b.{0,30}\b(?:whatsapp|telegram|facebook|instagram|twitter|tiktok|youtube|linkedin|threads|bluesky|social media|google news)\b",
+    r"\b(?:join|follow) (?:us|our) (?:[\w-]+ ){0,2}(?:on |in )?(?:whatsapp|telegram|facebook|instagram|twitter|tiktok|youtube|linkedin|threads|bluesky|social media|google news)\b",
     re.I,
 )
 
