@@ -1432,3 +1432,21 @@ def test_closing_bio_of_the_writer_named_in_the_head_is_not_body():
     # a closing sentence about someone the head does not name as the writer stays the story's
     other = "\n\n".join(["Fenwick work coaching service extended", "By Jo Writer", "4 May 2026", *story, bio])
     assert clean_article(other).body.split("\n") == [*story, bio]
+
+
+def test_closing_table_section_stays_when_the_story_goes_on_after_it():
+    story = [
+        "Twelve of Fenwick's biggest employers have signed up to a charter promising to support staff with long-term "
+        "health conditions, the council said on Wednesday.",
+        "The charter commits employers to offer flexible working from the first day and to train managers to spot the "
+        "early signs of stress.",
+        "Council leader Ann Castle said the charter was \"a promise, not a tick-box exercise\".",
+    ]
+    table = ["Staff covered by area", "Area\tEmployers\tStaff", "Fenwick North\t5\t3,200", "Fenwick South\t7\t4,100"]
+    page = "\n".join(["Home\nNews\nHealth", "Employers sign up to health at work charter", "21 January 2026", *story,
+                      *table, "The charter will be reviewed in a year.", "Share\nFacebook\nEmail", "Comments are closed."])
+    assert clean_article(page).body.split("\n") == [*story, *table, "The charter will be reviewed in a year."]
+    # without a sentence of the story after it, a closing table is not kept on its own
+    ending = "\n".join(["Home\nNews\nHealth", "Employers sign up to health at work charter", "21 January 2026", *story,
+                        *table, "Share\nFacebook\nEmail", "Comments are closed."])
+    assert clean_article(ending).body.split("\n") == story

@@ -90,7 +90,8 @@ def select_by_rules(text: str, common: frozenset[str] | set[str]) -> tuple[list[
     mark_second_articles(lines)
     soften_early_barriers(lines)
     soften_inline_link_boxes(lines)
-    ordered_lists = numbered_runs(lines) + table_runs(lines)  # the writer's lists and tables
+    tables = table_runs(lines)
+    ordered_lists = numbered_runs(lines) + tables  # the writer's lists and tables
     scores = span_scores(lines, ordered_lists)
     span = choose_span(lines, scores)
     if span is None:
@@ -99,7 +100,7 @@ def select_by_rules(text: str, common: frozenset[str] | set[str]) -> tuple[list[
     start = trim_header_block(lines, skip_teaser_card(lines, *span), span[1])
     end = extend_over_closing_list(lines, extend_over_story_tail(lines, scores, span[1]), ordered_lists)
     end = extend_over_link_box_to_closing_paragraph(lines, start, end)
-    end, sections = extend_over_list_sections(lines, end, common)
+    end, sections = extend_over_list_sections(lines, end, common, frozenset(j for rows in tables for j in rows))
     kept = keep_in_span(lines, start, end, common, ordered_lists)
     if kept and kept[-1] == end:
         sections = sections + closing_list_items(lines, end)

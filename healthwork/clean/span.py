@@ -784,13 +784,13 @@ _FULL_STOPS = frozenset('.!?"”’')  # a sentence's own end (not a link's '(PD
 
 
 def extend_over_list_sections(
-    lines: list[Line], end: int, common: frozenset[str] | set[str]
+    lines: list[Line], end: int, common: frozenset[str] | set[str], table_rows: frozenset[int] = frozenset()
 ) -> tuple[int, list[int]]:
     """The span's new end and the lines to keep on the way: sections of subheading and list ('What people told
     us', three bullets; 'Recommendations', 1. 2. 3.) after the last paragraph weigh less than nothing, so the best
     span stops before them; they are the story's when the story goes on after them in a sentence of six words or
     more (ending in a full stop, not a link's bracket), with nothing but headings, list items and story lines
-    between (within 30 lines)."""
+    between (within 30 lines). The rows of a table of figures (``table_runs``) count as list items."""
     count = len(lines)
     headings = items = 0
     new_end = end
@@ -800,7 +800,7 @@ def extend_over_list_sections(
         if line.kind in CONTENT_KINDS:
             if line.content[-1] in _FULL_STOPS and line.n_words >= 6 and headings and items >= 2:
                 new_end = k
-        elif line.is_list and line.rule in ("menu_item", "list_item", "date_line"):
+        elif (line.is_list and line.rule in ("menu_item", "list_item", "date_line")) or k in table_rows:
             items += 1
         elif _section_heading(line, common):
             headings += 1
