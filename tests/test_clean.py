@@ -1450,3 +1450,43 @@ def test_closing_table_section_stays_when_the_story_goes_on_after_it():
     ending = "\n".join(["Home\nNews\nHealth", "Employers sign up to health at work charter", "21 January 2026", *story,
                         *table, "Share\nFacebook\nEmail", "Comments are closed."])
     assert clean_article(ending).body.split("\n") == story
+
+
+def test_unmarked_rows_of_figures_are_the_storys_list():
+    lead = ("The Fenwick Combined Authority has been awarded £12m to run a new employment support service for people "
+            "with health conditions and disabilities.")
+    rows = ["Northtown – £4.2m", "Southville – £3.1m", "Eastbury – £2.6m", "Westford – £2.1m"]
+    page = "\n".join(["Home\nNews", "£12m to help people with health conditions into work", "Published: 4 February 2026",
+                      lead, "The service will support around 3,500 people over five years.", "Funding for each area",
+                      *rows, "Mayor Ann Castle said the money would \"change lives\".",
+                      "The first referrals are expected in the spring.", "Notes to editors",
+                      "The service is a voluntary supported employment programme.", "Share\nTwitter\nFacebook"])
+    assert clean_article(page).body.split("\n") == [
+        lead, "The service will support around 3,500 people over five years.", "Funding for each area", *rows,
+        "Mayor Ann Castle said the money would \"change lives\".", "The first referrals are expected in the spring."]
+    # an intro without a colon over the rows, between paragraphs
+    colon_rows = [r.replace(" –", ":") for r in rows]
+    mayor = ("Mayor Ann Castle said the money would \"change lives\" across the region and help employers fill their "
+             "vacancies.")
+    page = "\n".join(["News", "£12m to help people into work", "Published: 4 February 2026", lead,
+                      "The allocations for the four boroughs are", *colon_rows, mayor, "Related news",
+                      "Mayor launches skills fund"])
+    assert clean_article(page).body.split("\n") == [lead, "The allocations for the four boroughs are", *colon_rows, mayor]
+
+
+@pytest.mark.parametrize(
+    "rows, is_run",
+    [
+        (["Northtown: £4.2m", "Southville: £3.1m"], True),
+        (["Northtown: 3,500 people", "Southville: 2,100 people"], True),
+        (["Tel: 01234 567890", "Fax: 01234 567891"], False),  # phone numbers
+        (["Phone: +44 20 7946 0000", "Fax: +44 20 7946 0001"], False),
+        (["Clinic opens in Northtown - 24 June 2026", "Have your say on services - 11 June 2026"], False),  # dated links
+        (["Northtown: £4.2m", "Southville – £3.1m"], False),  # two separators: not one list
+    ],
+)
+def test_figure_runs(rows: list[str], is_run: bool):
+    from healthwork.clean.span import figure_runs, read_lines
+
+    lines, _ = read_lines("\n".join(rows))
+    assert (figure_runs(lines) == [[0, 1]]) is is_run

@@ -48,6 +48,7 @@ from healthwork.clean.span import (
     extend_over_list_sections,
     extend_back_to_same_topic,
     extend_over_story_tail,
+    figure_runs,
     extend_to_same_topic,
     dropped_lines,
     keep_in_span,
@@ -90,7 +91,7 @@ def select_by_rules(text: str, common: frozenset[str] | set[str]) -> tuple[list[
     mark_second_articles(lines)
     soften_early_barriers(lines)
     soften_inline_link_boxes(lines)
-    tables = table_runs(lines)
+    tables = table_runs(lines) + figure_runs(lines)  # tab-separated tables, unmarked rows of figures
     ordered_lists = numbered_runs(lines) + tables  # the writer's lists and tables
     scores = span_scores(lines, ordered_lists)
     span = choose_span(lines, scores)

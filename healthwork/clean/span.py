@@ -1334,10 +1334,12 @@ def rescue_lists_and_subheads(
             and _INLINE_LINK.match(inline.content) is not None
         )
 
+    list_starts = {items[0] for items in ordered_lists}
     for j in range(span_start + 1, span_end):
         if not keep[j] and after_kept(j):
-            # a subheading (or a heading and its sub-heading) between paragraphs
-            if keep[j + 1] and (lines[j + 1].kind in CONTENT_KINDS or lines[j + 1].is_list) and subhead(j):
+            # a subheading (or a heading and its sub-heading) between paragraphs, or over a list of the story's
+            if keep[j + 1] and (lines[j + 1].kind in CONTENT_KINDS or lines[j + 1].is_list or j + 1 in list_starts) \
+                    and subhead(j):
                 keep[j] = True
                 lines[j].rule = ""
             elif j + 2 <= span_end and keep[j + 2] and lines[j + 2].kind == PARAGRAPH and not keep[j + 1] and subhead(j) and subhead(j + 1):
@@ -1384,3 +1386,40 @@ def drop_closing_author_bio(lines: list[Line], kept: list[int]) -> list[int]:
             last.rule = "author_bio"
             return kept[:-1]
     return kept
+
+
+# a row of figures written without a list marker: 'Northtown – £4.2m', 'Southville: 3,500 people', 'Eastbury - 12%'
+_FIGURE_ROW = re.compile(r"^(?P<label>[^\W\d][^:–—|\t]{0,60}?)\s*(?P<sep>[:–—]|\s-)\s*(?P<value>\S.{0,50})$")
+# the value opens with a sum or a count ('£4.2m', '3,500 people', '12%'), not a phone number ('01234 ...', '+44 ...')
+_FIGURE_VALUE = re.compile(r"(?:[£$€]\s?\d|[1-9]\d{0,2}(?:,\d{3})*(?:\.\d+)?(?![\d,]))\S*(?:\s+\S+){0,5}$")
+_FIGURE_ROW_RULES = frozenset({"short_non_sentence", "no_sentence_end"})
+
+
+def _figure_row(line: Line) -> str | None:
+    """The separator of a row of figures ('Area – £2.1m'), or None: a short unmarked line of a label and a value
+    opening with a sum or a count (not a phone number, a date or a link's text)."""
+    if line.is_list or line.rule not in _FIGURE_ROW_RULES or line.n_words > 12 or line.code:
+        return None
+    m = _FIGURE_ROW.match(line.content)
+    if m is None or not _FIGURE_VALUE.match(m.group("value")) or is_date_line(m.group("value")):
+        return None  # 'Headline - 24 June 2026' is a dated link
+    return m.group("sep").strip()
+
+
+def figure_runs(lines: list[Line]) -> list[list[int]]:
+    """Runs of two or more unmarked rows of figures in a row with the same separator (a list of areas and their
+    allocations): like an ordered list, the writer's."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    separator: str | None = None
+    for j, line in enumerate(lines):
+        sep = _figure_row(line)
+        if sep is not None and current and sep == separator and j == current[-1] + 1:
+            current.append(j)
+            continue
+        if len(current) >= 2:
+            runs.append(current)
+        current, separator = ([j], sep) if sep is not None else ([], None)
+    if len(current) >= 2:
+        runs.append(current)
+    return runs
