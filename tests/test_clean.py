@@ -1490,3 +1490,15 @@ def test_figure_runs(rows: list[str], is_run: bool):
 
     lines, _ = read_lines("\n".join(rows))
     assert (figure_runs(lines) == [[0, 1]]) is is_run
+
+
+def test_subheadings_after_back_to_top_links_stay():
+    first = ("WorkWell will continue in Fenwick for a further year with £4 million from the government, the health board "
+             "confirmed on Tuesday.")
+    second = ("The service gives people with health conditions early support from a work and health coach, with quick "
+              "access to physiotherapy.")
+    third = "A national service is expected to replace the local pilots from 2027, subject to the spending review."
+    page = "\n".join(["Home\nNews", "WorkWell to continue for a further year", "Published: 20 January 2026", first,
+                      "Back to top", "What the service offers", second, "Back to top", "Next steps", third, "Back to top",
+                      "Was this page helpful?\nYes\nNo"])
+    assert clean_article(page).body.split("\n") == [first, "What the service offers", second, "Next steps", third]

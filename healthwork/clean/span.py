@@ -1325,13 +1325,14 @@ def rescue_lists_and_subheads(
         return True
 
     def after_kept(j: int) -> bool:
-        """Line j follows kept text, perhaps past one inline link to another story."""
+        """Line j follows kept text, perhaps past one inline link to another story or a 'Back to top' link."""
         if keep[j - 1]:
             return True
         inline = lines[j - 1]
         return (
-            j - 2 >= span_start and keep[j - 2] and not inline.ends_article and inline.rule == "related_list"
-            and _INLINE_LINK.match(inline.content) is not None
+            j - 2 >= span_start and keep[j - 2] and not inline.ends_article
+            and ((inline.rule == "related_list" and _INLINE_LINK.match(inline.content) is not None)
+                 or inline.rule == "navigation")
         )
 
     list_starts = {items[0] for items in ordered_lists}
