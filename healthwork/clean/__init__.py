@@ -26,6 +26,11 @@ How it works (no site lists, no phrase lists beyond a few generic boilerplate cu
    topic is not an author box; four or more short sentences in a row weigh like short paragraphs; a single closing
    paragraph after a 'Related' box of bare headlines, and a list the story ends on (its items going on in lower
    case, or announced by a colon), stay the story's.
+   Unmarked rows of figures ('Northtown – £4.2m') count as the writer's list like numbered lists and tables; the
+   story's last line goes when it is a bio of the writer the page's head names.
+   ``line_model`` then reviews the rules' verdicts: a logistic regression over cheap generic line features (and the
+   rules' own verdicts) flips a verdict only when confident. Cross-validated on the dev sets' tune halves, no flip
+   beat the rules, so the shipped thresholds flip nothing (``scripts/train_line_model.py`` retrains and says why).
 3. ``metadata``: from the zone just above the body: the headline, the byline (``names``: name only), the
    article's own date ("published" preferred, "updated"-only dates ignored) and a canonical URL.
 """

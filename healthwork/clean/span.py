@@ -1399,9 +1399,13 @@ _FIGURE_ROW_RULES = frozenset({"short_non_sentence", "no_sentence_end"})
 def _figure_row(line: Line) -> str | None:
     """The separator of a row of figures ('Area – £2.1m'), or None: a short unmarked line of a label and a value
     opening with a sum or a count (not a phone number, a date or a link's text)."""
-    if line.is_list or line.rule not in _FIGURE_ROW_RULES or line.n_words > 12 or line.code:
+    if line.rule not in _FIGURE_ROW_RULES or line.is_list or line.n_words > 12 or line.code:
         return None
-    m = _FIGURE_ROW.match(line.content)
+    content = line.content
+    # cheap tests first: a separator and a digit (most short lines of a page are menu items without either)
+    if not (":" in content or "–" in content or "—" in content or " -" in content) or DIGIT.search(content) is None:
+        return None
+    m = _FIGURE_ROW.match(content)
     if m is None or not _FIGURE_VALUE.match(m.group("value")) or is_date_line(m.group("value")):
         return None  # 'Headline - 24 June 2026' is a dated link
     return m.group("sep").strip()
