@@ -1517,3 +1517,17 @@ def test_colon_list_of_short_lower_case_items_stays():
     menu = "\n".join(["Employers urged to use work grants", "12 Mar 2026", first, "Browse the scheme by topic:",
                       "Disability", "Pay", "Pensions", last])
     assert [x for x in clean_article(menu).body.split("\n") if x in ("Disability", "Pay", "Pensions")] == []
+
+
+def test_quote_attribution_under_a_dash_stays_with_its_quote():
+    first = ("Fenwick Works, a local charity, has won a £2.4m contract to run the area's new supported employment "
+             "service for people with learning disabilities.")
+    quote = "“We have done this work on a shoestring for a decade, and this contract means we can finally do it properly.”"
+    last = "The council said the charity had been chosen after an open tender in which five organisations took part."
+    page = "\n".join(["Home\nNews", "Charity wins employment contract", "Posted 9 March 2026", first, quote,
+                      "– Ann Castle, chief executive of Fenwick Works", last, "Share"])
+    assert clean_article(page).body.split("\n") == [first, quote, "– Ann Castle, chief executive of Fenwick Works", last]
+    # a one-word signature under a comment is not a speaker's name
+    page = "\n".join(["Home\nNews", "Charity wins employment contract", "Posted 9 March 2026", first, quote, "– fenwick_fan",
+                      last])
+    assert "– fenwick_fan" not in clean_article(page).body.split("\n")

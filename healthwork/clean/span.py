@@ -1041,6 +1041,7 @@ def _keep_rules(
             keep[j] = True
     rescue_lists_and_subheads(lines, keep, start, end, ordered_lists, common)
     keep_tables_inside_story(lines, keep, start, end)
+    keep_quote_attributions(lines, keep, start, end)
     keep_timed_entry_headings(lines, keep, start, end)
     keep_closing_fact_list(lines, keep, common)
     keep_short_answers(lines, keep, start, end)
@@ -1067,6 +1068,25 @@ def keep_tables_inside_story(lines: list[Line], keep: list[bool], start: int, en
                 keep[row] = True
                 lines[row].rule = ""
         j = k + 1
+
+
+_QUOTE_CLOSERS = ("”", '"', "’", "'", "”.", '".', "’.")
+_ATTRIBUTION_DASHES = frozenset("–—―-")
+_SPEAKER_NAME = re.compile(r"^(?:Dr |Prof |Professor |Sir |Dame |Cllr |Councillor )?[A-Z][\w'’.-]+ [A-Z][\w'’-]")  # not a user handle
+
+
+def keep_quote_attributions(lines: list[Line], keep: list[bool], start: int, end: int) -> None:
+    """The line that names a kept quotation's speaker, written under it after a dash ('– Jo Bloggs, chief
+    executive'), is the story's: a short line opening with a person's two-word name, straight after a kept line that
+    ends in a closing quote (a forum comment's '– user' signature is one word)."""
+    for j in range(start + 1, min(end + 2, len(lines))):
+        line = lines[j]
+        if keep[j] or not keep[j - 1] or line.text[:1] not in _ATTRIBUTION_DASHES or line.ends_article:
+            continue
+        if 2 <= line.n_words <= 15 and _SPEAKER_NAME.match(line.content) and lines[j - 1].content.endswith(_QUOTE_CLOSERS) \
+                and line.rule in _SOFT_RULES:
+            keep[j] = True
+            line.rule = ""
 
 
 _TIME_ONLY = re.compile(r"^\d{1,2}[:.]\d\d(?:\s?[ap]\.?m\.?)?(?:\s(?:GMT|BST|UTC))?$", re.I)
