@@ -1504,21 +1504,6 @@ def test_subheadings_after_back_to_top_links_stay():
     assert clean_article(page).body.split("\n") == [first, "What the service offers", second, "Next steps", third]
 
 
-def test_colon_list_of_short_lower_case_items_stays():
-    intro = "Access to Work grants can pay for:"
-    items = ["specialist equipment", "support workers", "travel to work for people who cannot use public transport"]
-    first = ("Applications for work grants are being processed faster, the department has said, as it urged employers in "
-             "Fenwick to make more use of the scheme.")
-    last = "Employment lawyer Sam Example said many employers still did not know that the scheme existed at all."
-    page = "\n".join(["Sections\nEmployment law\nWellbeing", "Employers urged to use work grants", "12 Mar 2026", first,
-                      intro, *items, last, "Topics\nDisability"])
-    assert clean_article(page).body.split("\n") == [first, intro, *items, last]
-    # capitalised one- and two-word lines after a colon are still not taken for the story's list (a menu)
-    menu = "\n".join(["Employers urged to use work grants", "12 Mar 2026", first, "Browse the scheme by topic:",
-                      "Disability", "Pay", "Pensions", last])
-    assert [x for x in clean_article(menu).body.split("\n") if x in ("Disability", "Pay", "Pensions")] == []
-
-
 def test_quote_attribution_under_a_dash_stays_with_its_quote():
     first = ("Fenwick Works, a local charity, has won a £2.4m contract to run the area's new supported employment "
              "service for people with learning disabilities.")

@@ -1247,12 +1247,10 @@ def rescue_lists_and_subheads(
                 if keep[k] and item.is_list:
                     k += 1
                     continue
-                # a bullet may be one word ('• physiotherapy'); an unmarked line must read like an item: three words or
-                # more, or going on in lower case from the announcing sentence ('specialist equipment')
+                # a bullet may be one word ('• physiotherapy'); an unmarked line must read like an item
                 if (
                     keep[k] or (item.rule not in _SOFT_RULES and not _dated_item(item)) or item.ends_article
-                    or item.content.endswith("...")
-                    or (item.n_words < 3 and not item.is_list and not item.content[:1].islower())
+                    or item.content.endswith("...") or (item.n_words < 3 and not item.is_list)
                 ):
                     break
                 if item.rule == "related_list" and not item.is_list:
