@@ -1365,3 +1365,154 @@ def test_common_signal_words_shortcut_gives_the_full_shape(line: str, rule: str)
 )
 def test_word_gates_keep_the_pattern_results(line: str, rule: str):
     assert line_shape(line, False)[1] == rule
+
+
+@pytest.mark.parametrize(
+    "line, rule, sentence",
+    [
+        # a printed page's counter is not the story's
+        ("Page 1 of 2", "pagination", False),
+        ("- Page 3 -", "pagination", False),
+        ("Page 12", "pagination", False),
+        ("Pages 1 to 4 set out the plan.", "", True),
+        # a headline with its date in brackets is a link, not a sentence; a sentence with a dated bracket is a sentence
+        ("Why the Fenwick pilot needs better data on its first year (29 September 2026)", "no_sentence_end", False),
+        ("Coaching pilot reaches 500 people (2 Jun 2026)", "date_line", False),
+        ("The pilot began with a small team of coaches (March 2025).", "", True),
+        ("The coaches meet patients at the surgery, the board said (in a statement)", "", True),
+        # 'who sign up' is prose: an intro line, not a sign-up box
+        ("People who sign up get:", "", True),
+        ("Sign up to get our weekly bulletin:", "signup_form", True),
+        # the publication's own channels
+        ("Want to be kept up to date with the latest news? Join our WhatsApp community here.", "signup_form", True),
+        ("Follow us on Facebook and Instagram for the latest stories from across the county.", "signup_form", True),
+        ("The group plans to follow our lead and post its results on Facebook later this year.", "", True),
+    ],
+)
+def test_pagination_dated_links_and_signup_prose(line: str, rule: str, sentence: bool):
+    shape = line_shape(line, False)
+    assert (shape[1], shape[3]) == (rule, sentence)
+
+
+def test_story_keeps_its_subheading_and_list_introduced_by_who_sign_up():
+    page = "\n\n".join([
+        "Home | News | Contact",
+        "Fenwick work coaching service extended",
+        "Posted on 4 May 2026",
+        "The Fenwick work coaching service will run for another year after the health board found £1.2m to keep it "
+        "open, the board confirmed on Monday.",
+        "More than 800 patients have used the service since it opened, and most of them are still in work six months "
+        "after their first appointment.",
+        "What the service offers\nPeople who sign up get:\n- a plan drawn up with a coach\n- quick physiotherapy\n"
+        "- advice for their employer",
+        "The board said referrals could be made by a GP or by patients themselves through its website.",
+        "Related posts\nWhy the Fenwick pilot needs better data (29 September 2026)\nCoaching pilot reaches 500 people (2 Jun 2026)",
+        "3 comments",
+    ])
+    body = clean_article(page).body.split("\n")
+    assert body[2:7] == ["What the service offers", "People who sign up get:", "- a plan drawn up with a coach",
+                         "- quick physiotherapy", "- advice for their employer"]
+    assert body[-1].startswith("The board said referrals could be made")
+    assert len(body) == 8
+
+
+def test_closing_bio_of_the_writer_named_in_the_head_is_not_body():
+    story = [
+        "The Fenwick work coaching service will run for another year after the health board found £1.2m to keep it "
+        "open, the board confirmed on Monday.",
+        "More than 800 patients have used the service since it opened, and most of them are still in work six months "
+        "after their first appointment.",
+        "Ann Castle, who chairs the board, said the service had shown what early help can do for people and employers.",
+    ]
+    bio = ("Tom Example is a senior fellow at the Institute for Working Health, where he leads its research on sickness "
+           "absence.")
+    page = "\n\n".join(["Fenwick work coaching service extended", "Tom Example, Senior Fellow", "4 May 2026", *story, bio,
+                        "Share: X | LinkedIn | Email"])
+    assert clean_article(page).body.split("\n") == story
+    # a closing sentence about someone the head does not name as the writer stays the story's
+    other = "\n\n".join(["Fenwick work coaching service extended", "By Jo Writer", "4 May 2026", *story, bio])
+    assert clean_article(other).body.split("\n") == [*story, bio]
+
+
+def test_closing_table_section_stays_when_the_story_goes_on_after_it():
+    story = [
+        "Twelve of Fenwick's biggest employers have signed up to a charter promising to support staff with long-term "
+        "health conditions, the council said on Wednesday.",
+        "The charter commits employers to offer flexible working from the first day and to train managers to spot the "
+        "early signs of stress.",
+        "Council leader Ann Castle said the charter was \"a promise, not a tick-box exercise\".",
+    ]
+    table = ["Staff covered by area", "Area\tEmployers\tStaff", "Fenwick North\t5\t3,200", "Fenwick South\t7\t4,100"]
+    page = "\n".join(["Home\nNews\nHealth", "Employers sign up to health at work charter", "21 January 2026", *story,
+                      *table, "The charter will be reviewed in a year.", "Share\nFacebook\nEmail", "Comments are closed."])
+    assert clean_article(page).body.split("\n") == [*story, *table, "The charter will be reviewed in a year."]
+    # without a sentence of the story after it, a closing table is not kept on its own
+    ending = "\n".join(["Home\nNews\nHealth", "Employers sign up to health at work charter", "21 January 2026", *story,
+                        *table, "Share\nFacebook\nEmail", "Comments are closed."])
+    assert clean_article(ending).body.split("\n") == story
+
+
+def test_unmarked_rows_of_figures_are_the_storys_list():
+    lead = ("The Fenwick Combined Authority has been awarded £12m to run a new employment support service for people "
+            "with health conditions and disabilities.")
+    rows = ["Northtown – £4.2m", "Southville – £3.1m", "Eastbury – £2.6m", "Westford – £2.1m"]
+    page = "\n".join(["Home\nNews", "£12m to help people with health conditions into work", "Published: 4 February 2026",
+                      lead, "The service will support around 3,500 people over five years.", "Funding for each area",
+                      *rows, "Mayor Ann Castle said the money would \"change lives\".",
+                      "The first referrals are expected in the spring.", "Notes to editors",
+                      "The service is a voluntary supported employment programme.", "Share\nTwitter\nFacebook"])
+    assert clean_article(page).body.split("\n") == [
+        lead, "The service will support around 3,500 people over five years.", "Funding for each area", *rows,
+        "Mayor Ann Castle said the money would \"change lives\".", "The first referrals are expected in the spring."]
+    # an intro without a colon over the rows, between paragraphs
+    colon_rows = [r.replace(" –", ":") for r in rows]
+    mayor = ("Mayor Ann Castle said the money would \"change lives\" across the region and help employers fill their "
+             "vacancies.")
+    page = "\n".join(["News", "£12m to help people into work", "Published: 4 February 2026", lead,
+                      "The allocations for the four boroughs are", *colon_rows, mayor, "Related news",
+                      "Mayor launches skills fund"])
+    assert clean_article(page).body.split("\n") == [lead, "The allocations for the four boroughs are", *colon_rows, mayor]
+
+
+@pytest.mark.parametrize(
+    "rows, is_run",
+    [
+        (["Northtown: £4.2m", "Southville: £3.1m"], True),
+        (["Northtown: 3,500 people", "Southville: 2,100 people"], True),
+        (["Tel: 01234 567890", "Fax: 01234 567891"], False),  # phone numbers
+        (["Phone: +44 20 7946 0000", "Fax: +44 20 7946 0001"], False),
+        (["Clinic opens in Northtown - 24 June 2026", "Have your say on services - 11 June 2026"], False),  # dated links
+        (["Northtown: £4.2m", "Southville – £3.1m"], False),  # two separators: not one list
+    ],
+)
+def test_figure_runs(rows: list[str], is_run: bool):
+    from healthwork.clean.span import figure_runs, read_lines
+
+    lines, _ = read_lines("\n".join(rows))
+    assert (figure_runs(lines) == [[0, 1]]) is is_run
+
+
+def test_subheadings_after_back_to_top_links_stay():
+    first = ("WorkWell will continue in Fenwick for a further year with £4 million from the government, the health board "
+             "confirmed on Tuesday.")
+    second = ("The service gives people with health conditions early support from a work and health coach, with quick "
+              "access to physiotherapy.")
+    third = "A national service is expected to replace the local pilots from 2027, subject to the spending review."
+    page = "\n".join(["Home\nNews", "WorkWell to continue for a further year", "Published: 20 January 2026", first,
+                      "Back to top", "What the service offers", second, "Back to top", "Next steps", third, "Back to top",
+                      "Was this page helpful?\nYes\nNo"])
+    assert clean_article(page).body.split("\n") == [first, "What the service offers", second, "Next steps", third]
+
+
+def test_quote_attribution_under_a_dash_stays_with_its_quote():
+    first = ("Fenwick Works, a local charity, has won a £2.4m contract to run the area's new supported employment "
+             "service for people with learning disabilities.")
+    quote = "“We have done this work on a shoestring for a decade, and this contract means we can finally do it properly.”"
+    last = "The council said the charity had been chosen after an open tender in which five organisations took part."
+    page = "\n".join(["Home\nNews", "Charity wins employment contract", "Posted 9 March 2026", first, quote,
+                      "– Ann Castle, chief executive of Fenwick Works", last, "Share"])
+    assert clean_article(page).body.split("\n") == [first, quote, "– Ann Castle, chief executive of Fenwick Works", last]
+    # a one-word signature under a comment is not a speaker's name
+    page = "\n".join(["Home\nNews", "Charity wins employment contract", "Posted 9 March 2026", first, quote, "– fenwick_fan",
+                      last])
+    assert "– fenwick_fan" not in clean_article(page).body.split("\n")

@@ -71,7 +71,9 @@ _STRONG_SIGNUP = re.compile(
     r"^(?:sign[ -]?up|subscribe|register|get our|join our|download our|follow us)\b.{0,140}$|\bunsubscribe\b|\byour email address\b|"
     r"^(?:get|receive) (?:regular |the latest |our |free )?(?:updates|alerts|tips|offers)\b|"
     r"\bdelivered (?:straight |directly |right |every \w+ )?(?:to|through) your (?:inbox|door|doorstep|letterbox)\b|"
-    r"\b(?:sign[ -]?up|subscribe|register)\b.{0,40}\b(?:our|my)\b.{0,50}\b(?:newsletters?|e-?newsletters?|mailing list|bulletins?|round-?ups?|alerts|digests?|updates)\b",
+    r"\b(?:sign[ -]?up|subscribe|register)\b.{0,40}\b(?:our|my)\b.{0,50}\b(?:newsletters?|e-?newsletters?|mailing list|bulletins?|round-?ups?|alerts|digests?|updates)\b|"
+    # the publication's own channels: 'Join our WhatsApp community here.', 'Follow us on Facebook for more news.'
+    r"\b(?:join|follow) (?:us|our) (?:[\w-]+ ){0,2}(?:on |in )?(?:whatsapp|telegram|facebook|instagram|twitter|tiktok|youtube|linkedin|threads|bluesky|social media|google news)\b",
     re.I,
 )
 
@@ -243,6 +245,7 @@ _BIO_ROLE_WORDS = frozenset(
 )
 _LABEL_WORDS = frozenset("by author authors written words reporter reported posted story text byline contributor contributors".split())
 _BYLINE_GATE = _LABEL_WORDS | _ROLE_WORDS  # a byline has 'by', a label ('Author:', 'Words:') or a journalist's role
+_SIGNUP_IN_PROSE = re.compile(r"\b(?:who|that)\s+(?:sign(?:ed|s)?[ -]?up|register(?:ed|s)?|subscribe[sd]?)\b", re.I)
 _SIGNUP_TRIGGERS = frozenset("sign signup subscribe register get join download follow unsubscribe email delivered".split())
 _ALPHA = re.compile(r"[a-z]+")
 # ASCII bytes: letters a-z kept, every other byte a space (the runs of _ALPHA are then the split tokens)
@@ -413,6 +416,9 @@ def _cue(
             # (sign up, register, log in) only make a sign-up form of a short line or with a form's other words
             if rule == "signup_form" and len(words) >= 6 and not _SIGNUP_FORM_WORDS.search(content):
                 continue
+            # 'People who sign up get:', 'those who registered early' -- the verb in a relative clause is prose
+            if rule == "signup_form" and _SIGNUP_IN_PROSE.search(content):
+                continue
             if rule in _WORD_CUE_RULES and _reported_sentence(content, lowered, rule):
                 continue
             return rule
@@ -522,6 +528,10 @@ _AGE_NOTICE = re.compile(r"^this (?:article|story|page|post|content) is (?:more|
 # a download link: 'Annual report (PDF, 1.2MB)', 'Guidance notes PDF 245 KB'
 _ATTACHMENT = re.compile(r"\b(?:pdf|docx?|xlsx?|odt|ods|csv|pptx?|rtf)\b\W{0,3}\d+(?:\.\d+)?\s?[kmg]b\b", re.I)
 _CLOSING_QUOTES = frozenset("\"'”’")
+# a printed page's counter: 'Page 1 of 2', 'Page 3', '- Page 2 -' (a PDF or a paginated story)
+_PAGINATION = re.compile(r"^[-–—]?\s*page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*[-–—]?$", re.I)
+# a link's headline followed by its date in brackets: 'Why the scheme needs a data plan (29 September 2026)'
+_BRACKETED_END = re.compile(r"[^.!?:;,\s]\s*\(([^()]{6,30})\)$")
 # a quoted phrase closed straight after a word at the end of a line that does not open with a quote, nothing
 # ending a sentence before it and no 'said:' / 'added,' introducing it: a headline's quoted phrase, not the end
 # of a sentence (which has its full stop inside or after the quote) nor a quotation of reported speech
@@ -544,10 +554,20 @@ def _has_digit(content: str) -> bool:
     return DIGIT.search(content) is not None
 
 
+def _dated_headline(content: str) -> bool:
+    """A headline ending in its date in brackets (no sentence end before the bracket): a link to another story."""
+    m = _BRACKETED_END.search(content)
+    return m is not None and date_line_scan(m.group(1))[0]
+
+
 def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bool, int]:
     length = len(content)
     last_char = content[-1]
     sentence = last_char in SENTENCE_END_CHARS and not (last_char == "." and content.endswith("..."))
+    if last_char == ")" and length <= 160 and _dated_headline(content):
+        sentence = False  # a related link or a publication list entry, not a sentence of the story
+    elif length <= 20 and (last_char.isdigit() or last_char in "-–—") and _PAGINATION.match(content):
+        return (DROP, "pagination", -1.0, False, False, False, len(content.split()))
     if sentence and last_char in _CLOSING_QUOTES and length <= 160 and _HEADLINE_QUOTE_END.search(content):
         sentence = False  # a headline ending in a quotation: "Small firms 'left behind' on support" / "... 'in work'"
     lowered = content.lower()

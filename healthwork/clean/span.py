@@ -784,13 +784,13 @@ _FULL_STOPS = frozenset('.!?"”’')  # a sentence's own end (not a link's '(PD
 
 
 def extend_over_list_sections(
-    lines: list[Line], end: int, common: frozenset[str] | set[str]
+    lines: list[Line], end: int, common: frozenset[str] | set[str], table_rows: frozenset[int] = frozenset()
 ) -> tuple[int, list[int]]:
     """The span's new end and the lines to keep on the way: sections of subheading and list ('What people told
     us', three bullets; 'Recommendations', 1. 2. 3.) after the last paragraph weigh less than nothing, so the best
     span stops before them; they are the story's when the story goes on after them in a sentence of six words or
     more (ending in a full stop, not a link's bracket), with nothing but headings, list items and story lines
-    between (within 30 lines)."""
+    between (within 30 lines). The rows of a table of figures (``table_runs``) count as list items."""
     count = len(lines)
     headings = items = 0
     new_end = end
@@ -800,7 +800,7 @@ def extend_over_list_sections(
         if line.kind in CONTENT_KINDS:
             if line.content[-1] in _FULL_STOPS and line.n_words >= 6 and headings and items >= 2:
                 new_end = k
-        elif line.is_list and line.rule in ("menu_item", "list_item", "date_line"):
+        elif (line.is_list and line.rule in ("menu_item", "list_item", "date_line")) or k in table_rows:
             items += 1
         elif _section_heading(line, common):
             headings += 1
@@ -1041,6 +1041,7 @@ def _keep_rules(
             keep[j] = True
     rescue_lists_and_subheads(lines, keep, start, end, ordered_lists, common)
     keep_tables_inside_story(lines, keep, start, end)
+    keep_quote_attributions(lines, keep, start, end)
     keep_timed_entry_headings(lines, keep, start, end)
     keep_closing_fact_list(lines, keep, common)
     keep_short_answers(lines, keep, start, end)
@@ -1067,6 +1068,25 @@ def keep_tables_inside_story(lines: list[Line], keep: list[bool], start: int, en
                 keep[row] = True
                 lines[row].rule = ""
         j = k + 1
+
+
+_QUOTE_CLOSERS = ("”", '"', "’", "'", "”.", '".', "’.")
+_ATTRIBUTION_DASHES = frozenset("–—―-")
+_SPEAKER_NAME = re.compile(r"^(?:Dr |Prof |Professor |Sir |Dame |Cllr |Councillor )?[A-Z][\w'’.-]+ [A-Z][\w'’-]")  # not a user handle
+
+
+def keep_quote_attributions(lines: list[Line], keep: list[bool], start: int, end: int) -> None:
+    """The line that names a kept quotation's speaker, written under it after a dash ('– Jo Bloggs, chief
+    executive'), is the story's: a short line opening with a person's two-word name, straight after a kept line that
+    ends in a closing quote (a forum comment's '– user' signature is one word)."""
+    for j in range(start + 1, min(end + 2, len(lines))):
+        line = lines[j]
+        if keep[j] or not keep[j - 1] or line.text[:1] not in _ATTRIBUTION_DASHES or line.ends_article:
+            continue
+        if 2 <= line.n_words <= 15 and _SPEAKER_NAME.match(line.content) and lines[j - 1].content.endswith(_QUOTE_CLOSERS) \
+                and line.rule in _SOFT_RULES:
+            keep[j] = True
+            line.rule = ""
 
 
 _TIME_ONLY = re.compile(r"^\d{1,2}[:.]\d\d(?:\s?[ap]\.?m\.?)?(?:\s(?:GMT|BST|UTC))?$", re.I)
@@ -1325,19 +1345,22 @@ def rescue_lists_and_subheads(
         return True
 
     def after_kept(j: int) -> bool:
-        """Line j follows kept text, perhaps past one inline link to another story."""
+        """Line j follows kept text, perhaps past one inline link to another story or a 'Back to top' link."""
         if keep[j - 1]:
             return True
         inline = lines[j - 1]
         return (
-            j - 2 >= span_start and keep[j - 2] and not inline.ends_article and inline.rule == "related_list"
-            and _INLINE_LINK.match(inline.content) is not None
+            j - 2 >= span_start and keep[j - 2] and not inline.ends_article
+            and ((inline.rule == "related_list" and _INLINE_LINK.match(inline.content) is not None)
+                 or inline.rule == "navigation")
         )
 
+    list_starts = {items[0] for items in ordered_lists}
     for j in range(span_start + 1, span_end):
         if not keep[j] and after_kept(j):
-            # a subheading (or a heading and its sub-heading) between paragraphs
-            if keep[j + 1] and (lines[j + 1].kind in CONTENT_KINDS or lines[j + 1].is_list) and subhead(j):
+            # a subheading (or a heading and its sub-heading) between paragraphs, or over a list of the story's
+            if keep[j + 1] and (lines[j + 1].kind in CONTENT_KINDS or lines[j + 1].is_list or j + 1 in list_starts) \
+                    and subhead(j):
                 keep[j] = True
                 lines[j].rule = ""
             elif j + 2 <= span_end and keep[j + 2] and lines[j + 2].kind == PARAGRAPH and not keep[j + 1] and subhead(j) and subhead(j + 1):
@@ -1357,3 +1380,71 @@ def best_scoring_span(scores: list[float], lo: int, hi: int) -> tuple[float, int
         if current > best:
             best, best_start, best_end = current, current_start, i
     return best, best_start, best_end
+
+
+# a closing sentence about a person: 'Jo Bloggs is a senior fellow at ...', 'Jo Bloggs was formerly ...'
+_CLOSING_BIO = re.compile(r"^((?:[A-Z][\w'’\-]+\s){1,2}[A-Z][\w'’\-]+) (?:is|was|has been|joined|leads|works) ")
+# how the page's head names its writer: the name alone, 'By <name>', or '<name>, <role>' / '<name> | <role>'
+_HEAD_NAME_LINE = re.compile(r"^(?:by\s+)?(?P<name>(?:[A-Z][\w'’\-]+\s){1,2}[A-Z][\w'’\-]+)\s*(?:$|[,|–—-]\s*\S)", re.I)
+
+
+def drop_closing_author_bio(lines: list[Line], kept: list[int]) -> list[int]:
+    """The story's last kept line is the writer's bio when it is a sentence about the person the page's head names
+    as its writer (a line above the story that is the name alone, 'By' and the name, or the name and a role)."""
+    if len(kept) < 3:
+        return kept
+    last = lines[kept[-1]]
+    m = _CLOSING_BIO.match(last.content)
+    if m is None or last.is_list:
+        return kept
+    name = m.group(1)
+    for j in range(kept[0] - 1, max(-1, kept[0] - 15), -1):
+        head = lines[j]
+        if head.n_words > 8 or name not in head.content:
+            continue
+        named = _HEAD_NAME_LINE.match(head.content)
+        if named is not None and named.group("name") == name:
+            last.rule = "author_bio"
+            return kept[:-1]
+    return kept
+
+
+# a row of figures written without a list marker: 'Northtown – £4.2m', 'Southville: 3,500 people', 'Eastbury - 12%'
+_FIGURE_ROW = re.compile(r"^(?P<label>[^\W\d][^:–—|\t]{0,60}?)\s*(?P<sep>[:–—]|\s-)\s*(?P<value>\S.{0,50})$")
+# the value opens with a sum or a count ('£4.2m', '3,500 people', '12%'), not a phone number ('01234 ...', '+44 ...')
+_FIGURE_VALUE = re.compile(r"(?:[£$€]\s?\d|[1-9]\d{0,2}(?:,\d{3})*(?:\.\d+)?(?![\d,]))\S*(?:\s+\S+){0,5}$")
+_FIGURE_ROW_RULES = frozenset({"short_non_sentence", "no_sentence_end"})
+
+
+def _figure_row(line: Line) -> str | None:
+    """The separator of a row of figures ('Area – £2.1m'), or None: a short unmarked line of a label and a value
+    opening with a sum or a count (not a phone number, a date or a link's text)."""
+    if line.rule not in _FIGURE_ROW_RULES or line.is_list or line.n_words > 12 or line.code:
+        return None
+    content = line.content
+    # cheap tests first: a separator and a digit (most short lines of a page are menu items without either)
+    if not (":" in content or "–" in content or "—" in content or " -" in content) or DIGIT.search(content) is None:
+        return None
+    m = _FIGURE_ROW.match(content)
+    if m is None or not _FIGURE_VALUE.match(m.group("value")) or is_date_line(m.group("value")):
+        return None  # 'Headline - 24 June 2026' is a dated link
+    return m.group("sep").strip()
+
+
+def figure_runs(lines: list[Line]) -> list[list[int]]:
+    """Runs of two or more unmarked rows of figures in a row with the same separator (a list of areas and their
+    allocations): like an ordered list, the writer's."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    separator: str | None = None
+    for j, line in enumerate(lines):
+        sep = _figure_row(line)
+        if sep is not None and current and sep == separator and j == current[-1] + 1:
+            current.append(j)
+            continue
+        if len(current) >= 2:
+            runs.append(current)
+        current, separator = ([j], sep) if sep is not None else ([], None)
+    if len(current) >= 2:
+        runs.append(current)
+    return runs
