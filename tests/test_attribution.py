@@ -341,6 +341,39 @@ CHARITY = (
     "The charity will receive £1.1m over three years to run the service.\n"
 )
 
+# A think-tank blog: a cut "to" something that is not the programme is not the programme's money,
+# even when the sentence names the programme; "It" opening a sentence is the scheme just named.
+BLOG = (
+    "Ministers say Restart Scheme is working, but it now sits next to about £3bn of cuts to sickness benefits.\n"
+    "Access to Work, which funds equipment and support workers for disabled staff, has a long waiting list. "
+    "It paid out £390m last year, and the department expects demand to keep rising. It cost £45m to administer.\n"
+    "Meanwhile the city council is consulting on a £900,000 cut to its youth careers service.\n"
+)
+
+# Trade press: an acronym in brackets does not end the clause a period is said in; the total value
+# of contracts is the programme's money; a fee per outcome is a rate (other).
+CONTRACTS = (
+    "The Department for Work and Pensions has extended the Restart Scheme, lifting the overall value of the "
+    "contracts to £2.6bn.\n"
+    "Under the extended contracts, providers will be paid a fee of £2,100 for each job outcome.\n"
+    "Separately, Surrey Heartlands Integrated Care Board (ICB) has put £650,000 into Individual Placement and "
+    "Support (IPS) in community mental health teams over the next two years.\n"
+)
+
+# A council report: periods said as "over a period of" and "over the period 2026-2029".
+PERIODS = (
+    "Cheshire East Council will run WorkWell with £1.8m over a period of three years.\n"
+    "The council expects a further £600,000 from the national fund over the period 2026-2029.\n"
+)
+
+# A think-tank note: planned spending on support services is money given; spending on benefits is a cost.
+SPENDING = (
+    "Under the Youth Guarantee, spending on training places and job support for young people will rise to "
+    "£300m a year by 2028.\n"
+    "Spending on out-of-work benefits for young people is £9bn.\n"
+)
+
+
 CASES: dict[str, tuple[str, list[Row]]] = {
     "council press release": (COUNCIL, [
         (4.2e6, "GBP", "exact", 3.0, CTW, "funding"),
@@ -515,6 +548,25 @@ CASES: dict[str, tuple[str, list[Row]]] = {
         (120000.0, "GBP", "exact", None, None, "funding"),
         (68000.0, "GBP", "exact", 1.0, None, "other"),
         (1.1e6, "GBP", "exact", 3.0, CTW, "funding"),
+    ]),
+    "cuts to something else": (BLOG, [
+        (3e9, "GBP", "about", None, None, "other"),
+        (390e6, "GBP", "exact", None, "Access to Work", "funding"),
+        (45e6, "GBP", "exact", None, "Access to Work", "cost"),
+        (900000.0, "GBP", "exact", None, None, "other"),
+    ]),
+    "contracts": (CONTRACTS, [
+        (2.6e9, "GBP", "exact", None, "Restart Scheme", "funding"),
+        (2100.0, "GBP", "exact", None, "Restart Scheme", "other"),
+        (650000.0, "GBP", "exact", 2.0, IPS, "funding"),
+    ]),
+    "period of years": (PERIODS, [
+        (1.8e6, "GBP", "exact", 3.0, WW, "funding"),
+        (600000.0, "GBP", "exact", 3.0, WW, "funding"),
+    ]),
+    "spending": (SPENDING, [
+        (300e6, "GBP", "exact", 1.0, "Youth Guarantee", "funding"),
+        (9e9, "GBP", "exact", None, None, "cost"),
     ]),
 }
 

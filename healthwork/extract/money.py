@@ -163,16 +163,17 @@ _PERIOD_FY = (rf"{_MONTH}?(?P<y1>(?:19|20)\d\d)(?P<fy1>[-/]\d\d)?\s*(?:to|-|\u20
 _PERIOD_TAIL = re.compile(
     rf"(?:\s*,)?\s+(?:(?:spread|phased)\s+)?"
     rf"(?:(?:(?:over|across|for|during|within)\s+(?:(?:the|a|an)\s+)?"
-    rf"(?:(?:next|coming|following|first|last|past|previous|initial)\s+)?(?:course\s+of\s+(?:the\s+next\s+)?)?"
+    rf"(?:(?:next|coming|following|first|last|past|previous|initial)\s+)?(?:(?:course|period)\s+of\s+(?:the\s+next\s+)?)?"
     rf"|in\s+the\s+(?:next|coming|following)\s+)(?:{_PERIOD_N}|{_PERIOD_DECADE})(?![\w])"
-    rf"|(?:(?:between|from|over|for|in|across)\s+)?{_PERIOD_FY})",
+    rf"|(?:(?:between|from|over|for|in|across)\s+(?:the\s+(?:period|years)\s+(?:from\s+)?)?)?{_PERIOD_FY})",
     re.IGNORECASE,
 )
 # a period said elsewhere in the clause: only the unambiguous prepositions
 _PERIOD_REMOTE = re.compile(
     rf"(?<![\w-])(?:(?:over|across|during)\s+(?:(?:the|a|an)\s+)?(?:(?:next|coming|following|first|initial)\s+)?"
+    rf"(?:period\s+of\s+(?:the\s+next\s+)?)?"
     rf"|(?:for|in|within)\s+the\s+(?:next|coming|following)\s+)(?:{_PERIOD_N}|{_PERIOD_DECADE})(?![\w])"
-    rf"|(?<![\w-])(?:from|between)\s+{_PERIOD_FY}",
+    rf"|(?<![\w-])(?:from|between|(?:over|across|during)\s+the\s+period(?:\s+from)?)\s+{_PERIOD_FY}",
     re.IGNORECASE,
 )
 # "a three-year, £5m programme", "a two-year grant of £5m", "a five-year contract worth £1bn"
@@ -261,9 +262,11 @@ _PLACE_AFTER_GAP = re.compile(
     r"given\s+|earmarked\s+|going\s+)?(?:for|to|in)\s+(?:the\s+)?", re.IGNORECASE)
 # a rate that is not yearly: "£97 a week", "£250 per participant", "£12.21 an hour"
 _RATE_TAIL = re.compile(
-    r"(?:\s*|-)(?:a|an|per|each|every|/)[\s-]*(?:week|day|hour|month|night|shift|fortnight|person|head|"
+    r"(?:\s*|-)(?:a|an|per|each|every|/|for\s+(?:each|every))[\s-]*(?:(?:new|successful|sustained|eligible)\s+)?"
+    r"(?:week|day|hour|month|night|shift|fortnight|person|head|"
     r"participant|patient|pupil|child|place|claimant|worker|employee|user|resident|household|adult|family|"
-    r"visit|session|appointment|referral)(?![\w-])", re.IGNORECASE)
+    r"visit|session|appointment|referral|hire|recruit|start|outcome|job\s+outcome|job|learner|apprentice|"
+    r"apprenticeship|placement)(?![\w-])", re.IGNORECASE)
 _PER_PERSON_AFTER = re.compile(
     r"(?:\s*-?(?:a|per|each|every)[\s-]+(?:year|annum|week|month))?\s+(?:(?:to|for)\s+(?:a|an|each|every|the\s+average|"
     r"the\s+typical)|per|each)\s+(?:(?:single|typical|average|disabled|working|low-income|eligible|young|older)\s+)?"
@@ -301,6 +304,12 @@ _SHARE_LATER = re.compile(
     r"\s+(?:the|a|an|its|their|this)?\s*"
     r"(?:(?:total|overall|national|wider|whole|entire|new|original|UK|government's|government\u2019s|"
     r"UK\s+Government's|UK\s+Government\u2019s)\s+)*", re.IGNORECASE)
+# what a cut is made to, after its money: "£3bn of cuts to ...", "a £900,000 cut to ...", "£2m in cuts from ..."
+_CUT_TARGET_AFTER = re.compile(
+    r"(?:\s+(?:of|in))?\s+(?:[a-z]+\s+)?(?:cuts?|reductions?|savings)\s+(?:to|from|in|on)\s+", re.IGNORECASE)
+_CUTS_OF_BEFORE = re.compile(r"(?<![\w-])(?:cuts?|reductions?)\s+(?:of|worth|totalling)\s+(?:(?:almost|about|around|nearly|"
+                             r"some|over|more\s+than|up\s+to)\s+)?\Z", re.IGNORECASE)
+_TO_OR_FROM = re.compile(r"\s+(?:to|from|in)\s+", re.IGNORECASE)
 # money taken away: cut, scrapped, withdrawn ("scrapped the £30m fund", "cuts of £4m")
 _TAKEN_AWAY_BEFORE = re.compile(
     r"(?<![\w-])(?:cut|cuts|cutting|slash(?:ed|es|ing)?|scrap(?:s|ped|ping)?|axe[sd]?|axing|withdr[ae]w(?:n|s|ing)?|"
@@ -342,8 +351,11 @@ _GENERIC_REFERENCE = re.compile(
 # a sentence opening with what a scheme gives, unnamed: "Grants are capped at £5,000 per person",
 # "Payments are limited to £500" (the paragraph's or article's programme's grants)
 _BARE_SCHEME_SUBJECT = re.compile(
-    r"\s*(?:Grants?|Payments?|Awards?|Bursar(?:y|ies)|Allowances?|Vouchers?|Places?|Referrals?)\s+"
-    r"(?:are|is|will|can|may|were|was|would|could)(?![\w-])")
+    r"\s*(?:(?:Grants?|Payments?|Awards?|Bursar(?:y|ies)|Allowances?|Vouchers?|Places?|Referrals?)\s+"
+    r"(?:are|is|will|can|may|were|was|would|could)"
+    # "It cost £412m last year" after a sentence about the scheme: "It" is the scheme
+    r"|It(?:\s+(?:also|now|then|still|currently))?\s+(?:cost|costs|paid|pays|spent|spends|received|receives|got|gets|"
+    r"has|had|was|is|will))(?![\w-])")
 # words naming a programme only to compare or to say what something replaced or follows
 _REFERENCE_BEFORE = re.compile(
     r"(?<![\w-])(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|successor\s+to|builds?\s+on|building\s+on|built\s+on|"
@@ -380,15 +392,17 @@ _ASIDE_CLOSE = re.compile(r",|\)|\s[\u2013\u2014-]\s")
 _CLAUSE_GAP = re.compile(r"[;,]\s+(?:and|while|but|whereas)\s|;")
 _NEXT_CLAUSE_PENALTY = 200
 _CLAUSE_STOP = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+# the inside of a bracketed short name or acronym, to its closing bracket: "(IPS)", "(Jobcentre Plus)"
+_SHORT_NAME_IN_BRACKETS = re.compile(r"[A-Za-z][A-Za-z&'\u2019. -]{0,30}\)")
 _CLAUSE_REACH = 400  # characters a clause reaches either side of its money: real clauses are far shorter
 
 _KIND_WORDS: dict[str, str] = {
     "fine": "fine fined fines fining penalty penalties penalised penalized damages compensation",
     "cost": "cost costs costing costed bill bills spent spending overspend overspent expenditure "
             "paid charge charges charged debt debts loss losses expense "
-            "expenses fee fees payout payouts pay pays paying remuneration spend spends",
+            "expenses payout payouts pay pays paying remuneration spend spends",
     # rates, salaries, prices, cuts, money withdrawn or scrapped, deficits and shortfalls
-    "other": "salary salaries wage wages earn earns earned earning earnings income price priced prices "
+    "other": "salary salaries wage wages earn earns earned earning earnings income price priced prices fee fees "
              "deficit deficits shortfall shortfalls gap hole cut cuts cutting slashed slash scrapped scrap scraps "
              "scrapping withdrawn withdraw withdrew withdrawing axed axe strip strips stripped stripping saving "
              "savings save saves saved reduction reductions clawed underspend valued valuation value turnover "
@@ -478,7 +492,7 @@ class _Ctx:
         self.amount_starts: list[int] = []  # where each money phrase starts, set once they are read
         # a mention of the document a programme was set out in ("the Get Britain Working white
         # paper") does not make the article about that programme
-        self.main = _article_programme([r for r in self.mentions.rows if not _DOCUMENT_AFTER.match(body, r["span_end"])],
+        self.main = _article_programme(body, [r for r in self.mentions.rows if not _DOCUMENT_AFTER.match(body, r["span_end"])],
                                        self.paragraphs)
 
     def sentence_has(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
@@ -501,6 +515,10 @@ class _Ctx:
     def programme(self, s: int, e: int, kind: str, currency: str, rate: bool) -> str | None:
         """The programme the money ``body[s:e]`` is for (see the module docstring)."""
         ss, se = self.sentence(s)
+        # "£3bn of cuts to sickness benefits", "a £900,000 cut to its careers service": money taken from
+        # something that is not a programme is no programme's, whatever else the sentence names
+        if kind == "other" and self._cut_from_something_else(s, e, se):
+            return None
         in_sentence = self.mentions.within(ss, se)
         # "Communities for Work, which received £18m a year, ...": the money of a "which" clause is its noun's
         owner = self._relative_clause_owner(s, in_sentence)
@@ -546,6 +564,16 @@ class _Ctx:
             return self.main
         # an article about several schemes: "the scheme" is the one the sentence before named
         return self._named_just_before(ss, 0) if about_a_scheme else None
+
+    def _cut_from_something_else(self, s: int, e: int, se: int) -> bool:
+        """The money ``body[s:e]`` is a cut to or from what follows ("£3bn of cuts to benefits",
+        "cuts of £4m from the budget") and no programme is named there."""
+        m = _CUT_TARGET_AFTER.match(self.body, e, se)
+        if m is None and _CUTS_OF_BEFORE.search(self.body, max(0, s - 20), s):
+            m = _TO_OR_FROM.match(self.body, e, se)
+        if m is None:
+            return False
+        return not any(r["span_start"] < _clause_end(self.body, m.end(), se) for r in self.mentions.starting_in(m.end(), se))
 
     def _clause(self, s: int, e: int) -> Span:
         """The clause of the money ``body[s:e]``: its sentence cut at commas, semicolons, colons,
@@ -695,19 +723,28 @@ class _Ctx:
         return None
 
 
-def _article_programme(mentions: list[dict[str, Any]], paragraphs: list[Span]) -> str | None:
+_ABBREVIATION_GAP = re.compile(r"\s*\(")
+
+
+def _article_programme(body: str, mentions: list[dict[str, Any]], paragraphs: list[Span]) -> str | None:
     """The one programme an article is about: the only one it names; else the one named in more
     than half of its programme mentions (at least twice); else the one programme its opening
     names (its first paragraph names only it)."""
     counts: dict[str, int] = {}
-    for r in mentions:
-        counts[str(r["programme"])] = counts.get(str(r["programme"]), 0) + 1
+    previous: dict[str, Any] | None = None
+    for r in sorted(mentions, key=lambda r: r["span_start"]):
+        # "Individual Placement and Support (IPS)": the name and its abbreviation are one mention
+        abbreviation = previous is not None and previous["programme"] == r["programme"] \
+            and _ABBREVIATION_GAP.fullmatch(body, previous["span_end"], r["span_start"]) is not None
+        previous = r
+        if not abbreviation:
+            counts[str(r["programme"])] = counts.get(str(r["programme"]), 0) + 1
     if len(counts) == 1:
         return next(iter(counts))
     if not counts:
         return None
     top, n = max(counts.items(), key=lambda kv: kv[1])
-    if n >= 2 and n * 2 > len(mentions):
+    if n >= 2 and n * 2 > sum(counts.values()):
         return top
     if not paragraphs:
         return None
@@ -744,6 +781,12 @@ def _spent_on_a_scheme(ctx: _Ctx, e: int, se: int) -> bool:
     if _SCHEME_AHEAD.match(ctx.body, m.end(), se):
         return True
     return any(r["span_start"] == m.end() for r in ctx.mentions)
+
+
+# what spending before an amount is on, when it is help given: "spending on training places and job support"
+_SPENDING_ON_SUPPORT = re.compile(
+    r"\s+on\s+(?:(?!(?:benefits?|bills?|pensions?|allowances?)(?![\w-]))[\w'\u2019-]+\s+){0,5}?"
+    r"(?:support|services?|schemes?|programmes?|training|help|employment\s+advice|coaching)(?![\w-])", re.IGNORECASE)
 
 
 # money a body has to make up: "needs to find £5m", "must find £12m" (a shortfall)
@@ -789,6 +832,9 @@ def _kind(ctx: _Ctx, s: int, e: int, value: Decimal) -> str:
                     and _INTENDED_BEFORE.search(body, max(ss, m.start() - 20), m.start()) \
                     or word.lower() in ("paid", "pays", "pay") and _PAID_OUT.match(body, m.end()):
                 kind = "funding"  # money set to be spent ("plans to spend £1.4m"), paid out by a scheme
+            elif word.lower() in ("spend", "spent", "spending", "spends") and m.end() <= s \
+                    and _SPENDING_ON_SUPPORT.match(body, m.end(), s):
+                kind = "funding"  # "spending on job support will rise to £300m": money given to services
             gap = max(m.start() - e, s - m.end(), 0)
             if word.lower() in _WEAK_KIND_WORDS:
                 gap += _WEAK_PENALTY
@@ -872,9 +918,15 @@ def _amounts(body: str) -> list[_Amount]:
 
 def _clause_end(body: str, pos: int, limit: int) -> int:
     """Where the clause going on from ``pos`` ends: the next clause stop before ``limit``, looked
-    for within ``_CLAUSE_REACH`` characters (a run-on "sentence" of thousands of amounts stays linear)."""
+    for within ``_CLAUSE_REACH`` characters (a run-on "sentence" of thousands of amounts stays linear).
+    A short bracketed name ("Integrated Care Board (ICB) has put ...") does not end the clause."""
     limit = min(limit, pos + _CLAUSE_REACH)
     m = _CLAUSE_STOP.search(body, pos, limit)
+    while m is not None and m.group() == "(":
+        closing = _SHORT_NAME_IN_BRACKETS.match(body, m.end(), limit)
+        if closing is None:
+            break
+        m = _CLAUSE_STOP.search(body, closing.end(), limit)
     return m.start() if m else limit
 
 
