@@ -59,6 +59,7 @@ CASES: list[tuple[str, list[tuple]]] = [
     ("The new clinic cost £40k.", [(40000.0, "GBP", "exact", None, False)]),
     ("The scheme costs £250 per participant.", [(250.0, "GBP", "exact", None, False)]),
     ("The hospital received 45 million pounds from the fund.", [(45e6, "GBP", "exact", None, False)]),
+    ("The club lost 5,000 pounds in the break-in.", [(5000.0, "GBP", "exact", None, False)]),
     ("The project cost half a billion pounds.", [(5e8, "GBP", "exact", None, False)]),
     # ranges: two rows each
     ("Each project will get £1m-£2m from the fund.", [(1e6, "GBP", "exact", None, False), (2e6, "GBP", "exact", None, False)]),
@@ -100,6 +101,11 @@ NOT_MONEY = [
     "They waited over three years for treatment in 15 areas.",
     "He found a pound coin. The Euro 2024 final was played.",
     "It costs nothing extra to the taxpayer.",
+    # pounds of weight, not money
+    "After joining the walking group she lost 42 pounds in a year.",
+    "He had gained 30 or 60 pounds since leaving the army.",
+    "Officers seized 310 pounds (140 kilos) of cannabis at the port.",
+    "The dog weighs 95 pounds.",
 ]
 
 
@@ -412,6 +418,17 @@ def test_rate_is_not_the_programmes_money() -> None:
     ("The employer was fined £50,000.", "fine"),
     ("The government has allocated £7m to the pilot.", "funding"),
     ("A single adult will lose £4.50.", "other"),  # stated to the penny: a rate or a price
+    # what a business sells or earns, what something sells for, what someone is worth: other
+    ("The group's revenues rose to £3.2bn.", "other"),
+    ("Annual sales reached $900m.", "other"),
+    ("The clinic was sold for £4m in 2019.", "other"),
+    ("The founder has a net worth of $2bn.", "other"),
+    # money borrowed is a debt: a cost
+    ("Graduates are borrowing an average of £45,000 to study.", "cost"),
+    # the value of a programme's contracts is the money put into it
+    ("The extension takes the total value of the contracts to £3bn.", "funding"),
+    ("The extension lifts the value of the programme to £3bn.", "funding"),
+    ("Police put the value of the haul at £2m.", "other"),
 ])
 def test_kinds_per_guidelines(text: str, kind: str) -> None:
     (row,) = money.extract(text)

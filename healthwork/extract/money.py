@@ -400,13 +400,13 @@ _KIND_WORDS: dict[str, str] = {
     "fine": "fine fined fines fining penalty penalties penalised penalized damages compensation",
     "cost": "cost costs costing costed bill bills spent spending overspend overspent expenditure "
             "paid charge charges charged debt debts loss losses expense "
-            "expenses payout payouts pay pays paying remuneration spend spends",
+            "expenses borrow borrows borrowed borrowing payout payouts pay pays paying remuneration spend spends",
     # rates, salaries, prices, cuts, money withdrawn or scrapped, deficits and shortfalls
     "other": "salary salaries wage wages earn earns earned earning earnings income price priced prices fee fees "
              "deficit deficits shortfall shortfalls gap hole cut cuts cutting slashed slash scrapped scrap scraps "
              "scrapping withdrawn withdraw withdrew withdrawing axed axe strip strips stripped stripping saving "
              "savings save saves saved reduction reductions clawed underspend valued valuation value turnover "
-             "revenue profit profits lose loses losing lost",
+             "revenue revenues sales sold sell sells selling profit profits lose loses losing lost",
     "funding": "fund funds funded funding invest invests invested investing investment investments backed "
                "backing grant grants allocate allocated allocates allocating allocation allocations award "
                "awards awarded available trial trials pilot pilots programme programmes scheme schemes boost "
@@ -789,6 +789,11 @@ _SPENDING_ON_SUPPORT = re.compile(
     r"(?:support|services?|schemes?|programmes?|training|help|employment\s+advice|coaching)(?![\w-])", re.IGNORECASE)
 
 
+_NET_BEFORE = re.compile(r"(?<![\w-])net\s+\Z", re.IGNORECASE)
+_VALUE_OF_SCHEME = re.compile(rf"\s+of\s+(?:the|its|their|this|these)\s+(?:[\w'\u2019-]+\s+){{0,2}}?"
+                              rf"(?:{_SCHEME_NOUNS}|grants?|funding|awards?|deals?)(?![\w-])", re.IGNORECASE)
+
+
 # money a body has to make up: "needs to find £5m", "must find £12m" (a shortfall)
 _SHORTFALL_BEFORE = re.compile(
     r"(?<![\w-])(?:(?:need|needs|needed|needing|has|have|had|having|forced|required|struggling|trying|asked)\s+to|must|"
@@ -825,6 +830,10 @@ def _kind(ctx: _Ctx, s: int, e: int, value: Decimal) -> str:
                 continue
             if word[0].isupper() and m.start() > ss and _in_name(body, m.start()):
                 continue  # inside a proper name: "Office for Budget Responsibility"
+            if word.lower() == "worth" and _NET_BEFORE.search(body, max(ss, m.start() - 12), m.start()):
+                kind = "other"  # "a net worth of $2bn": what someone owns
+            elif word.lower() == "value" and _VALUE_OF_SCHEME.match(body, m.end()):
+                kind = "funding"  # "the total value of the contracts": the money put into them
             if kind in ("cost", "other") and m.start() >= e and _PURPOSE_TO.fullmatch(body, e, m.start()):
                 continue  # what the money is for: "£6.5m to cut the number of people out of work"
             if word.lower() in ("spend", "spent", "spending", "spends") and _spent_on_a_scheme(ctx, e, se) \
@@ -916,6 +925,24 @@ def _amounts(body: str) -> list[_Amount]:
     return out
 
 
+# "lost 42 pounds", "weighs 95 pounds", "310 pounds (140 kilos) of cannabis": a weight, not money
+_WEIGHT_BEFORE = re.compile(
+    r"(?<![\w-])(?:los[te]|loses|losing|gain(?:ed|s|ing)?|shed(?:s|ding)?|put\s+on|puts\s+on|putting\s+on|"
+    r"weigh(?:s|ed|ing)?|heavier|lighter)\s+(?:(?:about|around|almost|nearly|over|more\s+than|some|up\s+to|"
+    r"at\s+least|an\s+extra|a\s+further|another)\s+)?(?:[\d.,]+\s+or\s+)?\Z", re.IGNORECASE)
+_WEIGHT_AFTER = re.compile(r"\s*\(\s*[\d.,]+\s*(?:kilos?|kilograms?|kgs?)\b|\s+(?:heavier|lighter|overweight)\b",
+                           re.IGNORECASE)
+_WEIGHT_LIMIT = Decimal(1000)  # a person's or a parcel's weight in pounds; money written in words is larger
+
+
+def _is_weight(body: str, a: _Amount, value: Decimal) -> bool:
+    """``a`` is "N pounds" of weight: a small number of pounds, no multiplier, after a weight verb
+    or followed by kilograms."""
+    if a.prefixed or a.mult or a.currency != "GBP" or value >= _WEIGHT_LIMIT:
+        return False
+    return bool(_WEIGHT_BEFORE.search(body, max(0, a.start - 40), a.start) or _WEIGHT_AFTER.match(body, a.end))
+
+
 def _clause_end(body: str, pos: int, limit: int) -> int:
     """Where the clause going on from ``pos`` ends: the next clause stop before ``limit``, looked
     for within ``_CLAUSE_REACH`` characters (a run-on "sentence" of thousands of amounts stays linear).
@@ -952,7 +979,7 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
         if a.wnum and not a.mult:  # "a pound", "one euro": not an amount worth reporting
             continue
         value = parse_number(a.num, a.mult, a.wnum)
-        if value is None:
+        if value is None or _is_weight(body, a, value):
             continue
         start, qualifier, between = a.start, "exact", False
         q = _QUAL_BEFORE.search(body, max(0, a.start - 40), a.start)
