@@ -421,6 +421,20 @@ def owned_places(body: str, amounts: list[Span], places: list[tuple[int, int, st
     return out
 
 
+# an amount several places share: "sharing £30m between them", "£12m shared among the four areas"
+_SHARED_BEFORE = re.compile(r"(?<![\w-])(?:shar(?:e|es|ed|ing)|split(?:ting)?)(?:\s+[\w-]+){0,2}?\s*\Z", re.IGNORECASE)
+_SHARED_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:between|among|amongst|across)\s+(?:them|all|the|these|those|\w+\s+areas)\b",
+                           re.IGNORECASE)
+
+
+def shared_between_places(body: str, amount: Span, owners: list[str]) -> bool:
+    """The amount is a pot the places before it share ("North East and West Yorkshire, which are
+    sharing £30m between them"), so none of them is its scope."""
+    shared = _SHARED_BEFORE.search(body, max(0, amount[0] - 30), amount[0]) is not None \
+        or _SHARED_AFTER.match(body, amount[1]) is not None
+    return shared and (len(set(owners)) >= 2 or _SHARED_AFTER.match(body, amount[1]) is not None)
+
+
 def list_label(body: str, paragraph: Span | None, amount_start: int) -> str | None:
     """The label of a list item stating an amount ("• Central London Forward - up to £71.9m"), else None."""
     if paragraph is None or not paragraph[0] <= amount_start <= paragraph[1]:
@@ -461,6 +475,8 @@ def _amount_places(c: Corpus) -> dict[tuple[str, int], str]:
         body = c.body(a)
         owned = owned_places(body, spans, places.get((a, idx), []))
         for span in spans:
+            if shared_between_places(body, span, owned.get(span, [])):
+                continue  # "..., which are sharing £30m between them": a pot of several places, no one's
             if owned.get(span):
                 out[(a, span[0])] = owned[span][0]
             elif (label := list_label(body, c.paragraph_span(a, span[0]), span[0])) is not None:

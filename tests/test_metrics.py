@@ -391,3 +391,14 @@ def test_a_programme_computed_alone_gives_its_rows_of_the_whole_corpus(corpus):
     # £3.5m of the £45m counts and its whole does not; the other scheme's £8m is stated beside the place too
     assert (south["n_articles"], south["funding_mentioned_gbp"]) == (2, 11.5e6)
     assert "Other Scheme" in south["programmes"]
+
+
+def test_a_pot_places_share_is_no_ones_and_holds_the_allocation_announced_with_it():
+    a = ("North Shire will keep its Example Programme hub after winning £4.2m over two years.\n"
+         "The hub is one of three, alongside East Shire and West Shire, which are sharing £12m between them.")
+    c = _corpus({"a": (a, [_money("a", a, "£4.2m", 4.2e6, period=2), _money("a", a, "£12m", 12e6)])},
+                places=[("a", "North Shire"), ("a", "East Shire"), ("a", "West Shire")])
+    pf = metrics.programme_funding(c).set_index("amount")
+    assert pf.loc[12e6, "scope"] is None and pf.loc[12e6, "part_of"] is None
+    assert pf.loc[4.2e6, "scope"] == "North Shire" and pf.loc[4.2e6, "part_of"] == pf.loc[12e6, "commitment_id"]
+    assert metrics.compute(c).programme_summary.iloc[0]["total_committed_gbp"] == 12e6
