@@ -535,6 +535,12 @@ def test_yearly_rate_written_before_or_shared(text: str, periods: list[float | N
     ("WorkWell is growing. WorkWell will reach 20 areas.\nA £2bn package was set out in the Budget.", None),
     ("WorkWell is growing. WorkWell will reach 20 areas.\nMinisters also set up a £3m innovation fund.", None),
     ("WorkWell is growing. WorkWell will reach 20 areas.\nThe roll-out is backed by £57m.", "WorkWell"),
+    # an organisation's budget said as "has a budget of", money for "a separate" thing
+    ("WorkWell is growing. WorkWell will reach 20 areas.\nNationally, the Department for Work and Pensions "
+     "has a budget of £7bn for employment support.", None),
+    ("WorkWell is growing. WorkWell will reach 20 areas.\nThe trust will also spend £400,000 on a separate "
+     "physiotherapy app.", None),
+    ("WorkWell is growing. WorkWell will reach 20 areas.\nThe scheme has a budget of £4m.", "WorkWell"),
 ])
 def test_article_programme_not_given_to_budgets_packages_and_funds(text: str, programme: str | None) -> None:
     assert [r["programme"] for r in money.extract(text)] == [programme]

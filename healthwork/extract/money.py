@@ -331,7 +331,7 @@ _BETTER_OR_WORSE_OFF = re.compile(r"(?:\s+(?:a|per|each)\s+(?:year|week|month))?
 # the guidelines' money of no one programme: a department's (or council's, trust's) budget, a
 # package across schemes, a spending review settlement
 _NOT_ONE_PROGRAMME = re.compile(
-    r"(?<![\w-])(?:package|settlement|spending\s+review"
+    r"(?<![\w-])(?:package|settlement|spending\s+review|(?:has|had|have|with)\s+(?:a|an)\s+(?:[\w-]+\s+)?budget\s+of"
     r"|(?:department|departmental|council|government|ministry|authority|trust|board|NHS|DWP|DHSC|Treasury|its|their)"
     r"(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,2}?budgets?)(?![\w-])",
     re.IGNORECASE)
@@ -364,7 +364,7 @@ _REFERENCE_BEFORE = re.compile(
 # a scheme other than the one the article is about: "a new programme", "a separate pilot", "another scheme"
 _OTHER_SCHEME = re.compile(
     rf"(?<![\w-])(?:(?:a|an)\s+(?:new|separate|different)|another)\s+(?:[\w£.,'\u2019-]+\s+){{0,2}}?{_SCHEME_NOUNS}"
-    rf"(?![\w-])", re.IGNORECASE)
+    rf"(?![\w-])|(?<![\w-])(?:a|an)\s+(?:separate|unrelated)(?![\w-])", re.IGNORECASE)
 # money raised by fundraising or given by donors
 # (not "raised to £5m": increased)
 _FUNDRAISING = re.compile(r"(?<![\w-])(?:rais(?:ed|es|ing)(?!\s+(?:to|from|by)\b)|fundrais\w*|donat(?:ed|es|ing|ions?)|"
