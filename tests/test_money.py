@@ -387,6 +387,9 @@ def test_amount_over_years_for_a_named_programme() -> None:
     ("The hub gets five-year funding of £2m.", 5.0), ("The hub gets £2m a year for five years.", 1.0),
     ("The hub is a £2m, four-year project.", 4.0), ("The hub gets £2m over the course of three years.", 3.0),
     ("The hub gets £2m from April 2026 to March 2029.", 3.0), ("The hub gets £2m.", None),
+    ("The hub gets £2m over a period of four years.", 4.0), ("The hub gets £2m over the period 2026-2029.", 3.0),
+    ("The hub gets £2m over the 2026-29 period.", 3.0), ("The hub gets £2m in 2026-27.", None),
+    ("The hub gets £2m, to be spent over two years.", 2.0),
 ])
 def test_periods(text: str, period: float | None) -> None:
     (row,) = money.extract(text)
@@ -395,6 +398,7 @@ def test_periods(text: str, period: float | None) -> None:
 
 @pytest.mark.parametrize("text", [
     "Claimants will receive £123 per week.", "The allowance is £45.50 a day.", "Carers get £81.90 a week.",
+    "Each provider is paid £20,000 per quarter.", "Employers can claim £2,500 per hire.",
 ])
 def test_rates_per_week_or_day_are_other_with_no_period(text: str) -> None:
     (row,) = money.extract(text)

@@ -158,14 +158,19 @@ _MONTH = (r"(?:(?:January|February|March|April|May|June|July|August|September|Oc
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+)")
 _PERIOD_FY = (rf"{_MONTH}?(?P<y1>(?:19|20)\d\d)(?P<fy1>[-/]\d\d)?\s*(?:to|-|\u2013|and|until)\s*"
               rf"{_MONTH}?(?P<y2>(?:19|20)\d\d)(?P<fy2>[-/]\d\d)?(?!\d)")
+# "the 2025-28 period": a span of years written with a short end year (more than one year: "2025-26" is one
+# financial year, a point in time)
+_PERIOD_SHORT_SPAN = r"(?P<sy1>(?:19|20)\d\d)[-/\u2013](?P<sy2>\d\d)(?![\d-])"
 # "over three years", "over the next three years", "for two years", "across a five-year period",
 # "over the next decade", "from 2025 to 2028"
 _PERIOD_TAIL = re.compile(
-    rf"(?:\s*,)?\s+(?:(?:spread|phased)\s+)?"
+    rf"(?:\s*,)?\s+(?:(?:spread|phased|(?:to\s+be\s+|being\s+)?(?:spent|paid|delivered|invested|distributed|released|"
+    rf"allocated|used|drawn\s+down))\s+)?"
     rf"(?:(?:(?:over|across|for|during|within)\s+(?:(?:the|a|an)\s+)?"
     rf"(?:(?:next|coming|following|first|last|past|previous|initial)\s+)?(?:(?:course|period)\s+of\s+(?:the\s+next\s+)?)?"
     rf"|in\s+the\s+(?:next|coming|following)\s+)(?:{_PERIOD_N}|{_PERIOD_DECADE})(?![\w])"
-    rf"|(?:(?:between|from|over|for|in|across)\s+(?:the\s+(?:period|years)\s+(?:from\s+)?)?)?{_PERIOD_FY})",
+    rf"|(?:(?:between|from|over|for|in|across)\s+(?:the\s+(?:period|years)\s+(?:from\s+)?)?)?{_PERIOD_FY}"
+    rf"|(?:over|across|during|for)\s+the\s+{_PERIOD_SHORT_SPAN}\s+(?:period|spending\s+review(?:\s+period)?))",
     re.IGNORECASE,
 )
 # a period said elsewhere in the clause: only the unambiguous prepositions
@@ -265,7 +270,7 @@ _RATE_TAIL = re.compile(
     r"(?:\s*|-)(?:a|an|per|each|every|/|for\s+(?:each|every))[\s-]*(?:(?:new|successful|sustained|eligible)\s+)?"
     r"(?:week|day|hour|month|night|shift|fortnight|person|head|"
     r"participant|patient|pupil|child|place|claimant|worker|employee|user|resident|household|adult|family|"
-    r"visit|session|appointment|referral|hire|recruit|start|outcome|job\s+outcome|job|learner|apprentice|"
+    r"visit|session|appointment|referral|quarter|hire|recruit|start|outcome|job\s+outcome|job|learner|apprentice|"
     r"apprenticeship|placement)(?![\w-])", re.IGNORECASE)
 _PER_PERSON_AFTER = re.compile(
     r"(?:\s*-?(?:a|per|each|every)[\s-]+(?:year|annum|week|month))?\s+(?:(?:to|for)\s+(?:a|an|each|every|the\s+average|"
@@ -472,6 +477,10 @@ def _period_value(m: re.Match[str]) -> float | None:
                 return None
         unit = (gd.get("unit") or "year").lower()
         return value / 12.0 if unit.startswith("month") else value
+    if gd.get("sy1") and gd.get("sy2"):
+        y1 = int(gd["sy1"])
+        y2 = y1 - y1 % 100 + int(gd["sy2"])
+        return float(y2 - y1) if 1 < y2 - y1 <= 30 else None
     if gd.get("y1") and gd.get("y2"):
         y1, y2 = int(gd["y1"]), int(gd["y2"])
         span = y2 - y1 + (1 if gd.get("fy1") and gd.get("fy2") else 0)
