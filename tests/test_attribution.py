@@ -341,6 +341,23 @@ CHARITY = (
     "The charity will receive £1.1m over three years to run the service.\n"
 )
 
+# A council report naming two programmes: the same sum restated later keeps the programme its
+# first statement named.
+RESTATED = (
+    "Councillors in Durham have approved plans to take part in two national employment schemes.\n"
+    "The county will receive £14.2m over five years through Connect to Work, which will support 3,600 people.\n"
+    "It will also host a Youth Guarantee trailblazer, backed by £4m.\n"
+    "Officers said the £14.2m would pay for 45 employment specialists.\n"
+)
+
+# A charity's story: a programme named once, as the background ("It comes as ..."), is not what the
+# charity's own money is for.
+BACKGROUND = (
+    "Mental health charity Mind has launched a £2m partnership with Jobcentre Plus to support people back to work.\n"
+    "Advisers will be placed in 30 jobcentres.\n"
+    "It comes as the government rolls out its £1bn Pathways to Work reforms.\n"
+)
+
 # A think-tank blog: a cut "to" something that is not the programme is not the programme's money,
 # even when the sentence names the programme; "It" opening a sentence is the scheme just named.
 BLOG = (
@@ -548,6 +565,15 @@ CASES: dict[str, tuple[str, list[Row]]] = {
         (120000.0, "GBP", "exact", None, None, "funding"),
         (68000.0, "GBP", "exact", 1.0, None, "other"),
         (1.1e6, "GBP", "exact", 3.0, CTW, "funding"),
+    ]),
+    "restated": (RESTATED, [
+        (14.2e6, "GBP", "exact", 5.0, CTW, "funding"),
+        (4e6, "GBP", "exact", None, "Youth Guarantee", "funding"),
+        (14.2e6, "GBP", "exact", None, CTW, "funding"),
+    ]),
+    "background": (BACKGROUND, [
+        (2e6, "GBP", "exact", None, None, "funding"),
+        (1e9, "GBP", "exact", None, "Pathways to Work", "funding"),
     ]),
     "cuts to something else": (BLOG, [
         (3e9, "GBP", "about", None, None, "other"),

@@ -93,6 +93,7 @@ Fields
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -374,6 +375,11 @@ _OTHER_SCHEME = re.compile(
 # (not "raised to £5m": increased)
 _FUNDRAISING = re.compile(r"(?<![\w-])(?:rais(?:ed|es|ing)(?!\s+(?:to|from|by)\b)|fundrais\w*|donat(?:ed|es|ing|ions?)|"
                           r"appeal|crowdfund\w*)(?![\w-])", re.IGNORECASE)
+# a sentence setting the story against its background: "It comes as ...", "The news comes after ...", "Meanwhile, ..."
+_BACKGROUND_OPENING = re.compile(
+    r"\s*(?:(?:It|This|That|The\s+(?:news|announcement|move|funding|decision|award|launch))\s+(?:comes|came)\s+"
+    r"(?:as|after|amid|alongside|weeks|days|months|a\s+(?:week|month|year))"
+    r"|Meanwhile|Separately|Elsewhere|In\s+other\s+news)(?![\w-])")
 # a sentence turning to another subject
 _TOPIC_SHIFT = re.compile(r"\s*(?:Separately|Elsewhere|In\s+a\s+separate\s+\w+|In\s+other\s+news)\b")
 # between money and a programme named after it: the money is a total that contains the programme's
@@ -499,9 +505,14 @@ class _Ctx:
         self.places = RowsByStart(places)
         self._sentence_memo: dict[tuple[str, int, int], bool] = {}
         self.amount_starts: list[int] = []  # where each money phrase starts, set once they are read
+        # money start -> the programme chosen among those its own sentence names (None: they name none it is for)
+        self.named_in_sentence: dict[int, str | None] = {}
         # a mention of the document a programme was set out in ("the Get Britain Working white
         # paper") does not make the article about that programme
-        self.main = _article_programme(body, [r for r in self.mentions.rows if not _DOCUMENT_AFTER.match(body, r["span_end"])],
+        # nor does a programme named in a sentence setting the story against its background ("It comes
+        # as the government rolls out its Pathways to Work reforms", "Meanwhile, ...")
+        self.main = _article_programme(body, [r for r in self.mentions.rows if not _DOCUMENT_AFTER.match(body, r["span_end"])
+                                              and not _BACKGROUND_OPENING.match(body, self.sentence(r["span_start"])[0])],
                                        self.paragraphs)
 
     def sentence_has(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
@@ -539,7 +550,9 @@ class _Ctx:
         in_sentence = [r for r in in_sentence if not self._in_aside(r, s, e)
                        and not _REFERENCE_BEFORE.search(self.body, max(0, r["span_start"] - 30), r["span_start"])]
         if in_sentence:
-            return self._sentence_programme(s, e, in_sentence)
+            chosen = self._sentence_programme(s, e, in_sentence)
+            self.named_in_sentence[s] = chosen
+            return chosen
         # beyond the sentence, money whose sentence is about "the scheme" ("the pilot will cost £2m",
         # "the scheme pays £1,700 per referral"), or money given (kind funding) in pounds; never a fine
         about_a_scheme = self.sentence_has(_GENERIC_REFERENCE, ss, se) or bool(_BARE_SCHEME_SUBJECT.match(self.body, ss))
@@ -738,7 +751,8 @@ _ABBREVIATION_GAP = re.compile(r"\s*\(")
 def _article_programme(body: str, mentions: list[dict[str, Any]], paragraphs: list[Span]) -> str | None:
     """The one programme an article is about: the only one it names; else the one named in more
     than half of its programme mentions (at least twice); else the one programme its opening
-    names (its first paragraph names only it)."""
+    names (its first paragraph names only it). ``mentions`` leave out programmes named only as
+    the background of the story (see ``_Ctx``)."""
     counts: dict[str, int] = {}
     previous: dict[str, Any] | None = None
     for r in sorted(mentions, key=lambda r: r["span_start"]):
@@ -748,17 +762,15 @@ def _article_programme(body: str, mentions: list[dict[str, Any]], paragraphs: li
         previous = r
         if not abbreviation:
             counts[str(r["programme"])] = counts.get(str(r["programme"]), 0) + 1
-    if len(counts) == 1:
-        return next(iter(counts))
     if not counts:
         return None
+    ps, pe = paragraphs[0] if paragraphs else (0, 0)
+    lead = {str(r["programme"]) for r in mentions if ps <= r["span_start"] < pe}
+    if len(counts) == 1:
+        return next(iter(counts))
     top, n = max(counts.items(), key=lambda kv: kv[1])
     if n >= 2 and n * 2 > sum(counts.values()):
         return top
-    if not paragraphs:
-        return None
-    ps, pe = paragraphs[0]
-    lead = {str(r["programme"]) for r in mentions if ps <= r["span_start"] < pe}
     return lead.pop() if len(lead) == 1 else None
 
 
@@ -779,6 +791,8 @@ _ON_SOMETHING = re.compile(r"(?:\s+[\w-]+){0,3}?\s+on\s+(?:(?:the|its|their|a|an
 _SCHEME_AHEAD = re.compile(rf"(?:[\w'\u2019-]+\s+){{0,3}}?{_SCHEME_NOUNS}(?![\w-])", re.IGNORECASE)
 # money paid out by a scheme is money given: "the scheme paid out £247m"
 _PAID_OUT = re.compile(r"\s+out(?![\w-])", re.IGNORECASE)
+# the money pays for something: "the £14.2m would pay for 45 specialists"
+_FOR_AFTER = re.compile(r"\s+for(?![\w-])", re.IGNORECASE)
 
 
 def _spent_on_a_scheme(ctx: _Ctx, e: int, se: int) -> bool:
@@ -848,7 +862,8 @@ def _kind(ctx: _Ctx, s: int, e: int, value: Decimal) -> str:
             if word.lower() in ("spend", "spent", "spending", "spends") and _spent_on_a_scheme(ctx, e, se) \
                     or word.lower() in ("spend", "spent", "spending") \
                     and _INTENDED_BEFORE.search(body, max(ss, m.start() - 20), m.start()) \
-                    or word.lower() in ("paid", "pays", "pay") and _PAID_OUT.match(body, m.end()):
+                    or word.lower() in ("paid", "pays", "pay") and _PAID_OUT.match(body, m.end()) \
+                    or word.lower() in ("pay", "pays", "paying") and m.start() >= e and _FOR_AFTER.match(body, m.end()):
                 kind = "funding"  # money set to be spent ("plans to spend £1.4m"), paid out by a scheme
             elif word.lower() in ("spend", "spent", "spending", "spends") and m.end() <= s \
                     and _SPENDING_ON_SUPPORT.match(body, m.end(), s):
@@ -1055,7 +1070,26 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
                 "span_start": start,
                 "span_end": end,
             })
+    _restatements_keep_their_programme(ctx, rows)
     return rows
+
+
+def _restatements_keep_their_programme(ctx: _Ctx, rows: list[dict[str, Any]]) -> None:
+    """Money whose own sentence names no programme takes the programme of the same amount stated
+    elsewhere in the article with its programme named ("£14.2m over five years through Connect to
+    Work" ... "Officers said the £14.2m would fund 45 specialists"), when those statements agree
+    (in place). Fines are never a programme's."""
+    tied: dict[tuple[float, str], set[str | None]] = defaultdict(set)
+    for r in rows:
+        if r["span_start"] in ctx.named_in_sentence and r["kind"] != "fine":
+            tied[(r["amount"], r["currency"])].add(ctx.named_in_sentence[r["span_start"]])
+    for r in rows:
+        found = tied.get((r["amount"], r["currency"]))
+        if r["span_start"] in ctx.named_in_sentence or r["kind"] == "fine" or not found or len(found) != 1:
+            continue
+        (programme,) = found
+        if programme is not None:
+            r["programme"] = programme
 
 
 def _share_yearly_rate(body: str, found: list[_Found], phrases: list[tuple[int, int, int]],
