@@ -478,6 +478,12 @@ def test_allocation_list_lines_are_funding_with_their_place() -> None:
     ("The department set aside £3m for Wigan.", "Wigan"),
     ("Up to £35m is coming to South Yorkshire.", "South Yorkshire"),
     ("Ministers in Leeds announced a new £3m fund.", None),  # a place in the sentence, not the recipient
+    # a council, combined authority or ICB receiving the money: its area is where the money goes
+    ("Rotherham Metropolitan Borough Council will receive £4.2m over three years.", "Rotherham"),
+    ("Kent County Council has been allocated £18m.", "Kent"),
+    ("NHS South Yorkshire Integrated Care Board has been awarded £2.1m.", "South Yorkshire"),
+    ("The West Yorkshire Combined Authority's share is £58.6m.", "West Yorkshire"),
+    ("Salford City Council's cabinet has agreed to accept £6.2m.", None),  # the cabinet agrees; no recipient read
 ])
 def test_place_the_money_is_allocated_to(text: str, place: str | None) -> None:
     (row,) = money.extract(text, programme_mentions=[], place_mentions=_place_rows(text))

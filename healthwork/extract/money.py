@@ -261,6 +261,13 @@ _PLACE_BEFORE_GAP = re.compile(
     r"an\s+extra|an\s+additional|a\s+total\s+of|a|an))?\s+)"
     r"(?:(?:up\s+to|around|about|almost|nearly|over|more\s+than|some|at\s+least|just\s+over|just\s+under)\s+)?",
     re.IGNORECASE)
+# a body named after its area: "Kent County Council", "NHS South Yorkshire Integrated Care Board", "the West
+# Yorkshire Combined Authority" (the area: the capitalised words before the body's type)
+_AREA_BODY = re.compile(
+    r"(?<![\w-])(?:NHS\s+)?(?P<area>[A-Z][\w'\u2019.-]*(?:\s+(?:and\s+|&\s+|of\s+|upon\s+|on\s+|the\s+)?[A-Z][\w'\u2019.-]*){0,5})"
+    r"\s+(?:Council|(?:Mayoral\s+)?Combined\s+(?:County\s+)?Authority|Integrated\s+Care\s+Board|ICB)(?![\w-])")
+_AREA_TYPE_WORDS = re.compile(r"(?:\s+(?:City|County|Borough|District|Metropolitan|Royal|Mayoral))+\s*$"
+                              r"|^(?:(?:Today|Yesterday|Now|Meanwhile|However|Separately|Also|And|But|The|NHS)\s+)+")
 _PLACE_LIST_JOIN = re.compile(r",?\s+(?:and|&)\s+|,\s*")
 # between money and its place: "£3m for Telford", "£40m will go to Leeds", "£2m allocated to the North East"
 _PLACE_AFTER_GAP = re.compile(
@@ -742,6 +749,13 @@ class _Ctx:
                 if _PLACE_AFTER_GAP.fullmatch(self.body, e, r["span_start"]):
                     return str(r["name"])  # "£3m for Telford", "£40m to Leeds"
                 break
+        # "Kent County Council has been allocated £18m", "NHS South Yorkshire Integrated Care Board's
+        # £2.1m": the area of the council, combined authority or ICB that receives it
+        recipient = None
+        for m in _AREA_BODY.finditer(self.body, max(ss, s - 160), s):
+            recipient = m
+        if recipient is not None and _PLACE_BEFORE_GAP.fullmatch(self.body, recipient.end(), s):
+            return _AREA_TYPE_WORDS.sub("", recipient.group("area")).strip() or None
         return None
 
 
