@@ -170,7 +170,7 @@ _PERIOD_TAIL = re.compile(
     rf"(?:(?:(?:over|across|for|during|within)\s+(?:(?:the|a|an)\s+)?"
     rf"(?:(?:next|coming|following|first|last|past|previous|initial)\s+)?(?:(?:course|period)\s+of\s+(?:the\s+next\s+)?)?"
     rf"|in\s+the\s+(?:next|coming|following)\s+)(?:{_PERIOD_N}|{_PERIOD_DECADE})(?![\w])"
-    rf"|(?:(?:between|from|over|for|in|across)\s+(?:the\s+(?:period|years)\s+(?:from\s+)?)?)?{_PERIOD_FY}"
+    rf"|(?:(?:between|from|over|for|in|across)\s+(?:the\s+(?:period|years)\s+(?:from\s+)?)?|\()?{_PERIOD_FY}"
     rf"|(?:over|across|during|for)\s+the\s+{_PERIOD_SHORT_SPAN}\s+(?:period|spending\s+review(?:\s+period)?))",
     re.IGNORECASE,
 )
