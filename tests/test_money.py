@@ -625,6 +625,10 @@ def test_share_of_amount(text: str, shares: list[float | None]) -> None:
     ("£135m has been spent on the scheme since 2015.", "funding"),
     ("The trust will get £2m to cover the cost of running the service.", "funding"),
     ("The council spent £2.3m on consultants.", "cost"),
+    # money that meets a cost, or is paid to an organisation, is money given
+    ("The £2m will cover the cost of 20 job coaches.", "funding"),
+    ("The government will pay councils £3m to run the scheme.", "funding"),
+    ("Running the service costs the trust £400,000 a year.", "cost"),
 ])
 def test_kind_of_money_by_what_happens_to_it(text: str, kind: str) -> None:
     assert money.extract(text)[0]["kind"] == kind

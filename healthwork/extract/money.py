@@ -795,8 +795,15 @@ def _coordinated(body: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 
 # "£6.5m to cut ...", "£2m to cover the cost of ...": a purpose right after the money (and its words)
-_PURPOSE_TO = re.compile(r"(?:\s+[\w,'\u2019-]+){0,3}?\s+(?:to|to\s+(?:cover|meet|help\s+with)(?:\s+the)?)\s+",
+_PURPOSE_TO = re.compile(r"(?:\s+[\w,'\u2019-]+){0,3}?\s+(?:to|(?:to|will|would|can|could|should)\s+(?:help\s+)?"
+                         r"(?:cover|meet|help\s+with|pay\s+for)(?:\s+the)?|(?:covering|meeting)\s+the)\s+",
                          re.IGNORECASE)
+# paying an organisation is giving it money: "will pay councils £3m", "paid providers up to £2m"
+_PAY_RECIPIENT_BEFORE = re.compile(
+    r"(?<![\w-])(?:pay|pays|paid|paying)\s+(?:the\s+|each\s+|its\s+|their\s+|local\s+)?(?:councils?|providers?|"
+    r"(?:local\s+)?authorities|authority|trusts?|boards?|charities|charity|employers?|partners?|areas?|ICBs?|"
+    r"organisations?|colleges?|mayors?)\s+(?:(?:a\s+total\s+of|up\s+to|around|about|almost|nearly|more\s+than|over|"
+    r"some|an?\s+(?:extra|further|additional))\s+)?\Z", re.IGNORECASE)
 # money set to be spent is allocated: "will spend", "plans to spend", "will be spent", "is spending £279m in the UK"
 _INTENDED_BEFORE = re.compile(r"(?<![\w-])(?:will|would|shall|to|is|are|\w+['\u2019]ll)\s+(?:also\s+|now\s+|then\s+)?"
                               r"(?:be\s+)?\Z", re.IGNORECASE)
@@ -855,6 +862,8 @@ def _kind(ctx: _Ctx, s: int, e: int, value: Decimal) -> str:
     body = ctx.body
     ss, se = ctx.sentence(s)
     before = max(ss, s - 60)
+    if _PAY_RECIPIENT_BEFORE.search(body, before, s):
+        return "funding"
     if _SHORTFALL_BEFORE.search(body, before, s) or _PRICE_BEFORE.search(body, before, s) \
             or (value < _SALARY_LIMIT and _SALARY_BEFORE.search(body, before, s)):
         return "other"
