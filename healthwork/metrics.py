@@ -49,7 +49,9 @@ _SHARE_AFTER = re.compile(
 # Phrases anywhere in the sentence saying the money is one part of a larger sum.
 _SHARE_PHRASE = re.compile(
     r"\b(?:as part of|(?:a |its |their )?share of|portion of|slice of|allocated from|drawn from|"
-    r"(?:will|would|to) each (?:receive|get|be given|be awarded))\b",
+    r"(?:will|would|to) each (?:receive|get|be given|be awarded))\b"
+    # a sentence opening on the sum just stated: "Of that, £125m will go to ...", "Of the total, £235,000 ..."
+    r"|^\s*Of\s+(?:that|this|which|it|the\s+(?:total|money|funding|pot|sum|amount|allocation|grant))\b",
     re.IGNORECASE)
 # A count of people is a target ("to reach") when its sentence looks forward.
 _TARGET = re.compile(

@@ -402,3 +402,13 @@ def test_a_pot_places_share_is_no_ones_and_holds_the_allocation_announced_with_i
     assert pf.loc[12e6, "scope"] is None and pf.loc[12e6, "part_of"] is None
     assert pf.loc[4.2e6, "scope"] == "North Shire" and pf.loc[4.2e6, "part_of"] == pf.loc[12e6, "commitment_id"]
     assert metrics.compute(c).programme_summary.iloc[0]["total_committed_gbp"] == 12e6
+
+
+def test_a_sentence_opening_on_the_sum_just_stated_makes_a_share():
+    a = ("North Shire has been allocated £2,350,000 for the Example Programme.\n"
+         "Of the total, £235,000 will be kept by the council to cover management costs.")
+    c = _corpus({"a": (a, [_money("a", a, "£2,350,000", 2.35e6), _money("a", a, "£235,000", 235e3)])},
+                places=[("a", "North Shire")])
+    pf = metrics.programme_funding(c).set_index("amount")
+    assert pf.loc[235e3, "part_of"] == pf.loc[2.35e6, "commitment_id"]
+    assert metrics.compute(c).programme_summary.iloc[0]["total_committed_gbp"] == 2.35e6

@@ -627,6 +627,7 @@ def test_share_of_amount(text: str, shares: list[float | None]) -> None:
     ("The council spent £2.3m on consultants.", "cost"),
     # money that meets a cost, or is paid to an organisation, is money given
     ("The £2m will cover the cost of 20 job coaches.", "funding"),
+    ("Of the total, £235,000 will be kept by the council to cover management costs.", "funding"),
     ("The government will pay councils £3m to run the scheme.", "funding"),
     ("Running the service costs the trust £400,000 a year.", "cost"),
 ])

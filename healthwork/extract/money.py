@@ -798,6 +798,10 @@ def _coordinated(body: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
 _PURPOSE_TO = re.compile(r"(?:\s+[\w,'\u2019-]+){0,3}?\s+(?:to|(?:to|will|would|can|could|should)\s+(?:help\s+)?"
                          r"(?:cover|meet|help\s+with|pay\s+for)(?:\s+the)?|(?:covering|meeting)\s+the)\s+",
                          re.IGNORECASE)
+# a cost the money meets, named after it: "... to cover management costs", "will meet the running costs"
+_MEETS_A_COST_BEFORE = re.compile(r"(?<![\w-])(?:cover|covers|covering|meet|meets|meeting|pay\s+for|pays\s+for|help\s+with)"
+                                  r"(?:\s+(?:the|its|their|some\s+of\s+the|part\s+of\s+the))?(?:\s+[\w-]+){0,2}?\s+\Z",
+                                  re.IGNORECASE)
 # paying an organisation is giving it money: "will pay councils £3m", "paid providers up to £2m"
 _PAY_RECIPIENT_BEFORE = re.compile(
     r"(?<![\w-])(?:pay|pays|paid|paying)\s+(?:the\s+|each\s+|its\s+|their\s+|local\s+)?(?:councils?|providers?|"
@@ -880,8 +884,10 @@ def _kind(ctx: _Ctx, s: int, e: int, value: Decimal) -> str:
                 kind = "other"  # "a net worth of $2bn": what someone owns
             elif word.lower() == "value" and _VALUE_OF_SCHEME.match(body, m.end()):
                 kind = "funding"  # "the total value of the contracts": the money put into them
-            if kind in ("cost", "other") and m.start() >= e and _PURPOSE_TO.fullmatch(body, e, m.start()):
-                continue  # what the money is for: "£6.5m to cut the number of people out of work"
+            if kind in ("cost", "other") and m.start() >= e and (
+                    _PURPOSE_TO.fullmatch(body, e, m.start())
+                    or _MEETS_A_COST_BEFORE.search(body, max(e, m.start() - 40), m.start())):
+                continue  # what the money is for: "£6.5m to cut the number of people out of work", "to cover management costs"
             if word.lower() in ("spend", "spent", "spending", "spends") and _spent_on_a_scheme(ctx, e, se) \
                     or word.lower() in ("spend", "spent", "spending") \
                     and _INTENDED_BEFORE.search(body, max(ss, m.start() - 20), m.start()) \
