@@ -214,7 +214,8 @@ class Corpus:
 #   row's extracted ``place`` when it has one, else the place its sentence gives the amount
 #   (``owned_places``) or the label of its list item ("• Local London - £47.1m"); countries do not
 #   scope, and the whole of a share read from the text ("part of £338m", "£3.5m of the £45m") has none;
-# - money introduced as new ("a further £45m", "an additional £5m") never merges with money that is not.
+# - money introduced as new ("a further £45m", "an additional £5m") never merges with money the same article
+#   states as not new; another outlet reporting the same sum without "further" restates it.
 # Each mention keeps its ``merge_reason`` against the commitment's most precise mention.
 #
 # Shares (``part_of``), per mention, the first rule that applies:
@@ -306,8 +307,10 @@ def amounts_agree(a: Mention, b: Mention, with_reason: bool = True) -> str | Non
 def mentions_agree(a: Mention, b: Mention, with_reason: bool = True) -> str | None:
     """Why two mentions can state the same commitment, or None when they cannot (see the rules above).
     ``with_reason=False`` only tells whether they can ("agree")."""
-    if (a.programme, a.currency) != (b.programme, b.currency) or a.is_further != b.is_further:
+    if (a.programme, a.currency) != (b.programme, b.currency):
         return None
+    if a.is_further != b.is_further and a.article_id == b.article_id:
+        return None  # "started with £45m ... added a further £45m": the article tells them apart
     if a.period_years is not None and b.period_years is not None and a.period_years != b.period_years:
         return None
     if a.scope is not None and b.scope is not None and a.scope != b.scope:
@@ -349,9 +352,12 @@ def resolve_commitments(mentions: list[Mention]) -> list[list[int]]:
     # (programme, currency, amount bin) -> group numbers; bins are 5% wide, wider than any tolerance,
     # so a mention's candidates are the groups whose first mention is in its bin or a neighbouring one
     by_bin: dict[tuple[str, str, int], list[int]] = defaultdict(list)
+    # new money is told apart from other money only within its article, so there a mention's article counts too
+    with_new_money = {m.article_id for m in mentions if m.is_further}
     for i in order:
         m = mentions[i]
-        kind = (m.amount, m.qualifier, m.period_years, m.scope, m.is_further)
+        kind = (m.amount, m.qualifier, m.period_years, m.scope, m.is_further,
+                m.article_id if m.article_id in with_new_money else None)
         k = _amount_bin(m.amount)
         bucket = [g for b in (k - 1, k, k + 1) for g in by_bin.get((m.programme, m.currency, b), ())]
         fits = sorted(g for g in bucket if all(mentions_agree(m, mentions[j], with_reason=False) is not None

@@ -412,3 +412,17 @@ def test_a_sentence_opening_on_the_sum_just_stated_makes_a_share():
     pf = metrics.programme_funding(c).set_index("amount")
     assert pf.loc[235e3, "part_of"] == pf.loc[2.35e6, "commitment_id"]
     assert metrics.compute(c).programme_summary.iloc[0]["total_committed_gbp"] == 2.35e6
+
+
+def test_new_money_reported_by_another_outlet_without_further_is_the_same_pot():
+    a = "Ministers have confirmed a further £2.6m for the Example Programme in Dorset."
+    b = "The Example Programme will get £2.6m to keep running."
+    c = _corpus({"a": (a, [_money("a", a, "£2.6m", 2.6e6)]), "b": (b, [_money("b", b, "£2.6m", 2.6e6)])})
+    assert _rows(c) == [(2.6e6, "exact", None, None, 2)]
+    # within one article "a further" sum stays apart from the sum it adds to (test above), even when
+    # a third article restates the plain sum
+    d = "The Example Programme started with £45m. Ministers then added a further £45m."
+    e = "The Example Programme has £45m."
+    c2 = _corpus({"d": (d, [_money("d", d, "£45m", 45e6), _money("d", d, "£45m", 45e6, nth=1)]),
+                  "e": (e, [_money("e", e, "£45m", 45e6)])})
+    assert sorted(r[-1] for r in _rows(c2)) == [1, 2]
