@@ -358,6 +358,15 @@ BACKGROUND = (
     "It comes as the government rolls out its £1bn Pathways to Work reforms.\n"
 )
 
+# A council news page: a programme named beside the money ("Alongside ...", "In addition to ...",
+# "On top of ...") is not what the money is for.
+ALONGSIDE = (
+    "Sunderland City Council is one of the first areas to deliver Connect to Work, with £9.1m over five years.\n"
+    "Alongside Connect to Work, the council is investing £1m of its own money in a skills hub.\n"
+    "On top of its Connect to Work allocation, the council will spend £400,000 on a jobs fair.\n"
+    "The programme will open to referrals in April, with £1.5m of the money spent in the first year.\n"
+)
+
 # A think-tank blog: a cut "to" something that is not the programme is not the programme's money,
 # even when the sentence names the programme; "It" opening a sentence is the scheme just named.
 BLOG = (
@@ -574,6 +583,12 @@ CASES: dict[str, tuple[str, list[Row]]] = {
     "background": (BACKGROUND, [
         (2e6, "GBP", "exact", None, None, "funding"),
         (1e9, "GBP", "exact", None, "Pathways to Work", "funding"),
+    ]),
+    "alongside": (ALONGSIDE, [
+        (9.1e6, "GBP", "exact", 5.0, CTW, "funding"),
+        (1e6, "GBP", "exact", None, None, "funding"),
+        (400000.0, "GBP", "exact", None, None, "funding"),
+        (1.5e6, "GBP", "exact", None, CTW, "funding"),
     ]),
     "cuts to something else": (BLOG, [
         (3e9, "GBP", "about", None, None, "other"),

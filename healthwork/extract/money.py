@@ -373,7 +373,10 @@ _BARE_SCHEME_SUBJECT = re.compile(
 _REFERENCE_BEFORE = re.compile(
     r"(?<![\w-])(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|successor\s+to|builds?\s+on|building\s+on|built\s+on|"
     r"modelled\s+on|modeled\s+on|based\s+on|like|unlike|similar\s+to|instead\s+of|rather\s+than|than|"
-    r"compared\s+(?:with|to)|in\s+place\s+of)\s+(?:the\s+|a\s+|its\s+)?\Z", re.IGNORECASE)
+    r"compared\s+(?:with|to)|in\s+place\s+of|"
+    # named beside the money, not as what it is for: "Alongside Connect to Work, the council is investing £1m"
+    r"alongside|in\s+addition\s+to|as\s+well\s+as|separate(?:ly)?\s+(?:from|to)|on\s+top\s+of|apart\s+from|"
+    r"aside\s+from|besides|outside(?:\s+of)?)\s+(?:the\s+|a\s+|its\s+|their\s+)?\Z", re.IGNORECASE)
 # a scheme other than the one the article is about: "a new programme", "a separate pilot", "another scheme"
 _OTHER_SCHEME = re.compile(
     rf"(?<![\w-])(?:(?:a|an)\s+(?:new|separate|different)|another)\s+(?:[\w£.,'\u2019-]+\s+){{0,2}}?{_SCHEME_NOUNS}"
@@ -554,12 +557,22 @@ class _Ctx:
         # "The programme, which replaced the Work and Health Programme, cost £1.2bn": an aside's
         # programme is not the one the money is for, nor one named to compare ("Unlike the Restart
         # Scheme, WorkWell will get £2m", "Modelled on IPS, the pilot will receive £1m")
+        compared = {str(r["programme"]) for r in in_sentence
+                    if _REFERENCE_BEFORE.search(self.body, max(0, r["span_start"] - 30), r["span_start"])}
         in_sentence = [r for r in in_sentence if not self._in_aside(r, s, e)
                        and not _REFERENCE_BEFORE.search(self.body, max(0, r["span_start"] - 30), r["span_start"])]
         if in_sentence:
             chosen = self._sentence_programme(s, e, in_sentence)
             self.named_in_sentence[s] = chosen
             return chosen
+        beyond = self._programme_beyond_sentence(s, e, kind, currency, rate)
+        # "Alongside Connect to Work, the council is investing £1m of its own money": the sentence sets
+        # the money apart from the programme it compares it with, so it is not that programme's
+        return None if beyond in compared else beyond
+
+    def _programme_beyond_sentence(self, s: int, e: int, kind: str, currency: str, rate: bool) -> str | None:
+        """The programme of money whose own sentence names none it is for (see the module docstring)."""
+        ss, se = self.sentence(s)
         # beyond the sentence, money whose sentence is about "the scheme" ("the pilot will cost £2m",
         # "the scheme pays £1,700 per referral"), or money given (kind funding) in pounds; never a fine
         about_a_scheme = self.sentence_has(_GENERIC_REFERENCE, ss, se) or bool(_BARE_SCHEME_SUBJECT.match(self.body, ss))
