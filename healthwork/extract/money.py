@@ -15,7 +15,9 @@ Recognised forms
   apply to both rows; both rows' ``raw_text`` and span cover the whole range;
 - **several currencies**: ``£64m ($79m)`` is two rows; period and rate words after the
   brackets apply to both (``£11bn ($14bn) a year``: both period 1);
-- a percentage or a plain number is never money; pence (``50p``) are not read.
+- a percentage or a plain number is never money; pence (``50p``) are not read; nor is a weight
+  (``lost 42 pounds``, ``310 pounds (140 kilos)``: a few hundred pounds after a weight verb or before
+  kilograms).
 
 Fields
 - ``qualifier``: ``up_to`` (up to, as much as, a maximum of, capped at, less than, under),
@@ -77,13 +79,21 @@ Fields
   programme of the paragraph introducing the list, and for other money the one programme of the
   next paragraph when it goes on about the money ("The funding is ... Connect to Work"); else
   the article's programme (the only one named; the one with more than half of the mentions, at
-  least two; the only one its first paragraph names; a "white paper" mention does not count);
+  least two, a name and its bracketed abbreviation counting once; the only one its first paragraph
+  names; a "white paper" mention, and one in a sentence setting the story against its background --
+  "It comes as ...", "Meanwhile, ..." -- do not count);
   else, for a sentence about the scheme, the one the last sentence naming any names.
+  A sentence opening "It cost/paid/has ..." is about the scheme. Never the programme the sentence
+  names beside the money ("Alongside X", "In addition to X", "On top of its X allocation"); never a
+  programme for a cut to something else ("£3bn of cuts to sickness benefits"). Last, money whose
+  sentence names no programme takes the programme of the same amount stated elsewhere in the article
+  with its programme named ("the £14.2m" after "£14.2m through Connect to Work").
 - ``place`` (funding only): the canonical name (``place_mentions``: rows of
   ``places.extract``) of the place the money is allocated to when the text ties it: a list line
   ("3. Devon, Plymouth and Torbay – £22.8m": the first named), a recipient before the amount
   ("Telford will receive £3m", "Cumbria's £11.7m share") or after it ("£3m for Telford",
-  "£35m is coming to South Yorkshire"); else None.
+  "£35m is coming to South Yorkshire"); or the area of the council, combined authority or ICB
+  receiving it ("Kent County Council has been allocated £18m" -> "Kent"); else None.
 - ``share_of_amount``: the amount of the larger pot this one is stated to be a share of
   ("£3.5m of the £45m" -> 45000000.0; "£11.7m, its share of the £167.2m expansion" ->
   167200000.0; "Leeds's share of the £115m fund is £9.2m" -> 115000000.0); else None. Both amounts are rows and both take the programme.
