@@ -213,14 +213,16 @@ class Corpus:
 #   a mention without a scope that fits allocations of several places stays on its own. The scope is the
 #   row's extracted ``place`` when it has one, else the place its sentence gives the amount
 #   (``owned_places``) or the label of its list item ("• Local London - £47.1m"); countries do not
-#   scope, and the whole of a share read from the text ("part of £338m", "£3.5m of the £45m") has none;
+#   scope, and the whole of a share read from the text ("part of £338m", "£3.5m of the £45m") has none,
+#   nor has a sum the places before it share ("..., which are sharing £30m between them");
 # - money introduced as new ("a further £45m", "an additional £5m") never merges with money the same article
 #   states as not new; another outlet reporting the same sum without "further" restates it.
 # Each mention keeps its ``merge_reason`` against the commitment's most precise mention.
 #
 # Shares (``part_of``), per mention, the first rule that applies:
 # 1. the funding row states the larger amount it is a share of (``share_of_amount``, when extracted);
-# 2. its sentence says so ("£9m of the £115m", "its share of the £167.2m", "will each receive £15m");
+# 2. its sentence says so ("£9m of the £115m", "its share of the £167.2m", "will each receive £15m",
+#    "Of the total, £235,000 ...");
 # 3. with other amounts of the programme in the article it adds up to a larger amount stated there
 #    (£427,000 + £596,000 = £1,023,000);
 # 4. it is a yearly amount stated in one sentence with a larger multi-year total ("builds to £1bn a
