@@ -390,6 +390,8 @@ def test_amount_over_years_for_a_named_programme() -> None:
     ("The hub gets £2m over a period of four years.", 4.0), ("The hub gets £2m over the period 2026-2029.", 3.0),
     ("The hub gets £2m over the 2026-29 period.", 3.0), ("The hub gets £2m in 2026-27.", None),
     ("The hub gets £2m, to be spent over two years.", 2.0), ("Funding: £2m (2025-2027) for the hub.", 2.0),
+    ("The hub, a two-year pilot, gets £2m in its first year.", 1.0),
+    ("The hub gets £2m for the first year of a three-year contract.", 1.0),
 ])
 def test_periods(text: str, period: float | None) -> None:
     (row,) = money.extract(text)

@@ -192,6 +192,10 @@ _PERIOD_REMOTE = re.compile(
     rf"|(?<![\w-])(?:from|between|(?:over|across|during)\s+the\s+period(?:\s+from)?)\s+{_PERIOD_FY}",
     re.IGNORECASE,
 )
+# one year of something longer: "in its first year", "for the second year", "in year one"
+_ONE_YEAR_OF_SEVERAL = re.compile(
+    r"\s+(?:in|for|during|over)\s+(?:(?:its|the|their|this|that)\s+(?:first|second|third|fourth|fifth|final|last|"
+    r"opening|initial)\s+year|year\s+(?:one|two|three|four|five|1|2|3|4|5))(?![\w-])", re.IGNORECASE)
 # "a three-year, £5m programme", "a two-year grant of £5m", "a five-year contract worth £1bn"
 _PERIOD_PRE_ADJ = re.compile(
     rf"(?<![\w-])(?P<n>\d+(?:\.\d+)?|{_PWORD})-(?P<unit>year|month),?\s+"
@@ -1229,6 +1233,8 @@ def _rate_and_period(ctx: _Ctx, start: int, end: int, next_start: int, prev_end:
     m = _PERIOD_TAIL.match(body, pos, se)
     if m:
         period = _period_value(m)
+    elif _ONE_YEAR_OF_SEVERAL.match(body, pos, se):
+        return per_year, 1.0  # "£2m in its first year", "£2m for the first year of a three-year contract"
     if period is None:
         pm = _PERIOD_PRE_ADJ.search(body, max(ss, start - 50), start) or _PERIOD_POST_ADJ.match(body, pos, se)
         if pm:
