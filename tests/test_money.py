@@ -429,6 +429,8 @@ def test_rate_is_not_the_programmes_money() -> None:
     ("Annual sales reached $900m.", "other"),
     ("The clinic was sold for £4m in 2019.", "other"),
     ("The founder has a net worth of $2bn.", "other"),
+    ("The occupational health sector is worth £1.6bn.", "other"),
+    ("The contract is worth £6m.", "funding"),
     # money borrowed is a debt: a cost
     ("Graduates are borrowing an average of £45,000 to study.", "cost"),
     # the value of a programme's contracts is the money put into it

@@ -865,6 +865,9 @@ _SPENDING_ON_SUPPORT = re.compile(
 
 
 _NET_BEFORE = re.compile(r"(?<![\w-])net\s+\Z", re.IGNORECASE)
+_VALUED_THING_BEFORE = re.compile(r"(?<![\w-])(?:sector|market|industry|company|firm|business|economy|home|house|"
+                                  r"property|estate|fortune|brand|stake)s?\s+(?:is|was|are|were|now|could\s+be|"
+                                  r"would\s+be|will\s+be|has\s+been)\s+(?:now\s+)?\Z", re.IGNORECASE)
 _VALUE_OF_SCHEME = re.compile(rf"\s+of\s+(?:the|its|their|this|these)\s+(?:[\w'\u2019-]+\s+){{0,2}}?"
                               rf"(?:{_SCHEME_NOUNS}|grants?|funding|awards?|deals?)(?![\w-])", re.IGNORECASE)
 
@@ -907,8 +910,9 @@ def _kind(ctx: _Ctx, s: int, e: int, value: Decimal) -> str:
                 continue
             if word[0].isupper() and m.start() > ss and _in_name(body, m.start()):
                 continue  # inside a proper name: "Office for Budget Responsibility"
-            if word.lower() == "worth" and _NET_BEFORE.search(body, max(ss, m.start() - 12), m.start()):
-                kind = "other"  # "a net worth of $2bn": what someone owns
+            if word.lower() == "worth" and (_NET_BEFORE.search(body, max(ss, m.start() - 12), m.start())
+                                            or _VALUED_THING_BEFORE.search(body, max(ss, m.start() - 30), m.start())):
+                kind = "other"  # "a net worth of $2bn", "the sector is worth £1.6bn": what something is valued at
             elif word.lower() == "value" and _VALUE_OF_SCHEME.match(body, m.end()):
                 kind = "funding"  # "the total value of the contracts": the money put into them
             if kind in ("cost", "other") and m.start() >= e and (
