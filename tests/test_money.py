@@ -59,6 +59,8 @@ CASES: list[tuple[str, list[tuple]]] = [
     ("The new clinic cost £40k.", [(40000.0, "GBP", "exact", None, False)]),
     ("The scheme costs £250 per participant.", [(250.0, "GBP", "exact", None, False)]),
     ("The hospital received 45 million pounds from the fund.", [(45e6, "GBP", "exact", None, False)]),
+    ("The hospital received one point two million pounds.", [(1.2e6, "GBP", "exact", None, False)]),
+    ("The hospital received £1.5 mil from the fund.", [(1.5e6, "GBP", "exact", None, False)]),
     ("The club lost 5,000 pounds in the break-in.", [(5000.0, "GBP", "exact", None, False)]),
     ("The project cost half a billion pounds.", [(5e8, "GBP", "exact", None, False)]),
     # ranges: two rows each

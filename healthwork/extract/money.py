@@ -974,6 +974,11 @@ class _Amount(NamedTuple):
     prefixed: bool  # currency written before the number ("£5m"), so a range may follow
 
 
+_DIGIT_WORDS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine".split())}
+_SPOKEN_POINT_BEFORE = re.compile(r"(?<![\w-])(?P<whole>zero|one|two|three|four|five|six|seven|eight|nine)\s+point\s+\Z",
+                                  re.IGNORECASE)
+
+
 def _amounts(body: str) -> list[_Amount]:
     """Non-overlapping money amounts of ``body``, in order, qualifiers not yet looked at."""
     found: list[_Amount] = []
@@ -999,6 +1004,13 @@ def _amounts(body: str) -> list[_Amount]:
             continue
         m = _MONEY_POST.match(body, b.start())
         if m and m.end() > i:
+            spoken = _SPOKEN_POINT_BEFORE.search(body, max(0, m.start() - 20), m.start()) if m.group("wnum") else None
+            if spoken and m.group("wnum").lower() in _DIGIT_WORDS:
+                # "one point two million pounds": 1.2 million, said as words
+                num = f"{_DIGIT_WORDS[spoken.group('whole').lower()]}.{_DIGIT_WORDS[m.group('wnum').lower()]}"
+                found.append(_Amount(spoken.start(), m.end(), _currency(m.group("cur2")), num, m.group("mult"), None,
+                                     False))
+                continue
             found.append(_Amount(m.start(), m.end(), _currency(m.group("cur2")), m.group("num"),
                                  m.group("mult"), m.group("wnum"), False))
     found.sort(key=lambda a: (a.start, -a.end))
