@@ -432,17 +432,20 @@ def owned_places(body: str, amounts: list[Span], places: list[tuple[int, int, st
 
 
 # an amount several places share: "sharing £30m between them", "£12m shared among the four areas"
-_SHARED_BEFORE = re.compile(r"(?<![\w-])(?:shar(?:e|es|ed|ing)|split(?:ting)?)(?:\s+[\w-]+){0,2}?\s*\Z", re.IGNORECASE)
+# the verb, not the noun ("Leeds's share is £3m" is Leeds's): "sharing £45m", "will share a £30m pot"
+_SHARED_BEFORE = re.compile(r"(?<![\w-])(?:sharing|shared|splitting|(?:will|to|would|which|that|who|they|areas|councils|"
+                            r"authorities|boards)\s+(?:now\s+|also\s+)?(?:share|split))(?:\s+(?:in|out))?"
+                            r"(?:\s+(?:a|an|the))?(?:\s+(?:total|pot|fund|sum)\s+of)?\s*\Z", re.IGNORECASE)
 _SHARED_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:between|among|amongst|across)\s+(?:them|all|the|these|those|\w+\s+areas)\b",
                            re.IGNORECASE)
 
 
 def shared_between_places(body: str, amount: Span, owners: list[str]) -> bool:
-    """The amount is a pot the places before it share ("North East and West Yorkshire, which are
-    sharing £30m between them"), so none of them is its scope."""
-    shared = _SHARED_BEFORE.search(body, max(0, amount[0] - 30), amount[0]) is not None \
+    """The amount is a pot places share ("North East and West Yorkshire, which are sharing £30m between
+    them", "Liverpool is one of eight areas sharing £45m"), so none of them is its scope (``owners``:
+    the places its sentence gives it)."""
+    return _SHARED_BEFORE.search(body, max(0, amount[0] - 40), amount[0]) is not None \
         or _SHARED_AFTER.match(body, amount[1]) is not None
-    return shared and (len(set(owners)) >= 2 or _SHARED_AFTER.match(body, amount[1]) is not None)
 
 
 def list_label(body: str, paragraph: Span | None, amount_start: int) -> str | None:

@@ -426,3 +426,15 @@ def test_new_money_reported_by_another_outlet_without_further_is_the_same_pot():
     c2 = _corpus({"d": (d, [_money("d", d, "£45m", 45e6), _money("d", d, "£45m", 45e6, nth=1)]),
                   "e": (e, [_money("e", e, "£45m", 45e6)])})
     assert sorted(r[-1] for r in _rows(c2)) == [1, 2]
+
+
+def test_one_of_several_areas_sharing_a_pot_does_not_scope_it():
+    a = "North Shire is one of eight areas sharing £45m from the Example Programme, and will receive £5m of it."
+    b = "South Shire is one of the eight areas sharing £45m from the Example Programme."
+    d = "West Shire's share is £3m of the Example Programme money."
+    c = _corpus({"a": (a, [_money("a", a, "£45m", 45e6), _money("a", a, "£5m", 5e6)]),
+                 "b": (b, [_money("b", b, "£45m", 45e6)]), "d": (d, [_money("d", d, "£3m", 3e6)])},
+                places=[("a", "North Shire"), ("b", "South Shire"), ("d", "West Shire")])
+    pf = metrics.programme_funding(c).set_index("amount")
+    assert pf.loc[45e6, "scope"] is None and pf.loc[45e6, "n_articles"] == 2  # one pot, restated
+    assert pf.loc[3e6, "scope"] == "West Shire"  # "share" as a noun: the place's allocation
