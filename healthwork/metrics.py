@@ -440,12 +440,19 @@ _SHARED_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:between|among|amongst|acro
                            re.IGNORECASE)
 
 
+# "Leeds is one of 15 areas to get £57m": the sum of all of them
+_ONE_OF_SEVERAL_BEFORE = re.compile(
+    r"(?<![\w-])one\s+of\s+(?:the\s+|only\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|several|many)\s+[^.;:\n\d£$€]{0,60}\Z", re.IGNORECASE)
+
+
 def shared_between_places(body: str, amount: Span, owners: list[str]) -> bool:
     """The amount is a pot places share ("North East and West Yorkshire, which are sharing £30m between
     them", "Liverpool is one of eight areas sharing £45m"), so none of them is its scope (``owners``:
     the places its sentence gives it)."""
     return _SHARED_BEFORE.search(body, max(0, amount[0] - 40), amount[0]) is not None \
-        or _SHARED_AFTER.match(body, amount[1]) is not None
+        or _SHARED_AFTER.match(body, amount[1]) is not None \
+        or _ONE_OF_SEVERAL_BEFORE.search(body, max(0, amount[0] - 80), amount[0]) is not None
 
 
 def list_label(body: str, paragraph: Span | None, amount_start: int) -> str | None:

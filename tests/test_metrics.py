@@ -438,3 +438,11 @@ def test_one_of_several_areas_sharing_a_pot_does_not_scope_it():
     pf = metrics.programme_funding(c).set_index("amount")
     assert pf.loc[45e6, "scope"] is None and pf.loc[45e6, "n_articles"] == 2  # one pot, restated
     assert pf.loc[3e6, "scope"] == "West Shire"  # "share" as a noun: the place's allocation
+
+
+def test_one_of_several_areas_to_get_a_sum_does_not_scope_it():
+    a = "North Shire is one of 15 areas to get £57m for the Example Programme."
+    b = "The Example Programme has £57m."
+    c = _corpus({"a": (a, [_money("a", a, "£57m", 57e6)]), "b": (b, [_money("b", b, "£57m", 57e6)])},
+                places=[("a", "North Shire")])
+    assert _rows(c) == [(57e6, "exact", None, None, 2)]
