@@ -636,6 +636,11 @@ def test_share_of_amount(text: str, shares: list[float | None]) -> None:
     ("Of the total, £235,000 will be kept by the council to cover management costs.", "funding"),
     ("The government will pay councils £3m to run the scheme.", "funding"),
     ("Running the service costs the trust £400,000 a year.", "cost"),
+    # money asked for is not money given
+    ("Campaigners want £1bn for the scheme.", "other"),
+    ("The government rejected calls for £500m for the scheme.", "other"),
+    ("The ICB has asked for a further £2m to extend the pilot.", "other"),
+    ("Employers can apply for up to £5,000 through the scheme.", "funding"),
 ])
 def test_kind_of_money_by_what_happens_to_it(text: str, kind: str) -> None:
     assert money.extract(text)[0]["kind"] == kind

@@ -829,6 +829,12 @@ _PURPOSE_TO = re.compile(r"(?:\s+[\w,'\u2019-]+){0,3}?\s+(?:to|(?:to|will|would|
 _MEETS_A_COST_BEFORE = re.compile(r"(?<![\w-])(?:cover|covers|covering|meet|meets|meeting|pay\s+for|pays\s+for|help\s+with)"
                                   r"(?:\s+(?:the|its|their|some\s+of\s+the|part\s+of\s+the))?(?:\s+[\w-]+){0,2}?\s+\Z",
                                   re.IGNORECASE)
+# money asked for, not given: "asked for £2m", "calls for £500m", "campaigners want £1bn"
+_REQUESTED_BEFORE = re.compile(
+    r"(?<![\w-])(?:ask(?:s|ed|ing)?\s+for|call(?:s|ed|ing)?\s+for|demand(?:s|ed|ing)?|want(?:s|ed|ing)?|"
+    r"request(?:s|ed|ing)?|lobb(?:y|ies|ied|ying)\s+for|campaign(?:s|ed|ing)?\s+for|plead(?:s|ed|ing)?\s+for)"
+    r"(?:\s+(?:a|an|the|another|a\s+further|an\s+extra|an\s+additional|at\s+least|up\s+to|around|about))*\s*\Z",
+    re.IGNORECASE)
 # paying an organisation is giving it money: "will pay councils £3m", "paid providers up to £2m"
 _PAY_RECIPIENT_BEFORE = re.compile(
     r"(?<![\w-])(?:pay|pays|paid|paying)\s+(?:the\s+|each\s+|its\s+|their\s+|local\s+)?(?:councils?|providers?|"
@@ -898,6 +904,8 @@ def _kind(ctx: _Ctx, s: int, e: int, value: Decimal) -> str:
     before = max(ss, s - 60)
     if _PAY_RECIPIENT_BEFORE.search(body, before, s):
         return "funding"
+    if _REQUESTED_BEFORE.search(body, before, s):
+        return "other"  # "campaigners want £1bn", "calls for £500m": asked for, not given
     if _SHORTFALL_BEFORE.search(body, before, s) or _PRICE_BEFORE.search(body, before, s) \
             or (value < _SALARY_LIMIT and _SALARY_BEFORE.search(body, before, s)):
         return "other"
