@@ -49,7 +49,9 @@ _SHARE_AFTER = re.compile(
 # Phrases anywhere in the sentence saying the money is one part of a larger sum.
 _SHARE_PHRASE = re.compile(
     r"\b(?:as part of|(?:a |its |their )?share of|portion of|slice of|allocated from|drawn from|"
-    r"(?:will|would|to) each (?:receive|get|be given|be awarded))\b",
+    r"(?:will|would|to) each (?:receive|get|be given|be awarded))\b"
+    # a sentence opening on the sum just stated: "Of that, £125m will go to ...", "Of the total, £235,000 ..."
+    r"|^\s*Of\s+(?:that|this|which|it|the\s+(?:total|money|funding|pot|sum|amount|allocation|grant))\b",
     re.IGNORECASE)
 # A count of people is a target ("to reach") when its sentence looks forward.
 _TARGET = re.compile(
@@ -211,13 +213,16 @@ class Corpus:
 #   a mention without a scope that fits allocations of several places stays on its own. The scope is the
 #   row's extracted ``place`` when it has one, else the place its sentence gives the amount
 #   (``owned_places``) or the label of its list item ("• Local London - £47.1m"); countries do not
-#   scope, and the whole of a share read from the text ("part of £338m", "£3.5m of the £45m") has none;
-# - money introduced as new ("a further £45m", "an additional £5m") never merges with money that is not.
+#   scope, and the whole of a share read from the text ("part of £338m", "£3.5m of the £45m") has none,
+#   nor has a sum the places before it share ("..., which are sharing £30m between them");
+# - money introduced as new ("a further £45m", "an additional £5m") never merges with money the same article
+#   states as not new; another outlet reporting the same sum without "further" restates it.
 # Each mention keeps its ``merge_reason`` against the commitment's most precise mention.
 #
 # Shares (``part_of``), per mention, the first rule that applies:
 # 1. the funding row states the larger amount it is a share of (``share_of_amount``, when extracted);
-# 2. its sentence says so ("£9m of the £115m", "its share of the £167.2m", "will each receive £15m");
+# 2. its sentence says so ("£9m of the £115m", "its share of the £167.2m", "will each receive £15m",
+#    "Of the total, £235,000 ...");
 # 3. with other amounts of the programme in the article it adds up to a larger amount stated there
 #    (£427,000 + £596,000 = £1,023,000);
 # 4. it is a yearly amount stated in one sentence with a larger multi-year total ("builds to £1bn a
@@ -304,8 +309,10 @@ def amounts_agree(a: Mention, b: Mention, with_reason: bool = True) -> str | Non
 def mentions_agree(a: Mention, b: Mention, with_reason: bool = True) -> str | None:
     """Why two mentions can state the same commitment, or None when they cannot (see the rules above).
     ``with_reason=False`` only tells whether they can ("agree")."""
-    if (a.programme, a.currency) != (b.programme, b.currency) or a.is_further != b.is_further:
+    if (a.programme, a.currency) != (b.programme, b.currency):
         return None
+    if a.is_further != b.is_further and a.article_id == b.article_id:
+        return None  # "started with £45m ... added a further £45m": the article tells them apart
     if a.period_years is not None and b.period_years is not None and a.period_years != b.period_years:
         return None
     if a.scope is not None and b.scope is not None and a.scope != b.scope:
@@ -347,9 +354,12 @@ def resolve_commitments(mentions: list[Mention]) -> list[list[int]]:
     # (programme, currency, amount bin) -> group numbers; bins are 5% wide, wider than any tolerance,
     # so a mention's candidates are the groups whose first mention is in its bin or a neighbouring one
     by_bin: dict[tuple[str, str, int], list[int]] = defaultdict(list)
+    # new money is told apart from other money only within its article, so there a mention's article counts too
+    with_new_money = {m.article_id for m in mentions if m.is_further}
     for i in order:
         m = mentions[i]
-        kind = (m.amount, m.qualifier, m.period_years, m.scope, m.is_further)
+        kind = (m.amount, m.qualifier, m.period_years, m.scope, m.is_further,
+                m.article_id if m.article_id in with_new_money else None)
         k = _amount_bin(m.amount)
         bucket = [g for b in (k - 1, k, k + 1) for g in by_bin.get((m.programme, m.currency, b), ())]
         fits = sorted(g for g in bucket if all(mentions_agree(m, mentions[j], with_reason=False) is not None
@@ -421,6 +431,30 @@ def owned_places(body: str, amounts: list[Span], places: list[tuple[int, int, st
     return out
 
 
+# an amount several places share: "sharing £30m between them", "£12m shared among the four areas"
+# the verb, not the noun ("Leeds's share is £3m" is Leeds's): "sharing £45m", "will share a £30m pot"
+_SHARED_BEFORE = re.compile(r"(?<![\w-])(?:sharing|shared|splitting|(?:will|to|would|which|that|who|they|areas|councils|"
+                            r"authorities|boards)\s+(?:now\s+|also\s+)?(?:share|split))(?:\s+(?:in|out))?"
+                            r"(?:\s+(?:a|an|the))?(?:\s+(?:total|pot|fund|sum)\s+of)?\s*\Z", re.IGNORECASE)
+_SHARED_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:between|among|amongst|across)\s+(?:them|all|the|these|those|\w+\s+areas)\b",
+                           re.IGNORECASE)
+
+
+# "Leeds is one of 15 areas to get £57m": the sum of all of them
+_ONE_OF_SEVERAL_BEFORE = re.compile(
+    r"(?<![\w-])one\s+of\s+(?:the\s+|only\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|several|many)\s+[^.;:\n\d£$€]{0,60}\Z", re.IGNORECASE)
+
+
+def shared_between_places(body: str, amount: Span, owners: list[str]) -> bool:
+    """The amount is a pot places share ("North East and West Yorkshire, which are sharing £30m between
+    them", "Liverpool is one of eight areas sharing £45m"), so none of them is its scope (``owners``:
+    the places its sentence gives it)."""
+    return _SHARED_BEFORE.search(body, max(0, amount[0] - 40), amount[0]) is not None \
+        or _SHARED_AFTER.match(body, amount[1]) is not None \
+        or _ONE_OF_SEVERAL_BEFORE.search(body, max(0, amount[0] - 80), amount[0]) is not None
+
+
 def list_label(body: str, paragraph: Span | None, amount_start: int) -> str | None:
     """The label of a list item stating an amount ("• Central London Forward - up to £71.9m"), else None."""
     if paragraph is None or not paragraph[0] <= amount_start <= paragraph[1]:
@@ -461,6 +495,8 @@ def _amount_places(c: Corpus) -> dict[tuple[str, int], str]:
         body = c.body(a)
         owned = owned_places(body, spans, places.get((a, idx), []))
         for span in spans:
+            if shared_between_places(body, span, owned.get(span, [])):
+                continue  # "..., which are sharing £30m between them": a pot of several places, no one's
             if owned.get(span):
                 out[(a, span[0])] = owned[span][0]
             elif (label := list_label(body, c.paragraph_span(a, span[0]), span[0])) is not None:

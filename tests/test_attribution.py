@@ -341,6 +341,65 @@ CHARITY = (
     "The charity will receive £1.1m over three years to run the service.\n"
 )
 
+# A council report naming two programmes: the same sum restated later keeps the programme its
+# first statement named.
+RESTATED = (
+    "Councillors in Durham have approved plans to take part in two national employment schemes.\n"
+    "The county will receive £14.2m over five years through Connect to Work, which will support 3,600 people.\n"
+    "It will also host a Youth Guarantee trailblazer, backed by £4m.\n"
+    "Officers said the £14.2m would pay for 45 employment specialists.\n"
+)
+
+# A charity's story: a programme named once, as the background ("It comes as ..."), is not what the
+# charity's own money is for.
+BACKGROUND = (
+    "Mental health charity Mind has launched a £2m partnership with Jobcentre Plus to support people back to work.\n"
+    "Advisers will be placed in 30 jobcentres.\n"
+    "It comes as the government rolls out its £1bn Pathways to Work reforms.\n"
+)
+
+# A council news page: a programme named beside the money ("Alongside ...", "In addition to ...",
+# "On top of ...") is not what the money is for.
+ALONGSIDE = (
+    "Sunderland City Council is one of the first areas to deliver Connect to Work, with £9.1m over five years.\n"
+    "Alongside Connect to Work, the council is investing £1m of its own money in a skills hub.\n"
+    "On top of its Connect to Work allocation, the council will spend £400,000 on a jobs fair.\n"
+    "The programme will open to referrals in April, with £1.5m of the money spent in the first year.\n"
+)
+
+# A think-tank blog: a cut "to" something that is not the programme is not the programme's money,
+# even when the sentence names the programme; "It" opening a sentence is the scheme just named.
+BLOG = (
+    "Ministers say Restart Scheme is working, but it now sits next to about £3bn of cuts to sickness benefits.\n"
+    "Access to Work, which funds equipment and support workers for disabled staff, has a long waiting list. "
+    "It paid out £390m last year, and the department expects demand to keep rising. It cost £45m to administer.\n"
+    "Meanwhile the city council is consulting on a £900,000 cut to its youth careers service.\n"
+)
+
+# Trade press: an acronym in brackets does not end the clause a period is said in; the total value
+# of contracts is the programme's money; a fee per outcome is a rate (other).
+CONTRACTS = (
+    "The Department for Work and Pensions has extended the Restart Scheme, lifting the overall value of the "
+    "contracts to £2.6bn.\n"
+    "Under the extended contracts, providers will be paid a fee of £2,100 for each job outcome.\n"
+    "Separately, Surrey Heartlands Integrated Care Board (ICB) has put £650,000 into Individual Placement and "
+    "Support (IPS) in community mental health teams over the next two years.\n"
+)
+
+# A council report: periods said as "over a period of" and "over the period 2026-2029".
+PERIODS = (
+    "Cheshire East Council will run WorkWell with £1.8m over a period of three years.\n"
+    "The council expects a further £600,000 from the national fund over the period 2026-2029.\n"
+)
+
+# A think-tank note: planned spending on support services is money given; spending on benefits is a cost.
+SPENDING = (
+    "Under the Youth Guarantee, spending on training places and job support for young people will rise to "
+    "£300m a year by 2028.\n"
+    "Spending on out-of-work benefits for young people is £9bn.\n"
+)
+
+
 CASES: dict[str, tuple[str, list[Row]]] = {
     "council press release": (COUNCIL, [
         (4.2e6, "GBP", "exact", 3.0, CTW, "funding"),
@@ -515,6 +574,40 @@ CASES: dict[str, tuple[str, list[Row]]] = {
         (120000.0, "GBP", "exact", None, None, "funding"),
         (68000.0, "GBP", "exact", 1.0, None, "other"),
         (1.1e6, "GBP", "exact", 3.0, CTW, "funding"),
+    ]),
+    "restated": (RESTATED, [
+        (14.2e6, "GBP", "exact", 5.0, CTW, "funding"),
+        (4e6, "GBP", "exact", None, "Youth Guarantee", "funding"),
+        (14.2e6, "GBP", "exact", None, CTW, "funding"),
+    ]),
+    "background": (BACKGROUND, [
+        (2e6, "GBP", "exact", None, None, "funding"),
+        (1e9, "GBP", "exact", None, "Pathways to Work", "funding"),
+    ]),
+    "alongside": (ALONGSIDE, [
+        (9.1e6, "GBP", "exact", 5.0, CTW, "funding"),
+        (1e6, "GBP", "exact", None, None, "funding"),
+        (400000.0, "GBP", "exact", None, None, "funding"),
+        (1.5e6, "GBP", "exact", None, CTW, "funding"),
+    ]),
+    "cuts to something else": (BLOG, [
+        (3e9, "GBP", "about", None, None, "other"),
+        (390e6, "GBP", "exact", None, "Access to Work", "funding"),
+        (45e6, "GBP", "exact", None, "Access to Work", "cost"),
+        (900000.0, "GBP", "exact", None, None, "other"),
+    ]),
+    "contracts": (CONTRACTS, [
+        (2.6e9, "GBP", "exact", None, "Restart Scheme", "funding"),
+        (2100.0, "GBP", "exact", None, "Restart Scheme", "other"),
+        (650000.0, "GBP", "exact", 2.0, IPS, "funding"),
+    ]),
+    "period of years": (PERIODS, [
+        (1.8e6, "GBP", "exact", 3.0, WW, "funding"),
+        (600000.0, "GBP", "exact", 3.0, WW, "funding"),
+    ]),
+    "spending": (SPENDING, [
+        (300e6, "GBP", "exact", 1.0, "Youth Guarantee", "funding"),
+        (9e9, "GBP", "exact", None, None, "cost"),
     ]),
 }
 

@@ -391,3 +391,58 @@ def test_a_programme_computed_alone_gives_its_rows_of_the_whole_corpus(corpus):
     # £3.5m of the £45m counts and its whole does not; the other scheme's £8m is stated beside the place too
     assert (south["n_articles"], south["funding_mentioned_gbp"]) == (2, 11.5e6)
     assert "Other Scheme" in south["programmes"]
+
+
+def test_a_pot_places_share_is_no_ones_and_holds_the_allocation_announced_with_it():
+    a = ("North Shire will keep its Example Programme hub after winning £4.2m over two years.\n"
+         "The hub is one of three, alongside East Shire and West Shire, which are sharing £12m between them.")
+    c = _corpus({"a": (a, [_money("a", a, "£4.2m", 4.2e6, period=2), _money("a", a, "£12m", 12e6)])},
+                places=[("a", "North Shire"), ("a", "East Shire"), ("a", "West Shire")])
+    pf = metrics.programme_funding(c).set_index("amount")
+    assert pf.loc[12e6, "scope"] is None and pf.loc[12e6, "part_of"] is None
+    assert pf.loc[4.2e6, "scope"] == "North Shire" and pf.loc[4.2e6, "part_of"] == pf.loc[12e6, "commitment_id"]
+    assert metrics.compute(c).programme_summary.iloc[0]["total_committed_gbp"] == 12e6
+
+
+def test_a_sentence_opening_on_the_sum_just_stated_makes_a_share():
+    a = ("North Shire has been allocated £2,350,000 for the Example Programme.\n"
+         "Of the total, £235,000 will be kept by the council to cover management costs.")
+    c = _corpus({"a": (a, [_money("a", a, "£2,350,000", 2.35e6), _money("a", a, "£235,000", 235e3)])},
+                places=[("a", "North Shire")])
+    pf = metrics.programme_funding(c).set_index("amount")
+    assert pf.loc[235e3, "part_of"] == pf.loc[2.35e6, "commitment_id"]
+    assert metrics.compute(c).programme_summary.iloc[0]["total_committed_gbp"] == 2.35e6
+
+
+def test_new_money_reported_by_another_outlet_without_further_is_the_same_pot():
+    a = "Ministers have confirmed a further £2.6m for the Example Programme in Dorset."
+    b = "The Example Programme will get £2.6m to keep running."
+    c = _corpus({"a": (a, [_money("a", a, "£2.6m", 2.6e6)]), "b": (b, [_money("b", b, "£2.6m", 2.6e6)])})
+    assert _rows(c) == [(2.6e6, "exact", None, None, 2)]
+    # within one article "a further" sum stays apart from the sum it adds to (test above), even when
+    # a third article restates the plain sum
+    d = "The Example Programme started with £45m. Ministers then added a further £45m."
+    e = "The Example Programme has £45m."
+    c2 = _corpus({"d": (d, [_money("d", d, "£45m", 45e6), _money("d", d, "£45m", 45e6, nth=1)]),
+                  "e": (e, [_money("e", e, "£45m", 45e6)])})
+    assert sorted(r[-1] for r in _rows(c2)) == [1, 2]
+
+
+def test_one_of_several_areas_sharing_a_pot_does_not_scope_it():
+    a = "North Shire is one of eight areas sharing £45m from the Example Programme, and will receive £5m of it."
+    b = "South Shire is one of the eight areas sharing £45m from the Example Programme."
+    d = "West Shire's share is £3m of the Example Programme money."
+    c = _corpus({"a": (a, [_money("a", a, "£45m", 45e6), _money("a", a, "£5m", 5e6)]),
+                 "b": (b, [_money("b", b, "£45m", 45e6)]), "d": (d, [_money("d", d, "£3m", 3e6)])},
+                places=[("a", "North Shire"), ("b", "South Shire"), ("d", "West Shire")])
+    pf = metrics.programme_funding(c).set_index("amount")
+    assert pf.loc[45e6, "scope"] is None and pf.loc[45e6, "n_articles"] == 2  # one pot, restated
+    assert pf.loc[3e6, "scope"] == "West Shire"  # "share" as a noun: the place's allocation
+
+
+def test_one_of_several_areas_to_get_a_sum_does_not_scope_it():
+    a = "North Shire is one of 15 areas to get £57m for the Example Programme."
+    b = "The Example Programme has £57m."
+    c = _corpus({"a": (a, [_money("a", a, "£57m", 57e6)]), "b": (b, [_money("b", b, "£57m", 57e6)])},
+                places=[("a", "North Shire")])
+    assert _rows(c) == [(57e6, "exact", None, None, 2)]

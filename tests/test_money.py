@@ -59,6 +59,9 @@ CASES: list[tuple[str, list[tuple]]] = [
     ("The new clinic cost £40k.", [(40000.0, "GBP", "exact", None, False)]),
     ("The scheme costs £250 per participant.", [(250.0, "GBP", "exact", None, False)]),
     ("The hospital received 45 million pounds from the fund.", [(45e6, "GBP", "exact", None, False)]),
+    ("The hospital received one point two million pounds.", [(1.2e6, "GBP", "exact", None, False)]),
+    ("The hospital received £1.5 mil from the fund.", [(1.5e6, "GBP", "exact", None, False)]),
+    ("The club lost 5,000 pounds in the break-in.", [(5000.0, "GBP", "exact", None, False)]),
     ("The project cost half a billion pounds.", [(5e8, "GBP", "exact", None, False)]),
     # ranges: two rows each
     ("Each project will get £1m-£2m from the fund.", [(1e6, "GBP", "exact", None, False), (2e6, "GBP", "exact", None, False)]),
@@ -100,6 +103,11 @@ NOT_MONEY = [
     "They waited over three years for treatment in 15 areas.",
     "He found a pound coin. The Euro 2024 final was played.",
     "It costs nothing extra to the taxpayer.",
+    # pounds of weight, not money
+    "After joining the walking group she lost 42 pounds in a year.",
+    "He had gained 30 or 60 pounds since leaving the army.",
+    "Officers seized 310 pounds (140 kilos) of cannabis at the port.",
+    "The dog weighs 95 pounds.",
 ]
 
 
@@ -381,6 +389,11 @@ def test_amount_over_years_for_a_named_programme() -> None:
     ("The hub gets five-year funding of £2m.", 5.0), ("The hub gets £2m a year for five years.", 1.0),
     ("The hub is a £2m, four-year project.", 4.0), ("The hub gets £2m over the course of three years.", 3.0),
     ("The hub gets £2m from April 2026 to March 2029.", 3.0), ("The hub gets £2m.", None),
+    ("The hub gets £2m over a period of four years.", 4.0), ("The hub gets £2m over the period 2026-2029.", 3.0),
+    ("The hub gets £2m over the 2026-29 period.", 3.0), ("The hub gets £2m in 2026-27.", None),
+    ("The hub gets £2m, to be spent over two years.", 2.0), ("Funding: £2m (2025-2027) for the hub.", 2.0),
+    ("The hub, a two-year pilot, gets £2m in its first year.", 1.0),
+    ("The hub gets £2m for the first year of a three-year contract.", 1.0),
 ])
 def test_periods(text: str, period: float | None) -> None:
     (row,) = money.extract(text)
@@ -389,6 +402,7 @@ def test_periods(text: str, period: float | None) -> None:
 
 @pytest.mark.parametrize("text", [
     "Claimants will receive £123 per week.", "The allowance is £45.50 a day.", "Carers get £81.90 a week.",
+    "Each provider is paid £20,000 per quarter.", "Employers can claim £2,500 per hire.",
 ])
 def test_rates_per_week_or_day_are_other_with_no_period(text: str) -> None:
     (row,) = money.extract(text)
@@ -412,6 +426,19 @@ def test_rate_is_not_the_programmes_money() -> None:
     ("The employer was fined £50,000.", "fine"),
     ("The government has allocated £7m to the pilot.", "funding"),
     ("A single adult will lose £4.50.", "other"),  # stated to the penny: a rate or a price
+    # what a business sells or earns, what something sells for, what someone is worth: other
+    ("The group's revenues rose to £3.2bn.", "other"),
+    ("Annual sales reached $900m.", "other"),
+    ("The clinic was sold for £4m in 2019.", "other"),
+    ("The founder has a net worth of $2bn.", "other"),
+    ("The occupational health sector is worth £1.6bn.", "other"),
+    ("The contract is worth £6m.", "funding"),
+    # money borrowed is a debt: a cost
+    ("Graduates are borrowing an average of £45,000 to study.", "cost"),
+    # the value of a programme's contracts is the money put into it
+    ("The extension takes the total value of the contracts to £3bn.", "funding"),
+    ("The extension lifts the value of the programme to £3bn.", "funding"),
+    ("Police put the value of the haul at £2m.", "other"),
 ])
 def test_kinds_per_guidelines(text: str, kind: str) -> None:
     (row,) = money.extract(text)
@@ -457,6 +484,12 @@ def test_allocation_list_lines_are_funding_with_their_place() -> None:
     ("The department set aside £3m for Wigan.", "Wigan"),
     ("Up to £35m is coming to South Yorkshire.", "South Yorkshire"),
     ("Ministers in Leeds announced a new £3m fund.", None),  # a place in the sentence, not the recipient
+    # a council, combined authority or ICB receiving the money: its area is where the money goes
+    ("Rotherham Metropolitan Borough Council will receive £4.2m over three years.", "Rotherham"),
+    ("Kent County Council has been allocated £18m.", "Kent"),
+    ("NHS South Yorkshire Integrated Care Board has been awarded £2.1m.", "South Yorkshire"),
+    ("The West Yorkshire Combined Authority's share is £58.6m.", "West Yorkshire"),
+    ("Salford City Council's cabinet has agreed to accept £6.2m.", None),  # the cabinet agrees; no recipient read
 ])
 def test_place_the_money_is_allocated_to(text: str, place: str | None) -> None:
     (row,) = money.extract(text, programme_mentions=[], place_mentions=_place_rows(text))
@@ -518,6 +551,12 @@ def test_yearly_rate_written_before_or_shared(text: str, periods: list[float | N
     ("WorkWell is growing. WorkWell will reach 20 areas.\nA £2bn package was set out in the Budget.", None),
     ("WorkWell is growing. WorkWell will reach 20 areas.\nMinisters also set up a £3m innovation fund.", None),
     ("WorkWell is growing. WorkWell will reach 20 areas.\nThe roll-out is backed by £57m.", "WorkWell"),
+    # an organisation's budget said as "has a budget of", money for "a separate" thing
+    ("WorkWell is growing. WorkWell will reach 20 areas.\nNationally, the Department for Work and Pensions "
+     "has a budget of £7bn for employment support.", None),
+    ("WorkWell is growing. WorkWell will reach 20 areas.\nThe trust will also spend £400,000 on a separate "
+     "physiotherapy app.", None),
+    ("WorkWell is growing. WorkWell will reach 20 areas.\nThe scheme has a budget of £4m.", "WorkWell"),
 ])
 def test_article_programme_not_given_to_budgets_packages_and_funds(text: str, programme: str | None) -> None:
     assert [r["programme"] for r in money.extract(text)] == [programme]
@@ -592,6 +631,16 @@ def test_share_of_amount(text: str, shares: list[float | None]) -> None:
     ("£135m has been spent on the scheme since 2015.", "funding"),
     ("The trust will get £2m to cover the cost of running the service.", "funding"),
     ("The council spent £2.3m on consultants.", "cost"),
+    # money that meets a cost, or is paid to an organisation, is money given
+    ("The £2m will cover the cost of 20 job coaches.", "funding"),
+    ("Of the total, £235,000 will be kept by the council to cover management costs.", "funding"),
+    ("The government will pay councils £3m to run the scheme.", "funding"),
+    ("Running the service costs the trust £400,000 a year.", "cost"),
+    # money asked for is not money given
+    ("Campaigners want £1bn for the scheme.", "other"),
+    ("The government rejected calls for £500m for the scheme.", "other"),
+    ("The ICB has asked for a further £2m to extend the pilot.", "other"),
+    ("Employers can apply for up to £5,000 through the scheme.", "funding"),
 ])
 def test_kind_of_money_by_what_happens_to_it(text: str, kind: str) -> None:
     assert money.extract(text)[0]["kind"] == kind

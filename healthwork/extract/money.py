@@ -15,7 +15,9 @@ Recognised forms
   apply to both rows; both rows' ``raw_text`` and span cover the whole range;
 - **several currencies**: ``£64m ($79m)`` is two rows; period and rate words after the
   brackets apply to both (``£11bn ($14bn) a year``: both period 1);
-- a percentage or a plain number is never money; pence (``50p``) are not read.
+- a percentage or a plain number is never money; pence (``50p``) are not read; nor is a weight
+  (``lost 42 pounds``, ``310 pounds (140 kilos)``: a few hundred pounds after a weight verb or before
+  kilograms).
 
 Fields
 - ``qualifier``: ``up_to`` (up to, as much as, a maximum of, capped at, less than, under),
@@ -77,13 +79,21 @@ Fields
   programme of the paragraph introducing the list, and for other money the one programme of the
   next paragraph when it goes on about the money ("The funding is ... Connect to Work"); else
   the article's programme (the only one named; the one with more than half of the mentions, at
-  least two; the only one its first paragraph names; a "white paper" mention does not count);
+  least two, a name and its bracketed abbreviation counting once; the only one its first paragraph
+  names; a "white paper" mention, and one in a sentence setting the story against its background --
+  "It comes as ...", "Meanwhile, ..." -- do not count);
   else, for a sentence about the scheme, the one the last sentence naming any names.
+  A sentence opening "It cost/paid/has ..." is about the scheme. Never the programme the sentence
+  names beside the money ("Alongside X", "In addition to X", "On top of its X allocation"); never a
+  programme for a cut to something else ("£3bn of cuts to sickness benefits"). Last, money whose
+  sentence names no programme takes the programme of the same amount stated elsewhere in the article
+  with its programme named ("the £14.2m" after "£14.2m through Connect to Work").
 - ``place`` (funding only): the canonical name (``place_mentions``: rows of
   ``places.extract``) of the place the money is allocated to when the text ties it: a list line
   ("3. Devon, Plymouth and Torbay – £22.8m": the first named), a recipient before the amount
   ("Telford will receive £3m", "Cumbria's £11.7m share") or after it ("£3m for Telford",
-  "£35m is coming to South Yorkshire"); else None.
+  "£35m is coming to South Yorkshire"); or the area of the council, combined authority or ICB
+  receiving it ("Kent County Council has been allocated £18m" -> "Kent"); else None.
 - ``share_of_amount``: the amount of the larger pot this one is stated to be a share of
   ("£3.5m of the £45m" -> 45000000.0; "£11.7m, its share of the £167.2m expansion" ->
   167200000.0; "Leeds's share of the £115m fund is £9.2m" -> 115000000.0); else None. Both amounts are rows and both take the programme.
@@ -93,6 +103,7 @@ Fields
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -158,23 +169,33 @@ _MONTH = (r"(?:(?:January|February|March|April|May|June|July|August|September|Oc
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+)")
 _PERIOD_FY = (rf"{_MONTH}?(?P<y1>(?:19|20)\d\d)(?P<fy1>[-/]\d\d)?\s*(?:to|-|\u2013|and|until)\s*"
               rf"{_MONTH}?(?P<y2>(?:19|20)\d\d)(?P<fy2>[-/]\d\d)?(?!\d)")
+# "the 2025-28 period": a span of years written with a short end year (more than one year: "2025-26" is one
+# financial year, a point in time)
+_PERIOD_SHORT_SPAN = r"(?P<sy1>(?:19|20)\d\d)[-/\u2013](?P<sy2>\d\d)(?![\d-])"
 # "over three years", "over the next three years", "for two years", "across a five-year period",
 # "over the next decade", "from 2025 to 2028"
 _PERIOD_TAIL = re.compile(
-    rf"(?:\s*,)?\s+(?:(?:spread|phased)\s+)?"
+    rf"(?:\s*,)?\s+(?:(?:spread|phased|(?:to\s+be\s+|being\s+)?(?:spent|paid|delivered|invested|distributed|released|"
+    rf"allocated|used|drawn\s+down))\s+)?"
     rf"(?:(?:(?:over|across|for|during|within)\s+(?:(?:the|a|an)\s+)?"
-    rf"(?:(?:next|coming|following|first|last|past|previous|initial)\s+)?(?:course\s+of\s+(?:the\s+next\s+)?)?"
+    rf"(?:(?:next|coming|following|first|last|past|previous|initial)\s+)?(?:(?:course|period)\s+of\s+(?:the\s+next\s+)?)?"
     rf"|in\s+the\s+(?:next|coming|following)\s+)(?:{_PERIOD_N}|{_PERIOD_DECADE})(?![\w])"
-    rf"|(?:(?:between|from|over|for|in|across)\s+)?{_PERIOD_FY})",
+    rf"|(?:(?:between|from|over|for|in|across)\s+(?:the\s+(?:period|years)\s+(?:from\s+)?)?|\()?{_PERIOD_FY}"
+    rf"|(?:over|across|during|for)\s+the\s+{_PERIOD_SHORT_SPAN}\s+(?:period|spending\s+review(?:\s+period)?))",
     re.IGNORECASE,
 )
 # a period said elsewhere in the clause: only the unambiguous prepositions
 _PERIOD_REMOTE = re.compile(
     rf"(?<![\w-])(?:(?:over|across|during)\s+(?:(?:the|a|an)\s+)?(?:(?:next|coming|following|first|initial)\s+)?"
+    rf"(?:period\s+of\s+(?:the\s+next\s+)?)?"
     rf"|(?:for|in|within)\s+the\s+(?:next|coming|following)\s+)(?:{_PERIOD_N}|{_PERIOD_DECADE})(?![\w])"
-    rf"|(?<![\w-])(?:from|between)\s+{_PERIOD_FY}",
+    rf"|(?<![\w-])(?:from|between|(?:over|across|during)\s+the\s+period(?:\s+from)?)\s+{_PERIOD_FY}",
     re.IGNORECASE,
 )
+# one year of something longer: "in its first year", "for the second year", "in year one"
+_ONE_YEAR_OF_SEVERAL = re.compile(
+    r"\s+(?:in|for|during|over)\s+(?:(?:its|the|their|this|that)\s+(?:first|second|third|fourth|fifth|final|last|"
+    r"opening|initial)\s+year|year\s+(?:one|two|three|four|five|1|2|3|4|5))(?![\w-])", re.IGNORECASE)
 # "a three-year, £5m programme", "a two-year grant of £5m", "a five-year contract worth £1bn"
 _PERIOD_PRE_ADJ = re.compile(
     rf"(?<![\w-])(?P<n>\d+(?:\.\d+)?|{_PWORD})-(?P<unit>year|month),?\s+"
@@ -254,6 +275,13 @@ _PLACE_BEFORE_GAP = re.compile(
     r"an\s+extra|an\s+additional|a\s+total\s+of|a|an))?\s+)"
     r"(?:(?:up\s+to|around|about|almost|nearly|over|more\s+than|some|at\s+least|just\s+over|just\s+under)\s+)?",
     re.IGNORECASE)
+# a body named after its area: "Kent County Council", "NHS South Yorkshire Integrated Care Board", "the West
+# Yorkshire Combined Authority" (the area: the capitalised words before the body's type)
+_AREA_BODY = re.compile(
+    r"(?<![\w-])(?:NHS\s+)?(?P<area>[A-Z][\w'\u2019.-]*(?:\s+(?:and\s+|&\s+|of\s+|upon\s+|on\s+|the\s+)?[A-Z][\w'\u2019.-]*){0,5})"
+    r"\s+(?:Council|(?:Mayoral\s+)?Combined\s+(?:County\s+)?Authority|Integrated\s+Care\s+Board|ICB)(?![\w-])")
+_AREA_TYPE_WORDS = re.compile(r"(?:\s+(?:City|County|Borough|District|Metropolitan|Royal|Mayoral))+\s*$"
+                              r"|^(?:(?:Today|Yesterday|Now|Meanwhile|However|Separately|Also|And|But|The|NHS)\s+)+")
 _PLACE_LIST_JOIN = re.compile(r",?\s+(?:and|&)\s+|,\s*")
 # between money and its place: "£3m for Telford", "£40m will go to Leeds", "£2m allocated to the North East"
 _PLACE_AFTER_GAP = re.compile(
@@ -261,9 +289,11 @@ _PLACE_AFTER_GAP = re.compile(
     r"given\s+|earmarked\s+|going\s+)?(?:for|to|in)\s+(?:the\s+)?", re.IGNORECASE)
 # a rate that is not yearly: "£97 a week", "£250 per participant", "£12.21 an hour"
 _RATE_TAIL = re.compile(
-    r"(?:\s*|-)(?:a|an|per|each|every|/)[\s-]*(?:week|day|hour|month|night|shift|fortnight|person|head|"
+    r"(?:\s*|-)(?:a|an|per|each|every|/|for\s+(?:each|every))[\s-]*(?:(?:new|successful|sustained|eligible)\s+)?"
+    r"(?:week|day|hour|month|night|shift|fortnight|person|head|"
     r"participant|patient|pupil|child|place|claimant|worker|employee|user|resident|household|adult|family|"
-    r"visit|session|appointment|referral)(?![\w-])", re.IGNORECASE)
+    r"visit|session|appointment|referral|quarter|hire|recruit|start|outcome|job\s+outcome|job|learner|apprentice|"
+    r"apprenticeship|placement)(?![\w-])", re.IGNORECASE)
 _PER_PERSON_AFTER = re.compile(
     r"(?:\s*-?(?:a|per|each|every)[\s-]+(?:year|annum|week|month))?\s+(?:(?:to|for)\s+(?:a|an|each|every|the\s+average|"
     r"the\s+typical)|per|each)\s+(?:(?:single|typical|average|disabled|working|low-income|eligible|young|older)\s+)?"
@@ -301,6 +331,12 @@ _SHARE_LATER = re.compile(
     r"\s+(?:the|a|an|its|their|this)?\s*"
     r"(?:(?:total|overall|national|wider|whole|entire|new|original|UK|government's|government\u2019s|"
     r"UK\s+Government's|UK\s+Government\u2019s)\s+)*", re.IGNORECASE)
+# what a cut is made to, after its money: "£3bn of cuts to ...", "a £900,000 cut to ...", "£2m in cuts from ..."
+_CUT_TARGET_AFTER = re.compile(
+    r"(?:\s+(?:of|in))?\s+(?:[a-z]+\s+)?(?:cuts?|reductions?|savings)\s+(?:to|from|in|on)\s+", re.IGNORECASE)
+_CUTS_OF_BEFORE = re.compile(r"(?<![\w-])(?:cuts?|reductions?)\s+(?:of|worth|totalling)\s+(?:(?:almost|about|around|nearly|"
+                             r"some|over|more\s+than|up\s+to)\s+)?\Z", re.IGNORECASE)
+_TO_OR_FROM = re.compile(r"\s+(?:to|from|in)\s+", re.IGNORECASE)
 # money taken away: cut, scrapped, withdrawn ("scrapped the £30m fund", "cuts of £4m")
 _TAKEN_AWAY_BEFORE = re.compile(
     r"(?<![\w-])(?:cut|cuts|cutting|slash(?:ed|es|ing)?|scrap(?:s|ped|ping)?|axe[sd]?|axing|withdr[ae]w(?:n|s|ing)?|"
@@ -322,7 +358,7 @@ _BETTER_OR_WORSE_OFF = re.compile(r"(?:\s+(?:a|per|each)\s+(?:year|week|month))?
 # the guidelines' money of no one programme: a department's (or council's, trust's) budget, a
 # package across schemes, a spending review settlement
 _NOT_ONE_PROGRAMME = re.compile(
-    r"(?<![\w-])(?:package|settlement|spending\s+review"
+    r"(?<![\w-])(?:package|settlement|spending\s+review|(?:has|had|have|with)\s+(?:a|an)\s+(?:[\w-]+\s+)?budget\s+of"
     r"|(?:department|departmental|council|government|ministry|authority|trust|board|NHS|DWP|DHSC|Treasury|its|their)"
     r"(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,2}?budgets?)(?![\w-])",
     re.IGNORECASE)
@@ -342,21 +378,32 @@ _GENERIC_REFERENCE = re.compile(
 # a sentence opening with what a scheme gives, unnamed: "Grants are capped at £5,000 per person",
 # "Payments are limited to £500" (the paragraph's or article's programme's grants)
 _BARE_SCHEME_SUBJECT = re.compile(
-    r"\s*(?:Grants?|Payments?|Awards?|Bursar(?:y|ies)|Allowances?|Vouchers?|Places?|Referrals?)\s+"
-    r"(?:are|is|will|can|may|were|was|would|could)(?![\w-])")
+    r"\s*(?:(?:Grants?|Payments?|Awards?|Bursar(?:y|ies)|Allowances?|Vouchers?|Places?|Referrals?)\s+"
+    r"(?:are|is|will|can|may|were|was|would|could)"
+    # "It cost £412m last year" after a sentence about the scheme: "It" is the scheme
+    r"|It(?:\s+(?:also|now|then|still|currently))?\s+(?:cost|costs|paid|pays|spent|spends|received|receives|got|gets|"
+    r"has|had|was|is|will))(?![\w-])")
 # words naming a programme only to compare or to say what something replaced or follows
 _REFERENCE_BEFORE = re.compile(
     r"(?<![\w-])(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|successor\s+to|builds?\s+on|building\s+on|built\s+on|"
     r"modelled\s+on|modeled\s+on|based\s+on|like|unlike|similar\s+to|instead\s+of|rather\s+than|than|"
-    r"compared\s+(?:with|to)|in\s+place\s+of)\s+(?:the\s+|a\s+|its\s+)?\Z", re.IGNORECASE)
+    r"compared\s+(?:with|to)|in\s+place\s+of|"
+    # named beside the money, not as what it is for: "Alongside Connect to Work, the council is investing £1m"
+    r"alongside|in\s+addition\s+to|as\s+well\s+as|separate(?:ly)?\s+(?:from|to)|on\s+top\s+of|apart\s+from|"
+    r"aside\s+from|besides|outside(?:\s+of)?)\s+(?:the\s+|a\s+|its\s+|their\s+)?\Z", re.IGNORECASE)
 # a scheme other than the one the article is about: "a new programme", "a separate pilot", "another scheme"
 _OTHER_SCHEME = re.compile(
     rf"(?<![\w-])(?:(?:a|an)\s+(?:new|separate|different)|another)\s+(?:[\w£.,'\u2019-]+\s+){{0,2}}?{_SCHEME_NOUNS}"
-    rf"(?![\w-])", re.IGNORECASE)
+    rf"(?![\w-])|(?<![\w-])(?:a|an)\s+(?:separate|unrelated)(?![\w-])", re.IGNORECASE)
 # money raised by fundraising or given by donors
 # (not "raised to £5m": increased)
 _FUNDRAISING = re.compile(r"(?<![\w-])(?:rais(?:ed|es|ing)(?!\s+(?:to|from|by)\b)|fundrais\w*|donat(?:ed|es|ing|ions?)|"
                           r"appeal|crowdfund\w*)(?![\w-])", re.IGNORECASE)
+# a sentence setting the story against its background: "It comes as ...", "The news comes after ...", "Meanwhile, ..."
+_BACKGROUND_OPENING = re.compile(
+    r"\s*(?:(?:It|This|That|The\s+(?:news|announcement|move|funding|decision|award|launch))\s+(?:comes|came)\s+"
+    r"(?:as|after|amid|alongside|weeks|days|months|a\s+(?:week|month|year))"
+    r"|Meanwhile|Separately|Elsewhere|In\s+other\s+news)(?![\w-])")
 # a sentence turning to another subject
 _TOPIC_SHIFT = re.compile(r"\s*(?:Separately|Elsewhere|In\s+a\s+separate\s+\w+|In\s+other\s+news)\b")
 # between money and a programme named after it: the money is a total that contains the programme's
@@ -380,19 +427,21 @@ _ASIDE_CLOSE = re.compile(r",|\)|\s[\u2013\u2014-]\s")
 _CLAUSE_GAP = re.compile(r"[;,]\s+(?:and|while|but|whereas)\s|;")
 _NEXT_CLAUSE_PENALTY = 200
 _CLAUSE_STOP = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+# the inside of a bracketed short name or acronym, to its closing bracket: "(IPS)", "(Jobcentre Plus)"
+_SHORT_NAME_IN_BRACKETS = re.compile(r"[A-Za-z][A-Za-z&'\u2019. -]{0,30}\)")
 _CLAUSE_REACH = 400  # characters a clause reaches either side of its money: real clauses are far shorter
 
 _KIND_WORDS: dict[str, str] = {
     "fine": "fine fined fines fining penalty penalties penalised penalized damages compensation",
     "cost": "cost costs costing costed bill bills spent spending overspend overspent expenditure "
             "paid charge charges charged debt debts loss losses expense "
-            "expenses fee fees payout payouts pay pays paying remuneration spend spends",
+            "expenses borrow borrows borrowed borrowing payout payouts pay pays paying remuneration spend spends",
     # rates, salaries, prices, cuts, money withdrawn or scrapped, deficits and shortfalls
-    "other": "salary salaries wage wages earn earns earned earning earnings income price priced prices "
+    "other": "salary salaries wage wages earn earns earned earning earnings income price priced prices fee fees "
              "deficit deficits shortfall shortfalls gap hole cut cuts cutting slashed slash scrapped scrap scraps "
              "scrapping withdrawn withdraw withdrew withdrawing axed axe strip strips stripped stripping saving "
              "savings save saves saved reduction reductions clawed underspend valued valuation value turnover "
-             "revenue profit profits lose loses losing lost",
+             "revenue revenues sales sold sell sells selling profit profits lose loses losing lost",
     "funding": "fund funds funded funding invest invests invested investing investment investments backed "
                "backing grant grants allocate allocated allocates allocating allocation allocations award "
                "awards awarded available trial trials pilot pilots programme programmes scheme schemes boost "
@@ -458,6 +507,10 @@ def _period_value(m: re.Match[str]) -> float | None:
                 return None
         unit = (gd.get("unit") or "year").lower()
         return value / 12.0 if unit.startswith("month") else value
+    if gd.get("sy1") and gd.get("sy2"):
+        y1 = int(gd["sy1"])
+        y2 = y1 - y1 % 100 + int(gd["sy2"])
+        return float(y2 - y1) if 1 < y2 - y1 <= 30 else None
     if gd.get("y1") and gd.get("y2"):
         y1, y2 = int(gd["y1"]), int(gd["y2"])
         span = y2 - y1 + (1 if gd.get("fy1") and gd.get("fy2") else 0)
@@ -476,9 +529,14 @@ class _Ctx:
         self.places = RowsByStart(places)
         self._sentence_memo: dict[tuple[str, int, int], bool] = {}
         self.amount_starts: list[int] = []  # where each money phrase starts, set once they are read
+        # money start -> the programme chosen among those its own sentence names (None: they name none it is for)
+        self.named_in_sentence: dict[int, str | None] = {}
         # a mention of the document a programme was set out in ("the Get Britain Working white
         # paper") does not make the article about that programme
-        self.main = _article_programme([r for r in self.mentions.rows if not _DOCUMENT_AFTER.match(body, r["span_end"])],
+        # nor does a programme named in a sentence setting the story against its background ("It comes
+        # as the government rolls out its Pathways to Work reforms", "Meanwhile, ...")
+        self.main = _article_programme(body, [r for r in self.mentions.rows if not _DOCUMENT_AFTER.match(body, r["span_end"])
+                                              and not _BACKGROUND_OPENING.match(body, self.sentence(r["span_start"])[0])],
                                        self.paragraphs)
 
     def sentence_has(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
@@ -501,6 +559,10 @@ class _Ctx:
     def programme(self, s: int, e: int, kind: str, currency: str, rate: bool) -> str | None:
         """The programme the money ``body[s:e]`` is for (see the module docstring)."""
         ss, se = self.sentence(s)
+        # "£3bn of cuts to sickness benefits", "a £900,000 cut to its careers service": money taken from
+        # something that is not a programme is no programme's, whatever else the sentence names
+        if kind == "other" and self._cut_from_something_else(s, e, se):
+            return None
         in_sentence = self.mentions.within(ss, se)
         # "Communities for Work, which received £18m a year, ...": the money of a "which" clause is its noun's
         owner = self._relative_clause_owner(s, in_sentence)
@@ -509,10 +571,22 @@ class _Ctx:
         # "The programme, which replaced the Work and Health Programme, cost £1.2bn": an aside's
         # programme is not the one the money is for, nor one named to compare ("Unlike the Restart
         # Scheme, WorkWell will get £2m", "Modelled on IPS, the pilot will receive £1m")
+        compared = {str(r["programme"]) for r in in_sentence
+                    if _REFERENCE_BEFORE.search(self.body, max(0, r["span_start"] - 30), r["span_start"])}
         in_sentence = [r for r in in_sentence if not self._in_aside(r, s, e)
                        and not _REFERENCE_BEFORE.search(self.body, max(0, r["span_start"] - 30), r["span_start"])]
         if in_sentence:
-            return self._sentence_programme(s, e, in_sentence)
+            chosen = self._sentence_programme(s, e, in_sentence)
+            self.named_in_sentence[s] = chosen
+            return chosen
+        beyond = self._programme_beyond_sentence(s, e, kind, currency, rate)
+        # "Alongside Connect to Work, the council is investing £1m of its own money": the sentence sets
+        # the money apart from the programme it compares it with, so it is not that programme's
+        return None if beyond in compared else beyond
+
+    def _programme_beyond_sentence(self, s: int, e: int, kind: str, currency: str, rate: bool) -> str | None:
+        """The programme of money whose own sentence names none it is for (see the module docstring)."""
+        ss, se = self.sentence(s)
         # beyond the sentence, money whose sentence is about "the scheme" ("the pilot will cost £2m",
         # "the scheme pays £1,700 per referral"), or money given (kind funding) in pounds; never a fine
         about_a_scheme = self.sentence_has(_GENERIC_REFERENCE, ss, se) or bool(_BARE_SCHEME_SUBJECT.match(self.body, ss))
@@ -546,6 +620,16 @@ class _Ctx:
             return self.main
         # an article about several schemes: "the scheme" is the one the sentence before named
         return self._named_just_before(ss, 0) if about_a_scheme else None
+
+    def _cut_from_something_else(self, s: int, e: int, se: int) -> bool:
+        """The money ``body[s:e]`` is a cut to or from what follows ("£3bn of cuts to benefits",
+        "cuts of £4m from the budget") and no programme is named there."""
+        m = _CUT_TARGET_AFTER.match(self.body, e, se)
+        if m is None and _CUTS_OF_BEFORE.search(self.body, max(0, s - 20), s):
+            m = _TO_OR_FROM.match(self.body, e, se)
+        if m is None:
+            return False
+        return not any(r["span_start"] < _clause_end(self.body, m.end(), se) for r in self.mentions.starting_in(m.end(), se))
 
     def _clause(self, s: int, e: int) -> Span:
         """The clause of the money ``body[s:e]``: its sentence cut at commas, semicolons, colons,
@@ -692,27 +776,42 @@ class _Ctx:
                 if _PLACE_AFTER_GAP.fullmatch(self.body, e, r["span_start"]):
                     return str(r["name"])  # "£3m for Telford", "£40m to Leeds"
                 break
+        # "Kent County Council has been allocated £18m", "NHS South Yorkshire Integrated Care Board's
+        # £2.1m": the area of the council, combined authority or ICB that receives it
+        recipient = None
+        for m in _AREA_BODY.finditer(self.body, max(ss, s - 160), s):
+            recipient = m
+        if recipient is not None and _PLACE_BEFORE_GAP.fullmatch(self.body, recipient.end(), s):
+            return _AREA_TYPE_WORDS.sub("", recipient.group("area")).strip() or None
         return None
 
 
-def _article_programme(mentions: list[dict[str, Any]], paragraphs: list[Span]) -> str | None:
+_ABBREVIATION_GAP = re.compile(r"\s*\(")
+
+
+def _article_programme(body: str, mentions: list[dict[str, Any]], paragraphs: list[Span]) -> str | None:
     """The one programme an article is about: the only one it names; else the one named in more
     than half of its programme mentions (at least twice); else the one programme its opening
-    names (its first paragraph names only it)."""
+    names (its first paragraph names only it). ``mentions`` leave out programmes named only as
+    the background of the story (see ``_Ctx``)."""
     counts: dict[str, int] = {}
-    for r in mentions:
-        counts[str(r["programme"])] = counts.get(str(r["programme"]), 0) + 1
-    if len(counts) == 1:
-        return next(iter(counts))
+    previous: dict[str, Any] | None = None
+    for r in sorted(mentions, key=lambda r: r["span_start"]):
+        # "Individual Placement and Support (IPS)": the name and its abbreviation are one mention
+        abbreviation = previous is not None and previous["programme"] == r["programme"] \
+            and _ABBREVIATION_GAP.fullmatch(body, previous["span_end"], r["span_start"]) is not None
+        previous = r
+        if not abbreviation:
+            counts[str(r["programme"])] = counts.get(str(r["programme"]), 0) + 1
     if not counts:
         return None
-    top, n = max(counts.items(), key=lambda kv: kv[1])
-    if n >= 2 and n * 2 > len(mentions):
-        return top
-    if not paragraphs:
-        return None
-    ps, pe = paragraphs[0]
+    ps, pe = paragraphs[0] if paragraphs else (0, 0)
     lead = {str(r["programme"]) for r in mentions if ps <= r["span_start"] < pe}
+    if len(counts) == 1:
+        return next(iter(counts))
+    top, n = max(counts.items(), key=lambda kv: kv[1])
+    if n >= 2 and n * 2 > sum(counts.values()):
+        return top
     return lead.pop() if len(lead) == 1 else None
 
 
@@ -723,8 +822,25 @@ def _coordinated(body: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 
 # "£6.5m to cut ...", "£2m to cover the cost of ...": a purpose right after the money (and its words)
-_PURPOSE_TO = re.compile(r"(?:\s+[\w,'\u2019-]+){0,3}?\s+(?:to|to\s+(?:cover|meet|help\s+with)(?:\s+the)?)\s+",
+_PURPOSE_TO = re.compile(r"(?:\s+[\w,'\u2019-]+){0,3}?\s+(?:to|(?:to|will|would|can|could|should)\s+(?:help\s+)?"
+                         r"(?:cover|meet|help\s+with|pay\s+for)(?:\s+the)?|(?:covering|meeting)\s+the)\s+",
                          re.IGNORECASE)
+# a cost the money meets, named after it: "... to cover management costs", "will meet the running costs"
+_MEETS_A_COST_BEFORE = re.compile(r"(?<![\w-])(?:cover|covers|covering|meet|meets|meeting|pay\s+for|pays\s+for|help\s+with)"
+                                  r"(?:\s+(?:the|its|their|some\s+of\s+the|part\s+of\s+the))?(?:\s+[\w-]+){0,2}?\s+\Z",
+                                  re.IGNORECASE)
+# money asked for, not given: "asked for £2m", "calls for £500m", "campaigners want £1bn"
+_REQUESTED_BEFORE = re.compile(
+    r"(?<![\w-])(?:ask(?:s|ed|ing)?\s+for|call(?:s|ed|ing)?\s+for|demand(?:s|ed|ing)?|want(?:s|ed|ing)?|"
+    r"request(?:s|ed|ing)?|lobb(?:y|ies|ied|ying)\s+for|campaign(?:s|ed|ing)?\s+for|plead(?:s|ed|ing)?\s+for)"
+    r"(?:\s+(?:a|an|the|another|a\s+further|an\s+extra|an\s+additional|at\s+least|up\s+to|around|about))*\s*\Z",
+    re.IGNORECASE)
+# paying an organisation is giving it money: "will pay councils £3m", "paid providers up to £2m"
+_PAY_RECIPIENT_BEFORE = re.compile(
+    r"(?<![\w-])(?:pay|pays|paid|paying)\s+(?:the\s+|each\s+|its\s+|their\s+|local\s+)?(?:councils?|providers?|"
+    r"(?:local\s+)?authorities|authority|trusts?|boards?|charities|charity|employers?|partners?|areas?|ICBs?|"
+    r"organisations?|colleges?|mayors?)\s+(?:(?:a\s+total\s+of|up\s+to|around|about|almost|nearly|more\s+than|over|"
+    r"some|an?\s+(?:extra|further|additional))\s+)?\Z", re.IGNORECASE)
 # money set to be spent is allocated: "will spend", "plans to spend", "will be spent", "is spending £279m in the UK"
 _INTENDED_BEFORE = re.compile(r"(?<![\w-])(?:will|would|shall|to|is|are|\w+['\u2019]ll)\s+(?:also\s+|now\s+|then\s+)?"
                               r"(?:be\s+)?\Z", re.IGNORECASE)
@@ -733,6 +849,8 @@ _ON_SOMETHING = re.compile(r"(?:\s+[\w-]+){0,3}?\s+on\s+(?:(?:the|its|their|a|an
 _SCHEME_AHEAD = re.compile(rf"(?:[\w'\u2019-]+\s+){{0,3}}?{_SCHEME_NOUNS}(?![\w-])", re.IGNORECASE)
 # money paid out by a scheme is money given: "the scheme paid out £247m"
 _PAID_OUT = re.compile(r"\s+out(?![\w-])", re.IGNORECASE)
+# the money pays for something: "the £14.2m would pay for 45 specialists"
+_FOR_AFTER = re.compile(r"\s+for(?![\w-])", re.IGNORECASE)
 
 
 def _spent_on_a_scheme(ctx: _Ctx, e: int, se: int) -> bool:
@@ -744,6 +862,20 @@ def _spent_on_a_scheme(ctx: _Ctx, e: int, se: int) -> bool:
     if _SCHEME_AHEAD.match(ctx.body, m.end(), se):
         return True
     return any(r["span_start"] == m.end() for r in ctx.mentions)
+
+
+# what spending before an amount is on, when it is help given: "spending on training places and job support"
+_SPENDING_ON_SUPPORT = re.compile(
+    r"\s+on\s+(?:(?!(?:benefits?|bills?|pensions?|allowances?)(?![\w-]))[\w'\u2019-]+\s+){0,5}?"
+    r"(?:support|services?|schemes?|programmes?|training|help|employment\s+advice|coaching)(?![\w-])", re.IGNORECASE)
+
+
+_NET_BEFORE = re.compile(r"(?<![\w-])net\s+\Z", re.IGNORECASE)
+_VALUED_THING_BEFORE = re.compile(r"(?<![\w-])(?:sector|market|industry|company|firm|business|economy|home|house|"
+                                  r"property|estate|fortune|brand|stake)s?\s+(?:is|was|are|were|now|could\s+be|"
+                                  r"would\s+be|will\s+be|has\s+been)\s+(?:now\s+)?\Z", re.IGNORECASE)
+_VALUE_OF_SCHEME = re.compile(rf"\s+of\s+(?:the|its|their|this|these)\s+(?:[\w'\u2019-]+\s+){{0,2}}?"
+                              rf"(?:{_SCHEME_NOUNS}|grants?|funding|awards?|deals?)(?![\w-])", re.IGNORECASE)
 
 
 # money a body has to make up: "needs to find £5m", "must find £12m" (a shortfall)
@@ -770,6 +902,10 @@ def _kind(ctx: _Ctx, s: int, e: int, value: Decimal) -> str:
     body = ctx.body
     ss, se = ctx.sentence(s)
     before = max(ss, s - 60)
+    if _PAY_RECIPIENT_BEFORE.search(body, before, s):
+        return "funding"
+    if _REQUESTED_BEFORE.search(body, before, s):
+        return "other"  # "campaigners want £1bn", "calls for £500m": asked for, not given
     if _SHORTFALL_BEFORE.search(body, before, s) or _PRICE_BEFORE.search(body, before, s) \
             or (value < _SALARY_LIMIT and _SALARY_BEFORE.search(body, before, s)):
         return "other"
@@ -782,13 +918,24 @@ def _kind(ctx: _Ctx, s: int, e: int, value: Decimal) -> str:
                 continue
             if word[0].isupper() and m.start() > ss and _in_name(body, m.start()):
                 continue  # inside a proper name: "Office for Budget Responsibility"
-            if kind in ("cost", "other") and m.start() >= e and _PURPOSE_TO.fullmatch(body, e, m.start()):
-                continue  # what the money is for: "£6.5m to cut the number of people out of work"
+            if word.lower() == "worth" and (_NET_BEFORE.search(body, max(ss, m.start() - 12), m.start())
+                                            or _VALUED_THING_BEFORE.search(body, max(ss, m.start() - 30), m.start())):
+                kind = "other"  # "a net worth of $2bn", "the sector is worth £1.6bn": what something is valued at
+            elif word.lower() == "value" and _VALUE_OF_SCHEME.match(body, m.end()):
+                kind = "funding"  # "the total value of the contracts": the money put into them
+            if kind in ("cost", "other") and m.start() >= e and (
+                    _PURPOSE_TO.fullmatch(body, e, m.start())
+                    or _MEETS_A_COST_BEFORE.search(body, max(e, m.start() - 40), m.start())):
+                continue  # what the money is for: "£6.5m to cut the number of people out of work", "to cover management costs"
             if word.lower() in ("spend", "spent", "spending", "spends") and _spent_on_a_scheme(ctx, e, se) \
                     or word.lower() in ("spend", "spent", "spending") \
                     and _INTENDED_BEFORE.search(body, max(ss, m.start() - 20), m.start()) \
-                    or word.lower() in ("paid", "pays", "pay") and _PAID_OUT.match(body, m.end()):
+                    or word.lower() in ("paid", "pays", "pay") and _PAID_OUT.match(body, m.end()) \
+                    or word.lower() in ("pay", "pays", "paying") and m.start() >= e and _FOR_AFTER.match(body, m.end()):
                 kind = "funding"  # money set to be spent ("plans to spend £1.4m"), paid out by a scheme
+            elif word.lower() in ("spend", "spent", "spending", "spends") and m.end() <= s \
+                    and _SPENDING_ON_SUPPORT.match(body, m.end(), s):
+                kind = "funding"  # "spending on job support will rise to £300m": money given to services
             gap = max(m.start() - e, s - m.end(), 0)
             if word.lower() in _WEAK_KIND_WORDS:
                 gap += _WEAK_PENALTY
@@ -835,6 +982,11 @@ class _Amount(NamedTuple):
     prefixed: bool  # currency written before the number ("£5m"), so a range may follow
 
 
+_DIGIT_WORDS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine".split())}
+_SPOKEN_POINT_BEFORE = re.compile(r"(?<![\w-])(?P<whole>zero|one|two|three|four|five|six|seven|eight|nine)\s+point\s+\Z",
+                                  re.IGNORECASE)
+
+
 def _amounts(body: str) -> list[_Amount]:
     """Non-overlapping money amounts of ``body``, in order, qualifiers not yet looked at."""
     found: list[_Amount] = []
@@ -860,6 +1012,13 @@ def _amounts(body: str) -> list[_Amount]:
             continue
         m = _MONEY_POST.match(body, b.start())
         if m and m.end() > i:
+            spoken = _SPOKEN_POINT_BEFORE.search(body, max(0, m.start() - 20), m.start()) if m.group("wnum") else None
+            if spoken and m.group("wnum").lower() in _DIGIT_WORDS:
+                # "one point two million pounds": 1.2 million, said as words
+                num = f"{_DIGIT_WORDS[spoken.group('whole').lower()]}.{_DIGIT_WORDS[m.group('wnum').lower()]}"
+                found.append(_Amount(spoken.start(), m.end(), _currency(m.group("cur2")), num, m.group("mult"), None,
+                                     False))
+                continue
             found.append(_Amount(m.start(), m.end(), _currency(m.group("cur2")), m.group("num"),
                                  m.group("mult"), m.group("wnum"), False))
     found.sort(key=lambda a: (a.start, -a.end))
@@ -870,11 +1029,35 @@ def _amounts(body: str) -> list[_Amount]:
     return out
 
 
+# "lost 42 pounds", "weighs 95 pounds", "310 pounds (140 kilos) of cannabis": a weight, not money
+_WEIGHT_BEFORE = re.compile(
+    r"(?<![\w-])(?:los[te]|loses|losing|gain(?:ed|s|ing)?|shed(?:s|ding)?|put\s+on|puts\s+on|putting\s+on|"
+    r"weigh(?:s|ed|ing)?|heavier|lighter)\s+(?:(?:about|around|almost|nearly|over|more\s+than|some|up\s+to|"
+    r"at\s+least|an\s+extra|a\s+further|another)\s+)?(?:[\d.,]+\s+or\s+)?\Z", re.IGNORECASE)
+_WEIGHT_AFTER = re.compile(r"\s*\(\s*[\d.,]+\s*(?:kilos?|kilograms?|kgs?)\b|\s+(?:heavier|lighter|overweight)\b",
+                           re.IGNORECASE)
+_WEIGHT_LIMIT = Decimal(1000)  # a person's or a parcel's weight in pounds; money written in words is larger
+
+
+def _is_weight(body: str, a: _Amount, value: Decimal) -> bool:
+    """``a`` is "N pounds" of weight: a small number of pounds, no multiplier, after a weight verb
+    or followed by kilograms."""
+    if a.prefixed or a.mult or a.currency != "GBP" or value >= _WEIGHT_LIMIT:
+        return False
+    return bool(_WEIGHT_BEFORE.search(body, max(0, a.start - 40), a.start) or _WEIGHT_AFTER.match(body, a.end))
+
+
 def _clause_end(body: str, pos: int, limit: int) -> int:
     """Where the clause going on from ``pos`` ends: the next clause stop before ``limit``, looked
-    for within ``_CLAUSE_REACH`` characters (a run-on "sentence" of thousands of amounts stays linear)."""
+    for within ``_CLAUSE_REACH`` characters (a run-on "sentence" of thousands of amounts stays linear).
+    A short bracketed name ("Integrated Care Board (ICB) has put ...") does not end the clause."""
     limit = min(limit, pos + _CLAUSE_REACH)
     m = _CLAUSE_STOP.search(body, pos, limit)
+    while m is not None and m.group() == "(":
+        closing = _SHORT_NAME_IN_BRACKETS.match(body, m.end(), limit)
+        if closing is None:
+            break
+        m = _CLAUSE_STOP.search(body, closing.end(), limit)
     return m.start() if m else limit
 
 
@@ -900,7 +1083,7 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
         if a.wnum and not a.mult:  # "a pound", "one euro": not an amount worth reporting
             continue
         value = parse_number(a.num, a.mult, a.wnum)
-        if value is None:
+        if value is None or _is_weight(body, a, value):
             continue
         start, qualifier, between = a.start, "exact", False
         q = _QUAL_BEFORE.search(body, max(0, a.start - 40), a.start)
@@ -967,7 +1150,26 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
                 "span_start": start,
                 "span_end": end,
             })
+    _restatements_keep_their_programme(ctx, rows)
     return rows
+
+
+def _restatements_keep_their_programme(ctx: _Ctx, rows: list[dict[str, Any]]) -> None:
+    """Money whose own sentence names no programme takes the programme of the same amount stated
+    elsewhere in the article with its programme named ("£14.2m over five years through Connect to
+    Work" ... "Officers said the £14.2m would fund 45 specialists"), when those statements agree
+    (in place). Fines are never a programme's."""
+    tied: dict[tuple[float, str], set[str | None]] = defaultdict(set)
+    for r in rows:
+        if r["span_start"] in ctx.named_in_sentence and r["kind"] != "fine":
+            tied[(r["amount"], r["currency"])].add(ctx.named_in_sentence[r["span_start"]])
+    for r in rows:
+        found = tied.get((r["amount"], r["currency"]))
+        if r["span_start"] in ctx.named_in_sentence or r["kind"] == "fine" or not found or len(found) != 1:
+            continue
+        (programme,) = found
+        if programme is not None:
+            r["programme"] = programme
 
 
 def _share_yearly_rate(body: str, found: list[_Found], phrases: list[tuple[int, int, int]],
@@ -1055,6 +1257,8 @@ def _rate_and_period(ctx: _Ctx, start: int, end: int, next_start: int, prev_end:
     m = _PERIOD_TAIL.match(body, pos, se)
     if m:
         period = _period_value(m)
+    elif _ONE_YEAR_OF_SEVERAL.match(body, pos, se):
+        return per_year, 1.0  # "£2m in its first year", "£2m for the first year of a three-year contract"
     if period is None:
         pm = _PERIOD_PRE_ADJ.search(body, max(ss, start - 50), start) or _PERIOD_POST_ADJ.match(body, pos, se)
         if pm:

@@ -87,7 +87,7 @@ NUMBER_WORDS: dict[str, Decimal] = _number_words()
 #: multiplier word or suffix (lower case) -> factor
 MULTIPLIERS: dict[str, Decimal] = {
     "k": Decimal(10) ** 3, "thousand": Decimal(10) ** 3,
-    "m": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "mln": Decimal(10) ** 6, "million": Decimal(10) ** 6,
+    "m": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "mln": Decimal(10) ** 6, "mil": Decimal(10) ** 6, "million": Decimal(10) ** 6,
     "b": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "billion": Decimal(10) ** 9,
     "tn": Decimal(10) ** 12, "trillion": Decimal(10) ** 12,
 }
@@ -104,7 +104,7 @@ NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 #: a multiplier after a number: long words may follow a space or hyphen ("$1.1-billion"), short
 #: forms a space or nothing ("£45m", "£2.5 bn"); never followed by a letter ("£5 more" is not a
 #: multiplier); never across a line break
-MULT = r"(?:[ \u00a0-]?(?:trillion|billion|million|thousand)|[ \u00a0]?(?:bn|mn|mln|tn)|(?:m|b|k))(?![A-Za-z])"
+MULT = r"(?:[ \u00a0-]?(?:trillion|billion|million|thousand)|[ \u00a0]?(?:bn|mn|mln|mil|tn)|(?:m|b|k))(?![A-Za-z])"
 #: a number written in words ("three", "half a", "twenty-five")
 WORD_NUMBER = alternation(NUMBER_WORDS)
 
