@@ -554,7 +554,7 @@ def _has_digit(content: str) -> bool:
     return DIGIT.search(content) is not None
 
 
-def _dated_headline(content: str) -> bool:
+def dated_headline(content: str) -> bool:
     """A headline ending in its date in brackets (no sentence end before the bracket): a link to another story."""
     m = _BRACKETED_END.search(content)
     return m is not None and date_line_scan(m.group(1))[0]
@@ -564,7 +564,7 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
     length = len(content)
     last_char = content[-1]
     sentence = last_char in SENTENCE_END_CHARS and not (last_char == "." and content.endswith("..."))
-    if last_char == ")" and length <= 160 and _dated_headline(content):
+    if last_char == ")" and length <= 160 and dated_headline(content):
         sentence = False  # a related link or a publication list entry, not a sentence of the story
     elif length <= 20 and (last_char.isdigit() or last_char in "-–—") and _PAGINATION.match(content):
         return (DROP, "pagination", -1.0, False, False, False, len(content.split()))

@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from healthwork.clean.lines import DROP, PARAGRAPH, URL_LABEL, Line, is_menu_row, title_like
+from healthwork.clean.lines import DROP, PARAGRAPH, URL_LABEL, Line, dated_headline, is_menu_row, title_like
 from healthwork.clean.names import (
     BYLINE_LABEL_ONLY,
     HONORIFICS,
@@ -652,6 +652,11 @@ def find_date(lines: list[Line], title_j: int, first_body: int, last_body: int) 
             if line.rule == "caption" and line.length > 80:
                 continue  # a photo caption's date is the picture's, not the article's
         content = line.content
+        if (
+            j != title_j and line.length > 30 and content.endswith(")") and dated_headline(content)
+            and not _PUBLISHED_LABEL.search(content) and not _UPDATED_LABEL.search(content)
+        ):
+            continue  # a linked story's headline with its date in brackets: 'Read more: X (12 May 2025)'
         if j > 0 and line.rule == "date_line" and lines[j - 1].length <= 30 and _DATE_LABEL_ONLY.match(lines[j - 1].content):
             content = lines[j - 1].content + " " + content  # 'Last updated:' / '5 March 2025' on two lines
         day, labelled = _line_date(content)
