@@ -3,7 +3,6 @@
 from dagster import AssetExecutionContext, Config, MaterializeResult, MetadataValue, asset
 
 from assets._meta import table_metadata
-from expectations.runner import start_worker
 from healthwork import stages
 from healthwork.versioning import code_version
 from resources.keys import RAW_FILES
@@ -18,7 +17,6 @@ class RawConfig(Config):
 @asset(key=RAW_FILES, group_name="raw", kinds={"duckdb"}, code_version=code_version("raw"),
        description="Every input file of the seeds folder: name, sha256, size, decoded text, encoding, status.")
 def raw_files(context: AssetExecutionContext, config: RawConfig, warehouse: WarehouseResource) -> MaterializeResult:
-    start_worker()  # the run's checks validate in GX: import it on the other core meanwhile (no-op if started)
     store, settings = warehouse.store(), warehouse.settings()
     stages.guard_mass_deletion(settings, allow=config.allow_mass_delete)  # before anything is changed
     if config.full_rebuild:

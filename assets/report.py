@@ -9,7 +9,6 @@ never holds up the next run.
 from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
 
 from assets._meta import markdown_table
-from expectations.runner import wait_for_docs
 from healthwork import report
 from healthwork.store import connect_published
 from resources.keys import PUBLISHED, REPORT
@@ -27,7 +26,6 @@ def report_html(context: AssetExecutionContext, warehouse: WarehouseResource) ->
         charts = report.charts_of(con)
     finally:
         con.close()
-    wait_for_docs()  # the run ends with its checks' Data Docs written (the GX worker builds them meanwhile)
     context.log.info(f"report {'written to' if written else 'unchanged (same data) at'} {path}")
     return MaterializeResult(metadata={
         "path": MetadataValue.path(str(path)),
