@@ -394,13 +394,26 @@ def write_report_if_changed(warehouse: Path | str, out: Path | str | None = None
                             always: bool = False) -> tuple[Path, bool]:
     """(path, written): the report is rendered and written unless the one already there shows the same
     data (``data_fingerprint``; its "generated" time is then the time the data last changed)."""
+    refreshed = refresh_report(warehouse, out, always)
+    return refreshed.path, refreshed.written
+
+
+@dataclass(frozen=True)
+class Refreshed:
+    path: Path
+    written: bool
+    charts: dict[str, pd.DataFrame]  # the numbers behind each chart (``chart_data``)
+
+
+def refresh_report(warehouse: Path | str, out: Path | str | None = None, always: bool = False) -> Refreshed:
+    """``write_report_if_changed`` that also gives the charts' numbers, from the one read of the warehouse."""
     warehouse = Path(warehouse)
     out = Path(out) if out else report_path(warehouse)
     con = connect_published(warehouse)
     try:
         fingerprint = data_fingerprint(con, built_from=str(warehouse))
         if not always and _shown_fingerprint(out) == fingerprint:
-            return out, False
+            return Refreshed(out, False, charts_of(con))
         data = report_data(con, built_from=str(warehouse))
     finally:
         con.close()
@@ -409,7 +422,7 @@ def write_report_if_changed(warehouse: Path | str, out: Path | str | None = None
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     tmp.write_text(page, encoding="utf-8")
     os.replace(tmp, out)
-    return out, True
+    return Refreshed(out, True, chart_data(data))
 
 
 def markdown_rows(df: pd.DataFrame, columns: Iterable[str] | None = None) -> pd.DataFrame:
