@@ -497,19 +497,10 @@ class Warehouse:
         return self.published
 
 
-_schema_ensured: set[tuple[str, int, int]] = set()  # (path, device, inode) whose schema this process ensured
-
-
 def _connect_with_schema(path: Path) -> duckdb.DuckDBPyConnection:
-    """A connection whose file has the registry's schema. Checked once per file per process (a run opens the
-    staging file ~20 times; the catalog query is ~25 ms): a file replaced since (a new inode) is checked again."""
     con = duckdb.connect(str(path))
     try:
-        st = path.stat()
-        key = (str(path.resolve()), st.st_dev, st.st_ino)
-        if key not in _schema_ensured:
-            ensure_schema(con)
-            _schema_ensured.add(key)
+        ensure_schema(con)
     except BaseException:
         con.close()
         raise
