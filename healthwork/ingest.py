@@ -152,10 +152,7 @@ def skip_reason(entry: os.DirEntry[str], folder: Path | None = None) -> str | No
     return None
 
 
-Scan = tuple[list["FileStat"], list["Skipped"]]  # what scan_folder gives: the input files, what was skipped
-
-
-def scan_folder(folder: Path) -> Scan:
+def scan_folder(folder: Path) -> tuple[list[FileStat], list[Skipped]]:
     """Every input file of ``folder`` (not recursive), sorted by name, and what was skipped."""
     if not folder.is_dir():
         raise FileNotFoundError(f"input folder {folder} does not exist or is not a directory")

@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 
 from healthwork.config import ENV_ALLOW_MASS_DELETE, Settings
-from healthwork.ingest import Scan, scan_folder
+from healthwork.ingest import FileStat, Skipped, scan_folder
 
 MIN_ARTICLES_FOR_SHARE = 10  # below this, only removing every article is refused
 
@@ -63,6 +63,9 @@ def refusal(d: Deletion, folder: Path, max_share: float) -> str:
     return (f"refusing to remove {len(d.removed)} of the {d.published} published article files: they are "
             f"missing from the input folder {folder} (empty or unmounted?); nothing was changed. "
             f"Run with --allow-mass-delete (or {ENV_ALLOW_MASS_DELETE}=1) if they really are gone")
+
+
+Scan = tuple[list[FileStat], list[Skipped]]  # what ingest.scan_folder gives: the input files, what was skipped
 
 
 def guard_mass_deletion(settings: Settings, allow: bool = False, scanned: Scan | None = None) -> Deletion:

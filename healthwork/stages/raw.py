@@ -17,13 +17,13 @@ from healthwork.ingest import (
     SKIPPED,
     Known,
     OutsideInputError,
-    Scan,
     article_id_for,
     diff_folder,
     read_file,
     scan_folder,
 )
 from healthwork.stages import common
+from healthwork.stages.guard import Scan
 from healthwork.store import replace_rows
 
 DUPLICATE = "duplicate"
