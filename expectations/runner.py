@@ -21,7 +21,9 @@ import datetime as dt
 import logging
 import math
 import multiprocessing
+import os
 import threading
+import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -104,6 +106,21 @@ def _import_gx_in_worker() -> None:
     _gx()
 
 
+PARENT_POLL_S = 0.5
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    """Worker initialiser: end this process when the run's process is gone. A run killed with SIGKILL cannot
+    shut its worker down, and the worker would wait on its task queue for ever (both ends of the pipe are
+    open in the worker itself)."""
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(PARENT_POLL_S)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def start_worker() -> None:
     """Start the process that imports GX now and does this process's validations and Data Docs from here
     on (idempotent; a no-op while one runs). Call it when a run starts that will check rows."""
@@ -114,7 +131,8 @@ def start_worker() -> None:
         from healthwork.parallel import main_module_hidden  # noqa: PLC0415
 
         # spawn: a clean interpreter (never a fork of a process holding DuckDB and Dagster threads)
-        _worker = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+        _worker = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                                      initializer=_exit_with_parent, initargs=(os.getpid(),))
         with main_module_hidden():  # the first submit starts the process
             _worker_ready = _worker.submit(_import_gx_in_worker)
     log.debug("GX worker started: importing great_expectations")
