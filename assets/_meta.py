@@ -25,9 +25,11 @@ def markdown_table(df: pd.DataFrame, max_rows: int = 5, max_chars: int = 60) -> 
     return "\n".join(lines)
 
 
-def table_metadata(con: duckdb.DuckDBPyConnection, table: str, preview_sql: str | None = None) -> dict[str, Any]:
-    """Row count and a markdown preview (``preview_sql`` or the table's first rows)."""
-    n = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+def table_metadata(con: duckdb.DuckDBPyConnection, table: str, preview_sql: str | None = None,
+                   rows: int | None = None) -> dict[str, Any]:
+    """Row count (``rows`` when the caller counted them) and a markdown preview (``preview_sql`` or the
+    table's first rows)."""
+    n = rows if rows is not None else con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     preview = con.execute(preview_sql or f"SELECT * FROM {table} LIMIT 5").df()
     return {
         "dagster/row_count": MetadataValue.int(int(n)),

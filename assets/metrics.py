@@ -6,7 +6,7 @@ from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, Metadat
 from assets._meta import markdown_table, table_metadata
 from healthwork import marts
 from healthwork.report import headline
-from healthwork.stages.metrics import run_duplicates, run_marts, run_metrics
+from healthwork.stages.metrics import marts_current, run_duplicates, run_marts, run_metrics
 from healthwork.store import TABLE_BY_NAME
 from healthwork.versioning import code_version
 from resources.keys import ARTICLE_DUPLICATES, CLEAN_ARTICLES, ENTITY_KEYS, MART_KEYS, METRIC_KEYS
@@ -64,7 +64,10 @@ def metric_tables(context: AssetExecutionContext, warehouse: WarehouseResource):
 )
 def mart_views(context: AssetExecutionContext, warehouse: WarehouseResource):
     with warehouse.store().write() as con:
+        current = marts_current(con)
         counts = run_marts(con)
-        metas = {name: table_metadata(con, name) for name in MART_KEYS}
+        metas = {name: table_metadata(con, name, rows=counts[name]) for name in MART_KEYS}
+    context.log.info("views unchanged: kept (they show the current rows of their tables)" if current
+                     else "views (re)created from healthwork.marts")
     for name, key in MART_KEYS.items():
         yield MaterializeResult(asset_key=key, metadata={**metas[name], "rows": counts[name]})

@@ -4,6 +4,7 @@ from dagster import AssetExecutionContext, Config, MaterializeResult, MetadataVa
 
 from assets._meta import table_metadata
 from healthwork import stages
+from healthwork.ingest import scan_folder
 from healthwork.versioning import code_version
 from resources.keys import RAW_FILES
 from resources.warehouse import WarehouseResource
@@ -18,11 +19,12 @@ class RawConfig(Config):
        description="Every input file of the seeds folder: name, sha256, size, decoded text, encoding, status.")
 def raw_files(context: AssetExecutionContext, config: RawConfig, warehouse: WarehouseResource) -> MaterializeResult:
     store, settings = warehouse.store(), warehouse.settings()
-    stages.guard_mass_deletion(settings, allow=config.allow_mass_delete)  # before anything is changed
+    scanned = scan_folder(settings.seeds_dir)  # one listing for the guard and the stage
+    stages.guard_mass_deletion(settings, allow=config.allow_mass_delete, scanned=scanned)  # before anything is changed
     if config.full_rebuild:
         store.reset_staging()
     with store.write() as con:
-        s = stages.run_raw(con, settings)
+        s = stages.run_raw(con, settings, scanned=scanned)
         meta = table_metadata(con, "raw.files", "SELECT source_file, sha256, size_bytes, encoding, status "
                                              "FROM raw.files ORDER BY source_file LIMIT 5")
     context.log.info(f"{settings.seeds_dir}: {s.files} files, {len(s.new)} new, {len(s.changed)} changed, "

@@ -10,7 +10,6 @@ from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, ass
 
 from assets._meta import markdown_table
 from healthwork import report
-from healthwork.store import connect_published
 from resources.keys import PUBLISHED, REPORT
 from resources.warehouse import WarehouseResource
 
@@ -20,12 +19,8 @@ from resources.warehouse import WarehouseResource
                    "beside the published warehouse.")
 def report_html(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
     published = warehouse.settings().warehouse
-    path, written = report.write_report_if_changed(published)  # same data as the report there: kept
-    con = connect_published(published)
-    try:
-        charts = report.charts_of(con)
-    finally:
-        con.close()
+    refreshed = report.refresh_report(published)  # same data as the report there: kept
+    path, written, charts = refreshed.path, refreshed.written, refreshed.charts
     context.log.info(f"report {'written to' if written else 'unchanged (same data) at'} {path}")
     return MaterializeResult(metadata={
         "path": MetadataValue.path(str(path)),

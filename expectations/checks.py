@@ -19,11 +19,14 @@ from dagster import (
     AssetCheckSeverity,
     AssetCheckSpec,
     AssetKey,
+    ConfigurableResource,
+    InitResourceContext,
     MetadataValue,
     asset_check,
     multi_asset_check,
 )
 
+from expectations import runner
 from expectations.runner import SuiteResult
 from expectations.stage import StageCheck, check_and_quarantine, data_docs_dir, record_results
 from expectations.triage import Verdict
@@ -32,6 +35,18 @@ from resources.keys import CLEAN_ARTICLES, ENTITY_KEYS, PROGRAMME_FUNDING, RAW_F
 from resources.warehouse import WarehouseResource
 
 CHECK_NAME = "gx_expectations"
+
+
+class GxWorkerResource(ConfigurableResource):
+    """The process the checks validate in (``expectations.runner.start_worker``): set up when a run starts
+    (the in-process executor sets resources up once per run, before the first step), so GX is imported on
+    the other core while the raw stage runs; at the end of the run it waits for the Data Docs it writes."""
+
+    def setup_for_execution(self, context: InitResourceContext) -> None:
+        runner.start_worker()  # a no-op when `healthwork run` started it already
+
+    def teardown_after_execution(self, context: InitResourceContext) -> None:
+        runner.wait_for_docs()
 
 
 def _run(context: AssetCheckExecutionContext, warehouse: WarehouseResource, stage: str) -> StageCheck:
@@ -105,14 +120,16 @@ def _result(r: SuiteResult, verdict: Verdict, quarantined: list[tuple[str, str]]
 
 @asset_check(asset=RAW_FILES, name=CHECK_NAME, blocking=True,
              description="raw suite: every file decoded, non-empty, within the size limit, sha256 unique per content")
-def raw_files_expectations(context: AssetCheckExecutionContext, warehouse: WarehouseResource) -> AssetCheckResult:
+def raw_files_expectations(context: AssetCheckExecutionContext, warehouse: WarehouseResource,
+                           gx_worker: GxWorkerResource) -> AssetCheckResult:
     (r,) = _results(_run(context, warehouse, "raw"), warehouse.settings())
     return r
 
 
 @asset_check(asset=CLEAN_ARTICLES, name=CHECK_NAME, blocking=True,
              description="clean suite: one row per article file, real body, no boilerplate left, valid dates/urls")
-def clean_articles_expectations(context: AssetCheckExecutionContext, warehouse: WarehouseResource) -> AssetCheckResult:
+def clean_articles_expectations(context: AssetCheckExecutionContext, warehouse: WarehouseResource,
+                           gx_worker: GxWorkerResource) -> AssetCheckResult:
     (r,) = _results(_run(context, warehouse, "clean"), warehouse.settings())
     return r
 
@@ -123,7 +140,8 @@ def clean_articles_expectations(context: AssetCheckExecutionContext, warehouse: 
                                       "equal to the text, parsed and well-formed values")
            for key in ENTITY_KEYS.values()],
 )
-def entity_expectations(context: AssetCheckExecutionContext, warehouse: WarehouseResource) -> Iterator[AssetCheckResult]:
+def entity_expectations(context: AssetCheckExecutionContext, warehouse: WarehouseResource,
+                        gx_worker: GxWorkerResource) -> Iterator[AssetCheckResult]:
     yield from _results(_run(context, warehouse, "entities"), warehouse.settings())
 
 
@@ -131,6 +149,7 @@ def entity_expectations(context: AssetCheckExecutionContext, warehouse: Warehous
              description="metrics suite: every eligible funding row is in one commitment, no duplicate commitments, "
                          "shares point at larger commitments")
 def programme_funding_expectations(context: AssetCheckExecutionContext,
-                                   warehouse: WarehouseResource) -> AssetCheckResult:
+                                   warehouse: WarehouseResource,
+                           gx_worker: GxWorkerResource) -> AssetCheckResult:
     (r,) = _results(_run(context, warehouse, "metrics"), warehouse.settings())
     return r

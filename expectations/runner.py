@@ -8,14 +8,25 @@ batch_parameters={"dataframe": df})``. GX is imported lazily, once per process (
 One context serves one pipeline run (``session_key``). The Data Docs site at ``docs_dir`` keeps the
 pages of the last ``keep_runs`` runs, works offline and shows the data's values escaped
 (``expectations.docs``); every result is also in ``dq.check_results``. No Dagster here.
+
+A run that will check rows calls ``start_worker`` first: a separate process imports GX at once (on the
+other core, while Dagster starts and the raw stage runs) and from then on does this process's ``validate``
+and ``build_docs`` (the same functions, there): GX still validates every row it did, but its import is off
+the run's critical path. Without a worker (tests, ``healthwork check``) everything runs in this process.
 """
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import logging
 import math
+import multiprocessing
+import os
 import threading
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,6 +96,74 @@ def _gx() -> Any:
     return gx
 
 
+# ---------------------------------------------------------------- the GX worker process
+
+_worker: ProcessPoolExecutor | None = None
+_worker_ready: Future[None] | None = None
+
+
+def _import_gx_in_worker() -> None:
+    _gx()
+
+
+PARENT_POLL_S = 0.5
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    """Worker initialiser: end this process when the run's process is gone. A run killed with SIGKILL cannot
+    shut its worker down, and the worker would wait on its task queue for ever (both ends of the pipe are
+    open in the worker itself)."""
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(PARENT_POLL_S)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def start_worker() -> None:
+    """Start the process that imports GX now and does this process's validations and Data Docs from here
+    on (idempotent; a no-op while one runs). Call it when a run starts that will check rows."""
+    global _worker, _worker_ready
+    with _lock:
+        if _worker is not None:
+            return
+        from healthwork.parallel import main_module_hidden  # noqa: PLC0415
+
+        # spawn: a clean interpreter (never a fork of a process holding DuckDB and Dagster threads)
+        _worker = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                                      initializer=_exit_with_parent, initargs=(os.getpid(),))
+        with main_module_hidden():  # the first submit starts the process
+            _worker_ready = _worker.submit(_import_gx_in_worker)
+    log.debug("GX worker started: importing great_expectations")
+
+
+def stop_worker() -> None:
+    """Shut the GX worker down (validations run in this process again)."""
+    global _worker, _worker_ready
+    with _lock:
+        worker, _worker, _worker_ready = _worker, None, None
+    if worker is not None:
+        worker.shutdown(wait=True)  # queued Data Docs are written first
+
+
+atexit.register(stop_worker)
+
+
+def _in_worker(fn: Callable[..., Any], *args: Any) -> tuple[bool, Any]:
+    """(True, fn(*args) run in the GX worker) when one runs, else (False, None). A worker that died (OOM
+    killer, a signal) is dropped with a warning and the caller runs the work here."""
+    worker = _worker
+    if worker is None:
+        return False, None
+    try:
+        return True, worker.submit(fn, *args).result()
+    except BrokenProcessPool:
+        log.warning("the GX worker process died: validating in this process")
+        stop_worker()
+        return False, None
+
+
 def _new_context(docs_dir: Path | None) -> Any:
     gx = _gx()
     from great_expectations.data_context.types.base import (  # noqa: PLC0415
@@ -146,7 +225,14 @@ def _validation_definition(ctx: Any, suite: Suite) -> Any:
 
 def validate(suite: Suite, df: pd.DataFrame, params: Mapping[str, Any] | None = None, *,
              docs_dir: Path | None = None, run_id: str | None = None) -> SuiteResult:
-    """Validate ``df`` against ``suite``; with ``docs_dir``, (re)build the Data Docs site there."""
+    """Validate ``df`` against ``suite`` (in the GX worker when one runs); with ``docs_dir``, the results
+    go to the Data Docs site there at the next ``build_docs``."""
+    done, result = _in_worker(_validate_here, suite, df, params, docs_dir, run_id)
+    return result if done else _validate_here(suite, df, params, docs_dir, run_id)
+
+
+def _validate_here(suite: Suite, df: pd.DataFrame, params: Mapping[str, Any] | None,
+                   docs_dir: Path | None, run_id: str | None) -> SuiteResult:
     missing = sorted(set(suite.params) - set(params or {}))
     if missing:
         raise ValueError(f"suite {suite.name} needs parameters {missing}")
@@ -160,7 +246,8 @@ def validate(suite: Suite, df: pd.DataFrame, params: Mapping[str, Any] | None = 
         vd = _validation_definition(ctx, suite)
         from great_expectations.core.run_identifier import RunIdentifier  # noqa: PLC0415
 
-        gx_run = RunIdentifier(run_name=run_id or "adhoc", run_time=dt.datetime.now(dt.timezone.utc))
+        run_time = dt.datetime.now(dt.timezone.utc)
+        gx_run = RunIdentifier(run_name=run_id or "adhoc", run_time=run_time)
         res = vd.run(batch_parameters={"dataframe": df.reset_index(drop=True)},
                      expectation_parameters=dict(params or {}), run_id=gx_run,
                      result_format={"result_format": "SUMMARY", "partial_unexpected_count": N_EXAMPLES,
@@ -189,14 +276,61 @@ def validate(suite: Suite, df: pd.DataFrame, params: Mapping[str, Any] | None = 
             {r.column or "value": v} for v in result.get("partial_unexpected_list") or []]
         outcomes.append(Outcome(r, bool(er.success), jsonable(observed),
                                 tuple(jsonable(e) for e in examples[:N_EXAMPLES]), error))
-    return SuiteResult(suite.name, tuple(outcomes), len(df))
+    page = str(page_path(docs_dir, suite.name, run_id or "adhoc", run_time)) if docs_dir is not None else None
+    return SuiteResult(suite.name, tuple(outcomes), len(df), docs_page=page)
+
+
+def page_path(docs_dir: Path, suite_name: str, run_name: str, run_time: dt.datetime) -> Path:
+    """Where GX's site builder writes the page of a validation (its layout: suite path, run name, run time,
+    batch identifier), known before the page is built."""
+    return (docs_dir / "validations" / Path(*suite_name.split(".")) / run_name
+            / run_time.strftime("%Y%m%dT%H%M%S.%fZ") / f"{DATASOURCE}-{suite_name}.html")
+
+
+def build_docs_soon(docs_dir: Path, run_id: str | None, suite_names: list[str],
+                    keep_runs: int = docs.DEFAULT_KEEP_RUNS) -> tuple[str, dict[str, str]] | None:
+    """With a GX worker: queue ``build_docs`` there and return at once (the index path, and no pages: each
+    validation's ``docs_page`` says where its page will be); ``wait_for_docs`` waits for it. Without one:
+    None, the caller builds them itself."""
+    worker = _worker
+    if worker is None:
+        return None
+    try:
+        future = worker.submit(_build_docs_here, docs_dir, run_id, suite_names, keep_runs)
+    except (BrokenProcessPool, RuntimeError):  # died or shut down: the caller builds them here
+        return None
+    with _lock:
+        _pending_docs.append(future)
+    return str(docs_dir / "index.html"), {}
+
+
+_pending_docs: list[Future[tuple[str | None, dict[str, str]]]] = []
+
+
+def wait_for_docs() -> None:
+    """Wait until the Data Docs queued by ``build_docs_soon`` are written (end of a run)."""
+    with _lock:
+        pending = list(_pending_docs)
+        _pending_docs.clear()
+    for future in pending:
+        try:
+            future.result()
+        except BrokenProcessPool:
+            log.warning("the GX worker process died before writing the Data Docs")
 
 
 def build_docs(docs_dir: Path, run_id: str | None, suite_names: list[str],
                keep_runs: int = docs.DEFAULT_KEEP_RUNS) -> tuple[str | None, dict[str, str]]:
     """Build the Data Docs site of this run's context: (index.html path, {suite: its validation page}).
     Values are escaped before GX renders them, the pages need no network, and the index lists every
-    validation of the last ``keep_runs`` runs."""
+    validation of the last ``keep_runs`` runs. In the GX worker when one runs (its context holds the run's
+    results)."""
+    done, result = _in_worker(_build_docs_here, docs_dir, run_id, suite_names, keep_runs)
+    return result if done else _build_docs_here(docs_dir, run_id, suite_names, keep_runs)
+
+
+def _build_docs_here(docs_dir: Path, run_id: str | None, suite_names: list[str],
+                     keep_runs: int) -> tuple[str | None, dict[str, str]]:
     run_name = run_id or "adhoc"
     try:
         with _lock:

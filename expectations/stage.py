@@ -185,12 +185,17 @@ def evaluate(con: duckdb.DuckDBPyConnection, settings: Settings, stage: str, sco
         else:
             r = runner.validate(gx_suite, c.frame, c.params, docs_dir=docs_dir, run_id=run_id)
             by_label = {o.label: dataclasses.replace(o, rows_checked=len(c.frame)) for o in r.outcomes}
-            validated.append(c.suite.name)
+            validated.append((c.suite.name, r.docs_page))
         by_label.update(invariants[c.suite.name])
         results.append(SuiteResult(c.suite.name, tuple(by_label[rule.label] for rule in c.suite.rules),
                                     len(c.frame)))
     if docs_dir is not None and validated:
-        index, pages = runner.build_docs(docs_dir, run_id, validated, settings.data_docs_runs)
+        names = [name for name, _ in validated]
+        # with a GX worker the pages are written there while the run goes on (the run waits for them at its end)
+        queued = runner.build_docs_soon(docs_dir, run_id, names, settings.data_docs_runs)
+        index, pages = queued or runner.build_docs(docs_dir, run_id, names, settings.data_docs_runs)
+        if queued is not None:
+            pages = {name: page for name, page in validated if page}
         results = [dataclasses.replace(r, docs_index=index, docs_page=pages.get(r.suite)) for r in results]
     return list(zip(results, checks))
 

@@ -178,6 +178,9 @@ def cmd_run(args: argparse.Namespace) -> int:
             return 0
         print(f"  to do: {fresh.reason}", flush=True)
     print("  loading the pipeline (Dagster) ...", flush=True)
+    from expectations.runner import start_worker
+
+    start_worker()  # GX's import (~3 s) on the other core while Dagster loads and the raw stage runs
     import duckdb
     from dagster import AssetCheckSeverity
 

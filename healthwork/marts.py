@@ -218,3 +218,14 @@ def create_views(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"COMMENT ON VIEW {v.qualified} IS {_lit(v.comment)}")
         for c, comment in v.columns:
             con.execute(f"COMMENT ON COLUMN {v.qualified}.{c} IS {_lit(comment)}")
+
+
+def definitions_version() -> str:
+    """A hash of every view's name, SQL, columns and comments: equal means the views in a file that recorded
+    it are these (``stages.metrics.run_marts`` then leaves them: a view shows its tables' current rows)."""
+    import hashlib  # noqa: PLC0415
+
+    h = hashlib.sha256()
+    for v in VIEWS:
+        h.update(repr((v.name, v.comment, v.sql, v.columns)).encode())
+    return h.hexdigest()[:16]

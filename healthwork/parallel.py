@@ -74,7 +74,7 @@ def ordered_map(fn: Callable[[T], R], items: Sequence[T], *, init: Callable[...,
     # breaks the executor with BrokenProcessPool instead of leaving imap waiting for ever
     pool = ProcessPoolExecutor(n, mp_context=ctx, initializer=init, initargs=init_args)
     try:
-        with _main_module_hidden():  # map() submits every chunk, which starts the workers
+        with main_module_hidden():  # map() submits every chunk, which starts the workers
             results = pool.map(fn, items, chunksize=chunksize)
         yield from results
     finally:  # a consumer that stops early (an error downstream) does not wait for the rest
@@ -82,7 +82,7 @@ def ordered_map(fn: Callable[[T], R], items: Sequence[T], *, init: Callable[...,
 
 
 @contextlib.contextmanager
-def _main_module_hidden() -> Iterator[None]:
+def main_module_hidden() -> Iterator[None]:
     """Start workers without re-importing ``__main__``.
 
     multiprocessing's spawn/forkserver workers import the parent's main module first. Ours may be

@@ -16,12 +16,16 @@ import assets.publish
 import assets.raw
 import assets.report
 import expectations.checks
+from expectations.checks import GxWorkerResource
 from pipelines.automation import with_automation
 from pipelines.console import LOGGER_NAME, healthwork_console
+from pipelines.instance_storage import commit_without_fsync
 from pipelines.jobs import JOBS
 from resources.warehouse import WarehouseResource
 from pipelines.schedules import SCHEDULES
 from pipelines.sensors import SENSORS
+
+commit_without_fsync()  # the run history's SQLite commits do not wait for an fsync (WAL mode)
 
 ASSET_MODULES = [assets.raw, assets.clean, assets.entities, assets.metrics, assets.publish, assets.report]
 
@@ -31,7 +35,7 @@ defs = Definitions(
     jobs=JOBS,
     sensors=SENSORS,
     schedules=SCHEDULES,
-    resources={"warehouse": WarehouseResource()},
+    resources={"warehouse": WarehouseResource(), "gx_worker": GxWorkerResource()},
     executor=in_process_executor,
     loggers={"console": colored_console_logger, LOGGER_NAME: healthwork_console},  # the CLI picks its own
 )

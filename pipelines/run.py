@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dagster import DagsterInstance, ExecuteInProcessResult
 
+from expectations.runner import wait_for_docs
 from healthwork.config import Settings, prepare_dagster_home
 from pipelines.console import LOGGER_NAME
 from pipelines.definitions import defs
@@ -44,6 +45,17 @@ def run_job(settings: Settings, *, full_rebuild: bool = False, allow_mass_delete
             tags: dict[str, str] | None = None) -> ExecuteInProcessResult:
     """Materialise every asset in-process for ``settings``. Without ``instance`` the run is recorded
     on the settings' Dagster home; pass ``DagsterInstance.ephemeral()`` to keep no history."""
+    try:
+        return _execute(settings, full_rebuild=full_rebuild, allow_mass_delete=allow_mass_delete,
+                        instance=instance, log_level=log_level, step_lines=step_lines,
+                        progress_bar=progress_bar, verbose=verbose, tags=tags)
+    finally:
+        wait_for_docs()  # the checks' Data Docs pages, written by the GX worker while the run went on
+
+
+def _execute(settings: Settings, *, full_rebuild: bool, allow_mass_delete: bool, instance: DagsterInstance | None,
+             log_level: str, step_lines: bool, progress_bar: bool, verbose: bool,
+             tags: dict[str, str] | None) -> ExecuteInProcessResult:
     job = defs.resolve_job_def(ALL_JOB_NAME)
     config = run_config(settings, full_rebuild=full_rebuild, allow_mass_delete=allow_mass_delete,
                         log_level=log_level, step_lines=step_lines,

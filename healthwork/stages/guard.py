@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 
 from healthwork.config import ENV_ALLOW_MASS_DELETE, Settings
-from healthwork.ingest import scan_folder
+from healthwork.ingest import FileStat, Skipped, scan_folder
 
 MIN_ARTICLES_FOR_SHARE = 10  # below this, only removing every article is refused
 
@@ -65,9 +65,13 @@ def refusal(d: Deletion, folder: Path, max_share: float) -> str:
             f"Run with --allow-mass-delete (or {ENV_ALLOW_MASS_DELETE}=1) if they really are gone")
 
 
-def guard_mass_deletion(settings: Settings, allow: bool = False) -> Deletion:
-    """Raise ``MassDeletionRefused`` when this run would remove too many published articles."""
-    files, _ = scan_folder(settings.seeds_dir)
+Scan = tuple[list[FileStat], list[Skipped]]  # what ingest.scan_folder gives: the input files, what was skipped
+
+
+def guard_mass_deletion(settings: Settings, allow: bool = False, scanned: Scan | None = None) -> Deletion:
+    """Raise ``MassDeletionRefused`` when this run would remove too many published articles (``scanned``:
+    the folder's ``scan_folder``, when the caller has it already)."""
+    files, _ = scanned if scanned is not None else scan_folder(settings.seeds_dir)
     d = planned_deletion(published_article_files(settings.warehouse), [f.name for f in files])
     if not (allow or settings.allow_mass_delete) and d.too_many(settings.max_delete_share):
         raise MassDeletionRefused(refusal(d, settings.seeds_dir, settings.max_delete_share))

@@ -316,7 +316,21 @@ def changed_commitments(con: duckdb.DuckDBPyConnection) -> list[str]:
     return sorted(c for c, f in current.items() if stored.get(c) != f)
 
 
+MARTS_STATE = "marts"  # meta.stage_state key: the version of the view definitions in the file
+
+
+def marts_current(con: duckdb.DuckDBPyConnection) -> bool:
+    """Every analyst view is in the file as ``healthwork.marts`` defines it now (views hold no rows: they
+    need no refresh when their tables change)."""
+    present = {n for (n,) in con.execute("SELECT view_name FROM duckdb_views() WHERE schema_name = ? "
+                                         "AND database_name = current_database()", [marts.SCHEMA]).fetchall()}
+    return (common.stored(con, common.STAGE_STATE, MARTS_STATE) == marts.definitions_version()
+            and all(v.name in present for v in marts.VIEWS))
+
+
 def run_marts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """(Re)create the analyst views; returns each view's row count."""
-    marts.create_views(con)
+    """(Re)create the analyst views unless they are current; returns each view's row count."""
+    if not marts_current(con):
+        marts.create_views(con)
+        common.record(con, common.STAGE_STATE, MARTS_STATE, marts.definitions_version())
     return {v.qualified: con.execute(f"SELECT count(*) FROM {v.qualified}").fetchone()[0] for v in marts.VIEWS}
