@@ -45,7 +45,7 @@ from bisect import bisect_left
 from decimal import Decimal
 from typing import Any
 
-from healthwork.extract.text import find_all, leftmost_non_overlapping
+from healthwork.extract.text import find_all, leftmost_non_overlapping, offset_safe_lower
 from healthwork.extract.numbers import (
     MULT, NUM, NUMBER_WORDS, QUALIFIER_WORDS, WORD_NUMBER, alternation, parse_number, qualifier_of, range_low,
 )
@@ -281,7 +281,7 @@ def _candidates(body: str, numbers: list[re.Match[str]]) -> list[re.Match[str]]:
             m = _COUNT_WORD.match(body, b.start())
             if m and _mods_ok(m.group("mods")):
                 found.append(m)
-    low = body.lower() if len(body.lower()) == len(body) else body
+    low = offset_safe_lower(body)
     for i in find_all(low, _SMALL_WORD_STARTS):
         if i > 0 and (body[i - 1].isalnum() or body[i - 1] in "_-"):
             continue
@@ -427,7 +427,7 @@ def _actor_counts(body: str, rows: list[dict[str, Any]], numbers: list[re.Match[
     April", "helped 87 into work"); ``what`` is the verb phrase."""
     out: list[dict[str, Any]] = []
     spans = [(r["span_start"], r["span_end"]) for r in rows]
-    low = body.lower() if len(body.lower()) == len(body) else body
+    low = offset_safe_lower(body)
     verbs = find_all(low, _VERB_STEMS)  # where a people verb can be: the full patterns are only tried near one
     helped = [m for j in verbs if (m := _HELPED_COUNT.match(body, j))]
     for n in numbers if verbs else ():
@@ -457,7 +457,7 @@ def _number_of_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, A
     people out of work because of ill health has risen to 2.8 million"."""
     out: list[dict[str, Any]] = []
     spans = [(r["span_start"], r["span_end"]) for r in rows]
-    low = body.lower() if len(body.lower()) == len(body) else body
+    low = offset_safe_lower(body)
     for i in find_all(low, ("number of",)):
         lead = _NUMBER_OF.match(body, i)
         if not lead:
@@ -481,7 +481,7 @@ def _statistic_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, A
     (a rate in per cent is not a count)."""
     out: list[dict[str, Any]] = []
     spans = [(r["span_start"], r["span_end"]) for r in rows]
-    low = body.lower() if len(body.lower()) == len(body) else body
+    low = offset_safe_lower(body)
     for i in find_all(low, ("unemployment", "inactivity", "claimant count", "population")):
         start_at = max(0, i - 4 if low.startswith("claimant", i) else i - 9)  # "the claimant", "economic "
         lead = next((m for m in _STATISTIC_LEAD.finditer(body, start_at, i + 21) if m.start() <= i < m.end()), None)

@@ -164,7 +164,12 @@ _ACCORDING_BEFORE_RE = re.compile(r"\baccording to\s$")
 _SPEECH_BEFORE_RE = re.compile(rf"\b(?:{_VERB_ALT}|according to|told by|asked)(?: [a-z][a-z-]*){{0,5}} $")
 _APPOSITION_SPEECH_RE = re.compile(
     rf", (?:who|whose|one of|aged \d{{1,3}}|\d{{1,3}}(?=,| from| of))\b[^.;:\"“”\n]{{0,100}}?, (?:{_VERB_ALT})\b")
-_SURNAME_SPEECH_RE = re.compile(rf"(?=[{_UP}])(?<![\w'’-][ ])(?<![A-Z])\b([{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?) (?:{_VERB_ALT})\b")
+# a capitalised word (not after another word and a space, nor after a letter) before a speech verb: "Lopez
+# said". The lookbehinds sit after the first letter (one character wider) so that the pattern opens with a
+# character class, which lets the regex engine skip ahead to the next capital letter instead of trying
+# every position.
+_SURNAME_SPEECH_RE = re.compile(
+    rf"([{_UP}](?<![\w'’-][ ].)(?<![A-Z].)(?<!\w.)[{_LOW}]+(?:[{_UP}][{_LOW}]+)?) (?:{_VERB_ALT})\b")
 _ROLE_SPLIT_RE = re.compile(r"^(.*?)(?:,? (?:at|of|for|with) (?:the )?)$")
 _POST_END_RE = re.compile(r"[,.;:!?\n“”\"‘(]| (?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b| who\b")
 

@@ -23,11 +23,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 Span = tuple[int, int]
 
-__all__ = ["Span", "paragraph_spans", "sentence_spans", "find_span", "span_index", "find_all", "RowsByStart",
+__all__ = ["Span", "paragraph_spans", "sentence_spans", "find_span", "span_index", "find_all", "offset_safe_lower", "RowsByStart",
            "Covering"]
 
 _PARA = re.compile(r"[^\n]+")
@@ -147,6 +148,16 @@ def find_all(text: str, needles: Sequence[str]) -> list[int]:
             out.add(i)
             i = text.find(needle, i + 1)
     return sorted(out)
+
+
+@lru_cache(maxsize=8)
+def offset_safe_lower(text: str) -> str:
+    """``text`` lowercased when that keeps every offset, else ``text`` unchanged (a few characters grow
+    when lowered: "İ" becomes two), so a match in the result is a span of ``text``.
+
+    Cached for the last few texts: the count passes each search the same body in lower case."""
+    low = text.lower()
+    return low if len(low) == len(text) else text
 
 
 def leftmost_non_overlapping(matches: Sequence[re.Match[str]]) -> list[re.Match[str]]:
