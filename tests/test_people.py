@@ -225,3 +225,17 @@ def test_a_first_name_and_a_place_named_surname_that_speak_are_a_person() -> Non
     assert [r["name"] for r in ents["person_mentions"]] == ["Zara Preston"]
     assert [r["speaker"] for r in ents["quotes"]] == ["Zara Preston"]
     assert [r["name"] for r in ents["place_mentions"]] == ["Leeds"]
+
+
+def test_clause_start_is_the_last_boundary_before_the_position() -> None:
+    import re
+
+    from healthwork.extract.people import _sentence_start
+    boundary = re.compile(r"[\n;:“”\"‘]|[.!?](?= )")  # the definition the backward scans implement
+    body = ('Costs rose. The chief officer; Dr Ana Vale: "work helps" and the lead nurse, '
+            "Jo Kerr? Yes! Mr.Smith said\nthe head of policy Lee Brown.X agreed " + "word " * 120 + "end.")
+    for pos in range(len(body) + 1):
+        expected = max([m.end() for m in boundary.finditer(body, max(0, pos - 400), pos)], default=max(0, pos - 400))
+        assert _sentence_start(body, pos) == expected, pos
+    assert body[_sentence_start(body, body.index("Lee Brown")):].startswith("the head of policy")
+    assert _sentence_start(body, body.index("The chief")) == body.index(" The chief")
