@@ -109,8 +109,11 @@ _COUNT_WORD = re.compile(rf"(?P<wnum>{_WORDNUM_ALT})(?P<wmult>{_WORD_MULT}){_RES
 # a small number in words, no multiplier: "three people", "twenty-five apprentices" ("one", "a" and
 # "an" are not counts: "one young person", "a worker")
 _SMALL_WORDS = [w for w, v in NUMBER_WORDS.items() if v == v.to_integral_value() and 2 <= v < 100]
-# where a small number word can start: its first word, lower case ("twenty" for "twenty-five")
-_SMALL_WORD_STARTS = tuple(sorted({w.split("-")[0] for w in _SMALL_WORDS}))
+# where a small number word can start: its first word, lower case ("twenty" for "twenty-five"), leaving out
+# words that begin with another listed word ("eight" is found wherever "eighteen" or "eighty" is: fewer scans)
+_SMALL_FIRST_WORDS = {w.split("-")[0] for w in _SMALL_WORDS}
+_SMALL_WORD_STARTS = tuple(sorted(w for w in _SMALL_FIRST_WORDS
+                                  if not any(w != other and w.startswith(other) for other in _SMALL_FIRST_WORDS)))
 _COUNT_SMALL_WORD = re.compile(
     rf"(?P<wnum>{alternation(_SMALL_WORDS)})(?!\s+(?:million|billion|thousand|hundred|quarters?)(?![\w-])){_REST}",
     re.IGNORECASE)

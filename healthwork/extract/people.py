@@ -245,12 +245,31 @@ def _sentence_start(body: str, pos: int) -> int:
     return last + 1 if last >= 0 else lo
 
 
+_WORD_AFTER_SPACE_RE = re.compile(r"(?<= )[A-Za-z]")
+
+
+def _last_back_tokens(body: str, limit: int, end: int, count: int) -> list[re.Match[str]]:
+    """The last ``count`` tokens (``_BACK_TOKEN_RE``) of ``body[limit:end]``, as a scan from ``limit`` finds them.
+
+    The scan starts at a word after a space a short way before ``end`` (a space is never inside a
+    token's word, so a token starts there in the scan from ``limit`` too); only when that window holds
+    fewer than ``count`` tokens is the whole stretch from ``limit`` scanned (tokenising the whole clause
+    for every candidate name cost more than the rest of the role search)."""
+    near = max(limit, end - 12 * count)
+    if near > limit:
+        word = _WORD_AFTER_SPACE_RE.search(body, near, end)
+        if word:
+            toks = list(_BACK_TOKEN_RE.finditer(body, word.start(), end))
+            if len(toks) >= count:
+                return toks[-count:]
+    return list(_BACK_TOKEN_RE.finditer(body, limit, end))[-count:]
+
+
 def _role_before(body: str, start: int, person_spans: list[tuple[int, int]]) -> tuple[str | None, int]:
     """Role words just before a name: "work and pensions secretary Mel Stride". Returns (role, role_start)."""
     limit = _sentence_start(body, start)
-    toks = list(_BACK_TOKEN_RE.finditer(body, limit, start))
     words: list[tuple[str, int]] = []
-    for m in reversed(toks[-12:]):
+    for m in reversed(_last_back_tokens(body, limit, start, 12)):
         if m.group(2) != " ":
             break  # punctuation (a comma) ends the role
         w = m.group(1)
