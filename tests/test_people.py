@@ -225,3 +225,32 @@ def test_a_first_name_and_a_place_named_surname_that_speak_are_a_person() -> Non
     assert [r["name"] for r in ents["person_mentions"]] == ["Zara Preston"]
     assert [r["speaker"] for r in ents["quotes"]] == ["Zara Preston"]
     assert [r["name"] for r in ents["place_mentions"]] == ["Leeds"]
+
+
+def test_clause_start_is_the_last_boundary_before_the_position() -> None:
+    import re
+
+    from healthwork.extract.people import _sentence_start
+    boundary = re.compile(r"[\n;:“”\"‘]|[.!?](?= )")  # the definition the backward scans implement
+    body = ('Costs rose. The chief officer; Dr Ana Vale: "work helps" and the lead nurse, '
+            "Jo Kerr? Yes! Mr.Smith said\nthe head of policy Lee Brown.X agreed " + "word " * 120 + "end.")
+    for pos in range(len(body) + 1):
+        expected = max([m.end() for m in boundary.finditer(body, max(0, pos - 400), pos)], default=max(0, pos - 400))
+        assert _sentence_start(body, pos) == expected, pos
+    assert body[_sentence_start(body, body.index("Lee Brown")):].startswith("the head of policy")
+    assert _sentence_start(body, body.index("The chief")) == body.index(" The chief")
+
+
+def test_last_tokens_before_a_name_match_a_scan_of_the_whole_clause() -> None:
+    import re
+
+    from healthwork.extract.people import _last_back_tokens
+    back_token = re.compile(r"([A-Za-z][A-Za-z'’&-]*)([^A-Za-z]*)")
+    body = ("the rock-'n'-roll fan's  - -x union & co, 12 of whom run Acme's scheme; the shadow work and pensions "
+            "secretary of the day, a veteran of thirty years of local government and its many -- odd -- committees, "
+            "Ann Lee")
+    for end in range(len(body) + 1):
+        for limit in (0, 5, end // 2):
+            expected = [m.span() for m in back_token.finditer(body, limit, end)][-12:]
+            assert [m.span() for m in _last_back_tokens(body, limit, end, 12)] == expected, (limit, end)
+    assert [m.group(1) for m in _last_back_tokens(body, 0, len(body), 3)] == ["committees", "Ann", "Lee"]

@@ -20,3 +20,28 @@ def test_covering_answers_like_a_scan_of_every_span():
     for start in range(0, 60):
         for end in range(start, 60):
             assert cover.covers(start, end) == any(s <= start and end <= e for s, e in spans), (start, end)
+
+
+def test_find_all_gives_every_offset_of_every_needle_including_shared_starts_and_overlaps() -> None:
+    from healthwork.extract.text import find_all
+
+    text = "The think tank, a think-tank and thinktanks; thinking contract to contract with eighteen eight eighty."
+    needles = ("think tank", "think-tank", "thinktank", "think", "contract with", "contract to", "eight", "eighteen",
+               "eighty", "ty", "an", "n")
+    expected = sorted({i for needle in needles for i in range(len(text)) if text.startswith(needle, i)})
+    assert find_all(text, needles) == expected
+    assert find_all(text, ("think tank", "think-tank", "thinktank")) == [4, 18, 33]
+    assert find_all(text, ("contract with", "contract to")) == [54, 66]
+    assert find_all("aaaa", ("aa",)) == [0, 1, 2]
+    assert find_all(text, ()) == []
+
+
+def test_find_all_finds_needles_that_differ_only_in_their_first_letter() -> None:
+    from healthwork.extract.text import find_all
+
+    text = "Million trillion million, billion and Billion; 3 thousand Thousand. Speaking to us, speaking to them"
+    needles = ("million", "Million", "billion", "Billion", "thousand", "Thousand", "speaking to", "Speaking to", "ion")
+    expected = sorted({i for needle in needles for i in range(len(text)) if text.startswith(needle, i)})
+    assert find_all(text, needles) == expected
+    assert find_all(text, ("million", "Million", "billion", "Billion")) == [0, 17, 26, 38]  # not "trillion"
+    assert find_all("illion", ("million", "Million")) == []

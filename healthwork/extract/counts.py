@@ -45,7 +45,7 @@ from bisect import bisect_left
 from decimal import Decimal
 from typing import Any
 
-from healthwork.extract.text import find_all, leftmost_non_overlapping
+from healthwork.extract.text import find_all, leftmost_non_overlapping, offset_safe_lower
 from healthwork.extract.numbers import (
     MULT, NUM, NUMBER_WORDS, QUALIFIER_WORDS, WORD_NUMBER, alternation, parse_number, qualifier_of, range_low,
 )
@@ -109,8 +109,11 @@ _COUNT_WORD = re.compile(rf"(?P<wnum>{_WORDNUM_ALT})(?P<wmult>{_WORD_MULT}){_RES
 # a small number in words, no multiplier: "three people", "twenty-five apprentices" ("one", "a" and
 # "an" are not counts: "one young person", "a worker")
 _SMALL_WORDS = [w for w, v in NUMBER_WORDS.items() if v == v.to_integral_value() and 2 <= v < 100]
-# where a small number word can start: its first word, lower case ("twenty" for "twenty-five")
-_SMALL_WORD_STARTS = tuple(sorted({w.split("-")[0] for w in _SMALL_WORDS}))
+# where a small number word can start: its first word, lower case ("twenty" for "twenty-five"), leaving out
+# words that begin with another listed word ("eight" is found wherever "eighteen" or "eighty" is: fewer scans)
+_SMALL_FIRST_WORDS = {w.split("-")[0] for w in _SMALL_WORDS}
+_SMALL_WORD_STARTS = tuple(sorted(w for w in _SMALL_FIRST_WORDS
+                                  if not any(w != other and w.startswith(other) for other in _SMALL_FIRST_WORDS)))
 _COUNT_SMALL_WORD = re.compile(
     rf"(?P<wnum>{alternation(_SMALL_WORDS)})(?!\s+(?:million|billion|thousand|hundred|quarters?)(?![\w-])){_REST}",
     re.IGNORECASE)
@@ -281,7 +284,7 @@ def _candidates(body: str, numbers: list[re.Match[str]]) -> list[re.Match[str]]:
             m = _COUNT_WORD.match(body, b.start())
             if m and _mods_ok(m.group("mods")):
                 found.append(m)
-    low = body.lower() if len(body.lower()) == len(body) else body
+    low = offset_safe_lower(body)
     for i in find_all(low, _SMALL_WORD_STARTS):
         if i > 0 and (body[i - 1].isalnum() or body[i - 1] in "_-"):
             continue
@@ -427,7 +430,7 @@ def _actor_counts(body: str, rows: list[dict[str, Any]], numbers: list[re.Match[
     April", "helped 87 into work"); ``what`` is the verb phrase."""
     out: list[dict[str, Any]] = []
     spans = [(r["span_start"], r["span_end"]) for r in rows]
-    low = body.lower() if len(body.lower()) == len(body) else body
+    low = offset_safe_lower(body)
     verbs = find_all(low, _VERB_STEMS)  # where a people verb can be: the full patterns are only tried near one
     helped = [m for j in verbs if (m := _HELPED_COUNT.match(body, j))]
     for n in numbers if verbs else ():
@@ -457,7 +460,7 @@ def _number_of_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, A
     people out of work because of ill health has risen to 2.8 million"."""
     out: list[dict[str, Any]] = []
     spans = [(r["span_start"], r["span_end"]) for r in rows]
-    low = body.lower() if len(body.lower()) == len(body) else body
+    low = offset_safe_lower(body)
     for i in find_all(low, ("number of",)):
         lead = _NUMBER_OF.match(body, i)
         if not lead:
@@ -481,7 +484,7 @@ def _statistic_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, A
     (a rate in per cent is not a count)."""
     out: list[dict[str, Any]] = []
     spans = [(r["span_start"], r["span_end"]) for r in rows]
-    low = body.lower() if len(body.lower()) == len(body) else body
+    low = offset_safe_lower(body)
     for i in find_all(low, ("unemployment", "inactivity", "claimant count", "population")):
         start_at = max(0, i - 4 if low.startswith("claimant", i) else i - 9)  # "the claimant", "economic "
         lead = next((m for m in _STATISTIC_LEAD.finditer(body, start_at, i + 21) if m.start() <= i < m.end()), None)

@@ -164,7 +164,12 @@ _ACCORDING_BEFORE_RE = re.compile(r"\baccording to\s$")
 _SPEECH_BEFORE_RE = re.compile(rf"\b(?:{_VERB_ALT}|according to|told by|asked)(?: [a-z][a-z-]*){{0,5}} $")
 _APPOSITION_SPEECH_RE = re.compile(
     rf", (?:who|whose|one of|aged \d{{1,3}}|\d{{1,3}}(?=,| from| of))\b[^.;:\"“”\n]{{0,100}}?, (?:{_VERB_ALT})\b")
-_SURNAME_SPEECH_RE = re.compile(rf"(?=[{_UP}])(?<![\w'’-][ ])(?<![A-Z])\b([{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?) (?:{_VERB_ALT})\b")
+# a capitalised word (not after another word and a space, nor after a letter) before a speech verb: "Lopez
+# said". The lookbehinds sit after the first letter (one character wider) so that the pattern opens with a
+# character class, which lets the regex engine skip ahead to the next capital letter instead of trying
+# every position.
+_SURNAME_SPEECH_RE = re.compile(
+    rf"([{_UP}](?<![\w'’-][ ].)(?<![A-Z].)(?<!\w.)[{_LOW}]+(?:[{_UP}][{_LOW}]+)?) (?:{_VERB_ALT})\b")
 _ROLE_SPLIT_RE = re.compile(r"^(.*?)(?:,? (?:at|of|for|with) (?:the )?)$")
 _POST_END_RE = re.compile(r"[,.;:!?\n“”\"‘(]| (?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b| who\b")
 
@@ -219,25 +224,52 @@ def _tokens(s: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(s)]
 
 
-_BOUNDARY_RE = re.compile(r"[\n;:“”\"‘]|[.!?](?= )")
 _BACK_TOKEN_RE = re.compile(r"([A-Za-z][A-Za-z'’&-]*)([^A-Za-z]*)")
 
 
+# what ends a clause: a line break, a semicolon, a colon or a quote mark, or a
+# sentence stop followed by a space
+_BOUNDARY_CHARS = "\n;:“”\"‘"
+_BOUNDARY_STOPS = (". ", "! ", "? ")
+
+
 def _sentence_start(body: str, pos: int) -> int:
-    """Start of the clause containing ``pos`` (after the last sentence/quote boundary, 400 chars at most)."""
+    """Start of the clause containing ``pos`` (after the last sentence/quote boundary, 400 chars at most).
+
+    The last boundary before ``pos``, found with a few backward ``str.rfind`` scans (a forward
+    regex scan of the 400 characters cost more than the rest of the role search). A stop counts only with
+    its space before ``pos``."""
     lo = max(0, pos - 400)
-    last = None
-    for last in _BOUNDARY_RE.finditer(body, lo, pos):
-        pass
-    return last.end() if last is not None else lo
+    last = max(max(body.rfind(c, lo, pos) for c in _BOUNDARY_CHARS),
+               max(body.rfind(stop, lo, pos) for stop in _BOUNDARY_STOPS))
+    return last + 1 if last >= 0 else lo
+
+
+_WORD_AFTER_SPACE_RE = re.compile(r"(?<= )[A-Za-z]")
+
+
+def _last_back_tokens(body: str, limit: int, end: int, count: int) -> list[re.Match[str]]:
+    """The last ``count`` tokens (``_BACK_TOKEN_RE``) of ``body[limit:end]``, as a scan from ``limit`` finds them.
+
+    The scan starts at a word after a space a short way before ``end`` (a space is never inside a
+    token's word, so a token starts there in the scan from ``limit`` too); only when that window holds
+    fewer than ``count`` tokens is the whole stretch from ``limit`` scanned (tokenising the whole clause
+    for every candidate name cost more than the rest of the role search)."""
+    near = max(limit, end - 12 * count)
+    if near > limit:
+        word = _WORD_AFTER_SPACE_RE.search(body, near, end)
+        if word:
+            toks = list(_BACK_TOKEN_RE.finditer(body, word.start(), end))
+            if len(toks) >= count:
+                return toks[-count:]
+    return list(_BACK_TOKEN_RE.finditer(body, limit, end))[-count:]
 
 
 def _role_before(body: str, start: int, person_spans: list[tuple[int, int]]) -> tuple[str | None, int]:
     """Role words just before a name: "work and pensions secretary Mel Stride". Returns (role, role_start)."""
     limit = _sentence_start(body, start)
-    toks = list(_BACK_TOKEN_RE.finditer(body, limit, start))
     words: list[tuple[str, int]] = []
-    for m in reversed(toks[-12:]):
+    for m in reversed(_last_back_tokens(body, limit, start, 12)):
         if m.group(2) != " ":
             break  # punctuation (a comma) ends the role
         w = m.group(1)

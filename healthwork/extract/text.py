@@ -20,14 +20,16 @@ Paragraph breaks always end a sentence.
 """
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 Span = tuple[int, int]
 
-__all__ = ["Span", "paragraph_spans", "sentence_spans", "find_span", "span_index", "find_all", "RowsByStart",
+__all__ = ["Span", "paragraph_spans", "sentence_spans", "find_span", "span_index", "find_all", "offset_safe_lower", "RowsByStart",
            "Covering"]
 
 _PARA = re.compile(r"[^\n]+")
@@ -141,12 +143,54 @@ def find_all(text: str, needles: Sequence[str]) -> list[int]:
     can start, then try the pattern there with ``Pattern.match``.
     """
     out: set[int] = set()
-    for needle in needles:
-        i = text.find(needle)
+    for scanned, shift, group in _scan_plan(tuple(needles)):
+        i = text.find(scanned, shift)
         while i >= 0:
-            out.add(i)
-            i = text.find(needle, i + 1)
+            if not group or any(text.startswith(needle, i - shift) for needle in group):
+                out.add(i - shift)
+            i = text.find(scanned, i + 1)
     return sorted(out)
+
+
+_SHARED_PREFIX = 5  # needles that open with the same five characters are found by one scan
+
+
+@lru_cache(maxsize=64)
+def _scan_plan(needles: tuple[str, ...]) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
+    """How ``find_all`` scans for ``needles``: (string to find, how far the needles start before it,
+    needles to check there; an empty tuple: the found string is the needle itself).
+
+    Every scan reads the whole text, so fewer scans are faster; the offsets are the same:
+    - needles that share their first five characters ("think tank", "think-tank", "thinktank";
+      "contract with", "contract to") are found with one scan of their common start;
+    - other needles that differ only in their first character ("million", "Million", "billion",
+      "Billion") are found with one scan of the rest ("illion"), one character after their start."""
+    groups: dict[str, list[str]] = {}
+    for needle in dict.fromkeys(needles):
+        key = needle[:_SHARED_PREFIX] if len(needle) >= _SHARED_PREFIX else "\0" + needle  # short: alone
+        groups.setdefault(key, []).append(needle)
+    plan: list[tuple[str, int, tuple[str, ...]]] = []
+    tails: dict[str, list[str]] = {}
+    for members in groups.values():
+        if len(members) > 1:
+            plan.append((os.path.commonprefix(members), 0, tuple(members)))
+        elif len(members[0]) >= _SHARED_PREFIX:
+            tails.setdefault(members[0][1:], []).append(members[0])
+        else:
+            plan.append((members[0], 0, ()))
+    for tail, members in tails.items():
+        plan.append((tail, 1, tuple(members)) if len(members) > 1 else (members[0], 0, ()))
+    return tuple(plan)
+
+
+@lru_cache(maxsize=8)
+def offset_safe_lower(text: str) -> str:
+    """``text`` lowercased when that keeps every offset, else ``text`` unchanged (a few characters grow
+    when lowered: "İ" becomes two), so a match in the result is a span of ``text``.
+
+    Cached for the last few texts: the count passes each search the same body in lower case."""
+    low = text.lower()
+    return low if len(low) == len(text) else text
 
 
 def leftmost_non_overlapping(matches: Sequence[re.Match[str]]) -> list[re.Match[str]]:
