@@ -453,6 +453,37 @@ LAYOUTS: list[Layout] = [
         None,
         dt.date(2025, 4, 23),
     ),
+    Layout(
+        # the masthead's name and its tagline straight over the headline: the tagline shares no word with the story
+        "site_tagline_straight_over_the_headline",
+        _story(
+            "Home  News  Sport  What's on  Jobs",
+            "Example Evening Chronicle",
+            "Your trusted voice for the valleys since 1871",
+            "Named work coach and quick physiotherapy offered to people signed off sick",
+            "By Gethin Morgan",
+            "Tuesday, 14th October 2025, 9:15 am",
+            _BODY,
+        ),
+        "Named work coach and quick physiotherapy offered to people signed off sick",
+        "Gethin Morgan",
+        dt.date(2025, 10, 14),
+    ),
+    Layout(
+        # headline, a short standfirst without a full stop, then the byline: the first line is still the headline
+        "short_standfirst_without_full_stop_under_the_headline",
+        _story(
+            "News › Health",
+            "Fast-track referrals for workers off sick",
+            "Partnership of council, care board and charities to run the new service from spring",
+            "By Orla Whitcombe",
+            "2 June 2025",
+            _BODY,
+        ),
+        "Fast-track referrals for workers off sick",
+        "Orla Whitcombe",
+        dt.date(2025, 6, 2),
+    ),
 ]
 
 
