@@ -484,6 +484,23 @@ LAYOUTS: list[Layout] = [
         "Orla Whitcombe",
         dt.date(2025, 6, 2),
     ),
+    Layout(
+        # a lead photo's caption and credit between the headline and its standfirst: the standfirst does not take over
+        "photo_caption_between_headline_and_standfirst",
+        _story(
+            "News  Health  Business  Opinion",
+            "Health › Employment",
+            "Fast-track physiotherapy offered to workers signed off sick",
+            "Coaches at the new hub on Mill Lane. Photo: Example Picture Agency",
+            "Partnership of council, care board and charities will take referrals from GPs and employers as well as from people themselves",
+            "By Tamsin Oyelaran, Health Reporter",
+            "18 March 2025",
+            _BODY,
+        ),
+        "Fast-track physiotherapy offered to workers signed off sick",
+        "Tamsin Oyelaran",
+        dt.date(2025, 3, 18),
+    ),
 ]
 
 

@@ -287,7 +287,7 @@ def _headline_score(lines: list[Line], j: int, window: _Window, best_score: floa
     else:
         # a headline followed by its standfirst, then the byline: the headline is the first of the two (share
         # buttons and article tools between them do not count)
-        after = _text_lines_after(lines, j, 7)
+        after = _text_lines_after(lines, j, 7, past_captions=True)  # a lead photo's caption may stand between
         if (
             len(after) >= 2
             and title_like(lines[after[0]])
@@ -340,11 +340,12 @@ def _header_furniture(lines: list[Line], k: int) -> bool:
     )
 
 
-def _text_lines_after(lines: list[Line], j: int, count: int) -> list[int]:
-    """The next ``count`` lines after j that are not header furniture (within a dozen lines)."""
+def _text_lines_after(lines: list[Line], j: int, count: int, past_captions: bool = False) -> list[int]:
+    """The next ``count`` lines after j that are not header furniture (nor, ``past_captions``, a photo's caption)
+    within a dozen lines."""
     out: list[int] = []
     for k in range(j + 1, min(len(lines), j + 13)):
-        if not _header_furniture(lines, k):
+        if not _header_furniture(lines, k) and not (past_captions and lines[k].rule == "caption"):
             out.append(k)
             if len(out) == count:
                 break
