@@ -501,6 +501,35 @@ LAYOUTS: list[Layout] = [
         "Tamsin Oyelaran",
         dt.date(2025, 3, 18),
     ),
+    Layout(
+        # a video's notice and its caption between the headline's date and the story: the caption is no headline
+        "video_notice_and_caption_over_the_story",
+        _story(
+            "Home  News  Sport  Weather",
+            "Work and health hub opens in former library building",
+            "  • 9 May 2025",
+            "  • Share",
+            "    • Share by email",
+            "    • Share on Facebook",
+            "    • Share on Messenger",
+            "    • Share on X",
+            "    • Share on WhatsApp",
+            "    • Share on LinkedIn",
+            "    • Share on Pinterest",
+            "    • Share on Reddit",
+            "    • Share on Threads",
+            "    • Share on Tumblr",
+            "    • Share on Mastodon",
+            "Related Topics",
+            "  • Employment",
+            "Your browser does not support this video player",
+            "Video captionNamed work coach and physiotherapy referral for people off work",
+            _BODY,
+        ),
+        "Work and health hub opens in former library building",
+        None,
+        dt.date(2025, 5, 9),
+    ),
 ]
 
 

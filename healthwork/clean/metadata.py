@@ -142,8 +142,13 @@ def _shared_with_story(content: str, window: _Window) -> float | None:
 
 
 def _tagline_over(lines: list[Line], j: int, window: _Window) -> bool:
-    """Line j shares few words with the story, and the next line, of a headline's shape, shares most of its own."""
-    shared = _shared_with_story(lines[j].content, window)
+    """Line j shares few words with the story, and the next line, of a headline's shape, shares most of its own
+    (a notice such as 'Media playback is unsupported on your device' is no tagline: the video's caption under it
+    is not the headline)."""
+    content = lines[j].content
+    if _UI_NOTICE.search(content) or _ICON_NAME.search(content):
+        return False
+    shared = _shared_with_story(content, window)
     return shared is not None and shared <= _SHARED_WORDS and _next_line_shares_more(lines, j, window)
 
 
