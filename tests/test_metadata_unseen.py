@@ -530,6 +530,34 @@ LAYOUTS: list[Layout] = [
         None,
         dt.date(2025, 5, 9),
     ),
+    Layout(
+        # a two-word headline straight over its byline: both its words are the story's
+        "two_word_headline_over_the_byline",
+        _story(
+            "Home  News  Sport  Jobs",
+            "Physiotherapy referrals",
+            "By Idris Pemberton",
+            "4 March 2025",
+            _BODY,
+        ),
+        "Physiotherapy referrals",
+        "Idris Pemberton",
+        dt.date(2025, 3, 4),
+    ),
+    Layout(
+        # a two-word section label over the byline is no headline: the story does not repeat 'matters'
+        "two_word_section_label_over_the_byline",
+        _story(
+            "Home  News  Sport  Jobs",
+            "Health Matters",
+            "By Idris Pemberton",
+            "4 March 2025",
+            _BODY,
+        ),
+        None,
+        "Idris Pemberton",
+        dt.date(2025, 3, 4),
+    ),
 ]
 
 

@@ -114,6 +114,10 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
             scored = _headline_score(lines, j, window, best_score)
             if scored is not None and scored[0] > best_score:
                 best_score, best_at, best_content = scored[0], j, scored[1]
+    if best_score < _WEAK_HEADLINE:
+        short = _two_word_headline(lines, window)
+        if short >= 0:
+            return short, lines[short].content
     if best_at < 0 or best_score < 3.0:
         return (max(0, first_body - 1) if first_body < len(lines) else -1), None
     return best_at, _with_wrapped_end(lines, best_at, first_body, best_content)
@@ -131,6 +135,38 @@ def _content_stems(text: str) -> set[str]:
     'employers' with 'employment' or 'Wakefield' with 'Wakefield's'."""
     words = (word.lower() for word in _CONTENT_WORD.findall(text))
     return {word[:5] for word in words if word not in STOP_WORDS and word not in _MORE_FUNCTION_WORDS}
+
+
+_WIDE_GAP = re.compile(r" {2,}|\t")
+
+
+def _link_strip(content: str) -> bool:
+    """A strip of four or more short capitalised links printed with wide gaps ('Home  News  Sport  Jobs')."""
+    items = _WIDE_GAP.split(content)
+    return len(items) >= 4 and all(item and item[0].isupper() and len(item.split()) <= 3 for item in items)
+
+
+def _two_word_headline(lines: list[Line], window: _Window) -> int:
+    """A two-word headline ('Physiotherapy referrals') straight over its byline or date, both of whose words the
+    story repeats (a section label, 'Latest news', shares none), or -1. Only asked when no longer line looks like
+    the headline."""
+    for j in range(window.first_body - 1, window.start - 1, -1):
+        line = lines[j]
+        content = line.content
+        if (
+            line.n_words != 2 or line.is_list or line.length < 8 or not content[0].isupper() or DIGIT.search(content)
+            or content[-1] in ".:|" or line.rule not in ("", "short_non_sentence", "no_sentence_end")
+            or content.rsplit(None, 1)[-1].lower() in _LABEL_LAST_WORDS or bare_name(content) is not None
+        ):
+            continue
+        after = _text_lines_after(lines, j, 1)
+        if not after or not _is_byline_or_date(lines[after[0]]):
+            continue
+        words = [word for word in _CONTENT_WORD.findall(content)]
+        stems = _content_stems(content)
+        if len(words) == 2 and len(stems) == 2 and stems <= window.story_words:
+            return j
+    return -1
 
 
 def _shared_with_story(content: str, window: _Window) -> float | None:
@@ -191,7 +227,7 @@ def _headline_score(lines: list[Line], j: int, window: _Window, best_score: floa
     if line.rule in ("cookie_notice", "footer", "signup_form", "share_buttons", "advert", "related_list", "comment_prompt", "paywall", "navigation", "promo", "credit", "attachment", "age_notice"):
         return None
     content = line.content
-    if _BY_LINE.match(content) or is_menu_row(content):
+    if _BY_LINE.match(content) or is_menu_row(content) or _link_strip(content):
         return None
     page_title = _page_title_head(content)
     if page_title is not None:
