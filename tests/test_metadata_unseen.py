@@ -453,6 +453,111 @@ LAYOUTS: list[Layout] = [
         None,
         dt.date(2025, 4, 23),
     ),
+    Layout(
+        # the masthead's name and its tagline straight over the headline: the tagline shares no word with the story
+        "site_tagline_straight_over_the_headline",
+        _story(
+            "Home  News  Sport  What's on  Jobs",
+            "Example Evening Chronicle",
+            "Your trusted voice for the valleys since 1871",
+            "Named work coach and quick physiotherapy offered to people signed off sick",
+            "By Gethin Morgan",
+            "Tuesday, 14th October 2025, 9:15 am",
+            _BODY,
+        ),
+        "Named work coach and quick physiotherapy offered to people signed off sick",
+        "Gethin Morgan",
+        dt.date(2025, 10, 14),
+    ),
+    Layout(
+        # headline, a short standfirst without a full stop, then the byline: the first line is still the headline
+        "short_standfirst_without_full_stop_under_the_headline",
+        _story(
+            "News › Health",
+            "Fast-track referrals for workers off sick",
+            "Partnership of council, care board and charities to run the new service from spring",
+            "By Orla Whitcombe",
+            "2 June 2025",
+            _BODY,
+        ),
+        "Fast-track referrals for workers off sick",
+        "Orla Whitcombe",
+        dt.date(2025, 6, 2),
+    ),
+    Layout(
+        # a lead photo's caption and credit between the headline and its standfirst: the standfirst does not take over
+        "photo_caption_between_headline_and_standfirst",
+        _story(
+            "News  Health  Business  Opinion",
+            "Health › Employment",
+            "Fast-track physiotherapy offered to workers signed off sick",
+            "Coaches at the new hub on Mill Lane. Photo: Example Picture Agency",
+            "Partnership of council, care board and charities will take referrals from GPs and employers as well as from people themselves",
+            "By Tamsin Oyelaran, Health Reporter",
+            "18 March 2025",
+            _BODY,
+        ),
+        "Fast-track physiotherapy offered to workers signed off sick",
+        "Tamsin Oyelaran",
+        dt.date(2025, 3, 18),
+    ),
+    Layout(
+        # a video's notice and its caption between the headline's date and the story: the caption is no headline
+        "video_notice_and_caption_over_the_story",
+        _story(
+            "Home  News  Sport  Weather",
+            "Work and health hub opens in former library building",
+            "  • 9 May 2025",
+            "  • Share",
+            "    • Share by email",
+            "    • Share on Facebook",
+            "    • Share on Messenger",
+            "    • Share on X",
+            "    • Share on WhatsApp",
+            "    • Share on LinkedIn",
+            "    • Share on Pinterest",
+            "    • Share on Reddit",
+            "    • Share on Threads",
+            "    • Share on Tumblr",
+            "    • Share on Mastodon",
+            "Related Topics",
+            "  • Employment",
+            "Your browser does not support this video player",
+            "Video captionNamed work coach and physiotherapy referral for people off work",
+            _BODY,
+        ),
+        "Work and health hub opens in former library building",
+        None,
+        dt.date(2025, 5, 9),
+    ),
+    Layout(
+        # a two-word headline straight over its byline: both its words are the story's
+        "two_word_headline_over_the_byline",
+        _story(
+            "Home  News  Sport  Jobs",
+            "Physiotherapy referrals",
+            "By Idris Pemberton",
+            "4 March 2025",
+            _BODY,
+        ),
+        "Physiotherapy referrals",
+        "Idris Pemberton",
+        dt.date(2025, 3, 4),
+    ),
+    Layout(
+        # a two-word section label over the byline is no headline: the story does not repeat 'matters'
+        "two_word_section_label_over_the_byline",
+        _story(
+            "Home  News  Sport  Jobs",
+            "Health Matters",
+            "By Idris Pemberton",
+            "4 March 2025",
+            _BODY,
+        ),
+        None,
+        "Idris Pemberton",
+        dt.date(2025, 3, 4),
+    ),
 ]
 
 

@@ -16,7 +16,7 @@ from healthwork.clean.names import (
     name_at_start,
     person_name_line,
 )
-from healthwork.clean.patterns import DIGIT, INNER_SENTENCE_BREAK
+from healthwork.clean.patterns import DIGIT, INNER_SENTENCE_BREAK, STOP_WORDS
 from healthwork.dates import find_dates, find_short_year_dates, is_date_line
 from healthwork.reference import first_names
 
@@ -91,7 +91,10 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
     first_list_label = next(
         (k for k in range(max(0, window_start - 2), first_body) if lines[k].rule in _LIST_LABEL_RULES), first_body
     )
-    window = _Window(window_start, first_body, window_texts, window_joined, first_list_label)
+    story_words = frozenset(
+        stem for k in range(first_body, min(len(lines), first_body + _STORY_LINES)) for stem in _content_stems(lines[k].content)
+    )
+    window = _Window(window_start, first_body, window_texts, window_joined, first_list_label, story_words)
     best_score, best_at, best_content = 0.0, -1, ""
     for j in range(first_body - 1, window_start - 1, -1):
         scored = _headline_score(lines, j, window, best_score)
@@ -111,9 +114,88 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
             scored = _headline_score(lines, j, window, best_score)
             if scored is not None and scored[0] > best_score:
                 best_score, best_at, best_content = scored[0], j, scored[1]
+    if best_score < _WEAK_HEADLINE:
+        short = _two_word_headline(lines, window)
+        if short >= 0:
+            return short, lines[short].content
     if best_at < 0 or best_score < 3.0:
         return (max(0, first_body - 1) if first_body < len(lines) else -1), None
     return best_at, _with_wrapped_end(lines, best_at, first_body, best_content)
+
+
+# how many lines of the story a headline is expected to share a word with
+_STORY_LINES = 12
+_SHARED_WORDS = 0.25  # the share of a headline's words its story repeats, more than
+_MORE_FUNCTION_WORDS = frozenset("since just only very here each every many much even still".split())
+_CONTENT_WORD = re.compile(r"[A-Za-z][a-z’']{3,}")
+
+
+def _content_stems(text: str) -> set[str]:
+    """The first five letters of each word of four letters or more ('Employment' -> 'emplo'): enough to match
+    'employers' with 'employment' or 'Wakefield' with 'Wakefield's'."""
+    words = (word.lower() for word in _CONTENT_WORD.findall(text))
+    return {word[:5] for word in words if word not in STOP_WORDS and word not in _MORE_FUNCTION_WORDS}
+
+
+_WIDE_GAP = re.compile(r" {2,}|\t")
+
+
+def _link_strip(content: str) -> bool:
+    """A strip of four or more short capitalised links printed with wide gaps ('Home  News  Sport  Jobs')."""
+    items = _WIDE_GAP.split(content)
+    return len(items) >= 4 and all(item and item[0].isupper() and len(item.split()) <= 3 for item in items)
+
+
+def _two_word_headline(lines: list[Line], window: _Window) -> int:
+    """A two-word headline ('Physiotherapy referrals') straight over its byline or date, both of whose words the
+    story repeats (a section label, 'Latest news', shares none), or -1. Only asked when no longer line looks like
+    the headline."""
+    for j in range(window.first_body - 1, window.start - 1, -1):
+        line = lines[j]
+        content = line.content
+        if (
+            line.n_words != 2 or line.is_list or line.length < 8 or not content[0].isupper() or DIGIT.search(content)
+            or content[-1] in ".:|" or line.rule not in ("", "short_non_sentence", "no_sentence_end")
+            or content.rsplit(None, 1)[-1].lower() in _LABEL_LAST_WORDS or bare_name(content) is not None
+        ):
+            continue
+        after = _text_lines_after(lines, j, 1)
+        if not after or not _is_byline_or_date(lines[after[0]]):
+            continue
+        words = [word for word in _CONTENT_WORD.findall(content)]
+        stems = _content_stems(content)
+        if len(words) == 2 and len(stems) == 2 and stems <= window.story_words:
+            return j
+    return -1
+
+
+def _shared_with_story(content: str, window: _Window) -> float | None:
+    """The share of the line's content words the story's first lines repeat (None for a line of under three)."""
+    stems = _content_stems(content)
+    if len(stems) < 3 or not window.story_words:
+        return None
+    return len(stems & window.story_words) / len(stems)
+
+
+def _tagline_over(lines: list[Line], j: int, window: _Window) -> bool:
+    """Line j shares few words with the story, and the next line, of a headline's shape, shares most of its own
+    (a notice such as 'Media playback is unsupported on your device' is no tagline: the video's caption under it
+    is not the headline)."""
+    content = lines[j].content
+    if _UI_NOTICE.search(content) or _ICON_NAME.search(content):
+        return False
+    shared = _shared_with_story(content, window)
+    return shared is not None and shared <= _SHARED_WORDS and _next_line_shares_more(lines, j, window)
+
+
+def _next_line_shares_more(lines: list[Line], j: int, window: _Window) -> bool:
+    """The next line (past header furniture) is headline-shaped (not a standfirst's sentence) and shares most of its
+    words with the story."""
+    after = _text_lines_after(lines, j, 1)
+    if not after or after[0] >= window.first_body or not title_like(lines[after[0]]) or _standfirst_shaped(lines[after[0]]):
+        return False
+    shared = _shared_with_story(lines[after[0]].content, window)
+    return shared is not None and shared >= 2 * _SHARED_WORDS
 
 
 # a headline scoring under this may be a teaser: look further up for a headline over a byline
@@ -131,6 +213,7 @@ class _Window:
     texts: list[str]
     joined: str
     first_list_label: int
+    story_words: frozenset[str]  # the stems of the content words of the story's first lines
 
 
 def _headline_score(lines: list[Line], j: int, window: _Window, best_score: float) -> tuple[float, str] | None:
@@ -144,7 +227,7 @@ def _headline_score(lines: list[Line], j: int, window: _Window, best_score: floa
     if line.rule in ("cookie_notice", "footer", "signup_form", "share_buttons", "advert", "related_list", "comment_prompt", "paywall", "navigation", "promo", "credit", "attachment", "age_notice"):
         return None
     content = line.content
-    if _BY_LINE.match(content) or is_menu_row(content):
+    if _BY_LINE.match(content) or is_menu_row(content) or _link_strip(content):
         return None
     page_title = _page_title_head(content)
     if page_title is not None:
@@ -185,6 +268,11 @@ def _headline_score(lines: list[Line], j: int, window: _Window, best_score: floa
     # a standfirst of several sentences ('X? Y' and a title-case 'X. Why Y.' can be headlines)
     if inner_break and not title_case:
         score -= 2.0 if content.endswith(".") else 0.5
+    # a headline names what the story is about: a line sharing (almost) no word with the story's first lines is a site's
+    # tagline, a section's name or another story's teaser ('Your local news and sport since 1869')
+    # (when the next line, of a headline's shape, shares many more: one of the two is the headline)
+    if _tagline_over(lines, j, window):
+        score -= 1.0
     if _UI_NOTICE.search(content) or _ICON_NAME.search(content) or is_role_line(content):
         score -= 4.0  # a notice, an icon's name, or the writer's job ('Social Affairs Editor')
     if "(" in content and _CAPTION_POSITION.search(content):
@@ -222,6 +310,8 @@ def _headline_score(lines: list[Line], j: int, window: _Window, best_score: floa
         and not prev.content.endswith(".")
         and title_like(prev) and prev.kind != PARAGRAPH and not _BY_LINE.match(prev.content)
         and not _BREADCRUMB.search(prev.content) and not _FIELD.match(prev.content)
+        # (unless the line before is a tagline: a short standfirst shares the story's words like its headline)
+        and not (not _standfirst_shaped(line) and _tagline_over(lines, before, window))
     ):
         score -= 1.5
     if line.n_words <= 6 and content.rsplit(None, 1)[-1].lower() in _LABEL_LAST_WORDS:
@@ -238,7 +328,7 @@ def _headline_score(lines: list[Line], j: int, window: _Window, best_score: floa
     else:
         # a headline followed by its standfirst, then the byline: the headline is the first of the two (share
         # buttons and article tools between them do not count)
-        after = _text_lines_after(lines, j, 7)
+        after = _text_lines_after(lines, j, 7, past_captions=True)  # a lead photo's caption may stand between
         if (
             len(after) >= 2
             and title_like(lines[after[0]])
@@ -265,6 +355,15 @@ def _headline_score(lines: list[Line], j: int, window: _Window, best_score: floa
     return score, content
 
 
+# a standfirst is a sentence or a long line; a shorter line over a headline-length one is a tagline or a kicker
+_STANDFIRST_LENGTH = 100
+
+
+def _standfirst_shaped(line: Line) -> bool:
+    """A line shaped like a standfirst: it ends like a sentence, or is longer than most headlines."""
+    return line.sentence or line.length >= _STANDFIRST_LENGTH
+
+
 # an article tool's counter: '3 min read', '12 comments', '1.2k shares'
 _COUNTER = re.compile(r"^\d[\d,.]*k?\s+(?:min(?:ute)?s?(?: read)?|comments?|shares?|views?)$", re.I)
 
@@ -282,11 +381,12 @@ def _header_furniture(lines: list[Line], k: int) -> bool:
     )
 
 
-def _text_lines_after(lines: list[Line], j: int, count: int) -> list[int]:
-    """The next ``count`` lines after j that are not header furniture (within a dozen lines)."""
+def _text_lines_after(lines: list[Line], j: int, count: int, past_captions: bool = False) -> list[int]:
+    """The next ``count`` lines after j that are not header furniture (nor, ``past_captions``, a photo's caption)
+    within a dozen lines."""
     out: list[int] = []
     for k in range(j + 1, min(len(lines), j + 13)):
-        if not _header_furniture(lines, k):
+        if not _header_furniture(lines, k) and not (past_captions and lines[k].rule == "caption"):
             out.append(k)
             if len(out) == count:
                 break
