@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from healthwork.clean.lines import DROP, PARAGRAPH, URL_LABEL, Line, dated_headline, is_menu_row, title_like
 from healthwork.clean.names import (
@@ -91,10 +92,8 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
     first_list_label = next(
         (k for k in range(max(0, window_start - 2), first_body) if lines[k].rule in _LIST_LABEL_RULES), first_body
     )
-    story_words = frozenset(
-        stem for k in range(first_body, min(len(lines), first_body + _STORY_LINES)) for stem in _content_stems(lines[k].content)
-    )
-    window = _Window(window_start, first_body, window_texts, window_joined, first_list_label, story_words)
+    story_texts = tuple(lines[k].content for k in range(first_body, min(len(lines), first_body + _STORY_LINES)))
+    window = _Window(window_start, first_body, window_texts, window_joined, first_list_label, story_texts)
     best_score, best_at, best_content = 0.0, -1, ""
     for j in range(first_body - 1, window_start - 1, -1):
         scored = _headline_score(lines, j, window, best_score)
@@ -133,8 +132,10 @@ _CONTENT_WORD = re.compile(r"[A-Za-z][a-z’']{3,}")
 def _content_stems(text: str) -> set[str]:
     """The first five letters of each word of four letters or more ('Employment' -> 'emplo'): enough to match
     'employers' with 'employment' or 'Wakefield' with 'Wakefield's'."""
-    words = (word.lower() for word in _CONTENT_WORD.findall(text))
-    return {word[:5] for word in words if word not in STOP_WORDS and word not in _MORE_FUNCTION_WORDS}
+    words = set(map(str.lower, _CONTENT_WORD.findall(text)))
+    words -= STOP_WORDS
+    words -= _MORE_FUNCTION_WORDS
+    return {word[:5] for word in words}
 
 
 _WIDE_GAP = re.compile(r" {2,}|\t")
@@ -213,7 +214,12 @@ class _Window:
     texts: list[str]
     joined: str
     first_list_label: int
-    story_words: frozenset[str]  # the stems of the content words of the story's first lines
+    story_texts: tuple[str, ...]  # the story's first lines
+
+    @cached_property
+    def story_words(self) -> frozenset[str]:
+        """The stems of the content words of the story's first lines (worked out only when a candidate asks)."""
+        return frozenset(stem for text in self.story_texts for stem in _content_stems(text))
 
 
 def _headline_score(lines: list[Line], j: int, window: _Window, best_score: float) -> tuple[float, str] | None:
