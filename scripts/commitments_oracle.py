@@ -16,31 +16,20 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
-import importlib.util
 import json
 import re
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import duckdb
 import pandas as pd
 
 from healthwork import metrics
+from scripts import ROOT, SHARED, score_module
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 UK = SHARED / "devset" / "uk"
 PLACES_CSV = ROOT / "healthwork" / "reference" / "places.csv"
-
-
-def _score_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("devset_score", SHARED / "tools" / "score.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def half_of(file_name: str) -> str:
@@ -109,7 +98,7 @@ def score(half: str, verbose: bool) -> dict[str, float]:
     results: dict[str, dict[str, float]] = {}
     misses: dict[str, list[str]] = {}
     gold = json.loads((UK / "commitments.json").read_text(encoding="utf-8"))
-    _score_module().score_commitments(con, gold, files, results, misses)
+    score_module().score_commitments(con, gold, files, results, misses)
     for measure in ("commitments", "programme_totals"):
         r = results[measure]
         print(f"{measure:18} p {r['p']:.3f}  r {r['r']:.3f}  F1 {r['f']:.3f}  misses {len(misses[measure])}")

@@ -27,9 +27,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import json
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,9 +38,8 @@ import numpy as np
 from healthwork.clean import select_by_rules
 from healthwork.clean.line_model import FEATURES, MODEL_PATH, line_features
 from healthwork.clean.lines import common_line_keys, line_keys
+from scripts import SHARED, score_module
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("HEALTHWORK_SHARED_DIR") or ROOT.parent / "shared")  # as tests/conftest.py finds it
 VERSION = "1"
 FOLDS = 5
 TRAINING_SETS = ("uk", "pages", "web", "seeds", "fuzz")
@@ -59,15 +56,6 @@ class Page:
     rows: list[list[float]]  # one feature vector per labelled line
     labels: list[int]  # 1 body, 0 not body
     rule_kept: list[int]  # the rules' verdict on the same lines
-
-
-def _scorer() -> ModuleType:
-    """The dev sets' own scorer (its text normalisation decides which lines a marker labels)."""
-    spec = importlib.util.spec_from_file_location("devset_score", SHARED / "tools" / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _page_number(stem: str) -> int:
@@ -143,7 +131,7 @@ def fuzz_pages(count: int = FUZZ_PAGES, first_seed: int = FUZZ_FIRST_SEED) -> li
 
 def gold_pages(set_name: str, raw_dir: Path, gold_dir: Path, tune_only: bool = True) -> list[Page]:
     """One gold folder's (tune) pages, with the corpus template lines counted over those same files."""
-    score = _scorer()
+    score = score_module()
     golds = []
     for g in sorted(gold_dir.glob("*.json")):
         if g.name == "commitments.json":

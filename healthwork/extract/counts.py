@@ -465,18 +465,30 @@ def _number_of_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, A
         lead = _NUMBER_OF.match(body, i)
         if not lead:
             continue
-        m = _NUMBER_OF_VALUE.match(body, lead.end())
-        if not m or any(a <= m.start("num") < b for a, b in spans) or _is_year(m.group("num"), m.group("mult")):
+        found = _value_after(body, lead.end(), spans, 10)
+        if found is None:
             continue
-        value = parse_number(m.group("num"), m.group("mult"))
-        if value is None or value < 10:
-            continue
-        q = _QUAL_BEFORE.search(body, max(lead.end(), m.start("num") - 25), m.start("num"))
-        start = q.start() if q else m.start("num")
-        end = m.end("mult") if m.group("mult") else m.end("num")
         what = " ".join(w for w in lead.group("what").split() if w.lower() not in _SKIP_MODS)
-        out.append(_row(body, start, end, value, qualifier_of(q.group("qual") if q else None), what, None))
+        out.append(_row(body, *found, what, None))
     return out
+
+
+def _value_after(
+    body: str, lead_end: int, spans: list[tuple[int, int]], minimum: int
+) -> tuple[int, int, Decimal, str] | None:
+    """The count a lead phrase ("the number of claimants rose to", "unemployment is now") states next: its span
+    (with a qualifier just before it), value and qualifier; None for a year, a number already counted or one
+    under ``minimum``."""
+    m = _NUMBER_OF_VALUE.match(body, lead_end)
+    if not m or any(a <= m.start("num") < b for a, b in spans) or _is_year(m.group("num"), m.group("mult")):
+        return None
+    value = parse_number(m.group("num"), m.group("mult"))
+    if value is None or value < minimum:
+        return None
+    q = _QUAL_BEFORE.search(body, max(lead_end, m.start("num") - 25), m.start("num"))
+    start = q.start() if q else m.start("num")
+    end = m.end("mult") if m.group("mult") else m.end("num")
+    return start, end, value, qualifier_of(q.group("qual") if q else None)
 
 
 def _statistic_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -490,18 +502,11 @@ def _statistic_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, A
         lead = next((m for m in _STATISTIC_LEAD.finditer(body, start_at, i + 21) if m.start() <= i < m.end()), None)
         if not lead:
             continue
-        m = _NUMBER_OF_VALUE.match(body, lead.end())
-        if not m or any(a <= m.start("num") < b for a, b in spans) or _is_year(m.group("num"), m.group("mult")):
+        found = _value_after(body, lead.end(), spans, 1000)  # "unemployment rose to 4.8" is a rate without its %
+        if found is None:
             continue
-        value = parse_number(m.group("num"), m.group("mult"))
-        if value is None or value < 1000:
-            continue  # "unemployment rose to 4.8" (a rate written without its per cent sign)
-        q = _QUAL_BEFORE.search(body, max(lead.end(), m.start("num") - 25), m.start("num"))
-        start = q.start() if q else m.start("num")
-        end = m.end("mult") if m.group("mult") else m.end("num")
         stat = " ".join(lead.group("what").lower().split())
-        what = _STATISTIC_WHAT.get(stat, "claimants")
-        out.append(_row(body, start, end, value, qualifier_of(q.group("qual") if q else None), what, None))
+        out.append(_row(body, *found, _STATISTIC_WHAT.get(stat, "claimants"), None))
     return out
 
 
