@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from healthwork.clean.lines import DROP, PARAGRAPH, URL_LABEL, Line, dated_headline, is_menu_row, title_like
 from healthwork.clean.names import (
@@ -129,13 +129,15 @@ _MORE_FUNCTION_WORDS = frozenset("since just only very here each every many much
 _CONTENT_WORD = re.compile(r"[A-Za-z][a-z’']{3,}")
 
 
-def _content_stems(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _content_stems(text: str) -> frozenset[str]:
     """The first five letters of each word of four letters or more ('Employment' -> 'emplo'): enough to match
-    'employers' with 'employment' or 'Wakefield' with 'Wakefield's'."""
+    'employers' with 'employment' or 'Wakefield' with 'Wakefield's'. Cached: a line is asked for as a candidate,
+    as the line before or after another candidate, and as one of the story's first lines."""
     words = set(map(str.lower, _CONTENT_WORD.findall(text)))
     words -= STOP_WORDS
     words -= _MORE_FUNCTION_WORDS
-    return {word[:5] for word in words}
+    return frozenset(word[:5] for word in words)
 
 
 _WIDE_GAP = re.compile(r" {2,}|\t")
@@ -219,7 +221,7 @@ class _Window:
     @cached_property
     def story_words(self) -> frozenset[str]:
         """The stems of the content words of the story's first lines (worked out only when a candidate asks)."""
-        return frozenset(stem for text in self.story_texts for stem in _content_stems(text))
+        return frozenset().union(*map(_content_stems, self.story_texts))
 
 
 def _headline_score(lines: list[Line], j: int, window: _Window, best_score: float) -> tuple[float, str] | None:

@@ -1438,7 +1438,7 @@ def figure_runs(lines: list[Line]) -> list[list[int]]:
     current: list[int] = []
     separator: str | None = None
     for j, line in enumerate(lines):
-        sep = _figure_row(line)
+        sep = _figure_row(line) if line.rule in _FIGURE_ROW_RULES else None  # (most lines: no call)
         if sep is not None and current and sep == separator and j == current[-1] + 1:
             current.append(j)
             continue
