@@ -129,15 +129,19 @@ _MORE_FUNCTION_WORDS = frozenset("since just only very here each every many much
 _CONTENT_WORD = re.compile(r"[A-Za-z][a-z’']{3,}")
 
 
-@lru_cache(maxsize=4096)
-def _content_stems(text: str) -> frozenset[str]:
+def _stems(text: str) -> frozenset[str]:
     """The first five letters of each word of four letters or more ('Employment' -> 'emplo'): enough to match
-    'employers' with 'employment' or 'Wakefield' with 'Wakefield's'. Cached: a line is asked for as a candidate,
-    as the line before or after another candidate, and as one of the story's first lines."""
+    'employers' with 'employment' or 'Wakefield' with 'Wakefield's'."""
     words = set(map(str.lower, _CONTENT_WORD.findall(text)))
     words -= STOP_WORDS
     words -= _MORE_FUNCTION_WORDS
     return frozenset(word[:5] for word in words)
+
+
+@lru_cache(maxsize=4096)
+def _content_stems(text: str) -> frozenset[str]:
+    """``_stems`` of one line, cached: a line is asked for as a candidate and as the line before or after another."""
+    return _stems(text)
 
 
 _WIDE_GAP = re.compile(r" {2,}|\t")
@@ -185,20 +189,17 @@ def _tagline_over(lines: list[Line], j: int, window: _Window) -> bool:
     (a notice such as 'Media playback is unsupported on your device' is no tagline: the video's caption under it
     is not the headline)."""
     content = lines[j].content
-    if _UI_NOTICE.search(content) or _ICON_NAME.search(content):
+    if _UI_NOTICE.search(content) or _ICON_NAME.search(content) or len(_content_stems(content)) < 3:
         return False
-    shared = _shared_with_story(content, window)
-    return shared is not None and shared <= _SHARED_WORDS and _next_line_shares_more(lines, j, window)
-
-
-def _next_line_shares_more(lines: list[Line], j: int, window: _Window) -> bool:
-    """The next line (past header furniture) is headline-shaped (not a standfirst's sentence) and shares most of its
-    words with the story."""
+    # the next line's shape first: the story's stems are worked out only when both lines could use them
     after = _text_lines_after(lines, j, 1)
     if not after or after[0] >= window.first_body or not title_like(lines[after[0]]) or _standfirst_shaped(lines[after[0]]):
         return False
-    shared = _shared_with_story(lines[after[0]].content, window)
-    return shared is not None and shared >= 2 * _SHARED_WORDS
+    shared = _shared_with_story(content, window)
+    if shared is None or shared > _SHARED_WORDS:
+        return False
+    shared_next = _shared_with_story(lines[after[0]].content, window)
+    return shared_next is not None and shared_next >= 2 * _SHARED_WORDS
 
 
 # a headline scoring under this may be a teaser: look further up for a headline over a byline
@@ -221,7 +222,8 @@ class _Window:
     @cached_property
     def story_words(self) -> frozenset[str]:
         """The stems of the content words of the story's first lines (worked out only when a candidate asks)."""
-        return frozenset().union(*map(_content_stems, self.story_texts))
+        # one scan of the lines joined: no content word runs over a line break
+        return _stems("\n".join(self.story_texts))
 
 
 def _headline_score(lines: list[Line], j: int, window: _Window, best_score: float) -> tuple[float, str] | None:
