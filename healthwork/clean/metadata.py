@@ -268,7 +268,10 @@ def _headline_score(lines: list[Line], j: int, window: _Window, best_score: floa
     # a name with its job or agency ('Jane Smith, Health Reporter'), a dated line, or a standfirst of
     # several sentences is not the headline
     head = re.split(r"[,|]", content, maxsplit=1)[0]
-    crumb_title = any(_breadcrumb_ends_with(lines[k].content, content) for k in range(window_start, j))
+    # a trail above ending with the text holds it once more in the window (the line itself is the other): most
+    # candidates are printed once, and no trail is tried
+    printed = window_joined.count(content)
+    crumb_title = printed >= 2 and any(_breadcrumb_ends_with(lines[k].content, content) for k in range(window_start, j))
     if not crumb_title and (head != content or line.n_words <= 4) and name_at_start(head) == head.strip() and line.n_words <= 10:
         score -= 3.0 if _names_a_writer(head, content) else 1.0
     if DIGIT.search(content) and (
@@ -297,7 +300,7 @@ def _headline_score(lines: list[Line], j: int, window: _Window, best_score: floa
         and title_like(lines[j - 1]) and lines[j - 1].kind != PARAGRAPH
     ):
         score -= 1.5
-    if line.length >= 20 and window_joined.count(content) >= 2 and sum(_repeats(content, other) for other in window_texts) >= 2:
+    if line.length >= 20 and printed >= 2 and sum(_repeats(content, other) for other in window_texts) >= 2:
         score += 2.0  # printed again above the body (itself is one hit)
     if j + 1 < len(lines) and bare_name(lines[j + 1].content) and lines[j + 1].kind == DROP:
         score += 1.0  # headline, then the writer's name
