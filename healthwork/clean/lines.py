@@ -253,11 +253,9 @@ _LETTERS_ONLY_BYTES = bytes.maketrans(bytes(range(256)), bytes(b if 97 <= b <= 1
 
 
 def lower_case_words(lowered: str) -> set[str]:
-    """The set of runs of letters a-z in a lower-cased line (a byte translation on ASCII text is cheaper than the
-    regex)."""
-    if lowered.isascii():
-        return set(lowered.encode("ascii").translate(_LETTERS_ONLY_BYTES).decode("ascii").split())
-    return set(_ALPHA.findall(lowered))
+    """The set of runs of letters a-z in a lower-cased line: a byte translation is cheaper than the regex [a-z]+
+    (each non-ASCII character is encoded as '?', which like every other byte but a-z becomes a space)."""
+    return set(lowered.encode("ascii", "replace").translate(_LETTERS_ONLY_BYTES).decode("ascii").split())
 # promotion of the publication itself: reader-support and affiliate disclosures, print subscription offers. Each
 # pattern comes with the words one of which it cannot match without (the line's word set is tested first)
 _PROMO_PATTERNS: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = tuple(
