@@ -352,20 +352,26 @@ def mark_second_articles(lines: list[Line]) -> None:
             continue
         if (
             paragraphs_before >= 2 and not line.sentence and not line.ends_article
-            and line.kind in (DROP, SHORT_SENTENCE) and title_like(line)
+            and line.kind in (DROP, SHORT_SENTENCE) and _byline_follows(lines, j) and title_like(line)
         ):
-            for k in range(j + 1, min(j + 3, len(lines))):
-                after = lines[k]
-                if after.rule in ("byline", "date_line"):
-                    # a subheading and an undated byline straight after a paragraph: a correspondent's section
-                    dated = after.rule == "date_line" or (k + 1 < len(lines) and lines[k + 1].rule == "date_line")
-                    if dated or lines[j - 1].kind != PARAGRAPH:
-                        starts.append(j)
-                    break
-                if after.content != line.content:
-                    break
+            starts.append(j)
     for j in starts:
         lines[j].score, lines[j].rule, lines[j].ends_article = BARRIER, "second_article", True
+
+
+def _byline_follows(lines: list[Line], j: int) -> bool:
+    """Line j is followed (within 2 lines, its duplicate allowed) by a byline or date line that opens a story (tested
+    before the costlier title shape: most lines have neither after them)."""
+    line = lines[j]
+    for k in range(j + 1, min(j + 3, len(lines))):
+        after = lines[k]
+        if after.rule in ("byline", "date_line"):
+            # a subheading and an undated byline straight after a paragraph: a correspondent's section
+            dated = after.rule == "date_line" or (k + 1 < len(lines) and lines[k + 1].rule == "date_line")
+            return dated or lines[j - 1].kind != PARAGRAPH
+        if after.content != line.content:
+            return False
+    return False
 
 
 def soften_early_barriers(lines: list[Line]) -> None:
