@@ -96,7 +96,8 @@ def select_by_rules(text: str, common: frozenset[str] | set[str]) -> tuple[list[
     mark_second_articles(lines)
     soften_early_barriers(lines)
     soften_inline_link_boxes(lines)
-    tables = table_runs(lines) + figure_runs(lines)  # tab-separated tables, unmarked rows of figures
+    # tab-separated tables (none on a page without a tab), unmarked rows of figures
+    tables = (table_runs(lines) if "\t" in text else []) + figure_runs(lines)
     ordered_lists = numbered_runs(lines) + tables  # the writer's lists and tables
     scores = span_scores(lines, ordered_lists)
     span = choose_span(lines, scores)
