@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
 
-from healthwork.clean.names import BYLINE_LABEL_ONLY, byline_name
+from healthwork.clean.names import BYLINE_LABEL_ONLY, byline_name_cached
 from healthwork.clean.patterns import (
     DIGIT,
     GLUED_WORDS,
@@ -620,7 +620,7 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
     # a long sentence full of stop words is prose, whatever a name parser makes of it (tested first: it is cheaper)
     if (
         length <= 160 and not words.isdisjoint(_BYLINE_GATE)
-        and not (sentence and n_words > 12 and len(STOP_WORDS.intersection(lowered_tokens)) > 4) and byline_name(content)
+        and not (sentence and n_words > 12 and len(STOP_WORDS.intersection(lowered_tokens)) > 4) and byline_name_cached(content)
     ):
         return (DROP, "byline", -1.0, sentence, False, True, n_words)
     if length < 500 and ("©" in content or "copyright" in lowered or "reserved" in lowered) and _COPYRIGHT.search(content):

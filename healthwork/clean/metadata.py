@@ -11,7 +11,7 @@ from healthwork.clean.names import (
     BYLINE_LABEL_ONLY,
     HONORIFICS,
     bare_name,
-    byline_name,
+    byline_name_cached,
     is_author_role_line,
     is_role_line,
     name_at_start,
@@ -568,7 +568,7 @@ def find_author(lines: list[Line], title_j: int, first_body: int, last_body: int
         # 'By Jane Smith' / 'Written by Jane Smith' straight after the story (council and charity pages)
         for j in range(last_body + 1, min(n_lines, last_body + 3)):
             if lines[j].length <= 100:
-                name = byline_name(lines[j].content)
+                name = byline_name_cached(lines[j].content)
                 if name:
                     return name
     return name
@@ -583,7 +583,7 @@ def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | 
         line = lines[j]
         if line.length > 160 or (j > first_body and line.kind == PARAGRAPH):
             continue
-        name = byline_name(line.content)
+        name = byline_name_cached(line.content)
         if name:
             return name
         lowered = line.content.lower().rstrip(": ").strip()
