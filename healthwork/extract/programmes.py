@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from healthwork.extract.text import leftmost_non_overlapping
+from healthwork.extract.text import find_all, leftmost_non_overlapping, offset_safe_lower
 from healthwork.reference import load_csv
 
 __all__ = ["extract", "canonical_names", "name_regex"]
@@ -149,22 +149,18 @@ def _hits(m: _Matcher, body: str) -> list[re.Match[str]]:
     """Non-overlapping alias matches, leftmost first (as ``finditer``), found fast.
 
     Scanning the body with one big case-insensitive alternation is slow, so candidate offsets
-    are found with ``str.find`` on the lower-cased body for each alias's first word, and the
+    are found with ``find_all`` on the lower-cased body for each alias's first word, and the
     alternation is only tried there.
     """
-    low = body.lower()
-    if len(low) != len(body):  # rare characters whose lower case changes length
+    low = offset_safe_lower(body)
+    if low is body:  # rare characters whose lower case changes length: no safe lower-cased copy
         return list(m.pattern.finditer(body))
     found: list[re.Match[str]] = []
-    for needle in m.needles:
-        i = low.find(needle)
-        while i >= 0:
-            if i == 0 or not (low[i - 1].isalnum() or low[i - 1] in "_-"):
-                hit = m.pattern.match(body, i)
-                if hit:
-                    found.append(hit)
-            i = low.find(needle, i + 1)
-    found.sort(key=lambda h: (h.start(), -h.end()))
+    for i in find_all(low, m.needles):  # sorted, and no needle starts another: one alias match per offset
+        if i == 0 or not (low[i - 1].isalnum() or low[i - 1] in "_-"):
+            hit = m.pattern.match(body, i)
+            if hit:
+                found.append(hit)
     return leftmost_non_overlapping(found)
 
 
@@ -215,16 +211,46 @@ _NOT_LOCAL_SCHEME = frozenset(
     "The A An This That It".split())
 
 
+_SCHEME_WORD_LITERALS = ("programme", "scheme", "project", "pilot", "service", "initiative")
+_CALLED_LITERALS = ("called", "named", "known", "branded")
+# read on the reversed body: the characters a scheme's article and name are written with, back from an offset
+_NAME_CHARS_BACK = re.compile(r"[\w\s'’+&-]*")
+# where the first form may start: a word opening with the first letter of one of its articles
+_ARTICLE_START = re.compile(r"(?<![\w'’-])[TtIiOoAa]")
+
+
+def _local_scheme_matches(body: str) -> list[re.Match[str]]:
+    """The matches of ``_LOCAL_SCHEME_RE.finditer(body)``, without running the regex over the whole body.
+
+    The regex is only tried where a match can start: at "called", "named", "known", "branded", and
+    at the words opening like an article ("the", "its", "a"...) in the run of name characters (letters,
+    digits, spaces, ``'’+&-``) that ends at a "programme", "scheme"... word. Tried in body order, each
+    from the end of the last match, the matches are those of ``finditer``."""
+    starts = set(find_all(body, _CALLED_LITERALS))
+    ends = find_all(body, _SCHEME_WORD_LITERALS)
+    if ends:
+        backwards = body[::-1]
+        for end in ends:
+            run_start = len(body) - _NAME_CHARS_BACK.match(backwards, len(body) - end).end()
+            starts.update(m.start() for m in _ARTICLE_START.finditer(body, run_start, end))
+    out: list[re.Match[str]] = []
+    pos = 0
+    for start in sorted(starts):
+        if start >= pos:
+            m = _LOCAL_SCHEME_RE.match(body, start)
+            if m:
+                out.append(m)
+                pos = m.end()
+    return out
+
+
 def _local_schemes(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Named local schemes not in the reference table, named as written: a capitalised name with
     a work-or-health word, before "programme/scheme/project/pilot/service/initiative" or after
     "called/named/known as"."""
-    if not any(w in body for w in ("programme", "scheme", "project", "pilot", "service", "initiative", "called",
-                                   "named", "known as", "branded")):
-        return []
     out: list[dict[str, Any]] = []
     taken = [(r["span_start"], r["span_end"]) for r in rows]
-    for m in _LOCAL_SCHEME_RE.finditer(body):
+    for m in _local_scheme_matches(body):
         g = "a" if m.group("a") else "b"
         s, e = m.span(g)
         name = " ".join(body[s:e].split())
