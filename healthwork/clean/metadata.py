@@ -524,16 +524,18 @@ def _in_dated_list(lines: list[Line], j: int, first_body: int) -> bool:
             return True
     # the headline-date pattern repeats two more times around it above the story (a section label may stand
     # between the items; a list's heading, 'Related stories', ends it: the page's dated headline may sit over it)
+    below, up = range(j + 2, min(first_body, j + 10)), range(j - 1, max(0, j - 8), -1)
+    return _dated_items(lines, below) + _dated_items(lines, up) >= 2
+
+
+def _dated_items(lines: list[Line], walk: range) -> int:
+    """How many dated list items end on the lines of ``walk``, stopping at a list's heading."""
     items = 0
-    for k in range(j + 2, min(first_body, j + 10)):
+    for k in walk:
         if lines[k].rule in _LIST_LABEL_RULES:
             break
         items += _dated_item_at(lines, k)
-    for k in range(j - 1, max(0, j - 8), -1):
-        if lines[k].rule in _LIST_LABEL_RULES:
-            break
-        items += _dated_item_at(lines, k)
-    return items >= 2
+    return items
 
 
 def _dated_item_at(lines: list[Line], k: int) -> bool:
@@ -547,16 +549,8 @@ def _list_date(lines: list[Line], k: int, top: int, bottom: int) -> bool:
     2024' ...), up to the list's heading."""
     if not _dated_item_at(lines, k):
         return False
-    items = 0
-    for i in range(k + 1, min(bottom, k + 10)):
-        if lines[i].rule in _LIST_LABEL_RULES:
-            break
-        items += _dated_item_at(lines, i)
-    for i in range(k - 1, max(top, k - 10, 1) - 1, -1):
-        if lines[i].rule in _LIST_LABEL_RULES:
-            break
-        items += _dated_item_at(lines, i)
-    return items >= 2
+    below, above = range(k + 1, min(bottom, k + 10)), range(k - 1, max(top, k - 10, 1) - 1, -1)
+    return _dated_items(lines, below) + _dated_items(lines, above) >= 2
 
 
 def find_author(lines: list[Line], title_j: int, first_body: int, last_body: int = -1) -> str | None:
