@@ -15,7 +15,7 @@ import hashlib
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, KeysView
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -90,16 +90,22 @@ def main() -> int:
         return 0
     stored: dict[str, str] = json.loads(args.file.read_text())
     changed = sorted(key for key in stored.keys() & current.keys() if stored[key] != current[key])
-    missing = sorted(stored.keys() - current.keys())
-    new = sorted(current.keys() - stored.keys())
     for key in changed:
         print(f"CHANGED {key}")
+    return report_missing_and_new(stored.keys(), current.keys(), len(changed))
+
+
+def report_missing_and_new(stored: KeysView[str], current: KeysView[str], changed: int) -> int:
+    """Print the golden keys gone and added and the one-line summary of a comparison whose ``changed`` results were
+    already listed; the exit code: 1 when a result changed or went missing."""
+    missing = sorted(stored - current)
+    new = sorted(current - stored)
     for key in missing:
         print(f"MISSING {key}")
     for key in new:
         print(f"NEW {key}")
-    same = len(stored.keys() & current.keys()) - len(changed)
-    print(f"{same} identical, {len(changed)} changed, {len(missing)} missing, {len(new)} new")
+    same = len(stored & current) - changed
+    print(f"{same} identical, {changed} changed, {len(missing)} missing, {len(new)} new")
     return 1 if changed or missing else 0
 
 

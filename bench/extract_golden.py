@@ -19,7 +19,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 if str(PROJECT) not in sys.path:  # after PYTHONPATH: another copy of the code can be measured
     sys.path.append(str(PROJECT))
 
-from bench.clean_golden import PAGE_SETS, corpus_common_lines, read_set  # noqa: E402
+from bench.clean_golden import PAGE_SETS, corpus_common_lines, read_set, report_missing_and_new  # noqa: E402
 from healthwork import clean as cleaning  # noqa: E402
 from healthwork import extract  # noqa: E402
 
@@ -61,15 +61,7 @@ def main() -> int:
             print(f"   was {stored[key].get(table)}")
             print(f"   now {current[key].get(table)}")
         changed += bool(tables)
-    missing = sorted(stored.keys() - current.keys())
-    new = sorted(current.keys() - stored.keys())
-    for key in missing:
-        print(f"MISSING {key}")
-    for key in new:
-        print(f"NEW {key}")
-    same = len(stored.keys() & current.keys()) - changed
-    print(f"{same} identical, {changed} changed, {len(missing)} missing, {len(new)} new")
-    return 1 if changed or missing else 0
+    return report_missing_and_new(stored.keys(), current.keys(), changed)
 
 
 if __name__ == "__main__":
