@@ -1516,3 +1516,65 @@ def test_quote_attribution_under_a_dash_stays_with_its_quote():
     page = "\n".join(["Home\nNews", "Charity wins employment contract", "Posted 9 March 2026", first, quote, "– fenwick_fan",
                       last])
     assert "– fenwick_fan" not in clean_article(page).body.split("\n")
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        # an affiliate disclosure names the site as its subject as often as 'we'
+        ("Fenwick Living may receive compensation when you click through and purchase from links on this page.", "promo"),
+        ("Workers may receive compensation for injuries at work under the new scheme, the minister said today.", ""),
+        # a sign-up form's own words: its consent box and its field instructions
+        ("I would like to receive the Fenwick Post newsletters and occasional offers. We will never sell your data.",
+         "signup_form"),
+        ("Enter your name and email to get the free checklist.", "signup_form"),
+        ("I would like to thank the staff at the clinic who got me back to work.", ""),
+        # a copyright notice in words, about the page itself
+        ("This article is subject to copyright. No part may be reproduced without the written permission of the "
+         "publisher, except for private study.", "footer"),
+        ("The designs are protected by copyright and were shown with permission.", ""),
+        # a writer's bio in title case ('Is a Senior Reporter') is a bio all the same
+        ("Jo Example Is a Senior Health Reporter at the Fenwick Post. Jo joined the paper in 2019 from local radio.",
+         "author_bio"),
+    ],
+)
+def test_site_notices_in_any_wording_or_case_are_not_prose(line: str, rule: str):
+    assert line_shape(line, False)[1] == rule
+
+
+def test_form_and_bio_after_the_story_are_not_body():
+    story = [
+        "The Fenwick work coaching service will run for another year after the health board found £1.2m to keep it "
+        "open, the board confirmed on Monday.",
+        "More than 800 patients have used the service since it opened, and most of them are still in work six months "
+        "after their first appointment.",
+        "Referrals can be made by a GP or by patients themselves, and the first appointment is usually within a week.",
+    ]
+    page = "\n\n".join([
+        "Fenwick work coaching service extended", "By Jo Example", "4 May 2026", *story,
+        "Sign up for our daily newsletter",
+        "I would like to receive the Fenwick Post newsletters and occasional offers. We will never sell your data.",
+        "Jo Example Is a Senior Health Reporter at the Fenwick Post. Jo joined the paper in 2019 from local radio.",
+        "You might like",
+    ])
+    assert clean_article(page).body.split("\n") == story
+
+
+def test_advert_copy_under_its_label_is_dropped_and_the_story_after_an_advert_slot_stays():
+    first = ("The Fenwick work coaching service will run for another year after the health board found £1.2m to keep it "
+             "open, the board confirmed on Monday.")
+    second = ("More than 800 patients have used the service since it opened, and most of them are still in work six "
+              "months after their first appointment.")
+    third = "Most significantly, the waiting list has halved."
+    last = "Referrals can be made by a GP or by patients themselves, and the first appointment is usually within a week."
+    page = "\n\n".join([
+        "Fenwick work coaching service extended", "4 May 2026", first,
+        "Advertisement", "Your local pharmacy has flu jabs in stock now. Book online today.", "Advertisement",
+        second, "Advertisement", "Looking for a new job? Search vacancies at Fenwick Council", third,
+        "Advertisement", last,
+    ])
+    result = clean_article(page)
+    assert result.body.split("\n") == [first, second, third, last]
+    rules = {d.text: d.rule for d in result.dropped}
+    assert rules["Your local pharmacy has flu jabs in stock now. Book online today."] == "advert"
+    assert rules["Looking for a new job? Search vacancies at Fenwick Council"] == "advert"

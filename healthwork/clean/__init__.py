@@ -57,6 +57,7 @@ from healthwork.clean.span import (
     extend_to_same_topic,
     dropped_lines,
     keep_in_span,
+    mark_advert_copy,
     mark_captions_by_credit,
     mark_code_blocks,
     mark_comment_threads,
@@ -87,6 +88,7 @@ def select_by_rules(text: str, common: frozenset[str] | set[str]) -> tuple[list[
     apply_corpus(lines, common, author_names)
     reopen_story_after_bio(lines)
     mark_captions_by_credit(lines)
+    mark_advert_copy(lines)
     mark_embedded_posts(lines)
     mark_code_blocks(lines)
     if may_have_references(text):

@@ -59,7 +59,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("cookie_notice", re.compile(r"\bcookies?\b|\bprivacy (?:policy|notice|settings)\b|\bconsent\b|\baccept all\b|\bmanage (?:preferences|settings)\b", re.I)),
     ("footer", re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\b(?:copyright\b|all rights reserved\b|terms (?:and|&) conditions\b|terms of (?:use|service)\b|registered (?:office|in england|charity|company)\b|company (?:no|number|registration)\b)", re.I)),
     ("paywall", re.compile(r"\bsubscribers? only\b|\bto (?:read|continue reading) (?:the|this)\b|\bto read the full\b|\balready (?:a subscriber|have an account|registered)\b|\bfree trial\b|\bunlock (?:this|the|full)\b|\bfree articles?\b.{0,40}\b(?:left|remaining)\b|\bsubscribe (?:now|today|to read|to continue|for [£$€]\s?\d)|\b\d+ of (?:your )?\d+ free (?:articles|stories)\b|\bunlimited (?:digital )?access\b|\b(?:immediate|instant) (?:online )?access to\b|\b(?:premium|subscriber) (?:content|article|access)\b|\blog ?in to (?:read|continue|access)\b|\bregister (?:now |for free )?to (?:read|continue|access)\b", re.I)),
-    ("signup_form", re.compile(r"^stay (?:up to date|in touch|informed|connected)\b|^get (?:regular |the latest |our )?(?:updates|alerts)\b|\b(?:sign[ -]?up\b|subscri(?:be|bed|ption)\b|newsletters?\b|e-?newsletter\b|inbox\b|email address\b|opt ?out\b|unsubscribe\b|this field\b.{0,40}\b(?:validation|required|blank|unchanged|empty)\b|required fields?\b|mailing list\b|register\b|log ?in\b|sign ?in\b|create (?:an|your) account\b)", re.I)),
+    ("signup_form", re.compile(r"^stay (?:up to date|in touch|informed|connected)\b|^(?:please )?(?:enter|type|fill in|provide) your (?:full |first |last )?(?:name|e-?mail|email address|details|postcode|zip code)\b|^get (?:regular |the latest |our )?(?:updates|alerts)\b|\b(?:sign[ -]?up\b|subscri(?:be|bed|ption)\b|newsletters?\b|e-?newsletter\b|inbox\b|email address\b|opt ?out\b|unsubscribe\b|this field\b.{0,40}\b(?:validation|required|blank|unchanged|empty)\b|required fields?\b|mailing list\b|register\b|log ?in\b|sign ?in\b|create (?:an|your) account\b)", re.I)),
     ("share_buttons", re.compile(r"^(?:share|tweet|print|email|e-mail|copy link|pin|save|bookmark)\b|\bshare (?:this|on|via|the)\b|\b(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|flipboard|instagram|youtube|tiktok)\b|\bfollow us\b", re.I)),
     ("advert", re.compile(r"^(?:advertisement|advert|sponsored|promoted|ad|ads|partner content|paid (?:content|post))\b|\b(?:sponsored\b|promoted\b|advertis)", re.I)),
     ("related_list", re.compile(r"^on [\w-]+(?:\.[\w-]+)+:|^(?:related|read more|read next|read also|also read|see also|more on|more from|more in|more stories|more news|more like this|recommended|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|most (?:read|popular|viewed|shared|commented)|popular|trending|latest|top stories|further reading|watch|listen|click here|find out more|learn more|view (?:all|more)|next up|up next|continue reading|keep reading|explore further|(?:posted|filed) (?:in|under)|tagged(?: with)?|tags?\s*:)\b", re.I)),
@@ -72,6 +72,9 @@ _STRONG_SIGNUP = re.compile(
     r"^(?:get|receive) (?:regular |the latest |our |free )?(?:updates|alerts|tips|offers)\b|"
     r"\bdelivered (?:straight |directly |right |every \w+ )?(?:to|through) your (?:inbox|door|doorstep|letterbox)\b|"
     r"\b(?:sign[ -]?up|subscribe|register)\b.{0,40}\b(?:our|my)\b.{0,50}\b(?:newsletters?|e-?newsletters?|mailing list|bulletins?|round-?ups?|alerts|digests?|updates)\b|"
+    # a form's own words: a consent box ('I would like to receive ... newsletters') or a field instruction
+    r"^I (?:would like|wish|want|agree|consent) to (?:receive|subscribe|sign up|get|be (?:sent|contacted))\b.{0,80}\b(?:newsletters?|e-?mails?|offers|promotions|alerts|updates)\b|"
+    r"^(?:please )?(?:enter|type|fill in|provide) your (?:full |first |last )?(?:name|e-?mail|email address|details|postcode|zip code)\b|"
     # the publication's own channels: 'Join our WhatsApp community here.', 'Follow us on Facebook for more news.'
     r"\b(?:join|follow) (?:us|our) (?:[\w-]+ ){0,2}(?:on |in )?(?:whatsapp|telegram|facebook|instagram|twitter|tiktok|youtube|linkedin|threads|bluesky|social media|google news)\b",
     re.I,
@@ -155,9 +158,9 @@ def _is_caption(content: str, lowered: str, words: set[str]) -> bool:
 
 _BIO_NAME = r"^(?:[A-Z][\w'’\-]+\s){0,3}[A-Z][\w'’\-]+(?:\s\([^()]{1,40}\))?"
 _BIO_RE = re.compile(
-    _BIO_NAME + r" (?:is|was|has been) [^.]{0,60}?\b(?i:reporter|editor|writer|correspondent|journalist|contributor|columnist"
+    _BIO_NAME + r" (?i:is|was|has been) [^.]{0,60}?\b(?i:reporter|editor|writer|correspondent|journalist|contributor|columnist"
     r"|freelancer|author|blogger|producer|presenter|editor-at-large)s?\b"
-    r"|" + _BIO_NAME + r" joined [^.]{0,60}\b(?:19|20)\d\d\b"
+    r"|" + _BIO_NAME + r" (?i:joined) [^.]{0,60}\b(?:19|20)\d\d\b"
 )
 URL_LABEL = re.compile(
     r"\b(?:originally (?:posted|published|appeared)(?: (?:on|at|in))?|canonical(?: url| link)?|source(?: url| link)?|permalink|article url|page url|url|link to (?:this|the) (?:article|story))\s*[:\-]?\s*(https?://[^\s<>\"']+)",
@@ -201,7 +204,7 @@ class Line:
 
 _COPYRIGHT = re.compile(r"©\s*(?:(?:19|20)\d\d|copyright)|\bcopyright\b.{0,20}(?:19|20)\d\d|\ball rights reserved\b|(?:19|20)\d\d\s*©", re.I)
 _FOOTER_STRONG = re.compile(
-    r"©|\ball rights reserved\b|\bregistered trademarks?\b"
+    r"©|\ball rights reserved\b|\bregistered trademarks?\b|\bthis (?:document|article|page|content|material|website|site|story|publication) is (?:subject to|protected by) copyright\b"
     # company and charity registration: 'Registered in England No. 01234567', 'Registered charity number 1234567'
     r"|\bregistered (?:in (?:england|scotland|wales|northern ireland)(?: (?:and|&) wales)?|charity|company|office)\b.{0,40}?\b(?:no|number|reg)\b\.?:?\s*[A-Z]{0,2}\d{5,}"
     r"|\b(?:company|charity) (?:no|number|registration(?: number)?)\b\.?:?\s*[A-Z]{0,2}\d{5,}",
@@ -214,7 +217,7 @@ _CUE_TRIGGERS: dict[str, frozenset[str]] = {
     "cookie_notice": frozenset("cookie cookies privacy consent accept manage".split()),
     "footer": frozenset("c copyright reserved terms registered company".split()),
     "paywall": frozenset("subscriber subscribers read continue already free unlock subscribe premium log login register unlimited immediate instant".split()),
-    "signup_form": frozenset("sign signup up subscribe subscribed subscription newsletter newsletters enewsletter e inbox email opt optout unsubscribe field validation required mailing register log login create stay updates alerts".split()),
+    "signup_form": frozenset("enter sign signup up subscribe subscribed subscription newsletter newsletters enewsletter e inbox email opt optout unsubscribe field validation required mailing register log login create stay updates alerts".split()),
     "share_buttons": frozenset("share tweet print email e copy pin save bookmark facebook twitter linkedin whatsapp pinterest reddit flipboard instagram youtube tiktok follow".split()),
     "advert": frozenset("advertisement advert sponsored promoted ad ads partner paid advertising advertise advertiser advertisers".split()),
     "related_list": frozenset("on related read see also more recommended you most popular trending latest top further watch listen click find learn view next up continue keep explore posted filed tagged tag tags".split()),
@@ -246,7 +249,7 @@ _BIO_ROLE_WORDS = frozenset(
 _LABEL_WORDS = frozenset("by author authors written words reporter reported posted story text byline contributor contributors".split())
 _BYLINE_GATE = _LABEL_WORDS | _ROLE_WORDS  # a byline has 'by', a label ('Author:', 'Words:') or a journalist's role
 _SIGNUP_IN_PROSE = re.compile(r"\b(?:who|that)\s+(?:sign(?:ed|s)?[ -]?up|register(?:ed|s)?|subscribe[sd]?)\b", re.I)
-_SIGNUP_TRIGGERS = frozenset("sign signup subscribe register get join download follow unsubscribe email delivered".split())
+_SIGNUP_TRIGGERS = frozenset("sign signup subscribe register get join download follow unsubscribe email delivered enter newsletter newsletters".split())
 _ALPHA = re.compile(r"[a-z]+")
 # ASCII bytes: letters a-z kept, every other byte a space (the runs of _ALPHA are then the split tokens)
 _LETTERS_ONLY_BYTES = bytes.maketrans(bytes(range(256)), bytes(b if 97 <= b <= 122 else 32 for b in range(256)))
@@ -265,7 +268,9 @@ _PROMO_PATTERNS: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = tuple(
                r"\b(?:article|story|journalism|piece|content|reporting|work)\b"),
         ("commission share", r"\b(?:we|this site|the site|[\w.]+ may) (?:may |might |could )?(?:earn|receive|get)s? (?:a )?(?:small )?"
                              r"(?:affiliate )?(?:commission|share of (?:the )?(?:revenue|sales))\b"),
-        ("compensation", r"\b(?:we|this site|the site) (?:may |might |could )?(?:earn|receive|get) (?:a )?(?:small )?compensation\b.{0,60}\blinks?\b"),
+        # 'We may receive compensation ...', 'Example Magazine may receive compensation when you click through links'
+        ("compensation", r"\b(?:we|this site|the site|may|might|could) (?:may |might |could )?(?:earn|receive|get) (?:a )?(?:small )?"
+                         r"compensation\b.{0,60}\blinks?\b"),
         ("affiliate", r"\baffiliate (?:links?|commission|partnerships?)\b"),
         ("journalism", r"\bsupport (?:our|independent|local|quality) journalism\b"),
         ("consider", r"\bconsider (?:supporting|subscribing to|donating to|making a contribution)\b"),
@@ -353,7 +358,7 @@ _FIVE_DIGITS = re.compile(r"\d{5}")
 def _may_be_footer(content: str, lowered: str, may_have_digits: bool) -> bool:
     """A cheap test before the strong footer pattern: a copyright sign or 'reserved' / 'trademark', or a company or
     charity registration (a number of five digits or more: only a line that may have digits)."""
-    if "©" in content or "reserved" in lowered or "trademark" in lowered:
+    if "©" in content or "reserved" in lowered or "trademark" in lowered or "copyright" in lowered:
         return True
     # the registration patterns name the register ('registered', 'company', 'charity') before the number
     return (

@@ -169,6 +169,30 @@ def mark_captions_by_credit(lines: list[Line]) -> None:
                 caption.kind, caption.rule, caption.score, caption.closes_header = DROP, "caption", -0.6, False
 
 
+# a bare advert label ('Advertisement', 'Sponsored:'), and a call to action opening a sentence of the advert's copy
+_AD_LABEL = re.compile(r"^(?:advertisement|advert|ad|sponsored|promoted|paid content)\s*:?$", re.I)
+_CALL_TO_ACTION = re.compile(
+    r"(?:^|[.!?]\s+)(?:book|search|shop|buy|order|apply|call|visit|discover|browse|download|register|try|join|get|find)\b"
+    r"(?! (?:out|that|this|it|them|him|her|was|were|is|are|had|has)\b)",
+    re.I,
+)
+_AD_COPY_MAX = 150
+
+
+def mark_advert_copy(lines: list[Line]) -> None:
+    """The copy of an advert printed as text under its label ('Advertisement' / 'Book your flu jab online today.'): a
+    short line straight below a bare advert label with a call to action opening one of its sentences. The story
+    going on below an advert slot is prose, not a call to the reader, and stays."""
+    for j in range(1, len(lines)):
+        line = lines[j]
+        if (
+            line.ends_article or line.score == BARRIER or line.length > _AD_COPY_MAX or line.content[0] in "“\"‘'"
+            or not _AD_LABEL.match(lines[j - 1].content) or not _CALL_TO_ACTION.search(line.content)
+        ):
+            continue
+        line.kind, line.rule, line.score, line.closes_header = DROP, "advert", -0.5, False
+
+
 # the attribution under an embedded social post: '— Jane Smith (@janesmith) July 3, 2019'
 _POST_CREDIT = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)")
 
