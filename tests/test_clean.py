@@ -1578,3 +1578,29 @@ def test_advert_copy_under_its_label_is_dropped_and_the_story_after_an_advert_sl
     rules = {d.text: d.rule for d in result.dropped}
     assert rules["Your local pharmacy has flu jabs in stock now. Book online today."] == "advert"
     assert rules["Looking for a new job? Search vacancies at Fenwick Council"] == "advert"
+
+
+def test_story_opening_above_a_caption_an_inline_link_and_a_related_box_stays():
+    opening = [
+        "Fenwick's work coaching service will run for another year after the health board found £1.2m to keep it "
+        "open, the board confirmed on Monday.",
+        "The service puts coaches in eight GP surgeries, so a patient signed off sick can be referred the same day "
+        "instead of waiting weeks for a letter from the hospital.",
+    ]
+    rest = [
+        "Demand has grown every month since the service opened, and the board said waiting times had stayed under "
+        "a week despite the rise in referrals from employers.",
+        "Coaches agree a plan with each person, which can include physiotherapy, talking therapies or a meeting "
+        "with their employer about a phased return.",
+        "Ann Castle, who chairs the board, said the service had shown what early help can do for people and employers.",
+    ]
+    page = "\n\n".join([
+        "Home > News", "Fenwick work coaching service extended", "By Jo Example", "4 May 2026", *opening,
+        "A coach meets a patient at the Fenwick surgery\nImage: Getty Images", "Not yet.",
+        "Related: Town centre clinic to open on Saturdays",
+        "Related articles\nTown centre clinic to open on Saturdays\nBus station plans approved after long consultation",
+        *rest, "Share this article\nFacebook\nEmail",
+    ])
+    body = clean_article(page).body.split("\n")
+    assert body[:2] == opening
+    assert body[-3:] == rest

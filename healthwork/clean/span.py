@@ -420,9 +420,10 @@ def soften_inline_link_boxes(lines: list[Line]) -> None:
     count = len(lines)
     for j, line in enumerate(lines):
         end_marker = line.score == BARRIER and line.ends_article and _LINK_BOX_HEADING.match(line.content) is not None
-        # a 'Related articles' heading between paragraphs, over one or two headlines
+        # a 'Related articles' heading between paragraphs, over one or two headlines (a line of the story within six
+        # lines above: a short line, a caption and an inline 'Related:' link may lie between)
         inline_heading = line.score == _RELATED_HEADING_SCORE and line.shape_rule == "related_list" and any(
-            lines[k].kind in CONTENT_KINDS or (lines[k].is_list and not lines[k].ends_article) for k in range(max(0, j - 4), j)
+            lines[k].kind in CONTENT_KINDS or (lines[k].is_list and not lines[k].ends_article) for k in range(max(0, j - 6), j)
         )
         if not (end_marker or inline_heading):
             continue
@@ -622,11 +623,14 @@ def span_scores(lines: list[Line], ordered_lists: list[list[int]]) -> list[float
     ordered = {j for run in ordered_lists for j in run} | announced_list_items(lines) | interrupting_chrome(lines)
     for j in ordered:
         scores[j] = max(scores[j], -0.2)
+    boxes = inline_link_boxes(lines)
     run = chrome_run = 0
     n_paragraphs = 0
     for j, line in enumerate(lines):
         if line.kind == PARAGRAPH:
             n_paragraphs += 1
+        if j in boxes:
+            continue  # a 'Related' box the story goes on after: its own penalty, not a long run of chrome
         # an ordered or announced list, or a list of long items, is the story's own, not chrome
         story_list = j in ordered or (line.is_list and line.n_words >= 6)
         if line.kind == DROP and scores[j] != BARRIER and not story_list:
@@ -642,6 +646,19 @@ def span_scores(lines: list[Line], ordered_lists: list[list[int]]) -> list[float
         else:
             run = chrome_run = 0
     return scores
+
+
+def inline_link_boxes(lines: list[Line]) -> set[int]:
+    """The lines of each 'Related' box inside the story (its heading softened by ``soften_inline_link_boxes``, one to
+    three headlines, the story going on after them)."""
+    found: set[int] = set()
+    for j, line in enumerate(lines):
+        if line.shape_rule == "related_list" and line.score == -1.5 and not line.ends_article and not line.is_list \
+                and _INLINE_LINK.match(line.content) is None:
+            box_end = _link_box_end(lines, j)
+            if box_end >= 0:
+                found.update(range(j, box_end + 1))
+    return found
 
 
 def choose_span(lines: list[Line], scores: list[float]) -> tuple[int, int] | None:
