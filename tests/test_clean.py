@@ -1604,3 +1604,30 @@ def test_story_opening_above_a_caption_an_inline_link_and_a_related_box_stays():
     body = clean_article(page).body.split("\n")
     assert body[:2] == opening
     assert body[-3:] == rest
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Advertisement",
+        "Read more: Town centre clinic to open on Saturdays",
+        "Related articles\nTown centre clinic to open on Saturdays\nBus station plans approved after long consultation",
+    ],
+)
+def test_closing_short_sentence_below_inline_chrome_stays_when_the_article_ends_after_it(between: str):
+    story = [
+        "Fenwick's work coaching service will run for another year after the health board found £1.2m to keep it "
+        "open, the board confirmed on Monday.",
+        "The service puts coaches in eight GP surgeries, so a patient signed off sick can be referred the same day "
+        "instead of waiting weeks for a letter from the hospital.",
+        "Demand has grown every month since the service opened, and the board said waiting times had stayed under "
+        "a week despite the rise in referrals from employers.",
+    ]
+    closing = "Work starts in June."
+    page = "\n\n".join(["Fenwick work coaching service extended", "By Jo Example", "4 May 2026", *story, between,
+                        closing, "3 comments", "JanetP\nAbout time somebody did this."])
+    assert clean_article(page).body.split("\n") == [*story, closing]
+    # with more of the page after it (a teaser list, a form), a short line below the chrome is not taken for the story
+    page = "\n\n".join(["Fenwick work coaching service extended", "By Jo Example", "4 May 2026", *story, between,
+                        closing, "Sign up for our newsletter\nEmail address"])
+    assert clean_article(page).body.split("\n") == story

@@ -28,6 +28,9 @@ How it works (no site lists, no phrase lists beyond a few generic boilerplate cu
    case, or announced by a colon), stay the story's.
    Unmarked rows of figures ('Northtown – £4.2m') count as the writer's list like numbered lists and tables; the
    story's last line goes when it is a bio of the writer the page's head names.
+   A 'Related' box dropped into the story keeps its own penalty (it does not open a long run of chrome), and a short
+   closing sentence below an advert, a 'Read more' link or such a box stays when the article plainly ends after it;
+   an advert's copy printed under its label (a short call to the reader) goes.
    ``line_model`` then reviews the rules' verdicts: a logistic regression over cheap generic line features (and the
    rules' own verdicts) flips a verdict only when confident. Cross-validated on the dev sets' tune halves, no flip
    beat the rules, so the shipped thresholds flip nothing (``scripts/train_line_model.py`` retrains and says why).
@@ -50,6 +53,7 @@ from healthwork.clean.span import (
     drop_repeats,
     extend_over_closing_list,
     extend_over_link_box_to_closing_paragraph,
+    extend_to_closing_short_sentence,
     extend_over_list_sections,
     extend_back_to_same_topic,
     extend_over_story_tail,
@@ -109,6 +113,7 @@ def select_by_rules(text: str, common: frozenset[str] | set[str]) -> tuple[list[
     start = trim_header_block(lines, skip_teaser_card(lines, *span), span[1])
     end = extend_over_closing_list(lines, extend_over_story_tail(lines, scores, span[1]), ordered_lists)
     end = extend_over_link_box_to_closing_paragraph(lines, start, end)
+    end = extend_to_closing_short_sentence(lines, end)
     end, sections = extend_over_list_sections(lines, end, common, frozenset(j for rows in tables for j in rows))
     kept = keep_in_span(lines, start, end, common, ordered_lists)
     if kept and kept[-1] == end:

@@ -911,6 +911,35 @@ def extend_over_link_box_to_closing_paragraph(lines: list[Line], start: int, end
     return closing
 
 
+def extend_to_closing_short_sentence(lines: list[Line], end: int) -> int:
+    """The span's new end: the story's last line is a short sentence ('Work starts in June.') below an advert, a 'Read
+    more' link or a 'Related' box of one to three headlines; it weighs less than the chrome above it costs, so the best
+    span stops before the chrome. It is the story's when it is a plain sentence of three words or more and the next line
+    says the article is over (comments, an author box, a second article) or the page ends there."""
+    count = len(lines)
+    j = end + 1
+    while j < count and j - end <= 4:
+        line = lines[j]
+        if line.shape_rule == "related_list" and not line.ends_article and not line.is_list and _INLINE_LINK.match(line.content) is None:
+            box_end = j
+            while box_end + 1 < count and box_end - j < 3 and _box_headline(lines[box_end + 1]):
+                box_end += 1
+            if box_end > j:
+                j = box_end + 1
+            break
+        if not _inline_chrome_line(line):
+            break
+        j += 1
+    if j == end + 1 or j >= count or j - end > 5:
+        return end
+    closing = lines[j]
+    if not _plain_short_sentence(closing) or closing.n_words < 3 or not closing.content[:1].isupper():
+        return end
+    if j + 1 < count and not lines[j + 1].ends_article:
+        return end  # the page goes on (text, a teaser list, a form): not plainly the story's last line
+    return j
+
+
 def skip_teaser_card(lines: list[Line], start: int, end: int) -> int:
     """The span's new start: a link box's last card ('Trending', a headline and its one-paragraph summary) straight
     above the article's headline is joined to the story by the best span; the story starts after its headline (a
