@@ -1631,3 +1631,23 @@ def test_closing_short_sentence_below_inline_chrome_stays_when_the_article_ends_
     page = "\n\n".join(["Fenwick work coaching service extended", "By Jo Example", "4 May 2026", *story, between,
                         closing, "Sign up for our newsletter\nEmail address"])
     assert clean_article(page).body.split("\n") == story
+
+
+def test_photo_caption_over_its_credit_inside_the_story_does_not_cut_it():
+    first = ("Fenwick's work coaching service will run for another year after the health board found £1.2m to keep it "
+             "open, the board confirmed on Monday.")
+    second = ("The service puts coaches in eight GP surgeries, so a patient signed off sick can be referred the same "
+              "day instead of waiting weeks for a letter from the hospital.")
+    intro = "An evaluation found that people who used it:"
+    items = ["• were more likely to be back at work within six months",
+             "• took fewer days off sick in the following year",
+             "• said they felt more confident talking to their manager"]
+    page = "\n\n".join([
+        "Fenwick work coaching service extended", "By Jo Example", "4 May 2026", first, second, intro,
+        "A coach meets a patient at the Fenwick surgery\nImage: Getty Images", "\n".join(items),
+        "Share this article\nFacebook\nEmail", "About us\nContact",
+    ])
+    result = clean_article(page)
+    assert result.body.split("\n") == [first, second, intro, *items]
+    rules = {d.text: d.rule for d in result.dropped}
+    assert rules["Image: Getty Images"] == "caption"

@@ -558,8 +558,8 @@ def announced_list_items(lines: list[Line]) -> set[int]:
             if announced and not line.ends_article and line.rule in ("menu_item", "list_item"):
                 items.add(j)
             continue
-        if announced and _inline_chrome_line(line):
-            continue  # an advert between the announcing line and its list
+        if announced and (_inline_chrome_line(line) or caption_over_credit(lines, j)):
+            continue  # an advert or a photo's caption between the announcing line and its list
         announced = line.content.endswith(":") and (
             line.kind in (PARAGRAPH, SHORT_SENTENCE) or (j > 0 and _is_list_label(line) and lines[j - 1].kind in CONTENT_KINDS)
         )
@@ -795,12 +795,12 @@ def _introduced_past_inline_chrome(lines: list[Line], first: int) -> bool:
 def closing_list_items(lines: list[Line], end: int) -> list[int]:
     """The items of a bulleted list the story ends on, after its last kept line: a list goes on from the story's
     sentence when its items open in lower case ('• were more likely to ...': a menu or a headline is capitalised), or
-    the line announces it with a colon; an advert, a 'Read more' link or (after a colon) a 'Related' box of two or
-    three headlines may lie between. Two or more items of three words or more."""
+    the line announces it with a colon; an advert, a 'Read more' link, a photo's caption or (after a colon) a 'Related'
+    box of two or three headlines may lie between. Two or more items of three words or more."""
     count = len(lines)
     announced = lines[end].content.endswith(":")
     j = end + 1
-    while j < count and j - end <= 3 and _inline_chrome_line(lines[j]):
+    while j < count and j - end <= 3 and (_inline_chrome_line(lines[j]) or caption_over_credit(lines, j)):
         j += 1
     if announced and j < count and lines[j].shape_rule == "related_list" and not lines[j].ends_article and not lines[j].is_list:
         k = j
@@ -927,7 +927,7 @@ def extend_to_closing_short_sentence(lines: list[Line], end: int) -> int:
             if box_end > j:
                 j = box_end + 1
             break
-        if not _inline_chrome_line(line):
+        if not (_inline_chrome_line(line) or caption_over_credit(lines, j)):
             break
         j += 1
     if j == end + 1 or j >= count or j - end > 5:
@@ -1027,6 +1027,17 @@ def _inline_chrome_line(line: Line) -> bool:
     return line.rule == "related_list" and not line.is_list and _INLINE_LINK.match(line.content) is not None
 
 
+def caption_over_credit(lines: list[Line], j: int) -> bool:
+    """Line j is a photo's caption over its credit line ('Staff at the new hub' / 'Image: Getty Images'): a short line
+    that is no sentence, straight above a caption or credit line."""
+    line = lines[j]
+    return (
+        j + 1 < len(lines) and line.kind == DROP and not line.is_list and not line.sentence and not line.ends_article
+        and line.rule in ("short_non_sentence", "no_sentence_end") and lines[j + 1].rule == "caption"
+        and not lines[j + 1].is_list
+    )
+
+
 def interrupting_chrome(lines: list[Line]) -> set[int]:
     """Runs of at most six inline chrome lines (an advert, a sign-up box, share buttons, a photo credit, a 'Read
     more' link) with a line of the story straight above and the story going on straight below (past one short
@@ -1035,11 +1046,11 @@ def interrupting_chrome(lines: list[Line]) -> set[int]:
     count = len(lines)
     j = 1
     while j < count:
-        if not _inline_chrome_line(lines[j]) or lines[j - 1].kind not in CONTENT_KINDS:
+        if lines[j - 1].kind not in CONTENT_KINDS or not (_inline_chrome_line(lines[j]) or caption_over_credit(lines, j)):
             j += 1
             continue
         k = j
-        while k + 1 < count and _inline_chrome_line(lines[k + 1]):
+        while k + 1 < count and (_inline_chrome_line(lines[k + 1]) or caption_over_credit(lines, k + 1)):
             k += 1
         if k - j < 6 and _story_goes_on(lines, k + 1):
             found.update(range(j, k + 1))
