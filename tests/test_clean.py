@@ -1651,3 +1651,25 @@ def test_photo_caption_over_its_credit_inside_the_story_does_not_cut_it():
     assert result.body.split("\n") == [first, second, intro, *items]
     rules = {d.text: d.rule for d in result.dropped}
     assert rules["Image: Getty Images"] == "caption"
+
+
+def test_story_section_after_a_related_box_inside_it_stays():
+    story = [
+        "Fenwick's work coaching service will run for another year after the health board found £1.2m to keep it "
+        "open, the board confirmed on Monday.",
+        "The service puts coaches in eight GP surgeries, so a patient signed off sick can be referred the same day "
+        "instead of waiting weeks for a letter from the hospital.",
+    ]
+    tail = [
+        "What happens next",
+        "The board meets in June.",
+        "If the board agrees, the service will also open in the two wards with the highest rates of sickness absence, "
+        "starting in the autumn.",
+    ]
+    page = "\n\n".join([
+        "Fenwick work coaching service extended", "By Jo Example", "4 May 2026", *story,
+        "Related articles\nTown centre clinic to open on Saturdays\nBus station plans approved after long consultation",
+        tail[0], tail[1], "Related: Town centre clinic to open on Saturdays", tail[2],
+        "Share this article\nFacebook\nEmail", "About us\nContact",
+    ])
+    assert clean_article(page).body.split("\n") == [*story, *tail]

@@ -617,13 +617,14 @@ def span_scores(lines: list[Line], ordered_lists: list[list[int]]) -> list[float
     """Each line's score for the span choice. A long run of non-content lines (menu, link list, form)
     separates blocks: from the 5th line on each costs double, so a stray promo paragraph far below the
     article is not bridged into it; nine lines of chrome in a row are a barrier. An advert or sign-up box with the
-    story's lines on both sides costs little: it sits inside the story."""
+    story's lines on both sides costs little: it sits inside the story, and so does a 'Related' box the story goes on
+    after."""
     scores = [line.score for line in lines]
     weigh_short_sentence_runs(lines, scores)
     ordered = {j for run in ordered_lists for j in run} | announced_list_items(lines) | interrupting_chrome(lines)
-    for j in ordered:
-        scores[j] = max(scores[j], -0.2)
     boxes = inline_link_boxes(lines)
+    for j in ordered | boxes:
+        scores[j] = max(scores[j], -0.2)
     run = chrome_run = 0
     n_paragraphs = 0
     for j, line in enumerate(lines):
