@@ -1536,6 +1536,9 @@ def test_quote_attribution_under_a_dash_stays_with_its_quote():
         # a writer's bio in title case ('Is a Senior Reporter') is a bio all the same
         ("Jo Example Is a Senior Health Reporter at the Fenwick Post. Jo joined the paper in 2019 from local radio.",
          "author_bio"),
+        # ... and so is one that opens with its label on the same line
+        ("About the author: Sam Example is a freelance journalist who writes about health and work.", "author_bio"),
+        ("About the scheme: it is run by a freelance journalist turned coach, who writes about health.", ""),
     ],
 )
 def test_site_notices_in_any_wording_or_case_are_not_prose(line: str, rule: str):
@@ -1570,6 +1573,7 @@ def test_advert_copy_under_its_label_is_dropped_and_the_story_after_an_advert_sl
     page = "\n\n".join([
         "Fenwick work coaching service extended", "4 May 2026", first,
         "Advertisement", "Your local pharmacy has flu jabs in stock now. Book online today.", "Advertisement",
+        "Become a certified coach: applications close on 31 January. Find out more", "Advertisement",
         second, "Advertisement", "Looking for a new job? Search vacancies at Fenwick Council", third,
         "Advertisement", last,
     ])
@@ -1578,6 +1582,7 @@ def test_advert_copy_under_its_label_is_dropped_and_the_story_after_an_advert_sl
     rules = {d.text: d.rule for d in result.dropped}
     assert rules["Your local pharmacy has flu jabs in stock now. Book online today."] == "advert"
     assert rules["Looking for a new job? Search vacancies at Fenwick Council"] == "advert"
+    assert rules["Become a certified coach: applications close on 31 January. Find out more"] == "advert"
 
 
 def test_story_opening_above_a_caption_an_inline_link_and_a_related_box_stays():

@@ -156,7 +156,8 @@ def _is_caption(content: str, lowered: str, words: set[str]) -> bool:
 
 
 
-_BIO_NAME = r"^(?:[A-Z][\w'’\-]+\s){0,3}[A-Z][\w'’\-]+(?:\s\([^()]{1,40}\))?"
+# a bio may open with its label on the same line ('About the author: Jo Example is a freelance journalist ...')
+_BIO_NAME = r"^(?:(?i:about the (?:authors?|writers?)|the author|author)\s*[:–—-]\s*)?(?:[A-Z][\w'’\-]+\s){0,3}[A-Z][\w'’\-]+(?:\s\([^()]{1,40}\))?"
 _BIO_RE = re.compile(
     _BIO_NAME + r" (?i:is|was|has been) [^.]{0,60}?\b(?i:reporter|editor|writer|correspondent|journalist|contributor|columnist"
     r"|freelancer|author|blogger|producer|presenter|editor-at-large)s?\b"

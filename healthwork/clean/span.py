@@ -172,8 +172,8 @@ def mark_captions_by_credit(lines: list[Line]) -> None:
 # a bare advert label ('Advertisement', 'Sponsored:'), and a call to action opening a sentence of the advert's copy
 _AD_LABEL = re.compile(r"^(?:advertisement|advert|ad|sponsored|promoted|paid content)\s*:?$", re.I)
 _CALL_TO_ACTION = re.compile(
-    r"(?:^|[.!?]\s+)(?:book|search|shop|buy|order|apply|call|visit|discover|browse|download|register|try|join|get|find)\b"
-    r"(?! (?:out|that|this|it|them|him|her|was|were|is|are|had|has)\b)",
+    r"(?:^|[.!?]\s+)(?:book|search|shop|buy|order|apply|call|visit|discover|browse|download|register|try|join|get|find|become"
+    r"|learn more|find out more)\b(?! (?:that|this|it|them|him|her|was|were|is|are|had|has)\b)",
     re.I,
 )
 _AD_COPY_MAX = 150
