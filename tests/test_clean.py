@@ -19,6 +19,7 @@ import pytest
 
 from healthwork.clean import CleanResult, clean_article, common_line_keys, line_keys
 from healthwork.clean.lines import line_shape
+from healthwork.clean.span import read_lines
 from healthwork.clean.names import byline_name
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -1678,3 +1679,19 @@ def test_story_section_after_a_related_box_inside_it_stays():
         "Share this article\nFacebook\nEmail", "About us\nContact",
     ])
     assert clean_article(page).body.split("\n") == [*story, *tail]
+
+
+def test_arrow_tick_and_emoji_bullets_are_list_items_of_the_story():
+    first = ("Fenwick's work coaching service will run for another year after the health board found £1.2m to keep it "
+             "open, the board confirmed on Monday.")
+    items = ["➡️ quick physiotherapy for 900 people who are in work but struggling",
+             "✔ coaches in all eight GP surgeries in the town",
+             "👉 a pilot of fit notes that suggest adjustments rather than time off"]
+    last = ("About 4,000 people of working age in Fenwick are out of work because of long-term sickness, the board "
+            "said, well above the regional average.")
+    page = "\n\n".join(["Home\nNews", "Fenwick work coaching service extended", "4 May 2026", first,
+                        "What it means in practice:", "\n".join(items), last, "Share\nFacebook\nEmail"])
+    assert clean_article(page).body.split("\n") == [first, "What it means in practice:", *items, last]
+    lines, _ = read_lines("➡️ quick physiotherapy for 900 people\n✔ coaches in eight surgeries\n→ next steps")
+    assert [(line.is_list, line.content) for line in lines] == [
+        (True, "quick physiotherapy for 900 people"), (True, "coaches in eight surgeries"), (True, "next steps")]

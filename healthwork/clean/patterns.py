@@ -13,8 +13,14 @@ STOP_WORDS = frozenset(
     where while how all any some more most other such said says say up out new one two""".split()
 )
 
-LIST_MARK = re.compile(r"^(?:[\u2022\u00b7\u25aa\u25cf\u2023\u2043\u25e6*\-–]|\d{1,3}[.)](?=\s)|[a-z][.)](?=\s))\s*")
-LIST_MARK_CHARS = frozenset("\u2022\u00b7\u25aa\u25cf\u2023\u2043\u25e6*-–")
+# bullets: dots and dashes, and the arrows, ticks and emoji that social posts and newsletters use as bullets
+# ('➡️ fast-track physio', '✔ free advice', '👉 apply online'), each perhaps with its emoji variation selector
+_ARROW_AND_TICK_BULLETS = "\u27a1\u2192\u25ba\u25b6\u27a4\u27a2\u2714\u2713\u2705\u2611\u25c6\u25a0\U0001f449\U0001f539\U0001f538"
+LIST_MARK = re.compile(
+    r"^(?:(?:[\u2022\u00b7\u25aa\u25cf\u2023\u2043\u25e6*\-–]|[" + _ARROW_AND_TICK_BULLETS + r"]\ufe0f?(?=\s))"
+    r"|\d{1,3}[.)](?=\s)|[a-z][.)](?=\s))\s*"
+)
+LIST_MARK_CHARS = frozenset("\u2022\u00b7\u25aa\u25cf\u2023\u2043\u25e6*-–" + _ARROW_AND_TICK_BULLETS)
 SENTENCE_END_CHARS = frozenset('.!?"”’\'):;')
 INNER_SENTENCE_BREAK = re.compile(r"[a-z0-9%)”\"’][.!?][\"”’]?\s+[A-Z“\"‘(]")
 DIGIT = re.compile(r"\d")
