@@ -1534,6 +1534,11 @@ def test_quote_attribution_under_a_dash_stays_with_its_quote():
         ("This article is subject to copyright. No part may be reproduced without the written permission of the "
          "publisher, except for private study.", "footer"),
         ("The designs are protected by copyright and were shown with permission.", ""),
+        # notes about the article itself, and an e-mail's footer
+        ("This interview has been edited for length and clarity.", "editor_note"),
+        ("The views expressed in this column are the author's own.", "editor_note"),
+        ("The plan has been edited twice since it was first published, the council said.", ""),
+        ("You are receiving this email because you are a registered Fenwick Works partner.", "signup_form"),
         # a writer's bio in title case ('Is a Senior Reporter') is a bio all the same
         ("Jo Example Is a Senior Health Reporter at the Fenwick Post. Jo joined the paper in 2019 from local radio.",
          "author_bio"),

@@ -31,7 +31,7 @@ RULE_GROUPS: tuple[str, ...] = (
     "byline", "footer", "template_repeat", "duplicate",
 )
 _CUE_RULES = frozenset({"cookie_notice", "signup_form", "share_buttons", "advert", "promo", "paywall",
-                        "feedback_prompt", "comment_prompt", "navigation"})
+                        "feedback_prompt", "comment_prompt", "navigation", "editor_note"})
 
 FEATURES: tuple[str, ...] = (
     "bias",

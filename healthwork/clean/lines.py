@@ -72,6 +72,8 @@ _STRONG_SIGNUP = re.compile(
     r"^(?:get|receive) (?:regular |the latest |our |free )?(?:updates|alerts|tips|offers)\b|"
     r"\bdelivered (?:straight |directly |right |every \w+ )?(?:to|through) your (?:inbox|door|doorstep|letterbox)\b|"
     r"\b(?:sign[ -]?up|subscribe|register)\b.{0,40}\b(?:our|my)\b.{0,50}\b(?:newsletters?|e-?newsletters?|mailing list|bulletins?|round-?ups?|alerts|digests?|updates)\b|"
+    # an e-mail's footer: 'You are receiving this email because you signed up ...'
+    r"\byou (?:are|were|have been) (?:receiving|sent|getting) this (?:e-?mail|newsletter|message|bulletin)\b|"
     # a form's own words: a consent box ('I would like to receive ... newsletters') or a field instruction
     r"^I (?:would like|wish|want|agree|consent) to (?:receive|subscribe|sign up|get|be (?:sent|contacted))\b.{0,80}\b(?:newsletters?|e-?mails?|offers|promotions|alerts|updates)\b|"
     r"^(?:please )?(?:enter|type|fill in|provide) your (?:full |first |last )?(?:name|e-?mail|email address|details|postcode|zip code)\b|"
@@ -299,7 +301,7 @@ def _is_promo(content: str, tokens: set[str]) -> bool:
 
 
 _PROMO_WORDS = frozenset("privacy partners vendors device javascript moderation moderator moderators moderated comments comment"
-                         " useful helpful rate thanks thank story enjoyed republish tip".split()) | frozenset("you commission compensation share affiliate journalism consider contribution donation issue issues republished reproduced partnership app advertisers member members membership".split())
+                         " useful helpful rate thanks thank story enjoyed republish tip edited condensed expressed".split()) | frozenset("you commission compensation share affiliate journalism consider contribution donation issue issues republished reproduced partnership app advertisers member members membership".split())
 _FILE_TYPES = frozenset("pdf doc docx xls xlsx odt ods csv ppt pptx rtf".split())  # one is a word of every download link
 # words without which a line (no digits, no ©, no '/', starting with a letter) cannot match any cue, date, byline,
 # caption, bio or end marker: such a line skips straight to its plain shape
@@ -325,6 +327,11 @@ _CHROME_SENTENCES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     ("feedback_prompt", ("useful", "helpful", "rate this"), re.compile(
         r"\bhow (?:useful|helpful) (?:was|is|did you find) this (?:page|article|information|content|story|post)\b"
         r"|^rate this (?:page|article|story|post)\b", re.I)),
+    # a note about the article itself: how it was edited, whose views it gives
+    ("editor_note", ("edited", "condensed", "expressed"), re.compile(
+        r"^(?:this|the) (?:article|story|interview|piece|post|column|transcript|conversation|q&a)\b[^.]{0,40}\b(?:has|have) been"
+        r"\b[^.]{0,20}\b(?:edited|condensed)\b|\b(?:the )?(?:views|opinions) expressed (?:in this|here|are)\b.{0,60}\b(?:own|necessarily)\b",
+        re.I)),
     ("promo", ("for reading", "a story", "enjoyed", "republish", "tip off", "tip-off"), re.compile(
         r"^thanks? (?:you )?for reading\b|^(?:have you |you've )?got a (?:news )?story\b|^do you have a (?:news )?story\b"
         r"|^(?:if you )?enjoyed (?:this|the|reading this) (?:article|story|post|piece)\b|\brepublish (?:this|our) (?:article|story|content|work)\b"
@@ -335,7 +342,7 @@ _CHROME_SENTENCES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
 # words one of which each chrome sentence pattern cannot match without (a set test before the substrings above)
 _CHROME_NEEDED = frozenset(
     "privacy device partners vendors javascript moderation moderator moderators comments useful helpful rate reading story"
-    " enjoyed republish tip".split()
+    " enjoyed republish tip edited condensed expressed".split()
 )
 
 
