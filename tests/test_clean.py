@@ -1700,3 +1700,22 @@ def test_arrow_tick_and_emoji_bullets_are_list_items_of_the_story():
     lines, _ = read_lines("➡️ quick physiotherapy for 900 people\n✔ coaches in eight surgeries\n→ next steps")
     assert [(line.is_list, line.content) for line in lines] == [
         (True, "quick physiotherapy for 900 people"), (True, "coaches in eight surgeries"), (True, "next steps")]
+
+
+def test_comment_count_heading_and_a_closing_document_link_are_not_the_story():
+    story = [
+        "Fenwick's work coaching service will run for another year after the health board found £1.2m to keep it "
+        "open, the board confirmed on Monday.",
+        "The service puts coaches in eight GP surgeries, so a patient signed off sick can be referred the same day "
+        "instead of waiting weeks for a letter from the hospital.",
+    ]
+    page = "\n\n".join(["Fenwick work coaching service extended", "4 May 2026", *story, "Advertisement",
+                        "Comments (2)", "FenwickFan: About time. My sister waited a year for help like this.",
+                        "Most read\n1. Bus station plans approved"])
+    assert clean_article(page).body.split("\n") == story
+    page = "\n\n".join(["Fenwick work coaching service extended", "4 May 2026", *story, "Background",
+                        "Fenwick work coaching service: evaluation of the first year (supporting document)",
+                        "Contact\nEmail: news@example.gov.uk", "Share this page"])
+    assert clean_article(page).body.split("\n") == story
+    # a sentence of the story may end in a bracket that is no link's label
+    assert line_shape("The board agreed to fund the service for another year (the third in a row).", False)[0] != 0

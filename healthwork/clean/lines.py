@@ -87,7 +87,7 @@ _END_RE = re.compile(
     r"^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|more (?:stories|news|articles) like this|read (?:this|these) next"
     r"|most (?:read|popular|viewed|shared|commented)(?: \w+){0,3}|popular (?:posts|articles|stories)(?: by .{1,40})?"
     r"|previous (?:post|article|story)|next (?:post|article|story)"
-    r"|[«‹<←]?\s*(?:previous|prev|older)(?: (?:posts?|articles?|stor(?:y|ies)|entry|entries))?\s*[|/·]?\s*(?:next|newer)(?: (?:posts?|articles?|stor(?:y|ies)|entry|entries))?\s*[»›>→]?|« previous post.*|about (?:the|this|our) (?:authors?|writers?|contributors?|bloggers?)|author (?:bio|biography|profile)|meet the authors?|leave a (?:reply|comment)|post a comment|\d+ comments?"
+    r"|[«‹<←]?\s*(?:previous|prev|older)(?: (?:posts?|articles?|stor(?:y|ies)|entry|entries))?\s*[|/·]?\s*(?:next|newer)(?: (?:posts?|articles?|stor(?:y|ies)|entry|entries))?\s*[»›>→]?|« previous post.*|about (?:the|this|our) (?:authors?|writers?|contributors?|bloggers?)|author (?:bio|biography|profile)|meet the authors?|leave a (?:reply|comment)|post a comment|\d+ comments?|comments? \(\d+\)"
     r"|join the (?:conversation|discussion)|notes to editors?|editors'? notes|note to editors|-?\s*ends\s*-?|media (?:contacts?|enquiries)|press (?:contacts?|enquiries|office))\s*:?$",
     re.I,
 )

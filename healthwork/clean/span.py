@@ -193,6 +193,22 @@ def mark_advert_copy(lines: list[Line]) -> None:
         line.kind, line.rule, line.score, line.closes_header = DROP, "advert", -0.5, False
 
 
+# a link's label in brackets at the end of a line ('... allocations 2027-28 (supporting document)', '(opens in a new window)')
+_LINK_LABEL_END = re.compile(
+    r"[^.!?:;,\s]\s*\((?:[^()]{0,30}\b)?(?:document|pdf|link|external|opens? in|new (?:window|tab)|video|audio|download|website"
+    r"|web ?page)\b[^()]{0,20}\)$",
+    re.I,
+)
+
+
+def mark_link_labels(lines: list[Line]) -> None:
+    """A line ending in a link's label in brackets, with no sentence end before it, is a link to a document or a page,
+    not a sentence of the story (its closing bracket made it look like one)."""
+    for line in lines:
+        if line.kind != DROP and line.content[-1] == ")" and line.length <= 200 and _LINK_LABEL_END.search(line.content):
+            line.kind, line.rule, line.score, line.sentence = DROP, "source_link", -1.0, False
+
+
 # the attribution under an embedded social post: '— Jane Smith (@janesmith) July 3, 2019'
 _POST_CREDIT = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)")
 
