@@ -62,6 +62,7 @@ from healthwork.clean.span import (
     dropped_lines,
     keep_in_span,
     mark_advert_copy,
+    may_have_advert_labels,
     mark_link_labels,
     mark_captions_by_credit,
     mark_code_blocks,
@@ -93,7 +94,8 @@ def select_by_rules(text: str, common: frozenset[str] | set[str]) -> tuple[list[
     apply_corpus(lines, common, author_names)
     reopen_story_after_bio(lines)
     mark_captions_by_credit(lines)
-    mark_advert_copy(lines)
+    if may_have_advert_labels(text):
+        mark_advert_copy(lines)
     mark_link_labels(lines)
     mark_embedded_posts(lines)
     mark_code_blocks(lines)

@@ -171,6 +171,12 @@ def mark_captions_by_credit(lines: list[Line]) -> None:
 
 # a bare advert label ('Advertisement', 'Sponsored:'), and a call to action opening a sentence of the advert's copy
 _AD_LABEL = re.compile(r"^(?:advertisement|advert|ad|sponsored|promoted|paid content)\s*:?$", re.I)
+_AD_LABEL_LINE = re.compile(r"^[ \t]*(?:advertisement|advert|ad|sponsored|promoted|paid content)[ \t]*:?[ \t]*$", re.I | re.M)
+
+
+def may_have_advert_labels(text: str) -> bool:
+    """Whether a page has a bare advert label line at all (one search of the text before a pass over its lines)."""
+    return _AD_LABEL_LINE.search(text) is not None
 _CALL_TO_ACTION = re.compile(
     r"(?:^|[.!?]\s+)(?:book|search|shop|buy|order|apply|call|visit|discover|browse|download|register|try|join|get|find|become"
     r"|learn more|find out more)\b(?! (?:that|this|it|them|him|her|was|were|is|are|had|has)\b)",
@@ -183,11 +189,13 @@ def mark_advert_copy(lines: list[Line]) -> None:
     """The copy of an advert printed as text under its label ('Advertisement' / 'Book your flu jab online today.'): a
     short line straight below a bare advert label with a call to action opening one of its sentences. The story
     going on below an advert slot is prose, not a call to the reader, and stays."""
-    for j in range(1, len(lines)):
-        line = lines[j]
+    for j in range(len(lines) - 1):
+        label, line = lines[j], lines[j + 1]
+        if label.length > 16 or label.shape_rule != "advert" or _AD_LABEL.match(label.content) is None:
+            continue
         if (
             line.ends_article or line.score == BARRIER or line.length > _AD_COPY_MAX or line.content[0] in "“\"‘'"
-            or not _AD_LABEL.match(lines[j - 1].content) or not _CALL_TO_ACTION.search(line.content)
+            or not _CALL_TO_ACTION.search(line.content)
         ):
             continue
         line.kind, line.rule, line.score, line.closes_header = DROP, "advert", -0.5, False
