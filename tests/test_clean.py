@@ -1719,3 +1719,26 @@ def test_comment_count_heading_and_a_closing_document_link_are_not_the_story():
     assert clean_article(page).body.split("\n") == story
     # a sentence of the story may end in a bracket that is no link's label
     assert line_shape("The board agreed to fund the service for another year (the third in a row).", False)[0] != 0
+
+
+def test_story_goes_on_after_a_related_box_through_a_list_and_a_signup_box():
+    story = [
+        "Fenwick's work coaching service will run for another year after the health board found £1.2m to keep it "
+        "open, the board confirmed on Monday.",
+        "The service puts coaches in eight GP surgeries, so a patient signed off sick can be referred the same day "
+        "instead of waiting weeks for a letter from the hospital.",
+    ]
+    rest = [
+        "The money has been split between the town's three districts.",
+        "1. Fenwick North – £500,000", "2. Fenwick Vale – £400,000", "3. Old Town – £300,000",
+    ]
+    last = ("The board said it would publish a full evaluation next spring, once the second group of patients has "
+            "finished the programme.")
+    page = "\n\n".join([
+        "Fenwick work coaching service extended", "By Jo Example", "4 May 2026", *story,
+        "More on this story\nTown centre clinic to open on Saturdays\nBus station plans approved after long consultation",
+        rest[0], "\n".join(rest[1:]),
+        "Get the latest local news delivered straight to your inbox\nEnter your email address\nSign up",
+        last, "3 comments", "FenwickFan\nAbout time somebody did this.",
+    ])
+    assert clean_article(page).body.split("\n") == [*story, *rest, last]

@@ -507,8 +507,11 @@ def _story_goes_on(lines: list[Line], j: int) -> bool:
             return False
         after = lines[k]
         if after.is_list and not line.content.endswith(":"):
-            # a list no line announces: the story's when a line of text follows it
+            # a list no line announces: the story's when a line of text follows it (past an advert or a sign-up box)
             while k < count and lines[k].is_list and not lines[k].ends_article:
+                k += 1
+            chrome_end = k
+            while k < count and k - chrome_end < 6 and _inline_chrome_line(lines[k]):
                 k += 1
             return k < count and lines[k].kind in CONTENT_KINDS
         return after.kind in CONTENT_KINDS or after.is_list
