@@ -1638,6 +1638,9 @@ def test_closing_short_sentence_below_inline_chrome_stays_when_the_article_ends_
     page = "\n\n".join(["Fenwick work coaching service extended", "By Jo Example", "4 May 2026", *story, between,
                         closing, "3 comments", "JanetP\nAbout time somebody did this."])
     assert clean_article(page).body.split("\n") == [*story, closing]
+    page = "\n\n".join(["Fenwick work coaching service extended", "By Jo Example", "4 May 2026", *story, between,
+                        closing, "Share this article\nFacebook\nEmail", "About us\nContact"])
+    assert clean_article(page).body.split("\n") == [*story, closing]
     # with more of the page after it (a teaser list, a form), a short line below the chrome is not taken for the story
     page = "\n\n".join(["Fenwick work coaching service extended", "By Jo Example", "4 May 2026", *story, between,
                         closing, "Sign up for our newsletter\nEmail address"])

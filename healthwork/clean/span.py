@@ -943,7 +943,8 @@ def extend_to_closing_short_sentence(lines: list[Line], end: int) -> int:
     """The span's new end: the story's last line is a short sentence ('Work starts in June.') below an advert, a 'Read
     more' link or a 'Related' box of one to three headlines; it weighs less than the chrome above it costs, so the best
     span stops before the chrome. It is the story's when it is a plain sentence of three words or more and the next line
-    says the article is over (comments, an author box, a second article) or the page ends there."""
+    says the article is over (comments, an author box, a second article), is a share row or a 'Related' heading, or the
+    page ends there."""
     count = len(lines)
     j = end + 1
     while j < count and j - end <= 4:
@@ -963,7 +964,10 @@ def extend_to_closing_short_sentence(lines: list[Line], end: int) -> int:
     closing = lines[j]
     if not _plain_short_sentence(closing) or closing.n_words < 3 or not closing.content[:1].isupper():
         return end
-    if j + 1 < count and not lines[j + 1].ends_article:
+    after = lines[j + 1] if j + 1 < count else None
+    if after is not None and not (
+        after.ends_article or after.shape_rule == "share_buttons" or (after.shape_rule == "related_list" and after.score <= -3.0)
+    ):
         return end  # the page goes on (text, a teaser list, a form): not plainly the story's last line
     return j
 
