@@ -1745,3 +1745,23 @@ def test_story_goes_on_after_a_related_box_through_a_list_and_a_signup_box():
         last, "3 comments", "FenwickFan\nAbout time somebody did this.",
     ])
     assert clean_article(page).body.split("\n") == [*story, *rest, last]
+
+
+def test_closing_section_below_inline_chrome_stays_when_the_article_ends_after_it():
+    story = [
+        "Fenwick's work coaching service will run for another year after the health board found £1.2m to keep it "
+        "open, the board confirmed on Monday.",
+        "The service puts coaches in eight GP surgeries, so a patient signed off sick can be referred the same day "
+        "instead of waiting weeks for a letter from the hospital.",
+    ]
+    section = ["How to get help", "Patients can be referred in three ways:", "• by their GP or practice nurse",
+               "• through the local jobcentre", "• by contacting the service themselves"]
+    page = "\n\n".join(["Fenwick work coaching service extended", "By Jo Example", "4 May 2026", *story,
+                        "Read more: Town centre clinic to open on Saturdays", section[0], section[1],
+                        "\n".join(section[2:]), "Jo Example is a health reporter at the Fenwick Post.", "About us"])
+    assert clean_article(page).body.split("\n") == [*story, *section]
+    # a list below the chrome with more of the page after it is not taken for the story's
+    page = "\n\n".join(["Fenwick work coaching service extended", "By Jo Example", "4 May 2026", *story,
+                        "Read more: Town centre clinic to open on Saturdays", section[0], section[1],
+                        "\n".join(section[2:]), "Sign up for our newsletter\nEmail address"])
+    assert clean_article(page).body.split("\n") == story

@@ -49,6 +49,7 @@ from healthwork.clean.span import (
     apply_corpus,
     choose_span,
     closing_list_items,
+    closing_section,
     drop_closing_author_bio,
     drop_repeats,
     extend_over_closing_list,
@@ -121,7 +122,7 @@ def select_by_rules(text: str, common: frozenset[str] | set[str]) -> tuple[list[
     end, sections = extend_over_list_sections(lines, end, common, frozenset(j for rows in tables for j in rows))
     kept = keep_in_span(lines, start, end, common, ordered_lists)
     if kept and kept[-1] == end:
-        sections = sections + closing_list_items(lines, end)
+        sections = sections + (closing_list_items(lines, end) or closing_section(lines, end, common))
     if sections:
         for j in sections:
             lines[j].rule = ""

@@ -939,12 +939,9 @@ def extend_over_link_box_to_closing_paragraph(lines: list[Line], start: int, end
     return closing
 
 
-def extend_to_closing_short_sentence(lines: list[Line], end: int) -> int:
-    """The span's new end: the story's last line is a short sentence ('Work starts in June.') below an advert, a 'Read
-    more' link or a 'Related' box of one to three headlines; it weighs less than the chrome above it costs, so the best
-    span stops before the chrome. It is the story's when it is a plain sentence of three words or more and the next line
-    says the article is over (comments, an author box, a second article), is a share row or a 'Related' heading, or the
-    page ends there."""
+def _past_inline_chrome(lines: list[Line], end: int) -> int:
+    """The first line after the span's end past inline chrome: an advert, a 'Read more' link, a photo's caption, or a
+    'Related' box of one to three headlines (at most four lines of chrome, or the box); ``end + 1`` when none."""
     count = len(lines)
     j = end + 1
     while j < count and j - end <= 4:
@@ -959,17 +956,65 @@ def extend_to_closing_short_sentence(lines: list[Line], end: int) -> int:
         if not (_inline_chrome_line(line) or caption_over_credit(lines, j)):
             break
         j += 1
-    if j == end + 1 or j >= count or j - end > 5:
+    return j
+
+
+def _article_over_at(lines: list[Line], j: int) -> bool:
+    """Whether the page plainly leaves the article at line j: it ends, or the line says the article is over (comments,
+    an author box, a second article), or is a share row or a 'Related' heading."""
+    if j >= len(lines):
+        return True
+    line = lines[j]
+    return line.ends_article or line.shape_rule == "share_buttons" or (line.shape_rule == "related_list" and line.score <= -3.0)
+
+
+def extend_to_closing_short_sentence(lines: list[Line], end: int) -> int:
+    """The span's new end: the story's last line is a short sentence ('Work starts in June.') below an advert, a 'Read
+    more' link or a 'Related' box of one to three headlines; it weighs less than the chrome above it costs, so the best
+    span stops before the chrome. It is the story's when it is a plain sentence of three words or more and the article
+    plainly ends after it (``_article_over_at``)."""
+    j = _past_inline_chrome(lines, end)
+    if j == end + 1 or j >= len(lines) or j - end > 5:
         return end
     closing = lines[j]
     if not _plain_short_sentence(closing) or closing.n_words < 3 or not closing.content[:1].isupper():
         return end
-    after = lines[j + 1] if j + 1 < count else None
-    if after is not None and not (
-        after.ends_article or after.shape_rule == "share_buttons" or (after.shape_rule == "related_list" and after.score <= -3.0)
-    ):
+    if not _article_over_at(lines, j + 1):
         return end  # the page goes on (text, a teaser list, a form): not plainly the story's last line
     return j
+
+
+def closing_section(lines: list[Line], end: int, common: frozenset[str] | set[str]) -> list[int]:
+    """The story's closing section below inline chrome ('How to apply', 'You can apply in three ways:', two or more
+    bullets): a short subheading, one line of text and the list it introduces, weighing less than the chrome above
+    costs. They are the story's when the article plainly ends after them (``_article_over_at``); adverts and
+    captions may lie between the line and its list."""
+    count = len(lines)
+    j = _past_inline_chrome(lines, end)
+    if j >= count or j - end > 5:
+        return []
+    section: list[int] = []
+    if _section_heading(lines[j], common) and lines[j].n_words <= 8 and lines[j].content[:1].isupper():
+        section.append(j)
+        j += 1
+    if j >= count:
+        return []
+    intro = lines[j]
+    if intro.kind not in CONTENT_KINDS or intro.is_list or not intro.content[:1].isupper() or not intro.sentence:
+        return []
+    section.append(j)
+    k = j + 1
+    while k < count and k - j <= 6 and (_inline_chrome_line(lines[k]) or caption_over_credit(lines, k)):
+        k += 1
+    items = []
+    while k < count and lines[k].is_list and lines[k].rule in ("menu_item", "list_item") and not lines[k].ends_article:
+        items.append(k)
+        k += 1
+    if len(items) < 2 or not _article_over_at(lines, k):
+        return []
+    if section[0] == end + 1 and len(section) == 1:
+        return []  # a list straight after the story's last line: the closing-list rules decide
+    return section + items
 
 
 def skip_teaser_card(lines: list[Line], start: int, end: int) -> int:
