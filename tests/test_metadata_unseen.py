@@ -653,6 +653,51 @@ LAYOUTS: list[Layout] = [
         "Eleri Vaughan",
         None,
     ),
+    Layout(
+        # a columnist's name with their public office, then their post and the date: the name without the title
+        "councillor_column_name_over_post_and_date",
+        _story(
+            _MENU,
+            "OPINION",
+            "Our young people deserve more than a leaflet about job clubs",
+            "Councillor Aled Prydderch",
+            "Cabinet member for skills and economic growth, Example City Council",
+            "Thursday, November 19, 2026",
+            _BODY,
+        ),
+        "Our young people deserve more than a leaflet about job clubs",
+        "Aled Prydderch",
+        dt.date(2026, 11, 19),
+    ),
+    Layout(
+        # a charity blog's writer and post on the line straight under the headline
+        "charity_blog_writer_and_post_under_the_headline",
+        _story(
+            "Example Minds Trust",
+            "Get help | Our work | Research | Blog | About us",
+            "Blog",
+            "What £2m for employment support in mental health services could mean for our region",
+            "Niamh Gallagher, Policy and Campaigns Officer",
+            _BODY,
+        ),
+        "What £2m for employment support in mental health services could mean for our region",
+        "Niamh Gallagher",
+        None,
+    ),
+    Layout(
+        # a lead photo's caption naming someone with their post, under the standfirst, is not a byline
+        "caption_naming_a_chief_executive_under_the_standfirst",
+        _story(
+            _MENU,
+            "Hospital trust opens a work and health clinic for its own staff",
+            "Staff off sick with back pain will be seen within a week under the new service",
+            "Gwen Aldous, Chief Executive, Example Hospitals Trust",
+            _BODY,
+        ),
+        "Hospital trust opens a work and health clinic for its own staff",
+        None,
+        None,
+    ),
 ]
 
 
@@ -669,3 +714,13 @@ def test_unseen_author(layout: Layout) -> None:
 @pytest.mark.parametrize("layout", LAYOUTS, ids=[layout.name for layout in LAYOUTS])
 def test_unseen_date(layout: Layout) -> None:
     assert clean_article(layout.text).published_date == layout.published
+
+
+def test_names_without_honorifics() -> None:
+    from healthwork.clean.names import without_honorifics
+
+    assert without_honorifics("Councillor Kevin Marsh") == "Kevin Marsh"
+    assert without_honorifics("Dr Jane Smith") == "Jane Smith"
+    assert without_honorifics("Prof. Sir Tom Jones") == "Tom Jones"
+    assert without_honorifics("Lord Smith") == "Lord Smith"  # a title and one name: left whole
+    assert without_honorifics("Jane Smith") == "Jane Smith"

@@ -16,6 +16,7 @@ from healthwork.clean.names import (
     is_role_line,
     name_at_start,
     person_name_line,
+    without_honorifics,
 )
 from healthwork.clean.patterns import DIGIT, INNER_SENTENCE_BREAK, STOP_WORDS
 from healthwork.dates import find_dates, find_short_year_dates, is_date_line
@@ -636,7 +637,8 @@ def find_author(lines: list[Line], title_j: int, first_body: int, last_body: int
                 name = byline_name_cached(lines[j].content)
                 if name:
                     return name
-    return name
+    # the person's name only: a bare name line may carry their title ('Councillor Kevin Moult')
+    return without_honorifics(name) if name else None
 
 
 def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | None:
@@ -670,8 +672,9 @@ def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | 
         if name:
             return name
         # 'Jane Smith, Professor of Occupational Health, University of X' (a caption's 'Jane Smith, chief executive
-        # of X' names someone in the picture: only an academic's or researcher's role marks the writer)
-        if "," in content and len(content) <= 120 and _ACADEMIC_ROLE.search(content):
+        # of X' names someone in the picture: only an academic's or researcher's role marks the writer, or any
+        # author's role on the line straight under the headline: 'Sam Jones, Policy and Campaigns Officer')
+        if "," in content and len(content) <= 120 and (_ACADEMIC_ROLE.search(content) or j == title_j + 1):
             head, role = content.split(",", 1)
             if bare_name(head) == head and is_author_role_line(role.strip()):
                 return head
