@@ -61,7 +61,11 @@ DATE_RE = re.compile(
 
 _RELATIVE_RE = re.compile(
     r"^(?:updated |posted |published )?(?:about |over |just )?(?:\d{1,3}|an?|one)\s+(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago$"
-    r"|^(?:today|yesterday|just now)$",
+    r"|^(?:today|yesterday|just now)$"
+    # a day of this week with its time, as teaser and comment lists print a recent date: 'Monday 10:00PM',
+    # 'Yesterday at 9.30am', 'Tue 14:05'
+    r"|^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?|today|yesterday),?(?: at)?"
+    r" \d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?$",
     re.IGNORECASE,
 )
 

@@ -71,3 +71,13 @@ def test_find_dates_positions() -> None:
     got = find_dates(s)
     assert [d for _, _, d in got] == [dt.date(2024, 5, 1), dt.date(2024, 6, 30)]
     assert s[got[0][0] : got[0][1]] == "1 May 2024"
+
+
+def test_weekday_and_time_is_a_recent_date_line() -> None:
+    # teaser and comment lists date a recent item by its weekday and time, with no year
+    assert is_date_line("Monday 10:00PM")
+    assert is_date_line("Yesterday at 9.30am")
+    assert is_date_line("Tue 14:05")
+    assert not is_date_line("Monday")
+    assert not is_date_line("Friday 12:00 noon meeting")
+    assert parse_date("Monday 10:00PM") is None  # no day of a year to give

@@ -558,6 +558,146 @@ LAYOUTS: list[Layout] = [
         "Idris Pemberton",
         dt.date(2025, 3, 4),
     ),
+    Layout(
+        # the site's name is one of its own menu entries and is printed again over the story: a site name, not the
+        # headline; the page shows no other headline, so none is given
+        "site_name_that_is_also_a_menu_entry",
+        _story(
+            "  • Example Work Guide",
+            "  • Explainers",
+            "  • Glossary",
+            "  • About",
+            "Example Work Guide",
+            "sick pay",
+            "---- by Morwenna Treharne",
+            _BODY,
+        ),
+        None,
+        "Morwenna Treharne",
+        None,
+    ),
+    Layout(
+        # a box's heading with its one link under it ('<name>' / '• <name>') between the menu and the story
+        "box_heading_with_its_own_link_over_the_story",
+        _story(
+            _MENU,
+            "Occupational health services",
+            "  • Occupational health services",
+            "Related pages",
+            "  • Fit notes explained",
+            "  • Statutory sick pay",
+            _BODY,
+        ),
+        None,
+        None,
+        None,
+    ),
+    Layout(
+        # a series' name printed twice between the standfirst and the date is not the writer
+        "series_name_printed_twice_over_the_date",
+        _story(
+            _MENU,
+            "Why early physiotherapy keeps people in work",
+            "A conversation with a clinic manager about fast-track referrals",
+            "Working Lives",
+            "Working Lives",
+            "Jun 18th 2025",
+            _BODY,
+        ),
+        "Why early physiotherapy keeps people in work",
+        None,
+        dt.date(2025, 6, 18),
+    ),
+    Layout(
+        # a blog's header: a two-word headline (one a stop word) over list items of page facts
+        "blog_two_word_headline_over_page_fact_items",
+        _story(
+            _MENU,
+            "Home » Column »",
+            "3 Mar",
+            "Column",
+            "About referrals",
+            "  • March 3, 2025",
+            "  • Posted by admin",
+            "  • Leave a comment",
+            _BODY,
+        ),
+        "About referrals",
+        None,
+        dt.date(2025, 3, 3),
+    ),
+    Layout(
+        # a writer's recent posts (headline / writer / date) above the story's own header, whose date is a weekday
+        # and a time: the last headline, over the story, is the page's; the teasers' dates are not its date
+        "writer_teasers_over_a_header_dated_by_weekday_and_time",
+        _story(
+            _MENU,
+            "Recent from Eleri Vaughan",
+            "Councils told to publish waiting times for adult social care assessments",
+            "Eleri Vaughan",
+            "3/11/25 11:00AM",
+            "Why the sick note is being renamed in three health boards",
+            "Eleri Vaughan",
+            "3/11/25 9:00AM",
+            "A short guide to phased returns after long-term sickness",
+            "Eleri Vaughan",
+            "3/10/25 4:40PM",
+            "Health",
+            "Named work coaches promised to people signed off for a month",
+            "Eleri Vaughan",
+            "Monday 5:30PM",
+            "Filed to:employment",
+            _BODY,
+        ),
+        "Named work coaches promised to people signed off for a month",
+        "Eleri Vaughan",
+        None,
+    ),
+    Layout(
+        # a columnist's name with their public office, then their post and the date: the name without the title
+        "councillor_column_name_over_post_and_date",
+        _story(
+            _MENU,
+            "OPINION",
+            "Our young people deserve more than a leaflet about job clubs",
+            "Councillor Aled Prydderch",
+            "Cabinet member for skills and economic growth, Example City Council",
+            "Thursday, November 19, 2026",
+            _BODY,
+        ),
+        "Our young people deserve more than a leaflet about job clubs",
+        "Aled Prydderch",
+        dt.date(2026, 11, 19),
+    ),
+    Layout(
+        # a charity blog's writer and post on the line straight under the headline
+        "charity_blog_writer_and_post_under_the_headline",
+        _story(
+            "Example Minds Trust",
+            "Get help | Our work | Research | Blog | About us",
+            "Blog",
+            "What £2m for employment support in mental health services could mean for our region",
+            "Niamh Gallagher, Policy and Campaigns Officer",
+            _BODY,
+        ),
+        "What £2m for employment support in mental health services could mean for our region",
+        "Niamh Gallagher",
+        None,
+    ),
+    Layout(
+        # a lead photo's caption naming someone with their post, under the standfirst, is not a byline
+        "caption_naming_a_chief_executive_under_the_standfirst",
+        _story(
+            _MENU,
+            "Hospital trust opens a work and health clinic for its own staff",
+            "Staff off sick with back pain will be seen within a week under the new service",
+            "Gwen Aldous, Chief Executive, Example Hospitals Trust",
+            _BODY,
+        ),
+        "Hospital trust opens a work and health clinic for its own staff",
+        None,
+        None,
+    ),
 ]
 
 
@@ -574,3 +714,13 @@ def test_unseen_author(layout: Layout) -> None:
 @pytest.mark.parametrize("layout", LAYOUTS, ids=[layout.name for layout in LAYOUTS])
 def test_unseen_date(layout: Layout) -> None:
     assert clean_article(layout.text).published_date == layout.published
+
+
+def test_names_without_honorifics() -> None:
+    from healthwork.clean.names import without_honorifics
+
+    assert without_honorifics("Councillor Kevin Marsh") == "Kevin Marsh"
+    assert without_honorifics("Dr Jane Smith") == "Jane Smith"
+    assert without_honorifics("Prof. Sir Tom Jones") == "Tom Jones"
+    assert without_honorifics("Lord Smith") == "Lord Smith"  # a title and one name: left whole
+    assert without_honorifics("Jane Smith") == "Jane Smith"

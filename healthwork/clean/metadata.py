@@ -16,6 +16,7 @@ from healthwork.clean.names import (
     is_role_line,
     name_at_start,
     person_name_line,
+    without_honorifics,
 )
 from healthwork.clean.patterns import DIGIT, INNER_SENTENCE_BREAK, STOP_WORDS
 from healthwork.dates import find_dates, find_short_year_dates, is_date_line
@@ -114,7 +115,8 @@ def find_title(lines: list[Line], first_body: int, common: frozenset[str] | set[
             if scored is not None and scored[0] > best_score:
                 best_score, best_at, best_content = scored[0], j, scored[1]
     if best_score < _WEAK_HEADLINE:
-        short = _two_word_headline(lines, window)
+        # (a blog's header: '<two words>' / '• <category>' / '• <date>' / story, only when no line looked like a headline)
+        short = _two_word_headline(lines, window, over_page_facts=best_at < 0 or best_score < 3.0)
         if short >= 0:
             return short, lines[short].content
     if best_at < 0 or best_score < 3.0:
@@ -153,8 +155,9 @@ def _link_strip(content: str) -> bool:
     return len(items) >= 4 and all(item and item[0].isupper() and len(item.split()) <= 3 for item in items)
 
 
-def _two_word_headline(lines: list[Line], window: _Window) -> int:
-    """A two-word headline ('Physiotherapy referrals') straight over its byline or date, both of whose words the
+def _two_word_headline(lines: list[Line], window: _Window, over_page_facts: bool = False) -> int:
+    """A two-word headline ('Physiotherapy referrals') straight over its byline or date (or, ``over_page_facts``,
+    over a few short list items of page facts and then the story: '• Blog' / '• 3 May 2025'), whose words the
     story repeats (a section label, 'Latest news', shares none), or -1. Only asked when no longer line looks like
     the headline."""
     for j in range(window.first_body - 1, window.start - 1, -1):
@@ -167,13 +170,42 @@ def _two_word_headline(lines: list[Line], window: _Window) -> int:
         ):
             continue
         after = _text_lines_after(lines, j, 1)
-        if not after or not _is_byline_or_date(lines[after[0]]):
+        if not after or not _is_byline_or_date(lines[after[0]]) and not (over_page_facts and _over_page_facts(lines, j, window)):
             continue
         words = [word for word in _CONTENT_WORD.findall(content)]
         stems = _content_stems(content)
         if len(words) == 2 and len(stems) == 2 and stems <= window.story_words:
             return j
+        # a stop word ('About bugs') or a word in capitals ('CDPATH replacements'): every other word in the story
+        any_case = _any_case_stems(content)
+        if any_case and any_case <= window.story_words_any_case:
+            return j
     return -1
+
+
+def _over_page_facts(lines: list[Line], j: int, window: _Window) -> bool:
+    """Between line j and the story stand only header furniture and one or more short list items of page facts
+    ('• Blog', '• 13 August 2025', '• Posted by Jane', '• Leave a comment')."""
+    facts = 0
+    for k in range(j + 1, window.first_body):
+        line = lines[k]
+        if _header_furniture(lines, k):
+            continue
+        if not line.is_list or line.n_words > _META_ITEM_WORDS:
+            return False
+        facts += 1
+    return facts >= 1
+
+
+_ANY_CASE_WORD = re.compile(r"[A-Za-z][A-Za-z’']{3,}")
+
+
+def _any_case_stems(text: str) -> frozenset[str]:
+    """``_stems`` that also keeps words in capitals ('CDPATH', 'NHS' is too short)."""
+    words = set(map(str.lower, _ANY_CASE_WORD.findall(text)))
+    words -= STOP_WORDS
+    words -= _MORE_FUNCTION_WORDS
+    return frozenset(word[:5] for word in words)
 
 
 def _shared_with_story(content: str, window: _Window) -> float | None:
@@ -224,6 +256,11 @@ class _Window:
         """The stems of the content words of the story's first lines (worked out only when a candidate asks)."""
         # one scan of the lines joined: no content word runs over a line break
         return _stems("\n".join(self.story_texts))
+
+    @cached_property
+    def story_words_any_case(self) -> frozenset[str]:
+        """``story_words`` with the words in capitals too."""
+        return _any_case_stems("\n".join(self.story_texts))
 
 
 def _headline_score(lines: list[Line], j: int, window: _Window, best_score: float) -> tuple[float, str] | None:
@@ -300,7 +337,9 @@ def _headline_score(lines: list[Line], j: int, window: _Window, best_score: floa
         and title_like(lines[j - 1]) and lines[j - 1].kind != PARAGRAPH
     ):
         score -= 1.5
-    if line.length >= 20 and printed >= 2 and sum(_repeats(content, other) for other in window_texts) >= 2:
+    if printed >= 2 and line.n_words <= _MENU_ENTRY_WORDS and _menu_entry_copy(lines, j, window):
+        score -= 3.0  # also one of the site's menu entries: the site's or a section's name, not a headline
+    elif line.length >= 20 and printed >= 2 and sum(_repeats(content, other) for other in window_texts) >= 2:
         score += 2.0  # printed again above the body (itself is one hit)
     if j + 1 < len(lines) and bare_name(lines[j + 1].content) and lines[j + 1].kind == DROP:
         score += 1.0  # headline, then the writer's name
@@ -368,6 +407,25 @@ def _headline_score(lines: list[Line], j: int, window: _Window, best_score: floa
     return score, content
 
 
+# a menu entry is a few words; a longer list item is a teaser's headline
+_MENU_ENTRY_WORDS = 6
+
+
+def _menu_entry_copy(lines: list[Line], j: int, window: _Window) -> bool:
+    """Line j's text is printed again above the story as an entry of a menu: an item the menu goes on after
+    ('• The Example Dictionary' / '• Translations' / '• Books'), or an item straight under line j (a box's
+    heading and its one link). The last item of a breadcrumb trail ('• Home' / '• <headline>') is the page's own
+    title and does not count."""
+    content = lines[j].content
+    for k in range(window.start, window.first_body):
+        line = lines[k]
+        if k == j or line.rule != "menu_item" or line.content != content:
+            continue
+        if k > j or k + 1 < j and lines[k + 1].is_list and lines[k + 1].rule == "menu_item":
+            return True
+    return False
+
+
 # a standfirst is a sentence or a long line; a shorter line over a headline-length one is a tagline or a kicker
 _STANDFIRST_LENGTH = 100
 
@@ -415,7 +473,18 @@ def _text_line_before(lines: list[Line], j: int) -> int:
 
 
 def _is_byline_or_date(line: Line) -> bool:
-    return line.rule in ("byline", "date_line") or line.length <= 80 and _BY_LINE.match(line.content) is not None
+    return line.rule == "byline" or _date_shaped(line) or line.length <= 80 and _BY_LINE.match(line.content) is not None
+
+
+def _date_shaped(line: Line) -> bool:
+    """A date line, or a recent date with no year that the line shapes leave as a short line."""
+    return line.rule == "date_line" or (
+        line.rule == "short_non_sentence" and line.length <= _RECENT_DATE_LENGTH and is_date_line(line.content)
+    )
+
+
+# 'Yesterday at 10:30pm', 'Monday 5:30PM': a recent date with no year, which the line shapes leave as a short line
+_RECENT_DATE_LENGTH = 24
 
 
 def _names_a_writer(head: str, content: str) -> bool:
@@ -539,8 +608,11 @@ def _dated_items(lines: list[Line], walk: range) -> int:
 
 
 def _dated_item_at(lines: list[Line], k: int) -> bool:
-    """Line k is the date of a dated list item: a date line straight under a headline-shaped line."""
-    return lines[k].rule == "date_line" and _teaser_shaped(lines[k - 1])
+    """Line k is the date of a dated list item: a date line straight under a headline-shaped line, or under its
+    writer's name under one ('Headline' / 'Jane Smith' / '3 May 2025')."""
+    if not _date_shaped(lines[k]):
+        return False
+    return _teaser_shaped(lines[k - 1]) or k >= 2 and bare_name(lines[k - 1].content) is not None and _teaser_shaped(lines[k - 2])
 
 
 def _list_date(lines: list[Line], k: int, top: int, bottom: int) -> bool:
@@ -565,7 +637,8 @@ def find_author(lines: list[Line], title_j: int, first_body: int, last_body: int
                 name = byline_name_cached(lines[j].content)
                 if name:
                     return name
-    return name
+    # the person's name only: a bare name line may carry their title ('Councillor Kevin Moult')
+    return without_honorifics(name) if name else None
 
 
 def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | None:
@@ -599,8 +672,9 @@ def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | 
         if name:
             return name
         # 'Jane Smith, Professor of Occupational Health, University of X' (a caption's 'Jane Smith, chief executive
-        # of X' names someone in the picture: only an academic's or researcher's role marks the writer)
-        if "," in content and len(content) <= 120 and _ACADEMIC_ROLE.search(content):
+        # of X' names someone in the picture: only an academic's or researcher's role marks the writer, or any
+        # author's role on the line straight under the headline: 'Sam Jones, Policy and Campaigns Officer')
+        if "," in content and len(content) <= 120 and (_ACADEMIC_ROLE.search(content) or j == title_j + 1):
             head, role = content.split(",", 1)
             if bare_name(head) == head and is_author_role_line(role.strip()):
                 return head
@@ -610,11 +684,13 @@ def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | 
             if name:
                 return name
         name = bare_name(content)
+        if name and _printed_twice_running(lines, j) and not person_name_line(content):
+            continue  # a series' or section's name printed twice ('Open Minds' / 'Open Minds'), not the writer
         if name and (
             # under the date only a name opening with a given name ('Enlarge Image' under a date is a button)
-            (j > 0 and lines[j - 1].rule == "date_line" and person_name_line(content))
+            (j > 0 and _date_shaped(lines[j - 1]) and person_name_line(content))
             # over the date (not the outlet under a name line: 'Jane Smith' / 'Example Post' / '3 May 2025')
-            or (j + 1 < n_lines and lines[j + 1].rule == "date_line" and not (j > 0 and person_name_line(lines[j - 1].content)))
+            or (j + 1 < n_lines and _date_shaped(lines[j + 1]) and not (j > 0 and person_name_line(lines[j - 1].content)))
             or (j + 1 < n_lines and (
                 is_author_role_line(lines[j + 1].content) or _OUTLET_LINE.match(lines[j + 1].content) is not None
             ))
@@ -638,6 +714,12 @@ def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | 
             if name and person_name_line(lines[j].content):
                 return name
     return None
+
+
+def _printed_twice_running(lines: list[Line], j: int) -> bool:
+    """Line j's text is printed again on the line just before or after it."""
+    content = lines[j].content
+    return any(0 <= k < len(lines) and lines[k].content == content for k in (j - 1, j + 1))
 
 
 def _outlet_name(content: str) -> bool:

@@ -47,7 +47,9 @@ _NAME_ROLE_SPLIT = re.compile(r"\s*(?:,|\||\s[–—-]\s|/|\s\()\s*")
 # the role of a report's or a blog post's author: 'Senior Economist', 'Head of Policy', 'Research Fellow'
 _AUTHOR_ROLE_RE = re.compile(
     r"\b(?:researcher|research (?:fellow|director|assistant)|economist|analyst|fellow|head of|director|policy (?:lead|officer|manager|adviser)"
-    r"|chief executive|programme (?:manager|lead)|senior lecturer|professor)\b",
+    r"|chief executive|programme (?:manager|lead)|senior lecturer|professor"
+    # a public office or a charity's or council's post: 'Cabinet member for skills', 'Policy and Campaigns Officer'
+    r"|cabinet member|portfolio holder|officer|manager|adviser|advisor|co-?ordinator|founder|trustee|chair of)\b",
     re.I,
 )
 
@@ -241,6 +243,15 @@ def bare_name(text: str) -> str | None:
     if name_text.isupper() and len(name_text) > 3:
         return None
     return name_text
+
+
+def without_honorifics(name: str) -> str:
+    """'Councillor Kevin Moult' -> 'Kevin Moult', 'Dr Jane Smith' -> 'Jane Smith': the name without its titles
+    (a name of two words or more is left)."""
+    tokens = name.split()
+    while len(tokens) > 2 and tokens[0].lower().rstrip(".") in HONORIFICS:
+        tokens = tokens[1:]
+    return " ".join(tokens)
 
 
 def person_name_line(text: str) -> bool:
