@@ -341,7 +341,10 @@ _TO_OR_FROM = re.compile(r"\s+(?:to|from|in)\s+", re.IGNORECASE)
 _TAKEN_AWAY_BEFORE = re.compile(
     r"(?<![\w-])(?:cut|cuts|cutting|slash(?:ed|es|ing)?|scrap(?:s|ped|ping)?|axe[sd]?|axing|withdr[ae]w(?:n|s|ing)?|"
     r"strip(?:s|ped|ping)?|clawed\s+back|reduc(?:ed|es|ing|tion\s+of)|pull(?:s|ed|ing)?|loss\s+of|"
-    r"no\s+longer\s+(?:receive|receives|get|gets|have|has|be\s+given))(?:\s+(?:of|by|from|the|a|an|its|their))*"
+    r"(?:no\s+longer|(?:will|would|does|do|did|could|can|is|are|was|were)\s*n(?:o|['\u2019])t)\s+(?:receive|receives|get|gets|have|has|be\s+given)"
+    # a fall by an amount: "will fall by £30m", "dropped by £2m"
+    r"|(?:fall|falls|fell|falling|drop|drops|dropped|dropping|decrease[sd]?|decreasing|shrink|shrinks|shrank|"
+    r"shrinking|shrunk|underspent|underspend|underspends)\s+by)(?:\s+(?:of|by|from|the|a|an|its|their))*"
     r"(?:\s+[\w-]+){0,1}\s+\Z", re.IGNORECASE)
 # what happens to the money, said after it: "The £3m grant was withdrawn", "the £45m contracts were
 # scrapped", "will not be renewed", "Funding of £2m for the pilot ends in March", "£1.2m less than last year"
@@ -351,6 +354,8 @@ _TAKEN_AWAY_AFTER = re.compile(
     r"taken\s+away|handed\s+back|given\s+back|returned|paused|halted|stopped|"
     r"not\s+(?:be\s+|been\s+)?(?:renewed|replaced|continued|extended))"
     r"|ends|ended|will\s+end|runs\s+out|ran\s+out|expires|expired|dries\s+up|dried\s+up)(?![\w-])"
+    # a participle with no auxiliary: "with £5m handed back to the Treasury", "£2m clawed back"
+    r"|\s+(?:(?:handed|given|paid|clawed|sent)\s+back|returned\s+to)(?![\w-])"
     r"|\s+(?:less|lower)\s+than(?![\w-])|\s+short\s+of(?![\w-])|\s+in\s+the\s+red(?![\w-])", re.IGNORECASE)
 # what a person gains or loses: "£3,000 a year worse off"
 _BETTER_OR_WORSE_OFF = re.compile(r"(?:\s+(?:a|per|each)\s+(?:year|week|month))?\s+(?:worse|better)\s+off\b",
@@ -440,7 +445,7 @@ _KIND_WORDS: dict[str, str] = {
     "other": "salary salaries wage wages earn earns earned earning earnings income price priced prices fee fees "
              "deficit deficits shortfall shortfalls gap hole cut cuts cutting slashed slash scrapped scrap scraps "
              "scrapping withdrawn withdraw withdrew withdrawing axed axe strip strips stripped stripping saving "
-             "savings save saves saved reduction reductions clawed underspend valued valuation value turnover "
+             "savings save saves saved reduction reductions clawed underspend underspent underspends valued valuation value turnover "
              "revenue revenues sales sold sell sells selling profit profits lose loses losing lost",
     "funding": "fund funds funded funding invest invests invested investing investment investments backed "
                "backing grant grants allocate allocated allocates allocating allocation allocations award "
@@ -535,9 +540,18 @@ class _Ctx:
         # paper") does not make the article about that programme
         # nor does a programme named in a sentence setting the story against its background ("It comes
         # as the government rolls out its Pathways to Work reforms", "Meanwhile, ...")
+        # nor one named only to compare or as what another scheme replaced or is modelled on ("based on
+        # Individual Placement and Support", "unlike the Restart Scheme")
         self.main = _article_programme(body, [r for r in self.mentions.rows if not _DOCUMENT_AFTER.match(body, r["span_end"])
-                                              and not _BACKGROUND_OPENING.match(body, self.sentence(r["span_start"])[0])],
+                                              and not _BACKGROUND_OPENING.match(body, self.sentence(r["span_start"])[0])
+                                              and not self.named_to_compare(r)],
                                        self.paragraphs)
+
+    def named_to_compare(self, mention: dict[str, Any]) -> bool:
+        """The programme mention follows words naming it only to compare, or as what another scheme
+        replaces, builds on or stands beside ("modelled on X", "unlike X", "alongside X")."""
+        start = int(mention["span_start"])
+        return _REFERENCE_BEFORE.search(self.body, max(0, start - 30), start) is not None
 
     def sentence_has(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
         """Whether ``pattern`` occurs in ``body[start:end]``, memoised: a sentence with many amounts
@@ -571,10 +585,8 @@ class _Ctx:
         # "The programme, which replaced the Work and Health Programme, cost £1.2bn": an aside's
         # programme is not the one the money is for, nor one named to compare ("Unlike the Restart
         # Scheme, WorkWell will get £2m", "Modelled on IPS, the pilot will receive £1m")
-        compared = {str(r["programme"]) for r in in_sentence
-                    if _REFERENCE_BEFORE.search(self.body, max(0, r["span_start"] - 30), r["span_start"])}
-        in_sentence = [r for r in in_sentence if not self._in_aside(r, s, e)
-                       and not _REFERENCE_BEFORE.search(self.body, max(0, r["span_start"] - 30), r["span_start"])]
+        compared = {str(r["programme"]) for r in in_sentence if self.named_to_compare(r)}
+        in_sentence = [r for r in in_sentence if not self._in_aside(r, s, e) and not self.named_to_compare(r)]
         if in_sentence:
             chosen = self._sentence_programme(s, e, in_sentence)
             self.named_in_sentence[s] = chosen
@@ -753,7 +765,7 @@ class _Ctx:
         if not _MONEY_ANAPHORA.match(self.body, s):
             return None
         ss, se = self.sentence(s)
-        found = self._programmes_in(ss, se)
+        found = {str(r["programme"]) for r in self.mentions.within(ss, se) if not self.named_to_compare(r)}
         return found.pop() if len(found) == 1 else None
 
     def place(self, s: int, e: int) -> str | None:
@@ -895,6 +907,11 @@ _PRICE_BEFORE = re.compile(
     r"patient|jobseeker|claimant|person|individual)s?\s+\Z", re.IGNORECASE)
 
 
+# an award made by a court or tribunal is against someone (a fine), not a grant
+_COURT = re.compile(r"(?<![\w-])(?:tribunals?|courts?|judges?|jury|juries|ombudsman|sheriff)(?![\w-])", re.IGNORECASE)
+_AWARD_WORDS = frozenset({"award", "awards", "awarded", "awarding"})
+
+
 def _kind(ctx: _Ctx, s: int, e: int, value: Decimal) -> str:
     """Kind from the keyword nearest the amount ``body[s:e]`` (of ``value``) within its sentence; an
     amount listed against a name ("Greater Lancashire: £38.8m") is an allocation (funding); a
@@ -921,6 +938,8 @@ def _kind(ctx: _Ctx, s: int, e: int, value: Decimal) -> str:
             if word.lower() == "worth" and (_NET_BEFORE.search(body, max(ss, m.start() - 12), m.start())
                                             or _VALUED_THING_BEFORE.search(body, max(ss, m.start() - 30), m.start())):
                 kind = "other"  # "a net worth of $2bn", "the sector is worth £1.6bn": what something is valued at
+            elif word.lower() in _AWARD_WORDS and ctx.sentence_has(_COURT, ss, se):
+                kind = "fine"  # "a tribunal awarded the worker £30,000": an award against someone
             elif word.lower() == "value" and _VALUE_OF_SCHEME.match(body, m.end()):
                 kind = "funding"  # "the total value of the contracts": the money put into them
             if kind in ("cost", "other") and m.start() >= e and (
