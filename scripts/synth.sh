@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Build a warehouse from the project's own made-up development set (tests/synth: 20 invented pages
+# Build a warehouse from the project's own made-up development set (tests/synth: 40 invented pages
 # with full gold, written independently of the code) and score it with ../shared/tools/score.py.
 #
 #   scripts/synth.sh [all|tune|check] [-v]
