@@ -109,7 +109,7 @@ from typing import Any, NamedTuple
 
 from healthwork.extract import programmes as _programmes
 from healthwork.extract.numbers import (
-    MULT, NUM, QUALIFIER_WORDS, WORD_NUMBER, alternation, parse_number, qualifier_of, range_low,
+    MULT, NUM, QUALIFIER_WORDS, WORD_NUMBER_WITH_HUNDREDS, alternation, parse_number, qualifier_of, range_low,
 )
 from healthwork.extract.text import RowsByStart, Span, find_all, paragraph_spans, sentence_spans, span_index
 
@@ -120,7 +120,7 @@ _PERIOD_WORDS: dict[str, float] = {
         "zero one two three four five six seven eight nine ten eleven twelve".split())
 } | {"a": 1.0, "an": 1.0, "fifteen": 15.0, "twenty": 20.0, "eighteen": 18.0, "twenty-four": 24.0,
      "thirty": 30.0, "thirty-six": 36.0}
-_WORDNUM = WORD_NUMBER
+_WORDNUM = WORD_NUMBER_WITH_HUNDREDS
 
 _CUR_POST = (r"(?P<cur2>pounds?\s+sterling|pounds?|sterling|euros?|US\s+dollars?|dollars?|GBP|USD|EUR)"
              r"(?![A-Za-z])")
@@ -397,9 +397,11 @@ _REFERENCE_BEFORE = re.compile(
     r"alongside|in\s+addition\s+to|as\s+well\s+as|separate(?:ly)?\s+(?:from|to)|on\s+top\s+of|apart\s+from|"
     r"aside\s+from|besides|outside(?:\s+of)?)\s+(?:the\s+|a\s+|its\s+|their\s+)?\Z", re.IGNORECASE)
 # a scheme other than the one the article is about: "a new programme", "a separate pilot", "another scheme"
+# ("a new digital claims service" or "a new contract" of a story about one programme is that programme's)
 _OTHER_SCHEME = re.compile(
-    rf"(?<![\w-])(?:(?:a|an)\s+(?:new|separate|different)|another)\s+(?:[\w£.,'\u2019-]+\s+){{0,2}}?{_SCHEME_NOUNS}"
-    rf"(?![\w-])|(?<![\w-])(?:a|an)\s+(?:separate|unrelated)(?![\w-])", re.IGNORECASE)
+    rf"(?<![\w-])(?:(?:a|an)\s+new\s+(?:[\w£.,'\u2019-]+\s+){{0,2}}?(?:scheme|pilot|programme|program|initiative|"
+    rf"trailblazer|trial)s?(?![\w-])|(?:(?:a|an)\s+(?:separate|different)|another)\s+(?:[\w£.,'\u2019-]+\s+){{0,2}}?{_SCHEME_NOUNS}"
+    rf"(?![\w-]))|(?<![\w-])(?:a|an)\s+(?:separate|unrelated)(?![\w-])", re.IGNORECASE)
 # money raised by fundraising or given by donors
 # (not "raised to £5m": increased)
 _FUNDRAISING = re.compile(r"(?<![\w-])(?:rais(?:ed|es|ing)(?!\s+(?:to|from|by)\b)|fundrais\w*|donat(?:ed|es|ing|ions?)|"
@@ -536,6 +538,8 @@ class _Ctx:
         self.amount_starts: list[int] = []  # where each money phrase starts, set once they are read
         # money start -> the programme chosen among those its own sentence names (None: they name none it is for)
         self.named_in_sentence: dict[int, str | None] = {}
+        # money starts whose programme is the last resort's guess (the programme the sentence before named)
+        self.guessed: set[int] = set()
         # a mention of the document a programme was set out in ("the Get Britain Working white
         # paper") does not make the article about that programme
         # nor does a programme named in a sentence setting the story against its background ("It comes
@@ -582,6 +586,10 @@ class _Ctx:
         owner = self._relative_clause_owner(s, in_sentence)
         if owner is not None:
             return owner
+        # "The funding, which is £4.1m more than last year, will support ... through the X Fund": the money
+        # of a "which" clause about "the funding" or "the scheme" is that one's, whatever the sentence names later
+        if self._generic_clause_owner(s):
+            return self._programme_beyond_sentence(s, e, kind, currency, rate)
         # "The programme, which replaced the Work and Health Programme, cost £1.2bn": an aside's
         # programme is not the one the money is for, nor one named to compare ("Unlike the Restart
         # Scheme, WorkWell will get £2m", "Modelled on IPS, the pilot will receive £1m")
@@ -630,8 +638,12 @@ class _Ctx:
             return tied
         if self.main is not None:
             return self.main
-        # an article about several schemes: "the scheme" is the one the sentence before named
-        return self._named_just_before(ss, 0) if about_a_scheme else None
+        # an article about several schemes: "the scheme" is the one the sentence before named (a guess
+        # that a restatement of the same amount with its programme overrides)
+        if not about_a_scheme:
+            return None
+        self.guessed.add(s)
+        return self._named_just_before(ss, 0)
 
     def _cut_from_something_else(self, s: int, e: int, se: int) -> bool:
         """The money ``body[s:e]`` is a cut to or from what follows ("£3bn of cuts to benefits",
@@ -700,6 +712,18 @@ class _Ctx:
         owner = next((r for r in in_sentence if r["span_end"] <= opening.start()
                       and self.body[r["span_end"]:opening.start()].strip(" s'\u2019") == ""), None)
         return None if owner is None else str(owner["programme"])
+
+    def _generic_clause_owner(self, s: int) -> bool:
+        """The money at ``s`` is in a ", which/that ..." clause right after a sentence-opening "the
+        funding", "this scheme" (a reference to money or a scheme named before)."""
+        ss, _ = self.sentence(s)
+        opening = _last(_RELATIVE_OPEN, self.body, ss, s)
+        if opening is None or _ASIDE_CLOSE.search(self.body, opening.end(), s):
+            return False
+        before = self.body[ss:opening.start()]
+        subject_start = ss + len(before) - len(before.lstrip())
+        subject = _GENERIC_REFERENCE.match(self.body, subject_start)
+        return subject is not None and subject.end() == opening.start()
 
     def _in_aside(self, mention: dict[str, Any], s: int, e: int) -> bool:
         """The mention is inside an aside that leaves out the money ``body[s:e]``: a ", which ...,"
@@ -1099,7 +1123,7 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
     for a in amounts:
         if a.start < pos:
             continue  # already read as the high end of a range
-        if a.wnum and not a.mult:  # "a pound", "one euro": not an amount worth reporting
+        if a.wnum and not a.mult and "hundred" not in a.wnum.lower():  # "a pound", "one euro": not worth reporting
             continue
         value = parse_number(a.num, a.mult, a.wnum)
         if value is None or _is_weight(body, a, value):
@@ -1189,6 +1213,16 @@ def _restatements_keep_their_programme(ctx: _Ctx, rows: list[dict[str, Any]]) ->
         (programme,) = found
         if programme is not None:
             r["programme"] = programme
+    # a guess gives way to the programme the same amount was given elsewhere by a firmer rule ("The
+    # funding will pay for X" ... a later paragraph naming Y ... "This investment of £6.4m")
+    firm: dict[tuple[float, str], set[str]] = defaultdict(set)
+    for r in rows:
+        if r["span_start"] not in ctx.guessed and r["programme"] is not None and r["kind"] != "fine":
+            firm[(r["amount"], r["currency"])].add(str(r["programme"]))
+    for r in rows:
+        stated = firm.get((r["amount"], r["currency"]))
+        if r["span_start"] in ctx.guessed and stated and len(stated) == 1:
+            r["programme"] = next(iter(stated))
 
 
 def _share_yearly_rate(body: str, found: list[_Found], phrases: list[tuple[int, int, int]],
@@ -1263,6 +1297,7 @@ def _rate_and_period(ctx: _Ctx, start: int, end: int, next_start: int, prev_end:
     between ``prev_end`` and ``next_start``, the money phrases around it, only)."""
     body = ctx.body
     ss, se = ctx.sentence(start)
+    another_follows = next_start < se  # another amount later in the sentence
     se = min(se, next_start)
     per_year = False
     pos = end
@@ -1296,6 +1331,10 @@ def _rate_and_period(ctx: _Ctx, start: int, end: int, next_start: int, prev_end:
         lo = max(ss, prev_end)
         m = _last(_PERIOD_OF_SCHEME, body, lo, start) or _PERIOD_OF_SCHEME.search(body, pos, _clause_end(body, pos, se)) \
             or _PERIOD_DURATION.search(body, lo, se)
+        # a duration between this amount and the next one of the sentence is the nearer one's: "was given
+        # £3.2m in 2024 and has now been extended for a further year with £2.1m"
+        if m and another_follows and m.start() >= pos and m.start() - pos > next_start - m.end():
+            m = None
         if m:
             period = _period_value(m)
     if not per_year:
