@@ -383,7 +383,8 @@ _GENERIC_REFERENCE = re.compile(
 # a sentence opening with what a scheme gives, unnamed: "Grants are capped at £5,000 per person",
 # "Payments are limited to £500" (the paragraph's or article's programme's grants)
 _BARE_SCHEME_SUBJECT = re.compile(
-    r"\s*(?:(?:Grants?|Payments?|Awards?|Bursar(?:y|ies)|Allowances?|Vouchers?|Places?|Referrals?)\s+"
+    r"\s*(?:(?:(?:Each|Every|A|An)\s+(?=[a-z]))?(?i:grants?|payments?|awards?|bursar(?:y|ies)|allowances?|vouchers?|places?|"
+    r"referrals?)\s+"
     r"(?:are|is|will|can|may|were|was|would|could)"
     # "It cost £412m last year" after a sentence about the scheme: "It" is the scheme
     r"|It(?:\s+(?:also|now|then|still|currently))?\s+(?:cost|costs|paid|pays|spent|spends|received|receives|got|gets|"
@@ -406,6 +407,15 @@ _OTHER_SCHEME = re.compile(
 # (not "raised to £5m": increased)
 _FUNDRAISING = re.compile(r"(?<![\w-])(?:rais(?:ed|es|ing)(?!\s+(?:to|from|by)\b)|fundrais\w*|donat(?:ed|es|ing|ions?)|"
                           r"appeal|crowdfund\w*)(?![\w-])", re.IGNORECASE)
+# a sentence about what one person or one award gets: "Each award is capped at £69,260", "Every
+# participant receives £500" (a rate per person, not an allocation; "Each area will get £2m" is one)
+_PER_UNIT_SUBJECT = re.compile(
+    r"\s*(?:Each|Every|A\s+single|One)\s+(?:[a-z][\w-]*\s+)?(?:award|grant|payment|bursary|voucher|person|participant|"
+    r"claimant|individual|learner|recipient|referral|worker|employee|jobseeker|apprentice|trainee|young\s+person|applicant|"
+    r"patient|user)(?![\w-])(?![^.;\n]{0,60}?(?<![\w-])(?:will\s+)?(?:shares?|sharing|between|across|together)(?![\w-]))")
+# money an organisation adds from its own purse: "£150,000 of its own", "£2m of their own money"
+_OWN_MONEY_AFTER = re.compile(r"\s+(?:of|from)\s+(?:its|their|our|his|her|the\s+council['\u2019]s)\s+own(?![\w-])",
+                              re.IGNORECASE)
 # a sentence setting the story against its background: "It comes as ...", "The news comes after ...", "Meanwhile, ..."
 _BACKGROUND_OPENING = re.compile(
     r"\s*(?:(?:It|This|That|The\s+(?:news|announcement|move|funding|decision|award|launch))\s+(?:comes|came)\s+"
@@ -618,8 +628,11 @@ class _Ctx:
         if (_NOT_ONE_PROGRAMME.search(self.body, cs, ce) and not _GENERIC_REFERENCE.search(self.body, cs, ce)) \
                 or (_UNNAMED_FUND_AFTER.match(self.body, e) and _INDEFINITE_BEFORE.search(self.body, max(ss, s - 20), s)):
             return None
-        # money an organisation raised for itself ("raised £120,000 from its fun run", donations)
-        if _FUNDRAISING.search(self.body, cs, ce):
+        # money an organisation raised for itself ("raised £120,000 from its fun run", donations), or
+        # puts in of its own ("the council is adding £150,000 of its own"): not the programme's funding
+        # (but "£600,000 of its own money into the service" goes into the scheme)
+        if _FUNDRAISING.search(self.body, cs, ce) or (_OWN_MONEY_AFTER.match(self.body, e)
+                                                      and not _GENERIC_REFERENCE.search(self.body, cs, ce)):
             return None
         # after the opening paragraph, "a new scheme", "another pilot", "Separately, ...": money for
         # something other than the article's programme
@@ -1172,7 +1185,8 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
     for (first, last, phrase_end), rate, (per_year, period) in zip(phrases, rates, periods):
         # what one person gets or pays ("worth about £165 a year to a single adult"): a rate, whose
         # yearly period stays
-        per_person = _PER_PERSON_AFTER.match(body, phrase_end) is not None
+        per_person = _PER_PERSON_AFTER.match(body, phrase_end) is not None \
+            or _PER_UNIT_SUBJECT.match(body, ctx.sentence(found[first][0])[0]) is not None
         for k in range(first, last):
             start, end, value, currency, qualifier = found[k]
             # a rate, or a sum stated to the penny (a benefit rate, a price): not a grant
