@@ -148,7 +148,8 @@ _RANGE_TAIL = re.compile(
     re.IGNORECASE,
 )
 _PER_YEAR_TAIL = re.compile(
-    r"(?:\s*|-)(?:(?:a|per|each|every)[\s-]+(?:year|annum)|annually|yearly|p\.a\.|pa"
+    r"(?:\s*|-)(?:(?:a|per|each|every)[\s-]+(?:(?:financial|calendar)\s+)?(?:year|annum)|annually|yearly|p\.a\.|pa|p/a"
+    r"|/\s*(?:year|yr|annum)|every\s+(?:twelve|12)\s+months"
     r"|(?:in|for)\s+each\s+(?:financial\s+)?year|in\s+each\s+of\s+the\s+(?:(?:next|coming|following|last|past)\s+)?"
     r"[\w-]+\s+(?:financial\s+)?years)(?![\w-])(?!\s+(?:ago|earlier|later))",
     re.IGNORECASE,
@@ -156,11 +157,17 @@ _PER_YEAR_TAIL = re.compile(
 # "an annual £5m", "annual funding of £5m", "the yearly cost is £2bn"
 _PER_YEAR_PRE = re.compile(
     r"\b(?:annual|yearly)\s+(?:[a-z][\w-]*\s+){0,2}?(?:(?:of|is|was|will\s+be|would\s+be|worth|totalling|"
-    r"totaling|at|reached|reaches|stands\s+at|rose\s+to|rises\s+to|to)\s+)?$", re.IGNORECASE)
+    r"totaling|at|reached|reaches|stands\s+at|rose\s+to|rises\s+to|to)\s+)?$"
+    # "The annual cost of the Restart Scheme is £5m"
+    r"|\b(?:annual|yearly)\s+(?:cost|costs|budget|bill|spend|spending|funding|grant|allocation)\s+of\s+(?:[\w'\u2019-]+\s+){1,5}?"
+    r"(?:is|was|will\s+be|would\s+be|stands\s+at|totals|reached|rose\s+to|has\s+risen\s+to|had\s+risen\s+to)\s+$",
+    re.IGNORECASE)
 # "Every year, sickness costs the economy £100bn", "Each year the trust spends £2m"
 _PER_YEAR_OPENING = re.compile(r"^(?:[\w'\u2019-]+\s+){0,2}?(?:each|every)\s+year,?\s+[^\d£$€\n]{0,80}$",
                                re.IGNORECASE)
-_PER_YEAR_POST_ADJ = re.compile(r"\s+(?:annual|yearly)\b", re.IGNORECASE)
+# "£5m annual funding", "£5m in annual funding", "£5m of yearly support"
+_PER_YEAR_POST_ADJ = re.compile(r"\s+(?:(?:in|of)\s+(?:(?:new|extra|additional|recurring|ongoing)\s+)?)?(?:annual|yearly)\b",
+                                re.IGNORECASE)
 
 _PWORD = alternation(_PERIOD_WORDS)
 _PERIOD_N = rf"(?P<n>\d+(?:\.\d+)?|{_PWORD})[\s-]+(?:(?:financial|academic|calendar|fiscal)\s+)?(?P<unit>years?|yrs?|months?)"
@@ -205,12 +212,13 @@ _PERIOD_PRE_ADJ = re.compile(
 _PERIOD_OF_SCHEME = re.compile(
     rf"(?<![\w-])(?:(?P<n>\d+(?:\.\d+)?|{_PWORD})-(?P<unit>year|month)(?:-long)?|(?P<yearlong>year-long))\s+"
     rf"(?:[\w'\u2019-]+\s+){{0,2}}?(?:scheme|pilot|programme|program|service|trailblazer|initiative|trial|expansion|"
-    rf"extension|project|contract|deal|grant|funding|fund|agreement)s?(?![\w-])", re.IGNORECASE)
+    rf"extension|project|contract|deal|grant|funding|fund|agreement|settlement|award|allocation|commitment|"
+    rf"investment|partnership)s?(?![\w-])", re.IGNORECASE)
 # "a £5m, two-year programme", "the £5m three-year fund"
 _PERIOD_POST_ADJ = re.compile(rf",?\s+(?P<n>\d+(?:\.\d+)?|{_PWORD})-(?P<unit>year|month)(?![\w-])", re.IGNORECASE)
 # a period opening the sentence: "Over the next three years, £5m will be invested"
 _PERIOD_OPENING = re.compile(
-    rf"(?:(?:over|across|during)\s+(?:the\s+(?:next|coming|following)\s+)?|in\s+the\s+(?:next|coming|following)\s+)"
+    rf"(?:(?:over|across|during)\s+(?:the\s+(?:next|coming|following)\s+)?|(?:in|for)\s+the\s+(?:next|coming|following)\s+)"
     rf"(?:{_PERIOD_N}|{_PERIOD_DECADE})\s*,",
     re.IGNORECASE)
 # how long what the money pays for runs: "will run for four years", "lasting two years", "for a further year",
