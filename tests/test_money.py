@@ -703,3 +703,110 @@ def test_bare_grants_of_another_paragraph_programme() -> None:
             "Payments are limited to £500 per participant, the pilot's guidance says.\n")
     assert [(r["amount"], r["qualifier"], r["programme"], r["kind"]) for r in money.extract(body)] == [
         (500.0, "up_to", "WorkWell", "other")]
+
+
+# --- money7: rules written from the guidelines, one made-up sentence (or short article) each ---
+
+def _by_amount(text: str) -> dict[float, dict]:
+    return {r["amount"]: r for r in money.extract(text)}
+
+
+def test_programme_named_only_as_a_model_does_not_make_the_article_about_it() -> None:
+    text = ("Millbrook is to get £5m to help people with health conditions back into work.\n"
+            "The money comes from the Connect to Work scheme, which is based on Individual Placement and Support.\n")
+    (row,) = money.extract(text)
+    assert (row["amount"], row["programme"], row["kind"]) == (5_000_000.0, "Connect to Work", "funding")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The pilot was closed, with £4m handed back to the Treasury.", "other"),
+    ("The Fit Note Trailblazers will not receive the £6m promised in the spring.", "other"),
+    ("Spending on the Youth Guarantee will fall by £25m next year.", "other"),
+    ("The scheme underspent by £3m.", "other"),
+    ("An employment tribunal awarded the nurse £42,000 after she was dismissed.", "fine"),
+    ("The council was awarded £42,000 to run the WorkWell service.", "funding"),
+])
+def test_kind_of_money_taken_away_and_court_awards(text: str, kind: str) -> None:
+    (row,) = money.extract(text)
+    assert row["kind"] == kind
+
+
+@pytest.mark.parametrize(("text", "amount", "qualifier"), [
+    ("The town will get one hundred and fifty thousand pounds for the scheme.", 150_000.0, "exact"),
+    ("Its share is a little under nine hundred thousand pounds.", 900_000.0, "about"),
+    ("Ministers promised six hundred million pounds for the programme.", 600_000_000.0, "exact"),
+    ("Each learner can claim two hundred pounds towards travel.", 200.0, "exact"),
+])
+def test_hundreds_written_in_words(text: str, amount: float, qualifier: str) -> None:
+    (row,) = money.extract(text)
+    assert (row["amount"], row["currency"], row["qualifier"]) == (amount, "GBP", qualifier)
+
+
+def test_parse_number_reads_hundreds_in_words() -> None:
+    assert numbers.parse_number(word="one hundred and fifty", mult=" thousand") == Decimal(150_000)
+    assert numbers.parse_number(word="A hundred and twenty-five") == Decimal(125)
+    assert numbers.parse_number(word="hundred") is None
+
+
+def test_a_duration_between_two_amounts_belongs_to_the_nearer_one() -> None:
+    text = "The WorkWell pilot was given £3.2m in 2024 and has now been extended for a further 12 months with £2.1m."
+    got = _by_amount(text)
+    assert (got[3_200_000.0]["period_years"], got[2_100_000.0]["period_years"]) == (None, 1.0)
+
+
+def test_a_guessed_programme_yields_to_the_same_amount_stated_with_its_programme() -> None:
+    text = ("Hundreds of people in Eastmoor will get help after the borough secured £6.4m.\n"
+            "The funding will pay for Connect to Work over the next five years.\n"
+            "Eastmoor is also one of the areas in the Youth Guarantee trailblazer, which received £3m last year.\n"
+            'Councillor Amir Khan said: "This investment of £6.4m will change lives."\n')
+    got = [(r["amount"], r["programme"]) for r in money.extract(text)]
+    assert got == [(6_400_000.0, "Connect to Work"), (3_000_000.0, "Youth Guarantee"),
+                   (6_400_000.0, "Connect to Work")]
+
+
+def test_which_clause_about_the_funding_takes_the_funding_programme() -> None:
+    text = ("Councils will share £80m next year to deliver No One Left Behind.\n"
+            "The funding, which is £2.5m more than this year, will reach parents through the Parental "
+            "Employability Support Fund.\n")
+    got = _by_amount(text)
+    assert got[2_500_000.0]["programme"] == "No One Left Behind"
+
+
+def test_a_new_service_of_a_one_programme_story_is_that_programme_but_a_new_scheme_is_not() -> None:
+    story = "Access to Work is struggling with delays.\nApplicants wait months for a decision.\n"
+    (service,) = money.extract(story + "The department is spending £1.5m on a new online claims service.\n")
+    (scheme,) = money.extract(story + "Campaigners want £1.5m for a new pilot scheme run by charities.\n")
+    assert (service["programme"], scheme["programme"]) == ("Access to Work", None)
+
+
+def test_money_a_council_adds_of_its_own_is_not_the_national_programme() -> None:
+    text = ("No One Left Behind funding of £1.2m has been confirmed for the council.\n"
+            "The council is also adding £90,000 of its own to pay for two extra advisers.\n")
+    got = _by_amount(text)
+    assert (got[1_200_000.0]["programme"], got[90_000.0]["programme"]) == ("No One Left Behind", None)
+
+
+def test_each_award_is_a_rate_per_person_each_area_an_allocation() -> None:
+    text = ("Access to Work pays for equipment and support workers.\n"
+            "Each award is capped at £60,000 a year.\n"
+            "Each area will receive £2m to cut waiting times.\n")
+    got = _by_amount(text)
+    assert (got[60_000.0]["kind"], got[60_000.0]["programme"], got[60_000.0]["period_years"]) == \
+        ("other", "Access to Work", 1.0)
+    assert (got[2_000_000.0]["kind"], got[2_000_000.0]["programme"]) == ("funding", "Access to Work")
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("The Restart Scheme gets £40m in annual funding.", 1.0),
+    ("The Restart Scheme gets £40m of yearly funding.", 1.0),
+    ("The Restart Scheme gets £40m per financial year.", 1.0),
+    ("The Restart Scheme gets £40m/year.", 1.0),
+    ("The Restart Scheme gets £40m every twelve months.", 1.0),
+    ("The annual cost of the Restart Scheme is £40m.", 1.0),
+    ("For the next four years, the Restart Scheme will get £40m.", 4.0),
+    ("The Restart Scheme has agreed a three-year settlement worth £40m.", 3.0),
+    ("The Restart Scheme got £40m in 2025.", None),
+])
+def test_period_phrasings(text: str, period: float | None) -> None:
+    (row,) = money.extract(text)
+    assert (row["amount"], row["period_years"]) == (40_000_000.0, period)

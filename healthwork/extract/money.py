@@ -109,7 +109,7 @@ from typing import Any, NamedTuple
 
 from healthwork.extract import programmes as _programmes
 from healthwork.extract.numbers import (
-    MULT, NUM, QUALIFIER_WORDS, WORD_NUMBER, alternation, parse_number, qualifier_of, range_low,
+    MULT, NUM, QUALIFIER_WORDS, WORD_NUMBER_WITH_HUNDREDS, alternation, parse_number, qualifier_of, range_low,
 )
 from healthwork.extract.text import RowsByStart, Span, find_all, paragraph_spans, sentence_spans, span_index
 
@@ -120,7 +120,7 @@ _PERIOD_WORDS: dict[str, float] = {
         "zero one two three four five six seven eight nine ten eleven twelve".split())
 } | {"a": 1.0, "an": 1.0, "fifteen": 15.0, "twenty": 20.0, "eighteen": 18.0, "twenty-four": 24.0,
      "thirty": 30.0, "thirty-six": 36.0}
-_WORDNUM = WORD_NUMBER
+_WORDNUM = WORD_NUMBER_WITH_HUNDREDS
 
 _CUR_POST = (r"(?P<cur2>pounds?\s+sterling|pounds?|sterling|euros?|US\s+dollars?|dollars?|GBP|USD|EUR)"
              r"(?![A-Za-z])")
@@ -148,7 +148,8 @@ _RANGE_TAIL = re.compile(
     re.IGNORECASE,
 )
 _PER_YEAR_TAIL = re.compile(
-    r"(?:\s*|-)(?:(?:a|per|each|every)[\s-]+(?:year|annum)|annually|yearly|p\.a\.|pa"
+    r"(?:\s*|-)(?:(?:a|per|each|every)[\s-]+(?:(?:financial|calendar)\s+)?(?:year|annum)|annually|yearly|p\.a\.|pa|p/a"
+    r"|/\s*(?:year|yr|annum)|every\s+(?:twelve|12)\s+months"
     r"|(?:in|for)\s+each\s+(?:financial\s+)?year|in\s+each\s+of\s+the\s+(?:(?:next|coming|following|last|past)\s+)?"
     r"[\w-]+\s+(?:financial\s+)?years)(?![\w-])(?!\s+(?:ago|earlier|later))",
     re.IGNORECASE,
@@ -156,11 +157,17 @@ _PER_YEAR_TAIL = re.compile(
 # "an annual £5m", "annual funding of £5m", "the yearly cost is £2bn"
 _PER_YEAR_PRE = re.compile(
     r"\b(?:annual|yearly)\s+(?:[a-z][\w-]*\s+){0,2}?(?:(?:of|is|was|will\s+be|would\s+be|worth|totalling|"
-    r"totaling|at|reached|reaches|stands\s+at|rose\s+to|rises\s+to|to)\s+)?$", re.IGNORECASE)
+    r"totaling|at|reached|reaches|stands\s+at|rose\s+to|rises\s+to|to)\s+)?$"
+    # "The annual cost of the Restart Scheme is £5m"
+    r"|\b(?:annual|yearly)\s+(?:cost|costs|budget|bill|spend|spending|funding|grant|allocation)\s+of\s+(?:[\w'\u2019-]+\s+){1,5}?"
+    r"(?:is|was|will\s+be|would\s+be|stands\s+at|totals|reached|rose\s+to|has\s+risen\s+to|had\s+risen\s+to)\s+$",
+    re.IGNORECASE)
 # "Every year, sickness costs the economy £100bn", "Each year the trust spends £2m"
 _PER_YEAR_OPENING = re.compile(r"^(?:[\w'\u2019-]+\s+){0,2}?(?:each|every)\s+year,?\s+[^\d£$€\n]{0,80}$",
                                re.IGNORECASE)
-_PER_YEAR_POST_ADJ = re.compile(r"\s+(?:annual|yearly)\b", re.IGNORECASE)
+# "£5m annual funding", "£5m in annual funding", "£5m of yearly support"
+_PER_YEAR_POST_ADJ = re.compile(r"\s+(?:(?:in|of)\s+(?:(?:new|extra|additional|recurring|ongoing)\s+)?)?(?:annual|yearly)\b",
+                                re.IGNORECASE)
 
 _PWORD = alternation(_PERIOD_WORDS)
 _PERIOD_N = rf"(?P<n>\d+(?:\.\d+)?|{_PWORD})[\s-]+(?:(?:financial|academic|calendar|fiscal)\s+)?(?P<unit>years?|yrs?|months?)"
@@ -205,12 +212,13 @@ _PERIOD_PRE_ADJ = re.compile(
 _PERIOD_OF_SCHEME = re.compile(
     rf"(?<![\w-])(?:(?P<n>\d+(?:\.\d+)?|{_PWORD})-(?P<unit>year|month)(?:-long)?|(?P<yearlong>year-long))\s+"
     rf"(?:[\w'\u2019-]+\s+){{0,2}}?(?:scheme|pilot|programme|program|service|trailblazer|initiative|trial|expansion|"
-    rf"extension|project|contract|deal|grant|funding|fund|agreement)s?(?![\w-])", re.IGNORECASE)
+    rf"extension|project|contract|deal|grant|funding|fund|agreement|settlement|award|allocation|commitment|"
+    rf"investment|partnership)s?(?![\w-])", re.IGNORECASE)
 # "a £5m, two-year programme", "the £5m three-year fund"
 _PERIOD_POST_ADJ = re.compile(rf",?\s+(?P<n>\d+(?:\.\d+)?|{_PWORD})-(?P<unit>year|month)(?![\w-])", re.IGNORECASE)
 # a period opening the sentence: "Over the next three years, £5m will be invested"
 _PERIOD_OPENING = re.compile(
-    rf"(?:(?:over|across|during)\s+(?:the\s+(?:next|coming|following)\s+)?|in\s+the\s+(?:next|coming|following)\s+)"
+    rf"(?:(?:over|across|during)\s+(?:the\s+(?:next|coming|following)\s+)?|(?:in|for)\s+the\s+(?:next|coming|following)\s+)"
     rf"(?:{_PERIOD_N}|{_PERIOD_DECADE})\s*,",
     re.IGNORECASE)
 # how long what the money pays for runs: "will run for four years", "lasting two years", "for a further year",
@@ -341,7 +349,10 @@ _TO_OR_FROM = re.compile(r"\s+(?:to|from|in)\s+", re.IGNORECASE)
 _TAKEN_AWAY_BEFORE = re.compile(
     r"(?<![\w-])(?:cut|cuts|cutting|slash(?:ed|es|ing)?|scrap(?:s|ped|ping)?|axe[sd]?|axing|withdr[ae]w(?:n|s|ing)?|"
     r"strip(?:s|ped|ping)?|clawed\s+back|reduc(?:ed|es|ing|tion\s+of)|pull(?:s|ed|ing)?|loss\s+of|"
-    r"no\s+longer\s+(?:receive|receives|get|gets|have|has|be\s+given))(?:\s+(?:of|by|from|the|a|an|its|their))*"
+    r"(?:no\s+longer|(?:will|would|does|do|did|could|can|is|are|was|were)\s*n(?:o|['\u2019])t)\s+(?:receive|receives|get|gets|have|has|be\s+given)"
+    # a fall by an amount: "will fall by £30m", "dropped by £2m"
+    r"|(?:fall|falls|fell|falling|drop|drops|dropped|dropping|decrease[sd]?|decreasing|shrink|shrinks|shrank|"
+    r"shrinking|shrunk|underspent|underspend|underspends)\s+by)(?:\s+(?:of|by|from|the|a|an|its|their))*"
     r"(?:\s+[\w-]+){0,1}\s+\Z", re.IGNORECASE)
 # what happens to the money, said after it: "The £3m grant was withdrawn", "the £45m contracts were
 # scrapped", "will not be renewed", "Funding of £2m for the pilot ends in March", "£1.2m less than last year"
@@ -351,6 +362,8 @@ _TAKEN_AWAY_AFTER = re.compile(
     r"taken\s+away|handed\s+back|given\s+back|returned|paused|halted|stopped|"
     r"not\s+(?:be\s+|been\s+)?(?:renewed|replaced|continued|extended))"
     r"|ends|ended|will\s+end|runs\s+out|ran\s+out|expires|expired|dries\s+up|dried\s+up)(?![\w-])"
+    # a participle with no auxiliary: "with £5m handed back to the Treasury", "£2m clawed back"
+    r"|\s+(?:(?:handed|given|paid|clawed|sent)\s+back|returned\s+to)(?![\w-])"
     r"|\s+(?:less|lower)\s+than(?![\w-])|\s+short\s+of(?![\w-])|\s+in\s+the\s+red(?![\w-])", re.IGNORECASE)
 # what a person gains or loses: "£3,000 a year worse off"
 _BETTER_OR_WORSE_OFF = re.compile(r"(?:\s+(?:a|per|each)\s+(?:year|week|month))?\s+(?:worse|better)\s+off\b",
@@ -378,7 +391,8 @@ _GENERIC_REFERENCE = re.compile(
 # a sentence opening with what a scheme gives, unnamed: "Grants are capped at £5,000 per person",
 # "Payments are limited to £500" (the paragraph's or article's programme's grants)
 _BARE_SCHEME_SUBJECT = re.compile(
-    r"\s*(?:(?:Grants?|Payments?|Awards?|Bursar(?:y|ies)|Allowances?|Vouchers?|Places?|Referrals?)\s+"
+    r"\s*(?:(?:(?:Each|Every|A|An)\s+(?=[a-z]))?(?i:grants?|payments?|awards?|bursar(?:y|ies)|allowances?|vouchers?|places?|"
+    r"referrals?)\s+"
     r"(?:are|is|will|can|may|were|was|would|could)"
     # "It cost £412m last year" after a sentence about the scheme: "It" is the scheme
     r"|It(?:\s+(?:also|now|then|still|currently))?\s+(?:cost|costs|paid|pays|spent|spends|received|receives|got|gets|"
@@ -392,13 +406,24 @@ _REFERENCE_BEFORE = re.compile(
     r"alongside|in\s+addition\s+to|as\s+well\s+as|separate(?:ly)?\s+(?:from|to)|on\s+top\s+of|apart\s+from|"
     r"aside\s+from|besides|outside(?:\s+of)?)\s+(?:the\s+|a\s+|its\s+|their\s+)?\Z", re.IGNORECASE)
 # a scheme other than the one the article is about: "a new programme", "a separate pilot", "another scheme"
+# ("a new digital claims service" or "a new contract" of a story about one programme is that programme's)
 _OTHER_SCHEME = re.compile(
-    rf"(?<![\w-])(?:(?:a|an)\s+(?:new|separate|different)|another)\s+(?:[\w£.,'\u2019-]+\s+){{0,2}}?{_SCHEME_NOUNS}"
-    rf"(?![\w-])|(?<![\w-])(?:a|an)\s+(?:separate|unrelated)(?![\w-])", re.IGNORECASE)
+    rf"(?<![\w-])(?:(?:a|an)\s+new\s+(?:[\w£.,'\u2019-]+\s+){{0,2}}?(?:scheme|pilot|programme|program|initiative|"
+    rf"trailblazer|trial)s?(?![\w-])|(?:(?:a|an)\s+(?:separate|different)|another)\s+(?:[\w£.,'\u2019-]+\s+){{0,2}}?{_SCHEME_NOUNS}"
+    rf"(?![\w-]))|(?<![\w-])(?:a|an)\s+(?:separate|unrelated)(?![\w-])", re.IGNORECASE)
 # money raised by fundraising or given by donors
 # (not "raised to £5m": increased)
 _FUNDRAISING = re.compile(r"(?<![\w-])(?:rais(?:ed|es|ing)(?!\s+(?:to|from|by)\b)|fundrais\w*|donat(?:ed|es|ing|ions?)|"
                           r"appeal|crowdfund\w*)(?![\w-])", re.IGNORECASE)
+# a sentence about what one person or one award gets: "Each award is capped at £69,260", "Every
+# participant receives £500" (a rate per person, not an allocation; "Each area will get £2m" is one)
+_PER_UNIT_SUBJECT = re.compile(
+    r"\s*(?:Each|Every|A\s+single|One)\s+(?:[a-z][\w-]*\s+)?(?:award|grant|payment|bursary|voucher|person|participant|"
+    r"claimant|individual|learner|recipient|referral|worker|employee|jobseeker|apprentice|trainee|young\s+person|applicant|"
+    r"patient|user)(?![\w-])(?![^.;\n]{0,60}?(?<![\w-])(?:will\s+)?(?:shares?|sharing|between|across|together)(?![\w-]))")
+# money an organisation adds from its own purse: "£150,000 of its own", "£2m of their own money"
+_OWN_MONEY_AFTER = re.compile(r"\s+(?:of|from)\s+(?:its|their|our|his|her|the\s+council['\u2019]s)\s+own(?![\w-])",
+                              re.IGNORECASE)
 # a sentence setting the story against its background: "It comes as ...", "The news comes after ...", "Meanwhile, ..."
 _BACKGROUND_OPENING = re.compile(
     r"\s*(?:(?:It|This|That|The\s+(?:news|announcement|move|funding|decision|award|launch))\s+(?:comes|came)\s+"
@@ -440,7 +465,7 @@ _KIND_WORDS: dict[str, str] = {
     "other": "salary salaries wage wages earn earns earned earning earnings income price priced prices fee fees "
              "deficit deficits shortfall shortfalls gap hole cut cuts cutting slashed slash scrapped scrap scraps "
              "scrapping withdrawn withdraw withdrew withdrawing axed axe strip strips stripped stripping saving "
-             "savings save saves saved reduction reductions clawed underspend valued valuation value turnover "
+             "savings save saves saved reduction reductions clawed underspend underspent underspends valued valuation value turnover "
              "revenue revenues sales sold sell sells selling profit profits lose loses losing lost",
     "funding": "fund funds funded funding invest invests invested investing investment investments backed "
                "backing grant grants allocate allocated allocates allocating allocation allocations award "
@@ -531,13 +556,24 @@ class _Ctx:
         self.amount_starts: list[int] = []  # where each money phrase starts, set once they are read
         # money start -> the programme chosen among those its own sentence names (None: they name none it is for)
         self.named_in_sentence: dict[int, str | None] = {}
+        # money starts whose programme is the last resort's guess (the programme the sentence before named)
+        self.guessed: set[int] = set()
         # a mention of the document a programme was set out in ("the Get Britain Working white
         # paper") does not make the article about that programme
         # nor does a programme named in a sentence setting the story against its background ("It comes
         # as the government rolls out its Pathways to Work reforms", "Meanwhile, ...")
+        # nor one named only to compare or as what another scheme replaced or is modelled on ("based on
+        # Individual Placement and Support", "unlike the Restart Scheme")
         self.main = _article_programme(body, [r for r in self.mentions.rows if not _DOCUMENT_AFTER.match(body, r["span_end"])
-                                              and not _BACKGROUND_OPENING.match(body, self.sentence(r["span_start"])[0])],
+                                              and not _BACKGROUND_OPENING.match(body, self.sentence(r["span_start"])[0])
+                                              and not self.named_to_compare(r)],
                                        self.paragraphs)
+
+    def named_to_compare(self, mention: dict[str, Any]) -> bool:
+        """The programme mention follows words naming it only to compare, or as what another scheme
+        replaces, builds on or stands beside ("modelled on X", "unlike X", "alongside X")."""
+        start = int(mention["span_start"])
+        return _REFERENCE_BEFORE.search(self.body, max(0, start - 30), start) is not None
 
     def sentence_has(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
         """Whether ``pattern`` occurs in ``body[start:end]``, memoised: a sentence with many amounts
@@ -568,13 +604,15 @@ class _Ctx:
         owner = self._relative_clause_owner(s, in_sentence)
         if owner is not None:
             return owner
+        # "The funding, which is £4.1m more than last year, will support ... through the X Fund": the money
+        # of a "which" clause about "the funding" or "the scheme" is that one's, whatever the sentence names later
+        if self._generic_clause_owner(s):
+            return self._programme_beyond_sentence(s, e, kind, currency, rate)
         # "The programme, which replaced the Work and Health Programme, cost £1.2bn": an aside's
         # programme is not the one the money is for, nor one named to compare ("Unlike the Restart
         # Scheme, WorkWell will get £2m", "Modelled on IPS, the pilot will receive £1m")
-        compared = {str(r["programme"]) for r in in_sentence
-                    if _REFERENCE_BEFORE.search(self.body, max(0, r["span_start"] - 30), r["span_start"])}
-        in_sentence = [r for r in in_sentence if not self._in_aside(r, s, e)
-                       and not _REFERENCE_BEFORE.search(self.body, max(0, r["span_start"] - 30), r["span_start"])]
+        compared = {str(r["programme"]) for r in in_sentence if self.named_to_compare(r)}
+        in_sentence = [r for r in in_sentence if not self._in_aside(r, s, e) and not self.named_to_compare(r)]
         if in_sentence:
             chosen = self._sentence_programme(s, e, in_sentence)
             self.named_in_sentence[s] = chosen
@@ -598,8 +636,11 @@ class _Ctx:
         if (_NOT_ONE_PROGRAMME.search(self.body, cs, ce) and not _GENERIC_REFERENCE.search(self.body, cs, ce)) \
                 or (_UNNAMED_FUND_AFTER.match(self.body, e) and _INDEFINITE_BEFORE.search(self.body, max(ss, s - 20), s)):
             return None
-        # money an organisation raised for itself ("raised £120,000 from its fun run", donations)
-        if _FUNDRAISING.search(self.body, cs, ce):
+        # money an organisation raised for itself ("raised £120,000 from its fun run", donations), or
+        # puts in of its own ("the council is adding £150,000 of its own"): not the programme's funding
+        # (but "£600,000 of its own money into the service" goes into the scheme)
+        if _FUNDRAISING.search(self.body, cs, ce) or (_OWN_MONEY_AFTER.match(self.body, e)
+                                                      and not _GENERIC_REFERENCE.search(self.body, cs, ce)):
             return None
         # after the opening paragraph, "a new scheme", "another pilot", "Separately, ...": money for
         # something other than the article's programme
@@ -618,8 +659,12 @@ class _Ctx:
             return tied
         if self.main is not None:
             return self.main
-        # an article about several schemes: "the scheme" is the one the sentence before named
-        return self._named_just_before(ss, 0) if about_a_scheme else None
+        # an article about several schemes: "the scheme" is the one the sentence before named (a guess
+        # that a restatement of the same amount with its programme overrides)
+        if not about_a_scheme:
+            return None
+        self.guessed.add(s)
+        return self._named_just_before(ss, 0)
 
     def _cut_from_something_else(self, s: int, e: int, se: int) -> bool:
         """The money ``body[s:e]`` is a cut to or from what follows ("£3bn of cuts to benefits",
@@ -689,6 +734,18 @@ class _Ctx:
                       and self.body[r["span_end"]:opening.start()].strip(" s'\u2019") == ""), None)
         return None if owner is None else str(owner["programme"])
 
+    def _generic_clause_owner(self, s: int) -> bool:
+        """The money at ``s`` is in a ", which/that ..." clause right after a sentence-opening "the
+        funding", "this scheme" (a reference to money or a scheme named before)."""
+        ss, _ = self.sentence(s)
+        opening = _last(_RELATIVE_OPEN, self.body, ss, s)
+        if opening is None or _ASIDE_CLOSE.search(self.body, opening.end(), s):
+            return False
+        before = self.body[ss:opening.start()]
+        subject_start = ss + len(before) - len(before.lstrip())
+        subject = _GENERIC_REFERENCE.match(self.body, subject_start)
+        return subject is not None and subject.end() == opening.start()
+
     def _in_aside(self, mention: dict[str, Any], s: int, e: int) -> bool:
         """The mention is inside an aside that leaves out the money ``body[s:e]``: a ", which ...,"
         clause or a bracket ("X, which builds on the Y programme, has £2m")."""
@@ -753,7 +810,7 @@ class _Ctx:
         if not _MONEY_ANAPHORA.match(self.body, s):
             return None
         ss, se = self.sentence(s)
-        found = self._programmes_in(ss, se)
+        found = {str(r["programme"]) for r in self.mentions.within(ss, se) if not self.named_to_compare(r)}
         return found.pop() if len(found) == 1 else None
 
     def place(self, s: int, e: int) -> str | None:
@@ -895,6 +952,11 @@ _PRICE_BEFORE = re.compile(
     r"patient|jobseeker|claimant|person|individual)s?\s+\Z", re.IGNORECASE)
 
 
+# an award made by a court or tribunal is against someone (a fine), not a grant
+_COURT = re.compile(r"(?<![\w-])(?:tribunals?|courts?|judges?|jury|juries|ombudsman|sheriff)(?![\w-])", re.IGNORECASE)
+_AWARD_WORDS = frozenset({"award", "awards", "awarded", "awarding"})
+
+
 def _kind(ctx: _Ctx, s: int, e: int, value: Decimal) -> str:
     """Kind from the keyword nearest the amount ``body[s:e]`` (of ``value``) within its sentence; an
     amount listed against a name ("Greater Lancashire: £38.8m") is an allocation (funding); a
@@ -921,6 +983,8 @@ def _kind(ctx: _Ctx, s: int, e: int, value: Decimal) -> str:
             if word.lower() == "worth" and (_NET_BEFORE.search(body, max(ss, m.start() - 12), m.start())
                                             or _VALUED_THING_BEFORE.search(body, max(ss, m.start() - 30), m.start())):
                 kind = "other"  # "a net worth of $2bn", "the sector is worth £1.6bn": what something is valued at
+            elif word.lower() in _AWARD_WORDS and ctx.sentence_has(_COURT, ss, se):
+                kind = "fine"  # "a tribunal awarded the worker £30,000": an award against someone
             elif word.lower() == "value" and _VALUE_OF_SCHEME.match(body, m.end()):
                 kind = "funding"  # "the total value of the contracts": the money put into them
             if kind in ("cost", "other") and m.start() >= e and (
@@ -1080,7 +1144,7 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
     for a in amounts:
         if a.start < pos:
             continue  # already read as the high end of a range
-        if a.wnum and not a.mult:  # "a pound", "one euro": not an amount worth reporting
+        if a.wnum and not a.mult and "hundred" not in a.wnum.lower():  # "a pound", "one euro": not worth reporting
             continue
         value = parse_number(a.num, a.mult, a.wnum)
         if value is None or _is_weight(body, a, value):
@@ -1129,7 +1193,8 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
     for (first, last, phrase_end), rate, (per_year, period) in zip(phrases, rates, periods):
         # what one person gets or pays ("worth about £165 a year to a single adult"): a rate, whose
         # yearly period stays
-        per_person = _PER_PERSON_AFTER.match(body, phrase_end) is not None
+        per_person = _PER_PERSON_AFTER.match(body, phrase_end) is not None \
+            or _PER_UNIT_SUBJECT.match(body, ctx.sentence(found[first][0])[0]) is not None
         for k in range(first, last):
             start, end, value, currency, qualifier = found[k]
             # a rate, or a sum stated to the penny (a benefit rate, a price): not a grant
@@ -1170,6 +1235,16 @@ def _restatements_keep_their_programme(ctx: _Ctx, rows: list[dict[str, Any]]) ->
         (programme,) = found
         if programme is not None:
             r["programme"] = programme
+    # a guess gives way to the programme the same amount was given elsewhere by a firmer rule ("The
+    # funding will pay for X" ... a later paragraph naming Y ... "This investment of £6.4m")
+    firm: dict[tuple[float, str], set[str]] = defaultdict(set)
+    for r in rows:
+        if r["span_start"] not in ctx.guessed and r["programme"] is not None and r["kind"] != "fine":
+            firm[(r["amount"], r["currency"])].add(str(r["programme"]))
+    for r in rows:
+        stated = firm.get((r["amount"], r["currency"]))
+        if r["span_start"] in ctx.guessed and stated and len(stated) == 1:
+            r["programme"] = next(iter(stated))
 
 
 def _share_yearly_rate(body: str, found: list[_Found], phrases: list[tuple[int, int, int]],
@@ -1244,6 +1319,7 @@ def _rate_and_period(ctx: _Ctx, start: int, end: int, next_start: int, prev_end:
     between ``prev_end`` and ``next_start``, the money phrases around it, only)."""
     body = ctx.body
     ss, se = ctx.sentence(start)
+    another_follows = next_start < se  # another amount later in the sentence
     se = min(se, next_start)
     per_year = False
     pos = end
@@ -1277,6 +1353,10 @@ def _rate_and_period(ctx: _Ctx, start: int, end: int, next_start: int, prev_end:
         lo = max(ss, prev_end)
         m = _last(_PERIOD_OF_SCHEME, body, lo, start) or _PERIOD_OF_SCHEME.search(body, pos, _clause_end(body, pos, se)) \
             or _PERIOD_DURATION.search(body, lo, se)
+        # a duration between this amount and the next one of the sentence is the nearer one's: "was given
+        # £3.2m in 2024 and has now been extended for a further year with £2.1m"
+        if m and another_follows and m.start() >= pos and m.start() - pos > next_start - m.end():
+            m = None
         if m:
             period = _period_value(m)
     if not per_year:

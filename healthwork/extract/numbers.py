@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 __all__ = [
-    "NUM", "MULT", "WORD_NUMBER", "NUMBER_WORDS", "MULTIPLIERS", "QUALIFIER_WORDS",
+    "NUM", "MULT", "WORD_NUMBER", "WORD_NUMBER_WITH_HUNDREDS", "NUMBER_WORDS", "MULTIPLIERS", "QUALIFIER_WORDS",
     "alternation", "parse_number", "parse", "qualifier_of", "range_low", "to_decimal",
 ]
 
@@ -107,6 +107,12 @@ NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 MULT = r"(?:[ \u00a0-]?(?:trillion|billion|million|thousand)|[ \u00a0]?(?:bn|mn|mln|mil|tn)|(?:m|b|k))(?![A-Za-z])"
 #: a number written in words ("three", "half a", "twenty-five")
 WORD_NUMBER = alternation(NUMBER_WORDS)
+#: hundreds written in words: "nine hundred", "one hundred and fifty", "a hundred and twenty-five"
+_HUNDREDS = re.compile(
+    rf"(?P<hundreds>{alternation([*_UNITS[1:10], 'a'])})\s+hundred(?:\s+and\s+(?P<rest>{alternation(w for w, v in NUMBER_WORDS.items() if v == v.to_integral_value() and 1 <= v < 100 and w not in ('a', 'an'))}))?",
+    re.IGNORECASE)
+#: a number in words, hundreds included ("one hundred and fifty" before "thousand pounds")
+WORD_NUMBER_WITH_HUNDREDS = rf"(?:{_HUNDREDS.pattern})|{WORD_NUMBER}"
 
 _PHRASE = re.compile(rf"\s*(?:(?P<num>{NUM})|(?P<word>{WORD_NUMBER}))(?P<mult>{MULT})?\s*", re.IGNORECASE)
 
@@ -114,6 +120,19 @@ _PHRASE = re.compile(rf"\s*(?:(?P<num>{NUM})|(?P<word>{WORD_NUMBER}))(?P<mult>{M
 def to_decimal(num: str) -> Decimal:
     """``"5,667,000"`` -> Decimal('5667000')."""
     return Decimal(num.replace(",", ""))
+
+
+def _word_value(word: str) -> Decimal:
+    """Value of a number in words: ``"twenty-five"`` 25, ``"one hundred and fifty"`` 150 (KeyError
+    when ``word`` is not one)."""
+    key = " ".join(word.lower().split())
+    if key in NUMBER_WORDS:
+        return NUMBER_WORDS[key]
+    m = _HUNDREDS.fullmatch(key)
+    if m is None:
+        raise KeyError(word)
+    rest = NUMBER_WORDS[m.group("rest")] if m.group("rest") else Decimal(0)
+    return NUMBER_WORDS[m.group("hundreds")] * 100 + rest
 
 
 def parse_number(num: str | None = None, mult: str | None = None, word: str | None = None) -> Decimal | None:
@@ -124,7 +143,7 @@ def parse_number(num: str | None = None, mult: str | None = None, word: str | No
     """
     try:
         if word is not None:
-            value = NUMBER_WORDS[" ".join(word.lower().split())]
+            value = _word_value(word)
         elif num is not None:
             value = to_decimal(num)
         else:
