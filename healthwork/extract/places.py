@@ -73,6 +73,7 @@ class _Place:
     ons_code: str | None
     place_type: str
     ambiguous: bool  # also a common word or surname: not at a sentence start
+    needs_context: bool = False  # a small town's one-word name: only where written as a place ("in Lydney")
 
 
 @cache
@@ -93,14 +94,22 @@ def _surfaces() -> dict[str, _Place]:
     # towns of uk_towns.csv (GeoNames, no ONS code) come last: a name places.csv knows keeps its row
     rows += [{"name": r["name"], "ons_code": "", "place_type": "other", "aliases": r.get("aliases", ""),
               "ambiguous": r.get("ambiguous", "")} for r in load_csv("uk_towns")]
+    # then the smaller towns of gb_towns.csv (OS Open Names), one-word names only where written as a place
+    rows += [{"name": r["name"], "ons_code": "", "place_type": "other", "aliases": r.get("aliases", ""),
+              "ambiguous": r.get("ambiguous", ""), "needs_context": r.get("needs_context", "")}
+             for r in load_csv("gb_towns")]
     claimed: dict[str, _Place] = {}
     for r in rows:
         name, code, ptype = r["name"], (r.get("ons_code") or None), r.get("place_type") or "other"
         ambiguous = r.get("ambiguous", "").lower() == "yes"
+        needs_context = r.get("needs_context", "").lower() == "yes"
         for written in [name, *(a for a in r.get("aliases", "").split("|") if a)]:
+            # a small town's context rule holds for its one-word forms; its other-language forms are not words
+            one_word = needs_context and " " not in written and "-" not in written
+            word = ambiguous and (written == name or not needs_context)
             for s in _spelling_variants(written):
                 if s not in claimed:
-                    claimed[s] = _Place(s, name, code, ptype, ambiguous)
+                    claimed[s] = _Place(s, name, code, ptype, word, one_word)
     return claimed
 
 
@@ -194,6 +203,7 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
     person_starts = frozenset(s for s, _ in person_spans)
     person_words: frozenset[str] | None = None
     out: list[tuple[int, int, _Place]] = []
+    pending: list[tuple[int, int, _Place]] = []  # small towns' one-word names, kept only in a place's context
     name_spans = org_spans + person_spans  # organisations' and people's names: never a place inside them
     names_cover = Covering(name_spans)
     # a person's or a programme's name may follow a place ("the South Yorkshire Connect to Work scheme")
@@ -223,7 +233,13 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
                 person_words = _person_tokens(person_rows)
             if _opens_sentence(work, start) or m.group(0) in person_words:
                 continue
+        if place.needs_context:
+            pending.append((start, end, place))
+            continue
         out.append((start, end, place))
+    if pending:
+        out += _written_as_places(work, pending, out)
+        out.sort(key=lambda t: t[0])
     if "north" in work or "south" in work:
         taken = [(s, e) for s, e, _ in out] + name_spans
         out += [t for t in _lowercase_regions(work, by_surface) if not any(a < t[1] and t[0] < b for a, b in taken)]
@@ -247,6 +263,44 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
         out = [t for t in out if not any(ss <= t[0] and t[1] <= se for ss, se, _ in seats)] + seats
         out.sort(key=lambda t: t[0])
     return out
+
+
+# a preposition of place right before a name: "in Lydney", "across Thirsk" ("from" only for names that are
+# not also words or given names: "a letter from Keith")
+_PLACE_PREPOSITION_RE = re.compile(r"(?<![\w-])(?P<prep>in|near|around|across|outside|throughout|within|between|from) $")
+# the glue between the items of a list of places: "Lydney, Coleford and Cinderford", "Thirsk, North Yorkshire"
+_LIST_GLUE_BEFORE_RE = re.compile(r"(?:, |,? and |,? or | & )$")
+_LIST_GLUE_AFTER_RE = re.compile(r"(?:, |,? and |,? or | & )")
+
+
+def _written_as_places(work: str, pending: list[tuple[int, int, _Place]], found: list[tuple[int, int, _Place]]
+                       ) -> list[tuple[int, int, _Place]]:
+    """The small towns of ``pending`` that the text names as places: right after a preposition of place,
+    or listed next to a place (``found``, or another town of ``pending`` kept so)."""
+    kept: list[tuple[int, int, _Place]] = []
+    if not found:
+        # a town that is also a word, a given name or a town abroad, in a story naming no other UK place: most
+        # likely not the British town ("in Ferndale" in a story from Michigan)
+        pending = [t for t in pending if not t[2].ambiguous]
+    for s, e, place in pending:
+        m = _PLACE_PREPOSITION_RE.search(work, max(0, s - 12), s)
+        if m and not (place.ambiguous and m.group("prep") == "from"):
+            kept.append((s, e, place))
+    rest = [t for t in pending if t not in kept]
+    while rest:
+        ends = {e for _, e, _ in found} | {e for _, e, _ in kept}
+        starts = {s for s, _, _ in found} | {s for s, _, _ in kept}
+        listed = []
+        for s, e, place in rest:
+            before = _LIST_GLUE_BEFORE_RE.search(work, max(0, s - 6), s)
+            after = _LIST_GLUE_AFTER_RE.match(work, e)
+            if (before and before.start() in ends) or (after and after.end() in starts):
+                listed.append((s, e, place))
+        if not listed:
+            break
+        kept += listed
+        rest = [t for t in rest if t not in listed]
+    return kept
 
 
 # an English region written in lower case: "the north-east", "the south west of England" (not "the
