@@ -340,3 +340,17 @@ def test_welsh_towns_are_listed_under_their_english_name() -> None:
     assert set(got("Hubs open in Cardigan, Newtown and Lochgilphead, in Wales and Scotland.")) == {
         "Cardigan", "Newtown", "Lochgilphead", "Wales", "Scotland"}
     assert set(got("Hubs open in Aberteifi and Y Drenewydd.")) == {"Aberteifi", "Y Drenewydd"}
+
+
+def test_a_name_that_is_also_a_word_counts_as_a_table_or_list_item() -> None:
+    """Ambiguous names (Angus, Highland, Moray) opening a line of a table or an allocation list are places."""
+    body = "Allocations by council:\nAngus\t£1,340,000\nHighland: £3.2m\nMoray - 980 places\nReading is fun."
+    assert list(got(body)) == ["Angus", "Highland", "Moray"]
+    assert got("Reading: the town got £2m in the end.") == {}
+
+
+def test_short_forms_and_towns_with_a_better_known_namesake_abroad() -> None:
+    # "Hetton" is Hetton-le-Hole written short; "Washington" counts only when listed with a UK place
+    assert list(got("Mentors will be based in Washington, Hetton and Houghton.")) == ["Washington", "Hetton", "Houghton"]
+    assert list(got("Talks in Washington went well, the Sunderland MP said.")) == ["Sunderland"]
+    assert got("Norton said the plan would work.") == {}

@@ -74,6 +74,7 @@ class _Place:
     place_type: str
     ambiguous: bool  # also a common word or surname: not at a sentence start
     needs_context: bool = False  # a small town's one-word name: only where written as a place ("in Lydney")
+    list_only: bool = False  # a town with a better-known namesake abroad: only when listed with a UK place
 
 
 @cache
@@ -102,14 +103,16 @@ def _surfaces() -> dict[str, _Place]:
     for r in rows:
         name, code, ptype = r["name"], (r.get("ons_code") or None), r.get("place_type") or "other"
         ambiguous = r.get("ambiguous", "").lower() == "yes"
-        needs_context = r.get("needs_context", "").lower() == "yes"
+        small_town = "needs_context" in r  # a row of gb_towns.csv
+        list_only = r.get("needs_context", "").lower() == "list"
         for written in [name, *(a for a in r.get("aliases", "").split("|") if a)]:
-            # a small town's context rule holds for its one-word forms; its other-language forms are not words
-            one_word = needs_context and " " not in written and "-" not in written
-            word = ambiguous and (written == name or not needs_context)
+            # a small town's one-word forms need a place's context; its short form ("Hetton" for Hetton-le-Hole)
+            # may be a surname, its Welsh form ("Aberteifi" for Cardigan) is not a word
+            one_word = small_town and " " not in written and "-" not in written
+            word = ambiguous if written == name or not small_town else name.startswith((written + "-", written + " "))
             for s in _spelling_variants(written):
                 if s not in claimed:
-                    claimed[s] = _Place(s, name, code, ptype, word, one_word)
+                    claimed[s] = _Place(s, name, code, ptype, word, one_word or list_only, list_only)
     return claimed
 
 
@@ -184,6 +187,17 @@ def _part_of_larger_name(body: str, start: int, end: int, person_starts: frozens
 _SENTENCE_OPEN_RE = re.compile(r"(?:^|\n|[.!?:;“”\"‘(]|(?:^|\n)[ \t]*[•*–-])[ \t]*$")
 
 
+# what ends an item of a table or a list: a tab, or a colon or dash before an amount or a number
+_ITEM_END_RE = re.compile(r"\t|[ ]?[:–—-] ?[£$€\d]")
+
+
+def _table_item(body: str, end: int) -> bool:
+    """True when a name ends an item of a table or list ("Angus<tab>£1,340,000", "Highland: £3.2m",
+    "Moray - 980 places"): not
+    the opening word of a sentence, a place named as such."""
+    return bool(_ITEM_END_RE.match(body, end))
+
+
 def _opens_sentence(body: str, start: int) -> bool:
     return bool(_SENTENCE_OPEN_RE.search(body, max(0, start - 6), start))
 
@@ -231,7 +245,7 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
         if place.ambiguous:
             if person_words is None:
                 person_words = _person_tokens(person_rows)
-            if _opens_sentence(work, start) or m.group(0) in person_words:
+            if (_opens_sentence(work, start) and not _table_item(body, end)) or m.group(0) in person_words:
                 continue
         if place.needs_context:
             pending.append((start, end, place))
@@ -283,7 +297,7 @@ def _written_as_places(work: str, pending: list[tuple[int, int, _Place]], found:
         # likely not the British town ("in Ferndale" in a story from Michigan)
         pending = [t for t in pending if not t[2].ambiguous]
     for s, e, place in pending:
-        m = _PLACE_PREPOSITION_RE.search(work, max(0, s - 12), s)
+        m = None if place.list_only else _PLACE_PREPOSITION_RE.search(work, max(0, s - 12), s)
         if m and not (place.ambiguous and m.group("prep") == "from"):
             kept.append((s, e, place))
     rest = [t for t in pending if t not in kept]
