@@ -263,3 +263,18 @@ def test_a_number_of_a_group_just_named_and_a_number_of_people_stated_now() -> N
 
 def test_a_population_stated_at_a_number_is_a_count() -> None:
     assert values("Wexcombe has a population of 1.2 million; its population rose by 4% in 2021.") == [(1.2e6, "exact")]
+
+
+def test_an_age_range_before_year_olds_is_not_a_count_but_a_count_before_an_age_is() -> None:
+    def counted(body: str) -> list[float]:
+        return [r["value"] for r in counts.extract(body)]
+    assert counted("The offer for 18 to 21 year olds will be the same in every area.") == []
+    assert counted("The offer for 18-21 year olds is new.") == []
+    assert counted("Some 2,000 18-year-olds applied, and 40,000 16-24 year olds are in work.") == [2000.0, 40000.0]
+
+
+def test_a_comparison_with_today_continues_the_count() -> None:
+    rows = counts.extract("About 4,200 people a year are expected to get support under the new funding, "
+                   "compared with roughly 1,500 today.")
+    assert [(r["value"], r["qualifier"]) for r in rows] == [(4200.0, "about"), (1500.0, "about")]
+    assert rows[1]["raw_text"] == "compared with roughly 1,500"

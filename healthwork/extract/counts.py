@@ -93,9 +93,9 @@ _WORD_MULT = r"[^\S\n]+(?:million|billion|thousand)(?![A-Za-z])"
 _HS = r"[^\S\n]"  # whitespace inside a paragraph: a count never spans a line break
 # an age band before "year-olds": "40,000 16 to 24-year-olds", "2,000 18-24 year olds"
 # (also "16- to 24-year-olds"; and an age floor before the noun: "3,000 50-plus workers")
-_AGE_BAND = (rf"(?:\d{{1,2}}(?:-|\u2013|-?{_HS}*(?:-|\u2013|to){_HS}*)\d{{1,2}}(?:-|{_HS})(?=year)"
+_AGE_BAND = (rf"(?:\d{{1,2}}(?:(?:-|\u2013|-?{_HS}*(?:-|\u2013|to){_HS}*)\d{{1,2}})?(?:-|{_HS})(?=year)"
              rf"|\d{{2}}(?:-plus|\+){_HS}+)")
-_AGE_BAND_END = re.compile(rf"(?:\d{{1,2}}(?:-|\u2013|-?{_HS}*(?:-|\u2013|to){_HS}*)\d{{1,2}}(?:-|{_HS})|\d{{2}}(?:-plus|\+){_HS}+)$")
+_AGE_BAND_END = re.compile(rf"(?:\d{{1,2}}(?:(?:-|\u2013|-?{_HS}*(?:-|\u2013|to){_HS}*)\d{{1,2}})?(?:-|{_HS})|\d{{2}}(?:-plus|\+){_HS}+)$")
 _REST = (rf"{_HS}+(?P<mods>(?:[A-Za-z][\w'\u2019-]*{_HS}+){{0,4}}?(?:{_AGE_BAND})?)"
          rf"(?P<noun>{_NOUN_ALT})(?![\w-])(?!\s+(?:{_NOUN_ALT})(?![\w-]))"
          rf"(?P<rate>\s+(?:a|per|each|every)\s+(?P<per>day|week|month|year))?(?![\w-])")
@@ -157,7 +157,8 @@ _CHANGE_BEFORE = re.compile(
     rf"(?:[^\S\n]+by)?[^\S\n]+(?:(?P<qual>{_QUAL_ALT})[^\S\n]+)?\Z", re.IGNORECASE)
 _CHANGE_NUMBER = re.compile(
     rf"(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€-]|\.\d|,\d)"
-    rf"(?=[^\S\n]*(?:[.,;)]|$|[^\S\n]+(?:since|from|on|compared|over|in|last|a[^\S\n]+year)(?![\w-])))",
+    rf"(?=[^\S\n]*(?:[.,;)]|$|[^\S\n]+(?:since|from|on|compared|over|in|last|a[^\S\n]+year|today|now|currently|"
+    rf"previously|before|earlier|at[^\S\n]+present)(?![\w-])))",
     re.IGNORECASE)
 # a part of the count just stated: "including 1,500 in the first year", "of whom 1.2 million have ..."
 _SUBSET_BEFORE = re.compile(rf"(?<![\w-])(?:including|of\s+whom|of\s+them|of\s+those)\s+(?:(?:{_QUAL_ALT})\s+)?\Z",
@@ -276,8 +277,8 @@ def _candidates(body: str, numbers: list[re.Match[str]]) -> list[re.Match[str]]:
         if i > 0 and (body[i - 1] in _BAD_BEFORE_NUM or (body[i - 1] == "-" and i > 1 and body[i - 2].isalpha())):
             continue  # inside a word, money, a decimal, a date/time or a name like "Covid-19"
         m = _COUNT_NUM.match(body, i)
-        if m and _mods_ok(m.group("mods")):
-            found.append(m)
+        if m and _mods_ok(m.group("mods")) and not (m.group("noun")[:4].lower() == "year" and not m.group("mods")):
+            found.append(m)  # (a number right before "year olds" is an age: "for 18 to 21 year olds")
     for i in find_all(body, _BIG_WORDS):
         b = _WORDNUM_BEFORE.search(body, max(0, i - 20), i)
         if b:
