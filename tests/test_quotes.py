@@ -246,3 +246,11 @@ def test_honours_and_an_appositive_between_the_speaker_and_the_verb() -> None:
             '"We welcome it," Cllr Amir Khan, leader of the council, said.')
     assert [(r["speaker"], r["kind"]) for r in extract_entities(body)["quotes"]] == [
         ("Ruth Okoro", "reported"), ("Amir Khan", "direct")]
+
+
+def test_a_fragment_before_an_adding_clause_is_the_sentence_speakers() -> None:
+    body = ('Councillor Megan Ashdown, the council\'s lead for jobs, said the award was "welcome but far too late", '
+            "adding that referrals had doubled.")
+    assert q(body) == [("Megan Ashdown", "welcome but far too late")]
+    assert q('"The plan is a lifeline," said Tom Reid, adding that it came late.') == [
+        ("Tom Reid", "The plan is a lifeline,")]

@@ -286,6 +286,10 @@ def extract(body: str, *, person_mentions: list[Row]) -> list[Row]:
             elif cands and _ROLE_GAP_RE.fullmatch(work[me + m.end() : cands[0]["span_start"]]):
                 # "said Sarah Jones", "said planetary geologist Rosaly Lopes"
                 speakers = [cands[0]["name"]]
+            elif m.group(0).strip(" ,").endswith("ing") and not _FALLBACK_NAME_RE.match(after):
+                # '... said the settlement was "welcome but tight", adding that ...': the sentence's
+                # speaker goes on (attributed before the marks), not a speaker after them
+                speakers, adjacent = None, False
             else:
                 fm = _FALLBACK_NAME_RE.match(after)
                 speakers = [fm.group(1)] if fm and fm.group(1).split()[0] in people_mod._first_names()[0] else []
