@@ -333,3 +333,12 @@ def test_a_council_is_named_by_the_short_council_name_the_article_writes() -> No
 def test_a_known_name_joined_to_a_generic_name_by_and_is_two_organisations() -> None:
     assert _org_names("Ingeus and Harbourside Skills Partnership won the contracts.") == [
         "Ingeus", "Harbourside Skills Partnership"]
+
+
+def test_police_forces_are_organisations_but_not_a_police_and_crime_commissioner() -> None:
+    from healthwork.extract import extract_entities
+    def orgs(body: str) -> list[str]:
+        return [r["name"] for r in extract_entities(body)["organisation_mentions"]]
+    assert orgs("Durham Constabulary and Merseyside Police joined the Met Police and the PSNI.") == [
+        "Durham Constabulary", "Merseyside Police", "Metropolitan Police Service", "Police Service of Northern Ireland"]
+    assert orgs("Police said a man was arrested. The Lancashire Police and Crime Commissioner spoke.") == []

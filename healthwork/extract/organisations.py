@@ -94,6 +94,7 @@ _GENERIC_WORDS: frozenset[str] = frozenset(
     Planning Scrutiny Audit Licensing Finance Standards Overview Select Steering Working Advisory Executive
     Cabinet Management Project Programme Delivery Oversight Governance Project Panel
     Focus Age Peer Patient Patients Reference Expert User Users Interest Pressure Discussion Study Control Target
+    Police Constabulary
     """.split()
 )
 # a capitalised word after a name that makes it the name of something else ("the Employment and Skills
@@ -118,6 +119,7 @@ _SUFFIXES = (
     "College", "Charity", "Service", "Group", "Committee", "Inspectorate", "Ombudsman",
     "Office", "Consortium", "Collaborative", "Co-operative", "Cooperative", "Institution",
     "Ltd", "Limited", "plc", "PLC", "LLP", "Inc", "Corporation", "Company", "Bank", "Congress",
+    "Police", "Constabulary",  # a police force: "Merseyside Police", "Durham Constabulary"
 )
 _SUFFIX = "(?:" + "|".join(re.escape(s) for s in sorted(_SUFFIXES, key=len, reverse=True)) + ")"
 
@@ -407,6 +409,8 @@ def _find_generic(body: str) -> list[tuple[int, int, str, str | None, str]]:
             nxt = _NEXT_CAP_RE.match(body, pe)
             if _is_generic(text) or " " not in text.strip() or (nxt and nxt.group(1) in _NAMED_AFTER_WORDS):
                 continue
+            if text.endswith("Police") and body.startswith(" and Crime", pe):
+                continue  # "the South Yorkshire Police and Crime Commissioner": an office, not the force
             name, acr = _canonical_generic(text)
             out.append((ps, pe, name, acr, "organisation"))
     return out
