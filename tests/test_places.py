@@ -354,3 +354,9 @@ def test_short_forms_and_towns_with_a_better_known_namesake_abroad() -> None:
     assert list(got("Mentors will be based in Washington, Hetton and Houghton.")) == ["Washington", "Hetton", "Houghton"]
     assert list(got("Talks in Washington went well, the Sunderland MP said.")) == ["Sunderland"]
     assert got("Norton said the plan would work.") == {}
+
+
+def test_former_regions_and_preserved_counties_of_scotland_and_wales() -> None:
+    assert list(got("Jobs grew in the Lothians, Forth Valley, Dyfed and Mid Glamorgan, and in the Borders.")) == [
+        "Lothians", "Forth Valley", "Dyfed", "Mid Glamorgan", "Borders"]
+    assert got("Borders are closed, the Home Office said.") == {}
