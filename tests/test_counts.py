@@ -220,9 +220,18 @@ def test_age_bands_and_age_floors_before_the_noun() -> None:
 
 
 def test_specialist_roles_are_people() -> None:
-    rows = counts.extract("It will recruit 100 employment specialists, 40 peer mentors and 12 navigators.")
+    rows = counts.extract("Across England, 100 employment specialists, 40 peer mentors and 12 navigators work in GP surgeries.")
     assert [(r["value"], r["what"]) for r in rows] == [
         (100.0, "employment specialists"), (40.0, "peer mentors"), (12.0, "navigators")]
+
+
+def test_posts_a_service_recruits_or_pays_for_are_its_staff_not_a_count() -> None:
+    """Guidelines: counts of staff of one employer are not people counts."""
+    assert counts.extract("It will recruit 100 employment specialists and hire 12 navigators.") == []
+    assert counts.extract("The grant will pay for 40 additional practitioners; the team of 15 advisers has grown.") == []
+    assert counts.extract("Tesco's 300,000 employees will benefit.") == []
+    assert [r["value"] for r in counts.extract("It will help 300 nurses return to work, and 5,000 nurses left last year.")] == [
+        300.0, 5000.0]
 
 
 def test_the_base_of_a_rate_is_not_a_count() -> None:

@@ -223,6 +223,18 @@ _HAS_STAFF_BEFORE = re.compile(
     r"\b(?:has|had|have)(?:\s+(?:a|about|around|some|almost|nearly|over|more\s+than|up\s+to|roughly|approximately))?"
     r"\s*\Z", re.IGNORECASE)
 _EMPLOYEE_NOUNS = frozenset({"staff", "employees"})
+# the posts a service or a grant pays for are its staff ("will recruit 25 employment advisers", "the money will pay
+# for 40 additional practitioners", "a team of 15 advisers", "the service has 12 specialists"): not a count of people
+_ROLE_NOUNS = frozenset({"staff", "employees", "advisers", "advisors", "coaches", "practitioners", "specialists",
+                         "mentors", "navigators", "officers", "counsellors", "therapists", "physiotherapists", "physios",
+                         "psychologists", "nurses", "doctors", "clinicians"})
+_HIRE_BEFORE = re.compile(
+    r"\b(?:recruit(?:s|ed|ing)?|hire[sd]?|hiring|appoint(?:s|ed|ing)?|pay(?:s|ing)?\s+for|paid\s+for|fund(?:s|ed|ing)?|"
+    r"team\s+of|has|have|had|with)"
+    r"(?:\s+(?:a|an|about|around|some|almost|nearly|over|more\s+than|up\s+to|roughly|approximately|another|a\s+further))?"
+    r"\s*\Z", re.IGNORECASE)
+# one named employer's staff: "Tesco's 300,000 employees"
+_NAMED_EMPLOYER_BEFORE = re.compile(r"[A-Z][\w&'’-]*['’]s\s+(?:(?:about|around|some|almost|nearly|over)\s+)?\Z")
 # "the number of (young) people (out of work ...) (has risen|rose|stands|is) (to|at) 2.8 million"
 _NUMBER_OF = re.compile(
     rf"(?<![\w-])number\s+of\s+(?P<what>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:{_NOUN_ALT}))(?![\w-])", re.IGNORECASE)
@@ -569,6 +581,10 @@ def _noun_counts(body: str, numbers: list[re.Match[str]]) -> list[dict[str, Any]
         if _EMPLOYS_BEFORE.search(body, max(0, start - 40), start) or (
                 m.group("noun").lower() in _EMPLOYEE_NOUNS and _HAS_STAFF_BEFORE.search(body, max(0, start - 30), start)):
             continue  # "the firm employs around 1,300 people", "the company had 12,500 employees"
+        if m.group("noun").split()[-1].lower() in _ROLE_NOUNS and (
+                _HIRE_BEFORE.search(body, max(0, start - 30), start)
+                or (m.group("noun").lower() in _EMPLOYEE_NOUNS and _NAMED_EMPLOYER_BEFORE.search(body, max(0, start - 40), start))):
+            continue  # "will recruit 25 employment advisers", "Tesco's 300,000 employees": one employer's staff
         value = parse_number(num, mult, wnum)
         if not value:
             continue  # not a number, or "0" (the tail of "10 000")
