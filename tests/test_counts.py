@@ -287,3 +287,9 @@ def test_a_comparison_with_today_continues_the_count() -> None:
                    "compared with roughly 1,500 today.")
     assert [(r["value"], r["qualifier"]) for r in rows] == [(4200.0, "about"), (1500.0, "about")]
     assert rows[1]["raw_text"] == "compared with roughly 1,500"
+
+
+def test_the_number_a_participle_describes_is_a_count() -> None:
+    assert [r["value"] for r in counts.extract("Of the 3,000 referred, 1,100 found jobs.")] == [3000.0, 1100.0]
+    assert [r["value"] for r in counts.extract("Of the 2,000 surveyed, most agreed.")] == [2000.0]
+    assert counts.extract("In 2,000 referred cases the wait fell.") == []

@@ -253,6 +253,12 @@ _STATISTIC_WHAT = {"unemployment": "unemployed people", "economic inactivity": "
                    "population": "residents"}
 # a number that a relative "who" makes people: "of the 1,200 who took part, 400 found work"
 _WHO_COUNT = re.compile(rf"(?P<num>{NUM})(?P<mult>{MULT})?[^\S\n]+who(?![\w-])", re.IGNORECASE)
+# "the" and a number of people a participle describes: "of the 3,000 referred, 1,100 found jobs"
+_PARTICIPLES = ("referred", "supported", "helped", "surveyed", "polled", "questioned", "interviewed", "assessed",
+                "treated", "enrolled", "registered")
+_PARTICIPLE_COUNT = re.compile(
+    rf"(?P<num>{NUM})(?P<mult>{MULT})?[^\S\n]+(?:{'|'.join(_PARTICIPLES)})(?![\w-])(?![^\S\n]+(?:by|with|for|to)\b)")
+_THE_BEFORE = re.compile(r"(?<![\w-])(?:the|those|these)[^\S\n]+\Z", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\b[^.;:\n\d]{0,12}(?:\d+[^.;:\n\d]{1,12})?\Z", re.IGNORECASE)
 
 
@@ -533,10 +539,13 @@ def _who_counts(body: str, rows: list[dict[str, Any]], numbers: list[re.Match[st
         if (i > 0 and (body[i - 1] in _BAD_BEFORE_NUM or body[i - 1] == "-")) or any(a <= i < b for a, b in spans):
             continue
         window = body[n.end():n.end() + 20]
-        if " who" not in window and " of " not in window:
-            continue  # neither form can follow: most numbers are skipped without a regex
+        participle = any(p in window for p in _PARTICIPLES)
+        if " who" not in window and " of " not in window and not participle:
+            continue  # no form can follow: most numbers are skipped without a regex
         m = _WHO_COUNT.match(body, i)
         what = "people"
+        if not m and participle and _THE_BEFORE.search(body, max(0, i - 8), i):
+            m = _PARTICIPLE_COUNT.match(body, i)
         if not m:
             m = _OF_THE_COUNT.match(body, i)
             if not m or _RATIO_BEFORE.search(body, max(0, i - 12), i) or (
