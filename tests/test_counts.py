@@ -220,9 +220,18 @@ def test_age_bands_and_age_floors_before_the_noun() -> None:
 
 
 def test_specialist_roles_are_people() -> None:
-    rows = counts.extract("It will recruit 100 employment specialists, 40 peer mentors and 12 navigators.")
+    rows = counts.extract("Across England, 100 employment specialists, 40 peer mentors and 12 navigators work in GP surgeries.")
     assert [(r["value"], r["what"]) for r in rows] == [
         (100.0, "employment specialists"), (40.0, "peer mentors"), (12.0, "navigators")]
+
+
+def test_posts_a_service_recruits_or_pays_for_are_its_staff_not_a_count() -> None:
+    """Guidelines: counts of staff of one employer are not people counts."""
+    assert counts.extract("It will recruit 100 employment specialists and hire 12 navigators.") == []
+    assert counts.extract("The grant will pay for 40 additional practitioners; the team of 15 advisers has grown.") == []
+    assert counts.extract("Tesco's 300,000 employees will benefit.") == []
+    assert [r["value"] for r in counts.extract("It will help 300 nurses return to work, and 5,000 nurses left last year.")] == [
+        300.0, 5000.0]
 
 
 def test_the_base_of_a_rate_is_not_a_count() -> None:
@@ -263,3 +272,24 @@ def test_a_number_of_a_group_just_named_and_a_number_of_people_stated_now() -> N
 
 def test_a_population_stated_at_a_number_is_a_count() -> None:
     assert values("Wexcombe has a population of 1.2 million; its population rose by 4% in 2021.") == [(1.2e6, "exact")]
+
+
+def test_an_age_range_before_year_olds_is_not_a_count_but_a_count_before_an_age_is() -> None:
+    def counted(body: str) -> list[float]:
+        return [r["value"] for r in counts.extract(body)]
+    assert counted("The offer for 18 to 21 year olds will be the same in every area.") == []
+    assert counted("The offer for 18-21 year olds is new.") == []
+    assert counted("Some 2,000 18-year-olds applied, and 40,000 16-24 year olds are in work.") == [2000.0, 40000.0]
+
+
+def test_a_comparison_with_today_continues_the_count() -> None:
+    rows = counts.extract("About 4,200 people a year are expected to get support under the new funding, "
+                   "compared with roughly 1,500 today.")
+    assert [(r["value"], r["qualifier"]) for r in rows] == [(4200.0, "about"), (1500.0, "about")]
+    assert rows[1]["raw_text"] == "compared with roughly 1,500"
+
+
+def test_the_number_a_participle_describes_is_a_count() -> None:
+    assert [r["value"] for r in counts.extract("Of the 3,000 referred, 1,100 found jobs.")] == [3000.0, 1100.0]
+    assert [r["value"] for r in counts.extract("Of the 2,000 surveyed, most agreed.")] == [2000.0]
+    assert counts.extract("In 2,000 referred cases the wait fell.") == []

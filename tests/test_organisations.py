@@ -333,3 +333,24 @@ def test_a_council_is_named_by_the_short_council_name_the_article_writes() -> No
 def test_a_known_name_joined_to_a_generic_name_by_and_is_two_organisations() -> None:
     assert _org_names("Ingeus and Harbourside Skills Partnership won the contracts.") == [
         "Ingeus", "Harbourside Skills Partnership"]
+
+
+def test_police_forces_are_organisations_but_not_a_police_and_crime_commissioner() -> None:
+    from healthwork.extract import extract_entities
+    def orgs(body: str) -> list[str]:
+        return [r["name"] for r in extract_entities(body)["organisation_mentions"]]
+    assert orgs("Durham Constabulary and Merseyside Police joined the Met Police and the PSNI.") == [
+        "Durham Constabulary", "Merseyside Police", "Metropolitan Police Service", "Police Service of Northern Ireland"]
+    assert orgs("Police said a man was arrested. The Lancashire Police and Crime Commissioner spoke.") == []
+
+
+def test_a_local_healthwatch_citizens_advice_or_age_uk_is_its_own_organisation() -> None:
+    from healthwork.extract import extract_entities
+    def orgs(body: str) -> list[str]:
+        return [r["name"] for r in extract_entities(body)["organisation_mentions"]]
+    assert orgs("Healthwatch Kirklees and Calderdale and Citizens Advice Wakefield backed it; Age UK Bradford and "
+                "District and Age UK Lancashire's staff agreed.") == [
+        "Healthwatch Kirklees and Calderdale", "Citizens Advice Wakefield", "Age UK Bradford and District",
+        "Age UK Lancashire"]
+    assert orgs("Citizens Advice said, and Healthwatch England agreed, with Age UK Fundraising.") == [
+        "Citizens Advice", "Healthwatch England", "Age UK"]

@@ -254,3 +254,11 @@ def test_last_tokens_before_a_name_match_a_scan_of_the_whole_clause() -> None:
             expected = [m.span() for m in back_token.finditer(body, limit, end)][-12:]
             assert [m.span() for m in _last_back_tokens(body, limit, end, 12)] == expected, (limit, end)
     assert [m.group(1) for m in _last_back_tokens(body, 0, len(body), 3)] == ["committees", "Ann", "Lee"]
+
+
+def test_a_person_named_after_the_group_they_belong_to() -> None:
+    """'one of our first participants, Jade Rowe,': a given name that is also a word, anchored by the group noun."""
+    body = ('I asked one of our first participants, Jade Rowe, what had helped. "Someone rang me back," she said. '
+            "The workers, Unite members, voted.")
+    assert names(body) == {"Jade Rowe"}
+    assert [r["speaker"] for r in extract_entities(body)["quotes"]] == ["Jade Rowe"]

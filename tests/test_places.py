@@ -316,3 +316,47 @@ def test_an_unlisted_place_located_by_the_listed_area_after_it() -> None:
     assert [(r["name"], r["ons_code"]) for r in extract_entities(body)["place_mentions"]] == [
         ("Wexcombe Bridge", None), ("West Yorkshire", "E47000003"), ("Brackenthwaite", None), ("Cumbria", None),
         ("Leeds", "E08000035"), ("Scotland", "S92000003"), ("Wales", "W92000004")]
+
+
+def test_a_small_towns_one_word_name_counts_where_written_as_a_place() -> None:
+    """gb_towns.csv (OS Open Names towns): "in Lydney", a list of towns, "Thirsk, North Yorkshire" are places;
+    the same word opening a sentence, as a surname or as a word is not."""
+    body = ("A new clinic in Lydney will serve patients from Coleford and Cinderford. "
+            "Employers near Thirsk, North Yorkshire, have signed up. Bingham said the team had grown. "
+            "The deal was signed in Deal, Kent. In March the hub opened in Market Drayton.")
+    assert got(body) == {"Lydney": None, "Coleford": None, "Cinderford": None, "Thirsk": None,
+                         "North Yorkshire": "E06000065", "Deal": None, "Kent": "E10000016", "Market Drayton": None}
+    assert got("Lydney residents were pleased, Keith Bingham told the meeting.") == {}
+    assert got("Advisers will settle the case. The Battle of Britain memorial was visited by Wells.") == {}
+
+
+def test_a_small_town_that_is_also_a_word_or_a_foreign_town_needs_a_uk_story() -> None:
+    # "Ferndale" is a Rhondda town and a Detroit suburb: in a story naming no UK place it is not listed
+    assert got("The bar opened two sites in Ferndale and one downtown.") == {}
+    assert got("Jobs fairs in Ferndale and Treorchy, Rhondda Cynon Taf, drew crowds.")["Ferndale"] is None
+
+
+def test_welsh_towns_are_listed_under_their_english_name() -> None:
+    assert set(got("Hubs open in Cardigan, Newtown and Lochgilphead, in Wales and Scotland.")) == {
+        "Cardigan", "Newtown", "Lochgilphead", "Wales", "Scotland"}
+    assert set(got("Hubs open in Aberteifi and Y Drenewydd.")) == {"Aberteifi", "Y Drenewydd"}
+
+
+def test_a_name_that_is_also_a_word_counts_as_a_table_or_list_item() -> None:
+    """Ambiguous names (Angus, Highland, Moray) opening a line of a table or an allocation list are places."""
+    body = "Allocations by council:\nAngus\t£1,340,000\nHighland: £3.2m\nMoray - 980 places\nReading is fun."
+    assert list(got(body)) == ["Angus", "Highland", "Moray"]
+    assert got("Reading: the town got £2m in the end.") == {}
+
+
+def test_short_forms_and_towns_with_a_better_known_namesake_abroad() -> None:
+    # "Hetton" is Hetton-le-Hole written short; "Washington" counts only when listed with a UK place
+    assert list(got("Mentors will be based in Washington, Hetton and Houghton.")) == ["Washington", "Hetton", "Houghton"]
+    assert list(got("Talks in Washington went well, the Sunderland MP said.")) == ["Sunderland"]
+    assert got("Norton said the plan would work.") == {}
+
+
+def test_former_regions_and_preserved_counties_of_scotland_and_wales() -> None:
+    assert list(got("Jobs grew in the Lothians, Forth Valley, Dyfed and Mid Glamorgan, and in the Borders.")) == [
+        "Lothians", "Forth Valley", "Dyfed", "Mid Glamorgan", "Borders"]
+    assert got("Borders are closed, the Home Office said.") == {}

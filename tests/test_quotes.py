@@ -246,3 +246,20 @@ def test_honours_and_an_appositive_between_the_speaker_and_the_verb() -> None:
             '"We welcome it," Cllr Amir Khan, leader of the council, said.')
     assert [(r["speaker"], r["kind"]) for r in extract_entities(body)["quotes"]] == [
         ("Ruth Okoro", "reported"), ("Amir Khan", "direct")]
+
+
+def test_a_fragment_before_an_adding_clause_is_the_sentence_speakers() -> None:
+    body = ('Councillor Megan Ashdown, the council\'s lead for jobs, said the award was "welcome but far too late", '
+            "adding that referrals had doubled.")
+    assert q(body) == [("Megan Ashdown", "welcome but far too late")]
+    assert q('"The plan is a lifeline," said Tom Reid, adding that it came late.') == [
+        ("Tom Reid", "The plan is a lifeline,")]
+
+
+def test_answers_of_a_question_and_answer_interview_are_the_interviewees_words() -> None:
+    body = ("The council's programme lead, Ravi Anand, talks targets and money.\n"
+            "Q: How much have you been given?\nA: We have £2 million for two years.\n"
+            "Q: Who is it for?\nA: Anyone aged 18 to 24 who is out of work.")
+    assert q(body) == [("Ravi Anand", "We have £2 million for two years."),
+                       ("Ravi Anand", "Anyone aged 18 to 24 who is out of work.")]
+    assert q("Q: Who is it for?\nA: Anyone.\nQ: When?\nA: Now.") == []  # no interviewee named

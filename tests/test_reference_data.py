@@ -61,7 +61,7 @@ def test_every_council_and_icb_has_an_official_organisation_name() -> None:
 
 
 def test_each_reference_csv_says_where_it_came_from() -> None:
-    for name in ("places", "organisations", "programmes", "non_uk_places", "uk_towns"):
+    for name in ("places", "organisations", "programmes", "non_uk_places", "uk_towns", "gb_towns"):
         head = [ln for ln in (REFERENCE_DIR / f"{name}.csv").read_text(encoding="utf-8").splitlines()
                 if ln.startswith("#")]
         assert any("Source" in ln for ln in head), name
@@ -107,3 +107,29 @@ def test_uk_towns_add_up_to_the_geonames_uk_rows_the_header_states() -> None:
     assert all(r["ambiguous"] == ("yes" if " " not in r["name"] and "-" not in r["name"] else "") for r in towns)
     assert all(r["nation"] in {"England", "Scotland", "Wales", "Northern Ireland"} and r["geonameid"].isdigit()
                for r in towns)
+
+
+def test_gb_towns_add_up_to_the_os_open_names_towns_the_header_states() -> None:
+    """gb_towns.csv: 1423 OS Open Names City/Town rows = 764 already listed + 3 repeats + 26 Welsh forms of listed
+    towns + 3 left out + 627 listed (header); no row repeats a name places.csv or uk_towns.csv has."""
+    head = (REFERENCE_DIR / "gb_towns.csv").read_text(encoding="utf-8")
+    assert "65 City and 1358 Town rows" in head and "2f869bcc887f80bc3cc7cb8644368dae6739a3ed" in head
+    parts = [int(n) for n in re.findall(
+        r"(\d+) (?:City and Town rows|already listed|repeated names|Welsh-language names|left out \+|listed here)", head)]
+    assert parts == [1423, 764, 3, 26, 3, 627] and sum(parts[1:]) == parts[0] == 65 + 1358
+    towns = load_csv("gb_towns")
+    assert len(towns) == 627 and len({r["name"] for r in towns}) == 627
+    earlier = {n for f in ("places", "uk_towns") for r in load_csv(f)
+               for n in [r["name"], *[a for a in r["aliases"].split("|") if a]]}
+    written = [n for r in towns for n in [r["name"], *[a for a in r["aliases"].split("|") if a]]]
+    assert not set(written) & earlier and len(written) == len(set(written))
+    assert not {r["name"] for r in towns} & {"Church", "Dollar", "March"}
+    single = {r["name"] for r in towns if " " not in r["name"] and "-" not in r["name"]}
+    list_only = {"Alexandria", "Bethesda", "Flint", "Kimberley", "Richmond", "Washington", "Woodstock"}
+    assert {r["name"] for r in towns if r["needs_context"] == "list"} == list_only
+    assert {r["name"] for r in towns if r["needs_context"] == "yes"} == single - list_only
+    assert {r["name"] for r in towns if r["ambiguous"] == "yes"} <= single
+    assert {"Deal", "Sale", "Wells", "Keith", "Ferndale"} <= {r["name"] for r in towns if r["ambiguous"] == "yes"}
+    assert {r["name"]: r["aliases"] for r in towns if r["name"] in ("Hetton-le-Hole", "Cardigan")} == {
+        "Hetton-le-Hole": "Hetton", "Cardigan": "Aberteifi"}
+    assert all(r["nation"] in {"England", "Scotland", "Wales"} and r["os_type"] in {"City", "Town"} for r in towns)

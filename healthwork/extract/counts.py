@@ -93,9 +93,9 @@ _WORD_MULT = r"[^\S\n]+(?:million|billion|thousand)(?![A-Za-z])"
 _HS = r"[^\S\n]"  # whitespace inside a paragraph: a count never spans a line break
 # an age band before "year-olds": "40,000 16 to 24-year-olds", "2,000 18-24 year olds"
 # (also "16- to 24-year-olds"; and an age floor before the noun: "3,000 50-plus workers")
-_AGE_BAND = (rf"(?:\d{{1,2}}(?:-|\u2013|-?{_HS}*(?:-|\u2013|to){_HS}*)\d{{1,2}}(?:-|{_HS})(?=year)"
+_AGE_BAND = (rf"(?:\d{{1,2}}(?:(?:-|\u2013|-?{_HS}*(?:-|\u2013|to){_HS}*)\d{{1,2}})?(?:-|{_HS})(?=year)"
              rf"|\d{{2}}(?:-plus|\+){_HS}+)")
-_AGE_BAND_END = re.compile(rf"(?:\d{{1,2}}(?:-|\u2013|-?{_HS}*(?:-|\u2013|to){_HS}*)\d{{1,2}}(?:-|{_HS})|\d{{2}}(?:-plus|\+){_HS}+)$")
+_AGE_BAND_END = re.compile(rf"(?:\d{{1,2}}(?:(?:-|\u2013|-?{_HS}*(?:-|\u2013|to){_HS}*)\d{{1,2}})?(?:-|{_HS})|\d{{2}}(?:-plus|\+){_HS}+)$")
 _REST = (rf"{_HS}+(?P<mods>(?:[A-Za-z][\w'\u2019-]*{_HS}+){{0,4}}?(?:{_AGE_BAND})?)"
          rf"(?P<noun>{_NOUN_ALT})(?![\w-])(?!\s+(?:{_NOUN_ALT})(?![\w-]))"
          rf"(?P<rate>\s+(?:a|per|each|every)\s+(?P<per>day|week|month|year))?(?![\w-])")
@@ -157,7 +157,8 @@ _CHANGE_BEFORE = re.compile(
     rf"(?:[^\S\n]+by)?[^\S\n]+(?:(?P<qual>{_QUAL_ALT})[^\S\n]+)?\Z", re.IGNORECASE)
 _CHANGE_NUMBER = re.compile(
     rf"(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€-]|\.\d|,\d)"
-    rf"(?=[^\S\n]*(?:[.,;)]|$|[^\S\n]+(?:since|from|on|compared|over|in|last|a[^\S\n]+year)(?![\w-])))",
+    rf"(?=[^\S\n]*(?:[.,;)]|$|[^\S\n]+(?:since|from|on|compared|over|in|last|a[^\S\n]+year|today|now|currently|"
+    rf"previously|before|earlier|at[^\S\n]+present)(?![\w-])))",
     re.IGNORECASE)
 # a part of the count just stated: "including 1,500 in the first year", "of whom 1.2 million have ..."
 _SUBSET_BEFORE = re.compile(rf"(?<![\w-])(?:including|of\s+whom|of\s+them|of\s+those)\s+(?:(?:{_QUAL_ALT})\s+)?\Z",
@@ -222,6 +223,18 @@ _HAS_STAFF_BEFORE = re.compile(
     r"\b(?:has|had|have)(?:\s+(?:a|about|around|some|almost|nearly|over|more\s+than|up\s+to|roughly|approximately))?"
     r"\s*\Z", re.IGNORECASE)
 _EMPLOYEE_NOUNS = frozenset({"staff", "employees"})
+# the posts a service or a grant pays for are its staff ("will recruit 25 employment advisers", "the money will pay
+# for 40 additional practitioners", "a team of 15 advisers", "the service has 12 specialists"): not a count of people
+_ROLE_NOUNS = frozenset({"staff", "employees", "advisers", "advisors", "coaches", "practitioners", "specialists",
+                         "mentors", "navigators", "officers", "counsellors", "therapists", "physiotherapists", "physios",
+                         "psychologists", "nurses", "doctors", "clinicians"})
+_HIRE_BEFORE = re.compile(
+    r"\b(?:recruit(?:s|ed|ing)?|hire[sd]?|hiring|appoint(?:s|ed|ing)?|pay(?:s|ing)?\s+for|paid\s+for|fund(?:s|ed|ing)?|"
+    r"team\s+of|has|have|had|with)"
+    r"(?:\s+(?:a|an|about|around|some|almost|nearly|over|more\s+than|up\s+to|roughly|approximately|another|a\s+further))?"
+    r"\s*\Z", re.IGNORECASE)
+# one named employer's staff: "Tesco's 300,000 employees"
+_NAMED_EMPLOYER_BEFORE = re.compile(r"[A-Z][\w&'’-]*['’]s\s+(?:(?:about|around|some|almost|nearly|over)\s+)?\Z")
 # "the number of (young) people (out of work ...) (has risen|rose|stands|is) (to|at) 2.8 million"
 _NUMBER_OF = re.compile(
     rf"(?<![\w-])number\s+of\s+(?P<what>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:{_NOUN_ALT}))(?![\w-])", re.IGNORECASE)
@@ -240,6 +253,12 @@ _STATISTIC_WHAT = {"unemployment": "unemployed people", "economic inactivity": "
                    "population": "residents"}
 # a number that a relative "who" makes people: "of the 1,200 who took part, 400 found work"
 _WHO_COUNT = re.compile(rf"(?P<num>{NUM})(?P<mult>{MULT})?[^\S\n]+who(?![\w-])", re.IGNORECASE)
+# "the" and a number of people a participle describes: "of the 3,000 referred, 1,100 found jobs"
+_PARTICIPLES = ("referred", "supported", "helped", "surveyed", "polled", "questioned", "interviewed", "assessed",
+                "treated", "enrolled", "registered")
+_PARTICIPLE_COUNT = re.compile(
+    rf"(?P<num>{NUM})(?P<mult>{MULT})?[^\S\n]+(?:{'|'.join(_PARTICIPLES)})(?![\w-])(?![^\S\n]+(?:by|with|for|to)\b)")
+_THE_BEFORE = re.compile(r"(?<![\w-])(?:the|those|these)[^\S\n]+\Z", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\b[^.;:\n\d]{0,12}(?:\d+[^.;:\n\d]{1,12})?\Z", re.IGNORECASE)
 
 
@@ -276,8 +295,8 @@ def _candidates(body: str, numbers: list[re.Match[str]]) -> list[re.Match[str]]:
         if i > 0 and (body[i - 1] in _BAD_BEFORE_NUM or (body[i - 1] == "-" and i > 1 and body[i - 2].isalpha())):
             continue  # inside a word, money, a decimal, a date/time or a name like "Covid-19"
         m = _COUNT_NUM.match(body, i)
-        if m and _mods_ok(m.group("mods")):
-            found.append(m)
+        if m and _mods_ok(m.group("mods")) and not (m.group("noun")[:4].lower() == "year" and not m.group("mods")):
+            found.append(m)  # (a number right before "year olds" is an age: "for 18 to 21 year olds")
     for i in find_all(body, _BIG_WORDS):
         b = _WORDNUM_BEFORE.search(body, max(0, i - 20), i)
         if b:
@@ -520,10 +539,13 @@ def _who_counts(body: str, rows: list[dict[str, Any]], numbers: list[re.Match[st
         if (i > 0 and (body[i - 1] in _BAD_BEFORE_NUM or body[i - 1] == "-")) or any(a <= i < b for a, b in spans):
             continue
         window = body[n.end():n.end() + 20]
-        if " who" not in window and " of " not in window:
-            continue  # neither form can follow: most numbers are skipped without a regex
+        participle = any(p in window for p in _PARTICIPLES)
+        if " who" not in window and " of " not in window and not participle:
+            continue  # no form can follow: most numbers are skipped without a regex
         m = _WHO_COUNT.match(body, i)
         what = "people"
+        if not m and participle and _THE_BEFORE.search(body, max(0, i - 8), i):
+            m = _PARTICIPLE_COUNT.match(body, i)
         if not m:
             m = _OF_THE_COUNT.match(body, i)
             if not m or _RATIO_BEFORE.search(body, max(0, i - 12), i) or (
@@ -568,6 +590,10 @@ def _noun_counts(body: str, numbers: list[re.Match[str]]) -> list[dict[str, Any]
         if _EMPLOYS_BEFORE.search(body, max(0, start - 40), start) or (
                 m.group("noun").lower() in _EMPLOYEE_NOUNS and _HAS_STAFF_BEFORE.search(body, max(0, start - 30), start)):
             continue  # "the firm employs around 1,300 people", "the company had 12,500 employees"
+        if m.group("noun").split()[-1].lower() in _ROLE_NOUNS and (
+                _HIRE_BEFORE.search(body, max(0, start - 30), start)
+                or (m.group("noun").lower() in _EMPLOYEE_NOUNS and _NAMED_EMPLOYER_BEFORE.search(body, max(0, start - 40), start))):
+            continue  # "will recruit 25 employment advisers", "Tesco's 300,000 employees": one employer's staff
         value = parse_number(num, mult, wnum)
         if not value:
             continue  # not a number, or "0" (the tail of "10 000")

@@ -94,6 +94,7 @@ _GENERIC_WORDS: frozenset[str] = frozenset(
     Planning Scrutiny Audit Licensing Finance Standards Overview Select Steering Working Advisory Executive
     Cabinet Management Project Programme Delivery Oversight Governance Project Panel
     Focus Age Peer Patient Patients Reference Expert User Users Interest Pressure Discussion Study Control Target
+    Police Constabulary
     """.split()
 )
 # a capitalised word after a name that makes it the name of something else ("the Employment and Skills
@@ -118,6 +119,7 @@ _SUFFIXES = (
     "College", "Charity", "Service", "Group", "Committee", "Inspectorate", "Ombudsman",
     "Office", "Consortium", "Collaborative", "Co-operative", "Cooperative", "Institution",
     "Ltd", "Limited", "plc", "PLC", "LLP", "Inc", "Corporation", "Company", "Bank", "Congress",
+    "Police", "Constabulary",  # a police force: "Merseyside Police", "Durham Constabulary"
 )
 _SUFFIX = "(?:" + "|".join(re.escape(s) for s in sorted(_SUFFIXES, key=len, reverse=True)) + ")"
 
@@ -407,6 +409,8 @@ def _find_generic(body: str) -> list[tuple[int, int, str, str | None, str]]:
             nxt = _NEXT_CAP_RE.match(body, pe)
             if _is_generic(text) or " " not in text.strip() or (nxt and nxt.group(1) in _NAMED_AFTER_WORDS):
                 continue
+            if text.endswith("Police") and body.startswith(" and Crime", pe):
+                continue  # "the South Yorkshire Police and Crime Commissioner": an office, not the force
             name, acr = _canonical_generic(text)
             out.append((ps, pe, name, acr, "organisation"))
     return out
@@ -684,6 +688,36 @@ def normalise_spaces(body: str) -> str:
     return _ODD_SPACE_RE.sub(" ", body)
 
 
+# a national network's local body, named with its place: "Healthwatch Sheffield", "Citizens Advice Leeds",
+# "Age UK Bradford and District" (each is its own organisation; the place must be one places.csv knows)
+_LOCAL_BRANCH_RE = re.compile(
+    r"(?<![\w-])(?:Healthwatch|Citizens Advice|Age UK) (?P<place>[A-Z][\w'’-]*(?:(?: and | & | upon | on | )[A-Z][\w'’-]*){0,3})")
+
+
+def _find_local_branches(body: str) -> list[tuple[int, int, str, str | None, str]]:
+    out: list[tuple[int, int, str, str | None, str]] = []
+    places = place_names()
+    pos = 0
+    while (m := _LOCAL_BRANCH_RE.search(body, pos)) is not None:
+        pos = m.start("place")  # the words after the place may open the next one ("... and Citizens Advice Leeds")
+        words = m.group("place").split(" ")
+        # the longest run of leading words that names a place ("Leeds" in "Citizens Advice Leeds Chief")
+        if words[-1].endswith(("'s", "’s")):
+            words[-1] = words[-1][:-2]  # "Age UK Lancashire's chief executive"
+        for k in range(len(words), 0, -1):
+            run = " ".join(words[:k])
+            # one place, or two joined ("Healthwatch Kirklees and Calderdale")
+            if words[k - 1] not in ("and", "&", "upon", "on") and (
+                    run in places or all(part in places for part in re.split(r" (?:and|&) ", run))):
+                end = m.start("place") + len(run)
+                rest = body[end:end + 14]
+                if rest.startswith((" and District", " & District")):
+                    end += len(" and District")  # "Age UK Bradford and District"
+                out.append((m.start(), end, body[m.start():end], None, "organisation"))
+                break
+    return out
+
+
 def _find_organisations(body: str, programme_spans: list[tuple[int, int]]
                         ) -> list[tuple[int, int, str, str | None, str]]:
     """(start, end, canonical name, acronym, type) of every organisation mention, in text order."""
@@ -691,6 +725,8 @@ def _find_organisations(body: str, programme_spans: list[tuple[int, int]]
     ref = _find_reference(body)
     # a name found by the general patterns that overlaps a programme ("Shared Prosperity Fund") is the programme
     gen = [c for c in _find_generic(body) if not any(ps < c[1] and c[0] < pe for ps, pe in programme_spans)]
+    if "Healthwatch " in body or "Citizens Advice " in body or "Age UK " in body:
+        gen += _find_local_branches(body)
     emp = _find_role_employers(body) + _find_described_organisations(body, programme_spans)
     cands = ref + gen + emp
     priority = {i: (0 if i < len(ref) else 1 if i < len(ref) + len(gen) else 2) for i in range(len(cands))}

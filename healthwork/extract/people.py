@@ -170,6 +170,12 @@ _APPOSITION_SPEECH_RE = re.compile(
 # every position.
 _SURNAME_SPEECH_RE = re.compile(
     rf"([{_UP}](?<![\w'’-][ ].)(?<![A-Z].)(?<!\w.)[{_LOW}]+(?:[{_UP}][{_LOW}]+)?) (?:{_VERB_ALT})\b")
+# a person described by the group they belong to, then named: "one of our first participants, Jade Cowie,"
+# "a single mum, Amy Hart." (the name must start with a known given name, even one that is also a word)
+_GROUP_APPOSITION_BEFORE_RE = re.compile(
+    r"\b(?:participants?|residents?|clients?|customers?|patients?|workers?|jobseekers?|claimants?|learners?|"
+    r"apprentices?|students?|graduates?|trainees?|carers?|volunteers?|users?|mum|mother|dad|father|woman|man|"
+    r"parent|pensioner|veteran|mentee|tenant|beneficiar(?:y|ies)|members?), $")
 _ROLE_SPLIT_RE = re.compile(r"^(.*?)(?:,? (?:at|of|for|with) (?:the )?)$")
 _POST_END_RE = re.compile(r"[,.;:!?\n“”\"‘(]| (?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b| who\b")
 
@@ -572,7 +578,9 @@ def _find_people(body: str, org_rows: list[Row], programme_rows: list[Row]
         first_ok = words[0] in first_names and words[0] not in ambiguous
         if dept_end is not None and cap_role_end is None:
             cap_role_end = -1 if _role_for_before(work, run_s + toks[dept_start][1], dept_end) else None
-        cue = bool(titles) or cap_role_end is not None or before_role or clause or after or words[-1] in speech_surnames
+        cue = bool(titles) or cap_role_end is not None or before_role or clause or after or words[-1] in speech_surnames \
+            or (len(words) >= 2 and words[0] in first_names and work[ne:ne + 1] in (",", ".")
+                and bool(_GROUP_APPOSITION_BEFORE_RE.search(work, max(0, ns - 30), ns)))
         known_first = words[0] in first_names
         if not (cue or first_ok or (speech_after and (known_first or len(words) >= 2))
                 or (speech_before and (known_first or not _OBJECT_BEFORE_RE.search(work, max(0, ns - 10), ns)

@@ -73,6 +73,8 @@ class _Place:
     ons_code: str | None
     place_type: str
     ambiguous: bool  # also a common word or surname: not at a sentence start
+    needs_context: bool = False  # a small town's one-word name: only where written as a place ("in Lydney")
+    list_only: bool = False  # a town with a better-known namesake abroad: only when listed with a UK place
 
 
 @cache
@@ -93,14 +95,24 @@ def _surfaces() -> dict[str, _Place]:
     # towns of uk_towns.csv (GeoNames, no ONS code) come last: a name places.csv knows keeps its row
     rows += [{"name": r["name"], "ons_code": "", "place_type": "other", "aliases": r.get("aliases", ""),
               "ambiguous": r.get("ambiguous", "")} for r in load_csv("uk_towns")]
+    # then the smaller towns of gb_towns.csv (OS Open Names), one-word names only where written as a place
+    rows += [{"name": r["name"], "ons_code": "", "place_type": "other", "aliases": r.get("aliases", ""),
+              "ambiguous": r.get("ambiguous", ""), "needs_context": r.get("needs_context", "")}
+             for r in load_csv("gb_towns")]
     claimed: dict[str, _Place] = {}
     for r in rows:
         name, code, ptype = r["name"], (r.get("ons_code") or None), r.get("place_type") or "other"
         ambiguous = r.get("ambiguous", "").lower() == "yes"
+        small_town = "needs_context" in r  # a row of gb_towns.csv
+        list_only = r.get("needs_context", "").lower() == "list"
         for written in [name, *(a for a in r.get("aliases", "").split("|") if a)]:
+            # a small town's one-word forms need a place's context; its short form ("Hetton" for Hetton-le-Hole)
+            # may be a surname, its Welsh form ("Aberteifi" for Cardigan) is not a word
+            one_word = small_town and " " not in written and "-" not in written
+            word = ambiguous if written == name or not small_town else name.startswith((written + "-", written + " "))
             for s in _spelling_variants(written):
                 if s not in claimed:
-                    claimed[s] = _Place(s, name, code, ptype, ambiguous)
+                    claimed[s] = _Place(s, name, code, ptype, word, one_word or list_only, list_only)
     return claimed
 
 
@@ -175,6 +187,17 @@ def _part_of_larger_name(body: str, start: int, end: int, person_starts: frozens
 _SENTENCE_OPEN_RE = re.compile(r"(?:^|\n|[.!?:;“”\"‘(]|(?:^|\n)[ \t]*[•*–-])[ \t]*$")
 
 
+# what ends an item of a table or a list: a tab, or a colon or dash before an amount or a number
+_ITEM_END_RE = re.compile(r"\t|[ ]?[:–—-] ?[£$€\d]")
+
+
+def _table_item(body: str, end: int) -> bool:
+    """True when a name ends an item of a table or list ("Angus<tab>£1,340,000", "Highland: £3.2m",
+    "Moray - 980 places"): not
+    the opening word of a sentence, a place named as such."""
+    return bool(_ITEM_END_RE.match(body, end))
+
+
 def _opens_sentence(body: str, start: int) -> bool:
     return bool(_SENTENCE_OPEN_RE.search(body, max(0, start - 6), start))
 
@@ -194,6 +217,7 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
     person_starts = frozenset(s for s, _ in person_spans)
     person_words: frozenset[str] | None = None
     out: list[tuple[int, int, _Place]] = []
+    pending: list[tuple[int, int, _Place]] = []  # small towns' one-word names, kept only in a place's context
     name_spans = org_spans + person_spans  # organisations' and people's names: never a place inside them
     names_cover = Covering(name_spans)
     # a person's or a programme's name may follow a place ("the South Yorkshire Connect to Work scheme")
@@ -221,9 +245,15 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
         if place.ambiguous:
             if person_words is None:
                 person_words = _person_tokens(person_rows)
-            if _opens_sentence(work, start) or m.group(0) in person_words:
+            if (_opens_sentence(work, start) and not _table_item(body, end)) or m.group(0) in person_words:
                 continue
+        if place.needs_context:
+            pending.append((start, end, place))
+            continue
         out.append((start, end, place))
+    if pending:
+        out += _written_as_places(work, pending, out)
+        out.sort(key=lambda t: t[0])
     if "north" in work or "south" in work:
         taken = [(s, e) for s, e, _ in out] + name_spans
         out += [t for t in _lowercase_regions(work, by_surface) if not any(a < t[1] and t[0] < b for a, b in taken)]
@@ -247,6 +277,44 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
         out = [t for t in out if not any(ss <= t[0] and t[1] <= se for ss, se, _ in seats)] + seats
         out.sort(key=lambda t: t[0])
     return out
+
+
+# a preposition of place right before a name: "in Lydney", "across Thirsk" ("from" only for names that are
+# not also words or given names: "a letter from Keith")
+_PLACE_PREPOSITION_RE = re.compile(r"(?<![\w-])(?P<prep>in|near|around|across|outside|throughout|within|between|from) $")
+# the glue between the items of a list of places: "Lydney, Coleford and Cinderford", "Thirsk, North Yorkshire"
+_LIST_GLUE_BEFORE_RE = re.compile(r"(?:, |,? and |,? or | & )$")
+_LIST_GLUE_AFTER_RE = re.compile(r"(?:, |,? and |,? or | & )")
+
+
+def _written_as_places(work: str, pending: list[tuple[int, int, _Place]], found: list[tuple[int, int, _Place]]
+                       ) -> list[tuple[int, int, _Place]]:
+    """The small towns of ``pending`` that the text names as places: right after a preposition of place,
+    or listed next to a place (``found``, or another town of ``pending`` kept so)."""
+    kept: list[tuple[int, int, _Place]] = []
+    if not found:
+        # a town that is also a word, a given name or a town abroad, in a story naming no other UK place: most
+        # likely not the British town ("in Ferndale" in a story from Michigan)
+        pending = [t for t in pending if not t[2].ambiguous]
+    for s, e, place in pending:
+        m = None if place.list_only else _PLACE_PREPOSITION_RE.search(work, max(0, s - 12), s)
+        if m and not (place.ambiguous and m.group("prep") == "from"):
+            kept.append((s, e, place))
+    rest = [t for t in pending if t not in kept]
+    while rest:
+        ends = {e for _, e, _ in found} | {e for _, e, _ in kept}
+        starts = {s for s, _, _ in found} | {s for s, _, _ in kept}
+        listed = []
+        for s, e, place in rest:
+            before = _LIST_GLUE_BEFORE_RE.search(work, max(0, s - 6), s)
+            after = _LIST_GLUE_AFTER_RE.match(work, e)
+            if (before and before.start() in ends) or (after and after.end() in starts):
+                listed.append((s, e, place))
+        if not listed:
+            break
+        kept += listed
+        rest = [t for t in rest if t not in listed]
+    return kept
 
 
 # an English region written in lower case: "the north-east", "the south west of England" (not "the

@@ -241,6 +241,34 @@ def _reported_speech(work: str, people_rows: list[Row], direct: list[tuple[int, 
     return rows
 
 
+# an interview written as questions and answers: "Q: How much ...?" / "A: We have £4.5 million ..."
+_QUESTION_LINE_RE = re.compile(r"^Q[:.] ", re.MULTILINE)
+_ANSWER_LINE_RE = re.compile(r"^A[:.] +(\S[^\n]*)", re.MULTILINE)
+
+
+def _interview_answers(work: str, people_rows: list[Row], rows: list[Row]) -> list[Row]:
+    """The answers of a question-and-answer interview (two questions and two answers at least) are the
+    words of the person the introduction names last before the first question; one row per answer
+    (none when the introduction names nobody or an answer already holds a quotation)."""
+    if "Q" not in work or "A" not in work:
+        return []
+    questions = list(_QUESTION_LINE_RE.finditer(work))
+    answers = list(_ANSWER_LINE_RE.finditer(work))
+    if len(questions) < 2 or len(answers) < 2:
+        return []
+    intro = [p for p in people_rows if p["span_end"] <= questions[0].start()]
+    if not intro:
+        return []
+    speaker = max(intro, key=lambda p: p["span_end"])["name"]
+    out: list[Row] = []
+    for a in answers:
+        s, e = a.span(1)
+        if any(s <= r["span_start"] < e for r in rows):
+            continue
+        out.append({"speaker": speaker, "text": work[s:e], "span_start": s, "span_end": e, "kind": "direct"})
+    return out
+
+
 def extract(body: str, *, person_mentions: list[Row]) -> list[Row]:
     """Quotations of ``body`` with their speakers (see the module docstring); ``person_mentions``
     are the rows of ``people.extract`` for the same body."""
@@ -286,6 +314,10 @@ def extract(body: str, *, person_mentions: list[Row]) -> list[Row]:
             elif cands and _ROLE_GAP_RE.fullmatch(work[me + m.end() : cands[0]["span_start"]]):
                 # "said Sarah Jones", "said planetary geologist Rosaly Lopes"
                 speakers = [cands[0]["name"]]
+            elif m.group(0).strip(" ,").endswith("ing") and not _FALLBACK_NAME_RE.match(after):
+                # '... said the settlement was "welcome but tight", adding that ...': the sentence's
+                # speaker goes on (attributed before the marks), not a speaker after them
+                speakers, adjacent = None, False
             else:
                 fm = _FALLBACK_NAME_RE.match(after)
                 speakers = [fm.group(1)] if fm and fm.group(1).split()[0] in people_mod._first_names()[0] else []
@@ -388,6 +420,9 @@ def extract(body: str, *, person_mentions: list[Row]) -> list[Row]:
         last_quote_end = me
         for sp in speakers or [None]:
             rows.append({"speaker": sp, "text": body[qs:qe], "span_start": qs, "span_end": qe, "kind": "direct"})
+    rows += _interview_answers(work, people_rows, rows)
+    for r in rows:
+        r["text"] = body[r["span_start"] : r["span_end"]]
     reported = _reported_speech(work, people_rows, [(r["span_start"], r["span_end"], r["speaker"]) for r in rows])
     for r in reported:
         r["text"] = body[r["span_start"] : r["span_end"]]
