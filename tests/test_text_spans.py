@@ -45,3 +45,17 @@ def test_find_all_finds_needles_that_differ_only_in_their_first_letter() -> None
     assert find_all(text, needles) == expected
     assert find_all(text, ("million", "Million", "billion", "Billion")) == [0, 17, 26, 38]  # not "trillion"
     assert find_all("illion", ("million", "Million")) == []
+
+
+def test_find_word_starts_keeps_only_offsets_that_open_a_word() -> None:
+    from healthwork.extract.text import find_all, find_word_starts
+
+    text = "work_well and WorkWell; pre-work, network, (work) 3work works.\nwork-ready ÉWork éwork 'work"
+    needles = ("work", "works", "pre", "netw", "ready", "w")
+    expected = [i for i in find_all(text, needles) if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-")]
+    assert find_word_starts(text, needles) == expected
+    # not after "-" (pre-work), a letter (network, éwork) or a digit (3work); after "(", a space, a line break, "'"
+    assert find_word_starts(text, ("work",)) == [0, 44, 56, 63, 87]
+    assert find_word_starts(text, ("work",), joiners="") == [0, 28, 44, 56, 63, 87]
+    assert find_word_starts(text, ("r.e", "[w")) == []  # needles are literal text, not patterns
+    assert find_word_starts(text, ()) == []
