@@ -59,3 +59,22 @@ def test_find_word_starts_keeps_only_offsets_that_open_a_word() -> None:
     assert find_word_starts(text, ("work",), joiners="") == [0, 28, 44, 56, 63, 87]
     assert find_word_starts(text, ("r.e", "[w")) == []  # needles are literal text, not patterns
     assert find_word_starts(text, ()) == []
+
+
+def test_phrase_trie_matches_like_the_alternation_longest_first() -> None:
+    import re
+
+    from healthwork.extract.text import phrase_trie
+
+    phrases = ["parent", "parents", "lone parents", "long-term sick", "over 50s", "over-50s", "GPs", "year olds"]
+    gap = r"[\s-]"
+    trie = re.compile(rf"(?:{phrase_trie({p.lower() for p in phrases}, gap)})(?![\w-])", re.IGNORECASE)
+    plain = "|".join(gap.join(re.escape(w) for w in re.split(r"[\s-]", p))
+                     for p in sorted(phrases, key=len, reverse=True))
+    alternation = re.compile(rf"(?:{plain})(?![\w-])", re.IGNORECASE)
+    for text in ("lone parents said", "parents", "parentsx", "parent-led", "long term sick", "long-term\nsick",
+                 "Over-50s", "over  50s", "gps and", "year-olds", "lone-parent", "LONE PARENTS", "year olds-"):
+        found = trie.match(text)
+        assert (found and found.group()) == ((m := alternation.match(text)) and m.group()), text
+    assert trie.match("lone parents said").group() == "lone parents"  # the longest phrase that fits
+    assert trie.match("parentsx") is None and trie.match("over  50s") is None  # one gap character between words

@@ -23,14 +23,14 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
 Span = tuple[int, int]
 
 __all__ = ["Span", "paragraph_spans", "sentence_spans", "find_span", "span_index", "find_all", "find_word_starts",
-           "offset_safe_lower", "RowsByStart", "Covering"]
+           "offset_safe_lower", "phrase_trie", "RowsByStart", "Covering"]
 
 _PARA = re.compile(r"[^\n]+")
 # candidate sentence end: terminal punctuation, optional closers, whitespace, then a likely
@@ -176,6 +176,38 @@ def _word_start_pattern(needles: tuple[str, ...], joiners: str) -> re.Pattern[st
     )
     not_after = r"(?<![^\W_])" + (f"(?<![{re.escape(joiners)}])" if joiners else "")
     return re.compile(f"{not_after}(?={branches})")
+
+
+def phrase_trie(phrases: Iterable[str], word_gap: str) -> str:
+    """A regex alternation of ``phrases`` (each whitespace or hyphen character between their words replaced by the
+    regex ``word_gap``), factorised as a trie: it matches what the plain alternation of the phrases, longest first,
+    matches, in the same order (where several phrases fit, the longest is tried first, then the shorter ones), but
+    a character of the text opens one branch, not every phrase in turn. With ``re.IGNORECASE``, give the phrases
+    in lower case (phrases differing only in case are then one branch)."""
+    gap = object()  # the unit between two words
+    trie: dict[Any, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for k, word in enumerate(_WORD_GAP.split(phrase)):
+            if k:
+                node = node.setdefault(gap, {})
+            for char in word:
+                node = node.setdefault(char, {})
+        node[None] = {}  # a phrase ends here
+
+    def build(node: dict[Any, Any]) -> str:
+        branches = [(word_gap if unit is gap else re.escape(unit)) + build(child)
+                    for unit, child in sorted(node.items(), key=lambda item: "" if item[0] is gap else str(item[0]))
+                    if unit is not None]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if None in node else body
+
+    return build(trie)
+
+
+_WORD_GAP = re.compile(r"[\s-]")  # each whitespace or hyphen between two words is one gap
 
 
 _SHARED_PREFIX = 5  # needles that open with the same five characters are found by one scan
