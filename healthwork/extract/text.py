@@ -178,9 +178,9 @@ def _word_start_pattern(needles: tuple[str, ...], joiners: str) -> re.Pattern[st
     return re.compile(f"{not_after}(?={branches})")
 
 
-def phrase_trie(phrases: Iterable[str], word_gap: str) -> str:
+def phrase_trie(phrases: Iterable[str], word_gap: str | None = None) -> str:
     """A regex alternation of ``phrases`` (each whitespace or hyphen character between their words replaced by the
-    regex ``word_gap``), factorised as a trie: it matches what the plain alternation of the phrases, longest first,
+    regex ``word_gap``; with None, every character stands for itself), factorised as a trie: it matches what the plain alternation of the phrases, longest first,
     matches, in the same order (where several phrases fit, the longest is tried first, then the shorter ones), but
     a character of the text opens one branch, not every phrase in turn. With ``re.IGNORECASE``, give the phrases
     in lower case (phrases differing only in case are then one branch)."""
@@ -188,7 +188,7 @@ def phrase_trie(phrases: Iterable[str], word_gap: str) -> str:
     trie: dict[Any, Any] = {}
     for phrase in phrases:
         node = trie
-        for k, word in enumerate(_WORD_GAP.split(phrase)):
+        for k, word in enumerate(_WORD_GAP.split(phrase) if word_gap is not None else [phrase]):
             if k:
                 node = node.setdefault(gap, {})
             for char in word:
@@ -196,7 +196,7 @@ def phrase_trie(phrases: Iterable[str], word_gap: str) -> str:
         node[None] = {}  # a phrase ends here
 
     def build(node: dict[Any, Any]) -> str:
-        branches = [(word_gap if unit is gap else re.escape(unit)) + build(child)
+        branches = [(str(word_gap) if unit is gap else re.escape(unit)) + build(child)
                     for unit, child in sorted(node.items(), key=lambda item: "" if item[0] is gap else str(item[0]))
                     if unit is not None]
         if not branches:
