@@ -45,3 +45,36 @@ def test_find_all_finds_needles_that_differ_only_in_their_first_letter() -> None
     assert find_all(text, needles) == expected
     assert find_all(text, ("million", "Million", "billion", "Billion")) == [0, 17, 26, 38]  # not "trillion"
     assert find_all("illion", ("million", "Million")) == []
+
+
+def test_find_word_starts_keeps_only_offsets_that_open_a_word() -> None:
+    from healthwork.extract.text import find_all, find_word_starts
+
+    text = "work_well and WorkWell; pre-work, network, (work) 3work works.\nwork-ready ÉWork éwork 'work"
+    needles = ("work", "works", "pre", "netw", "ready", "w")
+    expected = [i for i in find_all(text, needles) if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-")]
+    assert find_word_starts(text, needles) == expected
+    # not after "-" (pre-work), a letter (network, éwork) or a digit (3work); after "(", a space, a line break, "'"
+    assert find_word_starts(text, ("work",)) == [0, 44, 56, 63, 87]
+    assert find_word_starts(text, ("work",), joiners="") == [0, 28, 44, 56, 63, 87]
+    assert find_word_starts(text, ("r.e", "[w")) == []  # needles are literal text, not patterns
+    assert find_word_starts(text, ()) == []
+
+
+def test_phrase_trie_matches_like_the_alternation_longest_first() -> None:
+    import re
+
+    from healthwork.extract.text import phrase_trie
+
+    phrases = ["parent", "parents", "lone parents", "long-term sick", "over 50s", "over-50s", "GPs", "year olds"]
+    gap = r"[\s-]"
+    trie = re.compile(rf"(?:{phrase_trie({p.lower() for p in phrases}, gap)})(?![\w-])", re.IGNORECASE)
+    plain = "|".join(gap.join(re.escape(w) for w in re.split(r"[\s-]", p))
+                     for p in sorted(phrases, key=len, reverse=True))
+    alternation = re.compile(rf"(?:{plain})(?![\w-])", re.IGNORECASE)
+    for text in ("lone parents said", "parents", "parentsx", "parent-led", "long term sick", "long-term\nsick",
+                 "Over-50s", "over  50s", "gps and", "year-olds", "lone-parent", "LONE PARENTS", "year olds-"):
+        found = trie.match(text)
+        assert (found and found.group()) == ((m := alternation.match(text)) and m.group()), text
+    assert trie.match("lone parents said").group() == "lone parents"  # the longest phrase that fits
+    assert trie.match("parentsx") is None and trie.match("over  50s") is None  # one gap character between words

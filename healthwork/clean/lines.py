@@ -258,10 +258,15 @@ _ALPHA = re.compile(r"[a-z]+")
 _LETTERS_ONLY_BYTES = bytes.maketrans(bytes(range(256)), bytes(b if 97 <= b <= 122 else 32 for b in range(256)))
 
 
-def lower_case_words(lowered: str) -> set[str]:
-    """The set of runs of letters a-z in a lower-cased line: a byte translation is cheaper than the regex [a-z]+
+def letter_runs(lowered: str) -> list[str]:
+    """The runs of letters a-z in a lower-cased line, in order: a byte translation is cheaper than the regex [a-z]+
     (each non-ASCII character is encoded as '?', which like every other byte but a-z becomes a space)."""
-    return set(lowered.encode("ascii", "replace").translate(_LETTERS_ONLY_BYTES).decode("ascii").split())
+    return lowered.encode("ascii", "replace").translate(_LETTERS_ONLY_BYTES).decode("ascii").split()
+
+
+def lower_case_words(lowered: str) -> set[str]:
+    """The set of runs of letters a-z in a lower-cased line (``letter_runs``)."""
+    return set(letter_runs(lowered))
 # promotion of the publication itself: reader-support and affiliate disclosures, print subscription offers. Each
 # pattern comes with the words one of which it cannot match without (the line's word set is tested first)
 _PROMO_PATTERNS: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = tuple(
@@ -591,16 +596,20 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
     # the word set feeds the caption and cue tests; a long paragraph that ends as a sentence needs neither
     words_read = length <= 300 and not (sentence and length > 220)
     if words_read:
-        words = set(lowered_tokens) if letters_only else lower_case_words(lowered)
         # prefilter: a line with none of the signal words, digits or marks can only be body text, a short line or a menu item
-        if (
+        no_marks = (
             content[0].isalpha()
             and "©" not in content
             and "/" not in content
             # every date has a four-digit year; a price offer has a currency sign or a per cent sign
             and (not has_digit or (YEAR.search(content) is None and _CURRENCY.search(content) is None and "%" not in content))
-            and (words.isdisjoint(_SIGNAL_WORDS) or (not has_digit and length <= 200 and _common_signal_words_only(lowered, words)))
-        ):
+        )
+        # the words as a list first: a line without any signal word (most lines) never needs their set
+        word_list = lowered_tokens if letters_only else letter_runs(lowered)
+        if no_marks and _SIGNAL_WORDS.isdisjoint(word_list):
+            return _plain_shape(content, length, n_words, lowered_tokens, sentence, is_list)
+        words = set(word_list)
+        if no_marks and not has_digit and length <= 200 and _common_signal_words_only(lowered, words):
             return _plain_shape(content, length, n_words, lowered_tokens, sentence, is_list)
     else:
         words = set()

@@ -45,7 +45,7 @@ from bisect import bisect_left
 from decimal import Decimal
 from typing import Any
 
-from healthwork.extract.text import find_all, leftmost_non_overlapping, offset_safe_lower
+from healthwork.extract.text import find_all, leftmost_non_overlapping, offset_safe_lower, phrase_trie
 from healthwork.extract.numbers import (
     MULT, NUM, NUMBER_WORDS, QUALIFIER_WORDS, WORD_NUMBER, alternation, parse_number, qualifier_of, range_low,
 )
@@ -84,8 +84,8 @@ _MOD_STOP = frozenset(
 )
 _SKIP_MODS = frozenset({"more", "extra", "additional", "further", "other", "new"})
 
-_NOUN_ALT = "|".join(
-    r"[\s-]".join(re.escape(w) for w in re.split(r"[\s-]", n)) for n in sorted(PEOPLE_NOUNS, key=len, reverse=True))
+# as a trie (every pattern using it ignores case): the same matches as the alternation longest first, far faster
+_NOUN_ALT = phrase_trie({n.lower() for n in PEOPLE_NOUNS}, r"[\s-]")
 _QUAL_ALT = alternation(QUALIFIER_WORDS)
 _WORDNUM_ALT = WORD_NUMBER
 _WORD_MULT = r"[^\S\n]+(?:million|billion|thousand)(?![A-Za-z])"

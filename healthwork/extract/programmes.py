@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from healthwork.extract.text import find_all, leftmost_non_overlapping, offset_safe_lower
+from healthwork.extract.text import find_all, find_word_starts, leftmost_non_overlapping, offset_safe_lower
 from healthwork.reference import load_csv
 
 __all__ = ["extract", "canonical_names", "name_regex"]
@@ -149,18 +149,17 @@ def _hits(m: _Matcher, body: str) -> list[re.Match[str]]:
     """Non-overlapping alias matches, leftmost first (as ``finditer``), found fast.
 
     Scanning the body with one big case-insensitive alternation is slow, so candidate offsets
-    are found with ``find_all`` on the lower-cased body for each alias's first word, and the
-    alternation is only tried there.
+    are found with ``find_word_starts`` on the lower-cased body for each alias's first word (an alias
+    starts a word: no letter, digit, ``_`` or ``-`` before it), and the alternation is only tried there.
     """
     low = offset_safe_lower(body)
     if low is body:  # rare characters whose lower case changes length: no safe lower-cased copy
         return list(m.pattern.finditer(body))
     found: list[re.Match[str]] = []
-    for i in find_all(low, m.needles):  # sorted, and no needle starts another: one alias match per offset
-        if i == 0 or not (low[i - 1].isalnum() or low[i - 1] in "_-"):
-            hit = m.pattern.match(body, i)
-            if hit:
-                found.append(hit)
+    for i in find_word_starts(low, m.needles):  # sorted, and no needle starts another: one alias match per offset
+        hit = m.pattern.match(body, i)
+        if hit:
+            found.append(hit)
     return leftmost_non_overlapping(found)
 
 

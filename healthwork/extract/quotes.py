@@ -37,13 +37,14 @@ from bisect import bisect_left
 from typing import Any
 
 from healthwork.extract import organisations, people as people_mod
+from healthwork.extract.text import phrase_trie
 
 Row = dict[str, Any]
 
 _SCARE_MAX_WORDS = 4
 _OPEN_DOUBLE = "“"
 _CLOSE_DOUBLE = "”"
-_VERBS = "|".join(sorted(people_mod.SPEECH_VERBS, key=len, reverse=True))
+_VERBS = phrase_trie(people_mod.SPEECH_VERBS)  # the verbs longest first, as a trie (the same matches, faster)
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 _AFTER_VERB_FIRST_RE = re.compile(rf"^[\s,]*(?:{_VERBS})\b ?")
 _AFTER_SUBJ_RE = re.compile(

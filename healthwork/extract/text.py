@@ -23,14 +23,14 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
 Span = tuple[int, int]
 
-__all__ = ["Span", "paragraph_spans", "sentence_spans", "find_span", "span_index", "find_all", "offset_safe_lower", "RowsByStart",
-           "Covering"]
+__all__ = ["Span", "paragraph_spans", "sentence_spans", "find_span", "span_index", "find_all", "find_word_starts",
+           "offset_safe_lower", "phrase_trie", "RowsByStart", "Covering"]
 
 _PARA = re.compile(r"[^\n]+")
 # candidate sentence end: terminal punctuation, optional closers, whitespace, then a likely
@@ -150,6 +150,64 @@ def find_all(text: str, needles: Sequence[str]) -> list[int]:
                 out.add(i - shift)
             i = text.find(scanned, i + 1)
     return sorted(out)
+
+
+def find_word_starts(text: str, needles: Sequence[str], joiners: str = "_-") -> list[int]:
+    """Sorted offsets where a literal needle starts a word of ``text``: ``find_all``'s offsets without those
+    right after a letter, a digit or one of ``joiners`` (the offset 0 always counts).
+
+    One regex scan for all the needles: its lookbehind turns down the offsets inside a word at once, so many
+    needles cost less this way than one ``str.find`` scan of the whole text each."""
+    if not needles:
+        return []
+    return [m.start() for m in _word_start_pattern(tuple(needles), joiners).finditer(text)]
+
+
+@lru_cache(maxsize=64)
+def _word_start_pattern(needles: tuple[str, ...], joiners: str) -> re.Pattern[str]:
+    """A zero-width pattern matching where one of ``needles`` starts, with no letter, digit (``[^\\W_]``: what
+    ``str.isalnum`` accepts) or ``joiners`` character before it; the needles are grouped by first character."""
+    tails_by_first: dict[str, list[str]] = {}
+    for needle in dict.fromkeys(needles):
+        tails_by_first.setdefault(needle[0], []).append(needle[1:])
+    branches = "|".join(
+        re.escape(first) + ("" if "" in tails else "(?:" + "|".join(re.escape(tail) for tail in tails) + ")")
+        for first, tails in tails_by_first.items()
+    )
+    not_after = r"(?<![^\W_])" + (f"(?<![{re.escape(joiners)}])" if joiners else "")
+    return re.compile(f"{not_after}(?={branches})")
+
+
+def phrase_trie(phrases: Iterable[str], word_gap: str | None = None) -> str:
+    """A regex alternation of ``phrases`` (each whitespace or hyphen character between their words replaced by the
+    regex ``word_gap``; with None, every character stands for itself), factorised as a trie: it matches what the plain alternation of the phrases, longest first,
+    matches, in the same order (where several phrases fit, the longest is tried first, then the shorter ones), but
+    a character of the text opens one branch, not every phrase in turn. With ``re.IGNORECASE``, give the phrases
+    in lower case (phrases differing only in case are then one branch)."""
+    gap = object()  # the unit between two words
+    trie: dict[Any, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for k, word in enumerate(_WORD_GAP.split(phrase) if word_gap is not None else [phrase]):
+            if k:
+                node = node.setdefault(gap, {})
+            for char in word:
+                node = node.setdefault(char, {})
+        node[None] = {}  # a phrase ends here
+
+    def build(node: dict[Any, Any]) -> str:
+        branches = [(str(word_gap) if unit is gap else re.escape(unit)) + build(child)
+                    for unit, child in sorted(node.items(), key=lambda item: "" if item[0] is gap else str(item[0]))
+                    if unit is not None]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if None in node else body
+
+    return build(trie)
+
+
+_WORD_GAP = re.compile(r"[\s-]")  # each whitespace or hyphen between two words is one gap
 
 
 _SHARED_PREFIX = 5  # needles that open with the same five characters are found by one scan
