@@ -34,3 +34,22 @@ def test_closing_an_event_connection_keeps_the_wal(tmp_path: Path) -> None:
     check = sqlite3.connect(db)
     assert check.execute("SELECT count(*) FROM event_logs").fetchone() == (3,)
     check.close()
+
+
+def test_dagster_storages_share_one_engine_per_database(tmp_path: Path) -> None:
+    from dagster import AssetKey, AssetMaterialization, DagsterInstance
+
+    instance_storage.commit_without_fsync()
+    with DagsterInstance.from_config(str(tmp_path)) as instance:
+        storage = instance.event_log_storage
+        with storage.index_connection() as first:
+            engine = first.engine
+        for n in range(3):  # each stores through a new connection, as every Dagster event does
+            instance.report_runless_asset_event(AssetMaterialization(asset_key=AssetKey(["made_up", f"table_{n}"])))
+        with storage.index_connection() as later:
+            assert later.engine is engine  # one engine: SQLAlchemy's compiled statements are reused
+        with instance.run_storage.connect() as run_conn:  # type: ignore[attr-defined]
+            with instance.run_storage.connect() as again:  # type: ignore[attr-defined]
+                assert run_conn.engine is again.engine
+        assert {k.to_user_string() for k in instance.get_asset_keys()} == {
+            "made_up/table_0", "made_up/table_1", "made_up/table_2"}
