@@ -8,7 +8,7 @@ from dagster import ConfigurableResource, InitResourceContext
 from pydantic import PrivateAttr
 
 from healthwork.config import Settings, get_settings
-from healthwork.store import Warehouse
+from healthwork.store import StagingSession, Warehouse
 
 
 class WarehouseResource(ConfigurableResource):
@@ -26,6 +26,7 @@ class WarehouseResource(ConfigurableResource):
     data_docs_runs: int = 0  # 0: HEALTHWORK_DATA_DOCS_RUNS or its default
     docs_port: int = 0  # 0: HEALTHWORK_DOCS_PORT or its default
     _run_lock: contextlib.ExitStack | None = PrivateAttr(default=None)
+    _session: StagingSession | None = PrivateAttr(default=None)  # the run's one connection to the staging file
 
     def settings(self) -> Settings:
         settings = get_settings(self.warehouse or None, self.seeds_dir or None)
@@ -35,12 +36,19 @@ class WarehouseResource(ConfigurableResource):
         return dataclasses.replace(settings, **explicit)
 
     def store(self) -> Warehouse:
-        return Warehouse(self.settings().warehouse)
+        return Warehouse(self.settings().warehouse, session=self._session)
 
     def setup_for_execution(self, context: InitResourceContext) -> None:
         stack = contextlib.ExitStack()
         stack.enter_context(self.store().hold_run(waiting=context.log.info if context.log else None))
+        self._session = StagingSession()
+        stack.callback(self._close_session)  # before the run lock is released
         self._run_lock = stack
+
+    def _close_session(self) -> None:
+        if self._session is not None:
+            self._session.close()
+            self._session = None
 
     def teardown_after_execution(self, context: InitResourceContext) -> None:
         if self._run_lock is not None:
