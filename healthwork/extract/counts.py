@@ -238,6 +238,10 @@ _NAMED_EMPLOYER_BEFORE = re.compile(r"[A-Z][\w&'’-]*['’]s\s+(?:(?:about|arou
 # "the number of (young) people (out of work ...) (has risen|rose|stands|is) (to|at) 2.8 million"
 _NUMBER_OF = re.compile(
     rf"(?<![\w-])number\s+of\s+(?P<what>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:{_NOUN_ALT}))(?![\w-])", re.IGNORECASE)
+# "the number out of work because of ill health has hit 2.8 million": the number of people in a state
+_NUMBER_IN_STATE = re.compile(
+    r"(?<![\w-])number[^\S\n]+(?P<what>out[^\S\n]+of[^\S\n]+work|in[^\S\n]+work|economically[^\S\n]+inactive|unemployed|"
+    r"off[^\S\n]+sick|claiming[^\S\n]+[a-z-]+(?:[^\S\n]+benefits?)?)(?![\w-])", re.IGNORECASE)
 _NUMBER_OF_VALUE = re.compile(
     rf"[^.;:\n\d£$€%]{{0,90}}?\b(?:to|at|is|was|of|reached|hit|topped|exceeded|passed|by)\s+"
     rf"(?:(?:now|currently|already|still|just)\s+)?(?:(?:{_QUAL_ALT})\s+)?(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€]|\.\d|[^\S\n]*(?:per\s*cent|percent))",
@@ -480,14 +484,17 @@ def _number_of_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, A
     out: list[dict[str, Any]] = []
     spans = [(r["span_start"], r["span_end"]) for r in rows]
     low = offset_safe_lower(body)
-    for i in find_all(low, ("number of",)):
-        lead = _NUMBER_OF.match(body, i)
+    for i in find_all(low, ("number of", "number out", "number in ", "number economically", "number unemployed",
+                            "number claiming", "number off")):
+        lead = _NUMBER_OF.match(body, i) or _NUMBER_IN_STATE.match(body, i)
         if not lead:
             continue
         found = _value_after(body, lead.end(), spans, 10)
         if found is None:
             continue
         what = " ".join(w for w in lead.group("what").split() if w.lower() not in _SKIP_MODS)
+        if lead.re is _NUMBER_IN_STATE:
+            what = "people " + what  # "the number out of work": people out of work
         out.append(_row(body, *found, what, None))
     return out
 
