@@ -232,6 +232,7 @@ def test_posts_a_service_recruits_or_pays_for_are_its_staff_not_a_count() -> Non
     assert counts.extract("Tesco's 300,000 employees will benefit.") == []
     assert [r["value"] for r in counts.extract("It will help 300 nurses return to work, and 5,000 nurses left last year.")] == [
         300.0, 5000.0]
+    assert [r["value"] for r in counts.extract("The UK has 700,000 nurses; the trust will recruit 25 nurses.")] == [700000.0]
 
 
 def test_the_base_of_a_rate_is_not_a_count() -> None:

@@ -228,6 +228,9 @@ _EMPLOYEE_NOUNS = frozenset({"staff", "employees"})
 _ROLE_NOUNS = frozenset({"staff", "employees", "advisers", "advisors", "coaches", "practitioners", "specialists",
                          "mentors", "navigators", "officers", "counsellors", "therapists", "physiotherapists", "physios",
                          "psychologists", "nurses", "doctors", "clinicians"})
+# (a whole profession is not one employer's staff: "the UK has 700,000 nurses" stays a count)
+_PROFESSION_NOUNS = frozenset({"nurses", "doctors", "clinicians"})
+_HAVING_BEFORE = re.compile(r"\b(?:has|have|had|with)\s+(?:[a-z]+\s+)?\Z", re.IGNORECASE)
 _HIRE_BEFORE = re.compile(
     r"\b(?:recruit(?:s|ed|ing)?|hire[sd]?|hiring|appoint(?:s|ed|ing)?|pay(?:s|ing)?\s+for|paid\s+for|fund(?:s|ed|ing)?|"
     r"team\s+of|has|have|had|with)"
@@ -597,8 +600,10 @@ def _noun_counts(body: str, numbers: list[re.Match[str]]) -> list[dict[str, Any]
         if _EMPLOYS_BEFORE.search(body, max(0, start - 40), start) or (
                 m.group("noun").lower() in _EMPLOYEE_NOUNS and _HAS_STAFF_BEFORE.search(body, max(0, start - 30), start)):
             continue  # "the firm employs around 1,300 people", "the company had 12,500 employees"
-        if m.group("noun").split()[-1].lower() in _ROLE_NOUNS and (
-                _HIRE_BEFORE.search(body, max(0, start - 30), start)
+        role_noun = m.group("noun").split()[-1].lower()
+        if role_noun in _ROLE_NOUNS and (
+                (_HIRE_BEFORE.search(body, max(0, start - 30), start)
+                 and not (role_noun in _PROFESSION_NOUNS and _HAVING_BEFORE.search(body, max(0, start - 30), start)))
                 or (m.group("noun").lower() in _EMPLOYEE_NOUNS and _NAMED_EMPLOYER_BEFORE.search(body, max(0, start - 40), start))):
             continue  # "will recruit 25 employment advisers", "Tesco's 300,000 employees": one employer's staff
         value = parse_number(num, mult, wnum)
