@@ -232,6 +232,7 @@ def test_posts_a_service_recruits_or_pays_for_are_its_staff_not_a_count() -> Non
     assert counts.extract("Tesco's 300,000 employees will benefit.") == []
     assert [r["value"] for r in counts.extract("It will help 300 nurses return to work, and 5,000 nurses left last year.")] == [
         300.0, 5000.0]
+    assert [r["value"] for r in counts.extract("The UK has 700,000 nurses; the trust will recruit 25 nurses.")] == [700000.0]
 
 
 def test_the_base_of_a_rate_is_not_a_count() -> None:
@@ -293,3 +294,11 @@ def test_the_number_a_participle_describes_is_a_count() -> None:
     assert [r["value"] for r in counts.extract("Of the 3,000 referred, 1,100 found jobs.")] == [3000.0, 1100.0]
     assert [r["value"] for r in counts.extract("Of the 2,000 surveyed, most agreed.")] == [2000.0]
     assert counts.extract("In 2,000 referred cases the wait fell.") == []
+
+
+def test_the_number_in_a_state_without_of_people_is_a_count() -> None:
+    rows = counts.extract("The number out of work due to ill health has hit 2.8 million, and the number claiming "
+                          "sickness benefits rose to 3.7 million.")
+    assert [(r["value"], r["what"]) for r in rows] == [
+        (2800000.0, "people out of work"), (3700000.0, "people claiming sickness benefits")]
+    assert counts.extract("A number in work fell by 2%.") == []

@@ -354,3 +354,13 @@ def test_a_local_healthwatch_citizens_advice_or_age_uk_is_its_own_organisation()
         "Age UK Lancashire"]
     assert orgs("Citizens Advice said, and Healthwatch England agreed, with Age UK Fundraising.") == [
         "Citizens Advice", "Healthwatch England", "Age UK"]
+
+
+def test_a_one_word_charity_name_inside_a_title_is_not_the_charity() -> None:
+    from healthwork.extract import extract_entities
+    def orgs(body: str) -> list[str]:
+        return [r["name"] for r in extract_entities(body)["organisation_mentions"]]
+    assert orgs("Volunteers took a test called “Reading the Mind in the Eyes”, which scores how people read faces.") == []
+    assert orgs("Work by Mind and Scope helped, and the charity Mind said so.") == ["Mind", "Scope", "Mind"]
+    assert orgs("Extra Support From Mind For Leeds Workers") == ["Mind"]  # a heading in title case names it
+    assert orgs("Officers from the Puerto Rico Police Department attended.") == ["Puerto Rico Police Department"]

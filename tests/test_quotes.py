@@ -263,3 +263,13 @@ def test_answers_of_a_question_and_answer_interview_are_the_interviewees_words()
     assert q(body) == [("Ravi Anand", "We have £2 million for two years."),
                        ("Ravi Anand", "Anyone aged 18 to 24 who is out of work.")]
     assert q("Q: Who is it for?\nA: Anyone.\nQ: When?\nA: Now.") == []  # no interviewee named
+
+
+def test_transcript_lines_labelled_with_a_named_persons_name_are_their_words() -> None:
+    body = ("PRESENTER: With me is Dr Anna Webb, who runs the service in Carlisle.\nANNA WEBB: We see forty people a week.\n"
+            "PRESENTER: And the money?\nWEBB: It lasts two years.\nNote: this transcript was edited.")
+    assert q(body) == [("Anna Webb", "We see forty people a week."), ("Anna Webb", "It lasts two years.")]
+
+
+def test_a_persons_title_after_their_name_and_a_colon_is_a_caption_not_speech() -> None:
+    assert q("Rosa Lane, the chief executive, spoke first.\nRosa Lane: Chief Executive of Tees Works Partnership.") == []

@@ -228,6 +228,9 @@ _EMPLOYEE_NOUNS = frozenset({"staff", "employees"})
 _ROLE_NOUNS = frozenset({"staff", "employees", "advisers", "advisors", "coaches", "practitioners", "specialists",
                          "mentors", "navigators", "officers", "counsellors", "therapists", "physiotherapists", "physios",
                          "psychologists", "nurses", "doctors", "clinicians"})
+# (a whole profession is not one employer's staff: "the UK has 700,000 nurses" stays a count)
+_PROFESSION_NOUNS = frozenset({"nurses", "doctors", "clinicians"})
+_HAVING_BEFORE = re.compile(r"\b(?:has|have|had|with)\s+(?:[a-z]+\s+)?\Z", re.IGNORECASE)
 _HIRE_BEFORE = re.compile(
     r"\b(?:recruit(?:s|ed|ing)?|hire[sd]?|hiring|appoint(?:s|ed|ing)?|pay(?:s|ing)?\s+for|paid\s+for|fund(?:s|ed|ing)?|"
     r"team\s+of|has|have|had|with)"
@@ -238,6 +241,10 @@ _NAMED_EMPLOYER_BEFORE = re.compile(r"[A-Z][\w&'’-]*['’]s\s+(?:(?:about|arou
 # "the number of (young) people (out of work ...) (has risen|rose|stands|is) (to|at) 2.8 million"
 _NUMBER_OF = re.compile(
     rf"(?<![\w-])number\s+of\s+(?P<what>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:{_NOUN_ALT}))(?![\w-])", re.IGNORECASE)
+# "the number out of work because of ill health has hit 2.8 million": the number of people in a state
+_NUMBER_IN_STATE = re.compile(
+    r"(?<![\w-])number[^\S\n]+(?P<what>out[^\S\n]+of[^\S\n]+work|in[^\S\n]+work|economically[^\S\n]+inactive|unemployed|"
+    r"off[^\S\n]+sick|claiming[^\S\n]+[a-z-]+(?:[^\S\n]+benefits?)?)(?![\w-])", re.IGNORECASE)
 _NUMBER_OF_VALUE = re.compile(
     rf"[^.;:\n\d£$€%]{{0,90}}?\b(?:to|at|is|was|of|reached|hit|topped|exceeded|passed|by)\s+"
     rf"(?:(?:now|currently|already|still|just)\s+)?(?:(?:{_QUAL_ALT})\s+)?(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€]|\.\d|[^\S\n]*(?:per\s*cent|percent))",
@@ -480,14 +487,17 @@ def _number_of_counts(body: str, rows: list[dict[str, Any]]) -> list[dict[str, A
     out: list[dict[str, Any]] = []
     spans = [(r["span_start"], r["span_end"]) for r in rows]
     low = offset_safe_lower(body)
-    for i in find_all(low, ("number of",)):
-        lead = _NUMBER_OF.match(body, i)
+    for i in find_all(low, ("number of", "number out", "number in ", "number economically", "number unemployed",
+                            "number claiming", "number off")):
+        lead = _NUMBER_OF.match(body, i) or _NUMBER_IN_STATE.match(body, i)
         if not lead:
             continue
         found = _value_after(body, lead.end(), spans, 10)
         if found is None:
             continue
         what = " ".join(w for w in lead.group("what").split() if w.lower() not in _SKIP_MODS)
+        if lead.re is _NUMBER_IN_STATE:
+            what = "people " + what  # "the number out of work": people out of work
         out.append(_row(body, *found, what, None))
     return out
 
@@ -590,8 +600,10 @@ def _noun_counts(body: str, numbers: list[re.Match[str]]) -> list[dict[str, Any]
         if _EMPLOYS_BEFORE.search(body, max(0, start - 40), start) or (
                 m.group("noun").lower() in _EMPLOYEE_NOUNS and _HAS_STAFF_BEFORE.search(body, max(0, start - 30), start)):
             continue  # "the firm employs around 1,300 people", "the company had 12,500 employees"
-        if m.group("noun").split()[-1].lower() in _ROLE_NOUNS and (
-                _HIRE_BEFORE.search(body, max(0, start - 30), start)
+        role_noun = m.group("noun").split()[-1].lower()
+        if role_noun in _ROLE_NOUNS and (
+                (_HIRE_BEFORE.search(body, max(0, start - 30), start)
+                 and not (role_noun in _PROFESSION_NOUNS and _HAVING_BEFORE.search(body, max(0, start - 30), start)))
                 or (m.group("noun").lower() in _EMPLOYEE_NOUNS and _NAMED_EMPLOYER_BEFORE.search(body, max(0, start - 40), start))):
             continue  # "will recruit 25 employment advisers", "Tesco's 300,000 employees": one employer's staff
         value = parse_number(num, mult, wnum)

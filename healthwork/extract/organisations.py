@@ -119,7 +119,7 @@ _SUFFIXES = (
     "College", "Charity", "Service", "Group", "Committee", "Inspectorate", "Ombudsman",
     "Office", "Consortium", "Collaborative", "Co-operative", "Cooperative", "Institution",
     "Ltd", "Limited", "plc", "PLC", "LLP", "Inc", "Corporation", "Company", "Bank", "Congress",
-    "Police", "Constabulary",  # a police force: "Merseyside Police", "Durham Constabulary"
+    "Police", "Police Department", "Constabulary",  # a police force: "Merseyside Police", "Durham Constabulary"
 )
 _SUFFIX = "(?:" + "|".join(re.escape(s) for s in sorted(_SUFFIXES, key=len, reverse=True)) + ")"
 
@@ -340,9 +340,39 @@ def _find_reference(body: str) -> list[tuple[int, int, str, str | None, str]]:
         e = ref.by_surface[m.group(0)]
         if not e.is_acronym and e.surface not in (e.name, "the " + e.name[4:]) and _inside_longer_name(body, start):
             continue  # an alias inside another body's name: "Washington State Department of Health", "U.S. Treasury"
+        if not e.is_acronym and " " not in e.surface and _inside_title(body, start, end):
+            continue  # a one-word name inside a title: "Reading the Mind in the Eyes" (a test), not the charity
         acr = e.surface if e.is_acronym else e.acronym
         out.append((start, end, e.name, acr, e.org_type))
     return out
+
+
+_TITLE_GLUE = frozenset({"the", "of", "in", "a", "an", "The"})
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w'’-]*)[ ]$")
+_WORD_AFTER_RE = re.compile(r" ([A-Za-z][\w'’-]*)")
+
+
+def _inside_title(body: str, start: int, end: int) -> bool:
+    """Whether the capitalised words around a one-word name (past "the", "of", "in", "a") make it part of a
+    title: a capitalised word before that does not open the sentence, and one after."""
+    s = start
+    while (m := _WORD_BEFORE_RE.search(body, max(0, s - 30), s)) is not None and m.group(1) in _TITLE_GLUE:
+        s = m.start(1)
+    before = _WORD_BEFORE_RE.search(body, max(0, s - 30), s)
+    if before is None or not before.group(1)[0].isupper() or before.group(1) in STOP_CAPS:
+        return False
+    if re.search(r"(?:^|[.!?:\n]\s*)$", body[max(0, before.start(1) - 3):before.start(1)]):
+        return False  # the word before opens the sentence
+    e = end
+    while (m := _WORD_AFTER_RE.match(body, e)) is not None and m.group(1) in _TITLE_GLUE:
+        e = m.end(1)
+    after = _WORD_AFTER_RE.match(body, e)
+    if after is None or not after.group(1)[0].isupper() or after.group(1) in STOP_CAPS:
+        return False
+    # a line written in title case is a heading that names the body ("How To Scrape Google With Python")
+    line = body[body.rfind("\n", 0, start) + 1 : (body.find("\n", end) + 1 or len(body) + 1) - 1]
+    words = [w for w in line.split() if len(w) > 3]
+    return sum(w[0].isupper() for w in words) < 0.7 * len(words)
 
 
 _PREV_WORD_RE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)[ \u00a0]$")

@@ -270,6 +270,34 @@ def _interview_answers(work: str, people_rows: list[Row], rows: list[Row]) -> li
     return out
 
 
+# a line of a transcript: the speaker's name (or surname, or in capitals) and a colon, then the words
+_TRANSCRIPT_LINE_RE = re.compile(r"^([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}): +(\S[^\n]*)$", re.MULTILINE)
+
+
+def _transcript_lines(work: str, people_rows: list[Row], rows: list[Row]) -> list[Row]:
+    """Lines of a transcript ("Jane Smith: We need ...", "SMITH: It works") whose label is a person the body
+    names (full name, or the first or last word of one, any case): that person's words, one row per line (not a
+    line of mostly capitalised words: a caption giving the person's title)."""
+    if ": " not in work or not people_rows:
+        return []
+    by_label: dict[str, str] = {}
+    for p in people_rows:
+        words = str(p["name"]).split()
+        for label in (p["name"], words[-1], words[0]):
+            by_label.setdefault(str(label).lower(), str(p["name"]))
+    out: list[Row] = []
+    for m in _TRANSCRIPT_LINE_RE.finditer(work):
+        speaker = by_label.get(m.group(1).lower())
+        s, e = m.span(2)
+        if speaker is None or any(s <= r["span_start"] < e for r in rows):
+            continue
+        long_words = [w for w in m.group(2).split() if len(w) > 3]
+        if sum(w[0].isupper() for w in long_words) * 2 >= len(long_words):
+            continue  # a caption of the person's title ("Jane Smith: World Ambassador for Polo"), not speech
+        out.append({"speaker": speaker, "text": work[s:e], "span_start": s, "span_end": e, "kind": "direct"})
+    return out
+
+
 def extract(body: str, *, person_mentions: list[Row]) -> list[Row]:
     """Quotations of ``body`` with their speakers (see the module docstring); ``person_mentions``
     are the rows of ``people.extract`` for the same body."""
@@ -422,6 +450,7 @@ def extract(body: str, *, person_mentions: list[Row]) -> list[Row]:
         for sp in speakers or [None]:
             rows.append({"speaker": sp, "text": body[qs:qe], "span_start": qs, "span_end": qe, "kind": "direct"})
     rows += _interview_answers(work, people_rows, rows)
+    rows += _transcript_lines(work, people_rows, rows)
     for r in rows:
         r["text"] = body[r["span_start"] : r["span_end"]]
     reported = _reported_speech(work, people_rows, [(r["span_start"], r["span_end"], r["speaker"]) for r in rows])
