@@ -128,7 +128,7 @@ def start_worker() -> None:
     with _lock:
         if _worker is not None:
             return
-        from healthwork.parallel import main_module_hidden  # noqa: PLC0415
+        from healthwork.workers import main_module_hidden  # noqa: PLC0415
 
         # spawn: a clean interpreter (never a fork of a process holding DuckDB and Dagster threads)
         _worker = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),

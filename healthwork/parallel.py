@@ -15,10 +15,8 @@ results **in input order**, so the warehouse is identical whatever the number of
 """
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import os
-import sys
 import traceback
 from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterator, Sequence
@@ -29,6 +27,7 @@ from healthwork import clean as cleaning
 from healthwork import extract
 from healthwork.clean import CleanResult
 from healthwork.extract import Row
+from healthwork.workers import main_module_hidden  # noqa: F401 (also used by callers of this module)
 
 ENV_WORKERS = "HEALTHWORK_WORKERS"
 MIN_BATCH = 400
@@ -79,28 +78,6 @@ def ordered_map(fn: Callable[[T], R], items: Sequence[T], *, init: Callable[...,
         yield from results
     finally:  # a consumer that stops early (an error downstream) does not wait for the rest
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-@contextlib.contextmanager
-def main_module_hidden() -> Iterator[None]:
-    """Start workers without re-importing ``__main__``.
-
-    multiprocessing's spawn/forkserver workers import the parent's main module first. Ours may be
-    anything: ``python -m dagster api execute_run`` (the daemon's runs; dagster/__main__.py runs the CLI
-    on import), a user's unguarded script, stdin. The tasks are functions of real modules
-    (``healthwork.*``), so the main module is not needed: hide its spec and file while the pool starts."""
-    main = sys.modules.get("__main__")
-    if main is None:
-        yield
-        return
-    saved = {k: main.__dict__[k] for k in ("__spec__", "__file__") if k in main.__dict__}
-    main.__dict__["__spec__"] = None
-    main.__dict__.pop("__file__", None)
-    try:
-        yield
-    finally:
-        main.__dict__.pop("__spec__", None)
-        main.__dict__.update(saved)
 
 
 @dataclass(frozen=True)

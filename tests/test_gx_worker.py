@@ -65,3 +65,16 @@ def _alive(pid: int) -> bool:
             return fh.read().split(")")[-1].split()[0] != "Z"  # a zombie has ended (init reaps it)
     except FileNotFoundError:
         return False
+
+
+def test_the_gx_worker_starts_before_the_cleaning_and_extraction_code_is_imported() -> None:
+    """``healthwork run`` starts the GX worker first thing so that GX's import overlaps Dagster's start-up: starting
+    it must not import ``healthwork.parallel`` (the cleaning and extraction modules, ~1.4 s at load 6) first."""
+    import subprocess
+    import sys
+
+    probe = ("import sys\nfrom expectations import runner\nrunner.start_worker()\n"
+             "print(sorted(m for m in ('healthwork.parallel', 'healthwork.clean', 'healthwork.extract') "
+             "if m in sys.modules))\nrunner.stop_worker()\n")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=300)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
