@@ -810,3 +810,14 @@ def test_each_award_is_a_rate_per_person_each_area_an_allocation() -> None:
 def test_period_phrasings(text: str, period: float | None) -> None:
     (row,) = money.extract(text)
     assert (row["amount"], row["period_years"]) == (40_000_000.0, period)
+
+
+def test_money_far_larger_than_the_programmes_own_is_not_given_it_by_default() -> None:
+    text = ("WorkWell will get £57m to expand to 15 new areas.\n"
+            "The NHS will receive an extra £22bn over the next two years.\n"
+            "Each area will get around £3.8m.\n"
+            "The money for the scheme is worth £1.5bn over ten years, ministers claimed.\n")
+    got = _by_amount(text)
+    assert got[22_000_000_000.0]["programme"] is None  # 386 times the programme's £57m, sentence not about it
+    assert got[3_800_000.0]["programme"] == "WorkWell"  # a share: smaller
+    assert got[1_500_000_000.0]["programme"] == "WorkWell"  # "the scheme": about it, whatever the size

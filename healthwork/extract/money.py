@@ -87,7 +87,9 @@ Fields
   names beside the money ("Alongside X", "In addition to X", "On top of its X allocation"); never a
   programme for a cut to something else ("£3bn of cuts to sickness benefits"). Last, money whose
   sentence names no programme takes the programme of the same amount stated elsewhere in the article
-  with its programme named ("the £14.2m" after "£14.2m through Connect to Work").
+  with its programme named ("the £14.2m" after "£14.2m through Connect to Work"); and money given the
+  article's programme only because it is funding in pounds loses it when it is more than 25 times every
+  amount the article names with that programme ("The NHS will receive £22bn" in a story about a £57m pilot).
 - ``place`` (funding only): the canonical name (``place_mentions``: rows of
   ``places.extract``) of the place the money is allocated to when the text ties it: a list line
   ("3. Devon, Plymouth and Torbay – £22.8m": the first named), a recipient before the amount
@@ -558,6 +560,9 @@ class _Ctx:
         self.named_in_sentence: dict[int, str | None] = {}
         # money starts whose programme is the last resort's guess (the programme the sentence before named)
         self.guessed: set[int] = set()
+        # money starts given the article's programme only because they are funding in pounds (their sentence
+        # neither names a programme nor speaks of "the scheme")
+        self.by_article_only: set[int] = set()
         # a mention of the document a programme was set out in ("the Get Britain Working white
         # paper") does not make the article about that programme
         # nor does a programme named in a sentence setting the story against its background ("It comes
@@ -658,6 +663,8 @@ class _Ctx:
         if tied is not None:
             return tied
         if self.main is not None:
+            if not about_a_scheme:
+                self.by_article_only.add(s)
             return self.main
         # an article about several schemes: "the scheme" is the one the sentence before named (a guess
         # that a restatement of the same amount with its programme overrides)
@@ -1216,7 +1223,30 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
                 "span_end": end,
             })
     _restatements_keep_their_programme(ctx, rows)
+    _far_larger_money_is_not_the_programmes(ctx, rows)
     return rows
+
+
+_FAR_LARGER = 25.0  # an amount this many times every sum named with the programme is not the programme's
+
+
+def _far_larger_money_is_not_the_programmes(ctx: _Ctx, rows: list[dict[str, Any]]) -> None:
+    """Money given the article's programme only by default ("The NHS will receive £22bn" in a story about
+    a £57m pilot) loses it when it is more than 25 times every amount the article ties to that programme
+    by name: a programme's own money is stated with its name, and a share is never larger than its pot
+    (in place)."""
+    named: dict[tuple[str, str], float] = {}
+    for r in rows:
+        programme = ctx.named_in_sentence.get(r["span_start"])
+        if programme is not None and r["kind"] == "funding":
+            key = (programme, r["currency"])
+            named[key] = max(named.get(key, 0.0), r["amount"])
+    for r in rows:
+        if r["span_start"] not in ctx.by_article_only or r["programme"] is None:
+            continue
+        largest = named.get((str(r["programme"]), r["currency"]))
+        if largest is not None and r["amount"] > _FAR_LARGER * largest:
+            r["programme"] = None
 
 
 def _restatements_keep_their_programme(ctx: _Ctx, rows: list[dict[str, Any]]) -> None:
