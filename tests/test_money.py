@@ -821,3 +821,13 @@ def test_money_far_larger_than_the_programmes_own_is_not_given_it_by_default() -
     assert got[22_000_000_000.0]["programme"] is None  # 386 times the programme's £57m, sentence not about it
     assert got[3_800_000.0]["programme"] == "WorkWell"  # a share: smaller
     assert got[1_500_000_000.0]["programme"] == "WorkWell"  # "the scheme": about it, whatever the size
+
+
+def test_share_stated_after_its_pot_with_of_which_or_including() -> None:
+    got = _by_amount("Kent will receive £14m for Connect to Work, of which £3m will go to Medway.")
+    assert (got[3_000_000.0]["share_of_amount"], got[3_000_000.0]["programme"]) == (14_000_000.0, "Connect to Work")
+    assert got[14_000_000.0]["share_of_amount"] is None
+    got = _by_amount("WorkWell has £20m, including £5m for Leeds.")
+    assert got[5_000_000.0]["share_of_amount"] == 20_000_000.0
+    got = _by_amount("WorkWell got £5m, with £7m coming next year.")  # a later sum, not a share
+    assert got[7_000_000.0]["share_of_amount"] is None

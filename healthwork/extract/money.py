@@ -1331,9 +1331,17 @@ def _share_of(ctx: _Ctx, found: list[_Found], k: int, phrase_last: int) -> float
             (_OF_POT_BEFORE.search(body, max(ss, prev[0] - 12), prev[0]) and _OF_POT_GAP.fullmatch(body, prev[1], start))
             # "Leeds's share of the £115m Connect to Work funding is £9.2m"
             or (_SHARE_OF_BEFORE.search(body, max(ss, prev[0] - 30), prev[0])
-                and _SHARE_IS_GAP.fullmatch(body, prev[1], start))):
+                and _SHARE_IS_GAP.fullmatch(body, prev[1], start))
+            # "£14m, of which £3m will go to Medway", "£20m, including £5m for Leeds"
+            or _OF_WHICH_GAP.fullmatch(body, prev[1], start)):
         return float(prev[2])
     return None
+
+
+# between a pot and a share of it stated next: ", of which ", ", including "
+_OF_WHICH_GAP = re.compile(
+    r"(?:\s+[\w'\u2019-]+){0,6}?\s*[,(\u2013\u2014-]\s*(?:of\s+which|including|out\s+of\s+which)\s+"
+    r"(?:(?:up\s+to|around|about|almost|nearly|some|more\s+than|over|just\s+over|just\s+under)\s+)?", re.IGNORECASE)
 
 
 def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
