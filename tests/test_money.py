@@ -831,3 +831,21 @@ def test_share_stated_after_its_pot_with_of_which_or_including() -> None:
     assert got[5_000_000.0]["share_of_amount"] == 20_000_000.0
     got = _by_amount("WorkWell got £5m, with £7m coming next year.")  # a later sum, not a share
     assert got[7_000_000.0]["share_of_amount"] is None
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Helping carers back to work could be worth £9bn a year to the economy.", "other"),
+    ("Ministers say the reforms will boost the UK economy by £4bn.", "other"),
+    ("The council will invest £2m to boost the local economy.", "funding"),
+    ("The scheme will pump £5m into the local economy.", "funding"),
+])
+def test_what_the_economy_gains_is_not_money_given(text: str, kind: str) -> None:
+    (row,) = money.extract(text)
+    assert row["kind"] == kind
+
+
+def test_a_return_on_money_is_a_ratio_not_funding() -> None:
+    got = [(r["amount"], r["kind"]) for r in money.extract("The Restart Scheme returned £3 for every £1 invested.")]
+    assert got == [(3.0, "other"), (1.0, "other")]
+    (row,) = money.extract("Every £1 spent on the pilot was matched by the council.")
+    assert row["kind"] == "other"

@@ -959,6 +959,17 @@ _PRICE_BEFORE = re.compile(
     r"patient|jobseeker|claimant|person|individual)s?\s+\Z", re.IGNORECASE)
 
 
+# a return on money: "£4 for every £1 invested", "every £1 spent saves £2"
+_RATIO_BEFORE = re.compile(r"(?<![\w-])(?:every|each|per)\s+\Z", re.IGNORECASE)
+_RATIO_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:for|to|from)\s+(?:every|each)\s+(?:£|\$|€)", re.IGNORECASE)
+# what the economy gains: "worth £25bn a year to the UK economy", "could boost the economy by £3bn"
+_TO_THE_ECONOMY_AFTER = re.compile(
+    r"(?:\s*-?(?:a|per|each|every)[\s-]+year|\s+annually)?\s+to\s+the\s+(?:[\w-]+\s+){0,2}?economy(?![\w-])",
+    re.IGNORECASE)
+_BOOST_THE_ECONOMY_BEFORE = re.compile(
+    r"(?<![\w-])(?:boost|boosts|boosted|boosting|add|adds|added|adding|grow|grows|growing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"economy\s+(?:by\s+)?(?:(?:up\s+to|around|about|almost|nearly|some|more\s+than|over|an\s+estimated)\s+)?\Z",
+    re.IGNORECASE)
 # an award made by a court or tribunal is against someone (a fine), not a grant
 _COURT = re.compile(r"(?<![\w-])(?:tribunals?|courts?|judges?|jury|juries|ombudsman|sheriff)(?![\w-])", re.IGNORECASE)
 _AWARD_WORDS = frozenset({"award", "awards", "awarded", "awarding"})
@@ -1015,6 +1026,11 @@ def _kind(ctx: _Ctx, s: int, e: int, value: Decimal) -> str:
             key = (gap, _KIND_RANK[kind], kind)
             if best is None or key < best:
                 best = key
+    if _RATIO_BEFORE.search(body, max(ss, s - 12), s) or _RATIO_AFTER.match(body, e, se):
+        return "other"  # "returns £4 for every £1 invested": a ratio, not money given
+    if best is not None and best[2] == "funding" and (_TO_THE_ECONOMY_AFTER.match(body, e, se)
+                                                      or _BOOST_THE_ECONOMY_BEFORE.search(body, max(ss, s - 50), s)):
+        return "other"  # "worth £25bn a year to the economy", "boost the economy by £3bn": a gain, not money given
     if _TAKEN_AWAY_BEFORE.search(body, max(ss, s - 45), s) or _BETTER_OR_WORSE_OFF.match(body, e) \
             or _TAKEN_AWAY_AFTER.match(body, e, _clause_end(body, e, se)):
         return "other"  # "scrapped the £30m fund", "a cut of £4m to the service", "the £3m grant was withdrawn"
