@@ -849,3 +849,19 @@ def test_a_return_on_money_is_a_ratio_not_funding() -> None:
     assert got == [(3.0, "other"), (1.0, "other")]
     (row,) = money.extract("Every £1 spent on the pilot was matched by the council.")
     assert row["kind"] == "other"
+
+
+def test_the_scheme_is_never_the_programme_it_replaced() -> None:
+    text = ("Connect to Work is launching in Wessex. It replaces the Work and Health Programme, which closes in "
+            "March. The scheme will receive £9m over five years.")
+    (row,) = money.extract(text)
+    assert (row["amount"], row["programme"], row["period_years"]) == (9_000_000.0, "Connect to Work", 5.0)
+
+
+@pytest.mark.parametrize("text", [
+    "WorkWell in Wessex sought a further £2m last spring.",
+    "The WorkWell service is seeking £400,000 from local businesses.",
+])
+def test_money_applied_for_or_sought_is_not_given(text: str) -> None:
+    (row,) = money.extract(text)
+    assert row["kind"] == "other"

@@ -789,7 +789,9 @@ class _Ctx:
         return max(s - mention["span_end"], 0)
 
     def _programmes_in(self, start: int, end: int) -> set[str]:
-        return {str(r["programme"]) for r in self.mentions.within(start, end)}
+        """The programmes named in ``body[start:end]``, but for those named only to compare or as what
+        another replaced ("It replaces the Work and Health Programme"): never what "the scheme" means."""
+        return {str(r["programme"]) for r in self.mentions.within(start, end) if not self.named_to_compare(r)}
 
     def _list_context(self, ps: int) -> str | None:
         """The one programme of the text a list of allocations belongs to: back over the other
@@ -896,7 +898,9 @@ _MEETS_A_COST_BEFORE = re.compile(r"(?<![\w-])(?:cover|covers|covering|meet|meet
 # money asked for, not given: "asked for £2m", "calls for £500m", "campaigners want £1bn"
 _REQUESTED_BEFORE = re.compile(
     r"(?<![\w-])(?:ask(?:s|ed|ing)?\s+for|call(?:s|ed|ing)?\s+for|demand(?:s|ed|ing)?|want(?:s|ed|ing)?|"
-    r"request(?:s|ed|ing)?|lobb(?:y|ies|ied|ying)\s+for|campaign(?:s|ed|ing)?\s+for|plead(?:s|ed|ing)?\s+for)"
+    r"request(?:s|ed|ing)?|lobb(?:y|ies|ied|ying)\s+for|campaign(?:s|ed|ing)?\s+for|plead(?:s|ed|ing)?\s+for|"
+    # ("can apply for up to £5,000" is money on offer, so applying is not asking here)
+    r"seek(?:s|ing)?|sought)"
     r"(?:\s+(?:a|an|the|another|a\s+further|an\s+extra|an\s+additional|at\s+least|up\s+to|around|about))*\s*\Z",
     re.IGNORECASE)
 # paying an organisation is giving it money: "will pay councils £3m", "paid providers up to £2m"
