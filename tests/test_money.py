@@ -815,11 +815,12 @@ def test_period_phrasings(text: str, period: float | None) -> None:
 def test_money_far_larger_than_the_programmes_own_is_not_given_it_by_default() -> None:
     text = ("WorkWell will get £57m to expand to 15 new areas.\n"
             "The NHS will receive an extra £22bn over the next two years.\n"
-            "Each area will get around £3.8m.\n"
-            "The money for the scheme is worth £1.5bn over ten years, ministers claimed.\n")
+            "Each area will get around £3.8m.\n")
     got = _by_amount(text)
     assert got[22_000_000_000.0]["programme"] is None  # 386 times the programme's £57m, sentence not about it
     assert got[3_800_000.0]["programme"] == "WorkWell"  # a share: smaller
+    got = _by_amount("WorkWell will get £57m to expand to 15 new areas.\n"
+                     "The money for the scheme will be worth £1.5bn to employers, ministers claimed.\n")
     assert got[1_500_000_000.0]["programme"] == "WorkWell"  # "the scheme": about it, whatever the size
 
 

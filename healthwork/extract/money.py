@@ -964,7 +964,8 @@ _PRICE_BEFORE = re.compile(
 
 
 # a return on money: "£4 for every £1 invested", "every £1 spent saves £2"
-_RATIO_BEFORE = re.compile(r"(?<![\w-])(?:every|each|per)\s+\Z", re.IGNORECASE)
+_RATIO_BEFORE = re.compile(r"(?<![\w-])(?:every|each|per)\s+(?:(?:£|\$|€)\d+(?:\.\d+)?\s+(?:[\w-]+\s+){0,3}?)?\Z",
+                           re.IGNORECASE)
 _RATIO_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:for|to|from)\s+(?:every|each)\s+(?:£|\$|€)", re.IGNORECASE)
 # what the economy gains: "worth £25bn a year to the UK economy", "could boost the economy by £3bn"
 _TO_THE_ECONOMY_AFTER = re.compile(
@@ -1030,7 +1031,7 @@ def _kind(ctx: _Ctx, s: int, e: int, value: Decimal) -> str:
             key = (gap, _KIND_RANK[kind], kind)
             if best is None or key < best:
                 best = key
-    if _RATIO_BEFORE.search(body, max(ss, s - 12), s) or _RATIO_AFTER.match(body, e, se):
+    if _RATIO_BEFORE.search(body, max(ss, s - 45), s) or _RATIO_AFTER.match(body, e, se):
         return "other"  # "returns £4 for every £1 invested": a ratio, not money given
     if best is not None and best[2] == "funding" and (_TO_THE_ECONOMY_AFTER.match(body, e, se)
                                                       or _BOOST_THE_ECONOMY_BEFORE.search(body, max(ss, s - 50), s)):
@@ -1253,13 +1254,13 @@ _FAR_LARGER = 25.0  # an amount this many times every sum named with the program
 def _far_larger_money_is_not_the_programmes(ctx: _Ctx, rows: list[dict[str, Any]]) -> None:
     """Money given the article's programme only by default ("The NHS will receive £22bn" in a story about
     a £57m pilot) loses it when it is more than 25 times every amount the article ties to that programme
-    by name: a programme's own money is stated with its name, and a share is never larger than its pot
-    (in place)."""
-    named: dict[tuple[str, str], float] = {}
+    otherwise (by name, "the scheme", its paragraph or a follow-up): a programme's own money is stated as
+    its own, and a share is never larger than its pot (in place)."""
+    named: dict[tuple[str, str], float] = {}  # (programme, currency) -> largest amount tied to it by the text
     for r in rows:
-        programme = ctx.named_in_sentence.get(r["span_start"])
-        if programme is not None and r["kind"] == "funding":
-            key = (programme, r["currency"])
+        if r["programme"] is not None and r["kind"] == "funding" \
+                and r["span_start"] not in ctx.by_article_only and r["span_start"] not in ctx.guessed:
+            key = (str(r["programme"]), r["currency"])
             named[key] = max(named.get(key, 0.0), r["amount"])
     for r in rows:
         if r["span_start"] not in ctx.by_article_only or r["programme"] is None:
