@@ -866,3 +866,9 @@ def test_the_scheme_is_never_the_programme_it_replaced() -> None:
 def test_money_applied_for_or_sought_is_not_given(text: str) -> None:
     (row,) = money.extract(text)
     assert row["kind"] == "other"
+
+
+def test_one_year_of_a_longer_scheme_opening_the_sentence() -> None:
+    got = _by_amount("WorkWell has run in Wessex since 2024.\nIn its first year, the pilot cost £3.9m.\n"
+                     "In year two, it received £4m.\n")
+    assert (got[3_900_000.0]["period_years"], got[4_000_000.0]["period_years"]) == (1.0, 1.0)

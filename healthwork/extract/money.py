@@ -205,6 +205,10 @@ _PERIOD_REMOTE = re.compile(
 _ONE_YEAR_OF_SEVERAL = re.compile(
     r"\s+(?:in|for|during|over)\s+(?:(?:its|the|their|this|that)\s+(?:first|second|third|fourth|fifth|final|last|"
     r"opening|initial)\s+year|year\s+(?:one|two|three|four|five|1|2|3|4|5))(?![\w-])", re.IGNORECASE)
+# one year of something longer, opening the sentence: "In its first year, ...", "During the second year, ..."
+_ONE_YEAR_OPENING = re.compile(
+    r"\s*(?:In|For|During|Over)\s+(?:(?:its|the|their|this|that)\s+(?:first|second|third|fourth|fifth|final|last|"
+    r"opening|initial)\s+year|year\s+(?:one|two|three|four|five|1|2|3|4|5)),", re.IGNORECASE)
 # "a three-year, £5m programme", "a two-year grant of £5m", "a five-year contract worth £1bn"
 _PERIOD_PRE_ADJ = re.compile(
     rf"(?<![\w-])(?P<n>\d+(?:\.\d+)?|{_PWORD})-(?P<unit>year|month),?\s+"
@@ -1402,6 +1406,8 @@ def _rate_and_period(ctx: _Ctx, start: int, end: int, next_start: int, prev_end:
         om = _PERIOD_OPENING.match(body, ss, start)
         if om:
             period = _period_value(om)
+        elif _ONE_YEAR_OPENING.match(body, ss, start):
+            period = 1.0  # "In its first year, the pilot cost £3.9m"
     if period is None:
         limit = min(se, pos + 160)
         m = _PERIOD_REMOTE.search(body, pos, _clause_end(body, pos, limit))
