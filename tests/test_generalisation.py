@@ -409,3 +409,25 @@ def test_cleaning_keeps_a_subheading_after_an_advert_and_a_closing_table_of_figu
         "Manufacturing\t9\t31",
         "Care\t20\t95",
     ]
+
+
+def test_money7_local_story_with_a_replaced_scheme_a_quote_and_the_councils_own_money() -> None:
+    # money7: a regional paper's story naming its programme once, the scheme it replaced, a restated
+    # sum in a quote, money the council adds of its own, a far larger national figure and a ratio
+    body = ("Around 3,000 people in Wessex will get help to find work after the county secured £11.5m.\n"
+            "The money will pay for Connect to Work, which replaces the Work and Health Programme, over the "
+            "next five years.\n"
+            "The scheme will also receive one hundred and fifty thousand pounds from local employers.\n"
+            "The county council is adding £80,000 of its own to pay for a careers fair.\n"
+            'Council leader Ann Hale said: "This £11.5m will change lives."\n'
+            "Nationally, the NHS will receive an extra £22bn over two years.\n"
+            "Supporters say every £1 invested returns £3.\n")
+    assert funding(body) == [
+        (11_500_000.0, "GBP", "exact", None, "Connect to Work", "funding"),
+        (150_000.0, "GBP", "exact", None, "Connect to Work", "funding"),
+        (80_000.0, "GBP", "exact", None, None, "funding"),
+        (11_500_000.0, "GBP", "exact", None, "Connect to Work", "funding"),
+        (22_000_000_000.0, "GBP", "exact", 2.0, None, "funding"),
+        (1.0, "GBP", "exact", None, None, "other"),
+        (3.0, "GBP", "exact", None, None, "other"),
+    ]

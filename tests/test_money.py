@@ -810,3 +810,65 @@ def test_each_award_is_a_rate_per_person_each_area_an_allocation() -> None:
 def test_period_phrasings(text: str, period: float | None) -> None:
     (row,) = money.extract(text)
     assert (row["amount"], row["period_years"]) == (40_000_000.0, period)
+
+
+def test_money_far_larger_than_the_programmes_own_is_not_given_it_by_default() -> None:
+    text = ("WorkWell will get £57m to expand to 15 new areas.\n"
+            "The NHS will receive an extra £22bn over the next two years.\n"
+            "Each area will get around £3.8m.\n")
+    got = _by_amount(text)
+    assert got[22_000_000_000.0]["programme"] is None  # 386 times the programme's £57m, sentence not about it
+    assert got[3_800_000.0]["programme"] == "WorkWell"  # a share: smaller
+    got = _by_amount("WorkWell will get £57m to expand to 15 new areas.\n"
+                     "The money for the scheme will be worth £1.5bn to employers, ministers claimed.\n")
+    assert got[1_500_000_000.0]["programme"] == "WorkWell"  # "the scheme": about it, whatever the size
+
+
+def test_share_stated_after_its_pot_with_of_which_or_including() -> None:
+    got = _by_amount("Kent will receive £14m for Connect to Work, of which £3m will go to Medway.")
+    assert (got[3_000_000.0]["share_of_amount"], got[3_000_000.0]["programme"]) == (14_000_000.0, "Connect to Work")
+    assert got[14_000_000.0]["share_of_amount"] is None
+    got = _by_amount("WorkWell has £20m, including £5m for Leeds.")
+    assert got[5_000_000.0]["share_of_amount"] == 20_000_000.0
+    got = _by_amount("WorkWell got £5m, with £7m coming next year.")  # a later sum, not a share
+    assert got[7_000_000.0]["share_of_amount"] is None
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Helping carers back to work could be worth £9bn a year to the economy.", "other"),
+    ("Ministers say the reforms will boost the UK economy by £4bn.", "other"),
+    ("The council will invest £2m to boost the local economy.", "funding"),
+    ("The scheme will pump £5m into the local economy.", "funding"),
+])
+def test_what_the_economy_gains_is_not_money_given(text: str, kind: str) -> None:
+    (row,) = money.extract(text)
+    assert row["kind"] == kind
+
+
+def test_a_return_on_money_is_a_ratio_not_funding() -> None:
+    got = [(r["amount"], r["kind"]) for r in money.extract("The Restart Scheme returned £3 for every £1 invested.")]
+    assert got == [(3.0, "other"), (1.0, "other")]
+    (row,) = money.extract("Every £1 spent on the pilot was matched by the council.")
+    assert row["kind"] == "other"
+
+
+def test_the_scheme_is_never_the_programme_it_replaced() -> None:
+    text = ("Connect to Work is launching in Wessex. It replaces the Work and Health Programme, which closes in "
+            "March. The scheme will receive £9m over five years.")
+    (row,) = money.extract(text)
+    assert (row["amount"], row["programme"], row["period_years"]) == (9_000_000.0, "Connect to Work", 5.0)
+
+
+@pytest.mark.parametrize("text", [
+    "WorkWell in Wessex sought a further £2m last spring.",
+    "The WorkWell service is seeking £400,000 from local businesses.",
+])
+def test_money_applied_for_or_sought_is_not_given(text: str) -> None:
+    (row,) = money.extract(text)
+    assert row["kind"] == "other"
+
+
+def test_one_year_of_a_longer_scheme_opening_the_sentence() -> None:
+    got = _by_amount("WorkWell has run in Wessex since 2024.\nIn its first year, the pilot cost £3.9m.\n"
+                     "In year two, it received £4m.\n")
+    assert (got[3_900_000.0]["period_years"], got[4_000_000.0]["period_years"]) == (1.0, 1.0)

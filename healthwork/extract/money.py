@@ -54,7 +54,10 @@ Fields
   to the money makes it other: cut/scrapped/pulled/"the loss of"/"no longer receive" just
   before it, or "was withdrawn", "were scrapped", "will not be renewed", "ends", "less than",
   "short of", "in the red" after it; a list line ("Greater Lancashire: £38.8m") and an amount
-  with no keyword near are funding.
+  with no keyword near are funding. Also other: money handed back, not received ("will not receive
+  the £8m") or falling by an amount, money sought, a return ("£4 for every £1 invested"), what the
+  economy gains ("worth £25bn a year to the economy"), and what one award or person gets ("Each award
+  is capped at £60,000"); an award made by a court or tribunal is a fine.
 - ``programme``: the canonical programme the money is for (``programme_mentions``: rows of
   ``programmes.extract``), as the guidelines say: named in the money's sentence; else, when the
   sentence is about "the scheme/pilot/programme/service/money" (definite: "a scheme" is another
@@ -87,7 +90,9 @@ Fields
   names beside the money ("Alongside X", "In addition to X", "On top of its X allocation"); never a
   programme for a cut to something else ("£3bn of cuts to sickness benefits"). Last, money whose
   sentence names no programme takes the programme of the same amount stated elsewhere in the article
-  with its programme named ("the £14.2m" after "£14.2m through Connect to Work").
+  with its programme named ("the £14.2m" after "£14.2m through Connect to Work"); and money given the
+  article's programme only because it is funding in pounds loses it when it is more than 25 times every
+  amount the article names with that programme ("The NHS will receive £22bn" in a story about a £57m pilot).
 - ``place`` (funding only): the canonical name (``place_mentions``: rows of
   ``places.extract``) of the place the money is allocated to when the text ties it: a list line
   ("3. Devon, Plymouth and Torbay – £22.8m": the first named), a recipient before the amount
@@ -203,6 +208,10 @@ _PERIOD_REMOTE = re.compile(
 _ONE_YEAR_OF_SEVERAL = re.compile(
     r"\s+(?:in|for|during|over)\s+(?:(?:its|the|their|this|that)\s+(?:first|second|third|fourth|fifth|final|last|"
     r"opening|initial)\s+year|year\s+(?:one|two|three|four|five|1|2|3|4|5))(?![\w-])", re.IGNORECASE)
+# one year of something longer, opening the sentence: "In its first year, ...", "During the second year, ..."
+_ONE_YEAR_OPENING = re.compile(
+    r"\s*(?:In|For|During|Over)\s+(?:(?:its|the|their|this|that)\s+(?:first|second|third|fourth|fifth|final|last|"
+    r"opening|initial)\s+year|year\s+(?:one|two|three|four|five|1|2|3|4|5)),", re.IGNORECASE)
 # "a three-year, £5m programme", "a two-year grant of £5m", "a five-year contract worth £1bn"
 _PERIOD_PRE_ADJ = re.compile(
     rf"(?<![\w-])(?P<n>\d+(?:\.\d+)?|{_PWORD})-(?P<unit>year|month),?\s+"
@@ -558,6 +567,9 @@ class _Ctx:
         self.named_in_sentence: dict[int, str | None] = {}
         # money starts whose programme is the last resort's guess (the programme the sentence before named)
         self.guessed: set[int] = set()
+        # money starts given the article's programme only because they are funding in pounds (their sentence
+        # neither names a programme nor speaks of "the scheme")
+        self.by_article_only: set[int] = set()
         # a mention of the document a programme was set out in ("the Get Britain Working white
         # paper") does not make the article about that programme
         # nor does a programme named in a sentence setting the story against its background ("It comes
@@ -658,6 +670,8 @@ class _Ctx:
         if tied is not None:
             return tied
         if self.main is not None:
+            if not about_a_scheme:
+                self.by_article_only.add(s)
             return self.main
         # an article about several schemes: "the scheme" is the one the sentence before named (a guess
         # that a restatement of the same amount with its programme overrides)
@@ -782,7 +796,9 @@ class _Ctx:
         return max(s - mention["span_end"], 0)
 
     def _programmes_in(self, start: int, end: int) -> set[str]:
-        return {str(r["programme"]) for r in self.mentions.within(start, end)}
+        """The programmes named in ``body[start:end]``, but for those named only to compare or as what
+        another replaced ("It replaces the Work and Health Programme"): never what "the scheme" means."""
+        return {str(r["programme"]) for r in self.mentions.within(start, end) if not self.named_to_compare(r)}
 
     def _list_context(self, ps: int) -> str | None:
         """The one programme of the text a list of allocations belongs to: back over the other
@@ -889,7 +905,9 @@ _MEETS_A_COST_BEFORE = re.compile(r"(?<![\w-])(?:cover|covers|covering|meet|meet
 # money asked for, not given: "asked for £2m", "calls for £500m", "campaigners want £1bn"
 _REQUESTED_BEFORE = re.compile(
     r"(?<![\w-])(?:ask(?:s|ed|ing)?\s+for|call(?:s|ed|ing)?\s+for|demand(?:s|ed|ing)?|want(?:s|ed|ing)?|"
-    r"request(?:s|ed|ing)?|lobb(?:y|ies|ied|ying)\s+for|campaign(?:s|ed|ing)?\s+for|plead(?:s|ed|ing)?\s+for)"
+    r"request(?:s|ed|ing)?|lobb(?:y|ies|ied|ying)\s+for|campaign(?:s|ed|ing)?\s+for|plead(?:s|ed|ing)?\s+for|"
+    # ("can apply for up to £5,000" is money on offer, so applying is not asking here)
+    r"seek(?:s|ing)?|sought)"
     r"(?:\s+(?:a|an|the|another|a\s+further|an\s+extra|an\s+additional|at\s+least|up\s+to|around|about))*\s*\Z",
     re.IGNORECASE)
 # paying an organisation is giving it money: "will pay councils £3m", "paid providers up to £2m"
@@ -952,6 +970,18 @@ _PRICE_BEFORE = re.compile(
     r"patient|jobseeker|claimant|person|individual)s?\s+\Z", re.IGNORECASE)
 
 
+# a return on money: "£4 for every £1 invested", "every £1 spent saves £2"
+_RATIO_BEFORE = re.compile(r"(?<![\w-])(?:every|each|per)\s+(?:(?:£|\$|€)\d+(?:\.\d+)?\s+(?:[\w-]+\s+){0,3}?)?\Z",
+                           re.IGNORECASE)
+_RATIO_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:for|to|from)\s+(?:every|each)\s+(?:£|\$|€)", re.IGNORECASE)
+# what the economy gains: "worth £25bn a year to the UK economy", "could boost the economy by £3bn"
+_TO_THE_ECONOMY_AFTER = re.compile(
+    r"(?:\s*-?(?:a|per|each|every)[\s-]+year|\s+annually)?\s+to\s+the\s+(?:[\w-]+\s+){0,2}?economy(?![\w-])",
+    re.IGNORECASE)
+_BOOST_THE_ECONOMY_BEFORE = re.compile(
+    r"(?<![\w-])(?:boost|boosts|boosted|boosting|add|adds|added|adding|grow|grows|growing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"economy\s+(?:by\s+)?(?:(?:up\s+to|around|about|almost|nearly|some|more\s+than|over|an\s+estimated)\s+)?\Z",
+    re.IGNORECASE)
 # an award made by a court or tribunal is against someone (a fine), not a grant
 _COURT = re.compile(r"(?<![\w-])(?:tribunals?|courts?|judges?|jury|juries|ombudsman|sheriff)(?![\w-])", re.IGNORECASE)
 _AWARD_WORDS = frozenset({"award", "awards", "awarded", "awarding"})
@@ -1008,6 +1038,11 @@ def _kind(ctx: _Ctx, s: int, e: int, value: Decimal) -> str:
             key = (gap, _KIND_RANK[kind], kind)
             if best is None or key < best:
                 best = key
+    if _RATIO_BEFORE.search(body, max(ss, s - 45), s) or _RATIO_AFTER.match(body, e, se):
+        return "other"  # "returns £4 for every £1 invested": a ratio, not money given
+    if best is not None and best[2] == "funding" and (_TO_THE_ECONOMY_AFTER.match(body, e, se)
+                                                      or _BOOST_THE_ECONOMY_BEFORE.search(body, max(ss, s - 50), s)):
+        return "other"  # "worth £25bn a year to the economy", "boost the economy by £3bn": a gain, not money given
     if _TAKEN_AWAY_BEFORE.search(body, max(ss, s - 45), s) or _BETTER_OR_WORSE_OFF.match(body, e) \
             or _TAKEN_AWAY_AFTER.match(body, e, _clause_end(body, e, se)):
         return "other"  # "scrapped the £30m fund", "a cut of £4m to the service", "the £3m grant was withdrawn"
@@ -1216,7 +1251,30 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
                 "span_end": end,
             })
     _restatements_keep_their_programme(ctx, rows)
+    _far_larger_money_is_not_the_programmes(ctx, rows)
     return rows
+
+
+_FAR_LARGER = 25.0  # an amount this many times every sum named with the programme is not the programme's
+
+
+def _far_larger_money_is_not_the_programmes(ctx: _Ctx, rows: list[dict[str, Any]]) -> None:
+    """Money given the article's programme only by default ("The NHS will receive £22bn" in a story about
+    a £57m pilot) loses it when it is more than 25 times every amount the article ties to that programme
+    otherwise (by name, "the scheme", its paragraph or a follow-up): a programme's own money is stated as
+    its own, and a share is never larger than its pot (in place)."""
+    named: dict[tuple[str, str], float] = {}  # (programme, currency) -> largest amount tied to it by the text
+    for r in rows:
+        if r["programme"] is not None and r["kind"] == "funding" \
+                and r["span_start"] not in ctx.by_article_only and r["span_start"] not in ctx.guessed:
+            key = (str(r["programme"]), r["currency"])
+            named[key] = max(named.get(key, 0.0), r["amount"])
+    for r in rows:
+        if r["span_start"] not in ctx.by_article_only or r["programme"] is None:
+            continue
+        largest = named.get((str(r["programme"]), r["currency"]))
+        if largest is not None and r["amount"] > _FAR_LARGER * largest:
+            r["programme"] = None
 
 
 def _restatements_keep_their_programme(ctx: _Ctx, rows: list[dict[str, Any]]) -> None:
@@ -1301,9 +1359,17 @@ def _share_of(ctx: _Ctx, found: list[_Found], k: int, phrase_last: int) -> float
             (_OF_POT_BEFORE.search(body, max(ss, prev[0] - 12), prev[0]) and _OF_POT_GAP.fullmatch(body, prev[1], start))
             # "Leeds's share of the £115m Connect to Work funding is £9.2m"
             or (_SHARE_OF_BEFORE.search(body, max(ss, prev[0] - 30), prev[0])
-                and _SHARE_IS_GAP.fullmatch(body, prev[1], start))):
+                and _SHARE_IS_GAP.fullmatch(body, prev[1], start))
+            # "£14m, of which £3m will go to Medway", "£20m, including £5m for Leeds"
+            or _OF_WHICH_GAP.fullmatch(body, prev[1], start)):
         return float(prev[2])
     return None
+
+
+# between a pot and a share of it stated next: ", of which ", ", including "
+_OF_WHICH_GAP = re.compile(
+    r"(?:\s+[\w'\u2019-]+){0,6}?\s*[,(\u2013\u2014-]\s*(?:of\s+which|including|out\s+of\s+which)\s+"
+    r"(?:(?:up\s+to|around|about|almost|nearly|some|more\s+than|over|just\s+over|just\s+under)\s+)?", re.IGNORECASE)
 
 
 def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
@@ -1343,6 +1409,8 @@ def _rate_and_period(ctx: _Ctx, start: int, end: int, next_start: int, prev_end:
         om = _PERIOD_OPENING.match(body, ss, start)
         if om:
             period = _period_value(om)
+        elif _ONE_YEAR_OPENING.match(body, ss, start):
+            period = 1.0  # "In its first year, the pilot cost £3.9m"
     if period is None:
         limit = min(se, pos + 160)
         m = _PERIOD_REMOTE.search(body, pos, _clause_end(body, pos, limit))
