@@ -78,3 +78,11 @@ def test_phrase_trie_matches_like_the_alternation_longest_first() -> None:
         assert (found and found.group()) == ((m := alternation.match(text)) and m.group()), text
     assert trie.match("lone parents said").group() == "lone parents"  # the longest phrase that fits
     assert trie.match("parentsx") is None and trie.match("over  50s") is None  # one gap character between words
+
+
+def test_normalise_spaces_keeps_offsets_and_leaves_plain_text_as_it_is() -> None:
+    from healthwork.extract.organisations import normalise_spaces
+
+    assert normalise_spaces("Jobs\u00a0Fund\tin\u2009Leeds\r\nnow") == "Jobs Fund in Leeds \nnow"
+    plain = "The Jobs Fund in Leeds opened on 3 May.\nIt helps 40 people."
+    assert normalise_spaces(plain) == plain

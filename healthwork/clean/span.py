@@ -97,11 +97,11 @@ def read_lines(text: str) -> tuple[list[Line], set[str]]:
             for k in range(first, last + 1):
                 wrapped_shapes[k] = share
     for index, stripped in enumerate(stripped_lines):
+        if not stripped:
+            continue  # (a hard-wrapped paragraph has no blank line)
         line_no = index + 1
         if wrapped_shapes and index in wrapped_shapes:
             lines.append(Line(line_no, stripped, stripped, False, wrapped_shapes[index]))
-            continue
-        if not stripped:
             continue
         if stripped[0] in "\u200b\ufeff" or stripped[-1] in "\u200b\ufeff":
             stripped = stripped.strip("\u200b\ufeff \t")
@@ -109,7 +109,13 @@ def read_lines(text: str) -> tuple[list[Line], set[str]]:
                 continue
         content, is_list = stripped, False
         first = stripped[0]
-        if first in LIST_MARK_CHARS or first.isdigit() or stripped[1:2] in ".)":
+        if first in LIST_MARK_CHARS:
+            # a bullet (half the lines of a saved page): LIST_MARK's first branch, the bullet and the whitespace
+            # after it (``\s`` is what ``str.lstrip`` strips), without running the pattern
+            after_bullet = stripped[1:].lstrip()
+            if after_bullet:
+                content, is_list = after_bullet, True
+        elif first.isdigit() or stripped[1:2] in ".)":
             marker = LIST_MARK.match(stripped)
             if marker and marker.end() < len(stripped):
                 content, is_list = stripped[marker.end():], True

@@ -707,7 +707,8 @@ def _resolve_overlaps(
 
 
 #: Same-length normalisation for matching: odd spaces become " " so offsets stay valid.
-_ODD_SPACE_RE = re.compile("[\u00a0\u2007\u2009\u200a\u202f\u205f\u3000\t\r\f\v]")
+_ODD_SPACES = "\u00a0\u2007\u2009\u200a\u202f\u205f\u3000\t\r\f\v"
+_ODD_SPACE_RE = re.compile(f"[{_ODD_SPACES}]")
 
 
 @lru_cache(maxsize=8)
@@ -715,6 +716,8 @@ def normalise_spaces(body: str) -> str:
     """``body`` with non-breaking and other odd spaces as plain spaces (same length, same offsets).
 
     Cached for the last few bodies: the organisation, person, place and quote passes each normalise the same one."""
+    if not any(space in body for space in _ODD_SPACES):
+        return body  # most bodies (cleaning keeps plain spaces): one quick test per character instead of a regex pass
     return _ODD_SPACE_RE.sub(" ", body)
 
 

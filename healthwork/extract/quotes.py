@@ -37,7 +37,7 @@ from bisect import bisect_left
 from typing import Any
 
 from healthwork.extract import organisations, people as people_mod
-from healthwork.extract.text import phrase_trie
+from healthwork.extract.text import find_all, phrase_trie
 
 Row = dict[str, Any]
 
@@ -74,7 +74,7 @@ _DESCRIBED_MIN_WORDS = 2  # "X described it as “long overdue”"
 
 
 _PARA_RE = re.compile(r"[^\n]+")
-_QUOTE_CHAR_RE = re.compile("[“\"‘']")
+_QUOTE_CHARS = ("“", "\"", "‘", "'")
 _APOS_RE = re.compile("[’']")
 
 
@@ -123,8 +123,9 @@ def _single_closer(body: str, i: int, pe: int) -> int:
 def _find_quotes(body: str) -> list[tuple[int, int, int, int, int]]:
     """(qs, qe, mark_start, mark_end, paragraph_index): text span and the span including marks."""
     out: list[tuple[int, int, int, int, int]] = []
-    # every quote mark of the body, found in one scan (a regex search per paragraph and quote cost more)
-    marks = [m.start() for m in _QUOTE_CHAR_RE.finditer(body)]
+    # every quote mark of the body, found once (a regex search per paragraph and quote cost more; four literal
+    # scans cost less than a regex scan)
+    marks = find_all(body, _QUOTE_CHARS)
     for pi, (ps, pe) in enumerate(_paragraphs(body)):
         i = ps
         while i < pe:
