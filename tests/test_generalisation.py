@@ -436,16 +436,24 @@ def test_money7_local_story_with_a_replaced_scheme_a_quote_and_the_councils_own_
 def test_read_lines_takes_bullets_off_as_the_list_marker_pattern_does() -> None:
     """read_lines strips a bullet without running LIST_MARK (half the lines of a saved page are bullets): every bullet
     character must be one LIST_MARK takes with the whitespace after it, else the two would disagree."""
-    from healthwork.clean.patterns import LIST_MARK, LIST_MARK_CHARS
+    from healthwork.clean.patterns import LIST_MARK, LIST_MARK_CHARS, PLAIN_BULLET_CHARS
     from healthwork.clean.span import read_lines
 
-    for bullet in LIST_MARK_CHARS:
+    for bullet in PLAIN_BULLET_CHARS:
         for gap in (" ", "\u00a0 ", "\t", ""):
             text = f"{bullet}{gap}Apply for the Jobs Fund"
             marker = LIST_MARK.match(text)
             assert marker is not None and text[marker.end():] == "Apply for the Jobs Fund", (bullet, gap)
             (line,), _ = read_lines(text)
             assert (line.content, line.is_list, line.text) == ("Apply for the Jobs Fund", True, text)
+    # arrows, ticks and emoji are bullets only before whitespace (perhaps after a variation selector): the pattern
+    # decides, and read_lines agrees with it
+    for bullet in LIST_MARK_CHARS - PLAIN_BULLET_CHARS:
+        for selector, gap, is_list in (("", " ", True), ("\ufe0f", " ", True), ("", "", False)):
+            text = f"{bullet}{selector}{gap}Apply for the Jobs Fund"
+            (line,), _ = read_lines(text)
+            assert (line.content == "Apply for the Jobs Fund", line.is_list) == (is_list, is_list), (bullet, gap)
+            assert bool(LIST_MARK.match(text)) is is_list
     (alone,), _ = read_lines("  •  ")  # a bullet with nothing after it is not a list item
     assert (alone.content, alone.is_list) == ("•", False)
     lines, _ = read_lines("\n\n3) Book a health check\n\nPlain line")

@@ -20,7 +20,9 @@ LIST_MARK = re.compile(
     r"^(?:(?:[\u2022\u00b7\u25aa\u25cf\u2023\u2043\u25e6*\-–]|[" + _ARROW_AND_TICK_BULLETS + r"]\ufe0f?(?=\s))"
     r"|\d{1,3}[.)](?=\s)|[a-z][.)](?=\s))\s*"
 )
-LIST_MARK_CHARS = frozenset("\u2022\u00b7\u25aa\u25cf\u2023\u2043\u25e6*-–" + _ARROW_AND_TICK_BULLETS)
+# a plain bullet is a list mark whatever follows it; an arrow, tick or emoji bullet only before whitespace
+PLAIN_BULLET_CHARS = frozenset("\u2022\u00b7\u25aa\u25cf\u2023\u2043\u25e6*-–")
+LIST_MARK_CHARS = PLAIN_BULLET_CHARS | frozenset(_ARROW_AND_TICK_BULLETS)
 SENTENCE_END_CHARS = frozenset('.!?"”’\'):;')
 INNER_SENTENCE_BREAK = re.compile(r"[a-z0-9%)”\"’][.!?][\"”’]?\s+[A-Z“\"‘(]")
 DIGIT = re.compile(r"\d")

@@ -19,7 +19,7 @@ from healthwork.clean.lines import (
     title_like,
 )
 from healthwork.clean.names import byline_name_cached, person_name_line
-from healthwork.clean.patterns import DIGIT, LIST_MARK, LIST_MARK_CHARS, STOP_WORDS, YEAR
+from healthwork.clean.patterns import DIGIT, LIST_MARK, LIST_MARK_CHARS, PLAIN_BULLET_CHARS, STOP_WORDS, YEAR
 from healthwork.clean.result import DroppedLine
 from healthwork.dates import is_date_line
 
@@ -109,13 +109,13 @@ def read_lines(text: str) -> tuple[list[Line], set[str]]:
                 continue
         content, is_list = stripped, False
         first = stripped[0]
-        if first in LIST_MARK_CHARS:
-            # a bullet (half the lines of a saved page): LIST_MARK's first branch, the bullet and the whitespace
-            # after it (``\s`` is what ``str.lstrip`` strips), without running the pattern
+        if first in PLAIN_BULLET_CHARS:
+            # a plain bullet (half the lines of a saved page): LIST_MARK's first branch, the bullet and the
+            # whitespace after it (``\s`` is what ``str.lstrip`` strips), without running the pattern
             after_bullet = stripped[1:].lstrip()
             if after_bullet:
                 content, is_list = after_bullet, True
-        elif first.isdigit() or stripped[1:2] in ".)":
+        elif first in LIST_MARK_CHARS or first.isdigit() or stripped[1:2] in ".)":
             marker = LIST_MARK.match(stripped)
             if marker and marker.end() < len(stripped):
                 content, is_list = stripped[marker.end():], True
