@@ -698,6 +698,61 @@ LAYOUTS: list[Layout] = [
         None,
         None,
     ),
+    Layout(
+        # a labelled box of teaser headlines runs straight into the page's own headline and its byline
+        "related_box_running_into_the_header",
+        _story(
+            "Example Valley Online",
+            "News | Business | Politics | Sport",
+            "Wales > Business > Jobs",
+            "RELATED STORIES",
+            "Job centre opening hours cut in three towns",
+            "Careers fair draws record crowds to the leisure centre",
+            "County budget: what it means for your bins",
+            "Employers praise the physiotherapy referral service for their staff",
+            "£2.1m to help people with health conditions back into work across the valleys",
+            "By Rhian Edwards",
+            "Business Reporter",
+            "September 18 2026 06:30 AM",
+            _BODY,
+        ),
+        "£2.1m to help people with health conditions back into work across the valleys",
+        "Rhian Edwards",
+        dt.date(2026, 9, 18),
+    ),
+    Layout(
+        # an e-mail newsletter: the subject names the issue, the story has its own headline; the date is the
+        # e-mail's 'Date:' header
+        "newsletter_subject_naming_the_issue",
+        _story(
+            "From: Example Works <news@example.org.uk>",
+            "To: partners@example.org.uk",
+            "Date: Thu, 12 Nov 2026 09:02:17 +0000",
+            "Subject: Example Works news - November 2026",
+            "View this email in your browser",
+            "In this issue: funding confirmed - team expands - dates for your diary",
+            "£900,000 keeps Example Works open to people with health conditions",
+            _BODY,
+        ),
+        "£900,000 keeps Example Works open to people with health conditions",
+        None,
+        dt.date(2026, 11, 12),
+    ),
+    Layout(
+        # a wire story's dateline opens the first paragraph; the header shows no date
+        "wire_dateline_opening_the_story",
+        _story(
+            "EXAMPLE NEWSWIRE",
+            "Home | Latest releases | Health | Contact",
+            "PRESS RELEASE",
+            "Work and health support expands to four more areas",
+            "LEEDS, 14 October 2026 -- Four more areas will offer one-to-one job support to people with health conditions from April, the department confirmed today.",
+            _BODY,
+        ),
+        "Work and health support expands to four more areas",
+        None,
+        dt.date(2026, 10, 14),
+    ),
 ]
 
 

@@ -282,7 +282,9 @@ def _headline_score(lines: list[Line], j: int, window: _Window, best_score: floa
     labelled = _TITLE_FIELD.match(content)
     if labelled:
         content = content[labelled.end():]  # a form's field: 'TITLE    <headline>', 'Subject: <headline>'
-    score = 3.0 if labelled is None else 6.0  # the page says which line is its title
+    # the page says which line is its title (a newsletter's subject naming its issue, 'Subject: Example news', does not)
+    label_named = content.rsplit(None, 1)[-1].lower() in _LABEL_LAST_WORDS
+    score = 6.0 if labelled is not None and not label_named else 3.0
     inner_break = INNER_SENTENCE_BREAK.search(content) is not None
     # 'Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn't Worry.' is a headline
     title_case = (inner_break or content[-1] == ".") and _is_title_case(content)
@@ -366,7 +368,7 @@ def _headline_score(lines: list[Line], j: int, window: _Window, best_score: floa
         and not (not _standfirst_shaped(line) and _tagline_over(lines, before, window))
     ):
         score -= 1.5
-    if line.n_words <= 6 and content.rsplit(None, 1)[-1].lower() in _LABEL_LAST_WORDS:
+    if label_named and len(content.split()) <= 6:
         score -= 2.0
     # the value of a 'From:' / 'Source:' field is not a headline
     if j > 0 and lines[j - 1].length <= 20 and lines[j - 1].content.endswith(":"):
@@ -576,10 +578,20 @@ def _in_teaser_run(lines: list[Line], j: int, window_start: int, first_body: int
         return False
     if j == end == first_body - 1 and lines[j - 1].content.endswith("."):
         return False  # the box's last item ended with its summary; the line over the story is its headline
-    return end - start + 1 >= _UNLABELLED_TEASER_RUN or any(lines[k].rule in _LIST_LABEL_RULES for k in range(max(0, start - 2), start))
+    box_label = any(lines[k].rule in _LIST_LABEL_RULES for k in range(max(0, start - 2), start))
+    if box_label and j == end and j - start >= 3 and not _standfirst_shaped(lines[j]) and _over_its_byline(lines, j):
+        return False  # a labelled box of teasers ends at the page's header: its headline, then the writer's byline
+    return end - start + 1 >= _UNLABELLED_TEASER_RUN or box_label
 
 
 _UNLABELLED_TEASER_RUN = 5
+
+
+def _over_its_byline(lines: list[Line], j: int) -> bool:
+    """The next line after j (past share buttons and article tools) is a byline ('By Jane Smith'); a date alone
+    is not enough, since a dated header may stand under a box of teasers."""
+    after = _text_lines_after(lines, j, 1)
+    return bool(after) and (lines[after[0]].rule == "byline" or lines[after[0]].length <= 80 and _BY_LINE.match(lines[after[0]].content) is not None)
 
 
 def _in_dated_list(lines: list[Line], j: int, first_body: int) -> bool:
@@ -861,19 +873,40 @@ def find_date(lines: list[Line], title_j: int, first_body: int, last_body: int) 
         return below[0]
     if candidates:
         return candidates[0][0]
+    # a wire story's or a press release's dateline opening the story: 'LONDON, 14 October 2026 -- Six more areas ...'
+    wire_date = _wire_dateline(lines[first_body].content)
+    if wire_date is not None:
+        return wire_date
     # a labelled 'Published ...' line just after the body
     for j in range(last_body + 1, min(len(lines), last_body + 5)):
         if lines[j].length < 200 and _PUBLISHED_LABEL.search(lines[j].content):
             day, is_labelled = _line_date(lines[j].content)
             if day is not None and is_labelled:
                 return day
-    # a date at the very top of the saved text
-    for j in range(0, min(2, len(lines))):
-        if lines[j].rule == "date_line" or (lines[j].length < 80 and _PUBLISHED_LABEL.search(lines[j].content)):
+    # a date at the very top of the saved text, or a labelled one among its first lines (an e-mail's 'Date:' header)
+    for j in range(0, min(_TOP_LABELLED_LINES, len(lines))):
+        if (j < 2 and lines[j].rule == "date_line") or (lines[j].length < 80 and _PUBLISHED_LABEL.search(lines[j].content)):
             day, _ = _line_date(lines[j].content)
             if day is not None:
                 return day
     return None
+
+
+_TOP_LABELLED_LINES = 5
+# 'LONDON, 14 October 2026 --', 'CARDIFF, Wales, Oct. 14, 2026 /Example Wire/ --': a place in capitals, the date, a dash
+_WIRE_PLACE = re.compile(r"^[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][A-Za-z .]{1,30})?,\s+")
+_WIRE_DASH = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*|/[^/]{1,40}/\s*)?(?:--|—|–|-)\s")
+
+
+def _wire_dateline(content: str) -> dt.date | None:
+    """The date of a wire dateline opening the story's first line, or None."""
+    place = _WIRE_PLACE.match(content)
+    if place is None:
+        return None
+    found = find_dates(content[: place.end() + 40])
+    if not found or found[0][0] != place.end():
+        return None
+    return found[0][2] if _WIRE_DASH.match(content[place.end() + found[0][1] - found[0][0]:]) else None
 
 
 _SLUG_SPLIT = re.compile(r"[^a-z0-9]+")
