@@ -753,6 +753,40 @@ LAYOUTS: list[Layout] = [
         None,
         dt.date(2026, 10, 14),
     ),
+    Layout(
+        # a 'By' label with its writers one a line (a @handle under the first): both are the byline
+        "by_label_over_two_writers_one_a_line",
+        _story(
+            _MENU,
+            "Four more areas added to the fit note pilot",
+            "Patients will be able to get a fit note from a physiotherapist under the extension",
+            "By",
+            "Gareth Lloyd",
+            "@garethlloyd",
+            "Sarah Okafor",
+            "01 October 2025",
+            _BODY,
+        ),
+        "Four more areas added to the fit note pilot",
+        "Gareth Lloyd and Sarah Okafor",
+        dt.date(2025, 10, 1),
+    ),
+    Layout(
+        # a 'By' label over one writer and their job: the job is not a second writer
+        "by_label_over_one_writer_and_a_role",
+        _story(
+            _MENU,
+            "Four more areas added to the fit note pilot",
+            "By",
+            "Gareth Lloyd",
+            "Health Correspondent",
+            "01 October 2025",
+            _BODY,
+        ),
+        "Four more areas added to the fit note pilot",
+        "Gareth Lloyd",
+        dt.date(2025, 10, 1),
+    ),
 ]
 
 

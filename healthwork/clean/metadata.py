@@ -669,7 +669,7 @@ def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | 
         if lowered in BYLINE_LABEL_ONLY and j + 1 < n_lines:
             name = name_at_start(lines[j + 1].content)
             if name:
-                return name
+                return _with_cowriters(lines, j + 1, name)
     # a bare name next to a date line or its role line, or with a @handle, between headline and body (or just
     # after a standfirst kept as the body's first line)
     for j in range(max(window_start, title_j + 1), min(n_lines, first_body + 3)):
@@ -726,6 +726,23 @@ def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | 
             if name and person_name_line(lines[j].content):
                 return name
     return None
+
+
+_HANDLE_LINE = re.compile(r"^@\w{1,30}$")
+
+
+def _with_cowriters(lines: list[Line], at: int, name: str) -> str:
+    """'By' / 'Jane Smith' / '@janesmith' / 'Tom Jones' / date: the writers named one a line under a 'By' label
+    (each a person's name opening with a given name; a @handle line between does not count), joined with 'and'."""
+    names = [name]
+    for k in range(at + 1, min(len(lines), at + 6)):
+        content = lines[k].content
+        if _HANDLE_LINE.match(content):
+            continue
+        if not person_name_line(content) or content in names:
+            break
+        names.append(bare_name(content) or content)
+    return " and ".join(names)
 
 
 def _printed_twice_running(lines: list[Line], j: int) -> bool:
