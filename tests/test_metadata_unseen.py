@@ -787,6 +787,32 @@ LAYOUTS: list[Layout] = [
         "Gareth Lloyd",
         dt.date(2025, 10, 1),
     ),
+    Layout(
+        # the date first, then the writer, on one line: 'date | name'
+        "date_then_writer_on_one_line",
+        _story(
+            _MENU,
+            "Four more areas added to the fit note pilot",
+            "3 March 2025 | Gareth Lloyd",
+            _BODY,
+        ),
+        "Four more areas added to the fit note pilot",
+        "Gareth Lloyd",
+        dt.date(2025, 3, 3),
+    ),
+    Layout(
+        # the date first, then a section label: no writer
+        "date_then_section_label_on_one_line",
+        _story(
+            _MENU,
+            "Four more areas added to the fit note pilot",
+            "3 March 2025 | Health and Care",
+            _BODY,
+        ),
+        "Four more areas added to the fit note pilot",
+        None,
+        dt.date(2025, 3, 3),
+    ),
 ]
 
 

@@ -680,6 +680,11 @@ def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | 
             parts = _BYLINE_PARTS.split(content)
             if len(parts) >= 2 and bare_name(parts[0]) and any(find_dates(p) for p in parts[1:]):
                 return bare_name(parts[0])
+            # '20 November 2025 | Jane Smith': the date first, then a part that is a person's name (a given name first)
+            if len(parts) >= 2 and find_dates(parts[0]):
+                named = next((part for part in parts[1:] if person_name_line(part)), None)
+                if named is not None:
+                    return bare_name(named)
         name = _name_before_date(content) if DIGIT.search(content) else None
         if name:
             return name
