@@ -813,6 +813,23 @@ LAYOUTS: list[Layout] = [
         None,
         dt.date(2025, 3, 3),
     ),
+    Layout(
+        # a breadcrumb trail printed under the headline ends with it: still the page's own headline
+        "breadcrumb_trail_under_the_headline",
+        _story(
+            _MENU,
+            "Health",
+            "Council opens work and health hub",
+            "  • Home",
+            "  • News",
+            "  • Council opens work and health hub",
+            "3 March 2025",
+            _BODY,
+        ),
+        "Council opens work and health hub",
+        None,
+        dt.date(2025, 3, 3),
+    ),
 ]
 
 

@@ -415,15 +415,16 @@ _MENU_ENTRY_WORDS = 6
 
 def _menu_entry_copy(lines: list[Line], j: int, window: _Window) -> bool:
     """Line j's text is printed again above the story as an entry of a menu: an item the menu goes on after
-    ('• The Example Dictionary' / '• Translations' / '• Books'), or an item straight under line j (a box's
-    heading and its one link). The last item of a breadcrumb trail ('• Home' / '• <headline>') is the page's own
-    title and does not count."""
+    ('• The Example Dictionary' / '• Translations' / '• Books'), or a lone link under line j (a box's heading and
+    its one link). The last item of a breadcrumb trail ('• Home' / '• <headline>'), above or below the headline, is
+    the page's own title and does not count."""
     content = lines[j].content
     for k in range(window.start, window.first_body):
         line = lines[k]
         if k == j or line.rule != "menu_item" or line.content != content:
             continue
-        if k > j or k + 1 < j and lines[k + 1].is_list and lines[k + 1].rule == "menu_item":
+        menu_goes_on = k + 1 < len(lines) and k + 1 != j and lines[k + 1].is_list and lines[k + 1].rule == "menu_item"
+        if menu_goes_on or k > j and not lines[k - 1].is_list:
             return True
     return False
 
