@@ -830,6 +830,21 @@ LAYOUTS: list[Layout] = [
         None,
         dt.date(2025, 3, 3),
     ),
+    Layout(
+        # a headline with a colon ('X: Y') over a labelled date line is no form field: the date is the header's
+        "colon_headline_over_a_labelled_date",
+        _story(
+            "NHS Example Integrated Care Board",
+            "Home > Our work > Employment support",
+            "Employment support: frequently asked questions",
+            "Published: 3 March 2025",
+            "What is the service?",
+            _BODY,
+        ),
+        "Employment support: frequently asked questions",
+        None,
+        dt.date(2025, 3, 3),
+    ),
 ]
 
 

@@ -79,7 +79,10 @@ def _form_field_penalty(lines: list[Line], j: int) -> float:
     label = content.split(":", 1)[0]
     if "," in label or len(label.split()) > 3:  # 'Labour market overview, UK: March 2025' is a headline
         return 0.0
-    in_block = any(_FIELD.match(lines[k].content) for k in (j - 1, j + 1) if 0 <= k < len(lines))
+    # (a labelled date or byline next to it, 'Published: 3 March 2025', is the header's, not another field)
+    in_block = any(
+        _FIELD.match(lines[k].content) and lines[k].rule not in ("date_line", "byline") for k in (j - 1, j + 1) if 0 <= k < len(lines)
+    )
     if in_block:
         return 4.0
     return 2.0 if len(content.split(":", 1)[1].split()) <= 2 else 0.0
