@@ -609,20 +609,33 @@ LAYOUTS: list[Layout] = [
         dt.date(2025, 6, 18),
     ),
     Layout(
-        # a blog's header: a two-word headline (one a stop word) over list items of page facts
+        # a blog's header: a two-word headline over list items of page facts
         "blog_two_word_headline_over_page_fact_items",
         _story(
             _MENU,
             "Home » Column »",
             "3 Mar",
             "Column",
-            "About referrals",
+            "Physiotherapy referrals",
             "  • March 3, 2025",
             "  • Posted by admin",
             "  • Leave a comment",
             _BODY,
         ),
-        "About referrals",
+        "Physiotherapy referrals",
+        None,
+        dt.date(2025, 3, 3),
+    ),
+    Layout(
+        # a two-word section name with a pronoun over the date is no headline, though the story repeats 'health'
+        "two_word_section_name_with_a_pronoun_over_the_date",
+        _story(
+            _MENU,
+            "Your health",
+            "3 March 2025",
+            _BODY,
+        ),
+        None,
         None,
         dt.date(2025, 3, 3),
     ),

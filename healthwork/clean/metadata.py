@@ -179,9 +179,10 @@ def _two_word_headline(lines: list[Line], window: _Window, over_page_facts: bool
         stems = _content_stems(content)
         if len(words) == 2 and len(stems) == 2 and stems <= window.story_words:
             return j
-        # a stop word ('About bugs') or a word in capitals ('CDPATH replacements'): every other word in the story
+        # a word in capitals ('NHSX referrals'): both words in the story, capitals or not (a line with a stop word,
+        # 'Your health', 'Our work', may be a section's name and is left)
         any_case = _any_case_stems(content)
-        if any_case and any_case <= window.story_words_any_case:
+        if len(any_case) == 2 and any_case <= window.story_words_any_case:
             return j
     return -1
 
