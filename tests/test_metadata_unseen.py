@@ -645,25 +645,25 @@ LAYOUTS: list[Layout] = [
         "writer_teasers_over_a_header_dated_by_weekday_and_time",
         _story(
             _MENU,
-            "Recent from Eleri Vaughan",
+            "Recent from Helen Vaughan",
             "Councils told to publish waiting times for adult social care assessments",
-            "Eleri Vaughan",
+            "Helen Vaughan",
             "3/11/25 11:00AM",
             "Why the sick note is being renamed in three health boards",
-            "Eleri Vaughan",
+            "Helen Vaughan",
             "3/11/25 9:00AM",
             "A short guide to phased returns after long-term sickness",
-            "Eleri Vaughan",
+            "Helen Vaughan",
             "3/10/25 4:40PM",
             "Health",
             "Named work coaches promised to people signed off for a month",
-            "Eleri Vaughan",
+            "Helen Vaughan",
             "Monday 5:30PM",
             "Filed to:employment",
             _BODY,
         ),
         "Named work coaches promised to people signed off for a month",
-        "Eleri Vaughan",
+        "Helen Vaughan",
         None,
     ),
     Layout(
@@ -884,3 +884,14 @@ def test_names_without_honorifics() -> None:
     assert without_honorifics("Prof. Sir Tom Jones") == "Tom Jones"
     assert without_honorifics("Lord Smith") == "Lord Smith"  # a title and one name: left whole
     assert without_honorifics("Jane Smith") == "Jane Smith"
+
+
+def test_button_over_a_weekday_and_time_is_no_writer() -> None:
+    # 'Enlarge Image' has a name's shape; over a weekday-and-time date only a name opening with a given name counts
+    page = "\n".join(
+        [_MENU, "Council opens work and health hub in former library building", "Enlarge Image", "Monday 5:30PM", _BODY]
+    )
+    result = clean_article(page)
+    assert result.title == "Council opens work and health hub in former library building"
+    assert result.author is None
+    assert result.published_date is None

@@ -712,7 +712,9 @@ def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | 
             # under the date only a name opening with a given name ('Enlarge Image' under a date is a button)
             (j > 0 and _date_shaped(lines[j - 1]) and person_name_line(content))
             # over the date (not the outlet under a name line: 'Jane Smith' / 'Example Post' / '3 May 2025')
-            or (j + 1 < n_lines and _date_shaped(lines[j + 1]) and not (j > 0 and person_name_line(lines[j - 1].content)))
+            # (over a weekday and time, 'Monday 5:30PM', only a name opening with a given name)
+            or (j + 1 < n_lines and (lines[j + 1].rule == "date_line" or _date_shaped(lines[j + 1]) and person_name_line(content))
+                and not (j > 0 and person_name_line(lines[j - 1].content)))
             or (j + 1 < n_lines and (
                 is_author_role_line(lines[j + 1].content) or _OUTLET_LINE.match(lines[j + 1].content) is not None
             ))
