@@ -609,20 +609,33 @@ LAYOUTS: list[Layout] = [
         dt.date(2025, 6, 18),
     ),
     Layout(
-        # a blog's header: a two-word headline (one a stop word) over list items of page facts
+        # a blog's header: a two-word headline over list items of page facts
         "blog_two_word_headline_over_page_fact_items",
         _story(
             _MENU,
             "Home » Column »",
             "3 Mar",
             "Column",
-            "About referrals",
+            "Physiotherapy referrals",
             "  • March 3, 2025",
             "  • Posted by admin",
             "  • Leave a comment",
             _BODY,
         ),
-        "About referrals",
+        "Physiotherapy referrals",
+        None,
+        dt.date(2025, 3, 3),
+    ),
+    Layout(
+        # a two-word section name with a pronoun over the date is no headline, though the story repeats 'health'
+        "two_word_section_name_with_a_pronoun_over_the_date",
+        _story(
+            _MENU,
+            "Your health",
+            "3 March 2025",
+            _BODY,
+        ),
+        None,
         None,
         dt.date(2025, 3, 3),
     ),
@@ -632,25 +645,25 @@ LAYOUTS: list[Layout] = [
         "writer_teasers_over_a_header_dated_by_weekday_and_time",
         _story(
             _MENU,
-            "Recent from Eleri Vaughan",
+            "Recent from Helen Vaughan",
             "Councils told to publish waiting times for adult social care assessments",
-            "Eleri Vaughan",
+            "Helen Vaughan",
             "3/11/25 11:00AM",
             "Why the sick note is being renamed in three health boards",
-            "Eleri Vaughan",
+            "Helen Vaughan",
             "3/11/25 9:00AM",
             "A short guide to phased returns after long-term sickness",
-            "Eleri Vaughan",
+            "Helen Vaughan",
             "3/10/25 4:40PM",
             "Health",
             "Named work coaches promised to people signed off for a month",
-            "Eleri Vaughan",
+            "Helen Vaughan",
             "Monday 5:30PM",
             "Filed to:employment",
             _BODY,
         ),
         "Named work coaches promised to people signed off for a month",
-        "Eleri Vaughan",
+        "Helen Vaughan",
         None,
     ),
     Layout(
@@ -698,6 +711,153 @@ LAYOUTS: list[Layout] = [
         None,
         None,
     ),
+    Layout(
+        # a labelled box of teaser headlines runs straight into the page's own headline and its byline
+        "related_box_running_into_the_header",
+        _story(
+            "Example Valley Online",
+            "News | Business | Politics | Sport",
+            "Wales > Business > Jobs",
+            "RELATED STORIES",
+            "Job centre opening hours cut in three towns",
+            "Careers fair draws record crowds to the leisure centre",
+            "County budget: what it means for your bins",
+            "Employers praise the physiotherapy referral service for their staff",
+            "£2.1m to help people with health conditions back into work across the valleys",
+            "By Rhian Edwards",
+            "Business Reporter",
+            "September 18 2026 06:30 AM",
+            _BODY,
+        ),
+        "£2.1m to help people with health conditions back into work across the valleys",
+        "Rhian Edwards",
+        dt.date(2026, 9, 18),
+    ),
+    Layout(
+        # an e-mail newsletter: the subject names the issue, the story has its own headline; the date is the
+        # e-mail's 'Date:' header
+        "newsletter_subject_naming_the_issue",
+        _story(
+            "From: Example Works <news@example.org.uk>",
+            "To: partners@example.org.uk",
+            "Date: Thu, 12 Nov 2026 09:02:17 +0000",
+            "Subject: Example Works news - November 2026",
+            "View this email in your browser",
+            "In this issue: funding confirmed - team expands - dates for your diary",
+            "£900,000 keeps Example Works open to people with health conditions",
+            _BODY,
+        ),
+        "£900,000 keeps Example Works open to people with health conditions",
+        None,
+        dt.date(2026, 11, 12),
+    ),
+    Layout(
+        # a wire story's dateline opens the first paragraph; the header shows no date
+        "wire_dateline_opening_the_story",
+        _story(
+            "EXAMPLE NEWSWIRE",
+            "Home | Latest releases | Health | Contact",
+            "PRESS RELEASE",
+            "Work and health support expands to four more areas",
+            "LEEDS, 14 October 2026 -- Four more areas will offer one-to-one job support to people with health conditions from April, the department confirmed today.",
+            _BODY,
+        ),
+        "Work and health support expands to four more areas",
+        None,
+        dt.date(2026, 10, 14),
+    ),
+    Layout(
+        # a 'By' label with its writers one a line (a @handle under the first): both are the byline
+        "by_label_over_two_writers_one_a_line",
+        _story(
+            _MENU,
+            "Four more areas added to the fit note pilot",
+            "Patients will be able to get a fit note from a physiotherapist under the extension",
+            "By",
+            "Gareth Lloyd",
+            "@garethlloyd",
+            "Sarah Okafor",
+            "01 October 2025",
+            _BODY,
+        ),
+        "Four more areas added to the fit note pilot",
+        "Gareth Lloyd and Sarah Okafor",
+        dt.date(2025, 10, 1),
+    ),
+    Layout(
+        # a 'By' label over one writer and their job: the job is not a second writer
+        "by_label_over_one_writer_and_a_role",
+        _story(
+            _MENU,
+            "Four more areas added to the fit note pilot",
+            "By",
+            "Gareth Lloyd",
+            "Health Correspondent",
+            "01 October 2025",
+            _BODY,
+        ),
+        "Four more areas added to the fit note pilot",
+        "Gareth Lloyd",
+        dt.date(2025, 10, 1),
+    ),
+    Layout(
+        # the date first, then the writer, on one line: 'date | name'
+        "date_then_writer_on_one_line",
+        _story(
+            _MENU,
+            "Four more areas added to the fit note pilot",
+            "3 March 2025 | Gareth Lloyd",
+            _BODY,
+        ),
+        "Four more areas added to the fit note pilot",
+        "Gareth Lloyd",
+        dt.date(2025, 3, 3),
+    ),
+    Layout(
+        # the date first, then a section label: no writer
+        "date_then_section_label_on_one_line",
+        _story(
+            _MENU,
+            "Four more areas added to the fit note pilot",
+            "3 March 2025 | Health and Care",
+            _BODY,
+        ),
+        "Four more areas added to the fit note pilot",
+        None,
+        dt.date(2025, 3, 3),
+    ),
+    Layout(
+        # a breadcrumb trail printed under the headline ends with it: still the page's own headline
+        "breadcrumb_trail_under_the_headline",
+        _story(
+            _MENU,
+            "Health",
+            "Council opens work and health hub",
+            "  • Home",
+            "  • News",
+            "  • Council opens work and health hub",
+            "3 March 2025",
+            _BODY,
+        ),
+        "Council opens work and health hub",
+        None,
+        dt.date(2025, 3, 3),
+    ),
+    Layout(
+        # a headline with a colon ('X: Y') over a labelled date line is no form field: the date is the header's
+        "colon_headline_over_a_labelled_date",
+        _story(
+            "NHS Example Integrated Care Board",
+            "Home > Our work > Employment support",
+            "Employment support: frequently asked questions",
+            "Published: 3 March 2025",
+            "What is the service?",
+            _BODY,
+        ),
+        "Employment support: frequently asked questions",
+        None,
+        dt.date(2025, 3, 3),
+    ),
 ]
 
 
@@ -724,3 +884,14 @@ def test_names_without_honorifics() -> None:
     assert without_honorifics("Prof. Sir Tom Jones") == "Tom Jones"
     assert without_honorifics("Lord Smith") == "Lord Smith"  # a title and one name: left whole
     assert without_honorifics("Jane Smith") == "Jane Smith"
+
+
+def test_button_over_a_weekday_and_time_is_no_writer() -> None:
+    # 'Enlarge Image' has a name's shape; over a weekday-and-time date only a name opening with a given name counts
+    page = "\n".join(
+        [_MENU, "Council opens work and health hub in former library building", "Enlarge Image", "Monday 5:30PM", _BODY]
+    )
+    result = clean_article(page)
+    assert result.title == "Council opens work and health hub in former library building"
+    assert result.author is None
+    assert result.published_date is None

@@ -79,7 +79,10 @@ def _form_field_penalty(lines: list[Line], j: int) -> float:
     label = content.split(":", 1)[0]
     if "," in label or len(label.split()) > 3:  # 'Labour market overview, UK: March 2025' is a headline
         return 0.0
-    in_block = any(_FIELD.match(lines[k].content) for k in (j - 1, j + 1) if 0 <= k < len(lines))
+    # (a labelled date or byline next to it, 'Published: 3 March 2025', is the header's, not another field)
+    in_block = any(
+        _FIELD.match(lines[k].content) and lines[k].rule not in ("date_line", "byline") for k in (j - 1, j + 1) if 0 <= k < len(lines)
+    )
     if in_block:
         return 4.0
     return 2.0 if len(content.split(":", 1)[1].split()) <= 2 else 0.0
@@ -176,9 +179,10 @@ def _two_word_headline(lines: list[Line], window: _Window, over_page_facts: bool
         stems = _content_stems(content)
         if len(words) == 2 and len(stems) == 2 and stems <= window.story_words:
             return j
-        # a stop word ('About bugs') or a word in capitals ('CDPATH replacements'): every other word in the story
+        # a word in capitals ('NHSX referrals'): both words in the story, capitals or not (a line with a stop word,
+        # 'Your health', 'Our work', may be a section's name and is left)
         any_case = _any_case_stems(content)
-        if any_case and any_case <= window.story_words_any_case:
+        if len(any_case) == 2 and any_case <= window.story_words_any_case:
             return j
     return -1
 
@@ -282,7 +286,9 @@ def _headline_score(lines: list[Line], j: int, window: _Window, best_score: floa
     labelled = _TITLE_FIELD.match(content)
     if labelled:
         content = content[labelled.end():]  # a form's field: 'TITLE    <headline>', 'Subject: <headline>'
-    score = 3.0 if labelled is None else 6.0  # the page says which line is its title
+    # the page says which line is its title (a newsletter's subject naming its issue, 'Subject: Example news', does not)
+    label_named = content.rsplit(None, 1)[-1].lower() in _LABEL_LAST_WORDS
+    score = 6.0 if labelled is not None and not label_named else 3.0
     inner_break = INNER_SENTENCE_BREAK.search(content) is not None
     # 'Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn't Worry.' is a headline
     title_case = (inner_break or content[-1] == ".") and _is_title_case(content)
@@ -366,7 +372,7 @@ def _headline_score(lines: list[Line], j: int, window: _Window, best_score: floa
         and not (not _standfirst_shaped(line) and _tagline_over(lines, before, window))
     ):
         score -= 1.5
-    if line.n_words <= 6 and content.rsplit(None, 1)[-1].lower() in _LABEL_LAST_WORDS:
+    if label_named and len(content.split()) <= 6:
         score -= 2.0
     # the value of a 'From:' / 'Source:' field is not a headline
     if j > 0 and lines[j - 1].length <= 20 and lines[j - 1].content.endswith(":"):
@@ -413,15 +419,16 @@ _MENU_ENTRY_WORDS = 6
 
 def _menu_entry_copy(lines: list[Line], j: int, window: _Window) -> bool:
     """Line j's text is printed again above the story as an entry of a menu: an item the menu goes on after
-    ('• The Example Dictionary' / '• Translations' / '• Books'), or an item straight under line j (a box's
-    heading and its one link). The last item of a breadcrumb trail ('• Home' / '• <headline>') is the page's own
-    title and does not count."""
+    ('• The Example Dictionary' / '• Translations' / '• Books'), or a lone link under line j (a box's heading and
+    its one link). The last item of a breadcrumb trail ('• Home' / '• <headline>'), above or below the headline, is
+    the page's own title and does not count."""
     content = lines[j].content
     for k in range(window.start, window.first_body):
         line = lines[k]
         if k == j or line.rule != "menu_item" or line.content != content:
             continue
-        if k > j or k + 1 < j and lines[k + 1].is_list and lines[k + 1].rule == "menu_item":
+        menu_goes_on = k + 1 < len(lines) and k + 1 != j and lines[k + 1].is_list and lines[k + 1].rule == "menu_item"
+        if menu_goes_on or k > j and not lines[k - 1].is_list:
             return True
     return False
 
@@ -576,10 +583,20 @@ def _in_teaser_run(lines: list[Line], j: int, window_start: int, first_body: int
         return False
     if j == end == first_body - 1 and lines[j - 1].content.endswith("."):
         return False  # the box's last item ended with its summary; the line over the story is its headline
-    return end - start + 1 >= _UNLABELLED_TEASER_RUN or any(lines[k].rule in _LIST_LABEL_RULES for k in range(max(0, start - 2), start))
+    box_label = any(lines[k].rule in _LIST_LABEL_RULES for k in range(max(0, start - 2), start))
+    if box_label and j == end and j - start >= 3 and not _standfirst_shaped(lines[j]) and _over_its_byline(lines, j):
+        return False  # a labelled box of teasers ends at the page's header: its headline, then the writer's byline
+    return end - start + 1 >= _UNLABELLED_TEASER_RUN or box_label
 
 
 _UNLABELLED_TEASER_RUN = 5
+
+
+def _over_its_byline(lines: list[Line], j: int) -> bool:
+    """The next line after j (past share buttons and article tools) is a byline ('By Jane Smith'); a date alone
+    is not enough, since a dated header may stand under a box of teasers."""
+    after = _text_lines_after(lines, j, 1)
+    return bool(after) and (lines[after[0]].rule == "byline" or lines[after[0]].length <= 80 and _BY_LINE.match(lines[after[0]].content) is not None)
 
 
 def _in_dated_list(lines: list[Line], j: int, first_body: int) -> bool:
@@ -657,7 +674,7 @@ def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | 
         if lowered in BYLINE_LABEL_ONLY and j + 1 < n_lines:
             name = name_at_start(lines[j + 1].content)
             if name:
-                return name
+                return _with_cowriters(lines, j + 1, name)
     # a bare name next to a date line or its role line, or with a @handle, between headline and body (or just
     # after a standfirst kept as the body's first line)
     for j in range(max(window_start, title_j + 1), min(n_lines, first_body + 3)):
@@ -668,6 +685,11 @@ def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | 
             parts = _BYLINE_PARTS.split(content)
             if len(parts) >= 2 and bare_name(parts[0]) and any(find_dates(p) for p in parts[1:]):
                 return bare_name(parts[0])
+            # '20 November 2025 | Jane Smith': the date first, then a part that is a person's name (a given name first)
+            if len(parts) >= 2 and find_dates(parts[0]):
+                named = next((part for part in parts[1:] if person_name_line(part)), None)
+                if named is not None:
+                    return bare_name(named)
         name = _name_before_date(content) if DIGIT.search(content) else None
         if name:
             return name
@@ -690,7 +712,9 @@ def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | 
             # under the date only a name opening with a given name ('Enlarge Image' under a date is a button)
             (j > 0 and _date_shaped(lines[j - 1]) and person_name_line(content))
             # over the date (not the outlet under a name line: 'Jane Smith' / 'Example Post' / '3 May 2025')
-            or (j + 1 < n_lines and _date_shaped(lines[j + 1]) and not (j > 0 and person_name_line(lines[j - 1].content)))
+            # (over a weekday and time, 'Monday 5:30PM', only a name opening with a given name)
+            or (j + 1 < n_lines and (lines[j + 1].rule == "date_line" or _date_shaped(lines[j + 1]) and person_name_line(content))
+                and not (j > 0 and person_name_line(lines[j - 1].content)))
             or (j + 1 < n_lines and (
                 is_author_role_line(lines[j + 1].content) or _OUTLET_LINE.match(lines[j + 1].content) is not None
             ))
@@ -714,6 +738,23 @@ def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | 
             if name and person_name_line(lines[j].content):
                 return name
     return None
+
+
+_HANDLE_LINE = re.compile(r"^@\w{1,30}$")
+
+
+def _with_cowriters(lines: list[Line], at: int, name: str) -> str:
+    """'By' / 'Jane Smith' / '@janesmith' / 'Tom Jones' / date: the writers named one a line under a 'By' label
+    (each a person's name opening with a given name; a @handle line between does not count), joined with 'and'."""
+    names = [name]
+    for k in range(at + 1, min(len(lines), at + 6)):
+        content = lines[k].content
+        if _HANDLE_LINE.match(content):
+            continue
+        if not person_name_line(content) or content in names:
+            break
+        names.append(bare_name(content) or content)
+    return " and ".join(names)
 
 
 def _printed_twice_running(lines: list[Line], j: int) -> bool:
@@ -861,19 +902,40 @@ def find_date(lines: list[Line], title_j: int, first_body: int, last_body: int) 
         return below[0]
     if candidates:
         return candidates[0][0]
+    # a wire story's or a press release's dateline opening the story: 'LONDON, 14 October 2026 -- Six more areas ...'
+    wire_date = _wire_dateline(lines[first_body].content)
+    if wire_date is not None:
+        return wire_date
     # a labelled 'Published ...' line just after the body
     for j in range(last_body + 1, min(len(lines), last_body + 5)):
         if lines[j].length < 200 and _PUBLISHED_LABEL.search(lines[j].content):
             day, is_labelled = _line_date(lines[j].content)
             if day is not None and is_labelled:
                 return day
-    # a date at the very top of the saved text
-    for j in range(0, min(2, len(lines))):
-        if lines[j].rule == "date_line" or (lines[j].length < 80 and _PUBLISHED_LABEL.search(lines[j].content)):
+    # a date at the very top of the saved text, or a labelled one among its first lines (an e-mail's 'Date:' header)
+    for j in range(0, min(_TOP_LABELLED_LINES, len(lines))):
+        if (j < 2 and lines[j].rule == "date_line") or (lines[j].length < 80 and _PUBLISHED_LABEL.search(lines[j].content)):
             day, _ = _line_date(lines[j].content)
             if day is not None:
                 return day
     return None
+
+
+_TOP_LABELLED_LINES = 5
+# 'LONDON, 14 October 2026 --', 'CARDIFF, Wales, Oct. 14, 2026 /Example Wire/ --': a place in capitals, the date, a dash
+_WIRE_PLACE = re.compile(r"^[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][A-Za-z .]{1,30})?,\s+")
+_WIRE_DASH = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*|/[^/]{1,40}/\s*)?(?:--|—|–|-)\s")
+
+
+def _wire_dateline(content: str) -> dt.date | None:
+    """The date of a wire dateline opening the story's first line, or None."""
+    place = _WIRE_PLACE.match(content)
+    if place is None:
+        return None
+    found = find_dates(content[: place.end() + 40])
+    if not found or found[0][0] != place.end():
+        return None
+    return found[0][2] if _WIRE_DASH.match(content[place.end() + found[0][1] - found[0][0]:]) else None
 
 
 _SLUG_SPLIT = re.compile(r"[^a-z0-9]+")
