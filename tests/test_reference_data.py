@@ -61,7 +61,7 @@ def test_every_council_and_icb_has_an_official_organisation_name() -> None:
 
 
 def test_each_reference_csv_says_where_it_came_from() -> None:
-    for name in ("places", "organisations", "programmes", "non_uk_places", "uk_towns", "gb_towns"):
+    for name in ("places", "organisations", "programmes", "non_uk_places", "uk_towns", "gb_towns", "sub_icb_locations"):
         head = [ln for ln in (REFERENCE_DIR / f"{name}.csv").read_text(encoding="utf-8").splitlines()
                 if ln.startswith("#")]
         assert any("Source" in ln for ln in head), name
@@ -133,3 +133,26 @@ def test_gb_towns_add_up_to_the_os_open_names_towns_the_header_states() -> None:
     assert {r["name"]: r["aliases"] for r in towns if r["name"] in ("Hetton-le-Hole", "Cardigan")} == {
         "Hetton-le-Hole": "Hetton", "Cardigan": "Aberteifi"}
     assert all(r["nation"] in {"England", "Scotland", "Wales"} and r["os_type"] in {"City", "Town"} for r in towns)
+
+
+def test_sub_icb_locations_match_the_ons_april_2023_count_and_their_boards() -> None:
+    """ONS Sub ICB Locations (April 2023): 106 locations (E38), each in one of the 42 ICBs (E54) of places.csv."""
+    head = (REFERENCE_DIR / "sub_icb_locations.csv").read_text(encoding="utf-8")
+    assert "04_23" in head and "b593f05ecd33e73239f1ab336deae54e13ead084" in head and "106 sub-ICB locations" in head
+    rows = load_csv("sub_icb_locations")
+    assert len(rows) == 106 and len({r["ons_code"] for r in rows}) == 106 and len({r["name"] for r in rows}) == 106
+    assert all(re.fullmatch(r"E38\d{6}", r["ons_code"]) for r in rows)
+    icb_codes = {r["ons_code"] for r in load_csv("places") if r["place_type"] == "icb"}
+    assert {r["icb_code"] for r in rows} == icb_codes  # every board has a location, every parent is a board
+    by_name = {r["name"]: r for r in rows}
+    assert (by_name["Sheffield"]["ons_code"], by_name["Sheffield"]["ods_code"], by_name["Sheffield"]["icb_code"]) == (
+        "E38000146", "03N", "E54000061")  # NHS South Yorkshire ICB - 03N
+    assert (by_name["Bradford District and Craven"]["ons_code"], by_name["Bradford District and Craven"]["icb_code"]) == (
+        "E38000232", "E54000054")  # West Yorkshire
+    assert by_name["Tameside and Glossop"]["ons_code"] == "E38000263"  # recoded in 2022 (was E38000182)
+    assert by_name["Cornwall and the Isles of Scilly"]["ods_code"] == "11N"  # formerly NHS Kernow, the board's only location
+    assert sum(r["icb_code"] == "E54000057" for r in rows) == 10  # Greater Manchester's ten localities
+    assert {r["name"] for r in rows if r["match"] == "no"} == {
+        "Basildon and Brentwood", "Castle Point and Rochford", "Chorley and South Ribble", "Heywood, Middleton and Rochdale",
+        "Ipswich and East Suffolk", "Southport and Formby", "Fylde and Wyre", "Hampshire, Southampton and Isle of Wight",
+        "Tameside and Glossop", "Newcastle Gateshead", "Leicester City"}
