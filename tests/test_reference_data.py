@@ -156,3 +156,11 @@ def test_sub_icb_locations_match_the_ons_april_2023_count_and_their_boards() -> 
         "Basildon and Brentwood", "Castle Point and Rochford", "Chorley and South Ribble", "Heywood, Middleton and Rochdale",
         "Ipswich and East Suffolk", "Southport and Formby", "Fylde and Wyre", "Hampshire, Southampton and Isle of Wight",
         "Tameside and Glossop", "Newcastle Gateshead", "Leicester City"}
+
+
+def test_town_lists_say_how_many_towns_have_no_district_code() -> None:
+    """No official town-to-district lookup was found: each town list states that none of its towns has a code."""
+    for name, n in (("uk_towns", 184), ("gb_towns", 627)):
+        head = (REFERENCE_DIR / f"{name}.csv").read_text(encoding="utf-8")
+        assert f"({n} of {n} unknown)" in head and len(load_csv(name)) == n
+        assert "ons_code" not in load_csv(name)[0]
