@@ -158,9 +158,29 @@ def test_sub_icb_locations_match_the_ons_april_2023_count_and_their_boards() -> 
         "Tameside and Glossop", "Newcastle Gateshead", "Leicester City"}
 
 
-def test_town_lists_say_how_many_towns_have_no_district_code() -> None:
-    """No official town-to-district lookup was found: each town list states that none of its towns has a code."""
-    for name, n in (("uk_towns", 184), ("gb_towns", 627)):
+def test_towns_carry_the_district_official_lookups_give_and_say_how_many_are_unknown() -> None:
+    """uk_towns/gb_towns: the ONS code of the district a town lies in (ONS built-up area lookups), or empty; the header
+    states how many are known, and every code is a current district of places.csv in the town's nation."""
+    districts = {r["ons_code"]: r["name"] for r in load_csv("places") if r["ons_code"][:3] in {"E06", "E07", "E08", "E09", "W06"}}
+    for name, n, known in (("uk_towns", 184, 59), ("gb_towns", 627, 327)):
+        rows = load_csv(name)
         head = (REFERENCE_DIR / f"{name}.csv").read_text(encoding="utf-8")
-        assert f"({n} of {n} unknown)" in head and len(load_csv(name)) == n
-        assert "ons_code" not in load_csv(name)[0]
+        assert f"give it: {known} of {n} towns" in head and "85d0ba6e476badf3861d8dc7485aecf40598d031" in head
+        coded = [r for r in rows if r["ons_code"]]
+        assert len(rows) == n and len(coded) == known
+        assert all(r["ons_code"] in districts and r["ons_code"][0] == r["nation"][0] for r in coded)
+        assert not [r for r in coded if r["nation"] in {"Scotland", "Northern Ireland"}]
+    code = {r["name"]: r["ons_code"] for f in ("uk_towns", "gb_towns") for r in load_csv(f)}
+    assert code["Baildon"] == "E08000032"  # Bradford
+    assert code["Stowmarket"] == "E07000203"  # Mid Suffolk
+    assert code["Knaresborough"] == "E06000065"  # Harrogate (2011) -> North Yorkshire (2023)
+    assert code["Saxmundham"] == "E07000244"  # Suffolk Coastal (2011) -> East Suffolk (2019)
+    assert code["Abercynon"] == "W06000016"  # Rhondda Cynon Taf
+    assert code["Cheadle"] == code["Whitchurch"] == code["Blackheath"] == ""  # two towns / a London namesake
+
+
+def test_a_town_mention_carries_its_district_code() -> None:
+    from healthwork.extract import extract_entities
+    rows = extract_entities("New clinics open in Knaresborough and in Baildon next spring.")["place_mentions"]
+    assert [(r["name"], r["ons_code"], r["place_type"]) for r in rows] == [
+        ("Knaresborough", "E06000065", "other"), ("Baildon", "E08000032", "other")]

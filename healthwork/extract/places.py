@@ -96,11 +96,12 @@ def _surfaces() -> dict[str, _Place]:
     # location; names that are a list of listed places ("Fylde and Wyre") are not matched (column match)
     rows += [{"name": r["name"], "ons_code": r["ons_code"], "place_type": "sub_icb", "aliases": "", "ambiguous": ""}
              for r in load_csv("sub_icb_locations") if r.get("match", "").lower() != "no"]
-    # towns of uk_towns.csv (GeoNames, no ONS code) come last: a name places.csv knows keeps its row
-    rows += [{"name": r["name"], "ons_code": "", "place_type": "other", "aliases": r.get("aliases", ""),
+    # towns of uk_towns.csv (GeoNames; ons_code = the district the town lies in, when known) come last: a name
+    # places.csv knows keeps its row
+    rows += [{"name": r["name"], "ons_code": r.get("ons_code", ""), "place_type": "other", "aliases": r.get("aliases", ""),
               "ambiguous": r.get("ambiguous", "")} for r in load_csv("uk_towns")]
     # then the smaller towns of gb_towns.csv (OS Open Names), one-word names only where written as a place
-    rows += [{"name": r["name"], "ons_code": "", "place_type": "other", "aliases": r.get("aliases", ""),
+    rows += [{"name": r["name"], "ons_code": r.get("ons_code", ""), "place_type": "other", "aliases": r.get("aliases", ""),
               "ambiguous": r.get("ambiguous", ""), "needs_context": r.get("needs_context", "")}
              for r in load_csv("gb_towns")]
     claimed: dict[str, _Place] = {}
