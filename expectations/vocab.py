@@ -11,7 +11,7 @@ ISO_CURRENCIES: frozenset[str] = frozenset(
 )
 QUALIFIERS: frozenset[str] = frozenset({"exact", "up_to", "more_than", "about"})
 FUNDING_KINDS: frozenset[str] = frozenset({"funding", "cost", "fine", "other"})
-PLACE_TYPES: frozenset[str] = frozenset({"country", "region", "icb", "combined_authority", "local_authority", "other"})
+PLACE_TYPES: frozenset[str] = frozenset({"country", "region", "icb", "sub_icb", "combined_authority", "local_authority", "other"})
 RAW_STATUSES: frozenset[str] = frozenset({"article", "quarantined", "duplicate"})
 
 SHA256_RE = r"^[0-9a-f]{64}$"

@@ -147,7 +147,7 @@ VIEWS: tuple[View, ...] = (
        """,
        ("place", "canonical place name"),
        ("ons_code", "ONS GSS code (NULL when unknown)"),
-       ("place_type", "country | region | icb | combined_authority | local_authority | other"),
+       ("place_type", "country | region | icb | sub_icb | combined_authority | local_authority | other"),
        ("n_articles", "distinct articles naming the place (syndicated copies counted once)"),
        ("programmes", "programmes named in the paragraphs naming the place"),
        ("n_commitments", "distinct commitments stated in a sentence naming the place"),

@@ -459,3 +459,16 @@ def test_read_lines_takes_bullets_off_as_the_list_marker_pattern_does() -> None:
     lines, _ = read_lines("\n\n3) Book a health check\n\nPlain line")
     assert [(line.line_no, line.content, line.is_list) for line in lines] == [
         (3, "Book a health check", True), (5, "Plain line", False)]
+
+
+def test_sub_icb_areas_are_places_with_their_e38_code_but_lists_and_nhs_names_are_not() -> None:
+    """A sub-ICB location's own name is a place with its ONS E38 code; a name the tables already know keeps its row
+    (Sheffield is the district); "Fylde and Wyre" stays two districts; "NHS Vale of York" is an organisation's name."""
+    from healthwork.extract import extract_entities
+    body = ("Surgeries across the Vale of York and in Bradford District and Craven will host the new work coaches, "
+            "while councils in Fylde and Wyre and in Sheffield have their own plans. NHS Herts Valleys said it would "
+            "follow. The scheme also covers east Lancashire.")
+    rows = [(p["name"], p["ons_code"], p["place_type"]) for p in extract_entities(body)["place_mentions"]]
+    assert rows == [("Vale of York", "E38000188", "sub_icb"), ("Bradford District and Craven", "E38000232", "sub_icb"),
+                    ("Fylde", "E07000119", "local_authority"), ("Wyre", "E07000128", "local_authority"),
+                    ("Sheffield", "E08000019", "local_authority"), ("Lancashire", "E10000017", "local_authority")]

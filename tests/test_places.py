@@ -285,12 +285,12 @@ def test_barrow_is_the_usual_short_form_of_barrow_in_furness() -> None:
     assert place_rows("Barrow said the town needed help.") == []  # also a surname: not when it opens a sentence
 
 
-def test_towns_of_the_geonames_list_are_places_without_a_code() -> None:
+def test_towns_of_the_geonames_list_are_places_with_their_district_code_when_known() -> None:
     body = ("The clinic in Hornchurch now sees patients from Sandbach and Golders Green. "
             "Sandbach residents said waits had fallen. Dr Ruth Wigston, a GP, welcomed it.")
     rows = extract_entities(body)["place_mentions"]
     assert [(r["name"], r["ons_code"], r["place_type"]) for r in rows] == [
-        ("Hornchurch", None, "other"), ("Sandbach", None, "other"), ("Golders Green", None, "other")]
+        ("Hornchurch", None, "other"), ("Sandbach", "E06000049", "other"), ("Golders Green", None, "other")]
     # a one-word town opening a sentence, or a surname, is not a mention (column ambiguous)
 
 
@@ -324,8 +324,10 @@ def test_a_small_towns_one_word_name_counts_where_written_as_a_place() -> None:
     body = ("A new clinic in Lydney will serve patients from Coleford and Cinderford. "
             "Employers near Thirsk, North Yorkshire, have signed up. Bingham said the team had grown. "
             "The deal was signed in Deal, Kent. In March the hub opened in Market Drayton.")
-    assert got(body) == {"Lydney": None, "Coleford": None, "Cinderford": None, "Thirsk": None,
-                         "North Yorkshire": "E06000065", "Deal": None, "Kent": "E10000016", "Market Drayton": None}
+    # a town's code is its district's (Forest of Dean, North Yorkshire) when the ONS lookups give it; else None
+    assert got(body) == {"Lydney": "E07000080", "Coleford": None, "Cinderford": "E07000080", "Thirsk": "E06000065",
+                         "North Yorkshire": "E06000065", "Deal": "E07000108", "Kent": "E10000016",
+                         "Market Drayton": "E06000051"}
     assert got("Lydney residents were pleased, Keith Bingham told the meeting.") == {}
     assert got("Advisers will settle the case. The Battle of Britain memorial was visited by Wells.") == {}
 
@@ -333,7 +335,7 @@ def test_a_small_towns_one_word_name_counts_where_written_as_a_place() -> None:
 def test_a_small_town_that_is_also_a_word_or_a_foreign_town_needs_a_uk_story() -> None:
     # "Ferndale" is a Rhondda town and a Detroit suburb: in a story naming no UK place it is not listed
     assert got("The bar opened two sites in Ferndale and one downtown.") == {}
-    assert got("Jobs fairs in Ferndale and Treorchy, Rhondda Cynon Taf, drew crowds.")["Ferndale"] is None
+    assert got("Jobs fairs in Ferndale and Treorchy, Rhondda Cynon Taf, drew crowds.")["Ferndale"] == "W06000016"
 
 
 def test_welsh_towns_are_listed_under_their_english_name() -> None:

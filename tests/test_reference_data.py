@@ -61,7 +61,7 @@ def test_every_council_and_icb_has_an_official_organisation_name() -> None:
 
 
 def test_each_reference_csv_says_where_it_came_from() -> None:
-    for name in ("places", "organisations", "programmes", "non_uk_places", "uk_towns", "gb_towns"):
+    for name in ("places", "organisations", "programmes", "non_uk_places", "uk_towns", "gb_towns", "sub_icb_locations"):
         head = [ln for ln in (REFERENCE_DIR / f"{name}.csv").read_text(encoding="utf-8").splitlines()
                 if ln.startswith("#")]
         assert any("Source" in ln for ln in head), name
@@ -133,3 +133,54 @@ def test_gb_towns_add_up_to_the_os_open_names_towns_the_header_states() -> None:
     assert {r["name"]: r["aliases"] for r in towns if r["name"] in ("Hetton-le-Hole", "Cardigan")} == {
         "Hetton-le-Hole": "Hetton", "Cardigan": "Aberteifi"}
     assert all(r["nation"] in {"England", "Scotland", "Wales"} and r["os_type"] in {"City", "Town"} for r in towns)
+
+
+def test_sub_icb_locations_match_the_ons_april_2023_count_and_their_boards() -> None:
+    """ONS Sub ICB Locations (April 2023): 106 locations (E38), each in one of the 42 ICBs (E54) of places.csv."""
+    head = (REFERENCE_DIR / "sub_icb_locations.csv").read_text(encoding="utf-8")
+    assert "04_23" in head and "b593f05ecd33e73239f1ab336deae54e13ead084" in head and "106 sub-ICB locations" in head
+    rows = load_csv("sub_icb_locations")
+    assert len(rows) == 106 and len({r["ons_code"] for r in rows}) == 106 and len({r["name"] for r in rows}) == 106
+    assert all(re.fullmatch(r"E38\d{6}", r["ons_code"]) for r in rows)
+    icb_codes = {r["ons_code"] for r in load_csv("places") if r["place_type"] == "icb"}
+    assert {r["icb_code"] for r in rows} == icb_codes  # every board has a location, every parent is a board
+    by_name = {r["name"]: r for r in rows}
+    assert (by_name["Sheffield"]["ons_code"], by_name["Sheffield"]["ods_code"], by_name["Sheffield"]["icb_code"]) == (
+        "E38000146", "03N", "E54000061")  # NHS South Yorkshire ICB - 03N
+    assert (by_name["Bradford District and Craven"]["ons_code"], by_name["Bradford District and Craven"]["icb_code"]) == (
+        "E38000232", "E54000054")  # West Yorkshire
+    assert by_name["Tameside and Glossop"]["ons_code"] == "E38000263"  # recoded in 2022 (was E38000182)
+    assert by_name["Cornwall and the Isles of Scilly"]["ods_code"] == "11N"  # formerly NHS Kernow, the board's only location
+    assert sum(r["icb_code"] == "E54000057" for r in rows) == 10  # Greater Manchester's ten localities
+    assert {r["name"] for r in rows if r["match"] == "no"} == {
+        "Basildon and Brentwood", "Castle Point and Rochford", "Chorley and South Ribble", "Heywood, Middleton and Rochdale",
+        "Ipswich and East Suffolk", "Southport and Formby", "Fylde and Wyre", "Hampshire, Southampton and Isle of Wight",
+        "Tameside and Glossop", "Newcastle Gateshead", "Leicester City"}
+
+
+def test_towns_carry_the_district_official_lookups_give_and_say_how_many_are_unknown() -> None:
+    """uk_towns/gb_towns: the ONS code of the district a town lies in (ONS built-up area lookups), or empty; the header
+    states how many are known, and every code is a current district of places.csv in the town's nation."""
+    districts = {r["ons_code"]: r["name"] for r in load_csv("places") if r["ons_code"][:3] in {"E06", "E07", "E08", "E09", "W06"}}
+    for name, n, known in (("uk_towns", 184, 59), ("gb_towns", 627, 327)):
+        rows = load_csv(name)
+        head = (REFERENCE_DIR / f"{name}.csv").read_text(encoding="utf-8")
+        assert f"give it: {known} of {n} towns" in head and "85d0ba6e476badf3861d8dc7485aecf40598d031" in head
+        coded = [r for r in rows if r["ons_code"]]
+        assert len(rows) == n and len(coded) == known
+        assert all(r["ons_code"] in districts and r["ons_code"][0] == r["nation"][0] for r in coded)
+        assert not [r for r in coded if r["nation"] in {"Scotland", "Northern Ireland"}]
+    code = {r["name"]: r["ons_code"] for f in ("uk_towns", "gb_towns") for r in load_csv(f)}
+    assert code["Baildon"] == "E08000032"  # Bradford
+    assert code["Stowmarket"] == "E07000203"  # Mid Suffolk
+    assert code["Knaresborough"] == "E06000065"  # Harrogate (2011) -> North Yorkshire (2023)
+    assert code["Saxmundham"] == "E07000244"  # Suffolk Coastal (2011) -> East Suffolk (2019)
+    assert code["Abercynon"] == "W06000016"  # Rhondda Cynon Taf
+    assert code["Cheadle"] == code["Whitchurch"] == code["Blackheath"] == ""  # two towns / a London namesake
+
+
+def test_a_town_mention_carries_its_district_code() -> None:
+    from healthwork.extract import extract_entities
+    rows = extract_entities("New clinics open in Knaresborough and in Baildon next spring.")["place_mentions"]
+    assert [(r["name"], r["ons_code"], r["place_type"]) for r in rows] == [
+        ("Knaresborough", "E06000065", "other"), ("Baildon", "E08000032", "other")]

@@ -51,7 +51,7 @@ from healthwork.reference import load_csv
 
 Row = dict[str, Any]
 
-_PRIORITY = {"country": 0, "region": 1, "local_authority": 2, "combined_authority": 3, "icb": 4, "other": 5}
+_PRIORITY = {"country": 0, "region": 1, "local_authority": 2, "combined_authority": 3, "icb": 4, "sub_icb": 5, "other": 6}
 
 _PREV_WORD_RE = re.compile(r"([A-Za-z][A-Za-z0-9'’-]*) $")
 _NEXT_WORD_RE = re.compile(r" ([A-Z][A-Za-z0-9'’-]*)")
@@ -92,11 +92,16 @@ def _surfaces() -> dict[str, _Place]:
     """Every name and alias of places.csv and uk_towns.csv -> its place; a form naming several areas goes
     to the first by type priority (country > region > local_authority > combined_authority > icb > other)."""
     rows = sorted(load_csv("places"), key=lambda r: _PRIORITY.get(r.get("place_type", "other"), 9))
-    # towns of uk_towns.csv (GeoNames, no ONS code) come last: a name places.csv knows keeps its row
-    rows += [{"name": r["name"], "ons_code": "", "place_type": "other", "aliases": r.get("aliases", ""),
+    # sub-ICB locations (E38) after every area of places.csv: "Sheffield" stays the district, "Vale of York" is the
+    # location; names that are a list of listed places ("Fylde and Wyre") are not matched (column match)
+    rows += [{"name": r["name"], "ons_code": r["ons_code"], "place_type": "sub_icb", "aliases": "", "ambiguous": ""}
+             for r in load_csv("sub_icb_locations") if r.get("match", "").lower() != "no"]
+    # towns of uk_towns.csv (GeoNames; ons_code = the district the town lies in, when known) come last: a name
+    # places.csv knows keeps its row
+    rows += [{"name": r["name"], "ons_code": r.get("ons_code", ""), "place_type": "other", "aliases": r.get("aliases", ""),
               "ambiguous": r.get("ambiguous", "")} for r in load_csv("uk_towns")]
     # then the smaller towns of gb_towns.csv (OS Open Names), one-word names only where written as a place
-    rows += [{"name": r["name"], "ons_code": "", "place_type": "other", "aliases": r.get("aliases", ""),
+    rows += [{"name": r["name"], "ons_code": r.get("ons_code", ""), "place_type": "other", "aliases": r.get("aliases", ""),
               "ambiguous": r.get("ambiguous", ""), "needs_context": r.get("needs_context", "")}
              for r in load_csv("gb_towns")]
     claimed: dict[str, _Place] = {}
@@ -239,7 +244,7 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
         if lower_part:
             # "south Wales", "north-east England" written in lower case: the table's "South Wales"
             titled = lower_part.group(1).title() + " " + m.group(0)
-            if titled in by_surface:
+            if titled in by_surface and by_surface[titled].place_type != "sub_icb":  # "east Lancashire": the county
                 out.append((lower_part.start(1), end, by_surface[titled]))
                 continue
         if place.ambiguous:
