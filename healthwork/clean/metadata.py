@@ -480,7 +480,12 @@ def _text_line_before(lines: list[Line], j: int) -> int:
 
 
 def _is_byline_or_date(line: Line) -> bool:
-    return line.rule == "byline" or _date_shaped(line) or line.length <= 80 and _BY_LINE.match(line.content) is not None
+    return _is_byline(line) or _date_shaped(line)
+
+
+def _is_byline(line: Line) -> bool:
+    """A byline: the line shapes' own, or a short line opening with 'By'."""
+    return line.rule == "byline" or line.length <= 80 and _BY_LINE.match(line.content) is not None
 
 
 def _date_shaped(line: Line) -> bool:
@@ -596,7 +601,7 @@ def _over_its_byline(lines: list[Line], j: int) -> bool:
     """The next line after j (past share buttons and article tools) is a byline ('By Jane Smith'); a date alone
     is not enough, since a dated header may stand under a box of teasers."""
     after = _text_lines_after(lines, j, 1)
-    return bool(after) and (lines[after[0]].rule == "byline" or lines[after[0]].length <= 80 and _BY_LINE.match(lines[after[0]].content) is not None)
+    return bool(after) and _is_byline(lines[after[0]])
 
 
 def _in_dated_list(lines: list[Line], j: int, first_body: int) -> bool:
@@ -924,7 +929,7 @@ def find_date(lines: list[Line], title_j: int, first_body: int, last_body: int) 
 _TOP_LABELLED_LINES = 5
 # 'LONDON, 14 October 2026 --', 'CARDIFF, Wales, Oct. 14, 2026 /Example Wire/ --': a place in capitals, the date, a dash
 _WIRE_PLACE = re.compile(r"^[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][A-Za-z .]{1,30})?,\s+")
-_WIRE_DASH = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*|/[^/]{1,40}/\s*)?(?:--|—|–|-)\s")
+_WIRE_DASH = re.compile(r"\s*(?:\([^)]{1,40}\)\s*|/[^/]{1,40}/\s*)?(?:--|—|–|-)\s")
 
 
 def _wire_dateline(content: str) -> dt.date | None:
@@ -935,7 +940,8 @@ def _wire_dateline(content: str) -> dt.date | None:
     found = find_dates(content[: place.end() + 40])
     if not found or found[0][0] != place.end():
         return None
-    return found[0][2] if _WIRE_DASH.match(content[place.end() + found[0][1] - found[0][0]:]) else None
+    _, date_end, day = found[0]
+    return day if _WIRE_DASH.match(content, date_end) else None
 
 
 _SLUG_SPLIT = re.compile(r"[^a-z0-9]+")

@@ -175,14 +175,18 @@ def mark_captions_by_credit(lines: list[Line]) -> None:
                 caption.kind, caption.rule, caption.score, caption.closes_header = DROP, "caption", -0.6, False
 
 
-# a bare advert label ('Advertisement', 'Sponsored:'), and a call to action opening a sentence of the advert's copy
-_AD_LABEL = re.compile(r"^(?:advertisement|advert|ad|sponsored|promoted|paid content)\s*:?$", re.I)
-_AD_LABEL_LINE = re.compile(r"^[ \t]*(?:advertisement|advert|ad|sponsored|promoted|paid content)[ \t]*:?[ \t]*$", re.I | re.M)
+# a bare advert label ('Advertisement', 'Sponsored:'): a line's content, and a line of the page's text
+_AD_LABEL_WORDS = r"(?:advertisement|advert|ad|sponsored|promoted|paid content)"
+_AD_LABEL = re.compile(rf"^{_AD_LABEL_WORDS}\s*:?$", re.I)
+_AD_LABEL_LINE = re.compile(rf"^[ \t]*{_AD_LABEL_WORDS}[ \t]*:?[ \t]*$", re.I | re.M)
 
 
 def may_have_advert_labels(text: str) -> bool:
     """Whether a page has a bare advert label line at all (one search of the text before a pass over its lines)."""
     return _AD_LABEL_LINE.search(text) is not None
+
+
+# a call to action opening a sentence of an advert's copy
 _CALL_TO_ACTION = re.compile(
     r"(?:^|[.!?]\s+)(?:book|search|shop|buy|order|apply|call|visit|discover|browse|download|register|try|join|get|find|become"
     r"|learn more|find out more)\b(?! (?:that|this|it|them|him|her|was|were|is|are|had|has)\b)",
@@ -458,14 +462,14 @@ def soften_inline_link_boxes(lines: list[Line]) -> None:
         if not (end_marker or inline_heading):
             continue
         if inline_heading and _link_box_end(lines, j) >= 0:
-            line.score = -1.5
+            line.score = _SOFTENED_HEADING_SCORE
             continue
         reach = 6 if end_marker else 3
         k = j + 1
         while k < count and k - j <= reach and lines[k].kind != PARAGRAPH and lines[k].score != BARRIER:
             k += 1
         if k + 1 < count and k - j <= reach and lines[k].kind == PARAGRAPH and lines[k + 1].kind == PARAGRAPH:
-            line.score, line.ends_article = -1.5, False
+            line.score, line.ends_article = _SOFTENED_HEADING_SCORE, False
 
 
 def _box_headline(line: Line) -> bool:
@@ -526,6 +530,7 @@ def _story_goes_on(lines: list[Line], j: int) -> bool:
 
 
 _RELATED_HEADING_SCORE = -4.0  # the shape's score for a 'Related articles' / 'Tags' heading
+_SOFTENED_HEADING_SCORE = -1.5  # a link box's heading inside the story (``soften_inline_link_boxes``): only a penalty
 
 
 _ITEM_NUMBER = re.compile(r"^(\d{1,3})[.)]\s")
@@ -591,7 +596,7 @@ def announced_list_items(lines: list[Line]) -> set[int]:
             if announced and not line.ends_article and line.rule in ("menu_item", "list_item"):
                 items.add(j)
             continue
-        if announced and (_inline_chrome_line(line) or caption_over_credit(lines, j)):
+        if announced and _chrome_or_caption(lines, j):
             continue  # an advert or a photo's caption between the announcing line and its list
         announced = line.content.endswith(":") and (
             line.kind in (PARAGRAPH, SHORT_SENTENCE) or (j > 0 and _is_list_label(line) and lines[j - 1].kind in CONTENT_KINDS)
@@ -686,12 +691,10 @@ def inline_link_boxes(lines: list[Line]) -> set[int]:
     """The lines of each 'Related' box inside the story (its heading softened by ``soften_inline_link_boxes``, one to
     three headlines, the story going on after them)."""
     found: set[int] = set()
-    for j, line in enumerate(lines):
-        if line.shape_rule == "related_list" and line.score == -1.5 and not line.ends_article and not line.is_list \
-                and _INLINE_LINK.match(line.content) is None:
-            box_end = _link_box_end(lines, j)
-            if box_end >= 0:
-                found.update(range(j, box_end + 1))
+    for j in range(len(lines)):
+        box_end = _inline_link_box_end(lines, j, len(lines))
+        if box_end >= 0:
+            found.update(range(j, box_end + 1))
     return found
 
 
@@ -834,7 +837,7 @@ def closing_list_items(lines: list[Line], end: int) -> list[int]:
     count = len(lines)
     announced = lines[end].content.endswith(":")
     j = end + 1
-    while j < count and j - end <= 3 and (_inline_chrome_line(lines[j]) or caption_over_credit(lines, j)):
+    while j < count and j - end <= 3 and _chrome_or_caption(lines, j):
         j += 1
     if announced and j < count and lines[j].shape_rule == "related_list" and not lines[j].ends_article and not lines[j].is_list:
         k = j
@@ -959,7 +962,7 @@ def _past_inline_chrome(lines: list[Line], end: int) -> int:
             if box_end > j:
                 j = box_end + 1
             break
-        if not (_inline_chrome_line(line) or caption_over_credit(lines, j)):
+        if not _chrome_or_caption(lines, j):
             break
         j += 1
     return j
@@ -1010,7 +1013,7 @@ def closing_section(lines: list[Line], end: int, common: frozenset[str] | set[st
         return []
     section.append(j)
     k = j + 1
-    while k < count and k - j <= 6 and (_inline_chrome_line(lines[k]) or caption_over_credit(lines, k)):
+    while k < count and k - j <= 6 and _chrome_or_caption(lines, k):
         k += 1
     items = []
     while k < count and lines[k].is_list and lines[k].rule in ("menu_item", "list_item") and not lines[k].ends_article:
@@ -1121,6 +1124,12 @@ def caption_over_credit(lines: list[Line], j: int) -> bool:
     )
 
 
+def _chrome_or_caption(lines: list[Line], j: int) -> bool:
+    """Line j is inline chrome (an advert, a sign-up box, a 'Read more' link) or a photo's caption over its credit:
+    what the story may be read past."""
+    return _inline_chrome_line(lines[j]) or caption_over_credit(lines, j)
+
+
 def interrupting_chrome(lines: list[Line]) -> set[int]:
     """Runs of at most six inline chrome lines (an advert, a sign-up box, share buttons, a photo credit, a 'Read
     more' link) with a line of the story straight above and the story going on straight below (past one short
@@ -1129,11 +1138,11 @@ def interrupting_chrome(lines: list[Line]) -> set[int]:
     count = len(lines)
     j = 1
     while j < count:
-        if lines[j - 1].kind not in CONTENT_KINDS or not (_inline_chrome_line(lines[j]) or caption_over_credit(lines, j)):
+        if lines[j - 1].kind not in CONTENT_KINDS or not _chrome_or_caption(lines, j):
             j += 1
             continue
         k = j
-        while k + 1 < count and (_inline_chrome_line(lines[k + 1]) or caption_over_credit(lines, k + 1)):
+        while k + 1 < count and _chrome_or_caption(lines, k + 1):
             k += 1
         if k - j < 6 and _story_goes_on(lines, k + 1):
             found.update(range(j, k + 1))
@@ -1145,7 +1154,7 @@ def _inline_link_box_end(lines: list[Line], j: int, end: int) -> int:
     """The last line of a 'Related' box at line j inside the span that the story goes on after; -1 if none."""
     line = lines[j]
     if (
-        line.shape_rule != "related_list" or line.score != -1.5 or line.ends_article or line.is_list
+        line.shape_rule != "related_list" or line.score != _SOFTENED_HEADING_SCORE or line.ends_article or line.is_list
         or _INLINE_LINK.match(line.content) is not None  # 'Read more: <headline>' is a link, not a box's heading
     ):
         return -1
