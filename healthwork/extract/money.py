@@ -826,7 +826,7 @@ class _Ctx:
         if not _MONEY_ANAPHORA.match(self.body, s):
             return None
         ss, se = self.sentence(s)
-        found = {str(r["programme"]) for r in self.mentions.within(ss, se) if not self.named_to_compare(r)}
+        found = self._programmes_in(ss, se)
         return found.pop() if len(found) == 1 else None
 
     def place(self, s: int, e: int) -> str | None:

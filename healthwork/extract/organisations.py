@@ -350,6 +350,7 @@ def _find_reference(body: str) -> list[tuple[int, int, str, str | None, str]]:
 _TITLE_GLUE = frozenset({"the", "of", "in", "a", "an", "The"})
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w'’-]*)[ ]$")
 _WORD_AFTER_RE = re.compile(r" ([A-Za-z][\w'’-]*)")
+_SENTENCE_START_BEFORE_RE = re.compile(r"(?:^|[.!?:\n]\s*)$")
 
 
 def _inside_title(body: str, start: int, end: int) -> bool:
@@ -361,7 +362,7 @@ def _inside_title(body: str, start: int, end: int) -> bool:
     before = _WORD_BEFORE_RE.search(body, max(0, s - 30), s)
     if before is None or not before.group(1)[0].isupper() or before.group(1) in STOP_CAPS:
         return False
-    if re.search(r"(?:^|[.!?:\n]\s*)$", body[max(0, before.start(1) - 3):before.start(1)]):
+    if _SENTENCE_START_BEFORE_RE.search(body, max(0, before.start(1) - 3), before.start(1)):
         return False  # the word before opens the sentence
     e = end
     while (m := _WORD_AFTER_RE.match(body, e)) is not None and m.group(1) in _TITLE_GLUE:
@@ -723,8 +724,9 @@ def normalise_spaces(body: str) -> str:
 
 # a national network's local body, named with its place: "Healthwatch Sheffield", "Citizens Advice Leeds",
 # "Age UK Bradford and District" (each is its own organisation; the place must be one places.csv knows)
+_LOCAL_NETWORKS = ("Healthwatch", "Citizens Advice", "Age UK")
 _LOCAL_BRANCH_RE = re.compile(
-    r"(?<![\w-])(?:Healthwatch|Citizens Advice|Age UK) (?P<place>[A-Z][\w'’-]*(?:(?: and | & | upon | on | )[A-Z][\w'’-]*){0,3})")
+    r"(?<![\w-])(?:" + "|".join(_LOCAL_NETWORKS) + r") (?P<place>[A-Z][\w'’-]*(?:(?: and | & | upon | on | )[A-Z][\w'’-]*){0,3})")
 
 
 def _find_local_branches(body: str) -> list[tuple[int, int, str, str | None, str]]:
@@ -758,7 +760,7 @@ def _find_organisations(body: str, programme_spans: list[tuple[int, int]]
     ref = _find_reference(body)
     # a name found by the general patterns that overlaps a programme ("Shared Prosperity Fund") is the programme
     gen = [c for c in _find_generic(body) if not any(ps < c[1] and c[0] < pe for ps, pe in programme_spans)]
-    if "Healthwatch " in body or "Citizens Advice " in body or "Age UK " in body:
+    if any(network + " " in body for network in _LOCAL_NETWORKS):
         gen += _find_local_branches(body)
     emp = _find_role_employers(body) + _find_described_organisations(body, programme_spans)
     cands = ref + gen + emp

@@ -89,8 +89,9 @@ def _regex() -> tuple[re.Pattern[str], dict[str, _Place]]:
 
 @cache
 def _surfaces() -> dict[str, _Place]:
-    """Every name and alias of places.csv and uk_towns.csv -> its place; a form naming several areas goes
-    to the first by type priority (country > region > local_authority > combined_authority > icb > other)."""
+    """Every name and alias of places.csv, sub_icb_locations.csv, uk_towns.csv and gb_towns.csv -> its place; a
+    form naming several areas goes to the first by type priority (country > region > local_authority >
+    combined_authority > icb > sub_icb > other; then the sub-ICB locations, then the towns)."""
     rows = sorted(load_csv("places"), key=lambda r: _PRIORITY.get(r.get("place_type", "other"), 9))
     # sub-ICB locations (E38) after every area of places.csv: "Sheffield" stays the district, "Vale of York" is the
     # location; names that are a list of listed places ("Fylde and Wyre") are not matched (column match)
@@ -114,10 +115,11 @@ def _surfaces() -> dict[str, _Place]:
             # a small town's one-word forms need a place's context; its short form ("Hetton" for Hetton-le-Hole)
             # may be a surname, its Welsh form ("Aberteifi" for Cardigan) is not a word
             one_word = small_town and " " not in written and "-" not in written
-            word = ambiguous if written == name or not small_town else name.startswith((written + "-", written + " "))
+            # (so a small town's alias is ambiguous only when it is the name's short form; other forms take the row's flag)
+            form_ambiguous = name.startswith((written + "-", written + " ")) if small_town and written != name else ambiguous
             for s in _spelling_variants(written):
                 if s not in claimed:
-                    claimed[s] = _Place(s, name, code, ptype, word, one_word or list_only, list_only)
+                    claimed[s] = _Place(s, name, code, ptype, form_ambiguous, one_word or list_only, list_only)
     return claimed
 
 
@@ -198,8 +200,7 @@ _ITEM_END_RE = re.compile(r"\t|[ ]?[:–—-] ?[£$€\d]")
 
 def _table_item(body: str, end: int) -> bool:
     """True when a name ends an item of a table or list ("Angus<tab>£1,340,000", "Highland: £3.2m",
-    "Moray - 980 places"): not
-    the opening word of a sentence, a place named as such."""
+    "Moray - 980 places"): not the opening word of a sentence, a place named as such."""
     return bool(_ITEM_END_RE.match(body, end))
 
 
