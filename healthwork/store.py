@@ -452,8 +452,7 @@ class Warehouse:
 
         Staging starts as a copy of the published file when it is missing or unreadable (a
         crash can leave it behind a failed write; the published file is the truth)."""
-        with self.lock():
-            con = self._staging_connection()
+        with self.lock(), self._staging_held() as con:
             try:
                 con.execute("BEGIN TRANSACTION")
                 yield con
@@ -462,9 +461,19 @@ class Warehouse:
             except BaseException:
                 with contextlib.suppress(Exception):
                     con.execute("ROLLBACK")
-                self._release(con, failed=True)
                 raise
-            self._release(con)
+
+    @contextlib.contextmanager
+    def _staging_held(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection to staging for one step (under the lock): the session's, kept open after it unless the
+        step fails (``_release``)."""
+        con = self._staging_connection()
+        try:
+            yield con
+        except BaseException:
+            self._release(con, failed=True)
+            raise
+        self._release(con)
 
     def _staging_connection(self) -> duckdb.DuckDBPyConnection:
         """The session's open connection to staging, else a new one (under the lock)."""
@@ -522,26 +531,15 @@ class Warehouse:
     @contextlib.contextmanager
     def read_staging(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """Read the working copy (what the current run has written so far)."""
-        with self.lock():
-            con = self._staging_connection()
-            try:
-                yield con
-            except BaseException:
-                self._release(con, failed=True)
-                raise
-            self._release(con)
+        with self.lock(), self._staging_held() as con:
+            yield con
 
     def publish(self) -> Path:
         """Atomically replace the published warehouse with the staging copy."""
         with self.lock():
             self._remove_leftovers()
-            con = self._staging_connection()
-            try:
+            with self._staging_held() as con:
                 con.execute("CHECKPOINT")  # everything in the file itself: the copy needs no WAL
-            except BaseException:
-                self._release(con, failed=True)
-                raise
-            self._release(con)
             _copy_atomic(self.staging, self.published)
         return self.published
 

@@ -32,7 +32,7 @@ from typing import Any
 
 import sqlalchemy
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import URL, Engine
 from sqlalchemy.pool import NullPool, Pool
 
 _registered = False
@@ -75,7 +75,7 @@ def _keep_open(path: str) -> None:
             _kept_open[path] = keeper
 
 
-def _shared_engine(url: Any, **options: Any) -> Engine:
+def _shared_engine(url: str | URL, **options: Any) -> Engine:
     """``create_engine`` for Dagster's SQLite storages: the same engine for the same SQLite URL and options
     when it pools nothing (``NullPool``), so compiled statements are cached; anything else as asked."""
     if options.get("poolclass") is not NullPool or not str(url).startswith("sqlite"):
