@@ -64,7 +64,8 @@ _RELATIVE_RE = re.compile(
     r"|^(?:today|yesterday|just now)$"
     # a day of this week with its time, as teaser and comment lists print a recent date: 'Monday 10:00PM',
     # 'Yesterday at 9.30am', 'Tue 14:05'
-    r"|^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?|today|yesterday),?(?: at)?"
+    r"|^(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+    r"|today|yesterday),?(?: at)?"
     r" \d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?$",
     re.IGNORECASE,
 )

@@ -225,7 +225,7 @@ _HAS_STAFF_BEFORE = re.compile(
 _EMPLOYEE_NOUNS = frozenset({"staff", "employees"})
 # the posts a service or a grant pays for are its staff ("will recruit 25 employment advisers", "the money will pay
 # for 40 additional practitioners", "a team of 15 advisers", "the service has 12 specialists"): not a count of people
-_ROLE_NOUNS = frozenset({"staff", "employees", "advisers", "advisors", "coaches", "practitioners", "specialists",
+_ROLE_NOUNS = _EMPLOYEE_NOUNS | frozenset({"advisers", "advisors", "coaches", "practitioners", "specialists",
                          "mentors", "navigators", "officers", "counsellors", "therapists", "physiotherapists", "physios",
                          "psychologists", "nurses", "doctors", "clinicians"})
 # (a whole profession is not one employer's staff: "the UK has 700,000 nurses" stays a count)
