@@ -1388,6 +1388,12 @@ def test_word_gates_keep_the_pattern_results(line: str, rule: str):
         ("Want to be kept up to date with the latest news? Join our WhatsApp community here.", "signup_form", True),
         ("Follow us on Facebook and Instagram for the latest stories from across the county.", "signup_form", True),
         ("The group plans to follow our lead and post its results on Facebook later this year.", "", True),
+        # every branch of the strong sign-up pattern has a trigger word: a form's field instruction, an e-mail's footer
+        ("Fill in your name", "signup_form", False),
+        ("Provide your details below", "signup_form", False),
+        ("You were sent this bulletin because you asked to hear from the council about its local services.",
+         "signup_form", True),
+        ("The council will provide your details to the service only with consent, officials said today.", "", True),
     ],
 )
 def test_pagination_dated_links_and_signup_prose(line: str, rule: str, sentence: bool):

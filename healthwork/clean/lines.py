@@ -220,7 +220,7 @@ _CUE_TRIGGERS: dict[str, frozenset[str]] = {
     "cookie_notice": frozenset("cookie cookies privacy consent accept manage".split()),
     "footer": frozenset("c copyright reserved terms registered company".split()),
     "paywall": frozenset("subscriber subscribers read continue already free unlock subscribe premium log login register unlimited immediate instant".split()),
-    "signup_form": frozenset("enter sign signup up subscribe subscribed subscription newsletter newsletters enewsletter e inbox email opt optout unsubscribe field validation required mailing register log login create stay updates alerts".split()),
+    "signup_form": frozenset("enter type fill provide sign signup up subscribe subscribed subscription newsletter newsletters enewsletter e inbox email opt optout unsubscribe field validation required mailing register log login create stay updates alerts".split()),
     "share_buttons": frozenset("share tweet print email e copy pin save bookmark facebook twitter linkedin whatsapp pinterest reddit flipboard instagram youtube tiktok follow".split()),
     "advert": frozenset("advertisement advert sponsored promoted ad ads partner paid advertising advertise advertiser advertisers".split()),
     "related_list": frozenset("on related read see also more recommended you most popular trending latest top further watch listen click find learn view next up continue keep explore posted filed tagged tag tags".split()),
@@ -252,7 +252,10 @@ _BIO_ROLE_WORDS = frozenset(
 _LABEL_WORDS = frozenset("by author authors written words reporter reported posted story text byline contributor contributors".split())
 _BYLINE_GATE = _LABEL_WORDS | _ROLE_WORDS  # a byline has 'by', a label ('Author:', 'Words:') or a journalist's role
 _SIGNUP_IN_PROSE = re.compile(r"\b(?:who|that)\s+(?:sign(?:ed|s)?[ -]?up|register(?:ed|s)?|subscribe[sd]?)\b", re.I)
-_SIGNUP_TRIGGERS = frozenset("sign signup subscribe register get join download follow unsubscribe email delivered enter newsletter newsletters".split())
+# (one word of each _STRONG_SIGNUP branch: 'enter type fill provide' open a field instruction, 'receiving sent getting'
+# an e-mail's footer)
+_SIGNUP_TRIGGERS = frozenset("sign signup subscribe register get join download follow unsubscribe email delivered enter type fill"
+                             " provide receiving sent getting newsletter newsletters".split())
 _ALPHA = re.compile(r"[a-z]+")
 # ASCII bytes: letters a-z kept, every other byte a space (the runs of _ALPHA are then the split tokens)
 _LETTERS_ONLY_BYTES = bytes.maketrans(bytes(range(256)), bytes(b if 97 <= b <= 122 else 32 for b in range(256)))
