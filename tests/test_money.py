@@ -721,6 +721,8 @@ def test_programme_named_only_as_a_model_does_not_make_the_article_about_it() ->
 @pytest.mark.parametrize(("text", "kind"), [
     ("The pilot was closed, with £4m handed back to the Treasury.", "other"),
     ("The Fit Note Trailblazers will not receive the £6m promised in the spring.", "other"),
+    ("The Fit Note Trailblazers won't receive the £6m promised in the spring.", "other"),
+    ("The pilot can’t get the £2m it was promised.", "other"),
     ("Spending on the Youth Guarantee will fall by £25m next year.", "other"),
     ("The scheme underspent by £3m.", "other"),
     ("An employment tribunal awarded the nurse £42,000 after she was dismissed.", "fine"),

@@ -358,7 +358,8 @@ _TO_OR_FROM = re.compile(r"\s+(?:to|from|in)\s+", re.IGNORECASE)
 _TAKEN_AWAY_BEFORE = re.compile(
     r"(?<![\w-])(?:cut|cuts|cutting|slash(?:ed|es|ing)?|scrap(?:s|ped|ping)?|axe[sd]?|axing|withdr[ae]w(?:n|s|ing)?|"
     r"strip(?:s|ped|ping)?|clawed\s+back|reduc(?:ed|es|ing|tion\s+of)|pull(?:s|ed|ing)?|loss\s+of|"
-    r"(?:no\s+longer|(?:will|would|does|do|did|could|can|is|are|was|were)\s*n(?:o|['\u2019])t)\s+(?:receive|receives|get|gets|have|has|be\s+given)"
+    r"(?:no\s+longer|(?:will|would|does|do|did|could|can|is|are|was|were)\s*n(?:o|['\u2019])t|(?:wo|ca)n['\u2019]t)"
+    r"\s+(?:receive|receives|get|gets|have|has|be\s+given)"
     # a fall by an amount: "will fall by £30m", "dropped by £2m"
     r"|(?:fall|falls|fell|falling|drop|drops|dropped|dropping|decrease[sd]?|decreasing|shrink|shrinks|shrank|"
     r"shrinking|shrunk|underspent|underspend|underspends)\s+by)(?:\s+(?:of|by|from|the|a|an|its|their))*"
