@@ -180,12 +180,12 @@ def _word_start_pattern(needles: tuple[str, ...], joiners: str) -> re.Pattern[st
 
 def phrase_trie(phrases: Iterable[str], word_gap: str | None = None) -> str:
     """A regex alternation of ``phrases`` (each whitespace or hyphen character between their words replaced by the
-    regex ``word_gap``; with None, every character stands for itself), factorised as a trie: it matches what the plain alternation of the phrases, longest first,
-    matches, in the same order (where several phrases fit, the longest is tried first, then the shorter ones), but
+    regex ``word_gap``; with None, every character stands for itself), factorised as a trie: it matches what the
+    plain alternation of the phrases, longest first, matches, in the same order (where several phrases fit, the longest is tried first, then the shorter ones), but
     a character of the text opens one branch, not every phrase in turn. With ``re.IGNORECASE``, give the phrases
     in lower case (phrases differing only in case are then one branch)."""
     gap = object()  # the unit between two words
-    trie: dict[Any, Any] = {}
+    trie: _TrieNode = {}
     for phrase in phrases:
         node = trie
         for k, word in enumerate(_WORD_GAP.split(phrase) if word_gap is not None else [phrase]):
@@ -195,8 +195,8 @@ def phrase_trie(phrases: Iterable[str], word_gap: str | None = None) -> str:
                 node = node.setdefault(char, {})
         node[None] = {}  # a phrase ends here
 
-    def build(node: dict[Any, Any]) -> str:
-        branches = [(str(word_gap) if unit is gap else re.escape(unit)) + build(child)
+    def build(node: _TrieNode) -> str:
+        branches = [(str(word_gap) if unit is gap else re.escape(str(unit))) + build(child)
                     for unit, child in sorted(node.items(), key=lambda item: "" if item[0] is gap else str(item[0]))
                     if unit is not None]
         if not branches:
@@ -208,6 +208,9 @@ def phrase_trie(phrases: Iterable[str], word_gap: str | None = None) -> str:
 
 
 _WORD_GAP = re.compile(r"[\s-]")  # each whitespace or hyphen between two words is one gap
+# a node of phrase_trie's trie: a character (or the gap object between two words) -> the node after it; the key None
+# marks the end of a phrase
+_TrieNode = dict[object, "_TrieNode"]
 
 
 _SHARED_PREFIX = 5  # needles that open with the same five characters are found by one scan
