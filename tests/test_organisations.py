@@ -354,6 +354,8 @@ def test_a_local_healthwatch_citizens_advice_or_age_uk_is_its_own_organisation()
         "Age UK Lancashire"]
     assert orgs("Citizens Advice said, and Healthwatch England agreed, with Age UK Fundraising.") == [
         "Citizens Advice", "Healthwatch England", "Age UK"]
+    # '& District' is two characters shorter than 'and District': the name ends where the words do
+    assert orgs("Age UK Bradford & District said it would help.") == ["Age UK Bradford & District"]
 
 
 def test_a_one_word_charity_name_inside_a_title_is_not_the_charity() -> None:

@@ -729,6 +729,9 @@ _LOCAL_BRANCH_RE = re.compile(
     r"(?<![\w-])(?:" + "|".join(_LOCAL_NETWORKS) + r") (?P<place>[A-Z][\w'’-]*(?:(?: and | & | upon | on | )[A-Z][\w'’-]*){0,3})")
 
 
+_AND_DISTRICT_RE = re.compile(r" (?:and|&) District(?![\w-])")
+
+
 def _find_local_branches(body: str) -> list[tuple[int, int, str, str | None, str]]:
     out: list[tuple[int, int, str, str | None, str]] = []
     places = place_names()
@@ -745,9 +748,9 @@ def _find_local_branches(body: str) -> list[tuple[int, int, str, str | None, str
             if words[k - 1] not in ("and", "&", "upon", "on") and (
                     run in places or all(part in places for part in re.split(r" (?:and|&) ", run))):
                 end = m.start("place") + len(run)
-                rest = body[end:end + 14]
-                if rest.startswith((" and District", " & District")):
-                    end += len(" and District")  # "Age UK Bradford and District"
+                district = _AND_DISTRICT_RE.match(body, end)
+                if district is not None:
+                    end = district.end()  # "Age UK Bradford and District", "Age UK Bradford & District"
                 out.append((m.start(), end, body[m.start():end], None, "organisation"))
                 break
     return out
