@@ -27,7 +27,7 @@ from healthwork import clean as cleaning
 from healthwork import extract
 from healthwork.clean import CleanResult
 from healthwork.extract import Row
-from healthwork.workers import main_module_hidden  # noqa: F401 (also used by callers of this module)
+from healthwork.workers import main_module_hidden
 
 ENV_WORKERS = "HEALTHWORK_WORKERS"
 MIN_BATCH = 400
