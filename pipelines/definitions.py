@@ -19,13 +19,13 @@ import expectations.checks
 from expectations.checks import GxWorkerResource
 from pipelines.automation import with_automation
 from pipelines.console import LOGGER_NAME, healthwork_console
-from pipelines.instance_storage import commit_without_fsync
+from pipelines.instance_storage import tune_dagster_sqlite
 from pipelines.jobs import JOBS
 from resources.warehouse import WarehouseResource
 from pipelines.schedules import SCHEDULES
 from pipelines.sensors import SENSORS
 
-commit_without_fsync()  # the run history's SQLite commits do not wait for an fsync (WAL mode)
+tune_dagster_sqlite()  # the run history's SQLite commits do not wait for an fsync (WAL mode); one engine per database
 
 ASSET_MODULES = [assets.raw, assets.clean, assets.entities, assets.metrics, assets.publish, assets.report]
 

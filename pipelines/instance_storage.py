@@ -88,7 +88,7 @@ def _shared_engine(url: str | URL, **options: Any) -> Engine:
     return engine
 
 
-def commit_without_fsync() -> None:
+def tune_dagster_sqlite() -> None:
     """Every new SQLite connection in WAL mode of this process uses ``synchronous=NORMAL``, and Dagster's SQLite
     storages share one engine per database (idempotent)."""
     global _registered

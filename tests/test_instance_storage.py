@@ -20,7 +20,7 @@ def test_closing_an_event_connection_keeps_the_wal(tmp_path: Path) -> None:
     first.close()
     assert not Path(f"{db}-wal").exists()  # the last connection closed: WAL checkpointed and deleted
 
-    instance_storage.commit_without_fsync()
+    instance_storage.tune_dagster_sqlite()
     engine = create_engine(f"sqlite:///{db}", poolclass=NullPool)  # as Dagster opens its storage: one per event
     for n in range(3):
         with engine.connect() as conn, conn.begin():
@@ -39,7 +39,7 @@ def test_closing_an_event_connection_keeps_the_wal(tmp_path: Path) -> None:
 def test_dagster_storages_share_one_engine_per_database(tmp_path: Path) -> None:
     from dagster import AssetKey, AssetMaterialization, DagsterInstance
 
-    instance_storage.commit_without_fsync()
+    instance_storage.tune_dagster_sqlite()
     with DagsterInstance.from_config(str(tmp_path)) as instance:
         storage = instance.event_log_storage
         with storage.index_connection() as first:
