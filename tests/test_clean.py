@@ -1557,6 +1557,16 @@ def test_site_notices_in_any_wording_or_case_are_not_prose(line: str, rule: str)
     assert line_shape(line, False)[1] == rule
 
 
+# the made-up page the closing- and inline-chrome tests below share: its head, and the story's two opening paragraphs
+_FENWICK_HEAD = ("Fenwick work coaching service extended", "By Jo Example", "4 May 2026")
+_FENWICK_OPENING = (
+    "Fenwick's work coaching service will run for another year after the health board found £1.2m to keep it "
+    "open, the board confirmed on Monday.",
+    "The service puts coaches in eight GP surgeries, so a patient signed off sick can be referred the same day "
+    "instead of waiting weeks for a letter from the hospital.",
+)
+
+
 def test_form_and_bio_after_the_story_are_not_body():
     story = [
         "The Fenwick work coaching service will run for another year after the health board found £1.2m to keep it "
@@ -1566,7 +1576,7 @@ def test_form_and_bio_after_the_story_are_not_body():
         "Referrals can be made by a GP or by patients themselves, and the first appointment is usually within a week.",
     ]
     page = "\n\n".join([
-        "Fenwick work coaching service extended", "By Jo Example", "4 May 2026", *story,
+        *_FENWICK_HEAD, *story,
         "Sign up for our daily newsletter",
         "I would like to receive the Fenwick Post newsletters and occasional offers. We will never sell your data.",
         "Jo Example Is a Senior Health Reporter at the Fenwick Post. Jo joined the paper in 2019 from local radio.",
@@ -1599,10 +1609,7 @@ def test_advert_copy_under_its_label_is_dropped_and_the_story_after_an_advert_sl
 
 def test_story_opening_above_a_caption_an_inline_link_and_a_related_box_stays():
     opening = [
-        "Fenwick's work coaching service will run for another year after the health board found £1.2m to keep it "
-        "open, the board confirmed on Monday.",
-        "The service puts coaches in eight GP surgeries, so a patient signed off sick can be referred the same day "
-        "instead of waiting weeks for a letter from the hospital.",
+        *_FENWICK_OPENING,
     ]
     rest = [
         "Demand has grown every month since the service opened, and the board said waiting times had stayed under "
@@ -1612,7 +1619,7 @@ def test_story_opening_above_a_caption_an_inline_link_and_a_related_box_stays():
         "Ann Castle, who chairs the board, said the service had shown what early help can do for people and employers.",
     ]
     page = "\n\n".join([
-        "Home > News", "Fenwick work coaching service extended", "By Jo Example", "4 May 2026", *opening,
+        "Home > News", *_FENWICK_HEAD, *opening,
         "A coach meets a patient at the Fenwick surgery\nImage: Getty Images", "Not yet.",
         "Related: Town centre clinic to open on Saturdays",
         "Related articles\nTown centre clinic to open on Saturdays\nBus station plans approved after long consultation",
@@ -1633,22 +1640,19 @@ def test_story_opening_above_a_caption_an_inline_link_and_a_related_box_stays():
 )
 def test_closing_short_sentence_below_inline_chrome_stays_when_the_article_ends_after_it(between: str):
     story = [
-        "Fenwick's work coaching service will run for another year after the health board found £1.2m to keep it "
-        "open, the board confirmed on Monday.",
-        "The service puts coaches in eight GP surgeries, so a patient signed off sick can be referred the same day "
-        "instead of waiting weeks for a letter from the hospital.",
+        *_FENWICK_OPENING,
         "Demand has grown every month since the service opened, and the board said waiting times had stayed under "
         "a week despite the rise in referrals from employers.",
     ]
     closing = "Work starts in June."
-    page = "\n\n".join(["Fenwick work coaching service extended", "By Jo Example", "4 May 2026", *story, between,
+    page = "\n\n".join([*_FENWICK_HEAD, *story, between,
                         closing, "3 comments", "JanetP\nAbout time somebody did this."])
     assert clean_article(page).body.split("\n") == [*story, closing]
-    page = "\n\n".join(["Fenwick work coaching service extended", "By Jo Example", "4 May 2026", *story, between,
+    page = "\n\n".join([*_FENWICK_HEAD, *story, between,
                         closing, "Share this article\nFacebook\nEmail", "About us\nContact"])
     assert clean_article(page).body.split("\n") == [*story, closing]
     # with more of the page after it (a teaser list, a form), a short line below the chrome is not taken for the story
-    page = "\n\n".join(["Fenwick work coaching service extended", "By Jo Example", "4 May 2026", *story, between,
+    page = "\n\n".join([*_FENWICK_HEAD, *story, between,
                         closing, "Sign up for our newsletter\nEmail address"])
     assert clean_article(page).body.split("\n") == story
 
@@ -1663,7 +1667,7 @@ def test_photo_caption_over_its_credit_inside_the_story_does_not_cut_it():
              "• took fewer days off sick in the following year",
              "• said they felt more confident talking to their manager"]
     page = "\n\n".join([
-        "Fenwick work coaching service extended", "By Jo Example", "4 May 2026", first, second, intro,
+        *_FENWICK_HEAD, first, second, intro,
         "A coach meets a patient at the Fenwick surgery\nImage: Getty Images", "\n".join(items),
         "Share this article\nFacebook\nEmail", "About us\nContact",
     ])
@@ -1675,10 +1679,7 @@ def test_photo_caption_over_its_credit_inside_the_story_does_not_cut_it():
 
 def test_story_section_after_a_related_box_inside_it_stays():
     story = [
-        "Fenwick's work coaching service will run for another year after the health board found £1.2m to keep it "
-        "open, the board confirmed on Monday.",
-        "The service puts coaches in eight GP surgeries, so a patient signed off sick can be referred the same day "
-        "instead of waiting weeks for a letter from the hospital.",
+        *_FENWICK_OPENING,
     ]
     tail = [
         "What happens next",
@@ -1687,7 +1688,7 @@ def test_story_section_after_a_related_box_inside_it_stays():
         "starting in the autumn.",
     ]
     page = "\n\n".join([
-        "Fenwick work coaching service extended", "By Jo Example", "4 May 2026", *story,
+        *_FENWICK_HEAD, *story,
         "Related articles\nTown centre clinic to open on Saturdays\nBus station plans approved after long consultation",
         tail[0], tail[1], "Related: Town centre clinic to open on Saturdays", tail[2],
         "Share this article\nFacebook\nEmail", "About us\nContact",
@@ -1713,10 +1714,7 @@ def test_arrow_tick_and_emoji_bullets_are_list_items_of_the_story():
 
 def test_comment_count_heading_and_a_closing_document_link_are_not_the_story():
     story = [
-        "Fenwick's work coaching service will run for another year after the health board found £1.2m to keep it "
-        "open, the board confirmed on Monday.",
-        "The service puts coaches in eight GP surgeries, so a patient signed off sick can be referred the same day "
-        "instead of waiting weeks for a letter from the hospital.",
+        *_FENWICK_OPENING,
     ]
     page = "\n\n".join(["Fenwick work coaching service extended", "4 May 2026", *story, "Advertisement",
                         "Comments (2)", "FenwickFan: About time. My sister waited a year for help like this.",
@@ -1732,10 +1730,7 @@ def test_comment_count_heading_and_a_closing_document_link_are_not_the_story():
 
 def test_story_goes_on_after_a_related_box_through_a_list_and_a_signup_box():
     story = [
-        "Fenwick's work coaching service will run for another year after the health board found £1.2m to keep it "
-        "open, the board confirmed on Monday.",
-        "The service puts coaches in eight GP surgeries, so a patient signed off sick can be referred the same day "
-        "instead of waiting weeks for a letter from the hospital.",
+        *_FENWICK_OPENING,
     ]
     rest = [
         "The money has been split between the town's three districts.",
@@ -1744,7 +1739,7 @@ def test_story_goes_on_after_a_related_box_through_a_list_and_a_signup_box():
     last = ("The board said it would publish a full evaluation next spring, once the second group of patients has "
             "finished the programme.")
     page = "\n\n".join([
-        "Fenwick work coaching service extended", "By Jo Example", "4 May 2026", *story,
+        *_FENWICK_HEAD, *story,
         "More on this story\nTown centre clinic to open on Saturdays\nBus station plans approved after long consultation",
         rest[0], "\n".join(rest[1:]),
         "Get the latest local news delivered straight to your inbox\nEnter your email address\nSign up",
@@ -1755,19 +1750,16 @@ def test_story_goes_on_after_a_related_box_through_a_list_and_a_signup_box():
 
 def test_closing_section_below_inline_chrome_stays_when_the_article_ends_after_it():
     story = [
-        "Fenwick's work coaching service will run for another year after the health board found £1.2m to keep it "
-        "open, the board confirmed on Monday.",
-        "The service puts coaches in eight GP surgeries, so a patient signed off sick can be referred the same day "
-        "instead of waiting weeks for a letter from the hospital.",
+        *_FENWICK_OPENING,
     ]
     section = ["How to get help", "Patients can be referred in three ways:", "• by their GP or practice nurse",
                "• through the local jobcentre", "• by contacting the service themselves"]
-    page = "\n\n".join(["Fenwick work coaching service extended", "By Jo Example", "4 May 2026", *story,
+    page = "\n\n".join([*_FENWICK_HEAD, *story,
                         "Read more: Town centre clinic to open on Saturdays", section[0], section[1],
                         "\n".join(section[2:]), "Jo Example is a health reporter at the Fenwick Post.", "About us"])
     assert clean_article(page).body.split("\n") == [*story, *section]
     # a list below the chrome with more of the page after it is not taken for the story's
-    page = "\n\n".join(["Fenwick work coaching service extended", "By Jo Example", "4 May 2026", *story,
+    page = "\n\n".join([*_FENWICK_HEAD, *story,
                         "Read more: Town centre clinic to open on Saturdays", section[0], section[1],
                         "\n".join(section[2:]), "Sign up for our newsletter\nEmail address"])
     assert clean_article(page).body.split("\n") == story
