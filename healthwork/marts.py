@@ -146,7 +146,7 @@ VIEWS: tuple[View, ...] = (
        ORDER BY p.n_articles DESC, p.funding_mentioned_gbp DESC, p.place
        """,
        ("place", "canonical place name"),
-       ("ons_code", "ONS GSS code (NULL when unknown)"),
+       ("ons_code", "ONS GSS code (a town: the code of the district it lies in; NULL when unknown)"),
        ("place_type", "country | region | icb | sub_icb | combined_authority | local_authority | other"),
        ("n_articles", "distinct articles naming the place (syndicated copies counted once)"),
        ("programmes", "programmes named in the paragraphs naming the place"),
