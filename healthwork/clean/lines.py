@@ -280,8 +280,8 @@ _PROMO_PATTERNS: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = tuple(
         ("commission share", r"\b(?:we|this site|the site|[\w.]+ may) (?:may |might |could )?(?:earn|receive|get)s? (?:a )?(?:small )?"
                              r"(?:affiliate )?(?:commission|share of (?:the )?(?:revenue|sales))\b"),
         # 'We may receive compensation ...', 'Example Magazine may receive compensation when you click through links'
-        ("compensation", r"\b(?:we|this site|the site|may|might|could) (?:may |might |could )?(?:earn|receive|get) (?:a )?(?:small )?"
-                         r"compensation\b.{0,60}\blinks?\b"),
+        ("compensation", r"\b(?:(?:we|this site|the site) (?:may |might |could )?|(?:may|might|could) )(?:earn|receive|get) "
+                         r"(?:a )?(?:small )?compensation\b.{0,60}\blinks?\b"),
         ("affiliate", r"\baffiliate (?:links?|commission|partnerships?)\b"),
         ("journalism", r"\bsupport (?:our|independent|local|quality) journalism\b"),
         ("consider", r"\bconsider (?:supporting|subscribing to|donating to|making a contribution)\b"),
