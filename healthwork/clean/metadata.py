@@ -205,7 +205,7 @@ _ANY_CASE_WORD = re.compile(r"[A-Za-z][A-Za-z’']{3,}")
 
 
 def _any_case_stems(text: str) -> frozenset[str]:
-    """``_stems`` that also keeps words in capitals ('CDPATH', 'NHS' is too short)."""
+    """``_stems`` that also keeps words in capitals ('NHSX'; 'NHS' is too short: four letters at least)."""
     words = set(map(str.lower, _ANY_CASE_WORD.findall(text)))
     words -= STOP_WORDS
     words -= _MORE_FUNCTION_WORDS
