@@ -371,7 +371,8 @@ def _inside_title(body: str, start: int, end: int) -> bool:
     if after is None or not after.group(1)[0].isupper() or after.group(1) in STOP_CAPS:
         return False
     # a line written in title case is a heading that names the body ("How To Scrape Google With Python")
-    line = body[body.rfind("\n", 0, start) + 1 : (body.find("\n", end) + 1 or len(body) + 1) - 1]
+    line_end = body.find("\n", end)
+    line = body[body.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else len(body)]
     words = [w for w in line.split() if len(w) > 3]
     return sum(w[0].isupper() for w in words) < 0.7 * len(words)
 
