@@ -1132,7 +1132,7 @@ def _chrome_or_caption(lines: list[Line], j: int) -> bool:
 
 def interrupting_chrome(lines: list[Line]) -> set[int]:
     """Runs of at most six inline chrome lines (an advert, a sign-up box, share buttons, a photo credit, a 'Read
-    more' link) with a line of the story straight above and the story going on straight below (past one short
+    more' link, a photo's caption over its credit) with a line of the story straight above and the story going on straight below (past one short
     subheading): two lines of text, or a list item."""
     found: set[int] = set()
     count = len(lines)
