@@ -659,7 +659,7 @@ def find_author(lines: list[Line], title_j: int, first_body: int, last_body: int
                 name = byline_name_cached(lines[j].content)
                 if name:
                     return name
-    # the person's name only: a bare name line may carry their title ('Councillor Kevin Moult')
+    # the person's name only: a bare name line may carry their title ('Councillor Jo Example')
     return without_honorifics(name) if name else None
 
 
@@ -712,7 +712,7 @@ def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | 
                 return name
         name = bare_name(content)
         if name and _printed_twice_running(lines, j) and not person_name_line(content):
-            continue  # a series' or section's name printed twice ('Open Minds' / 'Open Minds'), not the writer
+            continue  # a series' or section's name printed twice ('Work Matters' / 'Work Matters'), not the writer
         if name and (
             # under the date only a name opening with a given name ('Enlarge Image' under a date is a button)
             (j > 0 and _date_shaped(lines[j - 1]) and person_name_line(content))

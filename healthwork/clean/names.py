@@ -246,7 +246,7 @@ def bare_name(text: str) -> str | None:
 
 
 def without_honorifics(name: str) -> str:
-    """'Councillor Kevin Moult' -> 'Kevin Moult', 'Dr Jane Smith' -> 'Jane Smith': the name without its titles
+    """'Councillor Jo Example' -> 'Jo Example', 'Dr Jane Smith' -> 'Jane Smith': the name without its titles
     (a name of two words or more is left)."""
     tokens = name.split()
     while len(tokens) > 2 and tokens[0].lower().rstrip(".") in HONORIFICS:
