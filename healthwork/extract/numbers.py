@@ -108,8 +108,10 @@ MULT = r"(?:[ \u00a0-]?(?:trillion|billion|million|thousand)|[ \u00a0]?(?:bn|mn|
 #: a number written in words ("three", "half a", "twenty-five")
 WORD_NUMBER = alternation(NUMBER_WORDS)
 #: hundreds written in words: "nine hundred", "one hundred and fifty", "a hundred and twenty-five"
+# the whole numbers 1-99 in words ("five", "twenty-five"), what may follow "hundred and"
+_WORDS_BELOW_HUNDRED = [w for w, v in NUMBER_WORDS.items() if v == v.to_integral_value() and 1 <= v < 100 and w not in ("a", "an")]
 _HUNDREDS = re.compile(
-    rf"(?P<hundreds>{alternation([*_UNITS[1:10], 'a'])})\s+hundred(?:\s+and\s+(?P<rest>{alternation(w for w, v in NUMBER_WORDS.items() if v == v.to_integral_value() and 1 <= v < 100 and w not in ('a', 'an'))}))?",
+    rf"(?P<hundreds>{alternation([*_UNITS[1:10], 'a'])})\s+hundred(?:\s+and\s+(?P<rest>{alternation(_WORDS_BELOW_HUNDRED)}))?",
     re.IGNORECASE)
 #: a number in words, hundreds included ("one hundred and fifty" before "thousand pounds")
 WORD_NUMBER_WITH_HUNDREDS = rf"(?:{_HUNDREDS.pattern})|{WORD_NUMBER}"
