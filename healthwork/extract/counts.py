@@ -216,12 +216,9 @@ _EMPLOYER_BEFORE = re.compile(
     re.IGNORECASE)
 # an employer's verb right before the count: "employs around 1,300 people", "employing 400 people": whatever the
 # noun, these are the staff of one employer; likewise "the company had 12,500 employees" (has/had + staff noun)
-_EMPLOYS_BEFORE = re.compile(
-    r"\bemploy(?:s|ing)?(?:\s+(?:a|about|around|some|almost|nearly|over|more\s+than|up\s+to|roughly|approximately))?"
-    r"\s*\Z", re.IGNORECASE)
-_HAS_STAFF_BEFORE = re.compile(
-    r"\b(?:has|had|have)(?:\s+(?:a|about|around|some|almost|nearly|over|more\s+than|up\s+to|roughly|approximately))?"
-    r"\s*\Z", re.IGNORECASE)
+_STAFF_QUALIFIER = r"(?:\s+(?:a|about|around|some|almost|nearly|over|more\s+than|up\s+to|roughly|approximately))?"
+_EMPLOYS_BEFORE = re.compile(rf"\bemploy(?:s|ing)?{_STAFF_QUALIFIER}\s*\Z", re.IGNORECASE)
+_HAS_STAFF_BEFORE = re.compile(rf"\b(?:has|had|have){_STAFF_QUALIFIER}\s*\Z", re.IGNORECASE)
 _EMPLOYEE_NOUNS = frozenset({"staff", "employees"})
 # the posts a service or a grant pays for are its staff ("will recruit 25 employment advisers", "the money will pay
 # for 40 additional practitioners", "a team of 15 advisers", "the service has 12 specialists"): not a count of people

@@ -204,14 +204,13 @@ _PERIOD_REMOTE = re.compile(
     rf"|(?<![\w-])(?:from|between|(?:over|across|during)\s+the\s+period(?:\s+from)?)\s+{_PERIOD_FY}",
     re.IGNORECASE,
 )
-# one year of something longer: "in its first year", "for the second year", "in year one"
-_ONE_YEAR_OF_SEVERAL = re.compile(
-    r"\s+(?:in|for|during|over)\s+(?:(?:its|the|their|this|that)\s+(?:first|second|third|fourth|fifth|final|last|"
-    r"opening|initial)\s+year|year\s+(?:one|two|three|four|five|1|2|3|4|5))(?![\w-])", re.IGNORECASE)
-# one year of something longer, opening the sentence: "In its first year, ...", "During the second year, ..."
-_ONE_YEAR_OPENING = re.compile(
-    r"\s*(?:In|For|During|Over)\s+(?:(?:its|the|their|this|that)\s+(?:first|second|third|fourth|fifth|final|last|"
-    r"opening|initial)\s+year|year\s+(?:one|two|three|four|five|1|2|3|4|5)),", re.IGNORECASE)
+# one year of something longer: "its first year", "the second year", "year one"
+_YEAR_OF_SEVERAL = (r"(?:(?:its|the|their|this|that)\s+(?:first|second|third|fourth|fifth|final|last|opening|initial)"
+                    r"\s+year|year\s+(?:one|two|three|four|five|1|2|3|4|5))")
+# ... after the money: "in its first year", "for the second year", "in year one"
+_ONE_YEAR_OF_SEVERAL = re.compile(rf"\s+(?:in|for|during|over)\s+{_YEAR_OF_SEVERAL}(?![\w-])", re.IGNORECASE)
+# ... opening the sentence: "In its first year, ...", "During the second year, ..."
+_ONE_YEAR_OPENING = re.compile(rf"\s*(?:In|For|During|Over)\s+{_YEAR_OF_SEVERAL},", re.IGNORECASE)
 # "a three-year, £5m programme", "a two-year grant of £5m", "a five-year contract worth £1bn"
 _PERIOD_PRE_ADJ = re.compile(
     rf"(?<![\w-])(?P<n>\d+(?:\.\d+)?|{_PWORD})-(?P<unit>year|month),?\s+"

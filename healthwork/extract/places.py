@@ -99,12 +99,9 @@ def _surfaces() -> dict[str, _Place]:
              for r in load_csv("sub_icb_locations") if r.get("match", "").lower() != "no"]
     # towns of uk_towns.csv (GeoNames; ons_code = the district the town lies in, when known) come last: a name
     # places.csv knows keeps its row
-    rows += [{"name": r["name"], "ons_code": r.get("ons_code", ""), "place_type": "other", "aliases": r.get("aliases", ""),
-              "ambiguous": r.get("ambiguous", "")} for r in load_csv("uk_towns")]
+    rows += _town_rows("uk_towns", small=False)
     # then the smaller towns of gb_towns.csv (OS Open Names), one-word names only where written as a place
-    rows += [{"name": r["name"], "ons_code": r.get("ons_code", ""), "place_type": "other", "aliases": r.get("aliases", ""),
-              "ambiguous": r.get("ambiguous", ""), "needs_context": r.get("needs_context", "")}
-             for r in load_csv("gb_towns")]
+    rows += _town_rows("gb_towns", small=True)
     claimed: dict[str, _Place] = {}
     for r in rows:
         name, code, ptype = r["name"], (r.get("ons_code") or None), r.get("place_type") or "other"
@@ -121,6 +118,19 @@ def _surfaces() -> dict[str, _Place]:
                 if s not in claimed:
                     claimed[s] = _Place(s, name, code, ptype, form_ambiguous, one_word or list_only, list_only)
     return claimed
+
+
+def _town_rows(table: str, small: bool) -> list[dict[str, str]]:
+    """The rows of a towns CSV in places.csv's shape (type other); a small town's row also carries its
+    ``needs_context`` (which marks it as a small town below)."""
+    rows = []
+    for r in load_csv(table):
+        row = {"name": r["name"], "ons_code": r.get("ons_code", ""), "place_type": "other",
+               "aliases": r.get("aliases", ""), "ambiguous": r.get("ambiguous", "")}
+        if small:
+            row["needs_context"] = r.get("needs_context", "")
+        rows.append(row)
+    return rows
 
 
 _SPANNING_PREFIX_RE = re.compile(r"(?<![\w-])(?:pan|all|cross|Pan|All|Cross)-$")
