@@ -1763,3 +1763,22 @@ def test_closing_section_below_inline_chrome_stays_when_the_article_ends_after_i
                         "Read more: Town centre clinic to open on Saturdays", section[0], section[1],
                         "\n".join(section[2:]), "Sign up for our newsletter\nEmail address"])
     assert clean_article(page).body.split("\n") == story
+
+
+def test_prose_line_without_a_full_stop_inside_the_story_stays():
+    story_open = list(_FENWICK_OPENING)
+    # two sentences, the second cut off where the page put a link; and a long line ending in a footnote mark
+    unpunctuated = [
+        "Referrals have doubled since January. The full figures are in the board's quarterly report at fenwick.example",
+        "Most of the people referred so far were off work with back pain, anxiety or depression, according to the "
+        "board's own survey of patients[3]",
+    ]
+    closing = ("The board said it would publish a full evaluation next spring, once the second group of patients has "
+               "finished the programme.")
+    page = "\n\n".join([*_FENWICK_HEAD, *story_open, unpunctuated[0], unpunctuated[1], closing, "Share this article"])
+    assert clean_article(page).body.split("\n") == [*story_open, *unpunctuated, closing]
+    # a row of topic tags as long is no prose: hardly a stop word in it
+    tags = ("Fenwick Health Work Coaching NHS Jobs Employment Support Council Budget GP Surgeries Back Pain Anxiety "
+            "Depression Patients Survey Evaluation")
+    page = "\n\n".join([*_FENWICK_HEAD, *story_open, tags, closing, "Share this article"])
+    assert clean_article(page).body.split("\n") == [*story_open, closing]

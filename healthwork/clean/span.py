@@ -19,7 +19,7 @@ from healthwork.clean.lines import (
     title_like,
 )
 from healthwork.clean.names import byline_name_cached, person_name_line
-from healthwork.clean.patterns import DIGIT, LIST_MARK, LIST_MARK_CHARS, PLAIN_BULLET_CHARS, STOP_WORDS, YEAR
+from healthwork.clean.patterns import DIGIT, INNER_SENTENCE_BREAK, LIST_MARK, LIST_MARK_CHARS, PLAIN_BULLET_CHARS, STOP_WORDS, YEAR
 from healthwork.clean.result import DroppedLine
 from healthwork.dates import is_date_line
 
@@ -1224,7 +1224,41 @@ def _keep_rules(
     keep_timed_entry_headings(lines, keep, start, end)
     keep_closing_fact_list(lines, keep, common)
     keep_short_answers(lines, keep, start, end)
+    keep_unpunctuated_prose(lines, keep, start, end, common)
     return [j for j in range(len(lines)) if keep[j]]
+
+
+_PROSE_MIN_WORDS = 15  # a line of prose this long without a sentence end: no headline runs to it
+_PROSE_STOP_SHARE = 0.25  # prose: a quarter of its words at least are stop words ('the', 'of', 'to')
+_PROSE_LOOKAHEAD = 4  # the story goes on within this many lines after it
+
+
+def prose_without_full_stop(line: Line) -> bool:
+    """A line that reads as the writer's prose though it does not end like a sentence ('... save this in a file
+    named requirements.txt', 'Truth: 45% of fans are female, 46% ...', a sentence ending in a footnote mark): two
+    sentences in it, or fifteen words or more, with stop words in the share of running text."""
+    if line.is_list or line.ends_article or line.rule != "no_sentence_end" or line.n_words < 8:
+        return False
+    words = line.content.lower().split()
+    if sum(1 for w in words if w.strip(",;:()\"'“”‘’") in STOP_WORDS) < _PROSE_STOP_SHARE * len(words):
+        return False
+    return line.n_words >= _PROSE_MIN_WORDS or INNER_SENTENCE_BREAK.search(line.content) is not None
+
+
+def keep_unpunctuated_prose(
+    lines: list[Line], keep: list[bool], start: int, end: int, common: frozenset[str] | set[str]
+) -> None:
+    """Inside the story, a prose line that lacks a sentence end (``prose_without_full_stop``) straight after a kept
+    line, with the story going on in a kept line within a few lines, is the story's."""
+    for j in range(start + 1, end):
+        line = lines[j]
+        if keep[j] or not keep[j - 1] or not prose_without_full_stop(line):
+            continue
+        if common and template_key(line.text) in common:
+            continue
+        if any(keep[k] for k in range(j + 1, min(end, j + _PROSE_LOOKAHEAD) + 1)):
+            keep[j] = True
+            line.rule = ""
 
 
 _TABLE_ROW_RULES = frozenset({"short_non_sentence", "no_sentence_end"})
