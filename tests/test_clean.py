@@ -1782,3 +1782,19 @@ def test_prose_line_without_a_full_stop_inside_the_story_stays():
             "Depression Patients Survey Evaluation")
     page = "\n\n".join([*_FENWICK_HEAD, *story_open, tags, closing, "Share this article"])
     assert clean_article(page).body.split("\n") == [*story_open, closing]
+
+
+def test_subheading_after_a_lone_link_bullet_between_paragraphs_stays():
+    story_open = list(_FENWICK_OPENING)
+    section = ["Who can apply",
+               "Anyone registered with one of the eight surgeries who has been off work for four weeks or more can ask "
+               "their GP for a referral, the board said."]
+    closing = ("The board said it would publish a full evaluation next spring, once the second group of patients has "
+               "finished the programme.")
+    page = "\n\n".join([*_FENWICK_HEAD, *story_open, "\u2022 Five things to know about the Fenwick clinic", *section, closing,
+                        "Share this article"])
+    assert clean_article(page).body.split("\n") == [*story_open, *section, closing]
+    # a rule of dashes between the story and a box is no link: the box's heading stays out
+    page = "\n\n".join([*_FENWICK_HEAD, *story_open, closing, "- " + "-" * 40, "IN BRIEF",
+                        "Keyworker team: we welcome two new coaches this month.", "- " + "-" * 40])
+    assert "IN BRIEF" not in clean_article(page).body.split("\n")

@@ -1568,8 +1568,23 @@ def rescue_lists_and_subheads(
                  or inline.rule == "navigation")
         )
 
+    def after_lone_link_item(j: int) -> bool:
+        """Line j follows one bullet that stands alone between a kept paragraph and line j: a link to another
+        story (a gallery, a 'see also') that the page drops between a paragraph and the next section's heading."""
+        item = lines[j - 1]
+        return (
+            j - 2 >= span_start and keep[j - 2] and lines[j - 2].kind == PARAGRAPH and not lines[j - 2].is_list
+            and item.is_list and item.rule == "menu_item" and not item.ends_article and item.n_words >= 2
+            and item.content[:1].isalpha()  # a link's words, not a rule of dashes between sections
+        )
+
     list_starts = {items[0] for items in ordered_lists}
     for j in range(span_start + 1, span_end):
+        if not keep[j] and not keep[j - 1] and keep[j + 1] and lines[j + 1].kind == PARAGRAPH and after_lone_link_item(j) \
+                and subhead(j) and not lines[j].is_list:
+            keep[j] = True
+            lines[j].rule = ""
+            continue
         if not keep[j] and after_kept(j):
             # a subheading (or a heading and its sub-heading) between paragraphs, or over a list of the story's
             if keep[j + 1] and (lines[j + 1].kind in CONTENT_KINDS or lines[j + 1].is_list or j + 1 in list_starts) \
