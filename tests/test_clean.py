@@ -1798,3 +1798,17 @@ def test_subheading_after_a_lone_link_bullet_between_paragraphs_stays():
     page = "\n\n".join([*_FENWICK_HEAD, *story_open, closing, "- " + "-" * 40, "IN BRIEF",
                         "Keyworker team: we welcome two new coaches this month.", "- " + "-" * 40])
     assert "IN BRIEF" not in clean_article(page).body.split("\n")
+
+
+def test_closing_sentence_under_its_subheading_past_an_inline_link_stays():
+    story = [*_FENWICK_OPENING,
+             "More than 800 patients have used the service since it opened, and most of them are still in work six "
+             "months later, the board's figures show."]
+    closing = ["What happens next", "The board will vote on the funding in June."]
+    page = "\n\n".join([*_FENWICK_HEAD, *story, closing[0], "Related: Town centre clinic to open on Saturdays",
+                        closing[1], "You may also like", "Bus station plans approved after long consultation"])
+    assert clean_article(page).body.split("\n") == [*story, *closing]
+    # with more of the page's text after it, the line below the link is not plainly the story's last
+    page = "\n\n".join([*_FENWICK_HEAD, *story, closing[0], "Related: Town centre clinic to open on Saturdays",
+                        closing[1], "Get our newsletter\nEnter your email address"])
+    assert clean_article(page).body.split("\n") == story

@@ -120,7 +120,7 @@ def select_by_rules(text: str, common: frozenset[str] | set[str]) -> tuple[list[
     start = trim_header_block(lines, skip_teaser_card(lines, *span), span[1])
     end = extend_over_closing_list(lines, extend_over_story_tail(lines, scores, span[1]), ordered_lists)
     end = extend_over_link_box_to_closing_paragraph(lines, start, end)
-    end = extend_to_closing_short_sentence(lines, end)
+    end = extend_to_closing_short_sentence(lines, end, common)
     end, sections = extend_over_list_sections(lines, end, common, frozenset(j for rows in tables for j in rows))
     kept = keep_in_span(lines, start, end, common, ordered_lists)
     if kept and kept[-1] == end:

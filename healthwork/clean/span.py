@@ -977,13 +977,17 @@ def _article_over_at(lines: list[Line], j: int) -> bool:
     return line.ends_article or line.shape_rule == "share_buttons" or (line.shape_rule == "related_list" and line.score <= -3.0)
 
 
-def extend_to_closing_short_sentence(lines: list[Line], end: int) -> int:
+def extend_to_closing_short_sentence(lines: list[Line], end: int, common: frozenset[str] | set[str] = frozenset()) -> int:
     """The span's new end: the story's last line is a short sentence ('Work starts in June.') below an advert, a 'Read
-    more' link or a 'Related' box of one to three headlines; it weighs less than the chrome above it costs, so the best
-    span stops before the chrome. It is the story's when it is a plain sentence of three words or more and the article
-    plainly ends after it (``_article_over_at``)."""
-    j = _past_inline_chrome(lines, end)
-    if j == end + 1 or j >= len(lines) or j - end > 5:
+    more' link or a 'Related' box of one to three headlines, perhaps under its own subheading above the chrome ('What
+    happens next'); it weighs less than the chrome above it costs, so the best span stops before the chrome. It is the
+    story's when it is a plain sentence of three words or more and the article plainly ends after it
+    (``_article_over_at``)."""
+    above = end
+    if end + 1 < len(lines) and _section_heading(lines[end + 1], common) and lines[end + 1].content[:1].isupper():
+        above = end + 1  # the closing section's heading, printed before the chrome
+    j = _past_inline_chrome(lines, above)
+    if j == above + 1 or j >= len(lines) or j - end > 6:
         return end
     closing = lines[j]
     if not _plain_short_sentence(closing) or closing.n_words < 3 or not closing.content[:1].isupper():
