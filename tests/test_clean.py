@@ -1812,3 +1812,17 @@ def test_closing_sentence_under_its_subheading_past_an_inline_link_stays():
     page = "\n\n".join([*_FENWICK_HEAD, *story, closing[0], "Related: Town centre clinic to open on Saturdays",
                         closing[1], "Get our newsletter\nEnter your email address"])
     assert clean_article(page).body.split("\n") == story
+
+
+def test_closing_section_with_its_heading_above_a_signup_box_stays():
+    story = list(_FENWICK_OPENING)
+    section = ["How to get help", "Patients can be referred in three ways:", "• by their GP or practice nurse",
+               "• through the local jobcentre", "• by contacting the service themselves"]
+    signup = "Get the latest local news delivered to your inbox\nEnter your email address\nSign up"
+    page = "\n\n".join([*_FENWICK_HEAD, *story, section[0], signup, section[1], "\n".join(section[2:]),
+                        "Jo Example is a health reporter at the Fenwick Post.", "3 comments"])
+    assert clean_article(page).body.split("\n") == [*story, *section]
+    # a photo's caption over its credit is no heading: the section's own heading below the chrome is
+    page = "\n\n".join([*_FENWICK_HEAD, *story, "Coaches at the Fenwick surgery\nPhoto: PA", section[0], section[1],
+                        "\n".join(section[2:]), "Jo Example is a health reporter at the Fenwick Post.", "3 comments"])
+    assert clean_article(page).body.split("\n") == [*story, *section]

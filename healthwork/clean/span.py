@@ -977,15 +977,21 @@ def _article_over_at(lines: list[Line], j: int) -> bool:
     return line.ends_article or line.shape_rule == "share_buttons" or (line.shape_rule == "related_list" and line.score <= -3.0)
 
 
+def _closing_heading(lines: list[Line], j: int, common: frozenset[str] | set[str]) -> bool:
+    """Line j is a closing section's heading: a plain short heading of eight words at most, capitalised."""
+    return (
+        j < len(lines) and _section_heading(lines[j], common) and lines[j].n_words <= 8 and lines[j].content[:1].isupper()
+        and not caption_over_credit(lines, j)  # a photo's caption over its credit line
+    )
+
+
 def extend_to_closing_short_sentence(lines: list[Line], end: int, common: frozenset[str] | set[str] = frozenset()) -> int:
     """The span's new end: the story's last line is a short sentence ('Work starts in June.') below an advert, a 'Read
     more' link or a 'Related' box of one to three headlines, perhaps under its own subheading above the chrome ('What
     happens next'); it weighs less than the chrome above it costs, so the best span stops before the chrome. It is the
     story's when it is a plain sentence of three words or more and the article plainly ends after it
     (``_article_over_at``)."""
-    above = end
-    if end + 1 < len(lines) and _section_heading(lines[end + 1], common) and lines[end + 1].content[:1].isupper():
-        above = end + 1  # the closing section's heading, printed before the chrome
+    above = end + 1 if _closing_heading(lines, end + 1, common) else end  # its heading, printed before the chrome
     j = _past_inline_chrome(lines, above)
     if j == above + 1 or j >= len(lines) or j - end > 6:
         return end
@@ -1003,11 +1009,13 @@ def closing_section(lines: list[Line], end: int, common: frozenset[str] | set[st
     costs. They are the story's when the article plainly ends after them (``_article_over_at``); adverts and
     captions may lie between the line and its list."""
     count = len(lines)
-    j = _past_inline_chrome(lines, end)
-    if j >= count or j - end > 5:
-        return []
     section: list[int] = []
-    if _section_heading(lines[j], common) and lines[j].n_words <= 8 and lines[j].content[:1].isupper():
+    if _closing_heading(lines, end + 1, common):
+        section.append(end + 1)  # the section's heading printed before the chrome
+    j = _past_inline_chrome(lines, section[0] if section else end)
+    if j >= count or j - end > 6 or (section and j == end + 2):
+        return []
+    if not section and _closing_heading(lines, j, common):
         section.append(j)
         j += 1
     if j >= count:
