@@ -1826,3 +1826,18 @@ def test_closing_section_with_its_heading_above_a_signup_box_stays():
     page = "\n\n".join([*_FENWICK_HEAD, *story, "Coaches at the Fenwick surgery\nPhoto: PA", section[0], section[1],
                         "\n".join(section[2:]), "Jo Example is a health reporter at the Fenwick Post.", "3 comments"])
     assert clean_article(page).body.split("\n") == [*story, *section]
+
+
+def test_table_past_a_related_box_and_the_line_after_it_stay():
+    story = [*_FENWICK_OPENING, "The board published the number of referrals so far by surgery."]
+    table = ["Surgery\tReferrals\tBack in work", "Fenwick North\t120\t64", "Fenwick Vale\t95\t41", "Old Town\t88\t39"]
+    closing = ("Old Town has the fewest referrals because its surgery only joined the scheme in March, the board "
+               "said.")
+    related = "Related articles\nTown centre clinic to open on Saturdays\nBus station plans approved after long consultation"
+    page = "\n\n".join([*_FENWICK_HEAD, *story, related, "\n".join(table), closing,
+                        "Jo Example is a health reporter at the Fenwick Post.", "3 comments"])
+    assert clean_article(page).body.split("\n") == [*story, *table, closing]
+    # plain link headlines past the box are no table: they stay out
+    links = ["Hospital parking charges to rise", "New walk-in centre opens", "Care home staff get pay rise"]
+    page = "\n\n".join([*_FENWICK_HEAD, *story, related, "\n".join(links), "About us", "Contact"])
+    assert clean_article(page).body.split("\n") == story

@@ -54,7 +54,7 @@ from healthwork.clean.span import (
     closing_section,
     drop_closing_author_bio,
     drop_repeats,
-    extend_over_closing_list,
+    extend_over_closing_list_and_tail,
     extend_over_link_box_to_closing_paragraph,
     extend_to_closing_short_sentence,
     extend_over_list_sections,
@@ -118,9 +118,10 @@ def select_by_rules(text: str, common: frozenset[str] | set[str]) -> tuple[list[
         return lines, []
     span = extend_back_to_same_topic(lines, extend_to_same_topic(lines, scores, span))
     start = trim_header_block(lines, skip_teaser_card(lines, *span), span[1])
-    end = extend_over_closing_list(lines, extend_over_story_tail(lines, scores, span[1]), ordered_lists)
+    end = extend_over_closing_list_and_tail(lines, scores, extend_over_story_tail(lines, scores, span[1]), ordered_lists)
     end = extend_over_link_box_to_closing_paragraph(lines, start, end)
     end = extend_to_closing_short_sentence(lines, end, common)
+    end = extend_over_closing_list_and_tail(lines, scores, end, ordered_lists)  # below a closing line found just now
     end, sections = extend_over_list_sections(lines, end, common, frozenset(j for rows in tables for j in rows))
     kept = keep_in_span(lines, start, end, common, ordered_lists)
     if kept and kept[-1] == end:

@@ -473,8 +473,12 @@ def soften_inline_link_boxes(lines: list[Line]) -> None:
 
 
 def _box_headline(line: Line) -> bool:
-    """Another story's headline in a link box: a dropped short line of five words or more, capitalised, no sentence."""
-    return line.kind == DROP and line.rule in ("short_non_sentence", "no_sentence_end") and _teaser_headline(line) and not line.is_list
+    """Another story's headline in a link box: a dropped short line of five words or more, capitalised, no sentence
+    (not a table's tab-separated row)."""
+    return (
+        line.kind == DROP and line.rule in ("short_non_sentence", "no_sentence_end") and _teaser_headline(line)
+        and not line.is_list and "\t" not in line.text
+    )
 
 
 def _link_box_end(lines: list[Line], j: int) -> int:
@@ -806,10 +810,24 @@ def extend_back_to_same_topic(lines: list[Line], span: tuple[int, int]) -> tuple
     return block_start, end
 
 
+def _list_past_chrome(lines: list[Line], keep: list[bool], first: int, span_start: int) -> bool:
+    """Whether the list or table at line ``first`` comes straight past inline chrome (or a 'Related' box of one to
+    three headlines) after a kept line of the story that announces it with a colon, or is a table of figures."""
+    above = first - 1
+    while above > span_start and not keep[above] and first - above <= 6:
+        above -= 1
+    return (
+        keep[above] and above < first - 1 and _past_inline_chrome(lines, above) == first
+        and (lines[above].content.endswith(":") or "\t" in lines[first].text)
+    )
+
+
 def extend_over_closing_list(lines: list[Line], end: int, ordered_lists: list[list[int]]) -> int:
     """The span's new end: a numbered list the story closes with ('Here is the full list.', '1. ...', '2. ...')
     weighs little per item, so the best span stops before it; it goes on from the story when a sentence
-    introduces it and the few lines between are not chrome."""
+    introduces it and the few lines between are not chrome. A table of figures, or a list the story's last line
+    announces with a colon, may also come past inline chrome or a 'Related' box of one to three headlines."""
+    past_chrome = _past_inline_chrome(lines, end) if end + 1 < len(lines) else end + 1
     for items in ordered_lists:
         first = items[0]
         if (
@@ -817,7 +835,19 @@ def extend_over_closing_list(lines: list[Line], end: int, ordered_lists: list[li
             and all(not lines[k].ends_article and (lines[k].score > -1.0 or _inline_chrome_line(lines[k])) for k in range(end + 1, first))
         ):
             return items[-1]
+        if (
+            first == past_chrome > end + 1 and lines[end].kind in CONTENT_KINDS
+            and (lines[end].content.endswith(":") or "\t" in lines[first].text)
+        ):
+            return items[-1]
     return end
+
+
+def extend_over_closing_list_and_tail(lines: list[Line], scores: list[float], end: int, ordered_lists: list[list[int]]) -> int:
+    """The span's new end over a closing list or table (``extend_over_closing_list``) and then over the story's tail
+    below it (``extend_over_story_tail``: a closing line after the table)."""
+    list_end = extend_over_closing_list(lines, end, ordered_lists)
+    return end if list_end == end else extend_over_story_tail(lines, scores, list_end)
 
 
 def _introduced_past_inline_chrome(lines: list[Line], first: int) -> bool:
@@ -1539,14 +1569,14 @@ def rescue_lists_and_subheads(
                 keep[k] = True
                 lines[k].rule = ""
         j = end + 1
-    # an ordered list that goes on from the story
+    # an ordered list that goes on from the story (perhaps past inline chrome, like ``extend_over_closing_list``)
     for items in ordered_lists:
         just_before = range(max(span_start, items[0] - 2), items[0])
         if (
             span_start < items[0] <= span_end and any(keep[k] for k in just_before)
             # not the numbered headlines under a 'Most read' heading
             and lines[items[0] - 1].shape_rule not in ("after_article_end", "related_list")
-        ):
+        ) or (span_start < items[0] <= span_end and _list_past_chrome(lines, keep, items[0], span_start)):
             for k in items:
                 if lines[k].rule in _SOFT_RULES and not lines[k].ends_article:
                     keep[k] = True
