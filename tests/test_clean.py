@@ -1841,3 +1841,22 @@ def test_table_past_a_related_box_and_the_line_after_it_stay():
     links = ["Hospital parking charges to rise", "New walk-in centre opens", "Care home staff get pay rise"]
     page = "\n\n".join([*_FENWICK_HEAD, *story, related, "\n".join(links), "About us", "Contact"])
     assert clean_article(page).body.split("\n") == story
+
+
+def test_story_goes_on_after_a_signup_box_below_a_list_its_sentence_runs_into():
+    story = [*_FENWICK_OPENING, "The evaluation found that patients who saw a coach",
+             "• were more likely to be back at work after six months", "• took fewer days off sick once back",
+             "• reported lower anxiety scores"]
+    rest = ["Dr Ann Other, who led the evaluation, said the results were encouraging but that a larger trial was "
+            "needed before the service could be offered across the county.", "Why does it work?"]
+    signup = "Get the latest local news delivered to your inbox\nEnter your email address\nSign up"
+    page = "\n\n".join([*_FENWICK_HEAD, *story[:3], "\n".join(story[3:]), signup, *rest, "Share this article\nFacebook\nEmail",
+                        "Jo Example is a health reporter at the Fenwick Post."])
+    assert clean_article(page).body.split("\n") == [*story, *rest]
+    # capitalised bullets under a full stop are a menu, not a list the sentence runs into: the text after the box
+    # below them does not join the story
+    menu = ["• Hospital parking charges to rise", "• New walk-in centre opens", "• Care home staff get pay rise"]
+    page = "\n\n".join([*_FENWICK_HEAD, *_FENWICK_OPENING, "\n".join(menu), signup,
+                        "Readers can send us their news and pictures by email at any time of the day or night.",
+                        "Contact us", "Jo Example is a health reporter at the Fenwick Post."])
+    assert clean_article(page).body.split("\n") == list(_FENWICK_OPENING)

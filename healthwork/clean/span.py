@@ -591,12 +591,31 @@ def table_runs(lines: list[Line]) -> list[list[int]]:
     return runs
 
 
+def _runs_into_list(lines: list[Line], j: int) -> bool:
+    """Line j is the story's sentence that a list below it goes on from: a line of text, or a cut-off sentence of
+    five words or more ending in a lower-case word ('The evaluation found that patients who saw a coach') under a
+    line of text."""
+    line = lines[j]
+    if line.is_list or line.ends_article:
+        return False
+    if line.kind in (PARAGRAPH, SHORT_SENTENCE):
+        return True
+    return (
+        line.rule in ("short_non_sentence", "no_sentence_end") and line.n_words >= 5 and line.content[-1:].islower()
+        and line.content[:1].isupper() and j > 0 and lines[j - 1].kind in CONTENT_KINDS
+    )
+
+
 def announced_list_items(lines: list[Line]) -> set[int]:
-    """Items of a list announced by a text line ending in a colon ('The tutorial has these parts:')."""
+    """Items of a list announced by a text line ending in a colon ('The tutorial has these parts:'), or that a line
+    of text runs on into ('The evaluation found that participants' / '• were more likely ...': the first item opens
+    in lower case; a menu or a headline is capitalised)."""
     items: set[int] = set()
     announced = False
     for j, line in enumerate(lines):
         if line.is_list:
+            if not announced and j > 0 and line.content[:1].islower() and _runs_into_list(lines, j - 1):
+                announced = True  # the sentence above runs on into the list
             if announced and not line.ends_article and line.rule in ("menu_item", "list_item"):
                 items.add(j)
             continue
@@ -1172,6 +1191,25 @@ def _chrome_or_caption(lines: list[Line], j: int) -> bool:
     return _inline_chrome_line(lines[j]) or caption_over_credit(lines, j)
 
 
+_STORY_LIST_MAX = 12  # items of a list the story announces, at most
+
+
+def _ends_story_list(lines: list[Line], j: int) -> bool:
+    """Line j is the last item of a bullet list that a line of the story announces with a colon or runs on from
+    ('The evaluation found that participants:' / '• were more likely to ...'), straight above the list."""
+    if not lines[j].is_list or lines[j].ends_article:
+        return False
+    first = j
+    while first > 0 and j - first < _STORY_LIST_MAX and lines[first - 1].is_list and not lines[first - 1].ends_article:
+        first -= 1
+    if first == 0 or j - first + 1 < 2:
+        return False
+    intro = lines[first - 1]
+    if lines[first].content[:1].islower():
+        return _runs_into_list(lines, first - 1)
+    return intro.kind in CONTENT_KINDS and intro.content.endswith(":")
+
+
 def interrupting_chrome(lines: list[Line]) -> set[int]:
     """Runs of at most six inline chrome lines (an advert, a sign-up box, share buttons, a photo credit, a 'Read
     more' link, a photo's caption over its credit) with a line of the story straight above and the story going on straight below (past one short
@@ -1180,7 +1218,7 @@ def interrupting_chrome(lines: list[Line]) -> set[int]:
     count = len(lines)
     j = 1
     while j < count:
-        if lines[j - 1].kind not in CONTENT_KINDS or not _chrome_or_caption(lines, j):
+        if not (lines[j - 1].kind in CONTENT_KINDS or _ends_story_list(lines, j - 1)) or not _chrome_or_caption(lines, j):
             j += 1
             continue
         k = j
@@ -1475,6 +1513,20 @@ def rescue_lists_and_subheads(
 ) -> None:
     """Inside the article: keep a list announced by a colon, and a lone subheading between paragraphs."""
     count = len(lines)
+    # a sentence that runs on into a bullet list ('The evaluation found that patients who saw a coach' / '• were
+    # more likely ...'), straight after a kept line: the sentence and its items
+    for j in range(span_start + 1, span_end):
+        if keep[j] or not keep[j - 1] or not lines[j + 1].is_list or not lines[j + 1].content[:1].islower():
+            continue
+        if not _runs_into_list(lines, j):
+            continue
+        k = j + 1
+        while k <= span_end and lines[k].is_list and lines[k].rule in ("menu_item", "list_item") and not lines[k].ends_article:
+            k += 1
+        if k - j >= 3:
+            for m in range(j, k):
+                keep[m] = True
+                lines[m].rule = ""
     # a line ending in an ellipsis is a truncated teaser in a link list, but inside the story, right after a kept
     # paragraph and with story text soon after, it is the writer's style ('Because once you understand this …')
     for j in range(span_start + 1, span_end):
