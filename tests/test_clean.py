@@ -1860,3 +1860,17 @@ def test_story_goes_on_after_a_signup_box_below_a_list_its_sentence_runs_into():
                         "Readers can send us their news and pictures by email at any time of the day or night.",
                         "Contact us", "Jo Example is a health reporter at the Fenwick Post."])
     assert clean_article(page).body.split("\n") == list(_FENWICK_OPENING)
+
+
+def test_a_bilingual_page_keeps_the_english_story_and_drops_its_translation():
+    story = list(_FENWICK_OPENING) + [
+        "The board said it would publish a full evaluation next spring, once the second group of patients has "
+        "finished the programme."]
+    # made-up Welsh-like translation lines: no English stop word in them, mostly lower case
+    # ('a' and 'i' are words of both languages: they do not make a line English)
+    translation = ["Bydd gwasanaeth hyfforddi gwaith Fenwick yn parhau am flwyddyn arall a bwrdd iechyd yn rhoi £1.2m i "
+                   "gadw y gwasanaeth ar agor.",
+                   "Mae y gwasanaeth yn rhoi hyfforddwyr mewn wyth meddygfa a gall claf sy'n sâl gael ei gyfeirio i "
+                   "hyfforddwr ar yr un diwrnod."]
+    page = "\n\n".join([*_FENWICK_HEAD, *story, *translation, "Share this page"])
+    assert clean_article(page).body.split("\n") == story

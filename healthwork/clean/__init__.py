@@ -53,6 +53,7 @@ from healthwork.clean.span import (
     closing_list_items,
     closing_section,
     drop_closing_author_bio,
+    drop_other_language_lines,
     drop_repeats,
     extend_over_closing_list_and_tail,
     extend_over_link_box_to_closing_paragraph,
@@ -130,7 +131,7 @@ def select_by_rules(text: str, common: frozenset[str] | set[str]) -> tuple[list[
         for j in sections:
             lines[j].rule = ""
         kept = sorted(set(kept).union(sections))
-    return lines, drop_closing_author_bio(lines, kept)
+    return lines, drop_other_language_lines(lines, drop_closing_author_bio(lines, kept))
 
 
 def select_body(text: str, common: frozenset[str] | set[str]) -> tuple[list[Line], list[int]]:

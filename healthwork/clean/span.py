@@ -1731,6 +1731,44 @@ def drop_closing_author_bio(lines: list[Line], kept: list[int]) -> list[int]:
     return kept
 
 
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_ONE_LETTER_STOP_WORDS = frozenset({"a", "i"})  # words of other languages too (Welsh 'a' and 'i')
+_OTHER_LANGUAGE_MIN_WORDS = 10
+_ENGLISH_LINES_NEEDED = 3
+
+
+def _english_stop_words(content: str) -> tuple[int, int, int]:
+    """(words, English stop words other than 'a' and 'i', words in lower case) of a line."""
+    words = _WORD.findall(content)
+    stops = sum(1 for w in words if w.lower() in STOP_WORDS and w.lower() not in _ONE_LETTER_STOP_WORDS)
+    return len(words), stops, sum(1 for w in words if w.islower())
+
+
+def _other_language_prose(line: Line) -> bool:
+    """A line of running text in another language (a bilingual page's translation): ten words or more, most in
+    lower case like prose (not a row of names), and not one English stop word ('the', 'of', 'and') among them."""
+    if line.is_list or line.n_words < _OTHER_LANGUAGE_MIN_WORDS:
+        return False
+    words, stops, lower = _english_stop_words(line.content)
+    return words >= _OTHER_LANGUAGE_MIN_WORDS and stops == 0 and 2 * lower > words
+
+
+def drop_other_language_lines(lines: list[Line], kept: list[int]) -> list[int]:
+    """The kept lines without the prose of another language (``_other_language_prose``) when the story itself is
+    told in English (three kept lines or more with English stop words): a bilingual page prints the same story
+    twice, and the English copy is the one the analysts read."""
+    other = [j for j in kept if _other_language_prose(lines[j])]
+    if not other:
+        return kept
+    english = sum(1 for j in kept if _english_stop_words(lines[j].content)[1] >= 2)
+    if english < _ENGLISH_LINES_NEEDED:
+        return kept
+    for j in other:
+        lines[j].rule = "other_language"
+    dropped = set(other)
+    return [j for j in kept if j not in dropped]
+
+
 # a row of figures written without a list marker: 'Northtown – £4.2m', 'Southville: 3,500 people', 'Eastbury - 12%'
 _FIGURE_ROW = re.compile(r"^(?P<label>[^\W\d][^:–—|\t]{0,60}?)\s*(?P<sep>[:–—]|\s-)\s*(?P<value>\S.{0,50})$")
 # the value opens with a sum or a count ('£4.2m', '3,500 people', '12%'), not a phone number ('01234 ...', '+44 ...')
