@@ -1874,3 +1874,16 @@ def test_a_bilingual_page_keeps_the_english_story_and_drops_its_translation():
                    "hyfforddwr ar yr un diwrnod."]
     page = "\n\n".join([*_FENWICK_HEAD, *story, *translation, "Share this page"])
     assert clean_article(page).body.split("\n") == story
+
+
+def test_announced_closing_list_past_a_related_box_and_a_read_more_link_stays():
+    story = [*_FENWICK_OPENING, "Patients can be referred in three ways:"]
+    items = ["• by their GP or practice nurse", "• through the local jobcentre", "• by contacting the service themselves"]
+    page = "\n\n".join([*_FENWICK_HEAD, *story,
+                        "Related\nTown centre clinic to open on Saturdays\nBus station plans approved after long consultation",
+                        "Related: Hospital parking charges to rise next year", "\n".join(items), "3 comments",
+                        "JanetP\nAbout time somebody did this."])
+    assert clean_article(page).body.split("\n") == [*story, *items]
+    # a 'Related' heading over no box of headlines: the bullets below are not taken for the story's list
+    page = "\n\n".join([*_FENWICK_HEAD, *story, "Related", "\n".join(items), "3 comments"])
+    assert clean_article(page).body.split("\n") == story

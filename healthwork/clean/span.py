@@ -886,13 +886,21 @@ def closing_list_items(lines: list[Line], end: int) -> list[int]:
     count = len(lines)
     announced = lines[end].content.endswith(":")
     j = end + 1
-    while j < count and j - end <= 3 and _chrome_or_caption(lines, j):
-        j += 1
-    if announced and j < count and lines[j].shape_rule == "related_list" and not lines[j].ends_article and not lines[j].is_list:
-        k = j
-        while k + 1 < count and k - j < 3 and _box_headline(lines[k + 1]):
-            k += 1
-        j = k + 1 if k - j >= 2 else count
+    boxes = 0
+    while j < count and j - end <= 8:
+        if _chrome_or_caption(lines, j) and j - end <= 3 + 4 * boxes:
+            j += 1
+            continue
+        if announced and lines[j].shape_rule == "related_list" and not lines[j].ends_article and not lines[j].is_list:
+            k = j
+            while k + 1 < count and k - j < 3 and _box_headline(lines[k + 1]):
+                k += 1
+            if k - j < 2:
+                return []  # a 'Related' heading over no box of headlines
+            j = k + 1
+            boxes += 1
+            continue
+        break
     items: list[int] = []
     while j < count:
         item = lines[j]
