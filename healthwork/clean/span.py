@@ -614,7 +614,7 @@ def announced_list_items(lines: list[Line]) -> set[int]:
     announced = False
     for j, line in enumerate(lines):
         if line.is_list:
-            if not announced and j > 0 and line.content[:1].islower() and _runs_into_list(lines, j - 1):
+            if not announced and j > 0 and not lines[j - 1].is_list and line.content[:1].islower() and _runs_into_list(lines, j - 1):
                 announced = True  # the sentence above runs on into the list
             if announced and not line.ends_article and line.rule in ("menu_item", "list_item"):
                 items.add(j)
@@ -1226,7 +1226,11 @@ def interrupting_chrome(lines: list[Line]) -> set[int]:
     count = len(lines)
     j = 1
     while j < count:
-        if not (lines[j - 1].kind in CONTENT_KINDS or _ends_story_list(lines, j - 1)) or not _chrome_or_caption(lines, j):
+        above = lines[j - 1]
+        if (
+            not (above.kind in CONTENT_KINDS or (above.is_list and not lines[j].is_list and _ends_story_list(lines, j - 1)))
+            or not _chrome_or_caption(lines, j)
+        ):
             j += 1
             continue
         k = j
@@ -1757,6 +1761,9 @@ def _other_language_prose(line: Line) -> bool:
     lower case like prose (not a row of names), and not one English stop word ('the', 'of', 'and') among them."""
     if line.is_list or line.n_words < _OTHER_LANGUAGE_MIN_WORDS:
         return False
+    content = line.content
+    if " the " in content or " and " in content or " of " in content or " to " in content:
+        return False  # the commonest English words: no need to count
     words, stops, lower = _english_stop_words(line.content)
     return words >= _OTHER_LANGUAGE_MIN_WORDS and stops == 0 and 2 * lower > words
 
