@@ -33,6 +33,11 @@ How it works (no site lists, no phrase lists beyond a few generic boilerplate cu
    a photo's caption or such a box stays when the article plainly ends after it; an advert's copy printed under its
    label (a short call to the reader) goes, and so does a line ending in a link's label in brackets ('... (PDF)',
    '(opens in a new window)').
+   Inside the story a prose line that lost its full stop to a link or a footnote mark stays, and so does a subheading
+   after one stray link bullet; a closing section's heading may be printed above the chrome it sits below, a table of
+   figures (or a list announced by a colon) may come past a 'Related' box, and a list the story's sentence runs on
+   into ('... participants' / '• were more likely ...') weighs like an announced one. A bilingual page's translation
+   (running text without one English stop word) goes when the story is told in English.
    ``line_model`` then reviews the rules' verdicts: a logistic regression over cheap generic line features (and the
    rules' own verdicts) flips a verdict only when confident. Cross-validated on the dev sets' tune halves, no flip
    beat the rules, so the shipped thresholds flip nothing (``scripts/train_line_model.py`` retrains and says why).
