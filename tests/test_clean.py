@@ -1887,3 +1887,13 @@ def test_announced_closing_list_past_a_related_box_and_a_read_more_link_stays():
     # a 'Related' heading over no box of headlines: the bullets below are not taken for the story's list
     page = "\n\n".join([*_FENWICK_HEAD, *story, "Related", "\n".join(items), "3 comments"])
     assert clean_article(page).body.split("\n") == story
+
+
+def test_closing_paragraph_past_a_photo_caption_and_a_related_box_stays():
+    story = list(_FENWICK_OPENING)
+    closing = ("If the board agrees, the service will open in two more surgeries in the autumn and take referrals from "
+               "the jobcentre as well.")
+    page = "\n\n".join([*_FENWICK_HEAD, *story, "Coaches at the Fenwick surgery\nPhoto: PA",
+                        "Related articles\nTown centre clinic to open on Saturdays\nBus station plans approved after long consultation",
+                        closing, "You may also like", "Hospital parking charges to rise next year"])
+    assert clean_article(page).body.split("\n") == [*story, closing]

@@ -981,8 +981,8 @@ def extend_over_link_box_to_closing_paragraph(lines: list[Line], start: int, end
     than with the box's last headline when it shares two or more with that (a card's summary repeats its headline)."""
     count = len(lines)
     j = end + 1
-    while j < count and _inline_chrome_line(lines[j]) and j - end <= 3:
-        j += 1  # an advert or a 'Read more' link between the story and the box
+    while j < count and _chrome_or_caption(lines, j) and j - end <= 3:
+        j += 1  # an advert, a 'Read more' link or a photo's caption between the story and the box
     if j >= count or lines[j].shape_rule != "related_list" or lines[j].ends_article or lines[j].is_list:
         return end
     k = j
