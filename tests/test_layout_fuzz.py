@@ -275,3 +275,15 @@ def test_a_list_the_story_ends_on_is_kept_and_a_link_list_is_not() -> None:
     box = "Related articles\nHospital car parking charges to rise next year\nNew walk-in centre opens on the high street"
     page = _story_page(_LEAD, _SECOND, announced, box, "\n".join(referrals))
     assert clean_article(page).body.split("\n") == [_LEAD, _SECOND, announced, *referrals]
+
+
+# seeds 400-999 were held out until session clean8, which read their failures to design its span rules (closing
+# sections and tables past inline chrome, lists a sentence runs into): 582/600 before, 591/600 after
+SECOND_SEEDS_FIRST, SECOND_SEEDS_COUNT, SECOND_SEEDS_FLOOR = 400, 600, 0.985
+
+
+def test_pass_rate_over_the_second_seed_range() -> None:
+    pages = make_pages(SECOND_SEEDS_COUNT, first_seed=SECOND_SEEDS_FIRST)
+    verdicts = [judge(p, clean_article(p.text).kept_line_nos) for p in pages]
+    assert sum(len(v.kept_chrome) for v in verdicts) == 0
+    assert sum(v.passed for v in verdicts) / len(pages) >= SECOND_SEEDS_FLOOR
