@@ -1897,3 +1897,16 @@ def test_closing_paragraph_past_a_photo_caption_and_a_related_box_stays():
                         "Related articles\nTown centre clinic to open on Saturdays\nBus station plans approved after long consultation",
                         closing, "You may also like", "Hospital parking charges to rise next year"])
     assert clean_article(page).body.split("\n") == [*story, closing]
+
+
+def test_story_goes_on_past_a_signup_box_a_very_short_sentence_and_a_photo_caption():
+    story = list(_FENWICK_OPENING)
+    rest = ["Is it easy?",
+            "That was the question put to one coach, who said the work was intensive and that most patients needed "
+            "seven or eight meetings before they felt ready to go back.",
+            "How to get help", "Patients can be referred in three ways.", "• by their GP or practice nurse",
+            "• through the local jobcentre", "• by contacting the service themselves"]
+    signup = "Get the latest local news delivered to your inbox\nEnter your email address\nSign up"
+    page = "\n\n".join([*_FENWICK_HEAD, *story, signup, rest[0], "Coaches at the Fenwick surgery\nPhoto: PA", *rest[1:4],
+                        "\n".join(rest[4:]), "You may also like", "Hospital parking charges to rise next year"])
+    assert clean_article(page).body.split("\n") == [*story, *rest]

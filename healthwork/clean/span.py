@@ -500,7 +500,7 @@ def _story_goes_on(lines: list[Line], j: int) -> bool:
     subheadings = skipped = 0
     while j < count and skipped <= 6:
         line = lines[j]
-        if _inline_chrome_line(line) and not line.is_list:
+        if (_inline_chrome_line(line) and not line.is_list) or caption_over_credit(lines, j):
             skipped += 1
         elif line.rule == "short_non_sentence" and line.n_words <= 8 and not line.is_list and subheadings == 0:
             subheadings += 1
