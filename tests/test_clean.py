@@ -1910,3 +1910,21 @@ def test_story_goes_on_past_a_signup_box_a_very_short_sentence_and_a_photo_capti
     page = "\n\n".join([*_FENWICK_HEAD, *story, signup, rest[0], "Coaches at the Fenwick surgery\nPhoto: PA", *rest[1:4],
                         "\n".join(rest[4:]), "You may also like", "Hospital parking charges to rise next year"])
     assert clean_article(page).body.split("\n") == [*story, *rest]
+
+
+def test_closing_section_past_a_read_more_link_a_related_box_and_a_photo_caption_stays():
+    story = list(_FENWICK_OPENING)
+    section = ["Three priorities", "The board has set three priorities:", "1. One front door for anyone who wants help.",
+               "2. Faster access to physiotherapy.", "3. Placements with large employers."]
+    page = "\n\n".join([*_FENWICK_HEAD, *story, "Read more: Hospital parking charges to rise next year",
+                        "Related\nTown centre clinic to open on Saturdays\nBus station plans approved after long consultation",
+                        "Coaches at the Fenwick surgery\nPhoto: PA", section[0], section[1], "\n".join(section[2:]),
+                        "Jo Example is a health reporter at the Fenwick Post.", "More from Health"])
+    assert clean_article(page).body.split("\n") == [*story, *section]
+    # a second box after the first is not read past: the section below it is not taken for the story's
+    page = "\n\n".join([*_FENWICK_HEAD, *story,
+                        "Related\nTown centre clinic to open on Saturdays\nBus station plans approved after long consultation",
+                        "Most popular\nCare home staff to get a pay rise from April\nLibrary hours to be extended this winter",
+                        section[0], section[1], "\n".join(section[2:]),
+                        "Jo Example is a health reporter at the Fenwick Post."])
+    assert clean_article(page).body.split("\n")[:2] == story and section[1] not in clean_article(page).body

@@ -1010,15 +1010,18 @@ def _past_inline_chrome(lines: list[Line], end: int) -> int:
     'Related' box of one to three headlines (at most four lines of chrome, or the box); ``end + 1`` when none."""
     count = len(lines)
     j = end + 1
-    while j < count and j - end <= 4:
+    boxes = 0
+    while j < count and j - end <= 4 + 4 * boxes:
         line = lines[j]
         if line.shape_rule == "related_list" and not line.ends_article and not line.is_list and _INLINE_LINK.match(line.content) is None:
             box_end = j
             while box_end + 1 < count and box_end - j < 3 and _box_headline(lines[box_end + 1]):
                 box_end += 1
-            if box_end > j:
-                j = box_end + 1
-            break
+            if box_end == j or boxes:
+                break
+            j = box_end + 1
+            boxes += 1  # one box, and a few more lines of chrome after it (a photo's caption, an advert)
+            continue
         if not _chrome_or_caption(lines, j):
             break
         j += 1
@@ -1032,6 +1035,9 @@ def _article_over_at(lines: list[Line], j: int) -> bool:
         return True
     line = lines[j]
     return line.ends_article or line.shape_rule == "share_buttons" or (line.shape_rule == "related_list" and line.score <= -3.0)
+
+
+_CLOSING_AFTER_CHROME_MAX = 9  # the story's closing line or section starts at most this many lines after its end
 
 
 def _closing_heading(lines: list[Line], j: int, common: frozenset[str] | set[str]) -> bool:
@@ -1050,7 +1056,7 @@ def extend_to_closing_short_sentence(lines: list[Line], end: int, common: frozen
     (``_article_over_at``)."""
     above = end + 1 if _closing_heading(lines, end + 1, common) else end  # its heading, printed before the chrome
     j = _past_inline_chrome(lines, above)
-    if j == above + 1 or j >= len(lines) or j - end > 6:
+    if j == above + 1 or j >= len(lines) or j - end > _CLOSING_AFTER_CHROME_MAX:
         return end
     closing = lines[j]
     if not _plain_short_sentence(closing) or closing.n_words < 3 or not closing.content[:1].isupper():
@@ -1070,7 +1076,7 @@ def closing_section(lines: list[Line], end: int, common: frozenset[str] | set[st
     if _closing_heading(lines, end + 1, common):
         section.append(end + 1)  # the section's heading printed before the chrome
     j = _past_inline_chrome(lines, section[0] if section else end)
-    if j >= count or j - end > 6 or (section and j == end + 2):
+    if j >= count or j - end > _CLOSING_AFTER_CHROME_MAX or (section and j == end + 2):
         return []
     if not section and _closing_heading(lines, j, common):
         section.append(j)
