@@ -1928,3 +1928,12 @@ def test_closing_section_past_a_read_more_link_a_related_box_and_a_photo_caption
                         section[0], section[1], "\n".join(section[2:]),
                         "Jo Example is a health reporter at the Fenwick Post."])
     assert clean_article(page).body.split("\n")[:2] == story and section[1] not in clean_article(page).body
+
+
+def test_closing_sentence_past_a_caption_a_signup_box_and_a_related_box_stays():
+    story = list(_FENWICK_OPENING)
+    page = "\n\n".join([*_FENWICK_HEAD, *story, "Coaches at the Fenwick surgery\nPhoto: PA",
+                        "Get the latest local news delivered to your inbox\nEnter your email address\nSign up",
+                        "More on this story\nTown centre clinic to open on Saturdays\nBus station plans approved after long consultation",
+                        "It starts in June.", "Share\nCopy link", "Hospital parking charges to rise\nBy Ann Other"])
+    assert clean_article(page).body.split("\n") == [*story, "It starts in June."]

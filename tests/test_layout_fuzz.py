@@ -279,7 +279,7 @@ def test_a_list_the_story_ends_on_is_kept_and_a_link_list_is_not() -> None:
 
 # seeds 400-999 were held out until session clean8, which read their failures to design its span rules (closing
 # sections and tables past inline chrome, lists a sentence runs into): 582/600 before
-SECOND_SEEDS_FIRST, SECOND_SEEDS_COUNT, SECOND_SEEDS_FLOOR = 400, 600, 0.985  # 593/600 now
+SECOND_SEEDS_FIRST, SECOND_SEEDS_COUNT, SECOND_SEEDS_FLOOR = 400, 600, 0.985  # 594/600 now
 
 
 def test_pass_rate_over_the_second_seed_range() -> None:

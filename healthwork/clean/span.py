@@ -1006,12 +1006,13 @@ def extend_over_link_box_to_closing_paragraph(lines: list[Line], start: int, end
 
 
 def _past_inline_chrome(lines: list[Line], end: int) -> int:
-    """The first line after the span's end past inline chrome: an advert, a 'Read more' link, a photo's caption, or a
-    'Related' box of one to three headlines (at most four lines of chrome, or the box); ``end + 1`` when none."""
+    """The first line after the span's end past inline chrome: an advert, a sign-up box, a 'Read more' link, a photo's
+    caption, and one 'Related' box of one to three headlines (at most six lines of chrome before the box, four after
+    it); ``end + 1`` when none."""
     count = len(lines)
     j = end + 1
     boxes = 0
-    while j < count and j - end <= 4 + 4 * boxes:
+    while j < count and j - end <= 6 + 4 * boxes:
         line = lines[j]
         if line.shape_rule == "related_list" and not line.ends_article and not line.is_list and _INLINE_LINK.match(line.content) is None:
             box_end = j
