@@ -261,6 +261,13 @@ _FOR_PROGRAMME = re.compile(
 _DOCUMENT_AFTER = re.compile(
     r"['\u2019]?s?\s+(?:(?:white|green)\s+paper|consultation|prospectus|guidance|report|evaluation|review|"
     r"strategy\s+document|policy\s+paper|command\s+paper)(?![\w-])", re.IGNORECASE)
+# where money was announced, not what it is for: "announced in November's Get Britain Working white paper",
+# "as set out in the Back to Work Plan prospectus" (a document named after "in", "under" or "by")
+_IN_DOCUMENT_BEFORE = re.compile(r"(?<![\w-])(?:in|under|by|through)\s+(?:[\w'\u2019-]+\s+){0,2}?\Z", re.IGNORECASE)
+_WIDER_BEFORE = re.compile(r"(?<![\w-])(?:wider|broader|overall|bigger|larger|whole)\s+(?:[\w-]+\s+)?\Z", re.IGNORECASE)
+_ANNOUNCING_DOCUMENT_AFTER = re.compile(
+    r"['\u2019]?s?\s+(?:(?:white|green)\s+paper|prospectus|policy\s+paper|command\s+paper|manifesto)(?![\w-])",
+    re.IGNORECASE)
 # two programme mentions listed together: "X and Y", "X, Y and the Z"
 _COORDINATION = re.compile(r"\s*(?:,|,?\s+(?:and|or|&))\s+(?:the\s+)?|\s*,\s*", re.IGNORECASE)
 # a list line: optional bullet or number, a name of capitalised words, a dash or colon, the amount
@@ -315,6 +322,17 @@ _PER_PERSON_AFTER = re.compile(
     r"the\s+typical)|per|each)\s+(?:(?:single|typical|average|disabled|working|low-income|eligible|young|older)\s+)?"
     r"(?-i:adult|person|claimant|household|family|participant|worker|employee|pensioner|couple|recipient|child|"
     r"parent|learner|apprentice|student|patient|individual|jobseeker|carer)(?![\w-])(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
+# an average worked out from a total, said per head: "it works out at well under £1,000 each", "that equates
+# to about £40 a head" (a rate, not money given; "Six areas will get £2m each" is an allocation)
+_WORKS_OUT_BEFORE = re.compile(
+    r"(?<![\w-])(?:works?\s+out\s+(?:at|to)|worked\s+out\s+(?:at|to)|equates?\s+to|equated\s+to|equivalent\s+to|"
+    r"the\s+equivalent\s+of|averages?|averaged|comes?\s+to|came\s+to)\s+(?:[\w-]+\s+){0,2}?\Z", re.IGNORECASE)
+# a figure worked out from the money or the scheme just spoken of: "it works out at £900 each", "We've costed it
+# at £2,000 per young person", "that equates to £40 a head" (the scheme's figure)
+_WORKED_OUT_FROM_IT_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:it|this|that)\s+(?:works?|worked|would\s+work)\s+out\s+(?:at|to)|(?:it|this|that)\s+(?:equates|equated)\s+to"
+    r"|cost(?:ed|s)?\s+(?:it|this|that|them|each\s+place|each\s+one)\s+at)\s+(?:[\w-]+\s+){0,2}?\Z", re.IGNORECASE)
+_AVERAGE_EACH_AFTER = re.compile(r"\s+(?:each|apiece|a\s+head|per\s+head)(?![\w-])", re.IGNORECASE)
 # the words between two compared amounts: " to ", ", up from ", " compared with "
 _COMPARED = re.compile(
     r"(?:\s+(?:(?:a|per|each)[\s-]+year|annually|per\s+annum))?,?\s+"
@@ -438,6 +456,8 @@ _BACKGROUND_OPENING = re.compile(
     r"\s*(?:(?:It|This|That|The\s+(?:news|announcement|move|funding|decision|award|launch))\s+(?:comes|came)\s+"
     r"(?:as|after|amid|alongside|weeks|days|months|a\s+(?:week|month|year))"
     r"|Meanwhile|Separately|Elsewhere|In\s+other\s+news)(?![\w-])")
+# money given apart from the story's scheme: "The council has separately put £1.5m into a helpline"
+_SEPARATELY = re.compile(r"(?<![\w-])separately(?![\w-])(?!\s+(?:from|to)\s)", re.IGNORECASE)
 # a sentence turning to another subject
 _TOPIC_SHIFT = re.compile(r"\s*(?:Separately|Elsewhere|In\s+a\s+separate\s+\w+|In\s+other\s+news)\b")
 # between money and a programme named after it: the money is a total that contains the programme's
@@ -563,6 +583,8 @@ class _Ctx:
         self.places = RowsByStart(places)
         self._sentence_memo: dict[tuple[str, int, int], bool] = {}
         self.amount_starts: list[int] = []  # where each money phrase starts, set once they are read
+        # the start and programme of the last money row made (the antecedent of "it works out at £900 each")
+        self.previous_money: tuple[int, str | None] | None = None
         # money start -> the programme chosen among those its own sentence names (None: they name none it is for)
         self.named_in_sentence: dict[int, str | None] = {}
         # money starts whose programme is the last resort's guess (the programme the sentence before named)
@@ -587,6 +609,18 @@ class _Ctx:
         start = int(mention["span_start"])
         return _REFERENCE_BEFORE.search(self.body, max(0, start - 30), start) is not None
 
+    def _names_the_announcing_document(self, mention: dict[str, Any]) -> bool:
+        """The mention names the document the money was announced in ("announced in the Get Britain
+        Working white paper"): where the money was set out, not the programme it is for."""
+        start, end = int(mention["span_start"]), int(mention["span_end"])
+        return _ANNOUNCING_DOCUMENT_AFTER.match(self.body, end) is not None \
+            and _IN_DOCUMENT_BEFORE.search(self.body, max(0, start - 40), start) is not None
+
+    def _wider_pot(self, s: int) -> bool:
+        """The money at ``s`` is said to be a larger pot than the one the story is about ("a wider £240m
+        drive", "the overall £1bn"): the programme of the document it was set out in is its own."""
+        return _WIDER_BEFORE.search(self.body, max(0, s - 25), s) is not None
+
     def sentence_has(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
         """Whether ``pattern`` occurs in ``body[start:end]``, memoised: a sentence with many amounts
         is searched once, not once per amount (a 30k-character run-on "sentence" stays linear)."""
@@ -607,6 +641,12 @@ class _Ctx:
     def programme(self, s: int, e: int, kind: str, currency: str, rate: bool) -> str | None:
         """The programme the money ``body[s:e]`` is for (see the module docstring)."""
         ss, se = self.sentence(s)
+        # "Sunderland's share is £900,000. ... it works out at under £1,000 each": a figure worked out from the
+        # money just stated is that money's programme's
+        if self.previous_money is not None \
+                and span_index(self.paragraphs, self.previous_money[0]) >= span_index(self.paragraphs, s) - 1 \
+                and _WORKED_OUT_FROM_IT_BEFORE.search(self.body, max(ss, s - 40), s) is not None:
+            return self.previous_money[1]
         # "£3bn of cuts to sickness benefits", "a £900,000 cut to its careers service": money taken from
         # something that is not a programme is no programme's, whatever else the sentence names
         if kind == "other" and self._cut_from_something_else(s, e, se):
@@ -624,7 +664,8 @@ class _Ctx:
         # programme is not the one the money is for, nor one named to compare ("Unlike the Restart
         # Scheme, WorkWell will get £2m", "Modelled on IPS, the pilot will receive £1m")
         compared = {str(r["programme"]) for r in in_sentence if self.named_to_compare(r)}
-        in_sentence = [r for r in in_sentence if not self._in_aside(r, s, e) and not self.named_to_compare(r)]
+        in_sentence = [r for r in in_sentence if not self._in_aside(r, s, e) and not self.named_to_compare(r)
+                       and not (self._names_the_announcing_document(r) and not self._wider_pot(s))]
         if in_sentence:
             chosen = self._sentence_programme(s, e, in_sentence)
             self.named_in_sentence[s] = chosen
@@ -639,7 +680,8 @@ class _Ctx:
         ss, se = self.sentence(s)
         # beyond the sentence, money whose sentence is about "the scheme" ("the pilot will cost £2m",
         # "the scheme pays £1,700 per referral"), or money given (kind funding) in pounds; never a fine
-        about_a_scheme = self.sentence_has(_GENERIC_REFERENCE, ss, se) or bool(_BARE_SCHEME_SUBJECT.match(self.body, ss))
+        about_a_scheme = self.sentence_has(_GENERIC_REFERENCE, ss, se) or bool(_BARE_SCHEME_SUBJECT.match(self.body, ss)) \
+            or _WORKED_OUT_FROM_IT_BEFORE.search(self.body, max(ss, s - 40), s) is not None
         if kind == "fine" or not (about_a_scheme or (kind == "funding" and currency == "GBP" and not rate)):
             return None
         # a department's budget, a package or total across schemes, an unnamed fund: no one programme's
@@ -656,7 +698,8 @@ class _Ctx:
             return None
         # after the opening paragraph, "a new scheme", "another pilot", "Separately, ...": money for
         # something other than the article's programme
-        if s >= self.paragraphs[0][1] and (self.sentence_has(_OTHER_SCHEME, ss, se) or _TOPIC_SHIFT.match(self.body, ss)):
+        if s >= self.paragraphs[0][1] and (self.sentence_has(_OTHER_SCHEME, ss, se) or _TOPIC_SHIFT.match(self.body, ss)
+                                           or self.sentence_has(_SEPARATELY, ss, se)):
             return None
         ps, pe = self.paragraph(s)
         # the money's own sentence names none but in asides, which are not the money's
@@ -1229,19 +1272,23 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
         # what one person gets or pays ("worth about £165 a year to a single adult"): a rate, whose
         # yearly period stays
         per_person = _PER_PERSON_AFTER.match(body, phrase_end) is not None \
-            or _PER_UNIT_SUBJECT.match(body, ctx.sentence(found[first][0])[0]) is not None
+            or _PER_UNIT_SUBJECT.match(body, ctx.sentence(found[first][0])[0]) is not None \
+            or (_AVERAGE_EACH_AFTER.match(body, phrase_end) is not None
+                and _WORKS_OUT_BEFORE.search(body, max(0, found[first][0] - 40), found[first][0]) is not None)
         for k in range(first, last):
             start, end, value, currency, qualifier = found[k]
             # a rate, or a sum stated to the penny (a benefit rate, a price): not a grant
             kind = "other" if rate or per_person or value != value.to_integral_value() else _kind(ctx, start, end, value)
             text = body[start:end]
+            programme = ctx.programme(start, end, kind, currency, rate is not None or per_person)
+            ctx.previous_money = (start, programme)
             rows.append({
                 "amount": float(value),
                 "currency": currency,
                 "qualifier": qualifier,
                 "period_years": 1.0 if per_year else period,  # "£3m a year for five years": the yearly figure
                 "per_year": per_year,
-                "programme": ctx.programme(start, end, kind, currency, rate is not None or per_person),
+                "programme": programme,
                 "kind": kind,
                 "place": ctx.place(start, end) if kind == "funding" else None,
                 "share_of_amount": _share_of(ctx, found, k, last),

@@ -32,7 +32,7 @@ from functools import cache
 from typing import Any
 
 from healthwork.extract.text import find_all, find_word_starts, leftmost_non_overlapping, offset_safe_lower
-from healthwork.reference import load_csv
+from healthwork.reference import load_csv, place_names
 
 __all__ = ["extract", "canonical_names", "name_regex"]
 
@@ -184,7 +184,8 @@ def extract(body: str) -> list[dict[str, Any]]:
         if _REVIEW_AFTER.match(body, e):
             continue  # "the Keep Britain Working review": an inquiry named like a scheme, not a scheme
         rows.append({"programme": chosen.programme, "text": body[s:e], "span_start": s, "span_end": e})
-    return sorted(rows + _local_schemes(body, rows), key=lambda r: r["span_start"])
+    local = _local_schemes(body, rows)
+    return sorted(rows + local + _place_works_services(body, rows + local), key=lambda r: r["span_start"])
 
 
 # a named local scheme the table does not know: "the Bolton Works programme", "the authority's Routes to
@@ -260,4 +261,37 @@ def _local_schemes(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]
             continue
         out.append({"programme": name, "text": body[s:e], "span_start": s, "span_end": e})
         taken.append((s, e))
+    return out
+
+
+# a council's employment service named "<place> Works" ("Fife Works", "Greater Dundee Works"): up to three
+# capitalised words before a capitalised "Works" (lower-case "works" is the verb)
+_WORDS_BEFORE_WORKS = re.compile(r"(?:[A-Z][\w'’-]*\s+(?:(?:and|&|of|upon|on)\s+)?){1,3}\Z")
+
+
+def _place_works_services(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Named local services "<place> Works" ("Angus Works keyworkers", "our Sunderland Works team"): the
+    words before a capitalised "Works" end with a UK place's name (``place_names``), so "Public Works" or
+    "How It Works" are not schemes."""
+    out: list[dict[str, Any]] = []
+    taken = [(r["span_start"], r["span_end"]) for r in rows]
+    places = place_names()
+    for i in find_all(body, ("Works",)):
+        end = i + len("Works")
+        if i == 0 or not body[i - 1].isspace() or (end < len(body) and (body[end].isalnum() or body[end] in "-_")):
+            continue
+        before = _WORDS_BEFORE_WORKS.search(body, max(0, i - 60), i)
+        if before is None:
+            continue
+        words = body[before.start():i].split()
+        # the longest run of the last words that is a place ("Greater Manchester", not "Manchester" alone)
+        start = next((before.start() + body[before.start():i].find(" ".join(words[k:]))
+                      for k in range(len(words)) if " ".join(words[k:]) in places), None)
+        if start is None or start > 0 and (body[start - 1].isalnum() or body[start - 1] in "-'’"):
+            continue
+        if any(ts < end and start < te for ts, te in taken):
+            continue
+        name = " ".join(body[start:end].split())
+        out.append({"programme": name, "text": body[start:end], "span_start": start, "span_end": end})
+        taken.append((start, end))
     return out
