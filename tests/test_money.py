@@ -874,3 +874,52 @@ def test_one_year_of_a_longer_scheme_opening_the_sentence() -> None:
     got = _by_amount("WorkWell has run in Wessex since 2024.\nIn its first year, the pilot cost £3.9m.\n"
                      "In year two, it received £4m.\n")
     assert (got[3_900_000.0]["period_years"], got[4_000_000.0]["period_years"]) == (1.0, 1.0)
+
+
+def test_money_announced_in_a_white_paper_is_the_storys_programme_not_the_papers() -> None:
+    text = ("Young people in Rutland will get help from the Youth Guarantee.\n"
+            "The four pilot areas are splitting £12m of funding, which was first set out in last spring's Get "
+            "Britain Working white paper.\n")
+    (row,) = money.extract(text)
+    assert (row["amount"], row["programme"]) == (12_000_000.0, "Youth Guarantee")
+
+
+def test_a_wider_pot_set_out_in_a_white_paper_is_the_papers_programme() -> None:
+    text = ("Young people in Rutland will get help from the Youth Guarantee.\n"
+            "The pilots belong to a broader £300m effort, set out in the Get Britain Working white paper.\n")
+    (row,) = money.extract(text)
+    assert (row["amount"], row["programme"]) == (300_000_000.0, "Get Britain Working")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The trust has separately committed £1.5m to a helpline for farmers.",
+    "Ministers separately handed the county £900,000 for pothole repairs.",
+])
+def test_money_given_separately_does_not_inherit_the_storys_programme(sentence: str) -> None:
+    text = ("Connect to Work will support 8,000 people in Wessex over five years.\n"
+            "Wessex County Council will receive £26m for the programme.\n" + sentence + "\n")
+    got = [(r["amount"], r["programme"]) for r in money.extract(text)]
+    assert got[0] == (26_000_000.0, "Connect to Work")
+    assert got[1][1] is None
+
+
+def test_a_figure_worked_out_from_the_money_just_stated_is_a_rate_of_its_programme() -> None:
+    text = ("Our town's share of the Youth Guarantee is £600,000.\n"
+            "Shared between every young person on the waiting list, it works out at about £750 each.\n"
+            "The Sunnyside Works team will add £40,000 of its own.\n")
+    got = {r["amount"]: r for r in money.extract(text)}
+    assert (got[750.0]["kind"], got[750.0]["qualifier"], got[750.0]["programme"]) == ("other", "about", "Youth Guarantee")
+    assert got[600_000.0]["programme"] == "Youth Guarantee"
+
+
+def test_costed_it_at_per_person_is_the_previous_moneys_programme() -> None:
+    text = ("The Wessex Youth Guarantee trailblazer has £3m for two years.\n"
+            "Every young person gets a coach. We have costed it at roughly £1,800 per young person.\n")
+    got = {r["amount"]: r for r in money.extract(text)}
+    assert (got[1800.0]["kind"], got[1800.0]["qualifier"], got[1800.0]["programme"]) == ("other", "about", "Youth Guarantee")
+    assert got[3_000_000.0]["period_years"] == 2.0
+
+
+def test_six_areas_getting_two_million_each_stay_allocations() -> None:
+    (row,) = money.extract("Connect to Work is coming to Wessex. Six areas will get £2m each to start it.\n")
+    assert (row["amount"], row["kind"], row["programme"]) == (2_000_000.0, "funding", "Connect to Work")
