@@ -923,3 +923,36 @@ def test_costed_it_at_per_person_is_the_previous_moneys_programme() -> None:
 def test_six_areas_getting_two_million_each_stay_allocations() -> None:
     (row,) = money.extract("Connect to Work is coming to Wessex. Six areas will get £2m each to start it.\n")
     assert (row["amount"], row["kind"], row["programme"]) == (2_000_000.0, "funding", "Connect to Work")
+
+
+def test_its_own_money_is_not_a_reference_to_the_scheme() -> None:
+    text = ("Leeds is launching its Youth Guarantee trailblazer next month.\n"
+            "Wakefield, which is outside the trailblazer, is putting £250,000 of its own money into a youth hub.\n"
+            "Leeds City Council will add £400,000 of its own money to the trailblazer.\n")
+    got = [(r["amount"], r["programme"]) for r in money.extract(text)]
+    assert got == [(250_000.0, None), (400_000.0, "Youth Guarantee")]
+
+
+@pytest.mark.parametrize(("sentence", "programme"), [
+    ("Hull City Council will also put £150,000 into a new jobs fair.", None),
+    ("The trust has also found £80,000 for an extra physiotherapist.", None),
+    ("The council will also put £150,000 into the pilot.", "Health and Growth Accelerators"),
+    ("Hull City Council will put £150,000 into the scheme's second year.", "Health and Growth Accelerators"),
+])
+def test_also_money_for_something_else_does_not_inherit_the_programme(sentence: str, programme: str | None) -> None:
+    text = ("A pilot in Hull will help people with back pain return to work.\n"
+            "The £900,000 pilot is funded by the Health and Growth Accelerators.\n" + sentence + "\n")
+    got = [(r["amount"], r["programme"]) for r in money.extract(text)]
+    assert got[0] == (900_000.0, "Health and Growth Accelerators")
+    assert got[1][1] == programme
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("The council spent £120,000 on the WorkWell launch over the past year.", 1.0),
+    ("WorkWell will get £2m during the next 12 months.", 1.0),
+    ("WorkWell got £2m last year.", None),
+    ("WorkWell got £2m in the past year.", None),  # "in": a point as often as a span
+])
+def test_over_the_past_year_is_a_one_year_period(text: str, period: float | None) -> None:
+    (row,) = money.extract(text)
+    assert row["period_years"] == period

@@ -193,7 +193,10 @@ _PERIOD_TAIL = re.compile(
     rf"(?:(?:next|coming|following|first|last|past|previous|initial)\s+)?(?:(?:course|period)\s+of\s+(?:the\s+next\s+)?)?"
     rf"|in\s+the\s+(?:next|coming|following)\s+)(?:{_PERIOD_N}|{_PERIOD_DECADE})(?![\w])"
     rf"|(?:(?:between|from|over|for|in|across)\s+(?:the\s+(?:period|years)\s+(?:from\s+)?)?|\()?{_PERIOD_FY}"
-    rf"|(?:over|across|during|for)\s+the\s+{_PERIOD_SHORT_SPAN}\s+(?:period|spending\s+review(?:\s+period)?))",
+    rf"|(?:over|across|during|for)\s+the\s+{_PERIOD_SHORT_SPAN}\s+(?:period|spending\s+review(?:\s+period)?)"
+    # "over the past year", "during the next 12 months": one year, no number said
+    rf"|(?:over|across|during|throughout)\s+the\s+(?:past|last|previous|next|coming|following)\s+"
+    rf"(?P<yearlong>year|twelve\s+months|12\s+months)(?![\w-]))",
     re.IGNORECASE,
 )
 # a period said elsewhere in the clause: only the unambiguous prepositions
@@ -201,7 +204,9 @@ _PERIOD_REMOTE = re.compile(
     rf"(?<![\w-])(?:(?:over|across|during)\s+(?:(?:the|a|an)\s+)?(?:(?:next|coming|following|first|initial)\s+)?"
     rf"(?:period\s+of\s+(?:the\s+next\s+)?)?"
     rf"|(?:for|in|within)\s+the\s+(?:next|coming|following)\s+)(?:{_PERIOD_N}|{_PERIOD_DECADE})(?![\w])"
-    rf"|(?<![\w-])(?:from|between|(?:over|across|during)\s+the\s+period(?:\s+from)?)\s+{_PERIOD_FY}",
+    rf"|(?<![\w-])(?:from|between|(?:over|across|during)\s+the\s+period(?:\s+from)?)\s+{_PERIOD_FY}"
+    rf"|(?<![\w-])(?:over|across|during|throughout)\s+the\s+(?:past|last|previous|next|coming|following)\s+"
+    rf"(?P<yearlong>year|twelve\s+months|12\s+months)(?![\w-])",
     re.IGNORECASE,
 )
 # one year of something longer: "its first year", "the second year", "year one"
@@ -449,8 +454,8 @@ _PER_UNIT_SUBJECT = re.compile(
     r"claimant|individual|learner|recipient|referral|worker|employee|jobseeker|apprentice|trainee|young\s+person|applicant|"
     r"patient|user)(?![\w-])(?![^.;\n]{0,60}?(?<![\w-])(?:will\s+)?(?:shares?|sharing|between|across|together)(?![\w-]))")
 # money an organisation adds from its own purse: "£150,000 of its own", "£2m of their own money"
-_OWN_MONEY_AFTER = re.compile(r"\s+(?:of|from)\s+(?:its|their|our|his|her|the\s+council['\u2019]s)\s+own(?![\w-])",
-                              re.IGNORECASE)
+_OWN_MONEY_AFTER = re.compile(r"\s+(?:of|from)\s+(?:its|their|our|his|her|the\s+council['\u2019]s)\s+own"
+                              r"(?:\s+(?:money|cash|funds|funding|budget|resources|reserves))?(?![\w-])", re.IGNORECASE)
 # a sentence setting the story against its background: "It comes as ...", "The news comes after ...", "Meanwhile, ..."
 _BACKGROUND_OPENING = re.compile(
     r"\s*(?:(?:It|This|That|The\s+(?:news|announcement|move|funding|decision|award|launch))\s+(?:comes|came)\s+"
@@ -458,6 +463,12 @@ _BACKGROUND_OPENING = re.compile(
     r"|Meanwhile|Separately|Elsewhere|In\s+other\s+news)(?![\w-])")
 # money given apart from the story's scheme: "The council has separately put £1.5m into a helpline"
 _SEPARATELY = re.compile(r"(?<![\w-])separately(?![\w-])(?!\s+(?:from|to)\s)", re.IGNORECASE)
+# "also" before the money, and an indefinite purpose after it: "will also put £150,000 into a new jobs fair",
+# "has also given £2m for an anti-litter drive"
+_ALSO_BEFORE = re.compile(r"(?<![\w-])also(?![\w-])", re.IGNORECASE)
+_INTO_SOMETHING_ELSE_AFTER = re.compile(
+    r"(?:\s+[\w'\u2019-]+){0,3}?\s+(?:into|for|on|towards|to\s+(?:fund|pay\s+for|build|buy|create|open|set\s+up|launch))"
+    r"\s+(?:a|an)\s", re.IGNORECASE)
 # a sentence turning to another subject
 _TOPIC_SHIFT = re.compile(r"\s*(?:Separately|Elsewhere|In\s+a\s+separate\s+\w+|In\s+other\s+news)\b")
 # between money and a programme named after it: the money is a total that contains the programme's
@@ -693,13 +704,20 @@ class _Ctx:
         # money an organisation raised for itself ("raised £120,000 from its fun run", donations), or
         # puts in of its own ("the council is adding £150,000 of its own"): not the programme's funding
         # (but "£600,000 of its own money into the service" goes into the scheme)
-        if _FUNDRAISING.search(self.body, cs, ce) or (_OWN_MONEY_AFTER.match(self.body, e)
-                                                      and not _GENERIC_REFERENCE.search(self.body, cs, ce)):
+        own = _OWN_MONEY_AFTER.match(self.body, e)
+        if _FUNDRAISING.search(self.body, cs, ce) or (own is not None  # "its own money" itself is no reference
+                                                      and not _GENERIC_REFERENCE.search(self.body, cs, s)
+                                                      and not _GENERIC_REFERENCE.search(self.body, own.end(), ce)):
             return None
         # after the opening paragraph, "a new scheme", "another pilot", "Separately, ...": money for
         # something other than the article's programme
         if s >= self.paragraphs[0][1] and (self.sentence_has(_OTHER_SCHEME, ss, se) or _TOPIC_SHIFT.match(self.body, ss)
                                            or self.sentence_has(_SEPARATELY, ss, se)):
+            return None
+        # "The council will also put £150,000 into a new jobs fair": more money, for something else, in a
+        # sentence that does not speak of the scheme
+        if not about_a_scheme and _ALSO_BEFORE.search(self.body, ss, s) \
+                and _INTO_SOMETHING_ELSE_AFTER.match(self.body, e, ce):
             return None
         ps, pe = self.paragraph(s)
         # the money's own sentence names none but in asides, which are not the money's
