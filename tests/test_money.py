@@ -956,3 +956,18 @@ def test_also_money_for_something_else_does_not_inherit_the_programme(sentence: 
 def test_over_the_past_year_is_a_one_year_period(text: str, period: float | None) -> None:
     (row,) = money.extract(text)
     assert row["period_years"] == period
+
+
+@pytest.mark.parametrize(("text", "period", "per_year"), [
+    ("The Wessex pilot will get £5m for three more years.", 3.0, False),
+    ("The Wessex pilot will get £5m for the 2026-2029 period.", 3.0, False),
+    ("The Wessex pilot will get £5m, which will be spread over four years.", 4.0, False),
+    ("The Wessex pilot will get £5m, which is more than last year.", None, False),
+    ("The Wessex pilot will get £5m in the two years to 2028.", 2.0, False),
+    ("The Wessex pilot has secured three years of funding worth £5m.", 3.0, False),
+    ("The Wessex pilot received £5m for its first two years.", 2.0, False),
+    ("Funding of £5m for each of the next three years has been confirmed.", 1.0, True),
+])
+def test_more_period_phrasings(text: str, period: float | None, per_year: bool) -> None:
+    (row,) = money.extract(text)
+    assert (row["amount"], row["period_years"], row["per_year"]) == (5_000_000.0, period, per_year)

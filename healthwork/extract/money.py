@@ -155,7 +155,7 @@ _RANGE_TAIL = re.compile(
 _PER_YEAR_TAIL = re.compile(
     r"(?:\s*|-)(?:(?:a|per|each|every)[\s-]+(?:(?:financial|calendar)\s+)?(?:year|annum)|annually|yearly|p\.a\.|pa|p/a"
     r"|/\s*(?:year|yr|annum)|every\s+(?:twelve|12)\s+months"
-    r"|(?:in|for)\s+each\s+(?:financial\s+)?year|in\s+each\s+of\s+the\s+(?:(?:next|coming|following|last|past)\s+)?"
+    r"|(?:in|for)\s+each\s+(?:financial\s+)?year|(?:in|for)\s+each\s+of\s+the\s+(?:(?:next|coming|following|last|past)\s+)?"
     r"[\w-]+\s+(?:financial\s+)?years)(?![\w-])(?!\s+(?:ago|earlier|later))",
     re.IGNORECASE,
 )
@@ -175,7 +175,8 @@ _PER_YEAR_POST_ADJ = re.compile(r"\s+(?:(?:in|of)\s+(?:(?:new|extra|additional|r
                                 re.IGNORECASE)
 
 _PWORD = alternation(_PERIOD_WORDS)
-_PERIOD_N = rf"(?P<n>\d+(?:\.\d+)?|{_PWORD})[\s-]+(?:(?:financial|academic|calendar|fiscal)\s+)?(?P<unit>years?|yrs?|months?)"
+_PERIOD_N = (rf"(?P<n>\d+(?:\.\d+)?|{_PWORD})[\s-]+(?:(?:more|further|additional|extra)\s+)?"
+             rf"(?:(?:financial|academic|calendar|fiscal)\s+)?(?P<unit>years?|yrs?|months?)")
 _PERIOD_DECADE = r"(?P<decade>decade)"
 _MONTH = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+)")
@@ -184,16 +185,21 @@ _PERIOD_FY = (rf"{_MONTH}?(?P<y1>(?:19|20)\d\d)(?P<fy1>[-/]\d\d)?\s*(?:to|-|\u20
 # "the 2025-28 period": a span of years written with a short end year (more than one year: "2025-26" is one
 # financial year, a point in time)
 _PERIOD_SHORT_SPAN = r"(?P<sy1>(?:19|20)\d\d)[-/\u2013](?P<sy2>\d\d)(?![\d-])"
+# "the 2025-2028 period": a span of calendar years written in full
+_PERIOD_LONG_SPAN = r"(?P<ly1>(?:19|20)\d\d)\s?[-/\u2013]\s?(?P<ly2>(?:19|20)\d\d)(?!\d)"
 # "over three years", "over the next three years", "for two years", "across a five-year period",
 # "over the next decade", "from 2025 to 2028"
 _PERIOD_TAIL = re.compile(
     rf"(?:\s*,)?\s+(?:(?:spread|phased|(?:to\s+be\s+|being\s+)?(?:spent|paid|delivered|invested|distributed|released|"
     rf"allocated|used|drawn\s+down))\s+)?"
-    rf"(?:(?:(?:over|across|for|during|within)\s+(?:(?:the|a|an)\s+)?"
+    rf"(?:(?:(?:over|across|for|during|within)\s+(?:(?:the|a|an|its|their)\s+)?"
     rf"(?:(?:next|coming|following|first|last|past|previous|initial)\s+)?(?:(?:course|period)\s+of\s+(?:the\s+next\s+)?)?"
-    rf"|in\s+the\s+(?:next|coming|following)\s+)(?:{_PERIOD_N}|{_PERIOD_DECADE})(?![\w])"
+    # "in the next three years", "in the three years to 2028"
+    rf"|in\s+the\s+(?:(?:next|coming|following)\s+|(?=[\w.]+[\s-]+(?:years?|months?)\s+(?:to|up\s+to|until|ending)\s)))"
+    rf"(?:{_PERIOD_N}|{_PERIOD_DECADE})(?![\w])"
     rf"|(?:(?:between|from|over|for|in|across)\s+(?:the\s+(?:period|years)\s+(?:from\s+)?)?|\()?{_PERIOD_FY}"
     rf"|(?:over|across|during|for)\s+the\s+{_PERIOD_SHORT_SPAN}\s+(?:period|spending\s+review(?:\s+period)?)"
+    rf"|(?:over|across|during|for|in)\s+the\s+{_PERIOD_LONG_SPAN}\s+period"
     # "over the past year", "during the next 12 months": one year, no number said
     rf"|(?:over|across|during|throughout)\s+the\s+(?:past|last|previous|next|coming|following)\s+"
     rf"(?P<yearlong>year|twelve\s+months|12\s+months)(?![\w-]))",
@@ -220,6 +226,13 @@ _ONE_YEAR_OPENING = re.compile(rf"\s*(?:In|For|During|Over)\s+{_YEAR_OF_SEVERAL}
 _PERIOD_PRE_ADJ = re.compile(
     rf"(?<![\w-])(?P<n>\d+(?:\.\d+)?|{_PWORD})-(?P<unit>year|month),?\s+"
     rf"(?:(?:[A-Za-z]+\s+){{1,2}}(?:worth|of|totalling|totaling)\s+)?$", re.IGNORECASE)
+# "three years of funding worth £5m", "two more years of support totalling £4m"
+_PERIOD_PRE_OF = re.compile(
+    rf"(?<![\w-])(?P<n>\d+(?:\.\d+)?|{_PWORD})\s+(?:(?:more|further|additional|extra)\s+)?(?P<unit>years|months)\s+of\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?(?:worth|totalling|totaling|of|at|valued\s+at)\s+$", re.IGNORECASE)
+# "£5m, which will be spread over three years": the money's own relative clause may state its period
+_SPREAD_WHICH = re.compile(r",\s+which\s+(?:will|would|is|are|was|were|has|have)\s+(?:(?:be|been)\s+)?(?=\w+\s)",
+                           re.IGNORECASE)
 # what the money pays for, said with its length: "The two-year extension is backed by £2.2m",
 # "a year-long trial will receive £800,000", "£2m for a three-year pilot"
 _PERIOD_OF_SCHEME = re.compile(
@@ -572,6 +585,9 @@ def _period_value(m: re.Match[str]) -> float | None:
                 return None
         unit = (gd.get("unit") or "year").lower()
         return value / 12.0 if unit.startswith("month") else value
+    if gd.get("ly1") and gd.get("ly2"):
+        span = int(gd["ly2"]) - int(gd["ly1"])
+        return float(span) if 0 < span <= 30 else None
     if gd.get("sy1") and gd.get("sy2"):
         y1 = int(gd["sy1"])
         y2 = y1 - y1 % 100 + int(gd["sy2"])
@@ -1467,7 +1483,11 @@ def _rate_and_period(ctx: _Ctx, start: int, end: int, next_start: int, prev_end:
     elif _ONE_YEAR_OF_SEVERAL.match(body, pos, se):
         return per_year, 1.0  # "£2m in its first year", "£2m for the first year of a three-year contract"
     if period is None:
-        pm = _PERIOD_PRE_ADJ.search(body, max(ss, start - 50), start) or _PERIOD_POST_ADJ.match(body, pos, se)
+        pm = _PERIOD_PRE_ADJ.search(body, max(ss, start - 50), start) or _PERIOD_POST_ADJ.match(body, pos, se) \
+            or _PERIOD_PRE_OF.search(body, max(ss, start - 60), start)
+        spread = None if pm else _SPREAD_WHICH.match(body, pos, se)
+        if spread is not None:
+            pm = _PERIOD_TAIL.match(body, spread.end() - 1, se)
         if pm:
             period = _period_value(pm)
     if period is None:
