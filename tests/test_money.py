@@ -971,3 +971,26 @@ def test_over_the_past_year_is_a_one_year_period(text: str, period: float | None
 def test_more_period_phrasings(text: str, period: float | None, per_year: bool) -> None:
     (row,) = money.extract(text)
     assert (row["amount"], row["period_years"], row["per_year"]) == (5_000_000.0, period, per_year)
+
+
+def test_a_package_the_scheme_is_part_of_is_no_ones_but_its_share_is_the_schemes() -> None:
+    text = ("WorkWell is expanding to ten more areas.\n"
+            "The expansion is part of a £2bn jobs and health package announced by the Chancellor.\n"
+            "It will receive £90m of that.\n")
+    got = [(r["amount"], r["programme"]) for r in money.extract(text)]
+    assert got == [(2e9, None), (90e6, "WorkWell")]
+
+
+def test_a_total_opening_the_sentence_is_not_the_storys_programme() -> None:
+    text = ("The Youth Guarantee pilots will start in April.\n"
+            "In total, the Department for Work and Pensions will spend £300m on new employment support next year.\n"
+            "Each pilot area gets £5m.\n")
+    got = [(r["amount"], r["programme"]) for r in money.extract(text)]
+    assert got == [(300e6, None), (5e6, "Youth Guarantee")]
+
+
+def test_the_scheme_on_the_other_side_of_a_contrast_does_not_own_the_money() -> None:
+    text = ("Mental health support is being added to Access to Work.\n"
+            "Officials said the scheme cost £300m last year, whereas sickness benefits cost £50bn.\n")
+    got = [(r["amount"], r["programme"]) for r in money.extract(text)]
+    assert got == [(300e6, "Access to Work"), (50e9, None)]

@@ -482,6 +482,12 @@ _ALSO_BEFORE = re.compile(r"(?<![\w-])also(?![\w-])", re.IGNORECASE)
 _INTO_SOMETHING_ELSE_AFTER = re.compile(
     r"(?:\s+[\w'\u2019-]+){0,3}?\s+(?:into|for|on|towards|to\s+(?:fund|pay\s+for|build|buy|create|open|set\s+up|launch))"
     r"\s+(?:a|an)\s", re.IGNORECASE)
+# two sides of a contrast: "the scheme cost £300m last year, while Universal Credit cost £50bn"
+_CONTRAST = re.compile(r";|,?\s+(?:while|whilst|whereas)\s", re.IGNORECASE)
+# the money is the amount of a package or settlement: "a £1bn employment support package"
+_PACKAGE_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:package|settlement)(?![\w-])", re.IGNORECASE)
+# a sentence giving a total: "Overall, the department will spend £240m on new support"
+_TOTAL_OPENING = re.compile(r"\s*(?:Overall|In\s+total|Altogether|All\s+told|In\s+all|Taken\s+together)\b")
 # a sentence turning to another subject
 _TOPIC_SHIFT = re.compile(r"\s*(?:Separately|Elsewhere|In\s+a\s+separate\s+\w+|In\s+other\s+news)\b")
 # between money and a programme named after it: the money is a total that contains the programme's
@@ -707,9 +713,18 @@ class _Ctx:
         ss, se = self.sentence(s)
         # beyond the sentence, money whose sentence is about "the scheme" ("the pilot will cost £2m",
         # "the scheme pays £1,700 per referral"), or money given (kind funding) in pounds; never a fine
-        about_a_scheme = self.sentence_has(_GENERIC_REFERENCE, ss, se) or bool(_BARE_SCHEME_SUBJECT.match(self.body, ss)) \
+        # "the scheme cost £300m, while Universal Credit cost £50bn": the scheme of the other side of a contrast
+        # is not what the money's own side speaks of
+        ts, te = self._contrast_side(s, e)
+        about_a_scheme = (self.sentence_has(_GENERIC_REFERENCE, ss, se) if (ts, te) == (ss, se)
+                          else _GENERIC_REFERENCE.search(self.body, ts, te) is not None) \
+            or bool(_BARE_SCHEME_SUBJECT.match(self.body, ss) and ts == ss) \
             or _WORKED_OUT_FROM_IT_BEFORE.search(self.body, max(ss, s - 40), s) is not None
         if kind == "fine" or not (about_a_scheme or (kind == "funding" and currency == "GBP" and not rate)):
+            return None
+        # "part of a £1bn employment support package", "Overall, the department will spend £240m on ...": a
+        # package or a total across schemes, whatever the sentence says of the scheme
+        if _PACKAGE_AFTER.match(self.body, e) or (not about_a_scheme and _TOTAL_OPENING.match(self.body, ss)):
             return None
         # a department's budget, a package or total across schemes, an unnamed fund: no one programme's
         # ("the council's overall budget is £290m"; but "the scheme's budget is £1.1m" is the scheme's)
@@ -756,6 +771,18 @@ class _Ctx:
             return None
         self.guessed.add(s)
         return self._named_just_before(ss, 0)
+
+    def _contrast_side(self, s: int, e: int) -> Span:
+        """The side of a "..., while/whereas ..." or "...; ..." contrast the money ``body[s:e]`` is on (the whole
+        sentence when there is none)."""
+        ss, se = self.sentence(s)
+        if not self.sentence_has(_CONTRAST, ss, se):
+            return ss, se
+        start = ss
+        for m in _CONTRAST.finditer(self.body, ss, s):
+            start = m.end()
+        after = _CONTRAST.search(self.body, e, se)
+        return start, after.start() if after else se
 
     def _cut_from_something_else(self, s: int, e: int, se: int) -> bool:
         """The money ``body[s:e]`` is a cut to or from what follows ("£3bn of cuts to benefits",
