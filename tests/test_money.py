@@ -994,3 +994,13 @@ def test_the_scheme_on_the_other_side_of_a_contrast_does_not_own_the_money() -> 
             "Officials said the scheme cost £300m last year, whereas sickness benefits cost £50bn.\n")
     got = [(r["amount"], r["programme"]) for r in money.extract(text)]
     assert got == [(300e6, "Access to Work"), (50e9, None)]
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The Wessex WorkWell service's £6m budget has been cut by £1m.", ["funding", "other"]),
+    ("The Wessex WorkWell service's £6m grant was withdrawn.", ["other"]),
+    ("The Wessex WorkWell contract is valued at £6m.", ["funding"]),
+    ("The provider is valued at £2bn.", ["other"]),
+])
+def test_what_is_cut_and_what_a_contract_is_valued_at(text: str, kinds: list[str]) -> None:
+    assert [r["kind"] for r in money.extract(text)] == kinds

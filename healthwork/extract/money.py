@@ -1049,6 +1049,13 @@ _SPENDING_ON_SUPPORT = re.compile(
     r"(?:support|services?|schemes?|programmes?|training|help|employment\s+advice|coaching)(?![\w-])", re.IGNORECASE)
 
 
+# a contract or grant said to be valued at its money: "The WorkWell contract is valued at £57m"
+_SCHEME_VALUED_BEFORE = re.compile(
+    r"(?<![\w-])(?:contracts?|deals?|grants?|awards?|schemes?|programmes?|pilots?|agreements?|partnerships?)\s+"
+    r"(?:(?:is|are|was|were|has\s+been|have\s+been|will\s+be|being|now|jointly|collectively)\s+){0,2}\Z", re.IGNORECASE)
+# a cut or loss said by its own amount, after another amount: "... has been cut by £5m", "... was reduced to £40m"
+_BY_ANOTHER_AMOUNT = re.compile(r"\s+(?:by|to|from)\s+(?:(?:a|an|just|about|around|almost|nearly|some|more\s+than|over|up\s+to)\s+)*"
+                                r"(?:[£$€]|US\$)", re.IGNORECASE)
 _NET_BEFORE = re.compile(r"(?<![\w-])net\s+\Z", re.IGNORECASE)
 _VALUED_THING_BEFORE = re.compile(r"(?<![\w-])(?:sector|market|industry|company|firm|business|economy|home|house|"
                                   r"property|estate|fortune|brand|stake)s?\s+(?:is|was|are|were|now|could\s+be|"
@@ -1119,8 +1126,9 @@ def _kind(ctx: _Ctx, s: int, e: int, value: Decimal) -> str:
                 kind = "other"  # "a net worth of $2bn", "the sector is worth £1.6bn": what something is valued at
             elif word.lower() in _AWARD_WORDS and ctx.sentence_has(_COURT, ss, se):
                 kind = "fine"  # "a tribunal awarded the worker £30,000": an award against someone
-            elif word.lower() == "value" and _VALUE_OF_SCHEME.match(body, m.end()):
-                kind = "funding"  # "the total value of the contracts": the money put into them
+            elif word.lower() == "value" and _VALUE_OF_SCHEME.match(body, m.end()) \
+                    or word.lower() == "valued" and _SCHEME_VALUED_BEFORE.search(body, max(ss, m.start() - 40), m.start()):
+                kind = "funding"  # "the total value of the contracts", "the contract is valued at": the money put in
             if kind in ("cost", "other") and m.start() >= e and (
                     _PURPOSE_TO.fullmatch(body, e, m.start())
                     or _MEETS_A_COST_BEFORE.search(body, max(e, m.start() - 40), m.start())):
@@ -1147,8 +1155,11 @@ def _kind(ctx: _Ctx, s: int, e: int, value: Decimal) -> str:
     if best is not None and best[2] == "funding" and (_TO_THE_ECONOMY_AFTER.match(body, e, se)
                                                       or _BOOST_THE_ECONOMY_BEFORE.search(body, max(ss, s - 50), s)):
         return "other"  # "worth £25bn a year to the economy", "boost the economy by £3bn": a gain, not money given
-    if _TAKEN_AWAY_BEFORE.search(body, max(ss, s - 45), s) or _BETTER_OR_WORSE_OFF.match(body, e) \
-            or _TAKEN_AWAY_AFTER.match(body, e, _clause_end(body, e, se)):
+    taken_after = _TAKEN_AWAY_AFTER.match(body, e, _clause_end(body, e, se))
+    # "WorkWell's £57m budget has been cut by £5m": the £5m is what is taken, the £57m what it was taken from
+    if taken_after is not None and _BY_ANOTHER_AMOUNT.match(body, taken_after.end(), se):
+        taken_after = None
+    if _TAKEN_AWAY_BEFORE.search(body, max(ss, s - 45), s) or _BETTER_OR_WORSE_OFF.match(body, e) or taken_after:
         return "other"  # "scrapped the £30m fund", "a cut of £4m to the service", "the £3m grant was withdrawn"
     if (best is None or best[0] >= _WEAK_PENALTY) and _is_allocation_line(body, s, e):
         return "funding"
