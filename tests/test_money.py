@@ -1004,3 +1004,14 @@ def test_the_scheme_on_the_other_side_of_a_contrast_does_not_own_the_money() -> 
 ])
 def test_what_is_cut_and_what_a_contract_is_valued_at(text: str, kinds: list[str]) -> None:
     assert [r["kind"] for r in money.extract(text)] == kinds
+
+
+@pytest.mark.parametrize(("text", "programme"), [
+    ("After two good years of WorkWell, the council is spending £1m on a new apprenticeship scheme.", None),
+    ("The council is spending £1m on a new WorkWell pilot.", "WorkWell"),
+    ("The council said Connect to Work would not replace its own £2m jobs programme.", None),
+    ("The trust will use its own £2m to keep the WorkWell service running.", "WorkWell"),
+])
+def test_money_for_another_or_an_own_unnamed_scheme_is_not_the_named_programmes(text: str, programme: str | None) -> None:
+    (row,) = money.extract(text)
+    assert row["programme"] == programme

@@ -488,6 +488,14 @@ _CONTRAST = re.compile(r";|,?\s+(?:while|whilst|whereas)\s", re.IGNORECASE)
 _PACKAGE_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:package|settlement)(?![\w-])", re.IGNORECASE)
 # a sentence giving a total: "Overall, the department will spend £240m on new support"
 _TOTAL_OPENING = re.compile(r"\s*(?:Overall|In\s+total|Altogether|All\s+told|In\s+all|Taken\s+together)\b")
+# money of an organisation's own scheme: "its own £2m jobs programme"
+_OWN_BEFORE = re.compile(r"(?<![\w-])(?:its|their|our|his|her)\s+own\s+\Z", re.IGNORECASE)
+# money for a scheme other than the named one: "spending £1m on a new apprenticeship scheme", "£2m for a
+# separate pilot"
+_FOR_ANOTHER_SCHEME_AFTER = re.compile(
+    rf"(?:\s+[\w'\u2019-]+){{0,2}}?\s+(?:on|for|into|towards|to\s+(?:fund|launch|set\s+up|create|run))\s+"
+    rf"(?:(?:a|an)\s+(?:new|separate|different|unrelated)|another)\s+(?:[\w'\u2019-]+\s+){{0,2}}?{_SCHEME_NOUNS}(?![\w-])",
+    re.IGNORECASE)
 # a sentence turning to another subject
 _TOPIC_SHIFT = re.compile(r"\s*(?:Separately|Elsewhere|In\s+a\s+separate\s+\w+|In\s+other\s+news)\b")
 # between money and a programme named after it: the money is a total that contains the programme's
@@ -696,6 +704,11 @@ class _Ctx:
         # "The programme, which replaced the Work and Health Programme, cost £1.2bn": an aside's
         # programme is not the one the money is for, nor one named to compare ("Unlike the Restart
         # Scheme, WorkWell will get £2m", "Modelled on IPS, the pilot will receive £1m")
+        # "its own £2m jobs programme", "their own £500,000 scheme": an organisation's own scheme, unnamed, is
+        # not a programme the sentence names (unless its name follows the money: "its own £2m Bolton Works scheme")
+        if _OWN_BEFORE.search(self.body, max(ss, s - 12), s) and _SCHEME_AHEAD.match(self.body, e + 1, se) \
+                and not any(e <= r["span_start"] <= e + 25 for r in in_sentence):
+            return None
         compared = {str(r["programme"]) for r in in_sentence if self.named_to_compare(r)}
         in_sentence = [r for r in in_sentence if not self._in_aside(r, s, e) and not self.named_to_compare(r)
                        and not (self._names_the_announcing_document(r) and not self._wider_pot(s))]
@@ -825,6 +838,11 @@ class _Ctx:
             target = next((r for r in candidates if r["span_start"] >= target["span_end"]
                            and _PURPOSE_GAP.fullmatch(body, target["span_end"], r["span_start"])), target)
         if target is None:
+            # "After the success of WorkWell, the council is spending £1m on a new apprenticeship scheme": money
+            # for another, unnamed scheme is not the one the sentence names elsewhere
+            other = _FOR_ANOTHER_SCHEME_AFTER.match(body, e)
+            if other is not None and not any(other.start() <= r["span_start"] <= other.end() + 40 for r in candidates):
+                return None
             target = min(candidates, key=lambda r: (self._distance(s, e, r), 0 if r["span_end"] <= s else 1))
         # "spent on the Communities for Work and PaCE schemes": a total across several schemes
         if any(r["programme"] != target["programme"] and _coordinated(body, target, r) for r in in_sentence):
