@@ -72,11 +72,20 @@ Fields
   Connect to Work"; the purpose beats the source: "£250,000 from the UKSPF for WorkWell"), else
   the nearest (a programme naming areas, "in the accelerator areas", only when no other) -- but
   None when the sentence lists several programmes together ("spent on the X and Y schemes") or
-  the money is a total that includes a programme's ("£1.2bn, including money for X").
+  the money is a total that includes a programme's ("£1.2bn, including money for X"), or is for
+  "a new/separate ... scheme" or an organisation's "own £2m jobs programme"; a programme named as
+  the document the money was announced in ("announced in the X white paper") does not count unless
+  the money is the wider pot ("a wider £240m drive, set out in the X white paper").
+  A figure worked out from the money just stated ("it works out at £900 each", "we've costed it at
+  £2,000 per young person") takes that money's programme (and said per head, it is a rate).
   Beyond the sentence (never a fine; a cost, rate or foreign amount only when its sentence is
   about the scheme): never a department's, council's or trust's budget, a package, a settlement,
   an indefinite unnamed fund ("a £3m hardship fund"), nor, after the opening paragraph, money
-  for "a new/separate scheme", "another pilot" or in a sentence opening "Separately,"; else the
+  for "a new/separate scheme", "another pilot", in a sentence opening "Separately," or saying
+  "separately" anywhere, or "also" money "into/for a(n) ..." something in a sentence not about the
+  scheme; never the amount of a package ("a £1bn employment support package") or a total opening
+  its sentence ("Overall, ...", "In total, ..."); a scheme reference on the other side of a
+  "while/whereas/;" contrast does not make the money's side about the scheme; else the
   paragraph's only programme; in a paragraph naming several, the one the sentence before names
   (if the sentence is about the scheme); else, for a line of a list of allocations, the one
   programme of the paragraph introducing the list, and for other money the one programme of the
