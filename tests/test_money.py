@@ -1015,3 +1015,10 @@ def test_what_is_cut_and_what_a_contract_is_valued_at(text: str, kinds: list[str
 def test_money_for_another_or_an_own_unnamed_scheme_is_not_the_named_programmes(text: str, programme: str | None) -> None:
     (row,) = money.extract(text)
     assert row["programme"] == programme
+
+
+def test_a_share_takes_the_programme_of_its_pot_named_elsewhere() -> None:
+    text = ("The Youth Guarantee trailblazers will get £40m. Connect to Work will get £120m.\n"
+            "Merseyside's share of the £40m is £4.5m.\n")
+    got = [(r["amount"], r["programme"], r["share_of_amount"]) for r in money.extract(text)]
+    assert got[2:] == [(40e6, "Youth Guarantee", None), (4.5e6, "Youth Guarantee", 40e6)]

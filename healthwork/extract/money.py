@@ -1398,7 +1398,22 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
             })
     _restatements_keep_their_programme(ctx, rows)
     _far_larger_money_is_not_the_programmes(ctx, rows)
+    _shares_take_their_pots_programme(ctx, rows)
     return rows
+
+
+def _shares_take_their_pots_programme(ctx: _Ctx, rows: list[dict[str, Any]]) -> None:
+    """A share whose own words name no programme ("West London will get £9m of the £115m") takes the
+    programme of the pot it is stated to be a share of, in its sentence (the guidelines: both rows carry the
+    programme) (in place)."""
+    for r in rows:
+        if r["share_of_amount"] is None or r["span_start"] in ctx.named_in_sentence or r["kind"] == "fine":
+            continue
+        ss, se = ctx.sentence(r["span_start"])
+        pot = next((o for o in rows if o is not r and ss <= o["span_start"] < se and o["amount"] == r["share_of_amount"]
+                    and o["currency"] == r["currency"] and o["programme"] is not None), None)
+        if pot is not None:
+            r["programme"] = pot["programme"]
 
 
 _FAR_LARGER = 25.0  # an amount this many times every sum named with the programme is not the programme's
