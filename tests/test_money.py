@@ -1022,3 +1022,10 @@ def test_a_share_takes_the_programme_of_its_pot_named_elsewhere() -> None:
             "Merseyside's share of the £40m is £4.5m.\n")
     got = [(r["amount"], r["programme"], r["share_of_amount"]) for r in money.extract(text)]
     assert got[2:] == [(40e6, "Youth Guarantee", None), (4.5e6, "Youth Guarantee", 40e6)]
+
+
+def test_money_needed_is_not_money_given() -> None:
+    text = ("The Working Well pilot in Wessex has been given £2.2m.\n"
+            "Our mental health trust alone needs £15m to clear its waiting list.\n")
+    got = [(r["amount"], r["kind"], r["programme"]) for r in money.extract(text)]
+    assert got == [(2.2e6, "funding", "Working Well"), (15e6, "other", None)]

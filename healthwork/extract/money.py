@@ -1038,7 +1038,9 @@ _REQUESTED_BEFORE = re.compile(
     r"(?<![\w-])(?:ask(?:s|ed|ing)?\s+for|call(?:s|ed|ing)?\s+for|demand(?:s|ed|ing)?|want(?:s|ed|ing)?|"
     r"request(?:s|ed|ing)?|lobb(?:y|ies|ied|ying)\s+for|campaign(?:s|ed|ing)?\s+for|plead(?:s|ed|ing)?\s+for|"
     # ("can apply for up to £5,000" is money on offer, so applying is not asking here)
-    r"seek(?:s|ing)?|sought)"
+    r"seek(?:s|ing)?|sought|"
+    # money needed, not had: "the trust needs £15m to clear its waiting list"
+    r"needs?|needed|needing|requires?|required|requiring)"
     r"(?:\s+(?:a|an|the|another|a\s+further|an\s+extra|an\s+additional|at\s+least|up\s+to|around|about))*\s*\Z",
     re.IGNORECASE)
 # paying an organisation is giving it money: "will pay councils £3m", "paid providers up to £2m"
