@@ -1029,3 +1029,11 @@ def test_money_needed_is_not_money_given() -> None:
             "Our mental health trust alone needs £15m to clear its waiting list.\n")
     got = [(r["amount"], r["kind"], r["programme"]) for r in money.extract(text)]
     assert got == [(2.2e6, "funding", "Working Well"), (15e6, "other", None)]
+
+
+def test_a_conversion_in_brackets_has_the_kind_and_programme_of_its_money() -> None:
+    text = "WorkWell is growing in Wessex.\nThe government will give £64m ($80m) to keep it going.\n"
+    got = [(r["amount"], r["currency"], r["kind"], r["programme"]) for r in money.extract(text)]
+    assert got == [(64e6, "GBP", "funding", "WorkWell"), (80e6, "USD", "funding", "WorkWell")]
+    got = [(r["currency"], r["kind"]) for r in money.extract("The museum is seeking 1.3 million euros ($1.4 million).")]
+    assert got == [("EUR", "other"), ("USD", "other")]

@@ -653,6 +653,14 @@ class _Ctx:
                                               and not self.named_to_compare(r)],
                                        self.paragraphs)
 
+    def same_tie(self, tied: int, start: int) -> None:
+        """The money at ``start`` is tied to its programme as the money at ``tied`` is (a conversion in brackets)."""
+        if tied in self.named_in_sentence:
+            self.named_in_sentence[start] = self.named_in_sentence[tied]
+        for found in (self.guessed, self.by_article_only):
+            if tied in found:
+                found.add(start)
+
     def named_to_compare(self, mention: dict[str, Any]) -> bool:
         """The programme mention follows words naming it only to compare, or as what another scheme
         replaces, builds on or stands beside ("modelled on X", "unlike X", "alongside X")."""
@@ -1376,12 +1384,20 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
             or _PER_UNIT_SUBJECT.match(body, ctx.sentence(found[first][0])[0]) is not None \
             or (_AVERAGE_EACH_AFTER.match(body, phrase_end) is not None
                 and _WORKS_OUT_BEFORE.search(body, max(0, found[first][0] - 40), found[first][0]) is not None)
+        lead: tuple[str, str, str | None] | None = None  # currency, kind and programme of the phrase's first row
         for k in range(first, last):
             start, end, value, currency, qualifier = found[k]
-            # a rate, or a sum stated to the penny (a benefit rate, a price): not a grant
-            kind = "other" if rate or per_person or value != value.to_integral_value() else _kind(ctx, start, end, value)
             text = body[start:end]
-            programme = ctx.programme(start, end, kind, currency, rate is not None or per_person)
+            if lead is not None and currency != lead[0]:
+                # "£64m ($79m)": the conversion in brackets is the same money, of the same kind and programme
+                kind, programme = lead[1], lead[2]
+                ctx.same_tie(found[first][0], start)
+            else:
+                # a rate, or a sum stated to the penny (a benefit rate, a price): not a grant
+                kind = "other" if rate or per_person or value != value.to_integral_value() else _kind(ctx, start, end, value)
+                programme = ctx.programme(start, end, kind, currency, rate is not None or per_person)
+            if lead is None:
+                lead = (currency, kind, programme)
             ctx.previous_money = (start, programme)
             rows.append({
                 "amount": float(value),
