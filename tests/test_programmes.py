@@ -193,3 +193,12 @@ def test_eu_funds_are_programmes_and_esf_needs_its_full_name_first() -> None:
     assert names("The project got €2m from the PEACEPLUS programme.") == ["PEACEPLUS"]
     assert names("The European Social Fund (ESF) closed. ESF money went on training.") == ["European Social Fund"] * 3
     assert names("ESF money went on training.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Referrals to DG Works rose by a third.", ["DG Works"]),
+    ("Why IT Works matters to small firms.", []),
+    ("The NHS Works programme of estates repairs.", []),
+])
+def test_an_areas_initials_before_works_name_a_local_service(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
