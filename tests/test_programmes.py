@@ -202,3 +202,15 @@ def test_eu_funds_are_programmes_and_esf_needs_its_full_name_first() -> None:
 ])
 def test_an_areas_initials_before_works_name_a_local_service(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Step Ahead, the council's employability service, will deliver it.", ["Step Ahead"]),
+    ("Pathways North, a new back-to-work programme, opens in May.", ["Pathways North"]),
+    ("In Fife, the council's employability service will deliver it.", []),  # a place, not a name
+    ("Jobcentre Plus, the government's employment service, is changing.", []),  # an institution
+    ("Remploy, the disability employment service, closed.", []),  # one word with no work word
+    ("Reed in Partnership, the employment services company, won the contract.", []),  # a provider
+])
+def test_a_name_described_as_an_employment_service_is_a_local_programme(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
