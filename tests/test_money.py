@@ -1037,3 +1037,14 @@ def test_a_conversion_in_brackets_has_the_kind_and_programme_of_its_money() -> N
     assert got == [(64e6, "GBP", "funding", "WorkWell"), (80e6, "USD", "funding", "WorkWell")]
     got = [(r["currency"], r["kind"]) for r in money.extract("The museum is seeking 1.3 million euros ($1.4 million).")]
     assert got == [("EUR", "other"), ("USD", "other")]
+
+
+def test_the_guarantee_is_the_programme_named_before_whose_name_ends_in_it() -> None:
+    text = ("Ministers unveiled the Youth Guarantee on Tuesday, alongside changes to Access to Work.\n"
+            "Under the plans, the guarantee will cost £800m over three years.\n"
+            "Access to Work awards will rise to £60,000 a year.\n")
+    got = [(r["amount"], r["programme"], r["period_years"]) for r in money.extract(text)]
+    assert got[0] == (800e6, "Youth Guarantee", 3.0)
+    # a generic noun never picks one of several programmes by its name
+    (row,) = money.extract("Connect to Work and the Restart Scheme both run in Kent.\nThe scheme will get £5m.\n")
+    assert row["programme"] is None

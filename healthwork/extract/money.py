@@ -437,7 +437,7 @@ _UNNAMED_FUND_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+fund(?![\w-])")
 # a sentence about a programme named elsewhere or its money: "the scheme", "this pilot", "the new service",
 # "the money" (not "a scheme")
 _SCHEME_NOUNS = (r"(?:scheme|pilot|programme|program|service|trailblazer|initiative|trial|expansion|rollout|roll-out|"
-                 r"roll\s+out|project|pathfinder|vanguard|test-and-learn|offer|extension|contract|strand)s?")
+                 r"roll\s+out|project|pathfinder|vanguard|test-and-learn|offer|extension|contract|strand|guarantee)s?")
 _GENERIC_REFERENCE = re.compile(
     rf"(?<![\w-])(?:the|this|that|these|those|its|their)\s+(?:[\w'\u2019£.-]+\s+){{0,2}}?"
     rf"(?:{_SCHEME_NOUNS}|(?:money|funding|cash|investment|allocation)(?![\w-]))(?![\w-])",
@@ -491,6 +491,10 @@ _ALSO_BEFORE = re.compile(r"(?<![\w-])also(?![\w-])", re.IGNORECASE)
 _INTO_SOMETHING_ELSE_AFTER = re.compile(
     r"(?:\s+[\w'\u2019-]+){0,3}?\s+(?:into|for|on|towards|to\s+(?:fund|pay\s+for|build|buy|create|open|set\s+up|launch))"
     r"\s+(?:a|an)\s", re.IGNORECASE)
+# nouns any scheme is called by ("the scheme", "the programme"): they never pick one programme by its name
+_GENERIC_HEADS = frozenset("scheme programme program pilot service trailblazer initiative trial expansion rollout roll-out "
+                           "out project pathfinder vanguard test-and-learn offer extension contract strand money funding "
+                           "cash investment allocation".split())
 # two sides of a contrast: "the scheme cost £300m last year, while Universal Credit cost £50bn"
 _CONTRAST = re.compile(r";|,?\s+(?:while|whilst|whereas)\s", re.IGNORECASE)
 # the money is the amount of a package or settlement: "a £1bn employment support package"
@@ -780,6 +784,11 @@ class _Ctx:
         if not about_a_scheme and _ALSO_BEFORE.search(self.body, ss, s) \
                 and _INTO_SOMETHING_ELSE_AFTER.match(self.body, e, ce):
             return None
+        # "the guarantee will cost £820m" after the Youth Guarantee was named: the one programme named before
+        # whose name ends in the noun the sentence uses
+        by_noun = self._named_by_its_noun(s, e) if about_a_scheme else None
+        if by_noun is not None:
+            return by_noun
         ps, pe = self.paragraph(s)
         # the money's own sentence names none but in asides, which are not the money's
         in_paragraph = self._programmes_in(ps, ss) | self._programmes_in(se, pe)
@@ -801,6 +810,20 @@ class _Ctx:
             return None
         self.guessed.add(s)
         return self._named_just_before(ss, 0)
+
+    def _named_by_its_noun(self, s: int, e: int) -> str | None:
+        """The one programme named before the money's sentence whose name ends in the distinctive noun the
+        sentence refers to it by ("the guarantee" -> Youth Guarantee); None for generic nouns ("the scheme",
+        "the programme") or when several programmes end in it."""
+        ts, te = self._contrast_side(s, e)
+        heads = {m.group().split()[-1].lower().rstrip("s") for m in _GENERIC_REFERENCE.finditer(self.body, ts, te)}
+        heads -= _GENERIC_HEADS
+        if not heads:
+            return None
+        ss, _ = self.sentence(s)
+        found = {str(r["programme"]) for r in self.mentions.within(0, ss) if not self.named_to_compare(r)
+                 and str(r["programme"]).split()[-1].lower().rstrip("s") in heads}
+        return found.pop() if len(found) == 1 else None
 
     def _contrast_side(self, s: int, e: int) -> Span:
         """The side of a "..., while/whereas ..." or "...; ..." contrast the money ``body[s:e]`` is on (the whole
