@@ -485,6 +485,11 @@ def _amount_places(c: Corpus) -> dict[tuple[str, int], str]:
                                  _column(pm, "place_type")):
             if not _missing(n) and not _missing(s) and t not in _BROAD_PLACE_TYPES:
                 places[(a, c.sentence(a, s)[0])].append((int(s), int(s if _missing(e) else e), str(n)))
+    by_article: dict[str, list[tuple[int, str]]] = defaultdict(list)  # article -> (start, name), in body order
+    for (a, _), found in places.items():
+        by_article[a].extend((ps, name) for ps, _, name in found)
+    for found_in in by_article.values():
+        found_in.sort()
     amounts: dict[tuple[str, int], list[Span]] = defaultdict(list)
     f = c.funding
     for a, s, e in zip(_column(f, "article_id"), _column(f, "span_start"), _column(f, "span_end")):
@@ -501,7 +506,26 @@ def _amount_places(c: Corpus) -> dict[tuple[str, int], str]:
                 out[(a, span[0])] = owned[span][0]
             elif (label := list_label(body, c.paragraph_span(a, span[0]), span[0])) is not None:
                 out[(a, span[0])] = label
+            elif (area := _area_spoken_of(c, a, span, by_article.get(a, []))) is not None:
+                out[(a, span[0])] = area
     return out
+
+
+# a sentence opening on an area named before: "The city region will receive £5m", "The county has been awarded £3m"
+_AREA_ANAPHORA = re.compile(
+    r"\s*(?:The|This|That)\s+(?:city\s+region|region|area|county|borough|city|district|combined\s+authority|"
+    r"authority|council|integrated\s+care\s+board|ICB|health\s+board|nation)(?![\w-])"
+    r"(?![^.;:\n\d£$€]{0,80}(?<![\w-])(?:sharing|share|shared|split|splitting|between|among)(?![\w-]))")
+
+
+def _area_spoken_of(c: Corpus, article_id: str, amount: Span, places: list[tuple[int, str]]) -> str | None:
+    """The place an amount goes to when its sentence opens on "the city region", "the county"... (not a pot
+    the area shares with others): the last place the article named before that sentence, else None."""
+    _, sentence, _ = c.sentence(article_id, amount[0])
+    if sentence is None or not _AREA_ANAPHORA.match(c.body(article_id), sentence[0], amount[0]):
+        return None
+    before = [name for start, name in places if start < sentence[0]]
+    return before[-1] if before else None
 
 
 def _tail(sentence: Span | None, text: str, span_end: int | None) -> str:

@@ -446,3 +446,17 @@ def test_one_of_several_areas_to_get_a_sum_does_not_scope_it():
     c = _corpus({"a": (a, [_money("a", a, "£57m", 57e6)]), "b": (b, [_money("b", b, "£57m", 57e6)])},
                 places=[("a", "North Shire")])
     assert _rows(c) == [(57e6, "exact", None, None, 2)]
+
+
+def test_a_sentence_opening_on_the_area_named_before_scopes_its_money():
+    a = ("North Shire has joined the Example Programme.\n"
+         "The county will receive £5m from the programme to hire coaches.\n")
+    b = "South Shire's £5m plan for the Example Programme was approved on Monday."
+    d = ("West Shire has joined the Example Programme.\n"
+         "The county is one of four areas sharing £20m between them.\n")
+    c = _corpus({"a": (a, [_money("a", a, "£5m", 5e6)]), "b": (b, [_money("b", b, "£5m", 5e6)]),
+                 "d": (d, [_money("d", d, "£20m", 20e6)])},
+                places=[("a", "North Shire"), ("b", "South Shire"), ("d", "West Shire")])
+    # two areas' allocations of the same size stay apart; a pot the area shares is no one's
+    assert sorted(_rows(c), key=str) == [(20e6, "exact", None, None, 1), (5e6, "exact", None, "North Shire", 1),
+                                         (5e6, "exact", None, "South Shire", 1)]

@@ -874,3 +874,177 @@ def test_one_year_of_a_longer_scheme_opening_the_sentence() -> None:
     got = _by_amount("WorkWell has run in Wessex since 2024.\nIn its first year, the pilot cost £3.9m.\n"
                      "In year two, it received £4m.\n")
     assert (got[3_900_000.0]["period_years"], got[4_000_000.0]["period_years"]) == (1.0, 1.0)
+
+
+def test_money_announced_in_a_white_paper_is_the_storys_programme_not_the_papers() -> None:
+    text = ("Young people in Rutland will get help from the Youth Guarantee.\n"
+            "The four pilot areas are splitting £12m of funding, which was first set out in last spring's Get "
+            "Britain Working white paper.\n")
+    (row,) = money.extract(text)
+    assert (row["amount"], row["programme"]) == (12_000_000.0, "Youth Guarantee")
+
+
+def test_a_wider_pot_set_out_in_a_white_paper_is_the_papers_programme() -> None:
+    text = ("Young people in Rutland will get help from the Youth Guarantee.\n"
+            "The pilots belong to a broader £300m effort, set out in the Get Britain Working white paper.\n")
+    (row,) = money.extract(text)
+    assert (row["amount"], row["programme"]) == (300_000_000.0, "Get Britain Working")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The trust has separately committed £1.5m to a helpline for farmers.",
+    "Ministers separately handed the county £900,000 for pothole repairs.",
+])
+def test_money_given_separately_does_not_inherit_the_storys_programme(sentence: str) -> None:
+    text = ("Connect to Work will support 8,000 people in Wessex over five years.\n"
+            "Wessex County Council will receive £26m for the programme.\n" + sentence + "\n")
+    got = [(r["amount"], r["programme"]) for r in money.extract(text)]
+    assert got[0] == (26_000_000.0, "Connect to Work")
+    assert got[1][1] is None
+
+
+def test_a_figure_worked_out_from_the_money_just_stated_is_a_rate_of_its_programme() -> None:
+    text = ("Our town's share of the Youth Guarantee is £600,000.\n"
+            "Shared between every young person on the waiting list, it works out at about £750 each.\n"
+            "The Sunnyside Works team will add £40,000 of its own.\n")
+    got = {r["amount"]: r for r in money.extract(text)}
+    assert (got[750.0]["kind"], got[750.0]["qualifier"], got[750.0]["programme"]) == ("other", "about", "Youth Guarantee")
+    assert got[600_000.0]["programme"] == "Youth Guarantee"
+
+
+def test_costed_it_at_per_person_is_the_previous_moneys_programme() -> None:
+    text = ("The Wessex Youth Guarantee trailblazer has £3m for two years.\n"
+            "Every young person gets a coach. We have costed it at roughly £1,800 per young person.\n")
+    got = {r["amount"]: r for r in money.extract(text)}
+    assert (got[1800.0]["kind"], got[1800.0]["qualifier"], got[1800.0]["programme"]) == ("other", "about", "Youth Guarantee")
+    assert got[3_000_000.0]["period_years"] == 2.0
+
+
+def test_six_areas_getting_two_million_each_stay_allocations() -> None:
+    (row,) = money.extract("Connect to Work is coming to Wessex. Six areas will get £2m each to start it.\n")
+    assert (row["amount"], row["kind"], row["programme"]) == (2_000_000.0, "funding", "Connect to Work")
+
+
+def test_its_own_money_is_not_a_reference_to_the_scheme() -> None:
+    text = ("Leeds is launching its Youth Guarantee trailblazer next month.\n"
+            "Wakefield, which is outside the trailblazer, is putting £250,000 of its own money into a youth hub.\n"
+            "Leeds City Council will add £400,000 of its own money to the trailblazer.\n")
+    got = [(r["amount"], r["programme"]) for r in money.extract(text)]
+    assert got == [(250_000.0, None), (400_000.0, "Youth Guarantee")]
+
+
+@pytest.mark.parametrize(("sentence", "programme"), [
+    ("Hull City Council will also put £150,000 into a new jobs fair.", None),
+    ("The trust has also found £80,000 for an extra physiotherapist.", None),
+    ("The council will also put £150,000 into the pilot.", "Health and Growth Accelerators"),
+    ("Hull City Council will put £150,000 into the scheme's second year.", "Health and Growth Accelerators"),
+])
+def test_also_money_for_something_else_does_not_inherit_the_programme(sentence: str, programme: str | None) -> None:
+    text = ("A pilot in Hull will help people with back pain return to work.\n"
+            "The £900,000 pilot is funded by the Health and Growth Accelerators.\n" + sentence + "\n")
+    got = [(r["amount"], r["programme"]) for r in money.extract(text)]
+    assert got[0] == (900_000.0, "Health and Growth Accelerators")
+    assert got[1][1] == programme
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("The council spent £120,000 on the WorkWell launch over the past year.", 1.0),
+    ("WorkWell will get £2m during the next 12 months.", 1.0),
+    ("WorkWell got £2m last year.", None),
+    ("WorkWell got £2m in the past year.", None),  # "in": a point as often as a span
+])
+def test_over_the_past_year_is_a_one_year_period(text: str, period: float | None) -> None:
+    (row,) = money.extract(text)
+    assert row["period_years"] == period
+
+
+@pytest.mark.parametrize(("text", "period", "per_year"), [
+    ("The Wessex pilot will get £5m for three more years.", 3.0, False),
+    ("The Wessex pilot will get £5m for the 2026-2029 period.", 3.0, False),
+    ("The Wessex pilot will get £5m, which will be spread over four years.", 4.0, False),
+    ("The Wessex pilot will get £5m, which is more than last year.", None, False),
+    ("The Wessex pilot will get £5m in the two years to 2028.", 2.0, False),
+    ("The Wessex pilot has secured three years of funding worth £5m.", 3.0, False),
+    ("The Wessex pilot received £5m for its first two years.", 2.0, False),
+    ("Funding of £5m for each of the next three years has been confirmed.", 1.0, True),
+])
+def test_more_period_phrasings(text: str, period: float | None, per_year: bool) -> None:
+    (row,) = money.extract(text)
+    assert (row["amount"], row["period_years"], row["per_year"]) == (5_000_000.0, period, per_year)
+
+
+def test_a_package_the_scheme_is_part_of_is_no_ones_but_its_share_is_the_schemes() -> None:
+    text = ("WorkWell is expanding to ten more areas.\n"
+            "The expansion is part of a £2bn jobs and health package announced by the Chancellor.\n"
+            "It will receive £90m of that.\n")
+    got = [(r["amount"], r["programme"]) for r in money.extract(text)]
+    assert got == [(2e9, None), (90e6, "WorkWell")]
+
+
+def test_a_total_opening_the_sentence_is_not_the_storys_programme() -> None:
+    text = ("The Youth Guarantee pilots will start in April.\n"
+            "In total, the Department for Work and Pensions will spend £300m on new employment support next year.\n"
+            "Each pilot area gets £5m.\n")
+    got = [(r["amount"], r["programme"]) for r in money.extract(text)]
+    assert got == [(300e6, None), (5e6, "Youth Guarantee")]
+
+
+def test_the_scheme_on_the_other_side_of_a_contrast_does_not_own_the_money() -> None:
+    text = ("Mental health support is being added to Access to Work.\n"
+            "Officials said the scheme cost £300m last year, whereas sickness benefits cost £50bn.\n")
+    got = [(r["amount"], r["programme"]) for r in money.extract(text)]
+    assert got == [(300e6, "Access to Work"), (50e9, None)]
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The Wessex WorkWell service's £6m budget has been cut by £1m.", ["funding", "other"]),
+    ("The Wessex WorkWell service's £6m grant was withdrawn.", ["other"]),
+    ("The Wessex WorkWell contract is valued at £6m.", ["funding"]),
+    ("The provider is valued at £2bn.", ["other"]),
+])
+def test_what_is_cut_and_what_a_contract_is_valued_at(text: str, kinds: list[str]) -> None:
+    assert [r["kind"] for r in money.extract(text)] == kinds
+
+
+@pytest.mark.parametrize(("text", "programme"), [
+    ("After two good years of WorkWell, the council is spending £1m on a new apprenticeship scheme.", None),
+    ("The council is spending £1m on a new WorkWell pilot.", "WorkWell"),
+    ("The council said Connect to Work would not replace its own £2m jobs programme.", None),
+    ("The trust will use its own £2m to keep the WorkWell service running.", "WorkWell"),
+])
+def test_money_for_another_or_an_own_unnamed_scheme_is_not_the_named_programmes(text: str, programme: str | None) -> None:
+    (row,) = money.extract(text)
+    assert row["programme"] == programme
+
+
+def test_a_share_takes_the_programme_of_its_pot_named_elsewhere() -> None:
+    text = ("The Youth Guarantee trailblazers will get £40m. Connect to Work will get £120m.\n"
+            "Merseyside's share of the £40m is £4.5m.\n")
+    got = [(r["amount"], r["programme"], r["share_of_amount"]) for r in money.extract(text)]
+    assert got[2:] == [(40e6, "Youth Guarantee", None), (4.5e6, "Youth Guarantee", 40e6)]
+
+
+def test_money_needed_is_not_money_given() -> None:
+    text = ("The Working Well pilot in Wessex has been given £2.2m.\n"
+            "Our mental health trust alone needs £15m to clear its waiting list.\n")
+    got = [(r["amount"], r["kind"], r["programme"]) for r in money.extract(text)]
+    assert got == [(2.2e6, "funding", "Working Well"), (15e6, "other", None)]
+
+
+def test_a_conversion_in_brackets_has_the_kind_and_programme_of_its_money() -> None:
+    text = "WorkWell is growing in Wessex.\nThe government will give £64m ($80m) to keep it going.\n"
+    got = [(r["amount"], r["currency"], r["kind"], r["programme"]) for r in money.extract(text)]
+    assert got == [(64e6, "GBP", "funding", "WorkWell"), (80e6, "USD", "funding", "WorkWell")]
+    got = [(r["currency"], r["kind"]) for r in money.extract("The museum is seeking 1.3 million euros ($1.4 million).")]
+    assert got == [("EUR", "other"), ("USD", "other")]
+
+
+def test_the_guarantee_is_the_programme_named_before_whose_name_ends_in_it() -> None:
+    text = ("Ministers unveiled the Youth Guarantee on Tuesday, alongside changes to Access to Work.\n"
+            "Under the plans, the guarantee will cost £800m over three years.\n"
+            "Access to Work awards will rise to £60,000 a year.\n")
+    got = [(r["amount"], r["programme"], r["period_years"]) for r in money.extract(text)]
+    assert got[0] == (800e6, "Youth Guarantee", 3.0)
+    # a generic noun never picks one of several programmes by its name
+    (row,) = money.extract("Connect to Work and the Restart Scheme both run in Kent.\nThe scheme will get £5m.\n")
+    assert row["programme"] is None

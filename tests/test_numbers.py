@@ -49,3 +49,11 @@ def test_a_third_of_a_million_people_is_a_count() -> None:
 ])
 def test_a_limit_or_cap_is_up_to(text: str) -> None:
     assert [(r["amount"], r["qualifier"]) for r in money.extract(text)] == [(1000.0, "up_to")]
+
+
+@pytest.mark.parametrize(("phrase", "qualifier"), [
+    ("not exceeding", "up_to"), ("not to exceed", "up_to"), ("at most", "up_to"), ("exceeding", "more_than"),
+    ("fractionally under", "about"), ("fractionally over", "more_than"),
+])
+def test_negated_and_marginal_qualifiers(phrase: str, qualifier: str) -> None:
+    assert numbers.qualifier_of(phrase) == qualifier

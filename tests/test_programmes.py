@@ -175,3 +175,42 @@ def test_every_programme_name_extract_gives_passes_the_name_check() -> None:
     pattern = re.compile(programmes.name_regex())
     assert all(pattern.search(name) for name in got + list(programmes.canonical_names()))
     assert not any(pattern.search(bad) for bad in ("Workwell scheme", "the accelerators", "not a programme"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Referrals to Barnsley Works doubled last year.", ["Barnsley Works"]),
+    ("Every client gets a keyworker from our Perth Works team.", ["Perth Works"]),
+    ("Greater Manchester Works, the combined authority's new service, opens in May.", ["Greater Manchester Works"]),
+    ("Barnsley works closely with the NHS.", []),  # the verb
+    ("The Department of Public Works has a new head.", []),  # not a place
+    ("How It Works: a guide.", []),
+])
+def test_a_place_named_service_ending_in_works_is_a_local_programme(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_eu_funds_are_programmes_and_esf_needs_its_full_name_first() -> None:
+    assert names("The project got €2m from the PEACEPLUS programme.") == ["PEACEPLUS"]
+    assert names("The European Social Fund (ESF) closed. ESF money went on training.") == ["European Social Fund"] * 3
+    assert names("ESF money went on training.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Referrals to DG Works rose by a third.", ["DG Works"]),
+    ("Why IT Works matters to small firms.", []),
+    ("The NHS Works programme of estates repairs.", []),
+])
+def test_an_areas_initials_before_works_name_a_local_service(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Step Ahead, the council's employability service, will deliver it.", ["Step Ahead"]),
+    ("Pathways North, a new back-to-work programme, opens in May.", ["Pathways North"]),
+    ("In Fife, the council's employability service will deliver it.", []),  # a place, not a name
+    ("Jobcentre Plus, the government's employment service, is changing.", []),  # an institution
+    ("Remploy, the disability employment service, closed.", []),  # one word with no work word
+    ("Reed in Partnership, the employment services company, won the contract.", []),  # a provider
+])
+def test_a_name_described_as_an_employment_service_is_a_local_programme(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

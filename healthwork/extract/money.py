@@ -72,11 +72,20 @@ Fields
   Connect to Work"; the purpose beats the source: "£250,000 from the UKSPF for WorkWell"), else
   the nearest (a programme naming areas, "in the accelerator areas", only when no other) -- but
   None when the sentence lists several programmes together ("spent on the X and Y schemes") or
-  the money is a total that includes a programme's ("£1.2bn, including money for X").
+  the money is a total that includes a programme's ("£1.2bn, including money for X"), or is for
+  "a new/separate ... scheme" or an organisation's "own £2m jobs programme"; a programme named as
+  the document the money was announced in ("announced in the X white paper") does not count unless
+  the money is the wider pot ("a wider £240m drive, set out in the X white paper").
+  A figure worked out from the money just stated ("it works out at £900 each", "we've costed it at
+  £2,000 per young person") takes that money's programme (and said per head, it is a rate).
   Beyond the sentence (never a fine; a cost, rate or foreign amount only when its sentence is
   about the scheme): never a department's, council's or trust's budget, a package, a settlement,
   an indefinite unnamed fund ("a £3m hardship fund"), nor, after the opening paragraph, money
-  for "a new/separate scheme", "another pilot" or in a sentence opening "Separately,"; else the
+  for "a new/separate scheme", "another pilot", in a sentence opening "Separately," or saying
+  "separately" anywhere, or "also" money "into/for a(n) ..." something in a sentence not about the
+  scheme; never the amount of a package ("a £1bn employment support package") or a total opening
+  its sentence ("Overall, ...", "In total, ..."); a scheme reference on the other side of a
+  "while/whereas/;" contrast does not make the money's side about the scheme; else the
   paragraph's only programme; in a paragraph naming several, the one the sentence before names
   (if the sentence is about the scheme); else, for a line of a list of allocations, the one
   programme of the paragraph introducing the list, and for other money the one programme of the
@@ -155,7 +164,7 @@ _RANGE_TAIL = re.compile(
 _PER_YEAR_TAIL = re.compile(
     r"(?:\s*|-)(?:(?:a|per|each|every)[\s-]+(?:(?:financial|calendar)\s+)?(?:year|annum)|annually|yearly|p\.a\.|pa|p/a"
     r"|/\s*(?:year|yr|annum)|every\s+(?:twelve|12)\s+months"
-    r"|(?:in|for)\s+each\s+(?:financial\s+)?year|in\s+each\s+of\s+the\s+(?:(?:next|coming|following|last|past)\s+)?"
+    r"|(?:in|for)\s+each\s+(?:financial\s+)?year|(?:in|for)\s+each\s+of\s+the\s+(?:(?:next|coming|following|last|past)\s+)?"
     r"[\w-]+\s+(?:financial\s+)?years)(?![\w-])(?!\s+(?:ago|earlier|later))",
     re.IGNORECASE,
 )
@@ -175,7 +184,8 @@ _PER_YEAR_POST_ADJ = re.compile(r"\s+(?:(?:in|of)\s+(?:(?:new|extra|additional|r
                                 re.IGNORECASE)
 
 _PWORD = alternation(_PERIOD_WORDS)
-_PERIOD_N = rf"(?P<n>\d+(?:\.\d+)?|{_PWORD})[\s-]+(?:(?:financial|academic|calendar|fiscal)\s+)?(?P<unit>years?|yrs?|months?)"
+_PERIOD_N = (rf"(?P<n>\d+(?:\.\d+)?|{_PWORD})[\s-]+(?:(?:more|further|additional|extra)\s+)?"
+             rf"(?:(?:financial|academic|calendar|fiscal)\s+)?(?P<unit>years?|yrs?|months?)")
 _PERIOD_DECADE = r"(?P<decade>decade)"
 _MONTH = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+)")
@@ -184,16 +194,24 @@ _PERIOD_FY = (rf"{_MONTH}?(?P<y1>(?:19|20)\d\d)(?P<fy1>[-/]\d\d)?\s*(?:to|-|\u20
 # "the 2025-28 period": a span of years written with a short end year (more than one year: "2025-26" is one
 # financial year, a point in time)
 _PERIOD_SHORT_SPAN = r"(?P<sy1>(?:19|20)\d\d)[-/\u2013](?P<sy2>\d\d)(?![\d-])"
+# "the 2025-2028 period": a span of calendar years written in full
+_PERIOD_LONG_SPAN = r"(?P<ly1>(?:19|20)\d\d)\s?[-/\u2013]\s?(?P<ly2>(?:19|20)\d\d)(?!\d)"
 # "over three years", "over the next three years", "for two years", "across a five-year period",
 # "over the next decade", "from 2025 to 2028"
 _PERIOD_TAIL = re.compile(
     rf"(?:\s*,)?\s+(?:(?:spread|phased|(?:to\s+be\s+|being\s+)?(?:spent|paid|delivered|invested|distributed|released|"
     rf"allocated|used|drawn\s+down))\s+)?"
-    rf"(?:(?:(?:over|across|for|during|within)\s+(?:(?:the|a|an)\s+)?"
+    rf"(?:(?:(?:over|across|for|during|within)\s+(?:(?:the|a|an|its|their)\s+)?"
     rf"(?:(?:next|coming|following|first|last|past|previous|initial)\s+)?(?:(?:course|period)\s+of\s+(?:the\s+next\s+)?)?"
-    rf"|in\s+the\s+(?:next|coming|following)\s+)(?:{_PERIOD_N}|{_PERIOD_DECADE})(?![\w])"
+    # "in the next three years", "in the three years to 2028"
+    rf"|in\s+the\s+(?:(?:next|coming|following)\s+|(?=[\w.]+[\s-]+(?:years?|months?)\s+(?:to|up\s+to|until|ending)\s)))"
+    rf"(?:{_PERIOD_N}|{_PERIOD_DECADE})(?![\w])"
     rf"|(?:(?:between|from|over|for|in|across)\s+(?:the\s+(?:period|years)\s+(?:from\s+)?)?|\()?{_PERIOD_FY}"
-    rf"|(?:over|across|during|for)\s+the\s+{_PERIOD_SHORT_SPAN}\s+(?:period|spending\s+review(?:\s+period)?))",
+    rf"|(?:over|across|during|for)\s+the\s+{_PERIOD_SHORT_SPAN}\s+(?:period|spending\s+review(?:\s+period)?)"
+    rf"|(?:over|across|during|for|in)\s+the\s+{_PERIOD_LONG_SPAN}\s+period"
+    # "over the past year", "during the next 12 months": one year, no number said
+    rf"|(?:over|across|during|throughout)\s+the\s+(?:past|last|previous|next|coming|following)\s+"
+    rf"(?P<yearlong>year|twelve\s+months|12\s+months)(?![\w-]))",
     re.IGNORECASE,
 )
 # a period said elsewhere in the clause: only the unambiguous prepositions
@@ -201,7 +219,9 @@ _PERIOD_REMOTE = re.compile(
     rf"(?<![\w-])(?:(?:over|across|during)\s+(?:(?:the|a|an)\s+)?(?:(?:next|coming|following|first|initial)\s+)?"
     rf"(?:period\s+of\s+(?:the\s+next\s+)?)?"
     rf"|(?:for|in|within)\s+the\s+(?:next|coming|following)\s+)(?:{_PERIOD_N}|{_PERIOD_DECADE})(?![\w])"
-    rf"|(?<![\w-])(?:from|between|(?:over|across|during)\s+the\s+period(?:\s+from)?)\s+{_PERIOD_FY}",
+    rf"|(?<![\w-])(?:from|between|(?:over|across|during)\s+the\s+period(?:\s+from)?)\s+{_PERIOD_FY}"
+    rf"|(?<![\w-])(?:over|across|during|throughout)\s+the\s+(?:past|last|previous|next|coming|following)\s+"
+    rf"(?P<yearlong>year|twelve\s+months|12\s+months)(?![\w-])",
     re.IGNORECASE,
 )
 # one year of something longer: "its first year", "the second year", "year one"
@@ -215,6 +235,13 @@ _ONE_YEAR_OPENING = re.compile(rf"\s*(?:In|For|During|Over)\s+{_YEAR_OF_SEVERAL}
 _PERIOD_PRE_ADJ = re.compile(
     rf"(?<![\w-])(?P<n>\d+(?:\.\d+)?|{_PWORD})-(?P<unit>year|month),?\s+"
     rf"(?:(?:[A-Za-z]+\s+){{1,2}}(?:worth|of|totalling|totaling)\s+)?$", re.IGNORECASE)
+# "three years of funding worth £5m", "two more years of support totalling £4m"
+_PERIOD_PRE_OF = re.compile(
+    rf"(?<![\w-])(?P<n>\d+(?:\.\d+)?|{_PWORD})\s+(?:(?:more|further|additional|extra)\s+)?(?P<unit>years|months)\s+of\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?(?:worth|totalling|totaling|of|at|valued\s+at)\s+$", re.IGNORECASE)
+# "£5m, which will be spread over three years": the money's own relative clause may state its period
+_SPREAD_WHICH = re.compile(r",\s+which\s+(?:will|would|is|are|was|were|has|have)\s+(?:(?:be|been)\s+)?(?=\w+\s)",
+                           re.IGNORECASE)
 # what the money pays for, said with its length: "The two-year extension is backed by £2.2m",
 # "a year-long trial will receive £800,000", "£2m for a three-year pilot"
 _PERIOD_OF_SCHEME = re.compile(
@@ -261,6 +288,13 @@ _FOR_PROGRAMME = re.compile(
 _DOCUMENT_AFTER = re.compile(
     r"['\u2019]?s?\s+(?:(?:white|green)\s+paper|consultation|prospectus|guidance|report|evaluation|review|"
     r"strategy\s+document|policy\s+paper|command\s+paper)(?![\w-])", re.IGNORECASE)
+# where money was announced, not what it is for: "announced in November's Get Britain Working white paper",
+# "as set out in the Back to Work Plan prospectus" (a document named after "in", "under" or "by")
+_IN_DOCUMENT_BEFORE = re.compile(r"(?<![\w-])(?:in|under|by|through)\s+(?:[\w'\u2019-]+\s+){0,2}?\Z", re.IGNORECASE)
+_WIDER_BEFORE = re.compile(r"(?<![\w-])(?:wider|broader|overall|bigger|larger|whole)\s+(?:[\w-]+\s+)?\Z", re.IGNORECASE)
+_ANNOUNCING_DOCUMENT_AFTER = re.compile(
+    r"['\u2019]?s?\s+(?:(?:white|green)\s+paper|prospectus|policy\s+paper|command\s+paper|manifesto)(?![\w-])",
+    re.IGNORECASE)
 # two programme mentions listed together: "X and Y", "X, Y and the Z"
 _COORDINATION = re.compile(r"\s*(?:,|,?\s+(?:and|or|&))\s+(?:the\s+)?|\s*,\s*", re.IGNORECASE)
 # a list line: optional bullet or number, a name of capitalised words, a dash or colon, the amount
@@ -315,6 +349,17 @@ _PER_PERSON_AFTER = re.compile(
     r"the\s+typical)|per|each)\s+(?:(?:single|typical|average|disabled|working|low-income|eligible|young|older)\s+)?"
     r"(?-i:adult|person|claimant|household|family|participant|worker|employee|pensioner|couple|recipient|child|"
     r"parent|learner|apprentice|student|patient|individual|jobseeker|carer)(?![\w-])(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
+# an average worked out from a total, said per head: "it works out at well under £1,000 each", "that equates
+# to about £40 a head" (a rate, not money given; "Six areas will get £2m each" is an allocation)
+_WORKS_OUT_BEFORE = re.compile(
+    r"(?<![\w-])(?:works?\s+out\s+(?:at|to)|worked\s+out\s+(?:at|to)|equates?\s+to|equated\s+to|equivalent\s+to|"
+    r"the\s+equivalent\s+of|averages?|averaged|comes?\s+to|came\s+to)\s+(?:[\w-]+\s+){0,2}?\Z", re.IGNORECASE)
+# a figure worked out from the money or the scheme just spoken of: "it works out at £900 each", "We've costed it
+# at £2,000 per young person", "that equates to £40 a head" (the scheme's figure)
+_WORKED_OUT_FROM_IT_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:it|this|that)\s+(?:works?|worked|would\s+work)\s+out\s+(?:at|to)|(?:it|this|that)\s+(?:equates|equated)\s+to"
+    r"|cost(?:ed|s)?\s+(?:it|this|that|them|each\s+place|each\s+one)\s+at)\s+(?:[\w-]+\s+){0,2}?\Z", re.IGNORECASE)
+_AVERAGE_EACH_AFTER = re.compile(r"\s+(?:each|apiece|a\s+head|per\s+head)(?![\w-])", re.IGNORECASE)
 # the words between two compared amounts: " to ", ", up from ", " compared with "
 _COMPARED = re.compile(
     r"(?:\s+(?:(?:a|per|each)[\s-]+year|annually|per\s+annum))?,?\s+"
@@ -392,7 +437,7 @@ _UNNAMED_FUND_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+fund(?![\w-])")
 # a sentence about a programme named elsewhere or its money: "the scheme", "this pilot", "the new service",
 # "the money" (not "a scheme")
 _SCHEME_NOUNS = (r"(?:scheme|pilot|programme|program|service|trailblazer|initiative|trial|expansion|rollout|roll-out|"
-                 r"roll\s+out|project|pathfinder|vanguard|test-and-learn|offer|extension|contract|strand)s?")
+                 r"roll\s+out|project|pathfinder|vanguard|test-and-learn|offer|extension|contract|strand|guarantee)s?")
 _GENERIC_REFERENCE = re.compile(
     rf"(?<![\w-])(?:the|this|that|these|those|its|their)\s+(?:[\w'\u2019£.-]+\s+){{0,2}}?"
     rf"(?:{_SCHEME_NOUNS}|(?:money|funding|cash|investment|allocation)(?![\w-]))(?![\w-])",
@@ -431,13 +476,39 @@ _PER_UNIT_SUBJECT = re.compile(
     r"claimant|individual|learner|recipient|referral|worker|employee|jobseeker|apprentice|trainee|young\s+person|applicant|"
     r"patient|user)(?![\w-])(?![^.;\n]{0,60}?(?<![\w-])(?:will\s+)?(?:shares?|sharing|between|across|together)(?![\w-]))")
 # money an organisation adds from its own purse: "£150,000 of its own", "£2m of their own money"
-_OWN_MONEY_AFTER = re.compile(r"\s+(?:of|from)\s+(?:its|their|our|his|her|the\s+council['\u2019]s)\s+own(?![\w-])",
-                              re.IGNORECASE)
+_OWN_MONEY_AFTER = re.compile(r"\s+(?:of|from)\s+(?:its|their|our|his|her|the\s+council['\u2019]s)\s+own"
+                              r"(?:\s+(?:money|cash|funds|funding|budget|resources|reserves))?(?![\w-])", re.IGNORECASE)
 # a sentence setting the story against its background: "It comes as ...", "The news comes after ...", "Meanwhile, ..."
 _BACKGROUND_OPENING = re.compile(
     r"\s*(?:(?:It|This|That|The\s+(?:news|announcement|move|funding|decision|award|launch))\s+(?:comes|came)\s+"
     r"(?:as|after|amid|alongside|weeks|days|months|a\s+(?:week|month|year))"
     r"|Meanwhile|Separately|Elsewhere|In\s+other\s+news)(?![\w-])")
+# money given apart from the story's scheme: "The council has separately put £1.5m into a helpline"
+_SEPARATELY = re.compile(r"(?<![\w-])separately(?![\w-])(?!\s+(?:from|to)\s)", re.IGNORECASE)
+# "also" before the money, and an indefinite purpose after it: "will also put £150,000 into a new jobs fair",
+# "has also given £2m for an anti-litter drive"
+_ALSO_BEFORE = re.compile(r"(?<![\w-])also(?![\w-])", re.IGNORECASE)
+_INTO_SOMETHING_ELSE_AFTER = re.compile(
+    r"(?:\s+[\w'\u2019-]+){0,3}?\s+(?:into|for|on|towards|to\s+(?:fund|pay\s+for|build|buy|create|open|set\s+up|launch))"
+    r"\s+(?:a|an)\s", re.IGNORECASE)
+# nouns any scheme is called by ("the scheme", "the programme"): they never pick one programme by its name
+_GENERIC_HEADS = frozenset("scheme programme program pilot service trailblazer initiative trial expansion rollout roll-out "
+                           "out project pathfinder vanguard test-and-learn offer extension contract strand money funding "
+                           "cash investment allocation".split())
+# two sides of a contrast: "the scheme cost £300m last year, while Universal Credit cost £50bn"
+_CONTRAST = re.compile(r";|,?\s+(?:while|whilst|whereas)\s", re.IGNORECASE)
+# the money is the amount of a package or settlement: "a £1bn employment support package"
+_PACKAGE_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:package|settlement)(?![\w-])", re.IGNORECASE)
+# a sentence giving a total: "Overall, the department will spend £240m on new support"
+_TOTAL_OPENING = re.compile(r"\s*(?:Overall|In\s+total|Altogether|All\s+told|In\s+all|Taken\s+together)\b")
+# money of an organisation's own scheme: "its own £2m jobs programme"
+_OWN_BEFORE = re.compile(r"(?<![\w-])(?:its|their|our|his|her)\s+own\s+\Z", re.IGNORECASE)
+# money for a scheme other than the named one: "spending £1m on a new apprenticeship scheme", "£2m for a
+# separate pilot"
+_FOR_ANOTHER_SCHEME_AFTER = re.compile(
+    rf"(?:\s+[\w'\u2019-]+){{0,2}}?\s+(?:on|for|into|towards|to\s+(?:fund|launch|set\s+up|create|run))\s+"
+    rf"(?:(?:a|an)\s+(?:new|separate|different|unrelated)|another)\s+(?:[\w'\u2019-]+\s+){{0,2}}?{_SCHEME_NOUNS}(?![\w-])",
+    re.IGNORECASE)
 # a sentence turning to another subject
 _TOPIC_SHIFT = re.compile(r"\s*(?:Separately|Elsewhere|In\s+a\s+separate\s+\w+|In\s+other\s+news)\b")
 # between money and a programme named after it: the money is a total that contains the programme's
@@ -541,6 +612,9 @@ def _period_value(m: re.Match[str]) -> float | None:
                 return None
         unit = (gd.get("unit") or "year").lower()
         return value / 12.0 if unit.startswith("month") else value
+    if gd.get("ly1") and gd.get("ly2"):
+        span = int(gd["ly2"]) - int(gd["ly1"])
+        return float(span) if 0 < span <= 30 else None
     if gd.get("sy1") and gd.get("sy2"):
         y1 = int(gd["sy1"])
         y2 = y1 - y1 % 100 + int(gd["sy2"])
@@ -563,6 +637,8 @@ class _Ctx:
         self.places = RowsByStart(places)
         self._sentence_memo: dict[tuple[str, int, int], bool] = {}
         self.amount_starts: list[int] = []  # where each money phrase starts, set once they are read
+        # the start and programme of the last money row made (the antecedent of "it works out at £900 each")
+        self.previous_money: tuple[int, str | None] | None = None
         # money start -> the programme chosen among those its own sentence names (None: they name none it is for)
         self.named_in_sentence: dict[int, str | None] = {}
         # money starts whose programme is the last resort's guess (the programme the sentence before named)
@@ -581,11 +657,31 @@ class _Ctx:
                                               and not self.named_to_compare(r)],
                                        self.paragraphs)
 
+    def same_tie(self, tied: int, start: int) -> None:
+        """The money at ``start`` is tied to its programme as the money at ``tied`` is (a conversion in brackets)."""
+        if tied in self.named_in_sentence:
+            self.named_in_sentence[start] = self.named_in_sentence[tied]
+        for found in (self.guessed, self.by_article_only):
+            if tied in found:
+                found.add(start)
+
     def named_to_compare(self, mention: dict[str, Any]) -> bool:
         """The programme mention follows words naming it only to compare, or as what another scheme
         replaces, builds on or stands beside ("modelled on X", "unlike X", "alongside X")."""
         start = int(mention["span_start"])
         return _REFERENCE_BEFORE.search(self.body, max(0, start - 30), start) is not None
+
+    def _names_the_announcing_document(self, mention: dict[str, Any]) -> bool:
+        """The mention names the document the money was announced in ("announced in the Get Britain
+        Working white paper"): where the money was set out, not the programme it is for."""
+        start, end = int(mention["span_start"]), int(mention["span_end"])
+        return _ANNOUNCING_DOCUMENT_AFTER.match(self.body, end) is not None \
+            and _IN_DOCUMENT_BEFORE.search(self.body, max(0, start - 40), start) is not None
+
+    def _wider_pot(self, s: int) -> bool:
+        """The money at ``s`` is said to be a larger pot than the one the story is about ("a wider £240m
+        drive", "the overall £1bn"): the programme of the document it was set out in is its own."""
+        return _WIDER_BEFORE.search(self.body, max(0, s - 25), s) is not None
 
     def sentence_has(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
         """Whether ``pattern`` occurs in ``body[start:end]``, memoised: a sentence with many amounts
@@ -607,6 +703,12 @@ class _Ctx:
     def programme(self, s: int, e: int, kind: str, currency: str, rate: bool) -> str | None:
         """The programme the money ``body[s:e]`` is for (see the module docstring)."""
         ss, se = self.sentence(s)
+        # "Sunderland's share is £900,000. ... it works out at under £1,000 each": a figure worked out from the
+        # money just stated is that money's programme's
+        if self.previous_money is not None \
+                and span_index(self.paragraphs, self.previous_money[0]) >= span_index(self.paragraphs, s) - 1 \
+                and _WORKED_OUT_FROM_IT_BEFORE.search(self.body, max(ss, s - 40), s) is not None:
+            return self.previous_money[1]
         # "£3bn of cuts to sickness benefits", "a £900,000 cut to its careers service": money taken from
         # something that is not a programme is no programme's, whatever else the sentence names
         if kind == "other" and self._cut_from_something_else(s, e, se):
@@ -623,8 +725,14 @@ class _Ctx:
         # "The programme, which replaced the Work and Health Programme, cost £1.2bn": an aside's
         # programme is not the one the money is for, nor one named to compare ("Unlike the Restart
         # Scheme, WorkWell will get £2m", "Modelled on IPS, the pilot will receive £1m")
+        # "its own £2m jobs programme", "their own £500,000 scheme": an organisation's own scheme, unnamed, is
+        # not a programme the sentence names (unless its name follows the money: "its own £2m Bolton Works scheme")
+        if _OWN_BEFORE.search(self.body, max(ss, s - 12), s) and _SCHEME_AHEAD.match(self.body, e + 1, se) \
+                and not any(e <= r["span_start"] <= e + 25 for r in in_sentence):
+            return None
         compared = {str(r["programme"]) for r in in_sentence if self.named_to_compare(r)}
-        in_sentence = [r for r in in_sentence if not self._in_aside(r, s, e) and not self.named_to_compare(r)]
+        in_sentence = [r for r in in_sentence if not self._in_aside(r, s, e) and not self.named_to_compare(r)
+                       and not (self._names_the_announcing_document(r) and not self._wider_pot(s))]
         if in_sentence:
             chosen = self._sentence_programme(s, e, in_sentence)
             self.named_in_sentence[s] = chosen
@@ -639,8 +747,18 @@ class _Ctx:
         ss, se = self.sentence(s)
         # beyond the sentence, money whose sentence is about "the scheme" ("the pilot will cost £2m",
         # "the scheme pays £1,700 per referral"), or money given (kind funding) in pounds; never a fine
-        about_a_scheme = self.sentence_has(_GENERIC_REFERENCE, ss, se) or bool(_BARE_SCHEME_SUBJECT.match(self.body, ss))
+        # "the scheme cost £300m, while Universal Credit cost £50bn": the scheme of the other side of a contrast
+        # is not what the money's own side speaks of
+        ts, te = self._contrast_side(s, e)
+        about_a_scheme = (self.sentence_has(_GENERIC_REFERENCE, ss, se) if (ts, te) == (ss, se)
+                          else _GENERIC_REFERENCE.search(self.body, ts, te) is not None) \
+            or bool(_BARE_SCHEME_SUBJECT.match(self.body, ss) and ts == ss) \
+            or _WORKED_OUT_FROM_IT_BEFORE.search(self.body, max(ss, s - 40), s) is not None
         if kind == "fine" or not (about_a_scheme or (kind == "funding" and currency == "GBP" and not rate)):
+            return None
+        # "part of a £1bn employment support package", "Overall, the department will spend £240m on ...": a
+        # package or a total across schemes, whatever the sentence says of the scheme
+        if _PACKAGE_AFTER.match(self.body, e) or (not about_a_scheme and _TOTAL_OPENING.match(self.body, ss)):
             return None
         # a department's budget, a package or total across schemes, an unnamed fund: no one programme's
         # ("the council's overall budget is £290m"; but "the scheme's budget is £1.1m" is the scheme's)
@@ -651,13 +769,26 @@ class _Ctx:
         # money an organisation raised for itself ("raised £120,000 from its fun run", donations), or
         # puts in of its own ("the council is adding £150,000 of its own"): not the programme's funding
         # (but "£600,000 of its own money into the service" goes into the scheme)
-        if _FUNDRAISING.search(self.body, cs, ce) or (_OWN_MONEY_AFTER.match(self.body, e)
-                                                      and not _GENERIC_REFERENCE.search(self.body, cs, ce)):
+        own = _OWN_MONEY_AFTER.match(self.body, e)
+        if _FUNDRAISING.search(self.body, cs, ce) or (own is not None  # "its own money" itself is no reference
+                                                      and not _GENERIC_REFERENCE.search(self.body, cs, s)
+                                                      and not _GENERIC_REFERENCE.search(self.body, own.end(), ce)):
             return None
         # after the opening paragraph, "a new scheme", "another pilot", "Separately, ...": money for
         # something other than the article's programme
-        if s >= self.paragraphs[0][1] and (self.sentence_has(_OTHER_SCHEME, ss, se) or _TOPIC_SHIFT.match(self.body, ss)):
+        if s >= self.paragraphs[0][1] and (self.sentence_has(_OTHER_SCHEME, ss, se) or _TOPIC_SHIFT.match(self.body, ss)
+                                           or self.sentence_has(_SEPARATELY, ss, se)):
             return None
+        # "The council will also put £150,000 into a new jobs fair": more money, for something else, in a
+        # sentence that does not speak of the scheme
+        if not about_a_scheme and _ALSO_BEFORE.search(self.body, ss, s) \
+                and _INTO_SOMETHING_ELSE_AFTER.match(self.body, e, ce):
+            return None
+        # "the guarantee will cost £820m" after the Youth Guarantee was named: the one programme named before
+        # whose name ends in the noun the sentence uses
+        by_noun = self._named_by_its_noun(s, e) if about_a_scheme else None
+        if by_noun is not None:
+            return by_noun
         ps, pe = self.paragraph(s)
         # the money's own sentence names none but in asides, which are not the money's
         in_paragraph = self._programmes_in(ps, ss) | self._programmes_in(se, pe)
@@ -679,6 +810,32 @@ class _Ctx:
             return None
         self.guessed.add(s)
         return self._named_just_before(ss, 0)
+
+    def _named_by_its_noun(self, s: int, e: int) -> str | None:
+        """The one programme named before the money's sentence whose name ends in the distinctive noun the
+        sentence refers to it by ("the guarantee" -> Youth Guarantee); None for generic nouns ("the scheme",
+        "the programme") or when several programmes end in it."""
+        ts, te = self._contrast_side(s, e)
+        heads = {m.group().split()[-1].lower().rstrip("s") for m in _GENERIC_REFERENCE.finditer(self.body, ts, te)}
+        heads -= _GENERIC_HEADS
+        if not heads:
+            return None
+        ss, _ = self.sentence(s)
+        found = {str(r["programme"]) for r in self.mentions.within(0, ss) if not self.named_to_compare(r)
+                 and str(r["programme"]).split()[-1].lower().rstrip("s") in heads}
+        return found.pop() if len(found) == 1 else None
+
+    def _contrast_side(self, s: int, e: int) -> Span:
+        """The side of a "..., while/whereas ..." or "...; ..." contrast the money ``body[s:e]`` is on (the whole
+        sentence when there is none)."""
+        ss, se = self.sentence(s)
+        if not self.sentence_has(_CONTRAST, ss, se):
+            return ss, se
+        start = ss
+        for m in _CONTRAST.finditer(self.body, ss, s):
+            start = m.end()
+        after = _CONTRAST.search(self.body, e, se)
+        return start, after.start() if after else se
 
     def _cut_from_something_else(self, s: int, e: int, se: int) -> bool:
         """The money ``body[s:e]`` is a cut to or from what follows ("£3bn of cuts to benefits",
@@ -721,6 +878,11 @@ class _Ctx:
             target = next((r for r in candidates if r["span_start"] >= target["span_end"]
                            and _PURPOSE_GAP.fullmatch(body, target["span_end"], r["span_start"])), target)
         if target is None:
+            # "After the success of WorkWell, the council is spending £1m on a new apprenticeship scheme": money
+            # for another, unnamed scheme is not the one the sentence names elsewhere
+            other = _FOR_ANOTHER_SCHEME_AFTER.match(body, e)
+            if other is not None and not any(other.start() <= r["span_start"] <= other.end() + 40 for r in candidates):
+                return None
             target = min(candidates, key=lambda r: (self._distance(s, e, r), 0 if r["span_end"] <= s else 1))
         # "spent on the Communities for Work and PaCE schemes": a total across several schemes
         if any(r["programme"] != target["programme"] and _coordinated(body, target, r) for r in in_sentence):
@@ -907,7 +1069,9 @@ _REQUESTED_BEFORE = re.compile(
     r"(?<![\w-])(?:ask(?:s|ed|ing)?\s+for|call(?:s|ed|ing)?\s+for|demand(?:s|ed|ing)?|want(?:s|ed|ing)?|"
     r"request(?:s|ed|ing)?|lobb(?:y|ies|ied|ying)\s+for|campaign(?:s|ed|ing)?\s+for|plead(?:s|ed|ing)?\s+for|"
     # ("can apply for up to £5,000" is money on offer, so applying is not asking here)
-    r"seek(?:s|ing)?|sought)"
+    r"seek(?:s|ing)?|sought|"
+    # money needed, not had: "the trust needs £15m to clear its waiting list"
+    r"needs?|needed|needing|requires?|required|requiring)"
     r"(?:\s+(?:a|an|the|another|a\s+further|an\s+extra|an\s+additional|at\s+least|up\s+to|around|about))*\s*\Z",
     re.IGNORECASE)
 # paying an organisation is giving it money: "will pay councils £3m", "paid providers up to £2m"
@@ -945,6 +1109,13 @@ _SPENDING_ON_SUPPORT = re.compile(
     r"(?:support|services?|schemes?|programmes?|training|help|employment\s+advice|coaching)(?![\w-])", re.IGNORECASE)
 
 
+# a contract or grant said to be valued at its money: "The WorkWell contract is valued at £57m"
+_SCHEME_VALUED_BEFORE = re.compile(
+    r"(?<![\w-])(?:contracts?|deals?|grants?|awards?|schemes?|programmes?|pilots?|agreements?|partnerships?)\s+"
+    r"(?:(?:is|are|was|were|has\s+been|have\s+been|will\s+be|being|now|jointly|collectively)\s+){0,2}\Z", re.IGNORECASE)
+# a cut or loss said by its own amount, after another amount: "... has been cut by £5m", "... was reduced to £40m"
+_BY_ANOTHER_AMOUNT = re.compile(r"\s+(?:by|to|from)\s+(?:(?:a|an|just|about|around|almost|nearly|some|more\s+than|over|up\s+to)\s+)*"
+                                r"(?:[£$€]|US\$)", re.IGNORECASE)
 _NET_BEFORE = re.compile(r"(?<![\w-])net\s+\Z", re.IGNORECASE)
 _VALUED_THING_BEFORE = re.compile(r"(?<![\w-])(?:sector|market|industry|company|firm|business|economy|home|house|"
                                   r"property|estate|fortune|brand|stake)s?\s+(?:is|was|are|were|now|could\s+be|"
@@ -1015,8 +1186,9 @@ def _kind(ctx: _Ctx, s: int, e: int, value: Decimal) -> str:
                 kind = "other"  # "a net worth of $2bn", "the sector is worth £1.6bn": what something is valued at
             elif word.lower() in _AWARD_WORDS and ctx.sentence_has(_COURT, ss, se):
                 kind = "fine"  # "a tribunal awarded the worker £30,000": an award against someone
-            elif word.lower() == "value" and _VALUE_OF_SCHEME.match(body, m.end()):
-                kind = "funding"  # "the total value of the contracts": the money put into them
+            elif word.lower() == "value" and _VALUE_OF_SCHEME.match(body, m.end()) \
+                    or word.lower() == "valued" and _SCHEME_VALUED_BEFORE.search(body, max(ss, m.start() - 40), m.start()):
+                kind = "funding"  # "the total value of the contracts", "the contract is valued at": the money put in
             if kind in ("cost", "other") and m.start() >= e and (
                     _PURPOSE_TO.fullmatch(body, e, m.start())
                     or _MEETS_A_COST_BEFORE.search(body, max(e, m.start() - 40), m.start())):
@@ -1043,8 +1215,11 @@ def _kind(ctx: _Ctx, s: int, e: int, value: Decimal) -> str:
     if best is not None and best[2] == "funding" and (_TO_THE_ECONOMY_AFTER.match(body, e, se)
                                                       or _BOOST_THE_ECONOMY_BEFORE.search(body, max(ss, s - 50), s)):
         return "other"  # "worth £25bn a year to the economy", "boost the economy by £3bn": a gain, not money given
-    if _TAKEN_AWAY_BEFORE.search(body, max(ss, s - 45), s) or _BETTER_OR_WORSE_OFF.match(body, e) \
-            or _TAKEN_AWAY_AFTER.match(body, e, _clause_end(body, e, se)):
+    taken_after = _TAKEN_AWAY_AFTER.match(body, e, _clause_end(body, e, se))
+    # "WorkWell's £57m budget has been cut by £5m": the £5m is what is taken, the £57m what it was taken from
+    if taken_after is not None and _BY_ANOTHER_AMOUNT.match(body, taken_after.end(), se):
+        taken_after = None
+    if _TAKEN_AWAY_BEFORE.search(body, max(ss, s - 45), s) or _BETTER_OR_WORSE_OFF.match(body, e) or taken_after:
         return "other"  # "scrapped the £30m fund", "a cut of £4m to the service", "the £3m grant was withdrawn"
     if (best is None or best[0] >= _WEAK_PENALTY) and _is_allocation_line(body, s, e):
         return "funding"
@@ -1229,19 +1404,31 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
         # what one person gets or pays ("worth about £165 a year to a single adult"): a rate, whose
         # yearly period stays
         per_person = _PER_PERSON_AFTER.match(body, phrase_end) is not None \
-            or _PER_UNIT_SUBJECT.match(body, ctx.sentence(found[first][0])[0]) is not None
+            or _PER_UNIT_SUBJECT.match(body, ctx.sentence(found[first][0])[0]) is not None \
+            or (_AVERAGE_EACH_AFTER.match(body, phrase_end) is not None
+                and _WORKS_OUT_BEFORE.search(body, max(0, found[first][0] - 40), found[first][0]) is not None)
+        lead: tuple[str, str, str | None] | None = None  # currency, kind and programme of the phrase's first row
         for k in range(first, last):
             start, end, value, currency, qualifier = found[k]
-            # a rate, or a sum stated to the penny (a benefit rate, a price): not a grant
-            kind = "other" if rate or per_person or value != value.to_integral_value() else _kind(ctx, start, end, value)
             text = body[start:end]
+            if lead is not None and currency != lead[0]:
+                # "£64m ($79m)": the conversion in brackets is the same money, of the same kind and programme
+                kind, programme = lead[1], lead[2]
+                ctx.same_tie(found[first][0], start)
+            else:
+                # a rate, or a sum stated to the penny (a benefit rate, a price): not a grant
+                kind = "other" if rate or per_person or value != value.to_integral_value() else _kind(ctx, start, end, value)
+                programme = ctx.programme(start, end, kind, currency, rate is not None or per_person)
+            if lead is None:
+                lead = (currency, kind, programme)
+            ctx.previous_money = (start, programme)
             rows.append({
                 "amount": float(value),
                 "currency": currency,
                 "qualifier": qualifier,
                 "period_years": 1.0 if per_year else period,  # "£3m a year for five years": the yearly figure
                 "per_year": per_year,
-                "programme": ctx.programme(start, end, kind, currency, rate is not None or per_person),
+                "programme": programme,
                 "kind": kind,
                 "place": ctx.place(start, end) if kind == "funding" else None,
                 "share_of_amount": _share_of(ctx, found, k, last),
@@ -1252,7 +1439,22 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
             })
     _restatements_keep_their_programme(ctx, rows)
     _far_larger_money_is_not_the_programmes(ctx, rows)
+    _shares_take_their_pots_programme(ctx, rows)
     return rows
+
+
+def _shares_take_their_pots_programme(ctx: _Ctx, rows: list[dict[str, Any]]) -> None:
+    """A share whose own words name no programme ("West London will get £9m of the £115m") takes the
+    programme of the pot it is stated to be a share of, in its sentence (the guidelines: both rows carry the
+    programme) (in place)."""
+    for r in rows:
+        if r["share_of_amount"] is None or r["span_start"] in ctx.named_in_sentence or r["kind"] == "fine":
+            continue
+        ss, se = ctx.sentence(r["span_start"])
+        pot = next((o for o in rows if o is not r and ss <= o["span_start"] < se and o["amount"] == r["share_of_amount"]
+                    and o["currency"] == r["currency"] and o["programme"] is not None), None)
+        if pot is not None:
+            r["programme"] = pot["programme"]
 
 
 _FAR_LARGER = 25.0  # an amount this many times every sum named with the programme is not the programme's
@@ -1402,7 +1604,11 @@ def _rate_and_period(ctx: _Ctx, start: int, end: int, next_start: int, prev_end:
     elif _ONE_YEAR_OF_SEVERAL.match(body, pos, se):
         return per_year, 1.0  # "£2m in its first year", "£2m for the first year of a three-year contract"
     if period is None:
-        pm = _PERIOD_PRE_ADJ.search(body, max(ss, start - 50), start) or _PERIOD_POST_ADJ.match(body, pos, se)
+        pm = _PERIOD_PRE_ADJ.search(body, max(ss, start - 50), start) or _PERIOD_POST_ADJ.match(body, pos, se) \
+            or _PERIOD_PRE_OF.search(body, max(ss, start - 60), start)
+        spread = None if pm else _SPREAD_WHICH.match(body, pos, se)
+        if spread is not None:
+            pm = _PERIOD_TAIL.match(body, spread.end() - 1, se)
         if pm:
             period = _period_value(pm)
     if period is None:

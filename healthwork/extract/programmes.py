@@ -32,7 +32,7 @@ from functools import cache
 from typing import Any
 
 from healthwork.extract.text import find_all, find_word_starts, leftmost_non_overlapping, offset_safe_lower
-from healthwork.reference import load_csv
+from healthwork.reference import load_csv, place_names
 
 __all__ = ["extract", "canonical_names", "name_regex"]
 
@@ -184,7 +184,10 @@ def extract(body: str) -> list[dict[str, Any]]:
         if _REVIEW_AFTER.match(body, e):
             continue  # "the Keep Britain Working review": an inquiry named like a scheme, not a scheme
         rows.append({"programme": chosen.programme, "text": body[s:e], "span_start": s, "span_end": e})
-    return sorted(rows + _local_schemes(body, rows), key=lambda r: r["span_start"])
+    local = _local_schemes(body, rows)
+    local += _place_works_services(body, rows + local)
+    local += _described_services(body, rows + local)
+    return sorted(rows + local, key=lambda r: r["span_start"])
 
 
 # a named local scheme the table does not know: "the Bolton Works programme", "the authority's Routes to
@@ -260,4 +263,83 @@ def _local_schemes(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]
             continue
         out.append({"programme": name, "text": body[s:e], "span_start": s, "span_end": e})
         taken.append((s, e))
+    return out
+
+
+# a council's employment service named "<place> Works" ("Fife Works", "Greater Dundee Works"): up to three
+# capitalised words before a capitalised "Works" (lower-case "works" is the verb)
+_WORDS_BEFORE_WORKS = re.compile(r"(?:[A-Z][\w'’-]*\s+(?:(?:and|&|of|upon|on)\s+)?){1,3}\Z")
+
+
+_AREA_INITIALS = re.compile(r"[A-Z]{2,4}")
+# initials that are not an area's: "IT Works", "HR Works", "NHS Works"
+_NOT_AREA_INITIALS = frozenset("IT PR HR TV UK GB US USA EU AI PC ID DIY NHS DWP CEO ICT".split())
+
+
+def _place_works_services(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Named local services "<place> Works" ("Angus Works keyworkers", "our Sunderland Works team"): the
+    words before a capitalised "Works" end with a UK place's name (``place_names``), so "Public Works" or
+    "How It Works" are not schemes."""
+    out: list[dict[str, Any]] = []
+    taken = [(r["span_start"], r["span_end"]) for r in rows]
+    places = place_names()
+    for i in find_all(body, ("Works",)):
+        end = i + len("Works")
+        if i == 0 or not body[i - 1].isspace() or (end < len(body) and (body[end].isalnum() or body[end] in "-_")):
+            continue
+        before = _WORDS_BEFORE_WORKS.search(body, max(0, i - 60), i)
+        if before is None:
+            continue
+        words = body[before.start():i].split()
+        # the longest run of the last words that is a place ("Greater Manchester", not "Manchester" alone), or an
+        # area's initials ("DG Works" for Dumfries and Galloway)
+        start = next((before.start() + body[before.start():i].find(" ".join(words[k:]))
+                      for k in range(len(words)) if " ".join(words[k:]) in places), None)
+        if start is None and _AREA_INITIALS.fullmatch(words[-1]) and words[-1] not in _NOT_AREA_INITIALS:
+            start = i - 1 - len(words[-1])
+        if start is None or start > 0 and (body[start - 1].isalnum() or body[start - 1] in "-'’"):
+            continue
+        if any(ts < end and start < te for ts, te in taken):
+            continue
+        name = " ".join(body[start:end].split())
+        out.append({"programme": name, "text": body[start:end], "span_start": start, "span_end": end})
+        taken.append((start, end))
+    return out
+
+
+# a name described, right after it, as an employment service: "Step Ahead, the council's employability service",
+# "Pathways North, a new back-to-work programme" (not a provider: "..., the employment services company")
+_SERVICE_DESCRIPTION = re.compile(
+    r",\s+(?:the|its|their|a|an)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:employability|employment|jobs?|back-to-work|"
+    r"work\s+and\s+health|health\s+and\s+work|careers?)\s+(?:support\s+|advice\s+)?(?:service|programme|scheme|project)"
+    r"(?![\w-])(?!\s+(?:company|provider|firm|organisation|organization|charity|business|contractor|agency))")
+_NAME_BEFORE_COMMA = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019+-]*(?:\s+(?:(?:to|into|for|and|&|of)\s+)?[A-Z][\w'\u2019+-]*){0,3}\Z")
+# words opening a sentence that are not part of a name: "In Fife, the council's employability service ..."
+_NOT_NAME_OPENING = frozenset("In On At For From With By Across Under Through The This That These Those Its Their "
+                              "Our A An And But Meanwhile Since After Before Last Next".split())
+
+
+def _described_services(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Named local schemes the text describes as an employment service right after the name ("Step Ahead,
+    the council's employability service"): two to four capitalised words, or one with a work word ("Employ"),
+    none of them a place alone, an institution or a generic description."""
+    out: list[dict[str, Any]] = []
+    taken = [(r["span_start"], r["span_end"]) for r in rows]
+    places = place_names()
+    for m in _SERVICE_DESCRIPTION.finditer(body):
+        name_m = _NAME_BEFORE_COMMA.search(body, max(0, m.start() - 60), m.start())
+        if name_m is None:
+            continue
+        start, words = name_m.start(), name_m.group().split()
+        while words and words[0] in _NOT_NAME_OPENING:
+            start = body.index(words[1], start + len(words[0])) if len(words) > 1 else m.start()
+            words = words[1:]
+        name = " ".join(words)
+        if not words or name in places or any(w in _NOT_LOCAL_SCHEME for w in words) \
+                or (len(words) < 2 and not any(w in _SCHEME_WORDS for w in words)) \
+                or all(w in _GENERIC_SCHEME_WORDS for w in words) \
+                or any(ts < m.start() and start < te for ts, te in taken):
+            continue
+        out.append({"programme": name, "text": body[start:m.start()], "span_start": start, "span_end": m.start()})
+        taken.append((start, m.start()))
     return out
