@@ -858,6 +858,37 @@ LAYOUTS: list[Layout] = [
         None,
         dt.date(2025, 3, 3),
     ),
+    Layout(
+        # a headline in capitals under the site's section strip: its words are the story's, the strip's are not
+        "headline_in_capitals_under_a_section_strip",
+        _story(
+            "Example Gazette",
+            "News Sport Business Opinion",
+            "WORK COACH AND PHYSIOTHERAPY OFFERED TO PEOPLE OFF WORK WITH A HEALTH CONDITION",
+            "By Kate Price",
+            "3 March 2025",
+            _BODY,
+        ),
+        "WORK COACH AND PHYSIOTHERAPY OFFERED TO PEOPLE OFF WORK WITH A HEALTH CONDITION",
+        "Kate Price",
+        dt.date(2025, 3, 3),
+    ),
+    Layout(
+        # a council report: the council's name and the meeting over the date, then the report's own title
+        "report_title_under_the_publishers_name",
+        _story(
+            "Page 1 of 3",
+            "Example Borough Council",
+            "Report to Cabinet",
+            "3 March 2025",
+            "Named work coach service: extension of funding",
+            "1. Purpose of the report",
+            _BODY,
+        ),
+        "Named work coach service: extension of funding",
+        None,
+        dt.date(2025, 3, 3),
+    ),
 ]
 
 

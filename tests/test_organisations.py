@@ -366,3 +366,10 @@ def test_a_one_word_charity_name_inside_a_title_is_not_the_charity() -> None:
     assert orgs("Work by Mind and Scope helped, and the charity Mind said so.") == ["Mind", "Scope", "Mind"]
     assert orgs("Extra Support From Mind For Leeds Workers") == ["Mind"]  # a heading in title case names it
     assert orgs("Officers from the Puerto Rico Police Department attended.") == ["Puerto Rico Police Department"]
+
+
+def test_a_compound_adjective_is_not_part_of_an_organisation_name() -> None:
+    """"Cornwall-based Inspira and Devon-based Shaw Trust": the name is "Shaw Trust"; the places stay places."""
+    rows = extract_entities("Cornwall-based Inspira and Devon-based Shaw Trust will deliver it.")
+    assert [r["name"] for r in rows["organisation_mentions"]] == ["Shaw Trust"]
+    assert [r["name"] for r in rows["place_mentions"]] == ["Cornwall", "Devon"]

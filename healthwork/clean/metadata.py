@@ -145,8 +145,9 @@ def _stems(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _content_stems(text: str) -> frozenset[str]:
-    """``_stems`` of one line, cached: a line is asked for as a candidate and as the line before or after another."""
-    return _stems(text)
+    """``_stems`` of one line, cached: a line is asked for as a candidate and as the line before or after another
+    (a line in capitals, 'JOBS SCHEME GETS £2M BOOST', is read in lower case: its words are the story's too)."""
+    return _stems(text.lower() if text.isupper() else text)
 
 
 _WIDE_GAP = re.compile(r" {2,}|\t")
@@ -355,6 +356,8 @@ def _headline_score(lines: list[Line], j: int, window: _Window, best_score: floa
     # ... but a breadcrumb trail above ends with the page's own title
     elif crumb_title:
         score += 2.0
+    if _organisation_name_line(content):
+        score -= 2.0  # the publisher's name over a report or a release ('Example Borough Council'), not a headline
     if _META_LABEL.match(content):
         score -= 4.0
     else:
@@ -411,6 +414,21 @@ def _headline_score(lines: list[Line], j: int, window: _Window, best_score: floa
     if _DEBUG_TITLE:
         print(f"title? {score:.2f} {content[:80]}")
     return score, content
+
+
+# the last word of an organisation's name ('Example Borough Council', 'Example Health Trust')
+_ORGANISATION_NAME_END = frozenset(
+    "Council Trust Board Authority Government Department Ministry Agency Commission Committee Partnership "
+    "Foundation Association Society Institute Service Services Parliament Assembly Senedd Office".split())
+_NAME_LINKS = frozenset({"and", "of", "for", "the", "&"})
+
+
+def _organisation_name_line(content: str) -> bool:
+    """A line that is only an organisation's name: two to six capitalised words (and linking words) ending in a
+    word such as 'Council' or 'Trust'."""
+    words = content.split()
+    return (2 <= len(words) <= 6 and words[-1] in _ORGANISATION_NAME_END
+            and all(w[0].isupper() or w in _NAME_LINKS for w in words))
 
 
 # a menu entry is a few words; a longer list item is a teaser's headline

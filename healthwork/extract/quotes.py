@@ -390,8 +390,10 @@ def extract(body: str, *, person_mentions: list[Row]) -> list[Row]:
             vm = None
             for vm in _BEFORE_VERB_RE.finditer(prefix):
                 pass
-            if vm is not None or prefix.rstrip().endswith(":"):
-                # next to the marks: "said: “", "said “", "Smith said the plan was “" (three words at most)
+            according = vm is None and _ACCORDING_RE.search(prefix) is not None
+            if vm is not None or prefix.rstrip().endswith(":") or according:
+                # next to the marks: "said: “", "said “", "Smith said the plan was “" (three words at most);
+                # or "According to Jo Bloggs, chief executive of X, “…”"
                 near = vm is not None and len(prefix[vm.end() :].split()) <= 3
                 adjacent = adjacent or prefix.rstrip().endswith((":", ",")) or near
                 verb_pos = pre_s + (vm.start() if vm else len(prefix))
