@@ -373,3 +373,9 @@ def test_a_compound_adjective_is_not_part_of_an_organisation_name() -> None:
     rows = extract_entities("Cornwall-based Inspira and Devon-based Shaw Trust will deliver it.")
     assert [r["name"] for r in rows["organisation_mentions"]] == ["Shaw Trust"]
     assert [r["name"] for r in rows["place_mentions"]] == ["Cornwall", "Devon"]
+
+
+def test_a_compound_adjective_after_run_by_is_not_an_organisation() -> None:
+    rows = extract_entities("The scheme is run by the Leeds-based charity Example Works.")
+    assert [r["name"] for r in rows["organisation_mentions"]] == ["Example Works"]
+    assert [r["name"] for r in rows["place_mentions"]] == ["Leeds"]

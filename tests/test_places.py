@@ -404,3 +404,23 @@ def test_a_list_of_unlisted_areas() -> None:
     """"the Ladywood, Aston and Nechells wards": each word of the list is a place, as written, no code."""
     assert got("Advisers visit the Ladywood, Aston and Nechells wards.") == {"Ladywood": None, "Aston": None, "Nechells": None}
     assert got("Both the Pilot and Trailblazer areas are funded; the Labour and Green wards voted.") == {}
+
+
+def test_an_unlisted_place_listed_between_two_places() -> None:
+    assert got("GP practices in Hanley, Longton and Leek will take part.") == {
+        "Hanley": None, "Longton": None, "Leek": None}
+    assert list(got("Staff from Leeds, Monday Group and Bradford attended; Leeds, Jane Smith and Bradford too.")) == [
+        "Leeds", "Bradford"]
+
+
+def test_a_lower_case_region_is_englands_only_in_an_english_story() -> None:
+    assert got("The Northern Ireland minister said help would go to people in the north-west.") == {
+        "Northern Ireland": "N92000002"}
+    assert got("The Lancashire minister said help would go to people in the north-west.") == {
+        "Lancashire": "E10000017", "North West": "E12000002"}
+
+
+def test_scottish_lieutenancy_areas() -> None:
+    assert list(got("People in Caithness and Sutherland, Dunbartonshire and Argyll will benefit.")) == [
+        "Caithness", "Sutherland", "Dunbartonshire", "Argyll"]
+    assert got("Sutherland said the plan would work.") == {}  # a surname opening a sentence

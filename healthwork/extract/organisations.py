@@ -683,6 +683,8 @@ def _find_described_organisations(body: str, programme_spans: list[tuple[int, in
             s = _strip_leading(body, s, e)
             text = body[s:e]
         first = text.split(" ", 1)[0]
+        if _COMPOUND_ADJECTIVE_RE.fullmatch(text + " "):
+            continue  # "run by the Leeds-based charity X": the adjective is no name (the charity's is after it)
         if text in places or first in STOP_CAPS or first in _NOT_ORG_OPENERS or first in _ROLE_TITLE_WORDS \
                 or any(ps < e and s < pe for ps, pe in programme_spans):
             continue

@@ -307,7 +307,7 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
     if " and " in work or " & " in work:
         out += _elided_compass_places(work, out, by_surface)
         out.sort(key=lambda t: t[0])
-    if "north" in work or "south" in work:
+    if ("north" in work or "south" in work) and _english_context(out):
         taken = [(s, e) for s, e, _ in out] + name_spans
         out += [t for t in _lowercase_regions(work, by_surface) if not any(a < t[1] and t[0] < b for a, b in taken)]
         out.sort(key=lambda t: t[0])
@@ -318,6 +318,8 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
         out.sort(key=lambda t: t[0])
     if ", " in work:
         out += _places_before_their_area(work, out, name_spans)
+        out.sort(key=lambda t: t[0])
+        out += _unlisted_between_places(work, out, name_spans)
         out.sort(key=lambda t: t[0])
     seats: list[tuple[int, int, _Place]] = []
     if " for " in work:
@@ -390,6 +392,13 @@ def _written_as_places(work: str, pending: list[tuple[int, int, _Place]], found:
         kept += listed
         rest = [t for t in rest if t not in listed]
     return kept
+
+
+def _english_context(found: list[tuple[int, int, _Place]]) -> bool:
+    """The places found name somewhere in England, or nowhere in the other three nations: "the north-west" is then
+    England's region (in a story about Northern Ireland or Scotland it is part of that nation)."""
+    codes = [p.ons_code[0] for _, _, p in found if p.ons_code]
+    return "E" in codes or not any(c in "SWN" for c in codes)
 
 
 # an English region written in lower case: "the north-east", "the south west of England" (not "the
@@ -477,6 +486,35 @@ def _unlisted_areas(work: str, found: list[tuple[int, int, _Place]], taken: list
                 or name in _non_uk_places() or any(ts < e and s < te for ts, te in spans):
             continue  # "a Trump district" is a kind of district, "the Houston area" is not in the UK
         out.append((s, e, _Place(name, name, None, "other", False)))
+    return out
+
+
+# the items of a list between two places: "Hanley, Longton and Leek" ("Longton": one or two capitalised words)
+_LIST_ITEMS_RE = re.compile(
+    r", (?P<items>[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+)?(?:, [A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+)?){0,3})(?:,? and |,? or |, | & )")
+_ITEM_SPLIT_RE = re.compile(r", ")
+
+
+def _unlisted_between_places(work: str, found: list[tuple[int, int, _Place]], taken: list[tuple[int, int]]
+                             ) -> list[tuple[int, int, _Place]]:
+    """Places the table lacks, listed between two places it knows ("in Hanley, Longton and Leek"), as written,
+    no code (not a generic or calendar word, a person's or organisation's name, or a place outside the UK)."""
+    out: list[tuple[int, int, _Place]] = []
+    for (_, a_end, _), (b_start, _, _) in zip(found, found[1:]):
+        if b_start - a_end > 80:
+            continue
+        m = _LIST_ITEMS_RE.fullmatch(work, a_end, b_start)
+        if not m:
+            continue
+        pos = m.start("items")
+        for item in _ITEM_SPLIT_RE.split(m.group("items")):
+            s, e = pos, pos + len(item)
+            pos = e + 2
+            words = item.replace("-", " ").split()
+            if any(w in organisations.STOP_CAPS or w in _NOT_AREA_WORDS or w in _CALENDAR_WORDS for w in words) \
+                    or item in _non_uk_places() or any(ts < e and s < te for ts, te in taken):
+                continue
+            out.append((s, e, _Place(item, item, None, "other", False)))
     return out
 
 
