@@ -302,3 +302,10 @@ def test_the_number_in_a_state_without_of_people_is_a_count() -> None:
     assert [(r["value"], r["what"]) for r in rows] == [
         (2800000.0, "people out of work"), (3700000.0, "people claiming sickness benefits")]
     assert counts.extract("A number in work fell by 2%.") == []
+
+
+def test_a_bare_number_that_returned_to_work() -> None:
+    """"of whom around 400 returned to work": the number is people (they return to work)."""
+    assert values("More than 900 patients were seen, of whom around 400 returned to work.") == [
+        (900.0, "more_than"), (400.0, "about")]
+    assert values("In 2024 returned figures were high.") == []

@@ -146,7 +146,7 @@ _YEAR_PREP = re.compile(r"\b(?:in|since|by|from|until|till|during|before|after|o
 _BARE_COUNT = re.compile(
     rf"(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€.,-])(?=[^\S\n]+(?:have|has|had|are|were|will|would|could|can|"
     rf"may|might|should|more|fewer|now|already|went|moved|found|got|did|do|remain|still|of\s+whom|of\s+them|of\s+those|"
-    rf"moving|going|finding|getting|entering|starting|securing|into|"
+    rf"moving|going|finding|getting|entering|starting|securing|into|returned|returning|secured|gained|entered|"
     rf"(?:expected|set|due|likely|estimated|projected|forecast)[^\S\n]+to)(?![\w-])"
     rf"|[^\S\n]+(?:in|across)[^\S\n]+(?:the[^\S\n]+)?(?-i:[A-Z]))",
     re.IGNORECASE)

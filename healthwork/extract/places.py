@@ -319,8 +319,6 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
     if ", " in work:
         out += _places_before_their_area(work, out, name_spans)
         out.sort(key=lambda t: t[0])
-        out += _unlisted_between_places(work, out, name_spans)
-        out.sort(key=lambda t: t[0])
     seats: list[tuple[int, int, _Place]] = []
     if " for " in work:
         seats += _constituencies(work, org_spans, person_starts)
@@ -347,8 +345,8 @@ def _elided_compass_places(work: str, found: list[tuple[int, int, _Place]], by_s
     out: list[tuple[int, int, _Place]] = []
     for s, e, _ in found:
         first, _, rest = work[s:e].partition(" ")
-        if first not in _COMPASS_WORDS or not rest:
-            continue
+        if first not in _COMPASS_WORDS or not rest or rest.split()[0] in _COMPASS_WORDS:
+            continue  # not "the North and South East": the North, and the South East
         m = _ELIDED_COMPASS_RE.search(work, max(0, s - 10), s)
         place = by_surface.get(f"{m.group(1)} {rest}") if m else None
         if m and place is not None and place.place_type != "sub_icb":
@@ -450,9 +448,8 @@ def _unlisted_area_lists(work: str, found: list[tuple[int, int, _Place]], taken:
     spans = [(s, e) for s, e, _ in found] + taken
     for m in _UNLISTED_AREA_LIST_RE.finditer(work):
         before = _WORD_BEFORE_RE.search(work, max(0, m.start() - 40), m.start())
-        if _opens_sentence(work, m.start()) or (before and (before.group(1)[:1].isupper()
-                                                            or before.group(1).lower() in _INDEFINITE)):
-            continue
+        if not before or before.group(1) != "the":
+            continue  # "the Ladywood and Nechells wards" (not "Health and Wellbeing areas", "a Trump and Vance district")
         pos = m.start("names")
         for name in _AREA_LIST_GLUE_RE.split(m.group("names")):
             s, e = pos, pos + len(name)
@@ -486,35 +483,6 @@ def _unlisted_areas(work: str, found: list[tuple[int, int, _Place]], taken: list
                 or name in _non_uk_places() or any(ts < e and s < te for ts, te in spans):
             continue  # "a Trump district" is a kind of district, "the Houston area" is not in the UK
         out.append((s, e, _Place(name, name, None, "other", False)))
-    return out
-
-
-# the items of a list between two places: "Hanley, Longton and Leek" ("Longton": one or two capitalised words)
-_LIST_ITEMS_RE = re.compile(
-    r", (?P<items>[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+)?(?:, [A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+)?){0,3})(?:,? and |,? or |, | & )")
-_ITEM_SPLIT_RE = re.compile(r", ")
-
-
-def _unlisted_between_places(work: str, found: list[tuple[int, int, _Place]], taken: list[tuple[int, int]]
-                             ) -> list[tuple[int, int, _Place]]:
-    """Places the table lacks, listed between two places it knows ("in Hanley, Longton and Leek"), as written,
-    no code (not a generic or calendar word, a person's or organisation's name, or a place outside the UK)."""
-    out: list[tuple[int, int, _Place]] = []
-    for (_, a_end, _), (b_start, _, _) in zip(found, found[1:]):
-        if b_start - a_end > 80:
-            continue
-        m = _LIST_ITEMS_RE.fullmatch(work, a_end, b_start)
-        if not m:
-            continue
-        pos = m.start("items")
-        for item in _ITEM_SPLIT_RE.split(m.group("items")):
-            s, e = pos, pos + len(item)
-            pos = e + 2
-            words = item.replace("-", " ").split()
-            if any(w in organisations.STOP_CAPS or w in _NOT_AREA_WORDS or w in _CALENDAR_WORDS for w in words) \
-                    or item in _non_uk_places() or any(ts < e and s < te for ts, te in taken):
-                continue
-            out.append((s, e, _Place(item, item, None, "other", False)))
     return out
 
 
