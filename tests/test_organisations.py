@@ -379,3 +379,9 @@ def test_a_compound_adjective_after_run_by_is_not_an_organisation() -> None:
     rows = extract_entities("The scheme is run by the Leeds-based charity Example Works.")
     assert [r["name"] for r in rows["organisation_mentions"]] == ["Example Works"]
     assert [r["name"] for r in rows["place_mentions"]] == ["Leeds"]
+
+
+def test_a_co_operative_keeps_its_name() -> None:
+    """"Co-op" and "Co-operative" are words of names, not compound adjectives ("Leeds-based")."""
+    rows = extract_entities("The Co-op Foundation and the Midcounties Co-operative agreed.")
+    assert [r["name"] for r in rows["organisation_mentions"]] == ["Co-op Foundation", "Midcounties Co-operative"]

@@ -449,9 +449,10 @@ def _find_generic(body: str) -> list[tuple[int, int, str, str | None, str]]:
     return out
 
 
-# a capitalised compound ending in a lower-case word is an adjective, never part of a name: "Cornwall-based",
-# "Labour-run", "Government-funded"
-_COMPOUND_ADJECTIVE_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:-[A-Za-z]+)*-[a-z]+ ")
+# a capitalised compound ending in a participle is an adjective, never part of a name: "Cornwall-based",
+# "Labour-run", "Government-funded" (not "Co-operative", "Co-op": words of names)
+_COMPOUND_ADJECTIVE_RE = re.compile(
+    r"(?<![\w'’-])[A-Z][\w'’]*(?:-[A-Za-z]+)*-(?:[a-z]+ed|run|led|born|owned|wide|backed|held) ")
 
 
 def _after_compound_adjectives(body: str, start: int, end: int) -> int:
