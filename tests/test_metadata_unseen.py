@@ -889,6 +889,21 @@ LAYOUTS: list[Layout] = [
         None,
         dt.date(2025, 3, 3),
     ),
+    Layout(
+        # a briefing note: who prepared it is a field, but the headline under it is not one of a block of fields
+        "briefing_note_title_under_a_prepared_by_field",
+        _story(
+            "Briefing note",
+            "For information",
+            "Prepared by: Employment Services Team",
+            "Work coach service: funding for 2025-27",
+            "Summary",
+            _BODY,
+        ),
+        "Work coach service: funding for 2025-27",
+        None,
+        None,
+    ),
 ]
 
 

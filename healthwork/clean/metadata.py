@@ -70,6 +70,9 @@ def _is_title_case(content: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+_BY_LABEL = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)? by\s*:", re.I)  # 'Prepared by:', 'Report written by:'
+
+
 def _form_field_penalty(lines: list[Line], j: int) -> float:
     """'Region: Wales', 'Outcome: Approved': a short label and value, alone with a one- or two-word value (2) or in
     a block of fields (4); 'Employment Support: Long-term Health Conditions' alone is a headline (0)."""
@@ -80,8 +83,10 @@ def _form_field_penalty(lines: list[Line], j: int) -> float:
     if "," in label or len(label.split()) > 3:  # 'Labour market overview, UK: March 2025' is a headline
         return 0.0
     # (a labelled date or byline next to it, 'Published: 3 March 2025', is the header's, not another field)
+    # (so is a 'Prepared by:' / 'Report by:' line naming who wrote it)
     in_block = any(
-        _FIELD.match(lines[k].content) and lines[k].rule not in ("date_line", "byline") for k in (j - 1, j + 1) if 0 <= k < len(lines)
+        _FIELD.match(lines[k].content) and lines[k].rule not in ("date_line", "byline")
+        and not _BY_LABEL.match(lines[k].content) for k in (j - 1, j + 1) if 0 <= k < len(lines)
     )
     if in_block:
         return 4.0
