@@ -904,6 +904,22 @@ LAYOUTS: list[Layout] = [
         None,
         None,
     ),
+    Layout(
+        # a social post: the poster's name with their connection to the reader, their job, the post's age, the post
+        "social_post_under_the_posters_name",
+        _story(
+            "Home   My Network   Jobs   Messaging",
+            "Amara Okafor • 3rd+",
+            "Head of Employment Support | Example Care Partnership",
+            "3d • Edited",
+            "+ Follow",
+            "Proud that our named work coach service now starts taking referrals from GPs",
+            _BODY,
+        ),
+        "Proud that our named work coach service now starts taking referrals from GPs",
+        "Amara Okafor",
+        None,
+    ),
 ]
 
 

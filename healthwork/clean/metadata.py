@@ -686,9 +686,18 @@ def find_author(lines: list[Line], title_j: int, first_body: int, last_body: int
     return without_honorifics(name) if name else None
 
 
+# a social post's writer: their name and how they are connected to the reader ('Jane Smith • 2nd', 'Jane Smith · 3rd+')
+_POSTER_LINE = re.compile(r"^(?P<name>[^•·|]{5,60}?)\s*[•·]\s*(?:1st|2nd|3rd\+?|Author|Following|Follow)\s*$")
+
+
 def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | None:
     n_lines = len(lines)
     window_start = max(0, title_j - 2)
+    for j in range(max(0, title_j - 6), title_j):  # a social post: the poster's name line a few lines over the post
+        poster = _POSTER_LINE.match(lines[j].content)
+        name = bare_name(poster.group("name")) if poster else None
+        if name:
+            return name
     # the byline may follow a standfirst kept as body: look a few non-body lines past the first body line
     window_end = min(n_lines, first_body + 4)
     for j in range(window_start, window_end):
