@@ -385,3 +385,9 @@ def test_a_co_operative_keeps_its_name() -> None:
     """"Co-op" and "Co-operative" are words of names, not compound adjectives ("Leeds-based")."""
     rows = extract_entities("The Co-op Foundation and the Midcounties Co-operative agreed.")
     assert [r["name"] for r in rows["organisation_mentions"]] == ["Co-op Foundation", "Midcounties Co-operative"]
+
+
+def test_a_name_ending_in_uk_or_group_ends_before_and() -> None:
+    rows = extract_entities("Maximus UK and Reed in Partnership will deliver it; the Example Group and Acme Training Partnership bid.")
+    assert [r["name"] for r in rows["organisation_mentions"]] == [
+        "Maximus UK", "Reed in Partnership", "Example Group", "Acme Training Partnership"]

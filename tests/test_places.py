@@ -418,3 +418,7 @@ def test_scottish_lieutenancy_areas() -> None:
     assert list(got("People in Caithness and Sutherland, Dunbartonshire and Argyll will benefit.")) == [
         "Caithness", "Sutherland", "Dunbartonshire", "Argyll"]
     assert got("Sutherland said the plan would work.") == {}  # a surname opening a sentence
+
+
+def test_a_place_in_a_peers_title_is_not_a_mention() -> None:
+    assert got("Baroness Smith of Malvern, the skills minister, met the Mayor of London.") == {"London": "E12000007"}

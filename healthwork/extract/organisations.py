@@ -534,7 +534,7 @@ def _split_run(body: str, s: int, e: int) -> list[tuple[int, int]]:
         right = text[m.end():]
         left_last = left.rsplit(" ", 1)[-1]
         right_first = right.split(" ", 1)[0]
-        if (left_last in _SUFFIXES or left_last in {"Trust", "ICB"}
+        if (left_last in _SUFFIXES or left_last in {"Trust", "ICB", "UK", "Group"}
                 or (left_last in _NAME_END_WORDS and right.rsplit(" ", 1)[-1] in _SUFFIXES)) and len(right.split()) >= 2:
             parts.append((s + start, s + m.start()))
             start = m.end()

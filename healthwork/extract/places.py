@@ -140,6 +140,8 @@ def _town_rows(table: str, small: bool) -> list[dict[str, str]]:
     return rows
 
 
+# a peer's title and name before " of <place>" (the place is part of the title)
+_PEER_BEFORE_RE = re.compile(r"(?<![\w-])(?:Lord|Baroness|Baron|Lady|Viscount|Earl) [A-Z][\w'’-]+$")
 _SPANNING_PREFIX_RE = re.compile(r"(?<![\w-])(?:pan|all|cross|Pan|All|Cross)-$")
 _LOWER_DIRECTION_RE = re.compile(r"(?<![\w-])(north|south|east|west|mid|north[- ]east|north[- ]west|south[- ]east|south[- ]west)[ -]$")
 
@@ -271,6 +273,8 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
         place = by_surface[m.group(0)]
         if names_cover.covers(start, end):
             continue  # inside an organisation's or a person's name
+        if work.startswith(" of ", start - 4) and _PEER_BEFORE_RE.search(work, max(0, start - 40), start - 4):
+            continue  # a peer's title: "Baroness Smith of Malvern", "Lord Bird of Notting Hill"
         if _part_of_larger_name(work, start, end, next_name_starts):
             part = _area_part(work, start, end, org_spans, next_name_starts)
             if part is not None:
