@@ -287,3 +287,17 @@ def test_a_spokesperson_for_a_charity_is_a_person_not_the_charity() -> None:
     assert rows["organisation_mentions"] == []
     assert [r["name"] for r in extract_entities("Brightpath, a Leeds-based social enterprise, said so.")[
         "organisation_mentions"]] == ["Brightpath"]
+
+
+def test_said_the_role_then_the_name_and_two_appositives() -> None:
+    assert q('"It has changed my life," said the council\'s leader, Jane Smith.') == [("Jane Smith", "It has changed my life,")]
+    assert q('"It\'s a start," Jane Smith, 45, from Bolton, said.') == [("Jane Smith", "It's a start,")]
+    assert q('"It\'s a start," conceded Jane Smith.') == [("Jane Smith", "It's a start,")]
+
+
+def test_a_testimonial_signed_on_the_next_line() -> None:
+    assert q('"The support was brilliant from day one."\n— Priya Shah, participant') == [
+        ("Priya Shah", "The support was brilliant from day one.")]
+    # a long paragraph after the quotation is the story going on, not a signature
+    assert q('"The support was brilliant from day one."\nTom Evans, who runs the service, has been involved since it '
+             'opened in the spring of 2023 with a team of six.') == [(None, "The support was brilliant from day one.")]
