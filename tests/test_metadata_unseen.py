@@ -919,6 +919,23 @@ LAYOUTS: list[Layout] = [
         "Proud that our named work coach service now starts taking referrals from GPs",
         "Amara Okafor",
         None,
+    ),    Layout(
+        # a dated list of other stories straight over the page's own dated headline: the last item over the story,
+        # whose words the story repeats, is the headline; the others are teasers
+        "own_dated_headline_under_a_dated_list",
+        _story(
+            "Example News",
+            "Bus fares to rise by ten per cent from April",
+            "11 March 2025",
+            "New library opens in the town centre",
+            "10 March 2025",
+            "Named work coach and fast-track physiotherapy for people off work with a health condition",
+            "12 March 2025",
+            _BODY,
+        ),
+        "Named work coach and fast-track physiotherapy for people off work with a health condition",
+        None,
+        dt.date(2025, 3, 12),
     ),
 ]
 

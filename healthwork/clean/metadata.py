@@ -389,7 +389,7 @@ def _headline_score(lines: list[Line], j: int, window: _Window, best_score: floa
     followed_by_date = j + 1 < len(lines) and lines[j + 1].rule == "date_line"
     if _in_teaser_run(lines, j, window_start, first_body, labelled=first_list_label < j):
         score -= 3.0
-    if followed_by_date and _in_dated_list(lines, j, first_body):
+    if followed_by_date and _in_dated_list(lines, j, first_body) and not _dated_over_its_story(lines, j, window):
         score -= 3.0
     else:
         # a headline followed by its standfirst, then the byline: the headline is the first of the two (share
@@ -625,6 +625,15 @@ def _over_its_byline(lines: list[Line], j: int) -> bool:
     is not enough, since a dated header may stand under a box of teasers."""
     after = _text_lines_after(lines, j, 1)
     return bool(after) and _is_byline(lines[after[0]])
+
+
+def _dated_over_its_story(lines: list[Line], j: int, window: _Window) -> bool:
+    """Line j, under a dated list, is the page's own dated headline: its date is the last line over the story
+    and the story's first lines repeat most of its words (a teaser's do not)."""
+    if j + 2 != window.first_body:
+        return False
+    shared = _shared_with_story(lines[j].content, window)
+    return shared is not None and shared >= 2 * _SHARED_WORDS
 
 
 def _in_dated_list(lines: list[Line], j: int, first_body: int) -> bool:
