@@ -395,6 +395,7 @@ def test_a_compass_word_shared_by_two_places() -> None:
     assert got("Funding for North and South Tyneside and for East or West Sussex was confirmed.") == {
         "North Tyneside": "E08000022", "South Tyneside": "E08000023", "East Sussex": "E10000011", "West Sussex": "E10000032"}
     assert got("Rates in the North and South East differ.") == {"South East": "E12000008"}  # the North, the South East
+    assert got("Areas include the North East and East Sussex.") == {"North East": "E12000001", "East Sussex": "E10000011"}
 
 
 def test_a_name_written_without_its_accents() -> None:

@@ -90,8 +90,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     believes believed thinks thought welcomed welcomes highlighted highlights concluded concludes
     recalled recalls confirmed confirms described describes predicted predicts cautioned cautions
     agreed agrees explained explaining saying adding telling
-    conceded concedes declared declares observed observes reflected reflects joked jokes complained complains
-    vowed vows pleaded pleads countered counters answered answers asked asks
+    conceded concedes joked jokes complained complains countered counters answered answers
     """.split()
 )
 

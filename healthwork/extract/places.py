@@ -352,6 +352,12 @@ def _elided_compass_places(work: str, found: list[tuple[int, int, _Place]], by_s
         if first not in _COMPASS_WORDS or not rest or rest.split()[0] in _COMPASS_WORDS:
             continue  # not "the North and South East": the North, and the South East
         m = _ELIDED_COMPASS_RE.search(work, max(0, s - 10), s)
+        if m and any(fs < m.end(1) <= fe for fs, fe, _ in found):
+            continue  # "North East and East Sussex": the compass word ends another place
+        before = _PREV_WORD_RE.search(work, max(0, m.start(1) - 30), m.start(1)) if m else None
+        if before and before.end() == m.start(1) and before.group(1)[0].isupper() \
+                and not _opens_sentence(work, before.start(1)):
+            continue  # glued to a capitalised word before it: part of a longer name
         place = by_surface.get(f"{m.group(1)} {rest}") if m else None
         if m and place is not None and place.place_type != "sub_icb":
             out.append((m.start(1), e, replace(place, report_name=True)))
