@@ -423,3 +423,10 @@ def test_scottish_lieutenancy_areas() -> None:
 
 def test_a_place_in_a_peers_title_is_not_a_mention() -> None:
     assert got("Baroness Smith of Malvern, the skills minister, met the Mayor of London.") == {"London": "E12000007"}
+
+
+def test_places_in_a_subheading_in_capitals() -> None:
+    body = "JOBS FAIRS IN LANCASHIRE AND ST HELENS\nThe fairs open in May in Preston."
+    assert [(r["name"], r["text"]) for r in place_rows(body)] == [
+        ("Lancashire", "LANCASHIRE"), ("St Helens", "ST HELENS"), ("Preston", "Preston")]
+    assert got("NHS AND DWP FIGURES\nRates rose.") == {}

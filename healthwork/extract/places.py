@@ -248,9 +248,25 @@ def _person_tokens(person_mentions: list[Row]) -> frozenset[str]:
     return frozenset(w for r in person_mentions for w in str(r["name"]).split())
 
 
+# a line in capitals ("JOBS FAIRS IN LANCASHIRE AND CUMBRIA"): two words or more, no lower-case letter
+_CAPITALS_LINE_RE = re.compile(r"^(?=[^a-z\n]*[A-Z]{2}[^a-z\n]* [^a-z\n]*[A-Z]{2})[^a-z\n]+$", re.MULTILINE)
+
+
+def _capitals_lines_titled(work: str) -> str:
+    """``work`` with its lines in capitals written in title case ("Jobs Fairs In Lancashire And Cumbria"), where
+    that keeps their length (same offsets), so the places in a subheading in capitals are found."""
+    def titled(m: re.Match[str]) -> str:
+        line = m.group(0)
+        new = line.title()
+        return new if len(new) == len(line) else line
+    return _CAPITALS_LINE_RE.sub(titled, work)
+
+
 def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], programme_rows: list[Row]
                  ) -> list[tuple[int, int, _Place]]:
     work = organisations.normalise_spaces(body)
+    if _CAPITALS_LINE_RE.search(work):
+        work = _capitals_lines_titled(work)
     rx, by_surface = _regex()
     # names of organisations and programmes hide the places inside them ("Fair Start Scotland")
     org_spans = [(r["span_start"], r["span_end"]) for r in [*org_rows, *programme_rows]]
