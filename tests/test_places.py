@@ -416,8 +416,8 @@ def test_a_lower_case_region_is_englands_only_in_an_english_story() -> None:
 
 
 def test_scottish_lieutenancy_areas() -> None:
-    assert list(got("People in Caithness and Sutherland, Dunbartonshire and Argyll will benefit.")) == [
-        "Caithness", "Sutherland", "Dunbartonshire", "Argyll"]
+    assert list(got("People in Caithness and Sutherland, Dunbartonshire and Tweeddale will benefit.")) == [
+        "Caithness", "Sutherland", "Dunbartonshire", "Tweeddale"]
     assert got("Sutherland said the plan would work.") == {}  # a surname opening a sentence
 
 
@@ -430,3 +430,8 @@ def test_places_in_a_subheading_in_capitals() -> None:
     assert [(r["name"], r["text"]) for r in place_rows(body)] == [
         ("Lancashire", "LANCASHIRE"), ("St Helens", "ST HELENS"), ("Preston", "Preston")]
     assert got("NHS AND DWP FIGURES\nRates rose.") == {}
+
+
+def test_a_word_opening_a_list_needs_a_longer_list_or_a_plural_area_noun() -> None:
+    """"Bolton and Bury councils", "Reading, Slough and Bracknell Forest" (two more places), but not one place after."""
+    assert got("Reading and Slough were mentioned.") == {"Slough": "E06000039"}

@@ -318,8 +318,7 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
             continue
         out.append((start, end, place))
     if listed_openers:
-        starts = {s for s, _, _ in out}
-        out += [t for glue_end, t in listed_openers if glue_end in starts]
+        out += _list_openers(work, listed_openers, out)
         out.sort(key=lambda t: t[0])
     if pending:
         out += _written_as_places(work, pending, out)
@@ -352,6 +351,27 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
         out = [t for t in out if not any(ss <= t[0] and t[1] <= se for ss, se, _ in seats)] + seats
         out.sort(key=lambda t: t[0])
     return out
+
+
+# the plural noun after a list of places: "Bolton and Bury councils", "the Bury and Wigan areas"
+_PLURAL_AREA_AFTER_RE = re.compile(r" (?:councils|areas|boroughs|districts|authorities|towns)(?![\w-])")
+
+
+def _list_openers(work: str, openers: list[tuple[int, tuple[int, int, _Place]]], found: list[tuple[int, int, _Place]]
+                  ) -> list[tuple[int, int, _Place]]:
+    """The names that are also words opening a sentence ("Bolton", "Reading") kept as places: the list they open
+    goes on with two more places ("Reading, Slough and Bracknell Forest") or one and a plural noun of areas
+    ("Bolton and Bury councils")."""
+    by_start = {s: (s, e) for s, e, _ in found}
+    kept = []
+    for glue_end, opener in openers:
+        nxt = by_start.get(glue_end)
+        if nxt is None:
+            continue
+        glue = _LIST_GLUE_AFTER_RE.match(work, nxt[1])
+        if (glue and glue.end() in by_start) or _PLURAL_AREA_AFTER_RE.match(work, nxt[1]):
+            kept.append(opener)
+    return kept
 
 
 # a compass word and a list's glue before a place of the same form: "North and South Tyneside", "East or West Sussex"
