@@ -936,6 +936,39 @@ LAYOUTS: list[Layout] = [
         "Named work coach and fast-track physiotherapy for people off work with a health condition",
         None,
         dt.date(2025, 3, 12),
+    ),    Layout(
+        # a parliamentary report's cover: the house, the committee, the title, then the report's number and the
+        # printing order (cover lines, never the title)
+        "parliamentary_report_cover",
+        _story(
+            "House of Commons",
+            "Health and Social Care Committee",
+            "Named work coaches in GP surgeries: first report",
+            "Second Report of Session 2024-25",
+            "Report, together with formal minutes relating to the report",
+            "Ordered by the House of Commons to be printed 3 March 2025",
+            "Summary",
+            _BODY,
+        ),
+        "Named work coaches in GP surgeries: first report",
+        None,
+        dt.date(2025, 3, 3),
+    ),
+    Layout(
+        # a council report: the meeting, its date, whom the report is from, then the title
+        "council_report_from_a_director",
+        _story(
+            "Example County Council",
+            "Cabinet",
+            "3 March 2025",
+            "Report of the Director of Adult Services",
+            "Named work coach service: extension of the pilot",
+            "Purpose of report",
+            _BODY,
+        ),
+        "Named work coach service: extension of the pilot",
+        None,
+        dt.date(2025, 3, 3),
     ),
 ]
 

@@ -48,6 +48,14 @@ _META_LABEL = re.compile(
     r"|content type|type|format|audience|sectors?)\s*:",
     re.I,
 )
+# a council's or a parliament's report cover: who the report is from or to, and its number ('Second Report of Session
+# 2025-26', 'Report of the Director of Adult Services', 'Report to Cabinet'), never its title
+_REPORT_COVER_LINE = re.compile(
+    r"^(?:(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th)) )?Report of Session\b"
+    r"|^Report (?:of|by|from) (?:the )?(?:Director|Head|Chief|Executive|Strategic|Corporate|Cabinet Member|"
+    r"Portfolio Holder|Assistant|Deputy|Service Director)\b"
+    r"|^Report to (?:the )?(?:Cabinet|Council|Executive|Full Council|[A-Z][\w&,' -]{0,60}(?:Committee|Board|Panel))\s*$"
+    r"|^Report,? together with\b|^Ordered by the House\b")
 _ACADEMIC_ROLE = re.compile(r"\b(?:professor|lecturer|researcher|research fellow|fellow|economist|analyst|reader in|phd)\b", re.I)
 _CAPTION_POSITION = re.compile(r"\((?:left|right|centre|center|pictured|above|below|top|bottom|second (?:left|right))\)", re.I)
 # an article tool: 'Gift this article', 'Listen to this story', 'Save this page'
@@ -362,7 +370,9 @@ def _headline_score(lines: list[Line], j: int, window: _Window, best_score: floa
     elif crumb_title:
         score += 2.0
     if _organisation_name_line(content):
-        score -= 2.0  # the publisher's name over a report or a release ('Example Borough Council'), not a headline
+        score -= 2.0
+    if _REPORT_COVER_LINE.match(content):
+        score -= 4.0  # the publisher's name over a report or a release ('Example Borough Council'), not a headline
     if _META_LABEL.match(content):
         score -= 4.0
     else:
