@@ -302,3 +302,16 @@ def test_the_number_in_a_state_without_of_people_is_a_count() -> None:
     assert [(r["value"], r["what"]) for r in rows] == [
         (2800000.0, "people out of work"), (3700000.0, "people claiming sickness benefits")]
     assert counts.extract("A number in work fell by 2%.") == []
+
+
+def test_a_bare_number_that_returned_to_work() -> None:
+    """"of whom around 400 returned to work": the number is people (they return to work)."""
+    assert values("More than 900 patients were seen, of whom around 400 returned to work.") == [
+        (900.0, "more_than"), (400.0, "about")]
+    assert values("In 2024 returned figures were high.") == []
+
+
+def test_posts_hired_after_the_number_are_staff() -> None:
+    """"12 advisers will be recruited": the posts a service pays for are its staff, not a count of people."""
+    assert values("A total of 12 advisers will be recruited, and 15 coaches have been appointed.") == []
+    assert values("The 200 advisers were praised, and 300 people have been helped.") == [(200.0, "exact"), (300.0, "exact")]

@@ -1481,6 +1481,11 @@ def test_layout_date(layout: Layout) -> None:
         ("Author: Westfield Foundation", None),
         ("By Learning and Earning Institute", None),
         ("By Northshire County Council", None),
+        ("By Jane Smith and Agencies", "Jane Smith"),  # the agencies' copy is no second writer
+        ("By JANE SMITH and TOM JONES", "JANE SMITH and TOM JONES"),  # names in capitals are not an outlet's initials
+        ("By Local Democracy Reporter Jane Smith", "Jane Smith"),  # the role before the name
+        ("By Health Correspondent Tom Jones", "Tom Jones"),
+        ("By Local Democracy Reporter", None),
     ],
 )
 def test_byline_names(line: str, name: str | None) -> None:

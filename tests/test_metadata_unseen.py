@@ -858,6 +858,118 @@ LAYOUTS: list[Layout] = [
         None,
         dt.date(2025, 3, 3),
     ),
+    Layout(
+        # a headline in capitals under the site's section strip: its words are the story's, the strip's are not
+        "headline_in_capitals_under_a_section_strip",
+        _story(
+            "Example Gazette",
+            "News Sport Business Opinion",
+            "WORK COACH AND PHYSIOTHERAPY OFFERED TO PEOPLE OFF WORK WITH A HEALTH CONDITION",
+            "By Kate Price",
+            "3 March 2025",
+            _BODY,
+        ),
+        "WORK COACH AND PHYSIOTHERAPY OFFERED TO PEOPLE OFF WORK WITH A HEALTH CONDITION",
+        "Kate Price",
+        dt.date(2025, 3, 3),
+    ),
+    Layout(
+        # a council report: the council's name and the meeting over the date, then the report's own title
+        "report_title_under_the_publishers_name",
+        _story(
+            "Page 1 of 3",
+            "Example Borough Council",
+            "Report to Cabinet",
+            "3 March 2025",
+            "Named work coach service: extension of funding",
+            "1. Purpose of the report",
+            _BODY,
+        ),
+        "Named work coach service: extension of funding",
+        None,
+        dt.date(2025, 3, 3),
+    ),
+    Layout(
+        # a briefing note: who prepared it is a field, but the headline under it is not one of a block of fields
+        "briefing_note_title_under_a_prepared_by_field",
+        _story(
+            "Briefing note",
+            "For information",
+            "Prepared by: Employment Services Team",
+            "Work coach service: funding for 2025-27",
+            "Summary",
+            _BODY,
+        ),
+        "Work coach service: funding for 2025-27",
+        None,
+        None,
+    ),
+    Layout(
+        # a social post: the poster's name with their connection to the reader, their job, the post's age, the post
+        "social_post_under_the_posters_name",
+        _story(
+            "Home   My Network   Jobs   Messaging",
+            "Amara Okafor • 3rd+",
+            "Head of Employment Support | Example Care Partnership",
+            "3d • Edited",
+            "+ Follow",
+            "Proud that our named work coach service now starts taking referrals from GPs",
+            _BODY,
+        ),
+        "Proud that our named work coach service now starts taking referrals from GPs",
+        "Amara Okafor",
+        None,
+    ),    Layout(
+        # a dated list of other stories straight over the page's own dated headline: the last item over the story,
+        # whose words the story repeats, is the headline; the others are teasers
+        "own_dated_headline_under_a_dated_list",
+        _story(
+            "Example News",
+            "Bus fares to rise by ten per cent from April",
+            "11 March 2025",
+            "New library opens in the town centre",
+            "10 March 2025",
+            "Named work coach and fast-track physiotherapy for people off work with a health condition",
+            "12 March 2025",
+            _BODY,
+        ),
+        "Named work coach and fast-track physiotherapy for people off work with a health condition",
+        None,
+        dt.date(2025, 3, 12),
+    ),    Layout(
+        # a parliamentary report's cover: the house, the committee, the title, then the report's number and the
+        # printing order (cover lines, never the title)
+        "parliamentary_report_cover",
+        _story(
+            "House of Commons",
+            "Health and Social Care Committee",
+            "Named work coaches in GP surgeries: first report",
+            "Second Report of Session 2024-25",
+            "Report, together with formal minutes relating to the report",
+            "Ordered by the House of Commons to be printed 3 March 2025",
+            "Summary",
+            _BODY,
+        ),
+        "Named work coaches in GP surgeries: first report",
+        None,
+        dt.date(2025, 3, 3),
+    ),
+    Layout(
+        # a council report: the meeting, its date, whom the report is from, then the title
+        "council_report_from_a_director",
+        _story(
+            "Example County Council",
+            "Cabinet",
+            "3 March 2025",
+            "Report of the Director of Adult Services",
+            "Named work coach service: extension of the pilot",
+            "Purpose of report",
+            _BODY,
+        ),
+        "Named work coach service: extension of the pilot",
+        None,
+        dt.date(2025, 3, 3),
+    ),
 ]
 
 

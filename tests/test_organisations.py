@@ -366,3 +366,28 @@ def test_a_one_word_charity_name_inside_a_title_is_not_the_charity() -> None:
     assert orgs("Work by Mind and Scope helped, and the charity Mind said so.") == ["Mind", "Scope", "Mind"]
     assert orgs("Extra Support From Mind For Leeds Workers") == ["Mind"]  # a heading in title case names it
     assert orgs("Officers from the Puerto Rico Police Department attended.") == ["Puerto Rico Police Department"]
+
+
+def test_a_compound_adjective_is_not_part_of_an_organisation_name() -> None:
+    """"Cornwall-based Inspira and Devon-based Shaw Trust": the name is "Shaw Trust"; the places stay places."""
+    rows = extract_entities("Cornwall-based Inspira and Devon-based Shaw Trust will deliver it.")
+    assert [r["name"] for r in rows["organisation_mentions"]] == ["Shaw Trust"]
+    assert [r["name"] for r in rows["place_mentions"]] == ["Cornwall", "Devon"]
+
+
+def test_a_compound_adjective_after_run_by_is_not_an_organisation() -> None:
+    rows = extract_entities("The scheme is run by the Leeds-based charity Example Works.")
+    assert [r["name"] for r in rows["organisation_mentions"]] == ["Example Works"]
+    assert [r["name"] for r in rows["place_mentions"]] == ["Leeds"]
+
+
+def test_a_co_operative_keeps_its_name() -> None:
+    """"Co-op" and "Co-operative" are words of names, not compound adjectives ("Leeds-based")."""
+    rows = extract_entities("The Co-op Foundation and the Midcounties Co-operative agreed.")
+    assert [r["name"] for r in rows["organisation_mentions"]] == ["Co-op Foundation", "Midcounties Co-operative"]
+
+
+def test_a_name_ending_in_uk_or_group_ends_before_and() -> None:
+    rows = extract_entities("Maximus UK and Reed in Partnership will deliver it; the Example Group and Acme Training Partnership bid.")
+    assert [r["name"] for r in rows["organisation_mentions"]] == [
+        "Maximus UK", "Reed in Partnership", "Example Group", "Acme Training Partnership"]

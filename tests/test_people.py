@@ -262,3 +262,13 @@ def test_a_person_named_after_the_group_they_belong_to() -> None:
             "The workers, Unite members, voted.")
     assert names(body) == {"Jade Rowe"}
     assert [r["speaker"] for r in extract_entities(body)["quotes"]] == ["Jade Rowe"]
+
+
+def test_a_name_described_as_a_person_before_said() -> None:
+    """"X Y, a mother of two, said": the apposition describes a person (an unknown given name is no obstacle);
+    "Brightwork, a Leeds firm, said" is a company."""
+    rows = extract_entities('Oluwaseun Adeyemi, a care worker from Hull, said: "It works."\nAoife Byrne, a mother of two, '
+                            'agreed with her.')
+    assert [r["name"] for r in rows["person_mentions"]] == ["Oluwaseun Adeyemi", "Aoife Byrne"]
+    assert [r["speaker"] for r in rows["quotes"]][:1] == ["Oluwaseun Adeyemi"]
+    assert extract_entities('Brightwork, a Leeds firm, said: "It works."')["person_mentions"] == []

@@ -362,3 +362,76 @@ def test_former_regions_and_preserved_counties_of_scotland_and_wales() -> None:
     assert list(got("Jobs grew in the Lothians, Forth Valley, Dyfed and Mid Glamorgan, and in the Borders.")) == [
         "Lothians", "Forth Valley", "Dyfed", "Mid Glamorgan", "Borders"]
     assert got("Borders are closed, the Home Office said.") == {}
+
+
+def test_county_short_forms_report_the_county() -> None:
+    """"Bucks", "Herts", "Notts" (postal abbreviations) name the county: the mention reports its name."""
+    assert got("Staff in Hemel Hempstead, Herts, and High Wycombe, Bucks, will run it.") == {
+        "Hemel Hempstead": None, "Hertfordshire": "E10000015", "High Wycombe": None, "Buckinghamshire": "E06000060"}
+    assert got("The trial in Notts and W Yorks has ended.") == {"Nottinghamshire": "E10000024", "West Yorkshire": "E47000003"}
+    assert got("Bucks Fizz sang. Beds were short on the ward.") == {}  # a larger name; a word opening a sentence
+
+
+def test_co_is_county_and_mid_wales_hyphenated() -> None:
+    assert got("In Co Durham and Co. Antrim the scheme is funded separately.") == {
+        "County Durham": "E06000047", "County Antrim": None}
+    assert list(got("It is based in mid-Wales and serves Mid-Wales residents.")) == ["Mid Wales"]
+
+
+def test_compound_adjective_before_a_place_is_not_part_of_a_name() -> None:
+    assert list(got("Labour-run Sheffield and Tory-led Kent agreed; inner-city Birmingham waits.")) == [
+        "Sheffield", "Kent", "Birmingham"]
+    assert got("Stoke-on-Trent Council met.") == {}  # the organisation's name
+
+
+def test_a_name_that_is_also_a_word_opening_a_list_of_places() -> None:
+    assert list(got("Bolton and Bury councils agreed the plan.")) == ["Bolton", "Bury"]
+    assert list(got("Reading, Slough and Bracknell Forest have signed up.")) == ["Reading", "Slough", "Bracknell Forest"]
+    assert got("Reading and writing are skills Slough employers want.") == {"Slough": "E06000039"}
+
+
+def test_a_compass_word_shared_by_two_places() -> None:
+    """"North and South Tyneside" names North Tyneside and South Tyneside."""
+    assert got("Funding for North and South Tyneside and for East or West Sussex was confirmed.") == {
+        "North Tyneside": "E08000022", "South Tyneside": "E08000023", "East Sussex": "E10000011", "West Sussex": "E10000032"}
+    assert got("Rates in the North and South East differ.") == {"South East": "E12000008"}  # the North, the South East
+    assert got("Areas include the North East and East Sussex.") == {"North East": "E12000001", "East Sussex": "E10000011"}
+
+
+def test_a_name_written_without_its_accents() -> None:
+    assert got("Jobseekers from Ynys Mon were helped.") == {"Ynys Mon": "W06000001"}
+
+
+def test_a_list_of_unlisted_areas() -> None:
+    """"the Ladywood, Aston and Nechells wards": each word of the list is a place, as written, no code."""
+    assert got("Advisers visit the Ladywood, Aston and Nechells wards.") == {"Ladywood": None, "Aston": None, "Nechells": None}
+    assert got("Both the Pilot and Trailblazer areas are funded; the Labour and Green wards voted.") == {}
+
+
+def test_a_lower_case_region_is_englands_only_in_an_english_story() -> None:
+    assert got("The Northern Ireland minister said help would go to people in the north-west.") == {
+        "Northern Ireland": "N92000002"}
+    assert got("The Lancashire minister said help would go to people in the north-west.") == {
+        "Lancashire": "E10000017", "North West": "E12000002"}
+
+
+def test_scottish_lieutenancy_areas() -> None:
+    assert list(got("People in Caithness and Sutherland, Dunbartonshire and Tweeddale will benefit.")) == [
+        "Caithness", "Sutherland", "Dunbartonshire", "Tweeddale"]
+    assert got("Sutherland said the plan would work.") == {}  # a surname opening a sentence
+
+
+def test_a_place_in_a_peers_title_is_not_a_mention() -> None:
+    assert got("Baroness Smith of Malvern, the skills minister, met the Mayor of London.") == {"London": "E12000007"}
+
+
+def test_places_in_a_subheading_in_capitals() -> None:
+    body = "JOBS FAIRS IN LANCASHIRE AND ST HELENS\nThe fairs open in May in Preston."
+    assert [(r["name"], r["text"]) for r in place_rows(body)] == [
+        ("Lancashire", "LANCASHIRE"), ("St Helens", "ST HELENS"), ("Preston", "Preston")]
+    assert got("NHS AND DWP FIGURES\nRates rose.") == {}
+
+
+def test_a_word_opening_a_list_needs_a_longer_list_or_a_plural_area_noun() -> None:
+    """"Bolton and Bury councils", "Reading, Slough and Bracknell Forest" (two more places), but not one place after."""
+    assert got("Reading and Slough were mentioned.") == {"Slough": "E06000039"}

@@ -273,3 +273,31 @@ def test_transcript_lines_labelled_with_a_named_persons_name_are_their_words() -
 
 def test_a_persons_title_after_their_name_and_a_colon_is_a_caption_not_speech() -> None:
     assert q("Rosa Lane, the chief executive, spoke first.\nRosa Lane: Chief Executive of Tees Works Partnership.") == []
+
+
+def test_according_to_a_named_person_before_the_quotation() -> None:
+    rows = extract_entities('According to Dr Sarah Jones, chief executive of the trust, "the results speak for themselves".')["quotes"]
+    assert [(r["speaker"], r["text"]) for r in rows] == [("Sarah Jones", "the results speak for themselves")]
+    assert extract_entities('According to figures from the ONS, the "great resignation" is over.')["quotes"] == []
+
+
+def test_a_spokesperson_for_a_charity_is_a_person_not_the_charity() -> None:
+    rows = extract_entities('Paul Grant, a spokesperson for the charity, explained: "Demand is rising."')
+    assert [(r["speaker"], r["text"]) for r in rows["quotes"]] == [("Paul Grant", "Demand is rising.")]
+    assert rows["organisation_mentions"] == []
+    assert [r["name"] for r in extract_entities("Brightpath, a Leeds-based social enterprise, said so.")[
+        "organisation_mentions"]] == ["Brightpath"]
+
+
+def test_said_the_role_then_the_name_and_two_appositives() -> None:
+    assert q('"It has changed my life," said the council\'s leader, Jane Smith.') == [("Jane Smith", "It has changed my life,")]
+    assert q('"It\'s a start," Jane Smith, 45, from Bolton, said.') == [("Jane Smith", "It's a start,")]
+    assert q('"It\'s a start," conceded Jane Smith.') == [("Jane Smith", "It's a start,")]
+
+
+def test_a_testimonial_signed_on_the_next_line() -> None:
+    assert q('"The support was brilliant from day one."\n— Priya Shah, participant') == [
+        ("Priya Shah", "The support was brilliant from day one.")]
+    # a long paragraph after the quotation is the story going on, not a signature
+    assert q('"The support was brilliant from day one."\nTom Evans, who runs the service, has been involved since it '
+             'opened in the spring of 2023 with a team of six.') == [(None, "The support was brilliant from day one.")]

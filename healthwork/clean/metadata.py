@@ -48,6 +48,14 @@ _META_LABEL = re.compile(
     r"|content type|type|format|audience|sectors?)\s*:",
     re.I,
 )
+# a council's or a parliament's report cover: who the report is from or to, and its number ('Second Report of Session
+# 2025-26', 'Report of the Director of Adult Services', 'Report to Cabinet'), never its title
+_REPORT_COVER_LINE = re.compile(
+    r"^(?:(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th)) )?Report of Session\b"
+    r"|^Report (?:of|by|from) (?:the )?(?:Director|Head|Chief|Executive|Strategic|Corporate|Cabinet Member|"
+    r"Portfolio Holder|Assistant|Deputy|Service Director)\b"
+    r"|^Report to (?:the )?(?:Cabinet|Council|Executive|Full Council|[A-Z][\w&,' -]{0,60}(?:Committee|Board|Panel))\s*$"
+    r"|^Report,? together with\b|^Ordered by the House\b")
 _ACADEMIC_ROLE = re.compile(r"\b(?:professor|lecturer|researcher|research fellow|fellow|economist|analyst|reader in|phd)\b", re.I)
 _CAPTION_POSITION = re.compile(r"\((?:left|right|centre|center|pictured|above|below|top|bottom|second (?:left|right))\)", re.I)
 # an article tool: 'Gift this article', 'Listen to this story', 'Save this page'
@@ -70,6 +78,9 @@ def _is_title_case(content: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+_BY_LABEL = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)? by\s*:", re.I)  # 'Prepared by:', 'Report written by:'
+
+
 def _form_field_penalty(lines: list[Line], j: int) -> float:
     """'Region: Wales', 'Outcome: Approved': a short label and value, alone with a one- or two-word value (2) or in
     a block of fields (4); 'Employment Support: Long-term Health Conditions' alone is a headline (0)."""
@@ -80,8 +91,10 @@ def _form_field_penalty(lines: list[Line], j: int) -> float:
     if "," in label or len(label.split()) > 3:  # 'Labour market overview, UK: March 2025' is a headline
         return 0.0
     # (a labelled date or byline next to it, 'Published: 3 March 2025', is the header's, not another field)
+    # (so is a 'Prepared by:' / 'Report by:' line naming who wrote it)
     in_block = any(
-        _FIELD.match(lines[k].content) and lines[k].rule not in ("date_line", "byline") for k in (j - 1, j + 1) if 0 <= k < len(lines)
+        _FIELD.match(lines[k].content) and lines[k].rule not in ("date_line", "byline")
+        and not _BY_LABEL.match(lines[k].content) for k in (j - 1, j + 1) if 0 <= k < len(lines)
     )
     if in_block:
         return 4.0
@@ -145,8 +158,9 @@ def _stems(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _content_stems(text: str) -> frozenset[str]:
-    """``_stems`` of one line, cached: a line is asked for as a candidate and as the line before or after another."""
-    return _stems(text)
+    """``_stems`` of one line, cached: a line is asked for as a candidate and as the line before or after another
+    (a line in capitals, 'JOBS SCHEME GETS £2M BOOST', is read in lower case: its words are the story's too)."""
+    return _stems(text.lower() if text.isupper() else text)
 
 
 _WIDE_GAP = re.compile(r" {2,}|\t")
@@ -355,6 +369,10 @@ def _headline_score(lines: list[Line], j: int, window: _Window, best_score: floa
     # ... but a breadcrumb trail above ends with the page's own title
     elif crumb_title:
         score += 2.0
+    if _organisation_name_line(content):
+        score -= 2.0
+    if _REPORT_COVER_LINE.match(content):
+        score -= 4.0  # the publisher's name over a report or a release ('Example Borough Council'), not a headline
     if _META_LABEL.match(content):
         score -= 4.0
     else:
@@ -381,7 +399,7 @@ def _headline_score(lines: list[Line], j: int, window: _Window, best_score: floa
     followed_by_date = j + 1 < len(lines) and lines[j + 1].rule == "date_line"
     if _in_teaser_run(lines, j, window_start, first_body, labelled=first_list_label < j):
         score -= 3.0
-    if followed_by_date and _in_dated_list(lines, j, first_body):
+    if followed_by_date and _in_dated_list(lines, j, first_body) and not _dated_over_its_story(lines, j, window):
         score -= 3.0
     else:
         # a headline followed by its standfirst, then the byline: the headline is the first of the two (share
@@ -411,6 +429,21 @@ def _headline_score(lines: list[Line], j: int, window: _Window, best_score: floa
     if _DEBUG_TITLE:
         print(f"title? {score:.2f} {content[:80]}")
     return score, content
+
+
+# the last word of an organisation's name ('Example Borough Council', 'Example Health Trust')
+_ORGANISATION_NAME_END = frozenset(
+    "Council Trust Board Authority Government Department Ministry Agency Commission Committee Partnership "
+    "Foundation Association Society Institute Service Services Parliament Assembly Senedd Office".split())
+_NAME_LINKS = frozenset({"and", "of", "for", "the", "&"})
+
+
+def _organisation_name_line(content: str) -> bool:
+    """A line that is only an organisation's name: two to six capitalised words (and linking words) ending in a
+    word such as 'Council' or 'Trust'."""
+    words = content.split()
+    return (2 <= len(words) <= 6 and words[-1] in _ORGANISATION_NAME_END
+            and all(w[0].isupper() or w in _NAME_LINKS for w in words))
 
 
 # a menu entry is a few words; a longer list item is a teaser's headline
@@ -604,6 +637,15 @@ def _over_its_byline(lines: list[Line], j: int) -> bool:
     return bool(after) and _is_byline(lines[after[0]])
 
 
+def _dated_over_its_story(lines: list[Line], j: int, window: _Window) -> bool:
+    """Line j, under a dated list, is the page's own dated headline: its date is the last line over the story
+    and the story's first lines repeat most of its words (a teaser's do not)."""
+    if j + 2 != window.first_body:
+        return False
+    shared = _shared_with_story(lines[j].content, window)
+    return shared is not None and shared >= 2 * _SHARED_WORDS
+
+
 def _in_dated_list(lines: list[Line], j: int, first_body: int) -> bool:
     """Line j (followed by a date) is an item of a dated list: a date line just above, or a list heading above
     and the headline-date pattern going on below."""
@@ -663,9 +705,18 @@ def find_author(lines: list[Line], title_j: int, first_body: int, last_body: int
     return without_honorifics(name) if name else None
 
 
+# a social post's writer: their name and how they are connected to the reader ('Jane Smith • 2nd', 'Jane Smith · 3rd+')
+_POSTER_LINE = re.compile(r"^(?P<name>[^•·|]{5,60}?)\s*[•·]\s*(?:1st|2nd|3rd\+?|Author|Following|Follow)\s*$")
+
+
 def _author_near_top(lines: list[Line], title_j: int, first_body: int) -> str | None:
     n_lines = len(lines)
     window_start = max(0, title_j - 2)
+    for j in range(max(0, title_j - 6), title_j):  # a social post: the poster's name line a few lines over the post
+        poster = _POSTER_LINE.match(lines[j].content)
+        name = bare_name(poster.group("name")) if poster else None
+        if name:
+            return name
     # the byline may follow a standfirst kept as body: look a few non-body lines past the first body line
     window_end = min(n_lines, first_body + 4)
     for j in range(window_start, window_end):

@@ -21,7 +21,7 @@ _NOT_NAME_WORDS = frozenset(
     latest features feature analysis comment blog press release releases media centre center council nhs
     trust government department the our team staff admin editorial share print email read min mins
     minute minutes more menu search contact about jobs events updated published posted by and
-    radio newsroom editors desk wire agency reporters magazine tweet this follow""".split()
+    radio newsroom editors desk wire wires agency agencies reporters magazine tweet this follow""".split()
 )
 # "By X", "Written by X", "Words by X", "Posted by X", "Section | By X" (the prefix before 'by' is checked in code)
 # (also glued to a section label before it: 'NewsBy Jane Smith')
@@ -42,6 +42,9 @@ _ROLE_RE = re.compile(
     r"|news desk|newsdesk|staff writer|freelance)\b",
     re.I,
 )
+# a journalist's role written before the name after 'By': 'Local Democracy Reporter', 'Health Correspondent'
+_ROLE_BEFORE_NAME_RE = re.compile(
+    r"(?:[A-Z][a-z]+ ){0,3}(?:Reporter|Correspondent|Editor|Writer|Journalist|Columnist)(?: for [A-Z][\w ]{1,40}?)? (?=[A-Z])")
 _ROLE_HINT_RE = re.compile(r"report|correspondent|editor|writer|journalist|columnist|contributor|freelance|desk")
 _NAME_ROLE_SPLIT = re.compile(r"\s*(?:,|\||\s[–—-]\s|/|\s\()\s*")
 # the role of a report's or a blog post's author: 'Senior Economist', 'Head of Policy', 'Research Fellow'
@@ -112,7 +115,8 @@ def name_at_start(rest: str) -> str | None:
         if not _NAME_TOKEN.match(token) or (len(name_tokens) >= 2 and lowered in _NOT_NAME_WORDS):
             break
         # an outlet's initials after the name: 'Jane Smith BBC News', 'Eleri Griffiths ITV Wales'
-        if len(name_tokens) >= 2 and len(token) >= 2 and token.isupper() and not all(t.isupper() for t in name_tokens):
+        if len(name_tokens) >= 2 and len(token) >= 2 and token.isupper() \
+                and not all(t.isupper() for t in name_tokens if t.lower() not in ("and", "&")):
             break
         glued = GLUED_WORDS.search(token, 1)
         if glued and (token[glued.start() + 1:].lower() in _JOB_WORDS or token[glued.start() + 1:].lower() in _NOT_NAME_WORDS):
@@ -202,6 +206,11 @@ def byline_name(text: str) -> str | None:
         if match and match.start() <= 80 and _by_prefix_ok(text[: match.start()]):
             name = _names_at_start(text[match.end():])
             if name:
+                return name
+            # the writer's role before the name: 'By Local Democracy Reporter Jane Smith'
+            role = _ROLE_BEFORE_NAME_RE.match(text, match.end())
+            name = _names_at_start(text[role.end():]) if role else None
+            if name and _starts_with_given_name(name.split()):
                 return name
     if ":" in text or "|" in text or "-" in text or "–" in text or "—" in text:
         match = _BYLINE_LABEL_RE.match(text)

@@ -146,7 +146,7 @@ _YEAR_PREP = re.compile(r"\b(?:in|since|by|from|until|till|during|before|after|o
 _BARE_COUNT = re.compile(
     rf"(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%\w£$€.,-])(?=[^\S\n]+(?:have|has|had|are|were|will|would|could|can|"
     rf"may|might|should|more|fewer|now|already|went|moved|found|got|did|do|remain|still|of\s+whom|of\s+them|of\s+those|"
-    rf"moving|going|finding|getting|entering|starting|securing|into|"
+    rf"moving|going|finding|getting|entering|starting|securing|into|returned|returning|secured|gained|entered|"
     rf"(?:expected|set|due|likely|estimated|projected|forecast)[^\S\n]+to)(?![\w-])"
     rf"|[^\S\n]+(?:in|across)[^\S\n]+(?:the[^\S\n]+)?(?-i:[A-Z]))",
     re.IGNORECASE)
@@ -233,6 +233,10 @@ _HIRE_BEFORE = re.compile(
     r"team\s+of|has|have|had|with)"
     r"(?:\s+(?:a|an|about|around|some|almost|nearly|over|more\s+than|up\s+to|roughly|approximately|another|a\s+further))?"
     r"\s*\Z", re.IGNORECASE)
+# ... or hired after: "12 advisers will be recruited", "15 coaches have been appointed"
+_HIRED_AFTER = re.compile(
+    r"\s+(?:will|would|are|were|have|has|had|is|was)(?:\s+(?:now|also|already))?(?:\s+(?:be|been|being)){1,2}\s+"
+    r"(?:recruited|hired|appointed|employed|funded|taken\s+on|paid\s+for)(?![\w-])", re.IGNORECASE)
 # one named employer's staff: "Tesco's 300,000 employees"
 _NAMED_EMPLOYER_BEFORE = re.compile(r"[A-Z][\w&'’-]*['’]s\s+(?:(?:about|around|some|almost|nearly|over)\s+)?\Z")
 # "the number of (young) people (out of work ...) (has risen|rose|stands|is) (to|at) 2.8 million"
@@ -599,7 +603,8 @@ def _noun_counts(body: str, numbers: list[re.Match[str]]) -> list[dict[str, Any]
             continue  # "the firm employs around 1,300 people", "the company had 12,500 employees"
         role_noun = m.group("noun").split()[-1].lower()
         if role_noun in _ROLE_NOUNS and (
-                (_HIRE_BEFORE.search(body, max(0, start - 30), start)
+                _HIRED_AFTER.match(body, m.end())
+                or (_HIRE_BEFORE.search(body, max(0, start - 30), start)
                  and not (role_noun in _PROFESSION_NOUNS and _HAVING_BEFORE.search(body, max(0, start - 30), start)))
                 or (m.group("noun").lower() in _EMPLOYEE_NOUNS and _NAMED_EMPLOYER_BEFORE.search(body, max(0, start - 40), start))):
             continue  # "will recruit 25 employment advisers", "Tesco's 300,000 employees": one employer's staff

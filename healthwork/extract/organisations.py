@@ -427,6 +427,7 @@ def _find_generic(body: str) -> list[tuple[int, int, str, str | None, str]]:
                     done = max(done, m.end())
     out: list[tuple[int, int, str, str | None, str]] = []
     for s, e in sorted(spans):
+        s = _after_compound_adjectives(body, s, e)
         s = _glued_place_start(body, s)
         for ps, pe in _split_run(body, s, e):
             ps = _strip_leading(body, ps, pe)
@@ -446,6 +447,20 @@ def _find_generic(body: str) -> list[tuple[int, int, str, str | None, str]]:
             name, acr = _canonical_generic(text)
             out.append((ps, pe, name, acr, "organisation"))
     return out
+
+
+# a capitalised compound ending in a participle is an adjective, never part of a name: "Cornwall-based",
+# "Labour-run", "Government-funded" (not "Co-operative", "Co-op": words of names)
+_COMPOUND_ADJECTIVE_RE = re.compile(
+    r"(?<![\w'’-])[A-Z][\w'’]*(?:-[A-Za-z]+)*-(?:[a-z]+ed|run|led|born|owned|wide|backed|held) ")
+
+
+def _after_compound_adjectives(body: str, start: int, end: int) -> int:
+    """"Cornwall-based Inspira and Devon-based Shaw Trust": the name starts after the run's last compound
+    adjective ("Shaw Trust")."""
+    for m in _COMPOUND_ADJECTIVE_RE.finditer(body, start, end):
+        start = m.end()
+    return start
 
 
 _AND_RE = re.compile(r" (?:and|&) ")
@@ -519,7 +534,7 @@ def _split_run(body: str, s: int, e: int) -> list[tuple[int, int]]:
         right = text[m.end():]
         left_last = left.rsplit(" ", 1)[-1]
         right_first = right.split(" ", 1)[0]
-        if (left_last in _SUFFIXES or left_last in {"Trust", "ICB"}
+        if (left_last in _SUFFIXES or left_last in {"Trust", "ICB", "UK", "Group"}
                 or (left_last in _NAME_END_WORDS and right.rsplit(" ", 1)[-1] in _SUFFIXES)) and len(right.split()) >= 2:
             parts.append((s + start, s + m.start()))
             start = m.end()
@@ -595,9 +610,11 @@ _DESCRIPTORS = ("charity", "think tank", "think-tank", "thinktank", "firm", "com
                 "lender", "trade body", "industry body")
 _DESCRIPTOR_ALT = "|".join(re.escape(d) for d in sorted(_DESCRIPTORS, key=len, reverse=True))
 _DESCRIBED_AFTER_RE = re.compile(rf"(?:{_DESCRIPTOR_ALT}) (?P<d>{_ORG_NAME})(?![\w'’-]| [A-Z])")
-# ... or before it: "Inspira, a careers charity, said", "Onward, the think tank that ..."
+# ... or before it: "Inspira, a careers charity, said", "Onward, the think tank that ..." (not "Jo Bloggs, a
+# spokesperson for the charity": a preposition before the descriptor makes it another's)
 _DESCRIBED_BEFORE_RE = re.compile(
-    rf", (?:a|an|the) (?:[a-z-]+ ){{0,3}}?(?:{_DESCRIPTOR_ALT})(?:[,.;:)]| (?:that|which|based|in|for|set|founded|"
+    rf", (?:a|an|the) (?:(?!(?:for|of|at|with|from|to|in|on|by)\b)[a-z-]+ |[A-Z][\w'’]*-[a-z]+ ){{0,3}}?(?:{_DESCRIPTOR_ALT})"
+    rf"(?:[,.;:)]| (?:that|which|based|in|for|set|founded|"
     rf"supporting|helping|working|providing|whose|run|said|says|told|has|have|is|was)(?![\w-]))")
 # a news outlet named as a source: "told the Lancashire Telegraph", "speaking to STV News", "told ChronicleLive"
 _MEDIA_WORD = (r"(?:News|Post|Echo|Telegraph|Mail|Times|Herald|Journal|Gazette|Chronicle|Express|Star|Mirror|Observer|"
@@ -667,6 +684,8 @@ def _find_described_organisations(body: str, programme_spans: list[tuple[int, in
             s = _strip_leading(body, s, e)
             text = body[s:e]
         first = text.split(" ", 1)[0]
+        if _COMPOUND_ADJECTIVE_RE.fullmatch(text + " "):
+            continue  # "run by the Leeds-based charity X": the adjective is no name (the charity's is after it)
         if text in places or first in STOP_CAPS or first in _NOT_ORG_OPENERS or first in _ROLE_TITLE_WORDS \
                 or any(ps < e and s < pe for ps, pe in programme_spans):
             continue

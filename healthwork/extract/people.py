@@ -90,6 +90,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     believes believed thinks thought welcomed welcomes highlighted highlights concluded concludes
     recalled recalls confirmed confirms described describes predicted predicts cautioned cautions
     agreed agrees explained explaining saying adding telling
+    conceded concedes joked jokes complained complains countered counters answered answers
     """.split()
 )
 
@@ -164,7 +165,7 @@ _OBJECT_BEFORE_RE = re.compile(r"(?<![\w-])(?:told|tells|telling|to|in|with|from
 _ACCORDING_BEFORE_RE = re.compile(r"\baccording to\s$")
 _SPEECH_BEFORE_RE = re.compile(rf"\b(?:{_VERB_ALT}|according to|told by|asked)(?: [a-z][a-z-]*){{0,5}} $")
 _APPOSITION_SPEECH_RE = re.compile(
-    rf", (?:who|whose|one of|aged \d{{1,3}}|\d{{1,3}}(?=,| from| of))\b[^.;:\"“”\n]{{0,100}}?, (?:{_VERB_ALT})\b")
+    rf", (?:who|whose|one of|a|an|aged \d{{1,3}}|\d{{1,3}}(?=,| from| of))\b[^.;:\"“”\n]{{0,100}}?, (?:{_VERB_ALT})\b")
 # a capitalised word (not after another word and a space, nor after a letter) before a speech verb: "Lopez
 # said". The lookbehinds sit after the first letter (one character wider) so that the pattern opens with a
 # character class, which lets the regex engine skip ahead to the next capital letter instead of trying
@@ -488,9 +489,20 @@ def _is_describing_word(word: str, next_name: str, first_names: frozenset[str]) 
 _ONE_OF_WORDS_RE = re.compile(r"[a-z][a-z-]*")
 
 
+# words of an apposition that describe a person: ", a mother of two, said", ", a former nurse from Hull, said"
+_PERSON_WORDS = frozenset(
+    """mother father mum dad mum-of-two mother-of-two father-of-two grandmother grandfather grandmother-of-three
+    woman man parent carer widow widower pensioner veteran resident participant jobseeker claimant patient volunteer
+    student graduate apprentice trainee learner tenant customer client user member daughter son wife husband sister
+    brother worker nurse teacher cleaner driver chef cook builder engineer mechanic labourer shopkeeper""".split())
+
+
 def _apposition_describes_a_person(text: str) -> bool:
     """", one of the trust's work coaches, said": a "one of" apposition names a person only with a role
-    noun in it ("Acme, one of the biggest firms, said" is a company)."""
+    noun in it ("Acme, one of the biggest firms, said" is a company); so does ", a mother of two, said" (a person's
+    word or a role: "Acme, a Leeds firm, said" is a company)."""
+    if text.startswith((", a ", ", an ")):
+        return any(w.lower() in _PERSON_WORDS or is_role_word(w) for w in _ONE_OF_WORDS_RE.findall(text))
     if not text.startswith(", one of"):
         return True
     return any(is_role_word(w) or is_role_word(w.removesuffix("s")) or is_role_word(w.removesuffix("es"))

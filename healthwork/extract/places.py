@@ -41,7 +41,8 @@ Conventions (those of the gold annotations):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -75,6 +76,7 @@ class _Place:
     ambiguous: bool  # also a common word or surname: not at a sentence start
     needs_context: bool = False  # a small town's one-word name: only where written as a place ("in Lydney")
     list_only: bool = False  # a town with a better-known namesake abroad: only when listed with a UK place
+    report_name: bool = False  # a short form ("Bucks"): the mention reports the place's name ("Buckinghamshire")
 
 
 @cache
@@ -117,6 +119,11 @@ def _surfaces() -> dict[str, _Place]:
             for s in _spelling_variants(written):
                 if s not in claimed:
                     claimed[s] = _Place(s, name, code, ptype, form_ambiguous, one_word or list_only, list_only)
+    for r in load_csv("county_abbreviations"):
+        county = claimed.get(r["name"])
+        if county is not None and r["abbreviation"] not in claimed:
+            claimed[r["abbreviation"]] = _Place(r["abbreviation"], county.name, county.ons_code, county.place_type,
+                                                r.get("ambiguous", "").lower() == "yes", report_name=True)
     return claimed
 
 
@@ -133,8 +140,12 @@ def _town_rows(table: str, small: bool) -> list[dict[str, str]]:
     return rows
 
 
+# a peer's title and name before " of <place>" (the place is part of the title)
+_PEER_BEFORE_RE = re.compile(r"(?<![\w-])(?:Lord|Baroness|Baron|Lady|Viscount|Earl) [A-Z][\w'’-]+$")
 _SPANNING_PREFIX_RE = re.compile(r"(?<![\w-])(?:pan|all|cross|Pan|All|Cross)-$")
-_LOWER_DIRECTION_RE = re.compile(r"(?<![\w-])(north|south|east|west|mid|north[- ]east|north[- ]west|south[- ]east|south[- ]west) $")
+_LOWER_DIRECTION_RE = re.compile(r"(?<![\w-])(north|south|east|west|mid|north[- ]east|north[- ]west|south[- ]east|south[- ]west)[ -]$")
+
+_COMPASS_WORDS = frozenset({"North", "South", "East", "West", "Mid"})
 
 _LINK_WORDS_RE = re.compile(r"([ -])(upon|on|under|in|le|by|super)([ -])")
 
@@ -151,9 +162,21 @@ def _spelling_variants(name: str) -> list[str]:
         forms += [f.replace(" and ", " & ") for f in forms]
     if name.startswith("St "):
         forms += ["St. " + f[3:] for f in forms]
+    if name.startswith("County "):  # "Co Durham", "Co. Antrim"
+        forms += [p + f[7:] for f in forms for p in ("Co ", "Co. ")]
+    first, _, rest = name.partition(" ")
+    if first in _COMPASS_WORDS and rest[:1].isupper():  # "Mid-Wales", "North-East Lincolnshire"
+        forms += [f"{first}-{rest}"]
     if "'" in name:
         forms += [f.replace("'", "’") for f in forms]
+    if not name.isascii():  # "Ynys Mon" for "Ynys Môn", "Bro Morgannwg" stays: accents are often dropped
+        forms += [_without_accents(f) for f in forms]
     return list(dict.fromkeys(forms))
+
+
+def _without_accents(text: str) -> str:
+    """"Ynys Môn" -> "Ynys Mon": letters with their diacritics dropped."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 # a compass point or area word before a place names a part of it: "West Cumbria", "Inner London"
@@ -189,8 +212,10 @@ def _part_of_larger_name(body: str, start: int, end: int, person_starts: frozens
     if m and m.end() == start:
         w = m.group(1)
         opener_verb = w.endswith("ing") and w[1:].islower() and _opens_sentence(body, m.start(1))
+        # a compound adjective ending in a lower-case word is no name: "Labour-run Sheffield", "Inner-city Leeds"
+        adjective = "-" in w and w.rsplit("-", 1)[1].islower()
         if w[0].isupper() and (w not in organisations.STOP_CAPS or w == "New") and not opener_verb \
-                and w not in _OPENING_ADJECTIVES:
+                and w not in _OPENING_ADJECTIVES and not adjective:
             return True  # "NHS England", "Care Forum Wales" (but not "Visiting Leeds, ...")
     m = _NEXT_WORD_RE.match(body, end)
     if m and m.group(1) not in _FOLLOW_OK and m.group(1) not in organisations.STOP_CAPS \
@@ -223,9 +248,25 @@ def _person_tokens(person_mentions: list[Row]) -> frozenset[str]:
     return frozenset(w for r in person_mentions for w in str(r["name"]).split())
 
 
+# a line in capitals ("JOBS FAIRS IN LANCASHIRE AND CUMBRIA"): two words or more, no lower-case letter
+_CAPITALS_LINE_RE = re.compile(r"^(?=[^a-z\n]*[A-Z]{2}[^a-z\n]* [^a-z\n]*[A-Z]{2})[^a-z\n]+$", re.MULTILINE)
+
+
+def _capitals_lines_titled(work: str) -> str:
+    """``work`` with its lines in capitals written in title case ("Jobs Fairs In Lancashire And Cumbria"), where
+    that keeps their length (same offsets), so the places in a subheading in capitals are found."""
+    def titled(m: re.Match[str]) -> str:
+        line = m.group(0)
+        new = line.title()
+        return new if len(new) == len(line) else line
+    return _CAPITALS_LINE_RE.sub(titled, work)
+
+
 def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], programme_rows: list[Row]
                  ) -> list[tuple[int, int, _Place]]:
     work = organisations.normalise_spaces(body)
+    if _CAPITALS_LINE_RE.search(work):
+        work = _capitals_lines_titled(work)
     rx, by_surface = _regex()
     # names of organisations and programmes hide the places inside them ("Fair Start Scotland")
     org_spans = [(r["span_start"], r["span_end"]) for r in [*org_rows, *programme_rows]]
@@ -234,6 +275,7 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
     person_words: frozenset[str] | None = None
     out: list[tuple[int, int, _Place]] = []
     pending: list[tuple[int, int, _Place]] = []  # small towns' one-word names, kept only in a place's context
+    listed_openers: list[tuple[int, tuple[int, int, _Place]]] = []  # an ambiguous name opening a sentence, then a list's glue
     name_spans = org_spans + person_spans  # organisations' and people's names: never a place inside them
     names_cover = Covering(name_spans)
     # a person's or a programme's name may follow a place ("the South Yorkshire Connect to Work scheme")
@@ -241,11 +283,14 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
     for m in rx.finditer(work):
         start, end = m.span()
         if start > 0 and (work[start - 1].isalnum() or work[start - 1] == "_"
-                          or (work[start - 1] == "-" and not _SPANNING_PREFIX_RE.search(work, max(0, start - 7), start))):
-            continue  # inside a word or a compound ("Stoke-on-Trent"), but "pan-London", "all-Wales" name the place
+                          or (work[start - 1] == "-" and not _SPANNING_PREFIX_RE.search(work, max(0, start - 7), start)
+                              and not _LOWER_DIRECTION_RE.search(work, max(0, start - 12), start))):
+            continue  # inside a word or a compound ("Stoke-on-Trent"), but "pan-London", "all-Wales", "mid-Wales" name the place
         place = by_surface[m.group(0)]
         if names_cover.covers(start, end):
             continue  # inside an organisation's or a person's name
+        if work.startswith(" of ", start - 4) and _PEER_BEFORE_RE.search(work, max(0, start - 40), start - 4):
+            continue  # a peer's title: "Baroness Smith of Malvern", "Lord Bird of Notting Hill"
         if _part_of_larger_name(work, start, end, next_name_starts):
             part = _area_part(work, start, end, org_spans, next_name_starts)
             if part is not None:
@@ -261,21 +306,34 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
         if place.ambiguous:
             if person_words is None:
                 person_words = _person_tokens(person_rows)
-            if (_opens_sentence(work, start) and not _table_item(body, end)) or m.group(0) in person_words:
+            if m.group(0) in person_words:
+                continue
+            if _opens_sentence(work, start) and not _table_item(body, end):
+                glue = _LIST_GLUE_AFTER_RE.match(work, end)
+                if glue:  # "Bolton and Bury councils ...": kept when a place follows in the same list
+                    listed_openers.append((glue.end(), (start, end, place)))
                 continue
         if place.needs_context:
             pending.append((start, end, place))
             continue
         out.append((start, end, place))
+    if listed_openers:
+        out += _list_openers(work, listed_openers, out)
+        out.sort(key=lambda t: t[0])
     if pending:
         out += _written_as_places(work, pending, out)
         out.sort(key=lambda t: t[0])
-    if "north" in work or "south" in work:
+    if " and " in work or " & " in work:
+        out += _elided_compass_places(work, out, by_surface)
+        out.sort(key=lambda t: t[0])
+    if ("north" in work or "south" in work) and _english_context(out):
         taken = [(s, e) for s, e, _ in out] + name_spans
         out += [t for t in _lowercase_regions(work, by_surface) if not any(a < t[1] and t[0] < b for a, b in taken)]
         out.sort(key=lambda t: t[0])
     if any(w in work for w in (" area", " borough", " district", " ward", " centre", "town of ", "city of ", "village of ")):
         out += _unlisted_areas(work, out, name_spans)
+        if any(w in work for w in (" areas", " wards", " districts")):
+            out += _unlisted_area_lists(work, out, name_spans)
         out.sort(key=lambda t: t[0])
     if ", " in work:
         out += _places_before_their_area(work, out, name_spans)
@@ -292,6 +350,53 @@ def _find_places(body: str, org_rows: list[Row], person_rows: list[Row], program
         seats = [t for t in seats if (t[0], t[1]) not in table_spans]
         out = [t for t in out if not any(ss <= t[0] and t[1] <= se for ss, se, _ in seats)] + seats
         out.sort(key=lambda t: t[0])
+    return out
+
+
+# the plural noun after a list of places: "Bolton and Bury councils", "the Bury and Wigan areas"
+_PLURAL_AREA_AFTER_RE = re.compile(r" (?:councils|areas|boroughs|districts|authorities|towns)(?![\w-])")
+
+
+def _list_openers(work: str, openers: list[tuple[int, tuple[int, int, _Place]]], found: list[tuple[int, int, _Place]]
+                  ) -> list[tuple[int, int, _Place]]:
+    """The names that are also words opening a sentence ("Bolton", "Reading") kept as places: the list they open
+    goes on with two more places ("Reading, Slough and Bracknell Forest") or one and a plural noun of areas
+    ("Bolton and Bury councils")."""
+    by_start = {s: (s, e) for s, e, _ in found}
+    kept = []
+    for glue_end, opener in openers:
+        nxt = by_start.get(glue_end)
+        if nxt is None:
+            continue
+        glue = _LIST_GLUE_AFTER_RE.match(work, nxt[1])
+        if (glue and glue.end() in by_start) or _PLURAL_AREA_AFTER_RE.match(work, nxt[1]):
+            kept.append(opener)
+    return kept
+
+
+# a compass word and a list's glue before a place of the same form: "North and South Tyneside", "East or West Sussex"
+_ELIDED_COMPASS_RE = re.compile(r"(?<![\w-])(North|South|East|West|Mid)(?:,| and| &| or) $")
+
+
+def _elided_compass_places(work: str, found: list[tuple[int, int, _Place]], by_surface: dict[str, _Place]
+                           ) -> list[tuple[int, int, _Place]]:
+    """The first place of "North and South Tyneside" (North Tyneside), when the table lists it: its
+    evidence is the whole phrase."""
+    out: list[tuple[int, int, _Place]] = []
+    for s, e, _ in found:
+        first, _, rest = work[s:e].partition(" ")
+        if first not in _COMPASS_WORDS or not rest or rest.split()[0] in _COMPASS_WORDS:
+            continue  # not "the North and South East": the North, and the South East
+        m = _ELIDED_COMPASS_RE.search(work, max(0, s - 10), s)
+        if m and any(fs < m.end(1) <= fe for fs, fe, _ in found):
+            continue  # "North East and East Sussex": the compass word ends another place
+        before = _PREV_WORD_RE.search(work, max(0, m.start(1) - 30), m.start(1)) if m else None
+        if before and before.end() == m.start(1) and before.group(1)[0].isupper() \
+                and not _opens_sentence(work, before.start(1)):
+            continue  # glued to a capitalised word before it: part of a longer name
+        place = by_surface.get(f"{m.group(1)} {rest}") if m else None
+        if m and place is not None and place.place_type != "sub_icb":
+            out.append((m.start(1), e, replace(place, report_name=True)))
     return out
 
 
@@ -333,6 +438,13 @@ def _written_as_places(work: str, pending: list[tuple[int, int, _Place]], found:
     return kept
 
 
+def _english_context(found: list[tuple[int, int, _Place]]) -> bool:
+    """The places found name somewhere in England, or nowhere in the other three nations: "the north-west" is then
+    England's region (in a story about Northern Ireland or Scotland it is part of that nation)."""
+    codes = [p.ons_code[0] for _, _, p in found if p.ons_code]
+    return "E" in codes or not any(c in "SWN" for c in codes)
+
+
 # an English region written in lower case: "the north-east", "the south west of England" (not "the
 # north-east of the city", "the north-east corner": only before a clause break or a few linking words)
 _LOWER_REGION_RE = re.compile(
@@ -365,6 +477,34 @@ _NOT_AREA_WORDS = frozenset(
     Labour Conservative Tory Green Reform Independent Liberal Maternity Hospital Children""".split())
 _WORD_BEFORE_RE = re.compile(r"([\w'’&-]+)[ ]$")
 _INDEFINITE = frozenset({"a", "an", "another", "any", "every", "each"})
+
+
+# a list of places the table does not list, named as areas: "the Ladywood and Nechells wards"
+_UNLISTED_AREA_LIST_RE = re.compile(
+    r"(?<![\w'’&-])(?P<names>[A-Z][a-z]+(?:(?:, | and | & )[A-Z][a-z]+)+) (?:areas|wards|districts)(?![\w-])")
+_AREA_LIST_GLUE_RE = re.compile(r", | and | & ")
+
+
+def _unlisted_area_lists(work: str, found: list[tuple[int, int, _Place]], taken: list[tuple[int, int]]
+                         ) -> list[tuple[int, int, _Place]]:
+    """Each single capitalised word of a list before "areas", "wards" or "districts", named as written,
+    no code (the table's places of such a list are already found; a generic word or a name after a
+    capitalised word is not a place)."""
+    out: list[tuple[int, int, _Place]] = []
+    spans = [(s, e) for s, e, _ in found] + taken
+    for m in _UNLISTED_AREA_LIST_RE.finditer(work):
+        before = _WORD_BEFORE_RE.search(work, max(0, m.start() - 40), m.start())
+        if not before or before.group(1) != "the":
+            continue  # "the Ladywood and Nechells wards" (not "Health and Wellbeing areas", "a Trump and Vance district")
+        pos = m.start("names")
+        for name in _AREA_LIST_GLUE_RE.split(m.group("names")):
+            s, e = pos, pos + len(name)
+            pos = e + len(_AREA_LIST_GLUE_RE.match(work, e).group(0)) if e < m.end("names") else e
+            if name in _NOT_AREA_WORDS or name in organisations.STOP_CAPS or name in _non_uk_places() \
+                    or any(ts < e and s < te for ts, te in spans):
+                continue
+            out.append((s, e, _Place(name, name, None, "other", False)))
+    return out
 
 
 @cache
@@ -488,13 +628,14 @@ def _constituencies(work: str, taken: list[tuple[int, int]], person_starts: froz
 
 
 _FOLD_DROP = re.compile(r"^the\s+|\s+(?:of\s+)?england$")
+_FOLD_COUNTY = re.compile(r"^co ")  # "Co Durham", "Co. Antrim" are spellings of "County Durham", "County Antrim"
 
 
 def _fold(name: str) -> str:
     """A place name with case, '&'/'and', hyphens, punctuation, a leading 'the' and a trailing
     '(of) England' folded ("North East England" is the North East): spelling variants of one name fold alike."""
-    s = re.sub(r"[^a-z0-9 ]", "", name.lower().replace("&", " and ").replace("-", " ").replace("~", " "))
-    return _FOLD_DROP.sub("", re.sub(r"\s+", " ", s).strip())
+    s = re.sub(r"[^a-z0-9 ]", "", _without_accents(name).lower().replace("&", " and ").replace("-", " ").replace("~", " "))
+    return _FOLD_COUNTY.sub("county ", _FOLD_DROP.sub("", re.sub(r"\s+", " ", s).strip()))
 
 
 def name_as_written(canonical: str, written: str) -> str:
@@ -514,7 +655,7 @@ def extract(body: str, *, organisation_mentions: list[Row], person_mentions: lis
         return []
     return [
         {
-            "name": name_as_written(p.name, body[s:e]),
+            "name": p.name if p.report_name else name_as_written(p.name, body[s:e]),
             "ons_code": p.ons_code,
             "place_type": p.place_type,
             "text": body[s:e],

@@ -49,14 +49,14 @@ _PRONOUN = r"(?:he|she|they|He|She|They)"
 _AFTER_VERB_FIRST_RE = re.compile(rf"^[\s,]*(?:{_VERBS})\b ?")
 _AFTER_SUBJ_RE = re.compile(
     rf"^[\s,]*(?:(?:the |The )?([A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|and|of|for|the))*?)|({_PRONOUN}))"
-    rf"(?:, [^,.;:!?“”\"\n]{{1,80}},)? (?:(?:also|then|later|further) )?(?:{_VERBS})\b"  # ", leader of the council,"
+    rf"(?:(?:, [^,.;:!?“”\"\n]{{1,80}}){{1,2}},)? (?:(?:also|then|later|further) )?(?:{_VERBS})\b"  # ", leader of the council,", ", 45, from Bolton,"
 )
 _ACCORDING_RE = re.compile(r"\baccording to\b", re.I)
 _BEFORE_VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 _PRONOUN_SUBJ_RE = re.compile(rf"(?:^|[\s,])({_PRONOUN}) (?:(?:also|then|later|further) )?(?:{_VERBS})\b")
 _WORD_RE = re.compile(r"[\w'’-]+")
 _WORD_PART_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-_ROLE_GAP_RE = re.compile(r"(?:(?:the|a|an|[a-z][a-z-]*|[A-Z]{2,6})[ ,]+){0,6}")
+_ROLE_GAP_RE = re.compile(r"(?:(?:the|a|an|[a-z][a-z'’-]*|[A-Z]{2,6})[ ,]+){0,6}")  # "the council's leader, "
 _FALLBACK_NAME_RE = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-zA-Z'’-]+){1,2})")
 # a verb of describing whose object is the quoted words: "X described the plan as “…”",
 # "X called the scheme “…”", "X branded it “…”" (not "called for", not the passive "was called")
@@ -69,6 +69,8 @@ _DESCRIBE_NOT_RE = re.compile(r"^ (?:for|on|in|up|off|out|back|to|into|at)\b")
 _PRONOUN_BEFORE_RE = re.compile(rf"(?:^|[\s,]){_PRONOUN} (?:(?:also|then|later|has|have|had) )?$")
 _AFTER_SENT_END_RE = re.compile(r"\s*(?:[.!?]|$)")
 _PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|it's|it’s)\s+$")
+_SIGNATURE_LEAD = " -–—―~"  # the dash before a testimonial's signature line
+_SIGNATURE_MAX = 80  # a signature line is a name and a few words
 _FRAGMENT_MIN_WORDS = 3  # a quoted fragment this long, by a named speaker in the sentence, is a quote
 _DESCRIBED_MIN_WORDS = 2  # "X described it as “long overdue”"
 
@@ -390,8 +392,10 @@ def extract(body: str, *, person_mentions: list[Row]) -> list[Row]:
             vm = None
             for vm in _BEFORE_VERB_RE.finditer(prefix):
                 pass
-            if vm is not None or prefix.rstrip().endswith(":"):
-                # next to the marks: "said: “", "said “", "Smith said the plan was “" (three words at most)
+            according = vm is None and _ACCORDING_RE.search(prefix) is not None
+            if vm is not None or prefix.rstrip().endswith(":") or according:
+                # next to the marks: "said: “", "said “", "Smith said the plan was “" (three words at most);
+                # or "According to Jo Bloggs, chief executive of X, “…”"
                 near = vm is not None and len(prefix[vm.end() :].split()) <= 3
                 adjacent = adjacent or prefix.rstrip().endswith((":", ",")) or near
                 verb_pos = pre_s + (vm.start() if vm else len(prefix))
@@ -428,6 +432,16 @@ def extract(body: str, *, person_mentions: list[Row]) -> list[Row]:
                     elif _PRONOUN_SUBJ_RE.search(work, i_s, pps + len(intro)):
                         speakers = pronoun_ref()
                         adjacent = True
+        # 2c. a testimonial: the quotation is the whole paragraph and the next, short one names who said it
+        # ("— Priya Shah, participant", "Tom Evans, Wigan")
+        if speakers is None and ms == ps and work[me:pe].strip(" .") == "" and pi + 1 < len(paras):
+            nps, npe = paras[pi + 1]
+            name_at = nps + len(work[nps:npe]) - len(work[nps:npe].lstrip(_SIGNATURE_LEAD))
+            if npe - nps <= _SIGNATURE_MAX:
+                cands = [p for p in people_rows if p["span_start"] == name_at]
+                if cands:
+                    speakers = [cands[0]["name"]]
+                    adjacent = True
         # scare quotes: a few words, not attributed right next to the marks; but a fragment
         # of several words attributed to a named speaker in its sentence is that person's
         # ("X told the Times the scheme was “all too little”"), and so are two words a named
