@@ -4,6 +4,7 @@ from dagster import AssetExecutionContext, Config, MaterializeResult, MetadataVa
 
 from assets._meta import table_metadata
 from healthwork import stages
+from healthwork.folder_state import take_scan
 from healthwork.ingest import scan_folder
 from healthwork.versioning import code_version
 from resources.keys import RAW_FILES
@@ -19,7 +20,8 @@ class RawConfig(Config):
        description="Every input file of the seeds folder: name, sha256, size, decoded text, encoding, status.")
 def raw_files(context: AssetExecutionContext, config: RawConfig, warehouse: WarehouseResource) -> MaterializeResult:
     store, settings = warehouse.store(), warehouse.settings()
-    scanned = scan_folder(settings.seeds_dir)  # one listing for the guard and the stage
+    # one listing for the guard and the stage: the one `healthwork run` made for its nothing-new answer, if any
+    scanned = take_scan(settings.seeds_dir) or scan_folder(settings.seeds_dir)
     stages.guard_mass_deletion(settings, allow=config.allow_mass_delete, scanned=scanned)  # before anything is changed
     if config.full_rebuild:
         store.reset_staging()

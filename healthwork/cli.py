@@ -167,6 +167,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     print(f"healthwork run ({'full rebuild' if args.full else 'incremental'}): {settings.seeds_dir} -> "
           f"{settings.warehouse}", flush=True)
+    scanned = None  # the folder's scan made for the nothing-new answer: the raw step takes it instead of scanning
     if not (args.full or args.force):  # nothing new: say so without starting Dagster
         from healthwork.folder_state import REPORT_BESIDE, published_is_current
 
@@ -177,6 +178,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                   f"({time.perf_counter() - t0:.1f} s; --force runs every step anyway)")
             return 0
         print(f"  to do: {fresh.reason}", flush=True)
+        scanned = fresh.scanned
     print("  loading the pipeline (Dagster) ...", flush=True)
     from expectations.runner import start_worker
 
@@ -184,12 +186,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     import duckdb
     from dagster import AssetCheckSeverity
 
+    from healthwork.folder_state import handed_over_scan
     from healthwork.store import WarehouseLocked
     from pipelines.console import check_outcome
     from pipelines.run import run_job
 
     try:
-        with _traces_to_logs_only(args.verbose):
+        with _traces_to_logs_only(args.verbose), handed_over_scan(settings.seeds_dir, scanned):
             result = run_job(settings, full_rebuild=bool(args.full), allow_mass_delete=bool(args.allow_mass_delete),
                              step_lines=True, progress_bar=sys.stdout.isatty(), verbose=bool(args.verbose))
     except (OSError, WarehouseLocked, duckdb.IOException) as exc:  # the instance or the run could not even start

@@ -27,7 +27,7 @@ import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -251,6 +251,31 @@ class Freshness:
 
     current: bool
     reason: str
+    scanned: tuple[list[FileStat], list[Skipped]] | None = None  # the folder's ``scan_folder``, when it was made
+
+
+# A scan of the input folder handed from `healthwork run`'s nothing-new answer to the raw step of the run it
+# starts in the same process (``handed_over_scan``): at 100,000 files a scan is ~1 s, and the run would make the
+# same one seconds later. Only inside the ``with`` block, so no later run of the process takes an old scan.
+_handed_over: dict[str, tuple[list[FileStat], list[Skipped]]] = {}
+
+
+@contextlib.contextmanager
+def handed_over_scan(folder: Path, scanned: tuple[list[FileStat], list[Skipped]] | None) -> Iterator[None]:
+    """While the block runs, ``take_scan(folder)`` gives ``scanned`` once (nothing when it is None)."""
+    key = str(Path(folder).resolve())
+    if scanned is not None:
+        _handed_over[key] = scanned
+    try:
+        yield
+    finally:
+        _handed_over.pop(key, None)
+
+
+def take_scan(folder: Path) -> tuple[list[FileStat], list[Skipped]] | None:
+    """The scan handed over for ``folder`` (once), else None: the caller scans the folder itself. A file that
+    changes between the two is seen by the next run, as one that changes during a run's own scan is."""
+    return _handed_over.pop(str(Path(folder).resolve()), None)
 
 
 def published_is_current(folder: Path, warehouse: Path, project: Path, report: Path) -> Freshness:
@@ -266,14 +291,14 @@ def published_is_current(folder: Path, warehouse: Path, project: Path, report: P
     changed_at, changed = newest_code_change(project)
     if changed_at > published_at:
         return Freshness(False, f"code changed since the last publish ({changed})")
-    files, skipped = scan_folder(folder)
+    files, skipped = scanned = scan_folder(folder)
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         tables = {f"{s}.{t}" for s, t in con.execute("SELECT schema_name, table_name FROM duckdb_tables()").fetchall()}
         if not {"raw.files", "dq.quarantine", "meta.unchecked"} <= tables:
-            return Freshness(False, "the published warehouse predates this version's tables")
+            return Freshness(False, "the published warehouse predates this version's tables", scanned)
         if con.execute("SELECT count(*) FROM meta.unchecked").fetchall()[0][0]:
-            return Freshness(False, "rows of the published warehouse await their checks")
+            return Freshness(False, "rows of the published warehouse await their checks", scanned)
         known = {n: Known(int(size), int(mtime), sha) for n, size, mtime, sha in con.execute(
             "SELECT source_file, size_bytes, mtime_ns, sha256 FROM raw.files").fetchall()}
         recorded_skips = {n for (n,) in con.execute(
@@ -283,9 +308,9 @@ def published_is_current(folder: Path, warehouse: Path, project: Path, report: P
     pending = pending_changes(files, skipped, known)
     if not pending.empty or pending.unreadable:
         return Freshness(False, pending.describe(limit=5) if not pending.empty else
-                         f"{len(pending.unreadable)} file(s) could not be read")
+                         f"{len(pending.unreadable)} file(s) could not be read", scanned)
     if {s.name for s in skipped} != recorded_skips:
-        return Freshness(False, "the entries skipped in the input folder changed")
+        return Freshness(False, "the entries skipped in the input folder changed", scanned)
     return Freshness(True, f"the {len(files):,} input files are those of the published warehouse and the code is "
                            "unchanged since it was published")
 

@@ -69,26 +69,73 @@ def _safe_url(u: Any) -> str | None:
     return u if u.lower().startswith(("http://", "https://")) else None
 
 
+@dataclass(frozen=True)
+class ArticleCounts:
+    """The report's article numbers, counted in the warehouse (the articles themselves are not read)."""
+
+    total: int = 0
+    undated: int = 0
+    syndicated_copies: int = 0
+
+
 @dataclass
 class ReportData:
     programmes: pd.DataFrame
     commitments: pd.DataFrame
-    evidence: pd.DataFrame
+    evidence: pd.DataFrame  # the evidence rows of the programmes whose section is rendered (not in ``kept_sections``)
     timeline: pd.DataFrame
     places: pd.DataFrame
     syndication: pd.DataFrame
-    articles: pd.DataFrame
+    counts: ArticleCounts = field(default_factory=ArticleCounts)
     built_from: str = ""
     quarantine: pd.DataFrame = field(default_factory=pd.DataFrame)  # files set aside (duplicates not included)
+    section_fingerprints: Mapping[str, str] = field(default_factory=dict)  # programme -> its evidence section's
+    kept_sections: Mapping[str, str] = field(default_factory=dict)  # programme -> section HTML reused unchanged
 
 
-def report_data(con: duckdb.DuckDBPyConnection, built_from: str = "") -> ReportData:
+# what a programme's evidence section shows of each evidence row (its order within a commitment included)
+_EVIDENCE_SHOWN = "commitment_id, title, source_file, url, published_date, is_syndicated_copy, sentence, " \
+                  "article_id, span_start"
+
+
+def evidence_fingerprints(con: duckdb.DuckDBPyConnection, commitments: pd.DataFrame) -> dict[str, str]:
+    """programme -> a hash of everything its evidence section shows: this module's code, the programme's
+    commitments as listed (label, share, article count, in their order) and every evidence row of them (one
+    ``sum(hash(row))`` per programme in DuckDB: no sentence is read into Python)."""
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    rows = dict(con.execute(f"SELECT programme, CAST(sum(hash(e)) AS VARCHAR) FROM (SELECT programme, "
+                            f"{_EVIDENCE_SHOWN} FROM marts.commitment_evidence) e GROUP BY programme").fetchall())
+    listed: dict[str, list[tuple[Any, ...]]] = {}
+    for r in _records(commitments[["programme", "commitment_id", "label", "is_share", "part_of_label",
+                                   "n_articles"]] if len(commitments) else commitments):
+        listed.setdefault(r["programme"], []).append(tuple(r.values()))
+    return {p: hashlib.sha256(f"{code}\n{p}\n{rows.get(p)}\n{c!r}".encode()).hexdigest()[:16]
+            for p, c in listed.items()}
+
+
+def report_data(con: duckdb.DuckDBPyConnection, built_from: str = "",
+                reusable: Mapping[str, str] | None = None) -> ReportData:
+    """What the report shows, read from the ``marts`` views. ``reusable`` (section fingerprint -> HTML, from
+    the page already there) spares reading and rendering the evidence of programmes whose section is unchanged."""
     q = lambda v: con.execute(f"SELECT * FROM marts.{v}").df()  # noqa: E731
-    return ReportData(programmes=q("programmes"), commitments=q("commitments"), evidence=q("commitment_evidence"),
+    commitments = q("commitments")
+    fingerprints = evidence_fingerprints(con, commitments)
+    kept = {p: reusable[f] for p, f in fingerprints.items() if reusable and f in reusable}
+    todo = sorted(set(fingerprints) - set(kept))
+    evidence = con.execute("SELECT * FROM marts.commitment_evidence WHERE list_contains(CAST(? AS VARCHAR[]), programme)",
+                           [todo]).df()
+    # marts.articles' rows counted from its tables: DuckDB computes the view's per-article lists even when
+    # only counts are asked for (0.8 s at 100,000 articles against 0.03 s)
+    total, undated, copies = con.execute(
+        "SELECT count(*), count(*) FILTER (WHERE a.published_date IS NULL), "
+        "count(*) FILTER (WHERE NOT coalesce(g.is_canonical, TRUE)) "
+        "FROM clean.articles a LEFT JOIN metrics.article_groups g USING (article_id)").fetchone()
+    return ReportData(programmes=q("programmes"), commitments=commitments, evidence=evidence,
                       timeline=q("timeline"), places=q("places"), syndication=q("syndication"),
-                      articles=q("articles"), built_from=built_from,
+                      counts=ArticleCounts(int(total), int(undated), int(copies)), built_from=built_from,
                       quarantine=con.execute("SELECT source_file, stage, reason, detail FROM dq.quarantine "
-                                             "WHERE reason <> 'duplicate' ORDER BY stage, source_file").df())
+                                             "WHERE reason <> 'duplicate' ORDER BY stage, source_file").df(),
+                      section_fingerprints=fingerprints, kept_sections=kept)
 
 
 def charts_of(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
@@ -96,7 +143,7 @@ def charts_of(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
     q = lambda v: con.execute(f"SELECT * FROM marts.{v}").df()  # noqa: E731
     none = pd.DataFrame()
     return chart_data(ReportData(programmes=none, commitments=q("commitments"), evidence=none, timeline=q("timeline"),
-                                 places=q("places"), syndication=none, articles=none))
+                                 places=q("places"), syndication=none))
 
 
 def chart_data(d: ReportData) -> dict[str, pd.DataFrame]:
@@ -278,7 +325,13 @@ def _article_link(rec: Mapping[str, Any]) -> str:
     return f"<a href='{esc(url)}'>{title}</a>" if url else title
 
 
+_SECTION_OPEN = "<div class='evidence' data-fp='"
+_SECTION_CLOSE = "</div><!-- /evidence -->"
+
+
 def _evidence_html(d: ReportData) -> str:
+    """The commitments, one section per programme (in the commitments' order); a section in
+    ``d.kept_sections`` is reused as it is, the others are rendered from ``d.evidence``."""
     # one pass over the evidence, bucketed by commitment (in the view's order): filtering the whole
     # evidence frame once per commitment is quadratic (minutes on a 10k-article corpus)
     by_commitment: dict[Any, list[str]] = {}
@@ -287,13 +340,41 @@ def _evidence_html(d: ReportData) -> str:
             f"<li>{_article_link(e)} <span class='muted'>{esc(e.get('published_date')) or 'undated'} · "
             f"{esc(e.get('source_file'))}{' · syndicated copy' if e.get('is_syndicated_copy') else ''}</span>"
             f"<blockquote>{esc(e.get('sentence'))}</blockquote></li>")
-    parts = []
+    by_programme: dict[str, list[str]] = {}
     for r in _records(d.commitments):
+        if r["programme"] in d.kept_sections:
+            by_programme.setdefault(r["programme"], [])
+            continue
         share = f" — a share of {esc(r.get('part_of_label'))}" if r.get("is_share") else ""
         items = "".join(by_commitment.get(r["commitment_id"], ()))
-        parts.append(f"<details><summary><b>{esc(r['programme'])}</b>: {esc(r['label'])}{share} "
-                     f"<span class='muted'>({esc(r['n_articles'])} article(s))</span></summary><ul>{items}</ul></details>")
-    return "".join(parts) or "<p class='empty'>No commitments.</p>"
+        by_programme.setdefault(r["programme"], []).append(
+            f"<details><summary><b>{esc(r['programme'])}</b>: {esc(r['label'])}{share} "
+            f"<span class='muted'>({esc(r['n_articles'])} article(s))</span></summary><ul>{items}</ul></details>")
+    sections = [d.kept_sections.get(p) or
+                f"{_SECTION_OPEN}{d.section_fingerprints.get(p, '')}'>{''.join(parts)}{_SECTION_CLOSE}"
+                for p, parts in by_programme.items()]
+    return "".join(sections) or "<p class='empty'>No commitments.</p>"
+
+
+def shown_sections(page: Path) -> dict[str, str]:
+    """Section fingerprint -> the whole section's HTML, of the evidence sections of an existing report (empty
+    when there is none). Every value in a section is escaped, so its closing marker cannot occur inside it."""
+    try:
+        text = page.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    out: dict[str, str] = {}
+    start = text.find(_SECTION_OPEN)
+    while start >= 0:
+        end = text.find(_SECTION_CLOSE, start)
+        if end < 0:
+            break
+        section = text[start:end + len(_SECTION_CLOSE)]
+        fp = section[len(_SECTION_OPEN):section.find("'", len(_SECTION_OPEN))]
+        if re.fullmatch(r"[0-9a-f]{16}", fp):
+            out[fp] = section
+        start = text.find(_SECTION_OPEN, end)
+    return out
 
 
 _CSS = """
@@ -352,9 +433,9 @@ def render_html(d: ReportData, generated_at: dt.datetime | None = None, fingerpr
         div = pio.to_html(fig, full_html=False, include_plotlyjs=(i == 0), config={"displaylogo": False, "displayModeBar": False},
                           div_id=f"chart-{anchor}")
         chart_html.append(f"<h2 id='{anchor}'>{esc(title)}</h2>{div}")
-    undated = int((d.articles["published_date"].isna()).sum()) if len(d.articles) else 0
-    copies = int(d.articles["is_syndicated_copy"].sum()) if len(d.articles) else 0
-    kpis = [("articles", len(d.articles)), ("syndicated copies", copies), ("programmes", len(d.programmes)),
+    undated = d.counts.undated
+    kpis = [("articles", d.counts.total), ("syndicated copies", d.counts.syndicated_copies),
+            ("programmes", len(d.programmes)),
             ("distinct commitments", len(d.commitments)), ("places", len(d.places)),
             ("files set aside", len(d.quarantine))]
     when = (generated_at or dt.datetime.now(dt.timezone.utc)).strftime("%Y-%m-%d %H:%M UTC")
@@ -422,7 +503,7 @@ def refresh_report(warehouse: Path | str, out: Path | str | None = None, always:
         fingerprint = data_fingerprint(con, built_from=str(warehouse))
         if not always and _shown_fingerprint(out) == fingerprint:
             return Refreshed(out, False, charts_of(con))
-        data = report_data(con, built_from=str(warehouse))
+        data = report_data(con, built_from=str(warehouse), reusable=shown_sections(out))
     finally:
         con.close()
     page = render_html(data, fingerprint=fingerprint)

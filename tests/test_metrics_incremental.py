@@ -99,6 +99,31 @@ def test_updated_metric_tables_equal_a_full_computation(pair, monkeypatch):
     assert updated.execute("SELECT funding_mentioned_gbp FROM metrics.place_coverage "
                            "WHERE place = 'Northshire'").fetchone() == (12e6,)
 
+    def delete_article(con: duckdb.DuckDBPyConnection, article_id: str) -> None:
+        for t in ("clean.articles", "entities.funding", "entities.programme_mentions", "entities.place_mentions",
+                  "entities.people_counts"):
+            con.execute(f"DELETE FROM {t} WHERE article_id = ?", [article_id])
+
+    restated = "WorkWell pilots will share £12.04m next spring, the minister said."
+
+    def restate_elsewhere(con: duckdb.DuckDBPyConnection) -> None:
+        """Another article, naming no place, states the Northshire money more precisely: the commitment's
+        amount changes, and so does the row of Northshire, which no changed article names."""
+        start = restated.index("£12.04m")
+        con.execute("INSERT INTO clean.articles (article_id, source_file, title, published_date, body) "
+                    "VALUES ('restated00000000', 'restated.txt', 'Pilots', DATE '2025-06-02', ?)", [restated])
+        con.execute("INSERT INTO entities.funding (article_id, amount, currency, qualifier, per_year, programme, "
+                    "kind, raw_text, span_start, span_end, text) VALUES ('restated00000000', 12.04e6, 'GBP', "
+                    "'exact', false, 'WorkWell', 'funding', '£12.04m', ?, ?, '£12.04m')", [start, start + 7])
+        con.execute("INSERT INTO entities.programme_mentions (article_id, programme, span_start, span_end, text) "
+                    "VALUES ('restated00000000', 'WorkWell', 0, 8, 'WorkWell')")
+
+    northshire = updated.execute("SELECT * FROM metrics.place_coverage WHERE place = 'Northshire'").fetchall()
+    step(restate_elsewhere)
+    assert updated.execute("SELECT * FROM metrics.place_coverage WHERE place = 'Northshire'").fetchall() != northshire
+    step(lambda con: delete_article(con, "restated00000000"))
+    assert updated.execute("SELECT * FROM metrics.place_coverage WHERE place = 'Northshire'").fetchall() == northshire
+
     def later_original(con: duckdb.DuckDBPyConnection) -> None:
         """The original now dated after its copy: the copy becomes the canonical one."""
         con.execute("UPDATE clean.articles SET published_date = published_date + 10 WHERE article_id = ?", [orig])
@@ -114,11 +139,6 @@ def test_updated_metric_tables_equal_a_full_computation(pair, monkeypatch):
 
     step(restated_amount)
     assert updated.execute("SELECT count(*) FROM metrics.programme_funding WHERE amount = 123456789").fetchone() == (1,)
-
-    def delete_article(con: duckdb.DuckDBPyConnection, article_id: str) -> None:
-        for t in ("clean.articles", "entities.funding", "entities.programme_mentions", "entities.place_mentions",
-                  "entities.people_counts"):
-            con.execute(f"DELETE FROM {t} WHERE article_id = ?", [article_id])
 
     step(lambda con: delete_article(con, COPY))
     assert updated.execute("SELECT count(*) FROM metrics.place_coverage WHERE place = 'Northshire'").fetchone() == (0,)

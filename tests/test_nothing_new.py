@@ -82,3 +82,27 @@ def test_code_changes_missing_report_and_unchecked_rows_make_a_run(env: tuple[Pa
     os.utime(project / "healthwork" / "stage.py", (0, 0))
     assert folder_state.published_is_current(seeds, warehouse, project, report).reason == \
         "rows of the published warehouse await their checks"
+
+
+def test_the_run_takes_the_folder_scan_of_its_nothing_new_answer(env: tuple[Path, Path],
+                                                                 capsys: pytest.CaptureFixture[str],
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """`healthwork run` scans the folder for its nothing-new answer; the raw step of the run it starts takes that
+    scan instead of making a second one (a second of each run at 100,000 files), and only that run."""
+    import assets.raw
+
+    seeds, _ = env
+    assert cli.main(["run"]) == 0
+    (seeds / NEW_NAME).write_text(NEW_ARTICLE, encoding="utf-8")
+
+    def second_scan(folder: Path) -> object:
+        raise AssertionError(f"the raw step scanned {folder} again")
+
+    monkeypatch.setattr(assets.raw, "scan_folder", second_scan)
+    capsys.readouterr()
+    assert cli.main(["run"]) == 0
+    assert "input files:    1 new, 0 changed, 0 deleted, 5 unchanged" in capsys.readouterr().out
+    assert folder_state.take_scan(seeds) is None  # handed over for that run only
+    # --force gives no nothing-new answer, so nothing is handed over: the raw step scans (here: fails)
+    (seeds / NEW_NAME).unlink()
+    assert cli.main(["run", "--force"]) == 1

@@ -117,3 +117,39 @@ def test_asset_previews_show_missing_dates_as_empty_cells():
     df = pd.DataFrame({"file": ["a.txt", "b.txt"], "published_date": [pd.Timestamp("2024-01-02"), pd.NaT]})
     table = markdown_table(df)
     assert "NaT" not in table and table.splitlines()[-1] == "| b.txt |  |"
+
+
+def test_report_rerenders_only_the_evidence_sections_whose_rows_changed(seeds_build, tmp_path):
+    """A rewrite reuses each programme's evidence section from the page already there when nothing it shows
+    changed, and renders again the section of a programme whose evidence changed."""
+    from healthwork.report import shown_sections
+
+    path = _copy_of_seeds_warehouse(seeds_build, tmp_path)
+    con = duckdb.connect(str(path))
+    try:
+        programmes = [p for (p,) in con.execute("SELECT DISTINCT programme FROM metrics.programme_funding "
+                                                "ORDER BY programme").fetchall()]
+        assert len(programmes) >= 2
+        changed, kept = programmes[0], programmes[1]
+    finally:
+        con.close()
+    page = write_report(path)
+    sections = shown_sections(page)
+    assert len(sections) == len(programmes)  # one section per programme with money
+    # mark the two sections in the page: a reused section keeps its mark, a rendered one loses it
+    text = page.read_text(encoding="utf-8")
+    for programme in (changed, kept):
+        section = next(s for s in sections.values() if f"<b>{esc(programme)}</b>" in s)
+        text = text.replace(section, section.replace("<ul>", f"<ul><li>mark of {programme}</li>", 1))
+    page.write_text(text, encoding="utf-8")
+    con = duckdb.connect(str(path))
+    try:
+        con.execute("UPDATE metrics.commitment_mentions SET sentence = 'A made-up sentence of two million pounds.' "
+                    "WHERE commitment_id IN (SELECT commitment_id FROM metrics.programme_funding WHERE programme = ?)",
+                    [changed])
+    finally:
+        con.close()
+    text = write_report(path).read_text(encoding="utf-8")
+    assert f"mark of {kept}" in text  # nothing it shows changed: reused as it was
+    assert f"mark of {changed}" not in text and "A made-up sentence of two million pounds." in text
+    assert len(shown_sections(page)) == len(programmes)

@@ -10,8 +10,9 @@ programme's rows depend only on the articles that name it. A run:
    (``metrics.compute_part``: resolution compares money of one programme only), and replaces their rows;
 3. keeps each place mention's links (the programmes of its paragraph, the money of its sentence:
    ``meta.place_links``) for unchanged articles, derives those of changed ones, and recomputes the
-   ``place_coverage`` rows of the places named in a changed article or linked to a recomputed programme
-   or its money from the stored links (``metrics.place_rows``): no article text is read for them;
+   ``place_coverage`` rows of the places named in a changed article or stated in a sentence with money whose
+   commitment changed (``_moved_money``) from the stored links (``metrics.place_rows``): no article text is
+   read for them;
 4. replaces the rows of ``metrics.article_groups`` that differ.
 When the programmes to recompute are named in more than half of the articles, a full computation is
 cheaper: ``update`` returns None, as it does when the basis changed.
@@ -26,6 +27,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -157,6 +159,33 @@ def _money_and_dates(con: duckdb.DuckDBPyConnection,
     return money, dates
 
 
+@dataclass(frozen=True)
+class MoneyState:
+    """What ``place_coverage`` reads of some commitments: the money of each mention and the commitments' terms."""
+
+    mentions: frozenset[tuple[str, int, str]]  # (article_id, span_start, commitment_id)
+    terms: dict[str, tuple[object, ...]]  # commitment_id -> (amount, currency, part_of)
+
+
+def _money_of(con: duckdb.DuckDBPyConnection, commitment_ids: set[str]) -> MoneyState:
+    with _registered(con, "_cids", "commitment_id", commitment_ids):
+        mentions = frozenset((a, int(s), c) for a, s, c in con.execute(
+            "SELECT article_id, span_start, commitment_id FROM metrics.commitment_mentions JOIN _cids "
+            "USING (commitment_id) WHERE span_start IS NOT NULL").fetchall())
+        terms = {c: (amount, currency, part_of) for c, amount, currency, part_of in con.execute(
+            "SELECT commitment_id, amount, currency, part_of FROM metrics.programme_funding "
+            "JOIN _cids USING (commitment_id)").fetchall()}
+    return MoneyState(mentions, terms)
+
+
+def _moved_money(was: MoneyState, now: MoneyState) -> set[tuple[str, int]]:
+    """(article_id, span_start) of the money whose commitment differs between ``was`` and ``now``: another
+    commitment, or one whose amount, currency or larger commitment changed (or that appeared or went)."""
+    changed_terms = {c for c in was.terms.keys() | now.terms.keys() if was.terms.get(c) != now.terms.get(c)}
+    return ({(a, s) for a, s, _ in was.mentions ^ now.mentions}
+            | {(a, s) for a, s, c in was.mentions | now.mentions if c in changed_terms})
+
+
 def update(con: duckdb.DuckDBPyConnection) -> dict[str, int] | None:
     """Bring the metric tables up to date by recomputing the programmes and places of changed articles.
     Returns the number of rows written per table, or None when only a full computation can (see above)."""
@@ -198,6 +227,7 @@ def update(con: duckdb.DuckDBPyConnection) -> dict[str, int] | None:
         part = metrics.compute_part(corpus, links)
         old_ids = _strings(con, "SELECT commitment_id FROM metrics.programme_funding WHERE programme IN "
                                 "(SELECT key FROM _keys)", programmes)
+        was = _money_of(con, old_ids)
         _delete_where(con, "metrics.commitment_mentions", "commitment_id", old_ids)
         for table in ("metrics.programme_funding", "metrics.programme_reach", "metrics.programme_summary",
                       "metrics.funding_timeline"):
@@ -205,12 +235,12 @@ def update(con: duckdb.DuckDBPyConnection) -> dict[str, int] | None:
         for table, df in part.tables().items():
             if table not in ("metrics.place_coverage", "metrics.article_groups"):
                 written[table] = replace_rows(con, table, df[TABLE_BY_NAME[table].column_names], article_ids=[])
-        # places: those named in a changed article (before or now), and those whose paragraphs or sentences
-        # hold a recomputed programme or its money
-        money = {(a, int(s)) for a, s in zip(corpus.money["article_id"], corpus.money["span_start"])
-                 if pd.notna(s)}
-        touched = [a in changed or bool(programmes.intersection(ps)) or any((a, int(s)) in money for s in starts)
-                   for a, ps, starts in zip(links["article_id"], links["programmes"], links["money_starts"])]
+        # places: those named in a changed article (before or now), and those whose sentences hold money whose
+        # commitment changed (another commitment, or its amount, currency or larger commitment): what a
+        # place's row reads of an unchanged article (its paragraph's programmes, its date) is as it was
+        moved = _moved_money(was, _money_of(con, set(part.programme_funding["commitment_id"])))
+        touched = [a in changed or any((a, int(s)) in moved for s in starts)
+                   for a, starts in zip(links["article_id"], links["money_starts"])]
         places = set(links.loc[touched, "name"].dropna()) | _strings(
             con, "SELECT name FROM meta.place_links JOIN _keys ON article_id = key", changed)
         replace_rows(con, "meta.place_links", fresh_links, article_ids=sorted(changed))
