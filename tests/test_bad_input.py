@@ -196,14 +196,12 @@ def bad_run(tmp_path_factory: pytest.TempPathFactory):
     warehouse = root / "wh" / "healthwork.duckdb"
     mp = pytest.MonkeyPatch()
     mp.setenv("HEALTHWORK_MAX_FILE_BYTES", str(MAX_BYTES_IN_TEST))
-    t0 = time.perf_counter()
     try:
         result = run_pipeline(folder, warehouse)
     finally:
         mp.undo()
-    elapsed = time.perf_counter() - t0
     con = duckdb.connect(str(warehouse), read_only=True)
-    yield result, con, files, elapsed
+    yield result, con, files
     con.close()
 
 
@@ -212,14 +210,15 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, *params: Any) -> list[tuple]
 
 
 def test_run_succeeds_without_raising(bad_run):
-    result, _, _, elapsed = bad_run
+    result, _, _ = bad_run
     assert result.success
     assert not [e for e in result.all_events if e.is_step_failure]
-    assert elapsed < 60, f"bad input made the run slow: {elapsed:.1f} s"
+    # No wall-clock limit here (a loaded machine made it flaky): catastrophic regex backtracking on these inputs is
+    # caught per input, with a time-out, by test_pathological_text_is_processed_quickly; speed targets live in bench/.
 
 
 def test_every_bad_file_is_quarantined_with_its_reason(bad_run):
-    _, con, files, _ = bad_run
+    _, con, files = bad_run
     got = {name: (stage, reason) for name, stage, reason in _rows(
         con, "SELECT source_file, stage, reason FROM dq.quarantine WHERE reason <> 'skipped'")}
     # a single 150,000-character line: the cleaner may keep it or find no article in it; either is fine
@@ -231,7 +230,7 @@ def test_every_bad_file_is_quarantined_with_its_reason(bad_run):
 
 
 def test_unreadable_paths_are_skipped_with_a_reason(bad_run):
-    _, con, _, _ = bad_run
+    _, con, _ = bad_run
     got = dict(_rows(con, "SELECT source_file, detail FROM dq.quarantine WHERE reason = 'skipped'"))
     assert got == EXPECTED_SKIPPED
     assert not _rows(con, "SELECT * FROM raw.files WHERE source_file IN (SELECT source_file FROM dq.quarantine "
@@ -239,7 +238,7 @@ def test_unreadable_paths_are_skipped_with_a_reason(bad_run):
 
 
 def test_raw_files_keeps_every_files_hash_and_size(bad_run):
-    _, con, files, _ = bad_run
+    _, con, files = bad_run
     rows = {n: (sha, size, status) for n, sha, size, status in _rows(
         con, "SELECT source_file, sha256, size_bytes, status FROM raw.files")}
     stored = {n.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
@@ -253,7 +252,7 @@ def test_raw_files_keeps_every_files_hash_and_size(bad_run):
 
 
 def test_duplicates_are_linked_not_processed_twice(bad_run):
-    _, con, _, _ = bad_run
+    _, con, _ = bad_run
     seed = sorted(p.name for p in SEEDS.iterdir())[0]
     dups = _rows(con, "SELECT source_file, duplicate_of FROM dq.quarantine WHERE reason = 'duplicate' ORDER BY 1")
     assert dups == [("enc_utf8_twice.txt", "enc_utf8.txt"), ("zz_copy_of_seed.txt", seed), ("zz_link_to_seed.txt", seed)]
@@ -265,7 +264,7 @@ def test_duplicates_are_linked_not_processed_twice(bad_run):
 
 
 def test_encodings_mojibake_html_nul_and_line_ends_are_repaired(bad_run):
-    _, con, _, _ = bad_run
+    _, con, _ = bad_run
     bodies = dict(_rows(con, "SELECT source_file, body FROM clean.articles"))
     for name, sentence in expected_repairs().items():
         assert name in bodies, f"{name} was not processed as an article"
@@ -282,7 +281,7 @@ def test_encodings_mojibake_html_nul_and_line_ends_are_repaired(bad_run):
 
 
 def test_over_long_text_is_processed_up_to_the_limit(bad_run):
-    _, con, files, _ = bad_run
+    _, con, files = bad_run
     (n_text, n_body, cut), = _rows(con, "SELECT length(f.text), length(a.body), f.truncated FROM raw.files f "
                                         "JOIN clean.articles a USING (article_id) WHERE f.source_file = 'long_article.txt'")
     assert n_text == len(files["long_article.txt"].decode()) > limits.MAX_ARTICLE_CHARS
@@ -292,7 +291,7 @@ def test_over_long_text_is_processed_up_to_the_limit(bad_run):
 
 
 def test_seeds_come_out_exactly_as_when_run_alone(bad_run, seeds_build):
-    _, con, _, _ = bad_run
+    _, con, _ = bad_run
     alone = duckdb.connect(str(seeds_build[1]), read_only=True)
     try:
         seed_ids = [r[0] for r in alone.execute("SELECT article_id FROM clean.articles").fetchall()]
