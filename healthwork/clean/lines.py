@@ -535,6 +535,7 @@ CODE_START = re.compile(
     r"|private|static|void|async|await|print|echo|sudo|pip|npm|git|cd|ls|\$|>>>|#include|@\w+)\b"
 )
 _CODE_CHAR = re.compile(r"[=;{}()<>:_]")  # every code mark has one of these
+_CODE_MARK_CHAR = re.compile(r"[=;{}()_<]")
 _CODE_MARKS = re.compile(r"[=;{}]|\w\(|\)\s*:?$|\w\.\w+\(|\w_\w|</?\w+>|::|->|=>")
 
 
@@ -548,6 +549,10 @@ def code_signals(content: str, sentence: bool, n_words: int) -> int:
     keyword = (first.islower() or first in "$>#@") and CODE_START.match(content) is not None
     if not keyword and _CODE_CHAR.search(content) is None:
         return 0
+    # every code mark has one of _CODE_MARK_CHAR or is '::' or '->' (a line whose only code character is a colon or
+    # a '>' has none): a cheap test before the pattern that counts them
+    if _CODE_MARK_CHAR.search(content) is None and "::" not in content and "->" not in content:
+        return int(keyword)
     return len(_CODE_MARKS.findall(content)) + keyword
 
 
