@@ -23,8 +23,13 @@ def line_key(line: str) -> str:
     """Normalised form of a line used to count template lines across files."""
     # NFKC is the identity on ASCII and on text already in that form (most lines): skip it there; str.split()
     # splits on exactly the characters the regex \s matches
-    if not line.isascii() and not unicodedata.is_normalized("NFKC", line):
-        line = unicodedata.normalize("NFKC", line)
+    if not line.isascii():
+        if not unicodedata.is_normalized("NFKC", line):
+            line = unicodedata.normalize("NFKC", line)
+    elif line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+        # (most lines) printable ASCII has no whitespace but ' ' (every other ASCII whitespace character is a control
+        # character), here only single spaces inside: the split and join give the line back
+        return line.lower()
     return " ".join(line.lower().split())
 
 
