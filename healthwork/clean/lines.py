@@ -601,8 +601,9 @@ _HEADLINE_QUOTE_END = re.compile(r"^[^.!?…\"“‘'][^.!?…]*(?<![:,]) [\"“
 def line_shape(content: str, is_list: bool) -> Shape:
     """Shape class of one line's text (pure, cached: a corpus repeats its template lines)."""
     shape = _shape(content, is_list)
-    code = code_signals(content, shape[3], shape[6]) if shape[0] == DROP else 0
-    return (*shape, code)
+    if shape[0] != DROP:
+        return (*shape, 0)
+    return (*shape, code_signals(content, shape[3], shape[6]))
 
 
 def _has_digit(content: str) -> bool:
