@@ -158,7 +158,11 @@ def _is_caption(content: str, lowered: str, words: frozenset[str]) -> bool:
         return False
     if _CAPTION_START.match(content):
         return True
-    return _CAPTION_END.search(content[-100:]) is not None
+    tail = content[-100:]
+    # every caption ending has a colon, a bracket, a '/' or '|', or 'via' (a 'v' in any case)
+    if ":" not in tail and "(" not in tail and "/" not in tail and "|" not in tail and "v" not in tail and "V" not in tail:
+        return False
+    return _CAPTION_END.search(tail) is not None
 
 
 
@@ -634,7 +638,8 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
     lowered_tokens = lowered.split()
     n_words = len(lowered_tokens)
     # 'health and social care': lower-case letters and single spaces only (no digit; its words are its tokens)
-    letters_only = lowered.isascii() and lowered.replace(" ", "").isalpha()
+    # (its last character a letter first: a line ending in a full stop is not; only lines up to 300 characters use it)
+    letters_only = last_char.isalpha() and length <= 300 and lowered.isascii() and lowered.replace(" ", "").isalpha()
     has_digit = not letters_only and length <= 300 and _has_digit(content)  # only lines this short use it
 
     # the word set feeds the caption and cue tests; a long paragraph that ends as a sentence needs neither
