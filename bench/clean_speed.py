@@ -7,6 +7,13 @@ with its own template lines, as the clean stage does.
 
     .venv/bin/python bench/clean_speed.py                 # pages and web sets, best of 5
     .venv/bin/python bench/clean_speed.py --repeat 9 --profile web   # and the top functions of a cProfile pass
+    .venv/bin/python bench/clean_speed.py --sets pages,web,uk          # the uk set too
+
+Timings on a shared machine drift by a third. For a load-free measure, count instructions with callgrind: one pass
+without timing (``--passes``) minus a run with none is the cost of a pass, the same to 0.1% at any load:
+
+    PYTHONHASHSEED=0 valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+        .venv/bin/python bench/clean_speed.py --passes 1   # 'Collected' on stderr; again with --passes 0
 """
 from __future__ import annotations
 
@@ -25,7 +32,12 @@ if str(PROJECT) not in sys.path:  # after PYTHONPATH: another copy of the code c
 from bench.clean_golden import SHARED, corpus_common_lines, read_set  # noqa: E402
 from healthwork import clean as cleaning  # noqa: E402
 
-SPEED_SETS = {"pages": SHARED / "devset" / "pages" / "raw", "web": SHARED / "devset" / "web" / "raw"}
+SPEED_SETS = {
+    "pages": SHARED / "devset" / "pages" / "raw",
+    "web": SHARED / "devset" / "web" / "raw",
+    "uk": SHARED / "devset" / "uk" / "raw",
+}
+DEFAULT_SETS = "pages,web"
 
 
 def bounded_caches(*module_prefixes: str) -> list[functools._lru_cache_wrapper]:
@@ -66,13 +78,21 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5, help="passes per set; the best counts (default 5)")
     parser.add_argument("--profile", choices=sorted(SPEED_SETS), help="print a cProfile of one pass over this set")
     parser.add_argument("--top", type=int, default=30, help="functions in the profile (default 30)")
+    parser.add_argument("--sets", default=DEFAULT_SETS, help=f"comma-separated sets of {sorted(SPEED_SETS)} (default {DEFAULT_SETS})")
+    parser.add_argument("--passes", type=int, help="only clean each set this many times, untimed (to count instructions)")
     args = parser.parse_args()
     loaded = {}
-    for set_name, folder in SPEED_SETS.items():
-        texts = [text for _, text in read_set(folder)]
+    for set_name in args.sets.split(","):
+        texts = [text for _, text in read_set(SPEED_SETS[set_name])]
         loaded[set_name] = (texts, corpus_common_lines(texts))
+    cleaning.clean_article("A line.\nAnother line of the page, which ends as a sentence does.")  # imports and caches
+    if args.passes is not None:
+        for _ in range(args.passes):
+            for texts, common in loaded.values():
+                clean_pass(texts, common)
+        return 0
     print(f"code: {Path(cleaning.__file__).parent}")
-    clean_pass(*loaded["pages"])  # warm up: imports, compiled patterns, reference data
+    clean_pass(*next(iter(loaded.values())))  # warm up: imports, compiled patterns, reference data
     for set_name, (texts, common) in loaded.items():
         ms = best_ms_per_article(texts, common, args.repeat)
         print(f"{set_name:6} {len(texts):4d} articles  {ms:.3f} ms/article (CPU, best of {args.repeat})")

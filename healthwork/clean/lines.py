@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from healthwork.clean.names import BYLINE_LABEL_ONLY, byline_name_cached
 from healthwork.clean.patterns import (
@@ -23,8 +23,13 @@ def line_key(line: str) -> str:
     """Normalised form of a line used to count template lines across files."""
     # NFKC is the identity on ASCII and on text already in that form (most lines): skip it there; str.split()
     # splits on exactly the characters the regex \s matches
-    if not line.isascii() and not unicodedata.is_normalized("NFKC", line):
-        line = unicodedata.normalize("NFKC", line)
+    if not line.isascii():
+        if not unicodedata.is_normalized("NFKC", line):
+            line = unicodedata.normalize("NFKC", line)
+    elif line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+        # (most lines) printable ASCII has no whitespace but ' ' (every other ASCII whitespace character is a control
+        # character), here only single spaces inside: the split and join give the line back
+        return line.lower()
     return " ".join(line.lower().split())
 
 
@@ -146,14 +151,18 @@ _CAPTION_TRIGGERS = frozenset(
 )
 
 
-def _is_caption(content: str, lowered: str, words: set[str]) -> bool:
+def _is_caption(content: str, lowered: str, words: frozenset[str]) -> bool:
     if "(c)" in lowered or "©" in content:
         return True
     if "/" not in content and words.isdisjoint(_CAPTION_TRIGGERS):
         return False
     if _CAPTION_START.match(content):
         return True
-    return _CAPTION_END.search(content[-100:]) is not None
+    tail = content[-100:]
+    # every caption ending has a colon, a bracket, a '/' or '|', or 'via' (a 'v' in any case)
+    if ":" not in tail and "(" not in tail and "/" not in tail and "|" not in tail and "v" not in tail and "V" not in tail:
+        return False
+    return _CAPTION_END.search(tail) is not None
 
 
 
@@ -301,11 +310,20 @@ _PROMO_PATTERNS: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = tuple(
 _PROMO_NEEDED = frozenset().union(*(needed for needed, _ in _PROMO_PATTERNS))
 
 
-def _is_promo(content: str, tokens: set[str]) -> bool:
-    """A promotion of the publication itself (``tokens``: the line's lower-case words)."""
-    if tokens.isdisjoint(_PROMO_NEEDED):
-        return False
-    return any(not tokens.isdisjoint(needed) and pattern.search(content) for needed, pattern in _PROMO_PATTERNS)
+# each needed word -> the promotion patterns that need it (a line's few words pick the patterns worth running)
+_PROMO_BY_WORD: dict[str, tuple[re.Pattern[str], ...]] = {
+    word: tuple(pattern for needed, pattern in _PROMO_PATTERNS if word in needed) for word in _PROMO_NEEDED
+}
+
+
+def _is_promo(content: str, tokens: set[str] | frozenset[str]) -> bool:
+    """A promotion of the publication itself (``tokens``: the line's lower-case words, or those of them that are
+    signal words)."""
+    for word in _PROMO_NEEDED.intersection(tokens):
+        for pattern in _PROMO_BY_WORD[word]:
+            if pattern.search(content):
+                return True
+    return False
 
 
 _PROMO_WORDS = frozenset("privacy partners vendors device javascript moderation moderator moderators moderated comments comment"
@@ -354,7 +372,7 @@ _CHROME_NEEDED = frozenset(
 )
 
 
-def _chrome_sentence(lowered: str, content: str, tokens: set[str]) -> str | None:
+def _chrome_sentence(lowered: str, content: str, tokens: frozenset[str]) -> str | None:
     """The rule of a chrome sentence in wording the line cues miss ('We value your privacy', 'Thanks for reading');
     ``tokens``: the line's lower-case words."""
     if tokens.isdisjoint(_CHROME_NEEDED):
@@ -390,12 +408,32 @@ _SHARE_STRICT = re.compile(
 )
 
 
+def _cue_bits() -> dict[str, int]:
+    """Each cue trigger word -> a bit for every cue of ``_CUES`` it triggers (bit i: the i-th cue)."""
+    bits: dict[str, int] = {}
+    for index, (rule, _) in enumerate(_CUES):
+        for word in _CUE_TRIGGERS[rule]:
+            bits[word] = bits.get(word, 0) | 1 << index
+    return bits
+
+
+_CUE_BITS = _cue_bits()
+
+
+@cache
+def _cues_with_bits(mask: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The cues of ``_CUES`` whose bits are set in ``mask``, in order."""
+    return tuple(cue for index, cue in enumerate(_CUES) if mask >> index & 1)
+
+
 def _cue(
-    content: str, lowered: str, length: int, sentence: bool, words: set[str], tokens: set[str], may_have_digits: bool
+    content: str, lowered: str, length: int, sentence: bool, words: frozenset[str], tokens: frozenset[str],
+    may_have_digits: bool, word_list: list[str],
 ) -> str | None:
-    """The cue rule of a line, or None. ``words``: its lower-case words when it is short enough for the word cues
-    (else empty); ``tokens``: its lower-case words for any line up to 400 characters; ``may_have_digits``: False
-    for a line known to have no digit."""
+    """The cue rule of a line, or None. ``words``: its signal words (those of its lower-case words in
+    ``_GATE_WORDS``) when it is short enough for the word cues (else empty); ``tokens``: its signal words for any
+    line up to 400 characters; ``may_have_digits``: False for a line known to have no digit; ``word_list``: all its
+    lower-case words when it is short enough for the word cues."""
     if length < 500 and _may_be_footer(content, lowered, may_have_digits) and _FOOTER_STRONG.search(content):
         return "footer"
     if sentence and 40 <= length <= 400 and _is_promo(content, tokens):
@@ -416,11 +454,12 @@ def _cue(
             if not words.isdisjoint(_CUE_TRIGGERS[rule]) and _CUE_RX[rule].search(content):
                 return rule
         return None
-    if words.isdisjoint(_ALL_TRIGGERS):
+    mask = 0
+    for word in _ALL_TRIGGERS.intersection(words):
+        mask |= _CUE_BITS[word]
+    if not mask:
         return None
-    for rule, rx in _CUES:
-        if words.isdisjoint(_CUE_TRIGGERS[rule]):
-            continue
+    for rule, rx in _cues_with_bits(mask):  # the cues one of whose trigger words the line has
         if rx.search(content):
             if rule == "comment_prompt" and sentence and length > 40:
                 continue
@@ -433,7 +472,7 @@ def _cue(
                 continue
             # 'Employers can sign up to the charter', 'Local employers sign up to health charter': the bare verbs
             # (sign up, register, log in) only make a sign-up form of a short line or with a form's other words
-            if rule == "signup_form" and len(words) >= 6 and not _SIGNUP_FORM_WORDS.search(content):
+            if rule == "signup_form" and len(set(word_list)) >= 6 and not _SIGNUP_FORM_WORDS.search(content):
                 continue
             # 'People who sign up get:', 'those who registered early' -- the verb in a relative clause is prose
             if rule == "signup_form" and _SIGNUP_IN_PROSE.search(content):
@@ -505,6 +544,7 @@ CODE_START = re.compile(
     r"|private|static|void|async|await|print|echo|sudo|pip|npm|git|cd|ls|\$|>>>|#include|@\w+)\b"
 )
 _CODE_CHAR = re.compile(r"[=;{}()<>:_]")  # every code mark has one of these
+_CODE_MARK_CHAR = re.compile(r"[=;{}()_<]")
 _CODE_MARKS = re.compile(r"[=;{}]|\w\(|\)\s*:?$|\w\.\w+\(|\w_\w|</?\w+>|::|->|=>")
 
 
@@ -518,6 +558,10 @@ def code_signals(content: str, sentence: bool, n_words: int) -> int:
     keyword = (first.islower() or first in "$>#@") and CODE_START.match(content) is not None
     if not keyword and _CODE_CHAR.search(content) is None:
         return 0
+    # every code mark has one of _CODE_MARK_CHAR or is '::' or '->' (a line whose only code character is a colon or
+    # a '>' has none): a cheap test before the pattern that counts them
+    if _CODE_MARK_CHAR.search(content) is None and "::" not in content and "->" not in content:
+        return int(keyword)
     return len(_CODE_MARKS.findall(content)) + keyword
 
 
@@ -561,8 +605,9 @@ _HEADLINE_QUOTE_END = re.compile(r"^[^.!?…\"“‘'][^.!?…]*(?<![:,]) [\"“
 def line_shape(content: str, is_list: bool) -> Shape:
     """Shape class of one line's text (pure, cached: a corpus repeats its template lines)."""
     shape = _shape(content, is_list)
-    code = code_signals(content, shape[3], shape[6]) if shape[0] == DROP else 0
-    return (*shape, code)
+    if shape[0] != DROP:
+        return (*shape, 0)
+    return (*shape, code_signals(content, shape[3], shape[6]))
 
 
 def _has_digit(content: str) -> bool:
@@ -593,7 +638,8 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
     lowered_tokens = lowered.split()
     n_words = len(lowered_tokens)
     # 'health and social care': lower-case letters and single spaces only (no digit; its words are its tokens)
-    letters_only = lowered.isascii() and lowered.replace(" ", "").isalpha()
+    # (its last character a letter first: a line ending in a full stop is not; only lines up to 300 characters use it)
+    letters_only = last_char.isalpha() and length <= 300 and lowered.isascii() and lowered.replace(" ", "").isalpha()
     has_digit = not letters_only and length <= 300 and _has_digit(content)  # only lines this short use it
 
     # the word set feeds the caption and cue tests; a long paragraph that ends as a sentence needs neither
@@ -611,11 +657,12 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
         word_list = lowered_tokens if letters_only else letter_runs(lowered)
         if no_marks and _SIGNAL_WORDS.isdisjoint(word_list):
             return _plain_shape(content, length, n_words, lowered_tokens, sentence, is_list)
-        words = set(word_list)
-        if no_marks and not has_digit and length <= 200 and _common_signal_words_only(lowered, words):
+        # every word test below reads only words of _GATE_WORDS: their set is small, a line's word set is not
+        gate_words = _GATE_WORDS.intersection(word_list)
+        if no_marks and not has_digit and length <= 200 and _common_signal_words_only(lowered, gate_words):
             return _plain_shape(content, length, n_words, lowered_tokens, sentence, is_list)
     else:
-        words = set()
+        word_list, gate_words = [], _NO_WORDS
     if length <= 60 and (lowered_tokens[0].rstrip(":»›>") in _END_FIRST_WORDS or not content[0].isalpha()):
         st = content.rstrip(" :»›>")
         if _END_RE.match(st):
@@ -625,7 +672,7 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
     if (
         length < 400
         and n_words < 80
-        and (not words.isdisjoint(_BIO_ROLE_WORDS) or (length > 220 and not words))  # a set test before four scans
+        and (not gate_words.isdisjoint(_BIO_ROLE_WORDS) or (length > 220 and not word_list))  # a set test before four scans
         and (" is " in content or " was " in content or " has been " in content or " joined " in content)
         and _BIO_RE.match(content)
     ):
@@ -644,19 +691,19 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
         return (DROP, "byline", -1.0, sentence, False, True, n_words)
     # a long sentence full of stop words is prose, whatever a name parser makes of it (tested first: it is cheaper)
     if (
-        length <= 160 and not words.isdisjoint(_BYLINE_GATE)
-        and not (sentence and n_words > 12 and len(STOP_WORDS.intersection(lowered_tokens)) > 4) and byline_name_cached(content)
+        length <= 160 and not gate_words.isdisjoint(_BYLINE_GATE)
+        and not (sentence and n_words > 12 and _has_stop_words(lowered_tokens, 5)) and byline_name_cached(content)
     ):
         return (DROP, "byline", -1.0, sentence, False, True, n_words)
     if length < 500 and ("©" in content or "copyright" in lowered or "reserved" in lowered) and _COPYRIGHT.search(content):
         return (DROP, "footer", -1.5, sentence, False, False, n_words)
-    if length <= 300 and not (sentence and length > 200) and _is_caption(content, lowered, words):
+    if length <= 300 and not (sentence and length > 200) and _is_caption(content, lowered, gate_words):
         return (DROP, "caption", -0.6, sentence, False, True, n_words)
     if 200 < length <= 400 and sentence:
         # every long-caption ending closes a bracket: ')' or ').'
         if ((last_char == ")" or content.endswith(").")) and _LONG_CAPTION_END.search(content[-140:])) or _CAPTION_LABEL.match(content):
             return (DROP, "caption", -0.6, sentence, False, True, n_words)
-    if length <= 200 and has_digit and not words.isdisjoint(_FILE_TYPES) and _ATTACHMENT.search(content):
+    if length <= 200 and has_digit and not gate_words.isdisjoint(_FILE_TYPES) and _ATTACHMENT.search(content):
         return (DROP, "attachment", -1.0, sentence, False, False, n_words)
     if "http" in lowered and length < 300:
         if URL_LABEL.search(content):
@@ -668,9 +715,9 @@ def _shape(content: str, is_list: bool) -> tuple[int, str, float, bool, bool, bo
     ):
         return (DROP, "promo", -1.5, sentence, False, False, n_words)
     # the chrome sentence and promotion cues read the words of any line up to 400 characters
-    tokens = words if words_read else lower_case_words(lowered) if length <= 400 else words
+    tokens = gate_words if words_read else _GATE_WORDS.intersection(letter_runs(lowered)) if length <= 400 else gate_words
     # has_digit is only read on lines up to 300 characters
-    cue = _cue(content, lowered, length, sentence, words, tokens, has_digit or length > 300)
+    cue = _cue(content, lowered, length, sentence, gate_words, tokens, has_digit or length > 300, word_list)
     if cue is not None:
         heavy = cue in ("cookie_notice", "footer", "related_list", "paywall", "promo")
         return (DROP, cue, -1.5 if heavy else -0.5, sentence, False, cue in ("share_buttons", "advert"), n_words)
@@ -690,7 +737,30 @@ _WITH_COMMON_SIGNAL_WORDS = (
 )
 
 
-def _common_signal_words_only(lowered: str, words: set[str]) -> bool:
+# every word a test of ``_shape`` and its helpers reads from a line's word set: the line's words outside it never
+# change a result, so those tests get only the line's words inside it (a few instead of a dozen or more). A new word
+# test must read a word set included here.
+_GATE_WORDS = (
+    _SIGNAL_WORDS | _BIO_ROLE_WORDS | _BYLINE_GATE | _CAPTION_TRIGGERS | _FILE_TYPES | _PROMO_NEEDED | _CHROME_NEEDED
+    | _SIGNUP_TRIGGERS | _ALL_TRIGGERS | _SIGNAL_WORDS_ANYWHERE | _WITH_COMMON_SIGNAL_WORDS
+)
+_NO_WORDS: frozenset[str] = frozenset()
+
+
+def _has_stop_words(tokens: list[str], at_least: float) -> bool:
+    """Whether ``tokens`` hold ``at_least`` distinct stop words (read only as far as the last one needed)."""
+    if at_least <= 1:
+        return at_least <= 0 or not STOP_WORDS.isdisjoint(tokens)
+    seen: set[str] = set()
+    for token in tokens:
+        if token in STOP_WORDS:
+            seen.add(token)
+            if len(seen) >= at_least:
+                return True
+    return False
+
+
+def _common_signal_words_only(lowered: str, words: frozenset[str]) -> bool:
     """Whether the only signal words of a short line without digits are common ones ('on', 'is', 'you') in places
     where no pattern can use them: then, like a line without any, it has its plain shape."""
     if not words.isdisjoint(_SIGNAL_WORDS_ANYWHERE) or not words.isdisjoint(_WITH_COMMON_SIGNAL_WORDS):
@@ -711,7 +781,7 @@ def _plain_shape(
         return (DROP, "related_list", -1.0, sentence, False, False, n_words)
     if length >= 60 and n_words >= 8 and (sentence or (length >= 150 and INNER_SENTENCE_BREAK.search(content))):
         if length < 200:
-            if len(STOP_WORDS.intersection(lowered_tokens)) < 0.06 * n_words:
+            if not _has_stop_words(lowered_tokens, 0.06 * n_words):
                 return (DROP, "low_stopwords", -0.5, sentence, False, False, n_words)
         if not sentence and len(GLUED_WORDS.findall(content)) >= 2 and len(GLUED_WORDS.findall(_HANDLES.sub(" ", content))) >= 2:
             return (DROP, "glued_links", -0.5, sentence, False, False, n_words)

@@ -96,19 +96,21 @@ def read_lines(text: str) -> tuple[list[Line], set[str]]:
             share = (joined[0], joined[1], joined[2] / (last - first + 1), *joined[3:])
             for k in range(first, last + 1):
                 wrapped_shapes[k] = share
+    append = lines.append
     for index, stripped in enumerate(stripped_lines):
         if not stripped:
             continue  # (a hard-wrapped paragraph has no blank line)
         line_no = index + 1
         if wrapped_shapes and index in wrapped_shapes:
-            lines.append(Line(line_no, stripped, stripped, False, wrapped_shapes[index]))
+            append(Line(line_no, stripped, stripped, False, wrapped_shapes[index]))
             continue
-        if stripped[0] in "\u200b\ufeff" or stripped[-1] in "\u200b\ufeff":
+        first = stripped[0]
+        if first in "\u200b\ufeff" or stripped[-1] in "\u200b\ufeff":
             stripped = stripped.strip("\u200b\ufeff \t")
             if not stripped:
                 continue
+            first = stripped[0]
         content, is_list = stripped, False
-        first = stripped[0]
         if first in PLAIN_BULLET_CHARS:
             # a plain bullet (half the lines of a saved page): LIST_MARK's first branch, the bullet and the
             # whitespace after it (``\s`` is what ``str.lstrip`` strips), without running the pattern
@@ -120,8 +122,9 @@ def read_lines(text: str) -> tuple[list[Line], set[str]]:
             if marker and marker.end() < len(stripped):
                 content, is_list = stripped[marker.end():], True
         shape = line_shape(content, is_list)
-        lines.append(Line(line_no, stripped, content, is_list, shape))
-        if shape[1] == "byline" or shape[1] == "date_line":
+        append(Line(line_no, stripped, content, is_list, shape))
+        rule = shape[1]
+        if rule == "byline" or rule == "date_line":
             name = byline_name_cached(content)
             if name:
                 author_names.add(name)
