@@ -436,11 +436,18 @@ _INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|another)\s+(?:(?:new|separat
 _UNNAMED_FUND_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+fund(?![\w-])")
 # a sentence about a programme named elsewhere or its money: "the scheme", "this pilot", "the new service",
 # "the money" (not "a scheme")
-_SCHEME_NOUNS = (r"(?:scheme|pilot|programme|program|service|trailblazer|initiative|trial|expansion|rollout|roll-out|"
-                 r"roll\s+out|project|pathfinder|vanguard|test-and-learn|offer|extension|contract|strand|guarantee)s?")
+# nouns any scheme is called by ("the scheme", "the programme"): they never pick one programme by its name
+_GENERIC_SCHEME_WORDS = ("scheme", "pilot", "programme", "program", "service", "trailblazer", "initiative", "trial",
+                         "expansion", "rollout", "roll-out", r"roll\s+out", "project", "pathfinder", "vanguard",
+                         "test-and-learn", "offer", "extension", "contract", "strand")
+# a noun that ends a programme's name and refers to it alone ("the guarantee": the Youth Guarantee named before;
+# ``_Ctx._named_by_its_noun``)
+_DISTINCTIVE_SCHEME_WORDS = ("guarantee",)
+_MONEY_WORDS = ("money", "funding", "cash", "investment", "allocation")
+_SCHEME_NOUNS = rf"(?:{'|'.join(_GENERIC_SCHEME_WORDS + _DISTINCTIVE_SCHEME_WORDS)})s?"
 _GENERIC_REFERENCE = re.compile(
     rf"(?<![\w-])(?:the|this|that|these|those|its|their)\s+(?:[\w'\u2019£.-]+\s+){{0,2}}?"
-    rf"(?:{_SCHEME_NOUNS}|(?:money|funding|cash|investment|allocation)(?![\w-]))(?![\w-])",
+    rf"(?:{_SCHEME_NOUNS}|(?:{'|'.join(_MONEY_WORDS)})(?![\w-]))(?![\w-])",
     re.IGNORECASE)
 # a sentence opening with what a scheme gives, unnamed: "Grants are capped at £5,000 per person",
 # "Payments are limited to £500" (the paragraph's or article's programme's grants)
@@ -491,10 +498,6 @@ _ALSO_BEFORE = re.compile(r"(?<![\w-])also(?![\w-])", re.IGNORECASE)
 _INTO_SOMETHING_ELSE_AFTER = re.compile(
     r"(?:\s+[\w'\u2019-]+){0,3}?\s+(?:into|for|on|towards|to\s+(?:fund|pay\s+for|build|buy|create|open|set\s+up|launch))"
     r"\s+(?:a|an)\s", re.IGNORECASE)
-# nouns any scheme is called by ("the scheme", "the programme"): they never pick one programme by its name
-_GENERIC_HEADS = frozenset("scheme programme program pilot service trailblazer initiative trial expansion rollout roll-out "
-                           "out project pathfinder vanguard test-and-learn offer extension contract strand money funding "
-                           "cash investment allocation".split())
 # two sides of a contrast: "the scheme cost £300m last year, while Universal Credit cost £50bn"
 _CONTRAST = re.compile(r";|,?\s+(?:while|whilst|whereas)\s", re.IGNORECASE)
 # the money is the amount of a package or settlement: "a £1bn employment support package"
@@ -812,12 +815,12 @@ class _Ctx:
         return self._named_just_before(ss, 0)
 
     def _named_by_its_noun(self, s: int, e: int) -> str | None:
-        """The one programme named before the money's sentence whose name ends in the distinctive noun the
-        sentence refers to it by ("the guarantee" -> Youth Guarantee); None for generic nouns ("the scheme",
-        "the programme") or when several programmes end in it."""
+        """The one programme named before the money's sentence whose name ends in the distinctive noun
+        (``_DISTINCTIVE_SCHEME_WORDS``) the sentence refers to it by ("the guarantee" -> Youth Guarantee); None
+        for generic nouns ("the scheme", "the programme") or when several programmes end in it."""
         ts, te = self._contrast_side(s, e)
         heads = {m.group().split()[-1].lower().rstrip("s") for m in _GENERIC_REFERENCE.finditer(self.body, ts, te)}
-        heads -= _GENERIC_HEADS
+        heads &= frozenset(_DISTINCTIVE_SCHEME_WORDS)
         if not heads:
             return None
         ss, _ = self.sentence(s)
