@@ -1014,8 +1014,8 @@ def extend_over_link_box_to_closing_paragraph(lines: list[Line], start: int, end
 
 def _past_inline_chrome(lines: list[Line], end: int) -> int:
     """The first line after the span's end past inline chrome: an advert, a sign-up box, a 'Read more' link, a photo's
-    caption, and one 'Related' box of one to three headlines (at most six lines of chrome before the box, four after
-    it); ``end + 1`` when none."""
+    caption, and one 'Related' box of one to three headlines (the box's heading within six lines of the span's end,
+    and chrome after the box within ten); ``end + 1`` when none."""
     count = len(lines)
     j = end + 1
     boxes = 0
