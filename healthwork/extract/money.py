@@ -55,9 +55,10 @@ Fields
   before it, or "was withdrawn", "were scrapped", "will not be renewed", "ends", "less than",
   "short of", "in the red" after it; a list line ("Greater Lancashire: £38.8m") and an amount
   with no keyword near are funding. Also other: money handed back, not received ("will not receive
-  the £8m") or falling by an amount, money sought, a return ("£4 for every £1 invested"), what the
+  the £8m") or falling by an amount, money sought or needed ("the trust needs £15m"), a return ("£4 for every £1 invested"), what the
   economy gains ("worth £25bn a year to the economy"), and what one award or person gets ("Each award
-  is capped at £60,000"); an award made by a court or tribunal is a fine.
+  is capped at £60,000"); an award made by a court or tribunal is a fine. A contract, grant or scheme
+  "valued at" its money is funding; in "the £57m budget has been cut by £5m" only the £5m is the cut.
 - ``programme``: the canonical programme the money is for (``programme_mentions``: rows of
   ``programmes.extract``), as the guidelines say: named in the money's sentence; else, when the
   sentence is about "the scheme/pilot/programme/service/money" (definite: "a scheme" is another
