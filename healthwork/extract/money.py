@@ -661,13 +661,14 @@ class _Ctx:
                                               and not self.named_to_compare(r)],
                                        self.paragraphs)
 
-    def same_tie(self, tied: int, start: int) -> None:
-        """The money at ``start`` is tied to its programme as the money at ``tied`` is (a conversion in brackets)."""
-        if tied in self.named_in_sentence:
-            self.named_in_sentence[start] = self.named_in_sentence[tied]
+    def copy_programme_tie(self, converted: int, conversion: int) -> None:
+        """The money at ``conversion`` ("$80m" in "£64m ($80m)") is tied to its programme the way the money at
+        ``converted`` is: named in its sentence, guessed, or by the article only."""
+        if converted in self.named_in_sentence:
+            self.named_in_sentence[conversion] = self.named_in_sentence[converted]
         for found in (self.guessed, self.by_article_only):
-            if tied in found:
-                found.add(start)
+            if converted in found:
+                found.add(conversion)
 
     def named_to_compare(self, mention: dict[str, Any]) -> bool:
         """The programme mention follows words naming it only to compare, or as what another scheme
@@ -1418,7 +1419,7 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
             if lead is not None and currency != lead[0]:
                 # "£64m ($79m)": the conversion in brackets is the same money, of the same kind and programme
                 kind, programme = lead[1], lead[2]
-                ctx.same_tie(found[first][0], start)
+                ctx.copy_programme_tie(found[first][0], start)
             else:
                 # a rate, or a sum stated to the penny (a benefit rate, a price): not a grant
                 kind = "other" if rate or per_person or value != value.to_integral_value() else _kind(ctx, start, end, value)
