@@ -22,7 +22,8 @@ Generic words ("the scheme", "the programme", "the pilot") are never mentions, n
 followed by "review" or "inquiry" (``the Keep Britain Working review`` is an inquiry, not a scheme).
 
 Named local schemes the table does not know are mentions under their own name: a name before a
-scheme word ("the Bolton Works programme": ``_local_schemes``), a UK place's name before a capitalised
+scheme word or after "called" ("the Bolton Works programme", "a scheme called Step Up":
+``_local_schemes``), a UK place's name before a capitalised
 "Works" ("Angus Works": ``_place_works_services``), and a name described right after it as an
 employment service ("Step Ahead, the council's employability service": ``_described_services``).
 
