@@ -477,7 +477,9 @@ def _broad_places(c: Corpus) -> frozenset[str]:
 
 def _amount_places(c: Corpus) -> dict[tuple[str, int], str]:
     """(article, amount start) -> the place an amount is allocated to, read from its sentence (or list item):
-    the first place the sentence gives it (see ``owned_places``); countries never scope an amount."""
+    the first place the sentence gives it (see ``owned_places``), a list item's label, or, in a sentence opening on
+    "the city region"/"the county"... (``_area_spoken_of``), the last place the article named before it; countries
+    never scope an amount."""
     places: dict[tuple[str, int], list[tuple[int, int, str]]] = defaultdict(list)
     pm = c.place_mentions
     if not pm.empty:

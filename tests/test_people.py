@@ -272,3 +272,10 @@ def test_a_name_described_as_a_person_before_said() -> None:
     assert [r["name"] for r in rows["person_mentions"]] == ["Oluwaseun Adeyemi", "Aoife Byrne"]
     assert [r["speaker"] for r in rows["quotes"]][:1] == ["Oluwaseun Adeyemi"]
     assert extract_entities('Brightwork, a Leeds firm, said: "It works."')["person_mentions"] == []
+
+
+def test_a_hyphenated_person_word_in_the_apposition() -> None:
+    """"a mother-of-three", "a dad-of-two": the word before "-of-" is the person's word, whatever the number."""
+    rows = extract_entities('Zainab Okonkwo, a mother-of-three from Bolton, said: "It works."\n'
+                            'Tadhg Brennan, a dad-of-two, agreed with her.')
+    assert [r["name"] for r in rows["person_mentions"]] == ["Zainab Okonkwo", "Tadhg Brennan"]

@@ -370,9 +370,9 @@ def _headline_score(lines: list[Line], j: int, window: _Window, best_score: floa
     elif crumb_title:
         score += 2.0
     if _organisation_name_line(content):
-        score -= 2.0
+        score -= 2.0  # the publisher's name over a report or a release ('Example Borough Council'), not a headline
     if _REPORT_COVER_LINE.match(content):
-        score -= 4.0  # the publisher's name over a report or a release ('Example Borough Council'), not a headline
+        score -= 4.0  # who a report is from or to, or its number ('Report to Cabinet', 'Second Report of Session ...')
     if _META_LABEL.match(content):
         score -= 4.0
     else:

@@ -484,13 +484,24 @@ def _box_headline(line: Line) -> bool:
     )
 
 
+def _related_heading(line: Line) -> bool:
+    """A 'Related' box's heading line ('Related', 'Read more'), not the page's end nor a list item."""
+    return line.shape_rule == "related_list" and not line.ends_article and not line.is_list
+
+
+def _box_headlines_end(lines: list[Line], j: int) -> int:
+    """The last of the one to three headlines under the 'Related' heading at line j (``_box_headline``); j when
+    none follows."""
+    k = j
+    while k + 1 < len(lines) and k - j < 3 and _box_headline(lines[k + 1]):
+        k += 1
+    return k
+
+
 def _link_box_end(lines: list[Line], j: int) -> int:
     """The last headline of a 'Related' box at line j that the story goes on after: one to three headlines, then
     (past one short subheading) two lines of the story in a row; -1 when the story does not go on."""
-    count = len(lines)
-    k = j
-    while k + 1 < count and k - j < 3 and _box_headline(lines[k + 1]):
-        k += 1
+    k = _box_headlines_end(lines, j)
     if k == j or not _story_goes_on(lines, k + 1):
         return -1
     return k
@@ -894,10 +905,8 @@ def closing_list_items(lines: list[Line], end: int) -> list[int]:
         if _chrome_or_caption(lines, j) and j - end <= 3 + 4 * boxes:
             j += 1
             continue
-        if announced and lines[j].shape_rule == "related_list" and not lines[j].ends_article and not lines[j].is_list:
-            k = j
-            while k + 1 < count and k - j < 3 and _box_headline(lines[k + 1]):
-                k += 1
+        if announced and _related_heading(lines[j]):
+            k = _box_headlines_end(lines, j)
             if k - j < 2:
                 return []  # a 'Related' heading over no box of headlines
             j = k + 1
@@ -986,11 +995,9 @@ def extend_over_link_box_to_closing_paragraph(lines: list[Line], start: int, end
     j = end + 1
     while j < count and _chrome_or_caption(lines, j) and j - end <= 3:
         j += 1  # an advert, a 'Read more' link or a photo's caption between the story and the box
-    if j >= count or lines[j].shape_rule != "related_list" or lines[j].ends_article or lines[j].is_list:
+    if j >= count or not _related_heading(lines[j]):
         return end
-    k = j
-    while k + 1 < count and k - j < 3 and _box_headline(lines[k + 1]):
-        k += 1
+    k = _box_headlines_end(lines, j)
     closing = k + 1
     if k - j < 2 or closing >= count:
         return end
@@ -1010,17 +1017,15 @@ def extend_over_link_box_to_closing_paragraph(lines: list[Line], start: int, end
 
 def _past_inline_chrome(lines: list[Line], end: int) -> int:
     """The first line after the span's end past inline chrome: an advert, a sign-up box, a 'Read more' link, a photo's
-    caption, and one 'Related' box of one to three headlines (at most six lines of chrome before the box, four after
-    it); ``end + 1`` when none."""
+    caption, and one 'Related' box of one to three headlines (the box's heading within six lines of the span's end,
+    and chrome after the box within ten); ``end + 1`` when none."""
     count = len(lines)
     j = end + 1
     boxes = 0
     while j < count and j - end <= 6 + 4 * boxes:
         line = lines[j]
-        if line.shape_rule == "related_list" and not line.ends_article and not line.is_list and _INLINE_LINK.match(line.content) is None:
-            box_end = j
-            while box_end + 1 < count and box_end - j < 3 and _box_headline(lines[box_end + 1]):
-                box_end += 1
+        if _related_heading(line) and _INLINE_LINK.match(line.content) is None:
+            box_end = _box_headlines_end(lines, j)
             if box_end == j or boxes:
                 break
             j = box_end + 1

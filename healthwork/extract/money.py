@@ -55,9 +55,10 @@ Fields
   before it, or "was withdrawn", "were scrapped", "will not be renewed", "ends", "less than",
   "short of", "in the red" after it; a list line ("Greater Lancashire: £38.8m") and an amount
   with no keyword near are funding. Also other: money handed back, not received ("will not receive
-  the £8m") or falling by an amount, money sought, a return ("£4 for every £1 invested"), what the
+  the £8m") or falling by an amount, money sought or needed ("the trust needs £15m"), a return ("£4 for every £1 invested"), what the
   economy gains ("worth £25bn a year to the economy"), and what one award or person gets ("Each award
-  is capped at £60,000"); an award made by a court or tribunal is a fine.
+  is capped at £60,000"); an award made by a court or tribunal is a fine. A contract, grant or scheme
+  "valued at" its money is funding; in "the £57m budget has been cut by £5m" only the £5m is the cut.
 - ``programme``: the canonical programme the money is for (``programme_mentions``: rows of
   ``programmes.extract``), as the guidelines say: named in the money's sentence; else, when the
   sentence is about "the scheme/pilot/programme/service/money" (definite: "a scheme" is another
@@ -436,11 +437,18 @@ _INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|another)\s+(?:(?:new|separat
 _UNNAMED_FUND_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+fund(?![\w-])")
 # a sentence about a programme named elsewhere or its money: "the scheme", "this pilot", "the new service",
 # "the money" (not "a scheme")
-_SCHEME_NOUNS = (r"(?:scheme|pilot|programme|program|service|trailblazer|initiative|trial|expansion|rollout|roll-out|"
-                 r"roll\s+out|project|pathfinder|vanguard|test-and-learn|offer|extension|contract|strand|guarantee)s?")
+# nouns any scheme is called by ("the scheme", "the programme"): they never pick one programme by its name
+_GENERIC_SCHEME_WORDS = ("scheme", "pilot", "programme", "program", "service", "trailblazer", "initiative", "trial",
+                         "expansion", "rollout", "roll-out", r"roll\s+out", "project", "pathfinder", "vanguard",
+                         "test-and-learn", "offer", "extension", "contract", "strand")
+# a noun that ends a programme's name and refers to it alone ("the guarantee": the Youth Guarantee named before;
+# ``_Ctx._named_by_its_noun``)
+_DISTINCTIVE_SCHEME_WORDS = ("guarantee",)
+_MONEY_WORDS = ("money", "funding", "cash", "investment", "allocation")
+_SCHEME_NOUNS = rf"(?:{'|'.join(_GENERIC_SCHEME_WORDS + _DISTINCTIVE_SCHEME_WORDS)})s?"
 _GENERIC_REFERENCE = re.compile(
     rf"(?<![\w-])(?:the|this|that|these|those|its|their)\s+(?:[\w'\u2019£.-]+\s+){{0,2}}?"
-    rf"(?:{_SCHEME_NOUNS}|(?:money|funding|cash|investment|allocation)(?![\w-]))(?![\w-])",
+    rf"(?:{_SCHEME_NOUNS}|(?:{'|'.join(_MONEY_WORDS)})(?![\w-]))(?![\w-])",
     re.IGNORECASE)
 # a sentence opening with what a scheme gives, unnamed: "Grants are capped at £5,000 per person",
 # "Payments are limited to £500" (the paragraph's or article's programme's grants)
@@ -491,10 +499,6 @@ _ALSO_BEFORE = re.compile(r"(?<![\w-])also(?![\w-])", re.IGNORECASE)
 _INTO_SOMETHING_ELSE_AFTER = re.compile(
     r"(?:\s+[\w'\u2019-]+){0,3}?\s+(?:into|for|on|towards|to\s+(?:fund|pay\s+for|build|buy|create|open|set\s+up|launch))"
     r"\s+(?:a|an)\s", re.IGNORECASE)
-# nouns any scheme is called by ("the scheme", "the programme"): they never pick one programme by its name
-_GENERIC_HEADS = frozenset("scheme programme program pilot service trailblazer initiative trial expansion rollout roll-out "
-                           "out project pathfinder vanguard test-and-learn offer extension contract strand money funding "
-                           "cash investment allocation".split())
 # two sides of a contrast: "the scheme cost £300m last year, while Universal Credit cost £50bn"
 _CONTRAST = re.compile(r";|,?\s+(?:while|whilst|whereas)\s", re.IGNORECASE)
 # the money is the amount of a package or settlement: "a £1bn employment support package"
@@ -657,13 +661,14 @@ class _Ctx:
                                               and not self.named_to_compare(r)],
                                        self.paragraphs)
 
-    def same_tie(self, tied: int, start: int) -> None:
-        """The money at ``start`` is tied to its programme as the money at ``tied`` is (a conversion in brackets)."""
-        if tied in self.named_in_sentence:
-            self.named_in_sentence[start] = self.named_in_sentence[tied]
+    def copy_programme_tie(self, converted: int, conversion: int) -> None:
+        """The money at ``conversion`` ("$80m" in "£64m ($80m)") is tied to its programme the way the money at
+        ``converted`` is: named in its sentence, guessed, or by the article only."""
+        if converted in self.named_in_sentence:
+            self.named_in_sentence[conversion] = self.named_in_sentence[converted]
         for found in (self.guessed, self.by_article_only):
-            if tied in found:
-                found.add(start)
+            if converted in found:
+                found.add(conversion)
 
     def named_to_compare(self, mention: dict[str, Any]) -> bool:
         """The programme mention follows words naming it only to compare, or as what another scheme
@@ -812,12 +817,12 @@ class _Ctx:
         return self._named_just_before(ss, 0)
 
     def _named_by_its_noun(self, s: int, e: int) -> str | None:
-        """The one programme named before the money's sentence whose name ends in the distinctive noun the
-        sentence refers to it by ("the guarantee" -> Youth Guarantee); None for generic nouns ("the scheme",
-        "the programme") or when several programmes end in it."""
+        """The one programme named before the money's sentence whose name ends in the distinctive noun
+        (``_DISTINCTIVE_SCHEME_WORDS``) the sentence refers to it by ("the guarantee" -> Youth Guarantee); None
+        for generic nouns ("the scheme", "the programme") or when several programmes end in it."""
         ts, te = self._contrast_side(s, e)
         heads = {m.group().split()[-1].lower().rstrip("s") for m in _GENERIC_REFERENCE.finditer(self.body, ts, te)}
-        heads -= _GENERIC_HEADS
+        heads &= frozenset(_DISTINCTIVE_SCHEME_WORDS)
         if not heads:
             return None
         ss, _ = self.sentence(s)
@@ -1414,7 +1419,7 @@ def extract(body: str, programme_mentions: list[dict[str, Any]] | None = None,
             if lead is not None and currency != lead[0]:
                 # "£64m ($79m)": the conversion in brackets is the same money, of the same kind and programme
                 kind, programme = lead[1], lead[2]
-                ctx.same_tie(found[first][0], start)
+                ctx.copy_programme_tie(found[first][0], start)
             else:
                 # a rate, or a sum stated to the penny (a benefit rate, a price): not a grant
                 kind = "other" if rate or per_person or value != value.to_integral_value() else _kind(ctx, start, end, value)

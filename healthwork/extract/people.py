@@ -491,7 +491,7 @@ _ONE_OF_WORDS_RE = re.compile(r"[a-z][a-z-]*")
 
 # words of an apposition that describe a person: ", a mother of two, said", ", a former nurse from Hull, said"
 _PERSON_WORDS = frozenset(
-    """mother father mum dad mum-of-two mother-of-two father-of-two grandmother grandfather grandmother-of-three
+    """mother father mum dad grandmother grandfather grandmum grandad
     woman man parent carer widow widower pensioner veteran resident participant jobseeker claimant patient volunteer
     student graduate apprentice trainee learner tenant customer client user member daughter son wife husband sister
     brother worker nurse teacher cleaner driver chef cook builder engineer mechanic labourer shopkeeper""".split())
@@ -502,7 +502,8 @@ def _apposition_describes_a_person(text: str) -> bool:
     noun in it ("Acme, one of the biggest firms, said" is a company); so does ", a mother of two, said" (a person's
     word or a role: "Acme, a Leeds firm, said" is a company)."""
     if text.startswith((", a ", ", an ")):
-        return any(w.lower() in _PERSON_WORDS or is_role_word(w) for w in _ONE_OF_WORDS_RE.findall(text))
+        # "mother-of-three", "dad-of-two": the word before "-of-"
+        return any(w.lower().split("-of-")[0] in _PERSON_WORDS or is_role_word(w) for w in _ONE_OF_WORDS_RE.findall(text))
     if not text.startswith(", one of"):
         return True
     return any(is_role_word(w) or is_role_word(w.removesuffix("s")) or is_role_word(w.removesuffix("es"))

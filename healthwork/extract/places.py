@@ -29,9 +29,17 @@ Conventions (those of the gold annotations):
   north-east.");
 - a place right before a programme's name or a person's name is a mention ("the South Yorkshire
   Connect to Work scheme"); so is one in "Greater Manchester-wide", "pan-London";
-- listed names match in their usual other spellings: "King’s Lynn", "St. Helens", "Tyne & Wear";
+- listed names match in their usual other spellings: "King’s Lynn", "St. Helens", "Tyne & Wear",
+  "Co Durham", "Mid-Wales" (and "mid-Wales"), "Ynys Mon" (accents dropped); a county's postal short form
+  (``reference/county_abbreviations.csv``: "Bucks", "N Yorks") gives the county's name;
+- "North and South Tyneside" names North Tyneside too (its span the whole phrase); each single word of a
+  list before "areas", "wards" or "districts" after "the" ("the Ladywood and Nechells wards") is a place
+  as written, no code; a subheading in capitals is read in title case;
 - names that are also common words or surnames (column ``ambiguous`` of places.csv: ``Reading``,
-  ``Bury``) do not count when they open a sentence;
+  ``Bury``) do not count when they open a sentence, unless the list they open goes on with two more
+  places or one and a plural noun of areas ("Bolton and Bury councils");
+- a place in a peer's title is not a mention ("Baroness Smith of Malvern"); a lower-case English
+  region ("the north-west") counts only when the places found name England or no other nation;
 - a parliamentary constituency after a member's title is a place as written (``the Labour MP for
   Leeds East`` -> ``Leeds East``, no ONS code) unless the table knows the name;
 - one surface form naming several areas resolves by priority country > region > local_authority

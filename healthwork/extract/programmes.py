@@ -21,6 +21,12 @@ Matching rules
 Generic words ("the scheme", "the programme", "the pilot") are never mentions, nor is a name
 followed by "review" or "inquiry" (``the Keep Britain Working review`` is an inquiry, not a scheme).
 
+Named local schemes the table does not know are mentions under their own name: a name before a
+scheme word or after "called" ("the Bolton Works programme", "a scheme called Step Up":
+``_local_schemes``), a UK place's name before a capitalised
+"Works" ("Angus Works": ``_place_works_services``), and a name described right after it as an
+employment service ("Step Ahead, the council's employability service": ``_described_services``).
+
 Rows: ``{programme, text, span_start, span_end}`` with ``body[span_start:span_end] == text``,
 one per mention, in body order.
 """
@@ -269,11 +275,7 @@ def _local_schemes(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]
 # a council's employment service named "<place> Works" ("Fife Works", "Greater Dundee Works"): up to three
 # capitalised words before a capitalised "Works" (lower-case "works" is the verb)
 _WORDS_BEFORE_WORKS = re.compile(r"(?:[A-Z][\w'’-]*\s+(?:(?:and|&|of|upon|on)\s+)?){1,3}\Z")
-
-
-_AREA_INITIALS = re.compile(r"[A-Z]{2,4}")
-# initials that are not an area's: "IT Works", "HR Works", "NHS Works"
-_NOT_AREA_INITIALS = frozenset("IT PR HR TV UK GB US USA EU AI PC ID DIY NHS DWP CEO ICT".split())
+_WORD_RE = re.compile(r"\S+")
 
 
 def _place_works_services(body: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -290,13 +292,10 @@ def _place_works_services(body: str, rows: list[dict[str, Any]]) -> list[dict[st
         before = _WORDS_BEFORE_WORKS.search(body, max(0, i - 60), i)
         if before is None:
             continue
-        words = body[before.start():i].split()
-        # the longest run of the last words that is a place ("Greater Manchester", not "Manchester" alone), or an
-        # area's initials ("DG Works" for Dumfries and Galloway)
-        start = next((before.start() + body[before.start():i].find(" ".join(words[k:]))
-                      for k in range(len(words)) if " ".join(words[k:]) in places), None)
-        if start is None and _AREA_INITIALS.fullmatch(words[-1]) and words[-1] not in _NOT_AREA_INITIALS:
-            start = i - 1 - len(words[-1])
+        word_starts = [(w.start(), w.group()) for w in _WORD_RE.finditer(body, before.start(), i)]
+        words = [w for _, w in word_starts]
+        # the longest run of the last words that is a place ("Greater Manchester", not "Manchester" alone)
+        start = next((word_starts[k][0] for k in range(len(words)) if " ".join(words[k:]) in places), None)
         if start is None or start > 0 and (body[start - 1].isalnum() or body[start - 1] in "-'’"):
             continue
         if any(ts < end and start < te for ts, te in taken):

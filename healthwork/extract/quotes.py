@@ -21,7 +21,9 @@ added``, ``"...," according to X``); a speech verb before it in the same sentenc
 "..."``, ``X, role, said: "..."``, ``Stride and Atkins told The Times: "..."``, ``told the Times
 the scheme was "..."``); otherwise a quotation opening a paragraph, or following an attributed one
 in the same paragraph, continues the previous speaker; a quotation opening the paragraph after
-an introducing line (``Minister for Employment Alison McGovern said:``) is that person's. A
+an introducing line (``Minister for Employment Alison McGovern said:``) is that person's, and so
+is one after ``According to X, role,``; a quotation filling its paragraph, signed on the short
+paragraph under it (``— Priya Shah, participant``), is a testimonial of the person named there. A
 pronoun (``he said``) is the last person named since the previous quotation, else its speaker.
 
 Reported speech (``Sargeant said the investment was an important step``, ``Peter Kyle, the Business
