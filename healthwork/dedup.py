@@ -179,8 +179,12 @@ def shingles(text: str, k: int = SHINGLE_WORDS) -> np.ndarray:
     return shingle_sets([text], k)[0]
 
 
-def signatures(sets: Sequence[np.ndarray], num_perm: int = NUM_PERM, chunk: int = 200_000) -> np.ndarray:
+def signatures(sets: Sequence[np.ndarray], num_perm: int = NUM_PERM, chunk: int = 8_000) -> np.ndarray:
     """MinHash signatures (len(sets) x num_perm, uint32) of shingle sets, computed in vectorised chunks.
+
+    A chunk of ``chunk`` shingles makes a num_perm x chunk uint32 block (4 MiB at 8,000): small enough to be
+    reused from the heap and stay in cache. 200,000 (a 100 MiB block) cost 2-3 s on the first call of a
+    process at 3,000 articles, mostly page faults of fresh memory, against 0.04 s for the same result.
 
     Permutations are the affine maps h -> a*h + b mod 2**32 on the (already avalanche-mixed) shingle
     hashes, with fixed random odd a; empty sets get the maximal signature."""
