@@ -50,8 +50,8 @@ def run_clean(con: duckdb.DuckDBPyConnection, full: bool = False, progress: comm
     # cross-file line statistics: add the new files' lines (batch by batch), then see which template lines changed
     batches.delete_articles(con, ("clean.file_lines",), todo)
     for ids, keys in parallel.map_batches(parallel.sorted_line_keys, _text_batches(con, todo), len(todo)):
-        batches.append(con, "clean.file_lines", ("article_id", "line_key"),
-                       [(aid, k) for aid, ks in zip(ids, keys) for k in ks])
+        batches.append_columns(con, "clean.file_lines", {"article_id": [a for a, ks in zip(ids, keys) for _ in ks],
+                                                         "line_key": [k for ks in keys for k in ks]})
     n_files = con.execute("SELECT count(DISTINCT article_id) FROM clean.file_lines").fetchone()[0]
     counts = dict(con.execute(
         "SELECT line_key, count(*) FROM clean.file_lines GROUP BY 1 HAVING count(*) >= 2").fetchall())
