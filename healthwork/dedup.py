@@ -293,7 +293,7 @@ def candidate_codes(sigs: np.ndarray) -> np.ndarray:
 
 
 def plausible(sigs: np.ndarray, lens: np.ndarray, left: np.ndarray, right: np.ndarray,
-              chunk: int = 100_000) -> np.ndarray:
+              chunk: int = 8_192) -> np.ndarray:
     """Which candidate pairs (``left[k]``, ``right[k]``: rows of ``sigs``, shingle counts ``lens``) could be
     linked, judged from their signatures alone; the others are not scored exactly.
 
@@ -304,7 +304,10 @@ def plausible(sigs: np.ndarray, lens: np.ndarray, left: np.ndarray, right: np.nd
     when its agreement is PREFILTER_SIGMAS standard deviations below what that J gives (a linked pair is
     dropped with probability < 1e-8, far below the LSH's own miss rate; at J 0.5 that is 0.007). On a
     corpus whose articles share many phrases this drops most candidates (at Jaccard ~0.1), which the
-    exact score would only have rejected more slowly."""
+    exact score would only have rejected more slowly.
+
+    Chunks of 8,192 pairs gather two 4 MiB blocks of signatures, reused from the heap; 100,000 pairs (two
+    51 MiB blocks of fresh memory per chunk) spent most of their time in page faults (3.5 s at 10,000 articles)."""
     keep = np.zeros(len(left), dtype=bool)
     for lo in range(0, len(left), chunk):
         a, b = left[lo:lo + chunk], right[lo:lo + chunk]
