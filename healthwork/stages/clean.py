@@ -52,6 +52,7 @@ def run_clean(con: duckdb.DuckDBPyConnection, full: bool = False, progress: comm
     for ids, keys in parallel.map_batches(parallel.sorted_line_keys, _text_batches(con, todo), len(todo)):
         batches.append_columns(con, "clean.file_lines", {"article_id": [a for a, ks in zip(ids, keys) for _ in ks],
                                                          "line_key": [k for ks in keys for k in ks]})
+        batches.commit(con)  # a killed run redoes these files' lines: they are not processed yet
     n_files = con.execute("SELECT count(DISTINCT article_id) FROM clean.file_lines").fetchone()[0]
     counts = dict(con.execute(
         "SELECT line_key, count(*) FROM clean.file_lines GROUP BY 1 HAVING count(*) >= 2").fetchall())
@@ -73,12 +74,13 @@ def run_clean(con: duckdb.DuckDBPyConnection, full: bool = False, progress: comm
     batches.delete_articles(con, ("clean.articles", "clean.dropped_lines"), todo)
     common.forget(con, "clean", (), todo)
     common.drop_quarantine(con, "clean", todo)
-    quarantine: list[tuple[str, str, str]] = []
+    common.mark_unchecked(con, "clean", None if whole else todo)  # before the first batch commits
     n_done = 0
     results = parallel.map_batches(parallel.clean_task, _clean_batches(con, todo, active), len(todo),
                                    init=parallel.set_template, init_args=(frozenset(template),))
     for ids, outcomes in results:
         art_rows, drop_rows, done_rows = [], [], []
+        quarantine: list[tuple[str, str, str]] = []
         for aid, got in zip(ids, outcomes):
             if got.error is not None:  # one bad file never fails the run for the good ones
                 common.log.error("cleaning %s failed\n%s", active[aid], got.trace)
@@ -95,15 +97,15 @@ def run_clean(con: duckdb.DuckDBPyConnection, full: bool = False, progress: comm
         s.cleaned += batches.append(con, "clean.articles", parallel.CLEAN_ARTICLE_COLUMNS, art_rows)
         batches.append(con, "clean.dropped_lines", parallel.DROPPED_LINE_COLUMNS, drop_rows)
         batches.append(con, "meta.processed", PROCESSED_COLUMNS, done_rows)
+        if quarantine:  # with the processed rows that say these articles were done
+            q_rows = common.quarantine_rows(con, "clean", quarantine)
+            replace_rows(con, "dq.quarantine", q_rows, article_ids=[])
+            s.quarantined += [(r["source_file"], r["reason"]) for r in q_rows]
+        batches.commit(con)
         n_done += len(ids)
         progress(n_done, len(todo))
     if not todo:
         progress(0, 0)
-    if quarantine:
-        q_rows = common.quarantine_rows(con, "clean", quarantine)
-        replace_rows(con, "dq.quarantine", q_rows, article_ids=[])
-        s.quarantined = [(r["source_file"], r["reason"]) for r in q_rows]
-    common.mark_unchecked(con, "clean", None if whole else todo)
     s.articles = con.execute("SELECT count(*) FROM clean.articles").fetchone()[0]
     common.record_stage_version(con, "clean")
     return s

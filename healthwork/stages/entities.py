@@ -45,14 +45,15 @@ def run_entities(con: duckdb.DuckDBPyConnection, full: bool = False, progress: c
     batches.delete_articles(con, ENTITY_QUALIFIED, todo)
     common.forget(con, "entities", (), todo)
     common.drop_quarantine(con, "entities", [*stale, *todo])
+    common.mark_unchecked(con, "entities", None if whole else todo)  # before the first batch commits
     columns = {t: tuple(TABLE_BY_NAME[f"entities.{t}"].column_names) for t in ENTITY_TABLES}
-    failed: list[tuple[str, str, str]] = []
     n_done = 0
     results = parallel.map_batches(parallel.extract_task, _body_batches(con, todo), len(todo),
                                    init=parallel.set_entity_columns, init_args=(columns,))
     for batch, outcomes in results:
         out: dict[str, list[tuple[Any, ...]]] = {t: [] for t in ENTITY_TABLES}
         done_rows = []
+        failed: list[tuple[str, str, str]] = []
         for (aid, name), got in zip(batch, outcomes):
             if got.error is not None:
                 common.log.error("entity extraction failed for %s\n%s", name, got.trace)
@@ -63,14 +64,14 @@ def run_entities(con: duckdb.DuckDBPyConnection, full: bool = False, progress: c
         for t in ENTITY_TABLES:
             batches.append(con, f"entities.{t}", columns[t], out[t])
         batches.append(con, "meta.processed", PROCESSED_COLUMNS, done_rows)
+        q_rows = common.quarantine_rows(con, "entities", failed)  # with the processed rows that say so
+        replace_rows(con, "dq.quarantine", q_rows, article_ids=[])
+        s.failed += [(r["source_file"], r["detail"]) for r in q_rows]
+        batches.commit(con)
         n_done += len(batch)
         progress(n_done, len(todo))
     if not todo:
         progress(0, 0)
-    q_rows = common.quarantine_rows(con, "entities", failed)
-    replace_rows(con, "dq.quarantine", q_rows, article_ids=[])
-    s.failed = [(r["source_file"], r["detail"]) for r in q_rows]
-    common.mark_unchecked(con, "entities", None if whole else todo)
     s.extracted = len(todo)
     s.rows = {t: con.execute(f"SELECT count(*) FROM entities.{t}").fetchone()[0] for t in ENTITY_TABLES}
     common.record_stage_version(con, "entities")
