@@ -26,7 +26,9 @@ BATCH = 2_000  # articles per batch: large enough that per-batch statements cost
 T = TypeVar("T")
 
 
-def chunks(items: Sequence[T], size: int = BATCH) -> Iterator[Sequence[T]]:
+def chunks(items: Sequence[T], size: int | None = None) -> Iterator[Sequence[T]]:
+    """``items`` in slices of ``size`` (default ``BATCH``, read at each call)."""
+    size = size or BATCH
     for i in range(0, len(items), size):
         yield items[i:i + size]
 
