@@ -39,7 +39,7 @@ candidate with probability 0.993, at 0.6 with 0.9999.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -172,6 +172,24 @@ def _shingle_chunk(texts: Sequence[str], k: int) -> list[np.ndarray]:
     bounds = np.searchsorted(kdoc, np.arange(len(texts) + 1))
     hashes = key & _MASK32
     return [hashes[bounds[i]:bounds[i + 1]] for i in range(len(texts))]
+
+
+def shingle_batches(ids: Sequence[str], read_bodies: Callable[[list[str]], Mapping[str, str]],
+                    batch: int = 5_000) -> tuple[list[str], list[str], list[np.ndarray]]:
+    """(blank ids, signed ids, their shingle sets) of the bodies ``read_bodies(ids)`` returns, read ``batch``
+    at a time, so that only the shingle sets of a large corpus are held at once, never all its bodies
+    (100,000 bodies are ~0.3 GiB of Python strings). The same sets as ``shingle_sets`` of all bodies."""
+    blank: list[str] = []
+    signed: list[str] = []
+    sets: list[np.ndarray] = []
+    for lo in range(0, len(ids), batch):
+        part = list(ids[lo:lo + batch])
+        bodies = read_bodies(part)
+        texts = [a for a in part if has_text(bodies[a])]
+        blank += [a for a in part if not has_text(bodies[a])]
+        signed += texts
+        sets += shingle_sets([bodies[a] for a in texts])
+    return blank, signed, sets
 
 
 def shingles(text: str, k: int = SHINGLE_WORDS) -> np.ndarray:
