@@ -640,7 +640,9 @@ def write_report(r: dict) -> None:
             a(f"- {x}")
     else:
         a("No row-by-row INSERT/UPDATE/DELETE in a loop and no `executemany` in `healthwork/stages/*.py` or `store.py`.")
-    a("\nAll table writes go through `store.replace_rows`: one DataFrame registered and one `INSERT ... SELECT` per table.\n")
+    a("\nTable writes are bulk: `store.replace_rows` (one DataFrame registered, one `INSERT ... SELECT` per table) and, in the "
+      "raw, clean and entities stages, `stages/batches.append` (one Arrow table and one `INSERT ... SELECT` per table "
+      "per batch of 2,000 articles).\n")
     if r.get("profile_pure"):
         a("## Profile: pure path (cProfile, tottime)\n")
         a(f"{r['profile_n']} articles, decode + clean + extract, no template lines. Times include cProfile overhead.\n")

@@ -14,9 +14,12 @@ import errno
 import hashlib
 import os
 import stat
+import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from healthwork.decode import UNDECODABLE, Decoded, decode_bytes, too_large
 
 # File names we never treat as input: editor swap/lock files, temp and hidden files.
 _SKIP_SUFFIXES = (".swp", ".swo", ".tmp", ".part", ".crdownload", "~")
@@ -202,3 +205,37 @@ def sha256_hex(data: bytes) -> str:
 def article_id_for(sha256: str) -> str:
     """Stable article id: derived from the content hash only (same bytes, same id, anywhere)."""
     return sha256[:16]
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """One input file read, hashed and (unless its content is already known) decoded."""
+
+    sha256: str = ""
+    size: int = 0
+    decoded: Decoded | None = None  # None: same bytes as the warehouse already holds
+    read_error: str | None = None  # the file could not be read
+    trace: str = ""  # traceback of a decoder failure (the file is then quarantined as undecodable)
+    outside: bool = False  # its real path left the input folder after the scan: not read
+
+
+def load_file(task: tuple[str, int, str | None, str]) -> Loaded:
+    """(path, size limit, sha256 the warehouse knows for this name, input folder) -> Loaded. Never raises: runs on the
+    worker processes of ``healthwork.parallel`` for large batches (kept in this light module, which the workers'
+    forkserver preloads: a task function in ``healthwork.stages`` made every new pool's workers import DuckDB,
+    pandas and every stage first, 3-15 s before the first file was read)."""
+    path, max_bytes, known_sha, root = task
+    try:
+        got = read_file(Path(path), max_bytes, Path(root))
+    except OutsideInputError as exc:
+        return Loaded(read_error=str(exc.strerror or exc), outside=True)
+    except OSError as exc:
+        return Loaded(read_error=str(exc.strerror or exc))
+    if got.sha256 == known_sha:
+        return Loaded(got.sha256, got.size)
+    try:
+        d = decode_bytes(got.data, max_bytes) if got.data is not None else too_large(got.size, max_bytes)
+        return Loaded(got.sha256, got.size, d)
+    except Exception as exc:  # noqa: BLE001
+        return Loaded(got.sha256, got.size, Decoded(None, None, UNDECODABLE, f"{type(exc).__name__}: {exc}"),
+                      trace=traceback.format_exc())

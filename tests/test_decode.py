@@ -154,3 +154,26 @@ def test_fast_path_matches_full_ftfy(text):
     full = ftfy.fix_text(text, unescape_html=False, uncurl_quotes=False, fix_latin_ligatures=False,
                          fix_character_width=False, fix_line_breaks=False, normalization=None, explain=False)
     assert _ftfy(text) == full
+
+
+def test_mojibake_test_anchored_at_non_ascii_characters_agrees_with_ftfy():
+    """``looks_bad`` tries ftfy's mojibake pattern only near non-ASCII characters: the pattern's structure must
+    allow it (else it falls back to a full search) and the answer must equal ``is_bad`` on clean, broken and
+    short adversarial strings."""
+    import random
+
+    from ftfy.badness import BADNESS_RE, is_bad
+
+    from healthwork.decode import _match_lead, looks_bad
+
+    assert _match_lead(BADNESS_RE) == 2  # '[a-z]\s?[ÃÂ][ ]': the non-ASCII character can be third
+    story = ("The council’s £3.5m WorkWell pilot – run with the NHS – will help 2,000 people “stay in work”, "
+             "the cabinet member said on Tuesday.\n")
+    samples = [story, story.encode("utf-8").decode("cp1252", "replace"), "fine until here Ã the end",
+               "café Â£ 5", "Ã ", "no accents at all", "", "x\u00a0y", "plain × ² sign", "a Ã "]
+    rng = random.Random(7)
+    alphabet = "aZ \n.,ÂÃ£€’“”œ×²°ØÙ√≈‚ÄвЂГўВ"
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 8))) for _ in range(20_000)]
+    verdicts = [(s, looks_bad(s), is_bad(s)) for s in samples]
+    assert [v for v in verdicts if v[1] != v[2]] == []
+    assert looks_bad(samples[1]) and not looks_bad(story)

@@ -104,9 +104,9 @@ def test_diff_folder_by_name_size_and_mtime(tmp_path):
 
 def test_raw_stage_survives_files_vanishing_or_failing_between_scan_and_read(tmp_path, monkeypatch):
     f = _folder(tmp_path)
-    import healthwork.stages.raw as raw_stage
+    import healthwork.ingest as ingest  # where the raw stage's per-file task (load_file) reads
 
-    real = raw_stage.read_file
+    real = ingest.read_file
 
     def flaky(path, max_bytes=None, root=None):
         if path.name == "b.txt":
@@ -115,7 +115,7 @@ def test_raw_stage_survives_files_vanishing_or_failing_between_scan_and_read(tmp
             path.unlink()  # deleted between the scan and the read
         return real(path, max_bytes, root)
 
-    monkeypatch.setattr(raw_stage, "read_file", flaky)
+    monkeypatch.setattr(ingest, "read_file", flaky)
     settings = get_settings(str(tmp_path / "w.duckdb"), str(f))
     with Warehouse(settings.warehouse).write() as con:
         s = run_raw(con, settings)

@@ -157,3 +157,58 @@ def test_a_worker_that_dies_fails_the_batch_instead_of_hanging(monkeypatch: pyte
     monkeypatch.setenv(parallel.ENV_WORKERS, "2")
     with pytest.raises(BrokenProcessPool):
         list(parallel.ordered_map(_die_on_seven, list(range(200)), min_batch=10))
+
+
+def _square(i: int) -> int:
+    return i * i
+
+
+def test_batches_stream_through_one_pool_in_order_and_are_read_only_when_needed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """map_batches hands back each batch with its label, in order, on the pool as in-process; it reads the
+    input lazily: never more than ``ahead`` batches beyond the one being handed back (bounded memory)."""
+    monkeypatch.setenv(parallel.ENV_WORKERS, "2")
+    read: list[int] = []
+
+    def batches():
+        for b in range(6):
+            read.append(b)
+            yield f"batch {b}", list(range(b * 100, b * 100 + 100))
+
+    seen = []
+    for label, results in parallel.map_batches(_square, batches(), 600, ahead=1):
+        b = int(label.split()[1])
+        assert max(read) <= b + 2  # this batch, the one in flight, and the one submitted before waiting
+        seen.append((label, results))
+    assert [label for label, _ in seen] == [f"batch {b}" for b in range(6)]
+    assert [r for _, rs in seen for r in rs] == [i * i for i in range(600)]
+    monkeypatch.setenv(parallel.ENV_WORKERS, "1")
+    alone = list(parallel.map_batches(_square, [("a", [3, 4]), ("b", [5])], 3))
+    assert alone == [("a", [9, 16]), ("b", [25])]
+
+
+def test_clean_and_extract_tasks_give_the_rows_the_stages_insert() -> None:
+    """The worker tasks return warehouse rows as tuples in the tables' column order."""
+    from healthwork.store import TABLE_BY_NAME
+
+    parallel.set_template(frozenset({line_key("Home")}))
+    page = ("Home\nCouncil opens work scheme\nBy Jo Bloggs\nThe council will spend £3.5m on WorkWell over "
+            "two years to help 2,000 people stay in work, the cabinet member said.\n")
+    got = parallel.clean_task(("abc123", "a.txt", page)).value
+    assert got.article is not None
+    article = dict(zip(parallel.CLEAN_ARTICLE_COLUMNS, got.article))
+    assert article["article_id"] == "abc123" and article["source_file"] == "a.txt"
+    assert article["title"] == "Council opens work scheme" and article["author"] == "Jo Bloggs"
+    assert article["body"].startswith("The council will spend £3.5m on WorkWell")
+    assert article["n_lines"] == 4 and article["n_body_lines"] == 1
+    assert got.dropped[0][:3] == ("abc123", 1, "Home")
+    assert parallel.clean_task(("x", "x.txt", "Home\nMenu\n")).value.article is None  # no sentence: quarantined
+    from healthwork.extract import TABLES
+
+    columns = {t: tuple(TABLE_BY_NAME[f"entities.{t}"].column_names) for t in TABLES}
+    parallel.set_entity_columns(columns)
+    rows = parallel.extract_task(("abc123", article["body"])).value
+    funding = dict(zip(columns["funding"], rows["funding"][0]))
+    assert (funding["article_id"], funding["amount"], funding["currency"], funding["programme"]) == (
+        "abc123", 3_500_000, "GBP", "WorkWell")
+    assert [dict(zip(columns["programme_mentions"], r))["programme"] for r in rows["programme_mentions"]] == ["WorkWell"]
+    assert parallel.extract_task(("bad", None)).error is not None  # type: ignore[arg-type]

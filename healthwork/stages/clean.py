@@ -1,7 +1,7 @@
 """Stage clean: clean every article not yet cleaned; re-clean those whose template lines changed."""
 from __future__ import annotations
 
-import hashlib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import duckdb
@@ -9,11 +9,13 @@ import pandas as pd
 
 from healthwork import clean as cleaning
 from healthwork import parallel
-from healthwork.stages import common
+from healthwork.parallel import has_article
+from healthwork.stages import batches, common
 from healthwork.store import replace_rows
 
 NO_ARTICLE = "no_article"
 CLEAN_ERROR = "clean_error"
+__all__ = ["run_clean", "has_article", "CleanSummary", "NO_ARTICLE", "CLEAN_ERROR"]
 
 
 @dataclass
@@ -24,8 +26,6 @@ class CleanSummary:
     quarantined: list[tuple[str, str]] = field(default_factory=list)
     articles: int = 0
     common_lines: int = 0
-
-
 
 
 CLEAN_TABLES = ("clean.articles", "clean.dropped_lines", "clean.file_lines")
@@ -47,12 +47,12 @@ def run_clean(con: duckdb.DuckDBPyConnection, full: bool = False, progress: comm
     common.drop_quarantine(con, "clean", gone)
     s.removed = len(gone)
     todo = sorted(set(active) - set(done))
-    texts = common.texts(con, todo)
-    # cross-file line statistics: add the new files' lines, then see which template lines changed
-    keys = list(parallel.ordered_map(parallel.sorted_line_keys, [texts[a] for a in todo]))
-    line_rows = pd.DataFrame({"article_id": [a for a, ks in zip(todo, keys) for _ in ks],
-                              "line_key": [k for ks in keys for k in ks]}, dtype="object")
-    replace_rows(con, "clean.file_lines", line_rows, article_ids=todo)
+    # cross-file line statistics: add the new files' lines (batch by batch), then see which template lines changed
+    batches.delete_articles(con, ("clean.file_lines",), todo)
+    for ids, keys in parallel.map_batches(parallel.sorted_line_keys, _text_batches(con, todo), len(todo)):
+        batches.append_columns(con, "clean.file_lines", {"article_id": [a for a, ks in zip(ids, keys) for _ in ks],
+                                                         "line_key": [k for ks in keys for k in ks]})
+        batches.commit(con)  # a killed run redoes these files' lines: they are not processed yet
     n_files = con.execute("SELECT count(DISTINCT article_id) FROM clean.file_lines").fetchone()[0]
     counts = dict(con.execute(
         "SELECT line_key, count(*) FROM clean.file_lines GROUP BY 1 HAVING count(*) >= 2").fetchall())
@@ -66,57 +66,62 @@ def run_clean(con: duckdb.DuckDBPyConnection, full: bool = False, progress: comm
         con.unregister("_flip")
         again = sorted(affected - set(todo))
         s.recleaned_for_template = len(again)
-        texts.update(common.texts(con, again))
         todo = sorted(set(todo) | set(again))
     replace_rows(con, "clean.common_lines",
                  [{"line_key": k, "n_files": counts[k]} for k in sorted(template)])
     s.common_lines = len(template)
 
-    art_rows, drop_rows, done_rows, quarantine = [], [], [], []
-    results = parallel.ordered_map(parallel.safe_clean, [texts[a] for a in todo],
-                                   init=parallel.set_template, init_args=(frozenset(template),))
-    for i, (aid, got) in enumerate(zip(todo, results), 1):
-        text = texts[aid]
-        if got.error is not None:  # one bad file never fails the run for the good ones
-            common.log.error("cleaning %s failed\n%s", active[aid], got.trace)
-            quarantine.append((aid, CLEAN_ERROR, got.error))
-            continue
-        r = got.value
-        drop_rows += [{"article_id": aid, "line_no": d.line_no, "text": d.text, "rule": d.rule} for d in r.dropped]
-        if not has_article(r.body):
-            quarantine.append((aid, NO_ARTICLE, "no sentence-like lines left after cleaning"))
-            done_rows.append({"stage": "clean", "article_id": aid, "version": aid, "outcome": "quarantined"})
-            continue
-        art_rows.append({
-            "article_id": aid, "source_file": active[aid], "title": r.title, "author": r.author,
-            "published_date": r.published_date, "url": r.url, "body": r.body,
-            "n_lines": sum(1 for x in text.split("\n") if x.strip()), "n_body_lines": len(r.kept_line_nos),
-            "body_sha": hashlib.sha256(r.body.encode()).hexdigest(),
-        })
-        done_rows.append({"stage": "clean", "article_id": aid, "version": aid, "outcome": "ok"})
-        if i % 500 == 0:
-            progress(i, len(todo))
-    progress(len(todo), len(todo))
-    replace_rows(con, "clean.articles", art_rows, article_ids=todo)
-    replace_rows(con, "clean.dropped_lines", drop_rows, article_ids=todo)
+    batches.delete_articles(con, ("clean.articles", "clean.dropped_lines"), todo)
     common.forget(con, "clean", (), todo)
-    replace_rows(con, "meta.processed", done_rows, article_ids=[])
     common.drop_quarantine(con, "clean", todo)
-    if quarantine:
-        q_rows = common.quarantine_rows(con, "clean", quarantine)
-        replace_rows(con, "dq.quarantine", q_rows, article_ids=[])
-        s.quarantined = [(r["source_file"], r["reason"]) for r in q_rows]
-    common.mark_unchecked(con, "clean", None if whole else todo)
-    s.cleaned = len(art_rows)
+    common.mark_unchecked(con, "clean", None if whole else todo)  # before the first batch commits
+    n_done = 0
+    results = parallel.map_batches(parallel.clean_task, _clean_batches(con, todo, active), len(todo),
+                                   init=parallel.set_template, init_args=(frozenset(template),))
+    for ids, outcomes in results:
+        art_rows, drop_rows, done_rows = [], [], []
+        quarantine: list[tuple[str, str, str]] = []
+        for aid, got in zip(ids, outcomes):
+            if got.error is not None:  # one bad file never fails the run for the good ones
+                common.log.error("cleaning %s failed\n%s", active[aid], got.trace)
+                quarantine.append((aid, CLEAN_ERROR, got.error))
+                continue
+            r = got.value
+            drop_rows += r.dropped
+            if r.article is None:
+                quarantine.append((aid, NO_ARTICLE, "no sentence-like lines left after cleaning"))
+                done_rows.append(("clean", aid, aid, "quarantined"))
+                continue
+            art_rows.append(r.article)
+            done_rows.append(("clean", aid, aid, "ok"))
+        s.cleaned += batches.append(con, "clean.articles", parallel.CLEAN_ARTICLE_COLUMNS, art_rows)
+        batches.append(con, "clean.dropped_lines", parallel.DROPPED_LINE_COLUMNS, drop_rows)
+        batches.append(con, "meta.processed", PROCESSED_COLUMNS, done_rows)
+        if quarantine:  # with the processed rows that say these articles were done
+            q_rows = common.quarantine_rows(con, "clean", quarantine)
+            replace_rows(con, "dq.quarantine", q_rows, article_ids=[])
+            s.quarantined += [(r["source_file"], r["reason"]) for r in q_rows]
+        batches.commit(con)
+        n_done += len(ids)
+        progress(n_done, len(todo))
+    if not todo:
+        progress(0, 0)
     s.articles = con.execute("SELECT count(*) FROM clean.articles").fetchone()[0]
     common.record_stage_version(con, "clean")
     return s
 
 
-def has_article(body: str) -> bool:
-    """At least one sentence-like line: several words ending in sentence punctuation."""
-    for line in body.split("\n"):
-        words = line.split()
-        if len(words) >= 6 and line.rstrip()[-1:] in ".!?\"'”’)":
-            return True
-    return False
+PROCESSED_COLUMNS = ("stage", "article_id", "version", "outcome")
+
+
+def _text_batches(con: duckdb.DuckDBPyConnection, ids: list[str]) -> Iterator[tuple[Sequence[str], list[str]]]:
+    """(ids, their texts) a batch at a time, read when the pool asks for the batch."""
+    for batch in batches.chunks(ids):
+        texts = common.texts(con, batch)
+        yield batch, [texts[a] for a in batch]
+
+
+def _clean_batches(con: duckdb.DuckDBPyConnection, ids: list[str],
+                   files: dict[str, str]) -> Iterator[tuple[Sequence[str], list[tuple[str, str, str]]]]:
+    for batch, texts in _text_batches(con, ids):
+        yield batch, [(aid, files[aid], text) for aid, text in zip(batch, texts)]

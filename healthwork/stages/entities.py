@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import duckdb
 
 from healthwork import parallel
 from healthwork.extract import TABLES as ENTITY_TABLES
-from healthwork.stages import common
-from healthwork.store import replace_rows
+from healthwork.stages import batches, common
+from healthwork.stages.clean import PROCESSED_COLUMNS
+from healthwork.store import TABLE_BY_NAME, replace_rows
 
 EXTRACT_ERROR = "extract_error"
 
@@ -40,35 +42,50 @@ def run_entities(con: duckdb.DuckDBPyConnection, full: bool = False, progress: c
     common.forget(con, "entities", ENTITY_QUALIFIED, stale)
     s.removed = sum(1 for a in stale if a not in bodies)
     todo = sorted(a for a in bodies if done.get(a) != bodies[a])
-    common.ids_frame(con, todo)
-    articles = con.execute("SELECT a.article_id, a.body, a.source_file FROM clean.articles a JOIN _todo USING (article_id) "
-                           "ORDER BY a.article_id").fetchall()
-    con.unregister("_todo")
-    out: dict[str, list[dict[str, Any]]] = {t: [] for t in ENTITY_TABLES}
-    done_rows, failed = [], []
-    results = parallel.ordered_map(parallel.safe_extract, [body for _, body, _ in articles])
-    for i, ((aid, _, name), got) in enumerate(zip(articles, results), 1):
-        found = got.value or {}
-        if got.error is not None:
-            common.log.error("entity extraction failed for %s\n%s", name, got.trace)
-            failed.append((aid, EXTRACT_ERROR, got.error))
-        for t, rows in found.items():
-            out[t] += [{**r, "article_id": aid} for r in rows]
-        done_rows.append({"stage": "entities", "article_id": aid, "version": bodies[aid],
-                          "outcome": "ok" if got.error is None else "quarantined"})
-        if i % 500 == 0:
-            progress(i, len(articles))
-    progress(len(articles), len(articles))
-    for t in ENTITY_TABLES:
-        replace_rows(con, f"entities.{t}", out[t], article_ids=todo)
+    batches.delete_articles(con, ENTITY_QUALIFIED, todo)
     common.forget(con, "entities", (), todo)
-    replace_rows(con, "meta.processed", done_rows, article_ids=[])
     common.drop_quarantine(con, "entities", [*stale, *todo])
-    q_rows = common.quarantine_rows(con, "entities", failed)
-    replace_rows(con, "dq.quarantine", q_rows, article_ids=[])
-    s.failed = [(r["source_file"], r["detail"]) for r in q_rows]
-    common.mark_unchecked(con, "entities", None if whole else todo)
-    s.extracted = len(articles)
+    common.mark_unchecked(con, "entities", None if whole else todo)  # before the first batch commits
+    columns = {t: tuple(TABLE_BY_NAME[f"entities.{t}"].column_names) for t in ENTITY_TABLES}
+    n_done = 0
+    results = parallel.map_batches(parallel.extract_task, _body_batches(con, todo), len(todo),
+                                   init=parallel.set_entity_columns, init_args=(columns,))
+    for batch, outcomes in results:
+        out: dict[str, list[tuple[Any, ...]]] = {t: [] for t in ENTITY_TABLES}
+        done_rows = []
+        failed: list[tuple[str, str, str]] = []
+        for (aid, name), got in zip(batch, outcomes):
+            if got.error is not None:
+                common.log.error("entity extraction failed for %s\n%s", name, got.trace)
+                failed.append((aid, EXTRACT_ERROR, got.error))
+            for t, rows in (got.value or {}).items():
+                out[t] += rows
+            done_rows.append(("entities", aid, bodies[aid], "ok" if got.error is None else "quarantined"))
+        for t in ENTITY_TABLES:
+            batches.append(con, f"entities.{t}", columns[t], out[t])
+        batches.append(con, "meta.processed", PROCESSED_COLUMNS, done_rows)
+        q_rows = common.quarantine_rows(con, "entities", failed)  # with the processed rows that say so
+        replace_rows(con, "dq.quarantine", q_rows, article_ids=[])
+        s.failed += [(r["source_file"], r["detail"]) for r in q_rows]
+        batches.commit(con)
+        n_done += len(batch)
+        progress(n_done, len(todo))
+    if not todo:
+        progress(0, 0)
+    s.extracted = len(todo)
     s.rows = {t: con.execute(f"SELECT count(*) FROM entities.{t}").fetchone()[0] for t in ENTITY_TABLES}
     common.record_stage_version(con, "entities")
     return s
+
+
+def _body_batches(con: duckdb.DuckDBPyConnection,
+                  ids: list[str]) -> Iterator[tuple[Sequence[tuple[str, str]], list[tuple[str, str]]]]:
+    """((article_id, source_file) of each article, [(article_id, body)]) a batch at a time."""
+    for batch in batches.chunks(ids):
+        common.ids_frame(con, batch)
+        try:
+            rows = con.execute("SELECT a.article_id, a.body, a.source_file FROM clean.articles a "
+                               "JOIN _todo USING (article_id) ORDER BY a.article_id").fetchall()
+        finally:
+            con.unregister("_todo")
+        yield [(aid, name) for aid, _, name in rows], [(aid, body) for aid, body, _ in rows]

@@ -202,10 +202,7 @@ def run_duplicates(con: duckdb.DuckDBPyConnection) -> DuplicatesSummary:
         con.execute("DELETE FROM clean.article_duplicates WHERE article_id_a IN (SELECT article_id FROM _todo) "
                     "OR article_id_b IN (SELECT article_id FROM _todo)")
         con.unregister("_todo")
-    bodies = _bodies(con, todo)
-    blank = [a for a in todo if not dedup.has_text(bodies[a])]
-    signed = [a for a in todo if dedup.has_text(bodies[a])]
-    sets = dedup.shingle_sets([bodies[a] for a in signed])
+    blank, signed, sets = dedup.shingle_batches(todo, lambda ids: _bodies(con, ids))  # never every body at once
     new_sigs = dedup.signatures(sets)
     signatures, bands = _signature_rows(signed, [current[a] for a in signed], sets, new_sigs)
     signatures = pd.concat([signatures, pd.DataFrame({"article_id": blank, "body_sha": [current[a] for a in blank],
