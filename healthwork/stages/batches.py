@@ -21,6 +21,9 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from healthwork.stages import common
+from healthwork.store import replace_rows
+
 BATCH = 2_000  # articles per batch: large enough that per-batch statements cost nothing, small enough for memory
 
 T = TypeVar("T")
@@ -71,6 +74,24 @@ def commit(con: duckdb.DuckDBPyConnection) -> None:
     except duckdb.TransactionException:
         return
     con.execute("BEGIN TRANSACTION")
+
+
+PROCESSED_COLUMNS = ("stage", "article_id", "version", "outcome")
+
+
+def commit_batch(
+    con: duckdb.DuckDBPyConnection, stage: str, done_rows: Sequence[tuple[Any, ...]],
+    failures: Sequence[tuple[str, str, str]],
+) -> list[dict[str, str | None]]:
+    """Close a batch of a per-article stage: its ``meta.processed`` rows (``PROCESSED_COLUMNS`` tuples) and the
+    quarantine rows of its failures ((article_id, reason, detail)) go in with the batch's own rows in one commit,
+    so a run killed after it keeps whole articles. Returns the quarantine rows written."""
+    append(con, "meta.processed", PROCESSED_COLUMNS, done_rows)
+    quarantined = common.quarantine_rows(con, stage, failures)
+    if quarantined:
+        replace_rows(con, "dq.quarantine", quarantined, article_ids=[])
+    commit(con)
+    return quarantined
 
 
 def delete_articles(con: duckdb.DuckDBPyConnection, tables: Sequence[str], ids: Sequence[str]) -> None:

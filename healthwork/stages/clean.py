@@ -96,12 +96,8 @@ def run_clean(con: duckdb.DuckDBPyConnection, full: bool = False, progress: comm
             done_rows.append(("clean", aid, aid, "ok"))
         s.cleaned += batches.append(con, "clean.articles", parallel.CLEAN_ARTICLE_COLUMNS, art_rows)
         batches.append(con, "clean.dropped_lines", parallel.DROPPED_LINE_COLUMNS, drop_rows)
-        batches.append(con, "meta.processed", PROCESSED_COLUMNS, done_rows)
-        if quarantine:  # with the processed rows that say these articles were done
-            q_rows = common.quarantine_rows(con, "clean", quarantine)
-            replace_rows(con, "dq.quarantine", q_rows, article_ids=[])
-            s.quarantined += [(r["source_file"], r["reason"]) for r in q_rows]
-        batches.commit(con)
+        q_rows = batches.commit_batch(con, "clean", done_rows, quarantine)
+        s.quarantined += [(r["source_file"], r["reason"]) for r in q_rows]
         n_done += len(ids)
         progress(n_done, len(todo))
     if not todo:
@@ -109,9 +105,6 @@ def run_clean(con: duckdb.DuckDBPyConnection, full: bool = False, progress: comm
     s.articles = con.execute("SELECT count(*) FROM clean.articles").fetchone()[0]
     common.record_stage_version(con, "clean")
     return s
-
-
-PROCESSED_COLUMNS = ("stage", "article_id", "version", "outcome")
 
 
 def _text_batches(con: duckdb.DuckDBPyConnection, ids: list[str]) -> Iterator[tuple[Sequence[str], list[str]]]:

@@ -10,8 +10,7 @@ import duckdb
 from healthwork import parallel
 from healthwork.extract import TABLES as ENTITY_TABLES
 from healthwork.stages import batches, common
-from healthwork.stages.clean import PROCESSED_COLUMNS
-from healthwork.store import TABLE_BY_NAME, replace_rows
+from healthwork.store import TABLE_BY_NAME
 
 EXTRACT_ERROR = "extract_error"
 
@@ -63,11 +62,8 @@ def run_entities(con: duckdb.DuckDBPyConnection, full: bool = False, progress: c
             done_rows.append(("entities", aid, bodies[aid], "ok" if got.error is None else "quarantined"))
         for t in ENTITY_TABLES:
             batches.append(con, f"entities.{t}", columns[t], out[t])
-        batches.append(con, "meta.processed", PROCESSED_COLUMNS, done_rows)
-        q_rows = common.quarantine_rows(con, "entities", failed)  # with the processed rows that say so
-        replace_rows(con, "dq.quarantine", q_rows, article_ids=[])
+        q_rows = batches.commit_batch(con, "entities", done_rows, failed)
         s.failed += [(r["source_file"], r["detail"]) for r in q_rows]
-        batches.commit(con)
         n_done += len(batch)
         progress(n_done, len(todo))
     if not todo:
