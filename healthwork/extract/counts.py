@@ -216,7 +216,9 @@ _EMPLOYER_BEFORE = re.compile(
     re.IGNORECASE)
 # an employer's verb right before the count: "employs around 1,300 people", "employing 400 people": whatever the
 # noun, these are the staff of one employer; likewise "the company had 12,500 employees" (has/had + staff noun)
-_STAFF_QUALIFIER = r"(?:\s+(?:a|about|around|some|almost|nearly|over|more\s+than|up\s+to|roughly|approximately))?"
+# the qualifiers a staff count may carry after its employer's verb ("employs around 1,300", "will recruit up to 25")
+_STAFF_QUALIFIER_WORDS = r"a|about|around|some|almost|nearly|over|more\s+than|up\s+to|roughly|approximately"
+_STAFF_QUALIFIER = rf"(?:\s+(?:{_STAFF_QUALIFIER_WORDS}))?"
 _EMPLOYS_BEFORE = re.compile(rf"\bemploy(?:s|ing)?{_STAFF_QUALIFIER}\s*\Z", re.IGNORECASE)
 _HAS_STAFF_BEFORE = re.compile(rf"\b(?:has|had|have){_STAFF_QUALIFIER}\s*\Z", re.IGNORECASE)
 _EMPLOYEE_NOUNS = frozenset({"staff", "employees"})
@@ -231,7 +233,7 @@ _HAVING_BEFORE = re.compile(r"\b(?:has|have|had|with)\s+(?:[a-z]+\s+)?\Z", re.IG
 _HIRE_BEFORE = re.compile(
     r"\b(?:recruit(?:s|ed|ing)?|hire[sd]?|hiring|appoint(?:s|ed|ing)?|pay(?:s|ing)?\s+for|paid\s+for|fund(?:s|ed|ing)?|"
     r"team\s+of|has|have|had|with)"
-    r"(?:\s+(?:a|an|about|around|some|almost|nearly|over|more\s+than|up\s+to|roughly|approximately|another|a\s+further))?"
+    rf"(?:\s+(?:an|another|a\s+further|{_STAFF_QUALIFIER_WORDS}))?"  # posts added to a team: "another", "a further"
     r"\s*\Z", re.IGNORECASE)
 # ... or hired after: "12 advisers will be recruited", "15 coaches have been appointed"
 _HIRED_AFTER = re.compile(
